@@ -1,0 +1,56 @@
+"""Composition root: config -> store -> services -> sync -> ui.
+
+The only place that knows how the parts are wired; everything else gets its collaborators passed in
+(STYLE.md 7: no global singletons).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from boxoffice import __version__
+from boxoffice.config import Config, load_config
+from boxoffice.logging_setup import setup_logging
+from boxoffice.paths import Paths, resolve
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every command starts from: where things are, the validated config, where the log goes."""
+
+    paths: Paths
+    config: Config
+    log_file: Path | None
+
+
+def load_context(args: argparse.Namespace, *, stderr_logging: bool = True) -> Context:
+    """Resolve paths, start logging, then read the config (so a bad config is logged too)."""
+    paths = resolve(getattr(args, "config", None), getattr(args, "data_dir", None))
+    paths.ensure()
+    log_file = setup_logging(paths.log_dir, getattr(args, "log_level", "INFO"), stderr=stderr_logging)
+    log.info("boxoffice %s starting; data dir %s", __version__, paths.data_dir)
+    config = load_config(paths.config_file)
+    return Context(paths=paths, config=config, log_file=log_file)
+
+
+def open_local_store(context: Context):  # -> boxoffice.store.engine.Store
+    """Open (and migrate) the local database; a backup is taken before any upgrade."""
+    from boxoffice.store.engine import open_store
+
+    return open_store(context.paths.database, backups_dir=context.paths.backups_dir)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    context = load_context(args)
+    store = open_local_store(context)
+    try:
+        from boxoffice.ui.application import run
+
+        return run(context, store, kiosk=bool(args.kiosk), smoke_test=bool(args.smoke_test))
+    finally:
+        store.close()

@@ -1,0 +1,171 @@
+"""Terminal configuration: one TOML file, validated into a typed :class:`Config`.
+
+The file holds where the central platform is and who this terminal is; never the API token (that lives in the
+OS keyring, see :mod:`boxoffice.credentials`). Every bad value is reported with its key and what is expected,
+because the person reading the message is an installer at a kiosk, not a developer.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import tomllib
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import tomli_w
+
+from boxoffice.core.errors import ConfigError
+
+LANGUAGES = ("es", "en")
+PRINTER_KINDS = ("none", "system", "pdf", "escpos-network", "escpos-usb", "escpos-serial")
+TICKET_STOCKS = ("fanfold-2x5.5", "thermal-80mm")
+
+
+@dataclass(frozen=True)
+class CentralConfig:
+    url: str = ""
+    office_id: str = ""
+    office_name: str = ""
+    ca_file: str = ""  # CA bundle for a central platform with a private/self-signed certificate
+
+
+@dataclass(frozen=True)
+class TerminalConfig:
+    id: str = field(default_factory=lambda: socket.gethostname() or "terminal")
+    language: str = "es"
+    kiosk: bool = False
+
+
+@dataclass(frozen=True)
+class PrinterConfig:
+    kind: str = "none"
+    name: str = ""  # system printer name (CUPS / Windows spooler)
+    address: str = ""  # host[:port] for network ESC/POS, device for serial, vendor:product for USB
+    pdf_dir: str = ""  # where PDF "printouts" go
+    stock: str = "thermal-80mm"
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    batch_size: int = 100
+    horizon_hours: int = 20  # warn when a sale waits longer: many platforms forget idempotency keys at 24 h
+
+
+@dataclass(frozen=True)
+class Config:
+    central: CentralConfig = field(default_factory=CentralConfig)
+    terminal: TerminalConfig = field(default_factory=TerminalConfig)
+    printer: PrinterConfig = field(default_factory=PrinterConfig)
+    sync: SyncConfig = field(default_factory=SyncConfig)
+
+    @property
+    def paired(self) -> bool:
+        return bool(self.central.url and self.central.office_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_SECTIONS: dict[str, type] = {
+    "central": CentralConfig,
+    "terminal": TerminalConfig,
+    "printer": PrinterConfig,
+    "sync": SyncConfig,
+}
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate ``path``; a missing file is an unpaired terminal with defaults, not an error."""
+    if not path.exists():
+        return Config()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the file is not UTF-8 text; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the line or delete the file to start over") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    return config_from_dict(raw, source=str(path))
+
+
+def config_from_dict(raw: dict[str, Any], source: str = "config") -> Config:
+    """Build a :class:`Config` from parsed TOML, rejecting unknown keys (typos) and wrong types."""
+    unknown = sorted(set(raw) - set(_SECTIONS))
+    if unknown:
+        raise ConfigError(f"{source}: unknown section [{unknown[0]}]; expected one of {', '.join(_SECTIONS)}")
+    sections: dict[str, Any] = {}
+    for name, cls in _SECTIONS.items():
+        values = raw.get(name, {})
+        if not isinstance(values, dict):
+            raise ConfigError(f"{source}: {name} must be a table ([{name}])")
+        sections[name] = _build_section(name, cls, values, source)
+    config = Config(**sections)
+    validate(config, source)
+    return config
+
+
+def _build_section(name: str, cls: type, values: dict[str, Any], source: str) -> Any:
+    defaults = cls()
+    known = {f for f in asdict(defaults)}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"{source}: unknown key {name}.{key}; expected one of {', '.join(sorted(known))}")
+        expected = type(getattr(defaults, key))
+        if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ConfigError(f"{source}: {name}.{key} must be a whole number, got {value!r}")
+        if expected is not int and not isinstance(value, expected):
+            raise ConfigError(f"{source}: {name}.{key} must be {_type_word(expected)}, got {value!r}")
+    return replace(defaults, **values)
+
+
+def _type_word(kind: type) -> str:
+    return {str: "text in quotes", bool: "true or false"}.get(kind, kind.__name__)
+
+
+def validate(config: Config, source: str = "config") -> None:
+    """Check the values that types alone do not catch."""
+    url = config.central.url
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ConfigError(f"{source}: central.url must be an http:// or https:// address, got {url!r}")
+    if url and not config.central.office_id:
+        raise ConfigError(f"{source}: central.office_id is required when central.url is set")
+    if config.central.ca_file and not Path(config.central.ca_file).is_file():
+        raise ConfigError(f"{source}: central.ca_file {config.central.ca_file!r} does not exist")
+    if not config.terminal.id.strip():
+        raise ConfigError(f"{source}: terminal.id must not be empty")
+    _one_of(source, "terminal.language", config.terminal.language, LANGUAGES)
+    _one_of(source, "printer.kind", config.printer.kind, PRINTER_KINDS)
+    _one_of(source, "printer.stock", config.printer.stock, TICKET_STOCKS)
+    if not 1 <= config.sync.batch_size <= 1000:
+        raise ConfigError(f"{source}: sync.batch_size must be between 1 and 1000, got {config.sync.batch_size}")
+    if not 1 <= config.sync.horizon_hours <= 24 * 30:
+        raise ConfigError(f"{source}: sync.horizon_hours must be between 1 and 720, got {config.sync.horizon_hours}")
+
+
+def _one_of(source: str, key: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ConfigError(f"{source}: {key} must be one of {', '.join(allowed)}; got {value!r}")
+
+
+def save_config(config: Config, path: Path) -> None:
+    """Write atomically (temp file + rename) so a power cut never leaves half a config behind."""
+    validate(config, str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = tomli_w.dumps(config.to_dict()).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=".boxoffice-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
