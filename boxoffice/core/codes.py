@@ -38,6 +38,7 @@ Worked example (see README): purchase ``GJXS0LM6RYG3`` + check -> ``purchase_cod
 from __future__ import annotations
 
 import hashlib
+import operator
 import secrets
 from dataclasses import dataclass
 from typing import Literal
@@ -71,8 +72,11 @@ class ParsedCode:
         return f"{self.kind} {self.number} of purchase {self.purchase}"
 
 
+_WEIGHTS = tuple(range(1, TICKET_LENGTH + 1))
+
+
 def _weighted_sum(text: str) -> int:
-    return sum((i + 1) * _VALUE[ch] for i, ch in enumerate(text)) % _MODULUS
+    return sum(map(operator.mul, _WEIGHTS, map(_VALUE.__getitem__, text))) % _MODULUS
 
 
 def _check_value(text: str, position: int) -> int:
@@ -89,10 +93,21 @@ def _with_check(text: str, position: int) -> str | None:
     return text[:position] + ALPHABET[value] + text[position + 1:]
 
 
+_BODY_SPACE = len(ALPHABET) ** (PURCHASE_LENGTH - 1)
+
+
+def _base36(number: int, width: int) -> str:
+    chars = []
+    for _ in range(width):
+        number, digit = divmod(number, len(ALPHABET))
+        chars.append(ALPHABET[digit])
+    return "".join(reversed(chars))
+
+
 def new_purchase_code() -> str:
     """A fresh purchase code from the OS CSPRNG; needs no coordination between terminals."""
     while True:
-        body = "".join(secrets.choice(ALPHABET) for _ in range(PURCHASE_LENGTH - 1))
+        body = _base36(secrets.randbelow(_BODY_SPACE), PURCHASE_LENGTH - 1)
         code = _with_check(body + "0", PURCHASE_LENGTH - 1)
         if code is not None:
             return code
