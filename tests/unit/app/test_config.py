@@ -70,7 +70,7 @@ def test_non_utf8_file(tmp_path: Path) -> None:
 def test_save_refuses_an_invalid_config_and_keeps_the_old_file(tmp_path: Path) -> None:
     path = write(tmp_path, '[terminal]\nid = "T1"\n')
     bad = Config(central=CentralConfig(url="not a url", office_id="x"))
-    with pytest.raises(ConfigError, match="central.url"):
+    with pytest.raises(ConfigError, match=r"central\.url"):
         save_config(bad, path)
     assert path.read_text(encoding="utf-8") == '[terminal]\nid = "T1"\n'
 

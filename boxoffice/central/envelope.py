@@ -1,0 +1,135 @@
+"""The callable-function envelope ``{"message", "status", "data": {"valido", ...}}`` and its JSON encoding.
+
+Every answer, success or failure, goes through here so the HTTP status always equals ``status`` and amounts
+leave as exact decimals (``25.00``), never as binary floats: the standard ``json`` module cannot write a
+``Decimal`` as a number, so this module has its own small encoder.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from starlette.responses import Response
+
+JSON_MEDIA_TYPE = "application/json"
+
+
+def dumps(value: Any) -> bytes:
+    """Encode ``value`` as compact UTF-8 JSON; ``Decimal`` as a JSON number, datetimes as ISO-8601 UTC."""
+    parts: list[str] = []
+    _encode(value, parts)
+    return "".join(parts).encode("utf-8")
+
+
+def _encode(value: Any, out: list[str]) -> None:
+    if value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(str(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"cannot encode {value} as JSON")
+        out.append(format(value, "f"))
+    elif isinstance(value, str):
+        out.append(json.dumps(value, ensure_ascii=False))
+    elif isinstance(value, datetime):
+        out.append(json.dumps(iso_utc(value)))
+    elif isinstance(value, dict):
+        out.append("{")
+        for index, (key, item) in enumerate(value.items()):
+            if index:
+                out.append(",")
+            out.append(json.dumps(str(key), ensure_ascii=False))
+            out.append(":")
+            _encode(item, out)
+        out.append("}")
+    elif isinstance(value, list | tuple):
+        out.append("[")
+        for index, item in enumerate(value):
+            if index:
+                out.append(",")
+            _encode(item, out)
+        out.append("]")
+    else:
+        raise TypeError(f"cannot encode {type(value).__name__} as JSON (floats are refused on purpose)")
+
+
+def iso_utc(value: datetime) -> str:
+    """``2024-07-01T18:00:00Z``-style text (microseconds kept when present)."""
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def json_response(status: int, body: bytes, headers: dict[str, str] | None = None) -> Response:
+    return Response(content=body, status_code=status, media_type=JSON_MEDIA_TYPE, headers=headers)
+
+
+@dataclass
+class ApiResult:
+    """An answer in the envelope; business failures (``nodisponible``) are results too, not exceptions."""
+
+    status: int
+    message: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def body(self) -> bytes:
+        valid = 200 <= self.status < 300
+        return dumps({"message": self.message, "status": self.status, "data": {"valido": valid, **self.data}})
+
+    def response(self) -> Response:
+        return json_response(self.status, self.body())
+
+
+class ApiError(Exception):
+    """A failure that ends the request with nothing written (raised before or inside the transaction)."""
+
+    status = 400
+    headers: dict[str, str] | None = None
+
+    def __init__(self, message: str, **data: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.data = data
+
+    def result(self) -> ApiResult:
+        return ApiResult(self.status, self.message, self.data)
+
+    def response(self) -> Response:
+        return json_response(self.status, self.result().body(), self.headers)
+
+
+class BadInput(ApiError):
+    """400: the request is malformed; ``field`` names the offending part as a path (``data.tickets[3]``)."""
+
+    def __init__(self, field_path: str, message: str) -> None:
+        super().__init__(message, field=field_path)
+
+
+class Unauthorized(ApiError):
+    status = 401
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
+class Forbidden(ApiError):
+    status = 403
+
+
+class NotFound(ApiError):
+    status = 404
+
+
+class IdempotencyMismatch(ApiError):
+    """409: an ``X-Idempotency-Key`` was reused for a different request; replaying would lose the new one."""
+
+    status = 409
+
+
+class PayloadTooLarge(ApiError):
+    status = 413

@@ -1,0 +1,83 @@
+"""Where a ticket is, and the one safe way to move it: row-lock first, in id order, then check, then write.
+
+A ticket is in exactly one place: sold (``status`` false), held by an offline office (a ``tickets_offline``
+row), held online by an unexpired ``tickets_blocked`` row, or free. Every function that moves tickets locks their
+rows with :func:`lock_tickets` before reading that state, so two racing requests see each other's result
+instead of both seeing "free" (PostgreSQL ``FOR UPDATE``; on SQLite the whole write is ``BEGIN IMMEDIATE``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from boxoffice.central.models import LedgerEntry, Ticket, TicketBlocked, TicketOffline
+
+T = TypeVar("T")
+CHUNK = 500
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def lock_tickets(session: Session, ids: Iterable[str]) -> dict[str, Ticket]:
+    """Load the tickets that exist among ``ids``, locking their rows in id order (no deadlocks)."""
+    found: dict[str, Ticket] = {}
+    for chunk in chunks(sorted(set(ids))):
+        stmt = select(Ticket).where(Ticket.id.in_(chunk)).order_by(Ticket.id).with_for_update()
+        for ticket in session.scalars(stmt):
+            found[ticket.id] = ticket
+    return found
+
+
+def offline_rows(session: Session, ids: Iterable[str]) -> dict[str, TicketOffline]:
+    rows: dict[str, TicketOffline] = {}
+    for chunk in chunks(sorted(set(ids))):
+        for row in session.scalars(select(TicketOffline).where(TicketOffline.ticket_id.in_(chunk))):
+            rows[row.ticket_id] = row
+    return rows
+
+
+def lock_rows(session: Session, ids: Iterable[str]) -> dict[str, TicketBlocked]:
+    """All ``tickets_blocked`` rows of ``ids``, expired or not."""
+    rows: dict[str, TicketBlocked] = {}
+    for chunk in chunks(sorted(set(ids))):
+        for row in session.scalars(select(TicketBlocked).where(TicketBlocked.ticket_id.in_(chunk))):
+            rows[row.ticket_id] = row
+    return rows
+
+
+def unavailable(ids: Sequence[str], tickets: dict[str, Ticket], offline: dict[str, TicketOffline],
+                locks: dict[str, TicketBlocked], now: datetime, event_id: str | None = None) -> list[str]:
+    """The ids that are not free: unknown (or of another event), sold, offline, or held by an active lock."""
+    offending = []
+    for ticket_id in ids:
+        ticket = tickets.get(ticket_id)
+        lock = locks.get(ticket_id)
+        if (ticket is None or (event_id is not None and ticket.event_id != event_id) or not ticket.status
+                or ticket_id in offline or (lock is not None and lock.locked_up > now)):
+            offending.append(ticket_id)
+    return offending
+
+
+def ledger_row(ticket: Ticket | str, action: str, now: datetime, *, office_id: str | None = None,
+               order_id: str | None = None, event_id: str | None = None,
+               **detail: Any) -> dict[str, Any]:
+    ticket_id = ticket if isinstance(ticket, str) else ticket.id
+    if not isinstance(ticket, str):
+        event_id = ticket.event_id
+    return {"ticket_id": ticket_id, "event_id": event_id, "action": action, "office_id": office_id,
+            "order_id": order_id, "detail": json.dumps(detail, sort_keys=True) if detail else None,
+            "date_created": now}
+
+
+def append_ledger(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(LedgerEntry), rows)

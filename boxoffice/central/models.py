@@ -1,0 +1,297 @@
+"""The central platform's own tables (SQLAlchemy 2 typed models).
+
+Names follow the offline-office and virtual-office specs where they name a table or column (``tickets``,
+``tickets_offline``, ``tickets_blocked.locked_up``, ``status``, ``status_offline``, ``status_sold``). Money is in
+integer cents; every timestamp is timezone-aware UTC (:class:`UTCDateTime` keeps that true on SQLite, which has no
+time zones of its own).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = 1
+"""Bumped with every schema change; a database with a higher number was written by a newer server."""
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in and out, whatever the database does with time zones."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the central platform stores aware UTC timestamps only")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Meta(Base):
+    """Key/value facts about the database itself; ``schema_version`` guards against older servers."""
+
+    __tablename__ = "central_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(255))
+
+
+class Event(Base):
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    date_start: Mapped[datetime | None]
+    date_end: Mapped[datetime | None]
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Office(Base):
+    __tablename__ = "offices"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ApiToken(Base):
+    """A bearer token, stored only as its SHA-256 so a leaked database leaks no working token."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    office_id: Mapped[str | None] = mapped_column(ForeignKey("offices.id"))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    label: Mapped[str] = mapped_column(String(255), default="")
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Ticket(Base):
+    """One seat of an event. ``status`` true = unsold (the spec's raw status)."""
+
+    __tablename__ = "tickets"
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    seat_id: Mapped[str] = mapped_column(String(64))
+    seat_row: Mapped[str] = mapped_column(String(64))
+    zone: Mapped[str] = mapped_column(String(64))
+    color: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[bool] = mapped_column(Boolean, default=True)
+    status_offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    status_sold: Mapped[datetime | None]
+    sold_order_id: Mapped[str | None] = mapped_column(String(64))
+    access_status: Mapped[bool] = mapped_column(Boolean, default=False)
+    access_entry: Mapped[int] = mapped_column(Integer, default=0)
+    date_start: Mapped[datetime | None]
+    date_end: Mapped[datetime | None]
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+    date_updated: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TicketOffline(Base):
+    """The spec's ``tickets_offline``: one row per ticket held by an offline office (unique per ticket)."""
+
+    __tablename__ = "tickets_offline"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"), unique=True)
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"))
+
+    __table_args__ = (Index("ix_tickets_offline_office_event", "office_id", "event_id"),)
+
+
+class TicketBlocked(Base):
+    """The spec's ``tickets_blocked``: an online hold until ``locked_up``; an expired row blocks nothing."""
+
+    __tablename__ = "tickets_blocked"
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"), primary_key=True)
+    locked_up: Mapped[datetime]
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LedgerEntry(Base):
+    """Append-only history of one ticket: every assign, unassign, sale, cancel, lock and unlock."""
+
+    __tablename__ = "ticket_ledger"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(String(128), index=True)
+    event_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    office_id: Mapped[str | None] = mapped_column(String(64))
+    order_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TicketType(Base):
+    """A sellable product of an event (event-tickets spec's TicketType); ``kind`` says how it is issued."""
+
+    __tablename__ = "ticket_types"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16), default="ticket")
+    zone: Mapped[str | None] = mapped_column(String(64))
+    price_cents: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    sale_start: Mapped[datetime | None]
+    sale_end: Mapped[datetime | None]
+    allow_reentry: Mapped[bool] = mapped_column(Boolean, default=False)
+    reentry_limit: Mapped[int] = mapped_column(Integer, default=1)
+    visibility: Mapped[str] = mapped_column(String(16), default="public")
+    transferable: Mapped[bool] = mapped_column(Boolean, default=False)
+    refund_policy: Mapped[str] = mapped_column(String(64), default="none")
+    perks: Mapped[list[Any]] = mapped_column(default=list)
+    accepted_scan_points: Mapped[list[Any]] = mapped_column(default=list)
+    components: Mapped[list[Any] | None]
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Order(Base):
+    """An order created by synchronisation (the spec's ``order_created``); the purchase code is its key."""
+
+    __tablename__ = "orders"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    purchase_code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(32), default="offline_sync")
+    event_id: Mapped[str] = mapped_column(String(64), index=True)
+    event_name: Mapped[str | None] = mapped_column(String(255))
+    office_id: Mapped[str] = mapped_column(String(64), index=True)
+    office_name: Mapped[str | None] = mapped_column(String(255))
+    client_id: Mapped[str | None] = mapped_column(String(255))
+    client_name: Mapped[str | None] = mapped_column(String(255))
+    amount_cents: Mapped[int | None] = mapped_column(Integer)
+    transactions: Mapped[list[Any]] = mapped_column(default=list)
+    inconsistencies: Mapped[list[Any]] = mapped_column(default=list)
+    pos_transaction_id: Mapped[int | None] = mapped_column(ForeignKey("pos_transactions.id"))
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+    date_cancelled: Mapped[datetime | None]
+
+
+class OrderTicket(Base):
+    """A ticket of an order, with the conflict found when the sale arrived (null = clean sale)."""
+
+    __tablename__ = "order_tickets"
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    conflict: Mapped[str | None] = mapped_column(String(32))
+
+
+class SyncEntry(Base):
+    """The first result of every synchronisation entry, so a replayed entry gets the same answer."""
+
+    __tablename__ = "sync_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(255), unique=True)
+    purchase_code: Mapped[str | None] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    order_id: Mapped[str | None] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]]
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PosTransaction(Base):
+    """A purchase as ``POST /ticket/transaction`` records it: stored whatever inconsistencies it has."""
+
+    __tablename__ = "pos_transactions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(64), index=True)
+    event_id: Mapped[str | None] = mapped_column(String(64))
+    office_id: Mapped[str | None] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(32))
+    total_cents: Mapped[int] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at_raw: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime | None]
+    recorded_by_rfid: Mapped[str | None] = mapped_column(String(255))
+    inconsistencies: Mapped[list[Any]] = mapped_column(default=list)
+    raw: Mapped[str] = mapped_column(Text)
+    date_received: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PosPayment(Base):
+    __tablename__ = "pos_payments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("pos_transactions.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    payment_method: Mapped[str] = mapped_column(String(32))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    change_cents: Mapped[int | None] = mapped_column(Integer)
+    reference: Mapped[str | None] = mapped_column(String(255))
+
+
+class PosItem(Base):
+    __tablename__ = "pos_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("pos_transactions.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[str | None] = mapped_column(String(64))
+    quantity: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str | None] = mapped_column(String(255))
+    unit_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    discount_cents: Mapped[int] = mapped_column(Integer)
+    item_code: Mapped[str | None] = mapped_column(String(64))
+
+
+class PosItemTicket(Base):
+    __tablename__ = "pos_item_tickets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("pos_items.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str | None] = mapped_column(String(255))
+    barcode: Mapped[str | None] = mapped_column(String(64))
+    ticket_id: Mapped[str | None] = mapped_column(String(128))
+
+
+class IdempotencyRecord(Base):
+    """The first answer to a request sent with ``X-Idempotency-Key``, replayed byte for byte."""
+
+    __tablename__ = "idempotency_records"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    principal: Mapped[str] = mapped_column(String(128))
+    function: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(255))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("principal", "function", "key", name="uq_idempotency_key"),)

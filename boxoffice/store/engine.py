@@ -1,0 +1,286 @@
+"""Opening the local database: checks, backup, migration, engine and sessions.
+
+`open_store()` is the one way in. It refuses, without changing a byte, a file that is not SQLite, an SQLite
+file that is not ours, and a database made by a newer version (STYLE.md 9). It backs an existing database up
+before upgrading it, and a failed upgrade rolls back. Every connection runs with WAL, synchronous=FULL (NORMAL
+loses commits on power loss; PLATFORM.md), foreign keys on, a 5 s busy timeout, and transactions that begin
+with BEGIN IMMEDIATE so a writer takes the write lock up front instead of failing to upgrade a read lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Self
+
+from sqlalchemy import URL, create_engine, event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from boxoffice.core.errors import StoreError
+from boxoffice.store import migrate
+from boxoffice.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+#: Execution option read by the "begin" listener: "IMMEDIATE" (default) or "DEFERRED" (read-only work).
+BEGIN_MODE_OPTION = "boxoffice_begin"
+_BEGIN_MODES = ("IMMEDIATE", "DEFERRED")
+#: Tables SQLite or Alembic own; any other table means the file holds data.
+_NOT_DATA_TABLES = frozenset({"alembic_version", "sqlite_sequence"})
+
+
+def _on_connect(dbapi_connection: Any, connection_record: ConnectionPoolEntry) -> None:
+    # pysqlite's own transaction handling is switched off; the "begin" listener emits BEGIN itself
+    # (the SQLAlchemy pysqlite "serializable isolation / transactional DDL" recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: switching to WAL may need to wait
+        mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("SQLite refused WAL mode (journal_mode=%s); is the data folder on a network share?", mode)
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get(BEGIN_MODE_OPTION, "IMMEDIATE")
+    if mode not in _BEGIN_MODES:
+        raise ValueError(f"{BEGIN_MODE_OPTION} must be one of {_BEGIN_MODES}, not {mode!r}")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on `path` with the store's pragmas and BEGIN IMMEDIATE. No checks, no migration: use
+    `open_store()` unless you are a test or the migration tooling."""
+    engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+@dataclass
+class Store:
+    """An open local database.
+
+    `session_factory` is for units of work: `with store.session_factory.begin() as session: ...` (one
+    transaction, BEGIN IMMEDIATE). `read_session_factory` begins DEFERRED: for reads only, which then never wait
+    for a writer (WAL); a write in it can fail with "database is locked", so never write there.
+    """
+
+    path: Path
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    read_session_factory: sessionmaker[Session]
+    revision: str
+    #: The copy taken before this open upgraded the database, if it did.
+    backup: Path | None = None
+    _closed: bool = field(default=False, repr=False)
+
+    def close(self) -> None:
+        """Close every pooled connection (the last one checkpoints the WAL into the database file)."""
+        if not self._closed:
+            self._closed = True
+            self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What a read-only look at an existing SQLite file found."""
+
+    revisions: tuple[str, ...]
+    data_tables: tuple[str, ...]
+
+
+def open_store(path: Path, *, backups_dir: Path | None = None) -> Store:
+    """Open (creating or upgrading as needed) the database at `path`.
+
+    A missing or empty file becomes a new database at head. An older one is first copied into `backups_dir`
+    (default: a "backups" folder beside the database) and then upgraded. Raises NotADatabaseError,
+    DatabaseTooNewError or MigrationError (all StoreError) with the file left as it was.
+    """
+    path = Path(path)
+    backups_dir = Path(backups_dir) if backups_dir is not None else path.parent / "backups"
+    found = _inspect(path)
+    head = migrate.head_revision()
+    known = set(migrate.revision_history())
+    if found is not None:
+        unknown = [revision for revision in found.revisions if revision not in known]
+        if unknown:
+            raise DatabaseTooNewError(
+                f"The database {path} is at revision {', '.join(unknown)}, which this Box office version "
+                f"does not know: a newer version made it. Install the newer Box office version to use it."
+            )
+        if not found.revisions and found.data_tables:
+            raise NotADatabaseError(
+                f"{path} is an SQLite database but not a Box office one (tables: "
+                f"{', '.join(found.data_tables[:5])}). Move it away or point --data-dir elsewhere."
+            )
+    old = found.revisions[0] if found is not None and found.revisions else None
+    backup = None
+    if old is not None and old != head:
+        backup = backup_database(path, backups_dir, label=old)
+        log.info("Backed up %s (revision %s) to %s before upgrading", path, old, backup)
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
+    try:
+        if old != head:
+            _upgrade(engine, path, old, head, backup)
+        with engine.connect() as connection:
+            revision = migrate.current_revision(connection)
+        if revision != head:
+            raise MigrationError(f"The database {path} is at revision {revision} after upgrading, not {head}.")
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(
+        path=path,
+        engine=engine,
+        session_factory=sessionmaker(bind=engine, expire_on_commit=False),
+        read_session_factory=sessionmaker(
+            bind=engine.execution_options(**{BEGIN_MODE_OPTION: "DEFERRED"}), expire_on_commit=False
+        ),
+        revision=head,
+        backup=backup,
+    )
+
+
+def _upgrade(engine: Engine, path: Path, old: str | None, head: str, backup: Path | None) -> None:
+    try:
+        with engine.connect() as connection:
+            migrate.upgrade(connection, head)
+    except Exception as exc:
+        if old is None:
+            raise MigrationError(
+                f"Could not create the Box office database {path}: {exc}. Nothing was written to it."
+            ) from exc
+        raise MigrationError(
+            f"Could not upgrade the database {path} from revision {old} to {head}: {exc}. "
+            f"It is left at revision {old}, as it was; a backup taken before the upgrade is at {backup}."
+        ) from exc
+    log.info("Database %s upgraded from %s to %s", path, old or "empty", head)
+
+
+def _inspect(path: Path) -> _Found | None:
+    """Look at an existing database without changing it; None when there is nothing there yet.
+
+    The header is read with plain file I/O, so a file that is not SQLite is never handed to SQLite (which
+    could create -wal/-shm files beside it). An SQLite file is then opened read-only.
+    """
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not a Box office database. Point --data-dir elsewhere.")
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"Cannot read the database {path}: {exc.strerror or exc}.") from exc
+    if not header:
+        return None
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"{path} is not a Box office database (not an SQLite file). "
+            "Move it away or point --data-dir elsewhere."
+        )
+    try:
+        connection = _connect_read_only(path)
+        try:
+            tables = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                )
+            ]
+            revisions: tuple[str, ...] = ()
+            if "alembic_version" in tables:
+                revisions = tuple(row[0] for row in connection.execute("SELECT version_num FROM alembic_version"))
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"The database {path} cannot be read ({exc}). If it is damaged, restore a copy from the backups "
+            "folder or move it away."
+        ) from exc
+    data_tables = tuple(sorted(name for name in tables if name not in _NOT_DATA_TABLES))
+    return _Found(revisions=revisions, data_tables=data_tables)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection that leaves no trace.
+
+    `mode=ro` on a WAL database creates -wal/-shm files if they are missing. When there is no -wal or -journal
+    file, no connection is open and the main file holds everything, so `immutable=1` can read it with no
+    locks and no side files. Otherwise another process may be using it (or crashed with commits still in the
+    WAL): then read it properly with `mode=ro`, whose side files already exist.
+    """
+    in_use = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    query = "mode=ro" if in_use else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def backup_database(path: Path, backups_dir: Path, *, label: str) -> Path:
+    """Copy the database consistently (SQLite backup API) to `backups_dir`, named with `label` and UTC time.
+
+    The copy is written under a temporary name and renamed when complete and synced, so a file with the final
+    name is always a whole database. It is switched to rollback-journal mode so it is one self-contained file.
+    """
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backups_dir / f"{path.stem}-{label}-{stamp}.sqlite3"
+    counter = 1
+    while target.exists():
+        target = backups_dir / f"{path.stem}-{label}-{stamp}-{counter}.sqlite3"
+        counter += 1
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        with partial.open("rb+") as file:
+            os.fsync(file.fileno())
+        os.replace(partial, target)
+        _fsync_folder(backups_dir)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(
+            f"Could not back up the database {path} to {backups_dir} before upgrading it ({exc}); it was not "
+            "upgraded. Free some disk space or check the folder's permissions, then start again."
+        ) from exc
+    return target
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows cannot open folders and does not need it."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,336 @@
+"""HTTP client for the central platform: one method per endpoint the box office uses.
+
+Every answer is checked against the spec's envelope and parsed into frozen dataclasses; anything else raises a
+:mod:`boxoffice.sync.errors` error carrying the endpoint and an excerpt of what came back, never a bare
+``KeyError`` or ``JSONDecodeError``. Amounts travel as exact decimals (:mod:`boxoffice.core.decimal_json`).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from boxoffice import __version__
+from boxoffice.core import decimal_json
+from boxoffice.core.errors import InvalidMoney
+from boxoffice.core.money import api_to_cents
+from boxoffice.logging_setup import redact, register_secret
+from boxoffice.sync.errors import (
+    CentralAuthError,
+    CentralError,
+    CentralRejected,
+    CentralServerError,
+    CentralTLSError,
+    CentralUnreachable,
+    ProtocolError,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = (3.05, 20.0)  # connect, read (seconds)
+_EXCERPT = 200
+
+
+@dataclass(frozen=True)
+class OfficeTicket:
+    ticket_id: str
+    event_id: str
+    seat_id: str
+    zone: str
+    color: str
+    available: bool
+    row: str | None = None
+    event_name: str | None = None
+
+
+@dataclass(frozen=True)
+class TicketType:
+    id: str
+    event_id: str
+    name: str
+    price_cents: int
+    zone: str | None
+    kind: str
+    components: tuple[tuple[str, int], ...] | None
+
+
+@dataclass(frozen=True)
+class OfficeEvent:
+    id: str
+    name: str
+    starts_at: str | None
+    assigned: int
+
+
+@dataclass(frozen=True)
+class TicketResult:
+    ticket_id: str
+    conflict: str | None
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    idempotency_key: str
+    purchase_code: str
+    order_id: str | None
+    status: str
+    replayed: bool
+    tickets: tuple[TicketResult, ...]
+    inconsistencies: tuple[str, ...]
+    error: str | None
+
+    @property
+    def conflicts(self) -> tuple[TicketResult, ...]:
+        return tuple(t for t in self.tickets if t.conflict)
+
+
+class CentralClient:
+    """Talks to one central platform as one office. Thread-confined: the worker owns its own instance."""
+
+    def __init__(self, base_url: str, token: str, office_id: str, *, ca_file: str | None = None,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, session: requests.Session | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.office_id = office_id
+        self.timeout = timeout
+        register_secret(token)
+        self.session = session or requests.Session()
+        self.session.headers.update({
+            "Authorization": f"Bearer {token}",
+            "User-Agent": f"boxoffice/{__version__}",
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+        })
+        # TLS verification is never switched off; passed on every request because requests lets
+        # REQUESTS_CA_BUNDLE override a session-level setting
+        self.verify: bool | str = ca_file or True
+
+    def close(self) -> None:
+        self.session.close()
+
+    # -- endpoints -------------------------------------------------------------------------------------------
+
+    def list_office_tickets(self, event_id: str) -> list[OfficeTicket]:
+        endpoint = "offline_office_tickets_list_sales"
+        data = self._call(endpoint, {"event_id": event_id, "office_id": self.office_id})
+        rows = _field(endpoint, data, "response", list)
+        return [_office_ticket(endpoint, row, event_id) for row in rows]
+
+    def office_events(self) -> list[OfficeEvent]:
+        endpoint = "offline_office_events"
+        data = self._call(endpoint, {"office_id": self.office_id})
+        rows = _field(endpoint, data, "response", list)
+        out = []
+        for row in rows:
+            row = _require_dict(endpoint, row)
+            out.append(OfficeEvent(id=_field(endpoint, row, "event_id", str),
+                                   name=_field(endpoint, row, "event_name", str),
+                                   starts_at=_optional(endpoint, row, "date_start", str),
+                                   assigned=_field(endpoint, row, "assigned", int)))
+        return out
+
+    def ticket_types(self, event_id: str) -> list[TicketType]:
+        endpoint = f"client/events/{event_id}/ticket-types"
+        body = self._request("GET", endpoint, None, None)
+        if isinstance(body, dict) and isinstance(body.get("data"), list):
+            body = body["data"]
+        if not isinstance(body, list):
+            raise ProtocolError(endpoint, "expected a list of ticket types", _excerpt(repr(body)))
+        return [_ticket_type(endpoint, row, event_id) for row in body]
+
+    def synchronize(self, entries: Sequence[dict[str, Any]], request_key: str) -> list[SyncResult]:
+        endpoint = "offline_office_tickets_synchronization"
+        data = self._call(endpoint, {"ticket_sold": list(entries)}, idempotency_key=request_key)
+        results = _field(endpoint, data, "results", list)
+        if len(results) != len(entries):
+            raise ProtocolError(endpoint, f"sent {len(entries)} sales, got {len(results)} results")
+        parsed = [_sync_result(endpoint, row) for row in results]
+        for entry, result in zip(entries, parsed, strict=True):
+            if entry.get("idempotency_key") != result.idempotency_key:
+                raise ProtocolError(endpoint, "results are not in request order")
+        return parsed
+
+    def unassign(self, event_id: str, ticket_ids: Sequence[str], request_key: str) -> list[str]:
+        endpoint = "offline_office_tickets_unassign"
+        data = self._call(endpoint, {"tickets_offline": list(ticket_ids), "office_id": self.office_id,
+                                     "event_id": event_id}, idempotency_key=request_key)
+        tickets = _field(endpoint, data, "tickets", list)
+        if not all(isinstance(t, str) for t in tickets):
+            raise ProtocolError(endpoint, "data.tickets must be a list of ticket ids")
+        return tickets
+
+    # -- plumbing --------------------------------------------------------------------------------------------
+
+    def _call(self, endpoint: str, data: dict[str, Any], idempotency_key: str | None = None) -> dict[str, Any]:
+        body = self._request("POST", endpoint, {"data": data}, idempotency_key)
+        if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
+            raise ProtocolError(endpoint, "answer has no data object", _excerpt(repr(body)))
+        if body["data"].get("valido") is not True:
+            raise CentralRejected(endpoint, str(body.get("message") or "rejected"), 200, body["data"])
+        return body["data"]
+
+    def _request(self, method: str, endpoint: str, payload: dict[str, Any] | None,
+                 idempotency_key: str | None) -> Any:
+        url = f"{self.base_url}/{endpoint}"
+        headers = {"X-Idempotency-Key": idempotency_key} if idempotency_key else {}
+        data = decimal_json.dumps(payload).encode("utf-8") if payload is not None else None
+        started = time.monotonic()
+        try:
+            response = self.session.request(method, url, data=data, headers=headers, timeout=self.timeout,
+                                            verify=self.verify)
+            raw = response.content  # reads the whole body: a cut connection raises here
+        except requests.exceptions.SSLError as exc:
+            raise CentralTLSError(endpoint, f"TLS certificate not trusted ({_short(exc)}); if the platform "
+                                  "uses a private certificate, set central.ca_file") from None
+        except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError) as exc:
+            raise ProtocolError(endpoint, f"the answer was cut off ({_short(exc)})") from None
+        except requests.exceptions.Timeout:
+            raise CentralUnreachable(endpoint, f"no answer within {self.timeout[1]:.0f} s") from None
+        except requests.exceptions.RequestException as exc:
+            raise CentralUnreachable(endpoint, f"cannot reach {self.base_url} ({_short(exc)})") from None
+        log.debug("%s %s -> %s in %.0f ms", method, endpoint, response.status_code,
+                  (time.monotonic() - started) * 1000)
+        return self._parse(endpoint, response, raw)
+
+    def _parse(self, endpoint: str, response: requests.Response, raw: bytes) -> Any:
+        status = response.status_code
+        text = raw.decode("utf-8", errors="replace")
+        try:
+            body = decimal_json.loads(raw) if raw else None
+        except ValueError:
+            body = None
+        message = body.get("message") if isinstance(body, dict) and isinstance(body.get("message"), str) else None
+        if status == 429 or status >= 500:
+            raise CentralServerError(endpoint, message or f"HTTP {status}", status,
+                                     _retry_after(response.headers.get("Retry-After")))
+        if status in (401, 403):
+            raise CentralAuthError(endpoint, message or f"HTTP {status}: token refused; pair the terminal again",
+                                   status)
+        if 400 <= status < 500:
+            data = body.get("data") if isinstance(body, dict) and isinstance(body.get("data"), dict) else None
+            raise CentralRejected(endpoint, message or f"HTTP {status}: {_excerpt(text)}", status, data)
+        if status != 200:
+            raise ProtocolError(endpoint, f"unexpected HTTP {status}", _excerpt(text))
+        if body is None:
+            raise ProtocolError(endpoint, "the answer is not JSON", _excerpt(text))
+        return body
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _short(exc: Exception) -> str:
+    return _excerpt(str(exc), 160)
+
+
+def _excerpt(text: str, limit: int = _EXCERPT) -> str:
+    text = redact(" ".join(text.split()))
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _require_dict(endpoint: str, row: Any) -> dict[str, Any]:
+    if not isinstance(row, dict):
+        raise ProtocolError(endpoint, "expected an object", _excerpt(repr(row)))
+    return row
+
+
+def _field(endpoint: str, row: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> Any:
+    value = row.get(name)
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
+        wanted = " or ".join(k.__name__ for k in kinds)
+        raise ProtocolError(endpoint, f"field {name!r} should be {wanted}, got {type(value).__name__}",
+                            _excerpt(repr(row)))
+    return value
+
+
+def _optional(endpoint: str, row: dict[str, Any], name: str, kind: type) -> Any:
+    if row.get(name) is None:
+        return None
+    return _field(endpoint, row, name, kind)
+
+
+def _office_ticket(endpoint: str, row: Any, event_id: str) -> OfficeTicket:
+    row = _require_dict(endpoint, row)
+    return OfficeTicket(
+        ticket_id=_field(endpoint, row, "ticket_id", str),
+        event_id=_optional(endpoint, row, "event_id", str) or event_id,
+        seat_id=_field(endpoint, row, "seat_id", str),
+        zone=_field(endpoint, row, "zone", str),
+        color=_field(endpoint, row, "color", str),
+        available=_field(endpoint, row, "status", bool),
+        row=_optional(endpoint, row, "seat_row", str),
+        event_name=_optional(endpoint, row, "event_name", str),
+    )
+
+
+def _ticket_type(endpoint: str, row: Any, event_id: str) -> TicketType:
+    row = _require_dict(endpoint, row)
+    if isinstance(row.get("price_cents"), int) and not isinstance(row.get("price_cents"), bool):
+        price_cents = row["price_cents"]
+    else:
+        try:
+            price_cents = api_to_cents(row.get("price"))
+        except InvalidMoney as exc:
+            raise ProtocolError(endpoint, f"ticket type price: {exc}", _excerpt(repr(row))) from None
+    components = None
+    raw_components = row.get("components")
+    if raw_components is not None:
+        if not isinstance(raw_components, list):
+            raise ProtocolError(endpoint, "components should be a list", _excerpt(repr(row)))
+        components = tuple((str(_field(endpoint, _require_dict(endpoint, c), "product_id", (str, int))),
+                            _field(endpoint, c, "quantity", int)) for c in raw_components)
+    kind = row.get("kind") or "ticket"
+    if kind not in ("ticket", "child", "family_pass"):
+        raise ProtocolError(endpoint, f"unknown ticket type kind {kind!r}", _excerpt(repr(row)))
+    return TicketType(
+        id=str(_field(endpoint, row, "id", (str, int))),
+        event_id=str(row.get("event") or event_id),
+        name=_field(endpoint, row, "name", str),
+        price_cents=price_cents,
+        zone=_optional(endpoint, row, "zone", str),
+        kind=kind,
+        components=components,
+    )
+
+
+def _sync_result(endpoint: str, row: Any) -> SyncResult:
+    row = _require_dict(endpoint, row)
+    tickets = []
+    for t in _field(endpoint, row, "tickets", list):
+        t = _require_dict(endpoint, t)
+        tickets.append(TicketResult(ticket_id=_field(endpoint, t, "ticket_id", str),
+                                    conflict=_optional(endpoint, t, "conflict", str)))
+    inconsistencies = row.get("inconsistencies") or []
+    if not isinstance(inconsistencies, list):
+        raise ProtocolError(endpoint, "inconsistencies should be a list", _excerpt(repr(row)))
+    order_id = row.get("order_id")
+    return SyncResult(
+        idempotency_key=_field(endpoint, row, "idempotency_key", str),
+        purchase_code=_field(endpoint, row, "purchase_code", str),
+        order_id=None if order_id is None else str(order_id),
+        status=_field(endpoint, row, "status", str),
+        replayed=bool(row.get("replayed", False)),
+        tickets=tuple(tickets),
+        inconsistencies=tuple(str(i) for i in inconsistencies),
+        error=_optional(endpoint, row, "error", str),
+    )
+
+
+__all__ = ["CentralClient", "CentralError", "OfficeEvent", "OfficeTicket", "SyncResult", "TicketResult",
+           "TicketType"]

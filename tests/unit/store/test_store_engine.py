@@ -1,0 +1,288 @@
+"""open_store(): new databases, pragmas, refusals that leave the file alone, backup + upgrade, failed upgrades."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, select, text
+from store_helpers import FIRST_REVISION, REV1_TABLES, fingerprint, migrate_to, rows, run_sql
+
+from boxoffice.core.errors import StoreError
+from boxoffice.store import migrate
+from boxoffice.store.engine import SQLITE_HEADER, Store, open_store
+from boxoffice.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError
+from boxoffice.store.models import Base, Clerk, SyncState
+
+HEAD = migrate.head_revision()
+ALL_TABLES = {*Base.metadata.tables, "alembic_version"}
+
+
+def table_names(store: Store) -> set[str]:
+    return set(inspect(store.engine).get_table_names())
+
+
+# --- new databases ----------------------------------------------------------------------------------------
+
+
+def test_new_path_is_created_at_head(db_path: Path) -> None:
+    assert not db_path.parent.exists()
+    with open_store(db_path) as store:
+        assert store.revision == HEAD
+        assert store.backup is None
+        assert table_names(store) == ALL_TABLES
+        with store.session_factory.begin() as session:
+            assert session.scalars(select(Clerk)).all() == []
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_empty_file_is_a_new_database(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.touch()
+    with open_store(db_path) as store:
+        assert store.revision == HEAD
+        assert table_names(store) == ALL_TABLES
+        assert store.backup is None
+
+
+def test_opening_at_head_again_changes_nothing(db_path: Path) -> None:
+    open_store(db_path).close()
+    with open_store(db_path) as store:
+        assert store.revision == HEAD
+        assert store.backup is None
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_history_has_two_alembic_style_revisions() -> None:
+    history = migrate.revision_history()
+    assert history[0] == FIRST_REVISION
+    assert history[-1] == HEAD
+    assert len(history) == 2
+    assert all(len(revision) == 12 and int(revision, 16) >= 0 for revision in history)
+
+
+# --- connection settings ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("factory", ["session_factory", "read_session_factory"])
+def test_pragmas_on_every_connection(store: Store, factory: str) -> None:
+    with getattr(store, factory)() as session:
+        pragma = {
+            name: session.execute(text(f"PRAGMA {name}")).scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
+    assert pragma == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000}
+
+
+def test_sessions_begin_immediate_and_read_sessions_deferred(store: Store) -> None:
+    """A unit of work holds the write lock from its first statement, so it cannot deadlock upgrading a read."""
+    other = sqlite3.connect(store.path, timeout=0, isolation_level=None)
+    try:
+        with store.session_factory.begin() as session:
+            session.execute(text("SELECT 1"))
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        with store.read_session_factory.begin() as session:
+            session.execute(text("SELECT 1"))
+            other.execute("BEGIN IMMEDIATE")  # a reader does not hold the write lock
+            other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_a_failed_unit_of_work_writes_nothing(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.session_factory.begin() as session:
+        session.add(SyncState(key="last_pull", value="x"))
+        session.flush()
+        raise RuntimeError("boom")
+    with store.session_factory.begin() as session:
+        assert session.get(SyncState, "last_pull") is None
+
+
+# --- files that are not ours: refused, untouched ----------------------------------------------------------
+
+
+def _not_sqlite_bytes() -> bytes:
+    data = random.Random(1234).randbytes(8192)
+    assert not data.startswith(SQLITE_HEADER)
+    return data
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"date,amount\n2025-01-01,25.00\n", _not_sqlite_bytes(), b"SQLite", SQLITE_HEADER[:-1] + b"!" + b"\0" * 200],
+    ids=["text", "random", "short", "almost-header"],
+)
+def test_not_sqlite_is_refused_untouched(db_path: Path, content: bytes) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(content)
+    before = fingerprint(db_path)
+    with pytest.raises(NotADatabaseError, match="not an SQLite file") as raised:
+        open_store(db_path)
+    assert str(db_path) in str(raised.value)
+    assert "--data-dir" in str(raised.value)
+    assert isinstance(raised.value, StoreError)
+    assert fingerprint(db_path) == before  # same bytes, same mtime, no -wal/-shm, no backups folder
+
+
+def test_someone_elses_sqlite_is_refused_untouched(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    run_sql(db_path, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipes VALUES (1, 'x');")
+    before = fingerprint(db_path)
+    with pytest.raises(NotADatabaseError, match="not a Box office one"):
+        open_store(db_path)
+    assert fingerprint(db_path) == before
+
+
+def test_a_folder_is_refused(db_path: Path) -> None:
+    db_path.mkdir(parents=True)
+    with pytest.raises(NotADatabaseError, match="folder"):
+        open_store(db_path)
+
+
+def test_unknown_revision_is_refused_untouched(db_path: Path) -> None:
+    open_store(db_path).close()
+    run_sql(db_path, "UPDATE alembic_version SET version_num = 'f00dcafe1234'")
+    before = fingerprint(db_path)
+    assert before.siblings == (db_path.name,)  # WAL checkpointed away: a clean, closed database
+    with pytest.raises(DatabaseTooNewError) as raised:
+        open_store(db_path)
+    message = str(raised.value)
+    assert "f00dcafe1234" in message
+    assert "newer Box office version" in message
+    assert str(db_path) in message
+    assert fingerprint(db_path) == before
+
+
+# --- upgrades ---------------------------------------------------------------------------------------------
+
+
+def test_upgrade_keeps_every_row_and_backs_up_first(rev1_db: Callable[[], Path]) -> None:
+    path = rev1_db()
+    before = {table: rows(path, table) for table in REV1_TABLES}
+    assert all(before.values())
+
+    with open_store(path) as store:
+        assert store.revision == HEAD
+        assert table_names(store) == ALL_TABLES
+        backup = store.backup
+        with store.session_factory.begin() as session:
+            clerk = session.get_one(Clerk, 1)
+            assert (clerk.failed_pin_attempts, clerk.locked_until) == (0, None)
+            assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+            assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+    after = {table: rows(path, table) for table in REV1_TABLES}
+    assert after["clerks"] == [(*row, 0, None) for row in before["clerks"]]
+    assert {t: r for t, r in after.items() if t != "clerks"} == {t: r for t, r in before.items() if t != "clerks"}
+
+    assert backup is not None
+    assert backup.parent == path.parent / "backups"
+    assert FIRST_REVISION in backup.name
+    assert backup.name.endswith("Z.sqlite3")
+    assert rows(backup, "alembic_version") == [(FIRST_REVISION,)]
+    assert {table: rows(backup, table) for table in REV1_TABLES} == before
+    assert [p.name for p in backup.parent.iterdir()] == [backup.name]  # one self-contained file
+
+    with open_store(path) as again:  # at head now: no second backup
+        assert again.backup is None
+    assert len(list(backup.parent.iterdir())) == 1
+
+
+def test_upgrade_backs_up_into_the_given_folder(rev1_db: Callable[[], Path], tmp_path: Path) -> None:
+    path = rev1_db()
+    with open_store(path, backups_dir=tmp_path / "elsewhere") as store:
+        assert store.backup is not None
+        assert store.backup.parent == tmp_path / "elsewhere"
+
+
+def test_upgrade_keeps_the_clerks_constraints_when_batch_rebuilds_the_table(rev1_db: Callable[[], Path]) -> None:
+    with open_store(rev1_db()) as store, store.engine.connect() as connection:
+        sql = connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'clerks'")).scalar_one()
+    for constraint in ("ck_clerks_role", "ck_clerks_failed_pin_attempts", "uq_clerks_name", "uq_clerks_rfid"):
+        assert constraint in sql
+    assert "_alembic_tmp" not in sql
+
+
+def _assert_still_at_first_revision(path: Path, before: dict[str, list[tuple[object, ...]]]) -> None:
+    assert rows(path, "alembic_version") == [(FIRST_REVISION,)]
+    assert {table: rows(path, table) for table in REV1_TABLES} == before
+    columns = [row[1] for row in rows(path, "pragma_table_info('clerks')")]
+    assert "failed_pin_attempts" not in columns
+    tables = {row[0] for row in rows(path, "sqlite_master", "name")}
+    assert not any(name.startswith("_alembic_tmp") for name in tables)
+
+
+def test_failing_migration_rolls_back_and_names_the_backup(rev1_db: Callable[[], Path]) -> None:
+    """A real failure half-way: the clerks rebuild succeeds, then creating sync_state fails."""
+    path = rev1_db()
+    run_sql(path, "CREATE TABLE sync_state (key TEXT PRIMARY KEY)")
+    before = {table: rows(path, table) for table in REV1_TABLES}
+
+    with pytest.raises(MigrationError) as raised:
+        open_store(path)
+
+    message = str(raised.value)
+    (backup,) = (path.parent / "backups").iterdir()
+    assert f"left at revision {FIRST_REVISION}" in message
+    assert str(backup) in message
+    assert "sync_state" in message
+    _assert_still_at_first_revision(path, before)
+    assert {table: rows(backup, table) for table in REV1_TABLES} == before
+
+
+def test_failure_after_the_last_step_still_rolls_back(
+    rev1_db: Callable[[], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even with every DDL statement and the version stamp done, nothing is kept unless all of it commits."""
+    path = rev1_db()
+    before = {table: rows(path, table) for table in REV1_TABLES}
+    real_upgrade = command.upgrade
+
+    def upgrade_then_fail(config: object, revision: str, **kwargs: object) -> None:
+        real_upgrade(config, revision, **kwargs)  # type: ignore[arg-type]
+        raise RuntimeError("simulated crash after the migration")
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
+    with pytest.raises(MigrationError, match="simulated crash"):
+        open_store(path)
+    _assert_still_at_first_revision(path, before)
+
+    monkeypatch.undo()
+    with open_store(path) as store:  # the next start upgrades normally
+        assert store.revision == HEAD
+    assert len(list((path.parent / "backups").iterdir())) == 2
+
+
+def test_failing_first_migration_on_a_new_database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(config: object, revision: str, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(command, "upgrade", fail)
+    with pytest.raises(MigrationError, match="Nothing was written"):
+        open_store(db_path)
+
+
+def test_frozen_sql_dump_of_a_first_revision_database_upgrades(db_path: Path) -> None:
+    """A database as version 1 wrote it, kept as text so later edits to old migrations cannot change it."""
+    dump = (Path(__file__).parent / "fixtures" / "rev1_with_sale.sql").read_text(encoding="utf-8")
+    db_path.parent.mkdir(parents=True)
+    run_sql(db_path, dump)
+    before = {table: rows(db_path, table) for table in REV1_TABLES}
+    with open_store(db_path) as store:
+        assert store.revision == HEAD
+        assert store.backup is not None
+    after = {table: rows(db_path, table) for table in REV1_TABLES}
+    assert {t: r for t, r in after.items() if t != "clerks"} == {t: r for t, r in before.items() if t != "clerks"}
+    assert after["clerks"] == [(*row, 0, None) for row in before["clerks"]]
+
+
+def test_migrate_to_helper_builds_the_first_revision(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    migrate_to(db_path, FIRST_REVISION)
+    assert rows(db_path, "alembic_version") == [(FIRST_REVISION,)]
+    assert "sync_state" not in {row[0] for row in rows(db_path, "sqlite_master", "name")}

@@ -1,0 +1,158 @@
+"""The central client: typed results, and a clear error (endpoint + excerpt) for every bad answer."""
+
+from __future__ import annotations
+
+import json
+import ssl
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from boxoffice.sync.client import CentralClient
+from boxoffice.sync.errors import (
+    CentralAuthError,
+    CentralRejected,
+    CentralServerError,
+    CentralTLSError,
+    CentralUnreachable,
+    ProtocolError,
+)
+from tests.helpers.canned_http import Canned, CannedServer
+
+LIST_OK = {
+    "message": "Tickets Encontrado para la Taquilla Offline",
+    "status": 200,
+    "data": {"valido": True, "response": [
+        {"ticket_id": "EV1-a", "seat_id": "GEN5", "zone": "General", "color": "#4A90D9", "status": True,
+         "event_id": "EV1", "seat_row": "A"},
+        {"ticket_id": "EV1-b", "seat_id": "GEN6", "zone": "General", "color": "#4A90D9", "status": False,
+         "event_id": "EV1"},
+    ]},
+}
+
+
+def js(obj: object) -> bytes:
+    return json.dumps(obj).encode()
+
+
+@pytest.fixture
+def server():
+    with CannedServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def client(server: CannedServer):
+    c = CentralClient(server.url, "tok-abcdef-123456", "office_taquilla_norte", timeout=(2, 2))
+    yield c
+    c.close()
+
+
+def test_list_parses_rows_and_sends_the_spec_request(server: CannedServer, client: CentralClient) -> None:
+    server.answer(Canned(body=js(LIST_OK)))
+    tickets = client.list_office_tickets("EV1")
+    assert [(t.ticket_id, t.seat_id, t.available, t.row) for t in tickets] == [
+        ("EV1-a", "GEN5", True, "A"), ("EV1-b", "GEN6", False, None)]
+    seen = server.seen[0]
+    assert seen.path == "/offline_office_tickets_list_sales"
+    assert json.loads(seen.body) == {"data": {"event_id": "EV1", "office_id": "office_taquilla_norte"}}
+    assert seen.headers["Authorization"] == "Bearer tok-abcdef-123456"
+
+
+def test_synchronize_sends_exact_decimals_and_the_idempotency_key(server: CannedServer,
+                                                                   client: CentralClient) -> None:
+    result = {"idempotency_key": "k1", "purchase_code": "GJXS0LM6RYG3R", "order_id": "o-1", "status": "completed",
+              "replayed": False, "tickets": [{"ticket_id": "EV1-a", "conflict": "already_sold"}],
+              "inconsistencies": [], "error": None}
+    server.answer(Canned(body=js({"message": "Sincronizado", "status": 200,
+                                  "data": {"valido": True, "results": [result]}})))
+    entry = {"ticket": "EV1-a", "amount": Decimal("25.00"), "idempotency_key": "k1"}
+    [parsed] = client.synchronize([entry], request_key="batch-1")
+    assert parsed.conflicts[0].conflict == "already_sold"
+    assert server.seen[0].headers["X-Idempotency-Key"] == "batch-1"
+    assert b'"amount":25.00' in server.seen[0].body
+
+
+@pytest.mark.parametrize(
+    ("canned", "error", "words"),
+    [
+        (Canned(body=b"<html><body>502 Bad Gateway</body></html>", headers={"Content-Type": "text/html"}),
+         ProtocolError, ["not JSON", "Bad Gateway"]),
+        (Canned(body=b'{"message": "ok", "data": {"valido": true, "response": [{"ticket_id": 5}]}}'),
+         ProtocolError, ["ticket_id", "should be str"]),
+        (Canned(body=b'{"message": "ok", "data": {"valido": true}}'), ProtocolError, ["response"]),
+        (Canned(body=b'["not", "an", "envelope"]'), ProtocolError, ["no data object"]),
+        (Canned(body=b'{"message": "Tickets Encontrado", "data": {"valido": true, "response": [',
+                content_length=400), ProtocolError, ["cut off"]),
+        (Canned(status=500, body=b"Internal Server Error", headers={}), CentralServerError, ["HTTP 500"]),
+        (Canned(status=401, body=js({"message": "token inválido", "status": 401, "data": {"valido": False}})),
+         CentralAuthError, ["token inválido"]),
+        (Canned(status=400, body=js({"message": "Tickets no disponibles", "status": 400,
+                                     "data": {"valido": False, "nodisponible": ["x"]}})),
+         CentralRejected, ["Tickets no disponibles"]),
+    ],
+)
+def test_bad_answers_raise_clear_errors(server: CannedServer, client: CentralClient, canned: Canned,
+                                        error: type, words: list[str]) -> None:
+    server.answer(canned)
+    with pytest.raises(error) as caught:
+        client.list_office_tickets("EV1")
+    message = str(caught.value)
+    assert message.startswith("offline_office_tickets_list_sales: ")
+    for word in words:
+        assert word in message
+
+
+def test_429_carries_retry_after(server: CannedServer, client: CentralClient) -> None:
+    server.answer(Canned(status=429, body=b"", headers={"Retry-After": "17"}))
+    with pytest.raises(CentralServerError) as caught:
+        client.list_office_tickets("EV1")
+    assert caught.value.retry_after == 17 and caught.value.retryable
+
+
+def test_rejection_is_not_retryable_and_keeps_the_data(server: CannedServer, client: CentralClient) -> None:
+    server.answer(Canned(status=400, body=js({"message": "Tickets no disponibles", "status": 400,
+                                              "data": {"valido": False, "nodisponible": ["EV1-a"]}})))
+    with pytest.raises(CentralRejected) as caught:
+        client.unassign("EV1", ["EV1-a"], "k")
+    assert not caught.value.retryable
+    assert caught.value.data["nodisponible"] == ["EV1-a"]
+
+
+def test_results_out_of_order_are_a_protocol_error(server: CannedServer, client: CentralClient) -> None:
+    rows = [{"idempotency_key": k, "purchase_code": "P", "order_id": None, "status": "completed", "tickets": []}
+            for k in ("b", "a")]
+    server.answer(Canned(body=js({"message": "Sincronizado", "data": {"valido": True, "results": rows}})))
+    with pytest.raises(ProtocolError, match="request order"):
+        client.synchronize([{"idempotency_key": "a"}, {"idempotency_key": "b"}], "r")
+
+
+def test_nobody_listening_is_unreachable() -> None:
+    client = CentralClient("http://127.0.0.1:9", "tok-1234567890", "o", timeout=(1, 1))
+    with pytest.raises(CentralUnreachable, match="cannot reach"):
+        client.list_office_tickets("EV1")
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    return cert, key
+
+
+def test_self_signed_certificate_is_refused_unless_its_ca_is_configured(tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with CannedServer(tls_context=context) as server:
+        refusing = CentralClient(server.url, "tok-1234567890", "o", timeout=(2, 2))
+        with pytest.raises(CentralTLSError, match="central.ca_file"):
+            refusing.list_office_tickets("EV1")
+        server.answer(Canned(body=js(LIST_OK)))
+        trusting = CentralClient(server.url, "tok-1234567890", "o", ca_file=str(cert), timeout=(2, 2))
+        assert len(trusting.list_office_tickets("EV1")) == 2
+        refusing.close()
+        trusting.close()
