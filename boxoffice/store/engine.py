@@ -19,6 +19,7 @@ from typing import Any, Self
 
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -46,7 +47,7 @@ def _on_connect(dbapi_connection: Any, connection_record: ConnectionPoolEntry) -
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: switching to WAL may need to wait
         mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            log.warning("SQLite refused WAL mode (journal_mode=%s); is the data folder on a network share?", mode)
+            log.warning("SQLite refused WAL mode (journal_mode=%s); is the data on a network share?", mode)
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
@@ -74,8 +75,8 @@ class Store:
     """An open local database.
 
     `session_factory` is for units of work: `with store.session_factory.begin() as session: ...` (one
-    transaction, BEGIN IMMEDIATE). `read_session_factory` begins DEFERRED: for reads only, which then never wait
-    for a writer (WAL); a write in it can fail with "database is locked", so never write there.
+    transaction, BEGIN IMMEDIATE). `read_session_factory` begins DEFERRED: for reads only, which then never
+    wait for a writer (WAL); a write in it can fail with "database is locked", so never write there.
     """
 
     path: Path
@@ -108,6 +109,48 @@ class _Found:
     data_tables: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class DatabaseStatus:
+    """What is at a database path, found without changing anything (for `open_store` and diagnostics)."""
+
+    path: Path
+    #: The stamped Alembic revision; None when there is no database yet (no file, an empty file, no tables).
+    revision: str | None
+    #: The newest revision this code knows.
+    head: str
+
+    @property
+    def needs_upgrade(self) -> bool:
+        """True for an existing database at an older revision: opening it backs it up, then upgrades it."""
+        return self.revision is not None and self.revision != self.head
+
+
+def inspect_database(path: Path) -> DatabaseStatus:
+    """Say what is at `path` without creating, locking or changing anything.
+
+    Raises NotADatabaseError (not SQLite, or an SQLite file that is not ours), DatabaseTooNewError (a revision
+    this code does not know) or StoreError (unreadable), exactly as `open_store` would.
+    """
+    path = Path(path)
+    head = migrate.head_revision()
+    found = _inspect(path)
+    if found is None:
+        return DatabaseStatus(path=path, revision=None, head=head)
+    known = set(migrate.revision_history())
+    unknown = [revision for revision in found.revisions if revision not in known]
+    if unknown:
+        raise DatabaseTooNewError(
+            f"The database {path} is at revision {', '.join(unknown)}, which this Box office version does "
+            "not know: a newer version made it. Install the newer Box office version to use it."
+        )
+    if not found.revisions and found.data_tables:
+        raise NotADatabaseError(
+            f"{path} is an SQLite database but not a Box office one (tables: "
+            f"{', '.join(found.data_tables[:5])}). Move it away or point --data-dir elsewhere."
+        )
+    return DatabaseStatus(path=path, revision=found.revisions[0] if found.revisions else None, head=head)
+
+
 def open_store(path: Path, *, backups_dir: Path | None = None) -> Store:
     """Open (creating or upgrading as needed) the database at `path`.
 
@@ -117,25 +160,11 @@ def open_store(path: Path, *, backups_dir: Path | None = None) -> Store:
     """
     path = Path(path)
     backups_dir = Path(backups_dir) if backups_dir is not None else path.parent / "backups"
-    found = _inspect(path)
-    head = migrate.head_revision()
-    known = set(migrate.revision_history())
-    if found is not None:
-        unknown = [revision for revision in found.revisions if revision not in known]
-        if unknown:
-            raise DatabaseTooNewError(
-                f"The database {path} is at revision {', '.join(unknown)}, which this Box office version "
-                f"does not know: a newer version made it. Install the newer Box office version to use it."
-            )
-        if not found.revisions and found.data_tables:
-            raise NotADatabaseError(
-                f"{path} is an SQLite database but not a Box office one (tables: "
-                f"{', '.join(found.data_tables[:5])}). Move it away or point --data-dir elsewhere."
-            )
-    old = found.revisions[0] if found is not None and found.revisions else None
+    status = inspect_database(path)
+    old, head = status.revision, status.head
     backup = None
-    if old is not None and old != head:
-        backup = backup_database(path, backups_dir, label=old)
+    if status.needs_upgrade:
+        backup = backup_database(path, backups_dir, label=str(old))
         log.info("Backed up %s (revision %s) to %s before upgrading", path, old, backup)
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +175,7 @@ def open_store(path: Path, *, backups_dir: Path | None = None) -> Store:
         with engine.connect() as connection:
             revision = migrate.current_revision(connection)
         if revision != head:
-            raise MigrationError(f"The database {path} is at revision {revision} after upgrading, not {head}.")
+            raise MigrationError(f"The database {path} is at revision {revision} after upgrading, not {head}")
     except BaseException:
         engine.dispose()
         raise
@@ -167,12 +196,13 @@ def _upgrade(engine: Engine, path: Path, old: str | None, head: str, backup: Pat
         with engine.connect() as connection:
             migrate.upgrade(connection, head)
     except Exception as exc:
+        reason = exc.orig if isinstance(exc, DBAPIError) else exc  # the SQLite message, not the whole SQL
         if old is None:
             raise MigrationError(
-                f"Could not create the Box office database {path}: {exc}. Nothing was written to it."
+                f"Could not create the Box office database {path}: {reason}. No tables were created."
             ) from exc
         raise MigrationError(
-            f"Could not upgrade the database {path} from revision {old} to {head}: {exc}. "
+            f"Could not upgrade the database {path} from revision {old} to {head}: {reason}. "
             f"It is left at revision {old}, as it was; a backup taken before the upgrade is at {backup}."
         ) from exc
     log.info("Database %s upgraded from %s to %s", path, old or "empty", head)
@@ -203,15 +233,12 @@ def _inspect(path: Path) -> _Found | None:
     try:
         connection = _connect_read_only(path)
         try:
-            tables = [
-                row[0]
-                for row in connection.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-                )
-            ]
+            listed = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            tables = [row[0] for row in listed if not row[0].startswith("sqlite_")]
             revisions: tuple[str, ...] = ()
             if "alembic_version" in tables:
-                revisions = tuple(row[0] for row in connection.execute("SELECT version_num FROM alembic_version"))
+                stamped = connection.execute("SELECT version_num FROM alembic_version")
+                revisions = tuple(row[0] for row in stamped)
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
@@ -252,7 +279,9 @@ def backup_database(path: Path, backups_dir: Path, *, label: str) -> Path:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        source = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
         try:
             copy = sqlite3.connect(partial)
             try:

@@ -1,10 +1,10 @@
 """Alembic glue: the migrations ship inside the package and run from code, with no alembic.ini.
 
-The Config is built here with `script_location` pointing at `migrations/` beside this file (the PyInstaller spec
-must ship that folder as data). Upgrades run on the store's own connection, in one transaction: SQLite DDL is
-transactional, so a failed upgrade leaves the database at its old revision.
+The Config is built here with `script_location` pointing at `migrations/` beside this file (the PyInstaller
+spec must ship that folder as data). Upgrades run on the store's own connection, in one transaction: SQLite
+DDL is transactional, so a failed upgrade leaves the database at its old revision.
 
-Developers add a revision with `python -m boxoffice.store.migrate revision -m "what changes"`, which
+Developers add a revision with `python -m boxoffice.store revision -m "what changes"`, which
 autogenerates it against a scratch database at head; review it (types and allowed values as literals).
 """
 
@@ -108,7 +108,7 @@ def new_revision(message: str, *, autogenerate: bool = True) -> Path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m boxoffice.store.migrate", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m boxoffice.store", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     revision = commands.add_parser("revision", help="write a new migration file")
     revision.add_argument("-m", "--message", required=True)
@@ -120,6 +120,3 @@ def main(argv: list[str] | None = None) -> None:
     else:
         print(head_revision())
 
-
-if __name__ == "__main__":
-    main()

@@ -1,8 +1,9 @@
 """SQLAlchemy models of the local store, as of the newest migration (head).
 
-The database keeps its own rules where SQL can say them (CHECK on every state column, unique codes, foreign keys),
-so a bug in a service fails loudly instead of writing a bad sale. Allowed values live in the tuples below; the
-migrations copy them as literals, because a migration is a snapshot and must not change when this file does.
+The database keeps its own rules where SQL can say them (CHECK on every state column, unique codes, foreign
+keys), so a bug in a service fails loudly instead of writing a bad sale. Allowed values live in the tuples
+below; the migrations copy them as literals, because a migration is a snapshot and must not change when this
+file does.
 Timestamps are aware UTC (`UTCDateTime`), money is integer cents in `*_cents` columns, JSON columns hold
 Python values (`JSONText`) except `journal.payload`, whose exact text the hash chain covers.
 """
@@ -62,7 +63,7 @@ def one_of(column: str, values: tuple[str, ...]) -> str:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime()}  # noqa: RUF012 (SQLAlchemy reads it as a class attribute)
+    type_annotation_map = {datetime: UTCDateTime()}
 
 
 class Event(Base):
@@ -98,7 +99,7 @@ class Product(Base):
 
 
 class Ticket(Base):
-    """A seat/ticket assigned to this office. `state` is ours; `central_available` is the last word from central."""
+    """A seat assigned to this office. `state` is ours; `central_available` is central's last word on it."""
 
     __tablename__ = "tickets"
     __table_args__ = (
@@ -232,8 +233,9 @@ class SaleTicket(Base):
     ticket freed by a void must be sellable again), and the status lives on `sales`, which a partial index
     here cannot see. So `sale_status` copies the sale's status and the foreign key (sale_id, sale_status) ->
     sales(id, status) ON UPDATE CASCADE keeps the copy exact: SQLite refuses a row whose copy differs, and
-    voiding the sale rewrites the copies. The partial unique index on ticket_id WHERE sale_status = 'completed'
-    then enforces the rule in SQL, with no triggers. Add rows through `Sale.tickets` (or give the status).
+    voiding the sale rewrites the copies. The partial unique index on ticket_id WHERE sale_status =
+    'completed' then enforces the rule in SQL, with no triggers. Add rows through `Sale.tickets` (which fills
+    sale_id and sale_status), or give both.
     """
 
     __tablename__ = "sale_tickets"
@@ -268,13 +270,15 @@ class SaleTicket(Base):
 
 
 class Payment(Base):
-    """Money taken for a sale. For cash, tendered = amount + change; for card, `reference` is the card slip's."""
+    """Money taken for a sale. Cash: tendered = amount + change. Card: `reference` is the card slip's."""
 
     __tablename__ = "payments"
     __table_args__ = (
         CheckConstraint(one_of("method", PAYMENT_METHODS), name="method"),
         CheckConstraint("amount_cents >= 0 AND change_cents >= 0", name="cents"),
-        CheckConstraint("tendered_cents IS NULL OR tendered_cents = amount_cents + change_cents", name="change"),
+        CheckConstraint(
+            "tendered_cents IS NULL OR tendered_cents = amount_cents + change_cents", name="change"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -14,7 +14,7 @@ connection = context.config.attributes.get("connection")
 if connection is None or context.is_offline_mode():
     raise RuntimeError(
         "Box office migrations run on a live connection from boxoffice.store.migrate "
-        "(open_store() or `python -m boxoffice.store.migrate`), not from the alembic command line"
+        "(open_store() or `python -m boxoffice.store revision`), not from the alembic command line"
     )
 
 context.configure(

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from store_helpers import FIRST_REVISION, REV1_ROWS, migrate_to, run_sql
 
 from boxoffice.store.engine import Store, open_store
+from tests.unit.store.store_helpers import FIRST_REVISION, REV1_ROWS, migrate_to, run_sql
 
 
 @pytest.fixture

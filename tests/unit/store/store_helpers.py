@@ -1,4 +1,4 @@
-"""Helpers shared by the store tests (imported by name: pytest puts this folder on sys.path)."""
+"""Helpers shared by the store tests (import as tests.unit.store.store_helpers)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ INSERT INTO outbox (id, kind, subject, idempotency_key, payload, state, attempts
     VALUES (1, 'sale', 'GJXS0LM6RYG37', 'sale-GJXS0LM6RYG37', '{{"code":"GJXS0LM6RYG37"}}', 'pending', 0,
             '{UTC_TEXT}');
 INSERT INTO journal (seq, created_at, kind, actor, subject, payload, prev_hash, hash)
-    VALUES (1, '{UTC_TEXT}', 'sale', 'Ana', 'GJXS0LM6RYG37', '{{"total_cents":2500}}', '{"0" * 64}', '{"a" * 64}');
+    VALUES (1, '{UTC_TEXT}', 'sale', 'Ana', 'GJXS0LM6RYG37', '{{"total_cents":2500}}', '{"0" * 64}',
+            '{"a" * 64}');
 """
 
 #: Tables REV1_ROWS fills, to compare every row before and after an upgrade.
@@ -80,19 +81,19 @@ def migrate_to(path: Path, revision: str) -> None:
         engine.dispose()
 
 
-def run_sql(path: Path, script: str) -> None:
+def run_sql(path: Path, script: str, *, foreign_keys: bool = True) -> None:
     connection = sqlite3.connect(path)
     try:
-        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         connection.executescript(script)
         connection.commit()
     finally:
         connection.close()
 
 
-def rows(path: Path, table: str, columns: str = "*") -> list[tuple[object, ...]]:
+def rows(path: Path, table: str, columns: str = "*", order: str = "rowid") -> list[tuple[object, ...]]:
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return connection.execute(f"SELECT {columns} FROM {table} ORDER BY rowid").fetchall()
+        return connection.execute(f"SELECT {columns} FROM {table} ORDER BY {order}").fetchall()
     finally:
         connection.close()

@@ -1,8 +1,9 @@
-"""open_store(): new databases, pragmas, refusals that leave the file alone, backup + upgrade, failed upgrades."""
+"""open_store(): new databases, pragmas, refusals that leave the file alone, backup + upgrade, failures."""
 
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -10,16 +11,21 @@ from pathlib import Path
 import pytest
 from alembic import command
 from sqlalchemy import inspect, select, text
-from store_helpers import FIRST_REVISION, REV1_TABLES, fingerprint, migrate_to, rows, run_sql
 
 from boxoffice.core.errors import StoreError
 from boxoffice.store import migrate
-from boxoffice.store.engine import SQLITE_HEADER, Store, open_store
+from boxoffice.store.engine import SQLITE_HEADER, Store, inspect_database, open_store
 from boxoffice.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError
 from boxoffice.store.models import Base, Clerk, SyncState
+from tests.unit.store.store_helpers import FIRST_REVISION, REV1_TABLES, fingerprint, migrate_to, rows, run_sql
 
 HEAD = migrate.head_revision()
 ALL_TABLES = {*Base.metadata.tables, "alembic_version"}
+
+
+def without_clerks(tables: dict[str, list[tuple[object, ...]]]) -> dict[str, list[tuple[object, ...]]]:
+    """Every table but clerks, the one the upgrade gives new columns."""
+    return {table: found for table, found in tables.items() if table != "clerks"}
 
 
 def table_names(store: Store) -> set[str]:
@@ -79,7 +85,7 @@ def test_pragmas_on_every_connection(store: Store, factory: str) -> None:
 
 
 def test_sessions_begin_immediate_and_read_sessions_deferred(store: Store) -> None:
-    """A unit of work holds the write lock from its first statement, so it cannot deadlock upgrading a read."""
+    """A unit of work holds the write lock from its first statement: it cannot deadlock upgrading a read."""
     other = sqlite3.connect(store.path, timeout=0, isolation_level=None)
     try:
         with store.session_factory.begin() as session:
@@ -114,7 +120,12 @@ def _not_sqlite_bytes() -> bytes:
 
 @pytest.mark.parametrize(
     "content",
-    [b"date,amount\n2025-01-01,25.00\n", _not_sqlite_bytes(), b"SQLite", SQLITE_HEADER[:-1] + b"!" + b"\0" * 200],
+    [
+        b"date,amount\n2025-01-01,25.00\n",
+        _not_sqlite_bytes(),
+        b"SQLite",
+        SQLITE_HEADER[:-1] + b"!" + b"\0" * 200,
+    ],
     ids=["text", "random", "short", "almost-header"],
 )
 def test_not_sqlite_is_refused_untouched(db_path: Path, content: bytes) -> None:
@@ -131,7 +142,7 @@ def test_not_sqlite_is_refused_untouched(db_path: Path, content: bytes) -> None:
 
 def test_someone_elses_sqlite_is_refused_untouched(db_path: Path) -> None:
     db_path.parent.mkdir(parents=True)
-    run_sql(db_path, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipes VALUES (1, 'x');")
+    run_sql(db_path, "CREATE TABLE recipes (id INTEGER PRIMARY KEY); INSERT INTO recipes VALUES (1)")
     before = fingerprint(db_path)
     with pytest.raises(NotADatabaseError, match="not a Box office one"):
         open_store(db_path)
@@ -158,6 +169,51 @@ def test_unknown_revision_is_refused_untouched(db_path: Path) -> None:
     assert fingerprint(db_path) == before
 
 
+def test_unknown_revision_is_refused_while_another_process_has_it_open(db_path: Path) -> None:
+    """With -wal/-shm present (another terminal process running, or a crash) the check reads it read-only."""
+    open_store(db_path).close()
+    run_sql(db_path, "UPDATE alembic_version SET version_num = 'f00dcafe1234'")
+    other = sqlite3.connect(db_path)
+    try:
+        other.execute("PRAGMA journal_mode=WAL")
+        other.execute("SELECT * FROM alembic_version").fetchall()
+        before = fingerprint(db_path)
+        assert f"{db_path.name}-wal" in before.siblings
+        with pytest.raises(DatabaseTooNewError, match="f00dcafe1234"):
+            open_store(db_path)
+        assert fingerprint(db_path) == before
+    finally:
+        other.close()
+
+
+# --- looking without touching (doctor) ---------------------------------------------------------------------
+
+
+def test_inspect_a_missing_database_creates_nothing(db_path: Path) -> None:
+    status = inspect_database(db_path)
+    assert (status.revision, status.head, status.needs_upgrade) == (None, HEAD, False)
+    assert not db_path.parent.exists()
+
+
+def test_inspect_an_old_database_leaves_it_as_it_was(rev1_db: Callable[[], Path]) -> None:
+    path = rev1_db()
+    before = fingerprint(path)
+    status = inspect_database(path)
+    assert (status.revision, status.needs_upgrade) == (FIRST_REVISION, True)
+    assert fingerprint(path) == before
+
+
+def test_inspect_refuses_what_open_store_refuses(db_path: Path) -> None:
+    open_store(db_path).close()
+    assert inspect_database(db_path).revision == HEAD
+    run_sql(db_path, "UPDATE alembic_version SET version_num = 'f00dcafe1234'")
+    with pytest.raises(DatabaseTooNewError):
+        inspect_database(db_path)
+    db_path.write_text("not a database")
+    with pytest.raises(NotADatabaseError):
+        inspect_database(db_path)
+
+
 # --- upgrades ---------------------------------------------------------------------------------------------
 
 
@@ -178,7 +234,7 @@ def test_upgrade_keeps_every_row_and_backs_up_first(rev1_db: Callable[[], Path])
 
     after = {table: rows(path, table) for table in REV1_TABLES}
     assert after["clerks"] == [(*row, 0, None) for row in before["clerks"]]
-    assert {t: r for t, r in after.items() if t != "clerks"} == {t: r for t, r in before.items() if t != "clerks"}
+    assert without_clerks(after) == without_clerks(before)
 
     assert backup is not None
     assert backup.parent == path.parent / "backups"
@@ -200,7 +256,7 @@ def test_upgrade_backs_up_into_the_given_folder(rev1_db: Callable[[], Path], tmp
         assert store.backup.parent == tmp_path / "elsewhere"
 
 
-def test_upgrade_keeps_the_clerks_constraints_when_batch_rebuilds_the_table(rev1_db: Callable[[], Path]) -> None:
+def test_upgrade_keeps_the_clerks_constraints_when_batch_rebuilds_it(rev1_db: Callable[[], Path]) -> None:
     with open_store(rev1_db()) as store, store.engine.connect() as connection:
         sql = connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'clerks'")).scalar_one()
     for constraint in ("ck_clerks_role", "ck_clerks_failed_pin_attempts", "uq_clerks_name", "uq_clerks_rfid"):
@@ -211,7 +267,7 @@ def test_upgrade_keeps_the_clerks_constraints_when_batch_rebuilds_the_table(rev1
 def _assert_still_at_first_revision(path: Path, before: dict[str, list[tuple[object, ...]]]) -> None:
     assert rows(path, "alembic_version") == [(FIRST_REVISION,)]
     assert {table: rows(path, table) for table in REV1_TABLES} == before
-    columns = [row[1] for row in rows(path, "pragma_table_info('clerks')")]
+    columns = [row[1] for row in rows(path, "pragma_table_info('clerks')", order="cid")]
     assert "failed_pin_attempts" not in columns
     tables = {row[0] for row in rows(path, "sqlite_master", "name")}
     assert not any(name.startswith("_alembic_tmp") for name in tables)
@@ -263,7 +319,7 @@ def test_failing_first_migration_on_a_new_database(db_path: Path, monkeypatch: p
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(command, "upgrade", fail)
-    with pytest.raises(MigrationError, match="Nothing was written"):
+    with pytest.raises(MigrationError, match="No tables were created"):
         open_store(db_path)
 
 
@@ -271,13 +327,13 @@ def test_frozen_sql_dump_of_a_first_revision_database_upgrades(db_path: Path) ->
     """A database as version 1 wrote it, kept as text so later edits to old migrations cannot change it."""
     dump = (Path(__file__).parent / "fixtures" / "rev1_with_sale.sql").read_text(encoding="utf-8")
     db_path.parent.mkdir(parents=True)
-    run_sql(db_path, dump)
+    run_sql(db_path, dump, foreign_keys=False)  # a dump lists tables by name, children before parents
     before = {table: rows(db_path, table) for table in REV1_TABLES}
     with open_store(db_path) as store:
         assert store.revision == HEAD
         assert store.backup is not None
     after = {table: rows(db_path, table) for table in REV1_TABLES}
-    assert {t: r for t, r in after.items() if t != "clerks"} == {t: r for t, r in before.items() if t != "clerks"}
+    assert without_clerks(after) == without_clerks(before)
     assert after["clerks"] == [(*row, 0, None) for row in before["clerks"]]
 
 
@@ -286,3 +342,19 @@ def test_migrate_to_helper_builds_the_first_revision(db_path: Path) -> None:
     migrate_to(db_path, FIRST_REVISION)
     assert rows(db_path, "alembic_version") == [(FIRST_REVISION,)]
     assert "sync_state" not in {row[0] for row in rows(db_path, "sqlite_master", "name")}
+
+
+def test_new_revision_autogenerates_nothing_when_models_are_at_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The developer tool works from code, and finds no change between the models and the migrations."""
+    copy = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", copy)
+    written = migrate.new_revision("nothing changed")
+    source = written.read_text(encoding="utf-8")
+    assert f'down_revision: str | Sequence[str] | None = "{HEAD}"' in source.replace("'", '"')
+    upgrade = source.split("def upgrade() -> None:", 1)[1].split("def downgrade", 1)[0]
+    statements = [line.strip() for line in upgrade.splitlines() if line.strip()]
+    assert [line for line in statements if not line.startswith("#")] == ["pass"]
+    assert migrate.head_revision() == written.name[:12]

@@ -149,7 +149,7 @@ def test_self_signed_certificate_is_refused_unless_its_ca_is_configured(tmp_path
     context.load_cert_chain(cert, key)
     with CannedServer(tls_context=context) as server:
         refusing = CentralClient(server.url, "tok-1234567890", "o", timeout=(2, 2))
-        with pytest.raises(CentralTLSError, match="central.ca_file"):
+        with pytest.raises(CentralTLSError, match=r"central\.ca_file"):
             refusing.list_office_tickets("EV1")
         server.answer(Canned(body=js(LIST_OK)))
         trusting = CentralClient(server.url, "tok-1234567890", "o", ca_file=str(cert), timeout=(2, 2))

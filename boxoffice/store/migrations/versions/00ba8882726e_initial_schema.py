@@ -127,7 +127,8 @@ def upgrade() -> None:
         sa.Column("central_available", sa.Boolean(), server_default=sa.text("1"), nullable=False),
         sa.Column("updated_at", UTC_TEXT, nullable=False),
         sa.CheckConstraint(
-            "state IN ('available', 'sold', 'returning', 'returned', 'withdrawn')", name=op.f("ck_tickets_state")
+            "state IN ('available', 'sold', 'returning', 'returned', 'withdrawn')",
+            name=op.f("ck_tickets_state"),
         ),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], name=op.f("fk_tickets_event_id_events")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tickets")),
@@ -248,7 +249,9 @@ def upgrade() -> None:
             name=op.f("fk_sale_tickets_sale_item_id_sale_items"),
             ondelete="RESTRICT",
         ),
-        sa.ForeignKeyConstraint(["ticket_id"], ["tickets.id"], name=op.f("fk_sale_tickets_ticket_id_tickets")),
+        sa.ForeignKeyConstraint(
+            ["ticket_id"], ["tickets.id"], name=op.f("fk_sale_tickets_ticket_id_tickets")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sale_tickets")),
         sa.UniqueConstraint("barcode", name=op.f("uq_sale_tickets_barcode")),
     )
@@ -266,8 +269,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in (
-        "sale_tickets", "sale_items", "payments", "sales", "tickets", "shifts", "products", "outbox", "journal",
-        "events", "clerks",
-    ):
+    children_first = (
+        "sale_tickets", "sale_items", "payments", "sales", "tickets", "shifts", "products", "outbox",
+        "journal", "events", "clerks",
+    )
+    for table in children_first:
         op.drop_table(table)

@@ -4,8 +4,8 @@ Revision ID: 95e99a64f3d6
 Revises: 00ba8882726e
 Create Date: 2026-11-23 15:40:12
 
-The CHECK on failed_pin_attempts makes batch mode rebuild `clerks` (SQLite cannot add a constraint in place),
-while shifts and sales point at it: this is why migrations run with foreign keys off (boxoffice.store.migrate).
+The CHECK on failed_pin_attempts makes batch mode rebuild `clerks` (SQLite cannot add a constraint in
+place) while shifts and sales point at it: why migrations run with foreign keys off (boxoffice.store.migrate).
 """
 
 from collections.abc import Sequence
@@ -25,7 +25,9 @@ UTC_TEXT = sa.String(length=27)
 
 def upgrade() -> None:
     with op.batch_alter_table("clerks") as batch_op:
-        batch_op.add_column(sa.Column("failed_pin_attempts", sa.Integer(), server_default="0", nullable=False))
+        batch_op.add_column(
+            sa.Column("failed_pin_attempts", sa.Integer(), server_default="0", nullable=False)
+        )
         batch_op.add_column(sa.Column("locked_until", UTC_TEXT, nullable=True))
         batch_op.create_check_constraint(op.f("ck_clerks_failed_pin_attempts"), "failed_pin_attempts >= 0")
     op.create_table(

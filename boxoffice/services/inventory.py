@@ -1,0 +1,128 @@
+"""Merging the central platform's view of this office's inventory into the local store (the pull).
+
+Rules (DESIGN.md "Pull"): a ticket sold here stays sold whatever the platform says; a ticket the platform no
+longer assigns to this office, or reports unavailable, and that is unsold here becomes unsellable
+(``withdrawn``); a ``returning`` ticket the platform no longer lists has been returned. Re-running a pull with
+the same answer changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from boxoffice.store.models import Event, Product, Ticket
+from boxoffice.store.types import utcnow
+
+
+@dataclass(frozen=True)
+class RemoteTicket:
+    ticket_id: str
+    seat_id: str
+    zone: str
+    color: str
+    available: bool
+    row: str | None = None
+
+
+@dataclass(frozen=True)
+class RemoteProduct:
+    id: str
+    name: str
+    price_cents: int
+    zone: str | None
+    kind: str
+    components: tuple[tuple[str, int], ...] | None
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    event_id: str
+    added: int = 0
+    withdrawn: int = 0
+    restored: int = 0
+    returned: int = 0
+    available: int = 0
+    sold_here: int = 0
+    products: int = 0
+
+
+def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event_name: str,
+                    starts_at: datetime | None, tickets: Sequence[RemoteTicket],
+                    products: Sequence[RemoteProduct]) -> MergeReport:
+    """Apply one pull of one event in one transaction."""
+    counts = {"added": 0, "withdrawn": 0, "restored": 0, "returned": 0}
+    now = utcnow()
+    with session_factory.begin() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            session.add(Event(id=event_id, name=event_name, starts_at=starts_at, updated_at=now))
+        elif event.name != event_name or event.starts_at != starts_at:
+            event.name, event.starts_at = event_name, starts_at
+        session.flush()
+        _merge_products(session, event_id, products)
+        local = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.event_id == event_id))}
+        new_rows = []
+        for remote in tickets:
+            ticket = local.pop(remote.ticket_id, None)
+            if ticket is None:
+                new_rows.append({"id": remote.ticket_id, "event_id": event_id, "seat_id": remote.seat_id,
+                                 "row": remote.row, "zone": remote.zone, "color": remote.color,
+                                 "state": "available" if remote.available else "withdrawn",
+                                 "central_available": remote.available, "updated_at": now})
+                counts["added"] += 1
+                continue
+            for name in ("seat_id", "row", "zone", "color"):
+                if getattr(ticket, name) != getattr(remote, name):
+                    setattr(ticket, name, getattr(remote, name))
+            if ticket.central_available != remote.available:
+                ticket.central_available = remote.available
+            new_state = _next_state(ticket.state, remote.available)
+            if new_state != ticket.state:
+                counts["withdrawn" if new_state == "withdrawn" else "restored"] += 1
+                ticket.state = new_state
+        for ticket in local.values():  # no longer assigned to this office
+            if ticket.state == "available":
+                ticket.state = "withdrawn"
+                counts["withdrawn"] += 1
+            elif ticket.state == "returning":
+                ticket.state = "returned"
+                counts["returned"] += 1
+        if new_rows:
+            session.execute(Ticket.__table__.insert(), new_rows)
+        session.flush()
+        states = list(session.scalars(select(Ticket.state).where(Ticket.event_id == event_id)))
+    return MergeReport(event_id, available=states.count("available"), sold_here=states.count("sold"),
+                       products=len(products), **counts)
+
+
+def _next_state(state: str, central_available: bool) -> str:
+    if state in ("sold", "returning"):
+        return state  # ours until the platform confirms the sale / the return
+    if state == "available" and not central_available:
+        return "withdrawn"
+    if state in ("withdrawn", "returned") and central_available:
+        return "available"  # assigned (again) and free: e.g. a voided sale's seat, or a re-assignment
+    return state
+
+
+def _merge_products(session: Session, event_id: str, products: Sequence[RemoteProduct]) -> None:
+    local = {p.id: p for p in session.scalars(select(Product).where(Product.event_id == event_id))}
+    for remote in products:
+        components = ([{"product_id": pid, "quantity": qty} for pid, qty in remote.components]
+                      if remote.components else None)
+        product = local.pop(remote.id, None)
+        if product is None:
+            session.add(Product(id=remote.id, event_id=event_id, name=remote.name, price_cents=remote.price_cents,
+                                zone=remote.zone, kind=remote.kind, components=components, active=True))
+            continue
+        product.name, product.price_cents, product.zone = remote.name, remote.price_cents, remote.zone
+        product.kind, product.active = remote.kind, True
+        if product.components != components:
+            product.components = components
+    for product in local.values():
+        product.active = False

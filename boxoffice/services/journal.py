@@ -1,0 +1,76 @@
+"""The hash-chained journal: every sale, void, return and supervisor action, appended in the same transaction.
+
+Each entry's hash covers its sequence number, time, kind, actor, subject, exact payload text and the previous
+entry's hash, so editing, deleting or reordering any entry breaks the chain from that point on. Sequence
+numbers come from SQLite AUTOINCREMENT and are never reused, so a deleted entry leaves a gap even at the tail
+once anything is appended after it; :func:`verify` also checks every sale has its journal entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from boxoffice.store.models import JournalEntry, Sale
+from boxoffice.store.types import canonical_json, format_utc, utcnow
+
+GENESIS = "0" * 64
+
+
+def _digest(entry: JournalEntry) -> str:
+    parts = [str(entry.seq), format_utc(entry.created_at), entry.kind, entry.actor or "", entry.subject or "",
+             entry.payload, entry.prev_hash]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def append(session: Session, kind: str, payload: dict[str, Any], *, actor: str | None = None,
+           subject: str | None = None) -> JournalEntry:
+    """Append one entry; call inside the transaction that does the thing it records."""
+    last = session.scalars(select(JournalEntry).order_by(JournalEntry.seq.desc()).limit(1)).first()
+    entry = JournalEntry(kind=kind, actor=actor, subject=subject, payload=canonical_json(payload),
+                         prev_hash=last.hash if last else GENESIS, hash="", created_at=utcnow())
+    session.add(entry)
+    session.flush()  # assigns seq
+    entry.hash = _digest(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    entries: int
+    problem: str | None = None
+    first_bad_seq: int | None = None
+
+
+def verify(session: Session) -> VerifyResult:
+    """Walk the chain in order; report the first entry that was edited, deleted or reordered."""
+    previous_hash = GENESIS
+    expected_seq = 1
+    count = 0
+    journaled_sales: set[str] = set()
+    for entry in session.scalars(select(JournalEntry).order_by(JournalEntry.seq)):
+        count += 1
+        if entry.seq != expected_seq:
+            return VerifyResult(False, count, f"entry {expected_seq} is missing (deleted): the journal jumps "
+                                f"from {expected_seq - 1} to {entry.seq}", expected_seq)
+        if entry.prev_hash != previous_hash:
+            return VerifyResult(False, count, f"entry {entry.seq} does not follow entry {entry.seq - 1} "
+                                "(deleted or reordered)", entry.seq)
+        if entry.hash != _digest(entry):
+            return VerifyResult(False, count, f"entry {entry.seq} ({entry.kind} {entry.subject or ''}) was "
+                                "edited after it was written", entry.seq)
+        if entry.kind == "sale" and entry.subject:
+            journaled_sales.add(entry.subject)
+        previous_hash = entry.hash
+        expected_seq += 1
+    for code in session.scalars(select(Sale.purchase_code).where(Sale.training.is_(False))):
+        if code not in journaled_sales:
+            return VerifyResult(False, count, f"sale {code} has no journal entry (the journal's tail was "
+                                "deleted or the sale was written behind its back)", expected_seq)
+    return VerifyResult(True, count)

@@ -1,0 +1,254 @@
+"""Selling: validate a cart, then write the sale, its codes, journal entry and outbox row in one transaction.
+
+Only after that commit does the clerk see "sold" (DESIGN.md "Outbox"). Seats are taken with a conditional
+UPDATE inside a ``BEGIN IMMEDIATE`` transaction, and the store's partial unique index refuses a ticket in two
+completed sales, so a seat cannot be sold twice even by two windows racing on the same database.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from boxoffice.core.codes import item_code, new_purchase_code, ticket_barcode
+from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownProduct
+from boxoffice.core.payments import PaymentRequest, SettledPayment, settle
+from boxoffice.services import journal
+from boxoffice.services.context import Terminal
+from boxoffice.store.models import Clerk, Event, Outbox, Payment, Product, Sale, SaleItem, SaleTicket, Ticket
+from boxoffice.store.types import format_utc, utcnow
+
+MAX_TICKETS_PER_SALE = 500
+
+
+@dataclass(frozen=True)
+class LineRequest:
+    """One cart line: a product, how many, and either the chosen seats or a zone to take seats from."""
+
+    product_id: str
+    quantity: int = 1
+    ticket_ids: tuple[str, ...] = ()
+    zone: str | None = None
+    discount_cents: int = 0
+
+
+@dataclass(frozen=True)
+class SaleRequest:
+    event_id: str
+    lines: tuple[LineRequest, ...]
+    payments: tuple[PaymentRequest, ...]
+    clerk_id: int | None = None
+    customer_id: str | None = None
+    customer_name: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class SoldTicket:
+    ticket_id: str
+    barcode: str
+    seat_id: str
+    row: str | None
+    zone: str
+    color: str
+    product_id: str
+    description: str
+    price_cents: int
+
+
+@dataclass(frozen=True)
+class SaleResult:
+    purchase_code: str
+    total_cents: int
+    change_cents: int
+    tickets: tuple[SoldTicket, ...]
+    payments: tuple[SettledPayment, ...] = field(default=())
+
+
+@dataclass
+class _PlannedLine:
+    product: Product
+    line: LineRequest
+    gross_cents: int
+    tickets: list[tuple[Ticket, Product]]
+
+
+def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: SaleRequest) -> SaleResult:
+    """Record a sale; raises a :class:`~boxoffice.core.errors.SaleRejected` subclass and writes nothing if the
+    cart or payments are not acceptable."""
+    if not request.lines:
+        raise InvalidSale("the cart is empty")
+    with session_factory.begin() as session:
+        event = session.get(Event, request.event_id)
+        if event is None:
+            raise UnknownEvent(f"event {request.event_id!r} is not assigned to this office (pull the inventory?)")
+        clerk = session.get(Clerk, request.clerk_id) if request.clerk_id is not None else None
+        planned = _plan(session, event, request.lines)
+        total = sum(p.gross_cents - p.line.discount_cents for p in planned)
+        settled = settle(total, request.payments)
+        all_tickets = [t for p in planned for t, _ in p.tickets]
+        _take_seats(session, [t.id for t in all_tickets])
+        sale, sold = _write_sale(session, event, clerk, request, planned, total, settled)
+        payload = sale_snapshot(sale, event, terminal)
+        session.add(Outbox(kind="sale", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
+                           payload=payload, state="pending"))
+        journal.append(session, "sale", {"purchase_code": sale.purchase_code, "total_cents": total,
+                                         "tickets": [t.ticket_id for t in sold],
+                                         "payments": [[p.method, p.amount_cents] for p in settled]},
+                       actor=clerk.name if clerk else None, subject=sale.purchase_code)
+    change = sum(p.change_cents for p in settled)
+    return SaleResult(sale.purchase_code, total, change, tuple(sold), tuple(settled))
+
+
+def _plan(session: Session, event: Event, lines: Sequence[LineRequest]) -> list[_PlannedLine]:
+    products = {p.id: p for p in session.scalars(select(Product).where(Product.event_id == event.id))}
+    planned: list[_PlannedLine] = []
+    chosen: set[str] = set()
+    for line in lines:
+        product = products.get(line.product_id)
+        if product is None or not product.active:
+            raise UnknownProduct(f"product {line.product_id!r} is not on sale for {event.name}")
+        if not 1 <= line.quantity <= MAX_TICKETS_PER_SALE:
+            raise InvalidSale(f"quantity of {product.name} must be between 1 and {MAX_TICKETS_PER_SALE}")
+        gross = product.price_cents * line.quantity
+        if not 0 <= line.discount_cents <= gross:
+            raise InvalidSale(f"the discount on {product.name} must be between 0 and the line's price")
+        ticket_products = _ticket_products(product, products) * line.quantity
+        tickets = _seats_for(session, event, line, product, len(ticket_products), chosen)
+        chosen.update(t.id for t in tickets)
+        planned.append(_PlannedLine(product, line, gross, list(zip(tickets, ticket_products, strict=True))))
+    if len(chosen) > MAX_TICKETS_PER_SALE:
+        raise InvalidSale(f"at most {MAX_TICKETS_PER_SALE} tickets per sale")
+    return planned
+
+
+def _ticket_products(product: Product, products: dict[str, Product]) -> list[Product]:
+    """The product printed on each ticket of one unit: itself, or a family pass's components in order."""
+    if product.kind != "family_pass":
+        return [product]
+    out: list[Product] = []
+    for component in product.components or []:
+        child = products.get(str(component.get("product_id")))
+        if child is None:
+            raise UnknownProduct(f"{product.name} includes product {component.get('product_id')!r}, not on sale")
+        out.extend([child] * int(component.get("quantity", 0)))
+    if not out:
+        raise UnknownProduct(f"{product.name} has no components")
+    return out
+
+
+def _seats_for(session: Session, event: Event, line: LineRequest, product: Product, needed: int,
+               chosen: set[str]) -> list[Ticket]:
+    if line.ticket_ids:
+        if len(line.ticket_ids) != needed:
+            raise InvalidSale(f"{product.name} x{line.quantity} needs {needed} seats, {len(line.ticket_ids)} chosen")
+        if len(set(line.ticket_ids)) != needed or chosen.intersection(line.ticket_ids):
+            raise InvalidSale("the same seat is chosen twice in this sale")
+        found = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.id.in_(line.ticket_ids)))}
+        bad = [tid for tid in line.ticket_ids
+               if tid not in found or found[tid].event_id != event.id or found[tid].state != "available"]
+        if bad:
+            raise SeatNotAvailable(_not_available(found, bad), bad)
+        return [found[tid] for tid in line.ticket_ids]
+    zone = line.zone or product.zone
+    if not zone:
+        raise InvalidSale(f"choose seats or a zone for {product.name}")
+    query = (select(Ticket).where(Ticket.event_id == event.id, Ticket.zone == zone, Ticket.state == "available")
+             .order_by(Ticket.row, Ticket.seat_id, Ticket.id))
+    picked = [t for t in session.scalars(query.limit(needed + len(chosen))) if t.id not in chosen][:needed]
+    if len(picked) < needed:
+        raise SeatNotAvailable(f"only {len(picked)} seats left in {zone}, {needed} needed", [])
+    return picked
+
+
+def _not_available(found: dict[str, Ticket], bad: list[str]) -> str:
+    reasons = []
+    for tid in bad:
+        ticket = found.get(tid)
+        label = ticket.seat_id if ticket else tid
+        state = ticket.state if ticket else "not assigned to this office"
+        reasons.append(f"{label} ({'already ' + state if state in ('sold', 'returned') else state})")
+    return "seat not available: " + ", ".join(reasons)
+
+
+def _take_seats(session: Session, ticket_ids: list[str]) -> None:
+    """Flip available -> sold; if anything else took a seat since we looked, sell nothing."""
+    result = session.execute(update(Ticket).where(Ticket.id.in_(ticket_ids), Ticket.state == "available")
+                             .values(state="sold", updated_at=utcnow()).execution_options(synchronize_session=False))
+    if result.rowcount != len(ticket_ids):
+        taken = list(session.scalars(select(Ticket.id).where(Ticket.id.in_(ticket_ids), Ticket.state != "sold")))
+        raise SeatNotAvailable("seat not available: another sale just took it", taken)
+
+
+def _write_sale(session: Session, event: Event, clerk: Clerk | None, request: SaleRequest,
+                planned: list[_PlannedLine], total: int, settled: list[SettledPayment]
+                ) -> tuple[Sale, list[SoldTicket]]:
+    code = new_purchase_code()
+    sale = Sale(purchase_code=code, event_id=event.id, clerk_id=clerk.id if clerk else None,
+                clerk_rfid=clerk.rfid if clerk else None, customer_id=request.customer_id,
+                customer_name=request.customer_name, total_cents=total, status="completed",
+                created_at=utcnow(), delivery_state="pending", notes=request.notes)
+    session.add(sale)
+    sold: list[SoldTicket] = []
+    number = 0
+    for position, plan in enumerate(planned):
+        line_total = plan.gross_cents - plan.line.discount_cents
+        item = SaleItem(sale=sale, item_code=item_code(code, position), position=position,
+                        product_id=plan.product.id, description=plan.product.name, quantity=plan.line.quantity,
+                        unit_cents=plan.product.price_cents, discount_cents=plan.line.discount_cents,
+                        total_cents=line_total)
+        session.add(item)
+        shares = _split(line_total, len(plan.tickets))
+        for (ticket, ticket_product), price in zip(plan.tickets, shares, strict=True):
+            number += 1
+            barcode = ticket_barcode(code, number)
+            session.add(SaleTicket(sale=sale, item=item, sale_status="completed", ticket_id=ticket.id,
+                                   product_id=ticket_product.id, description=ticket_product.name,
+                                   barcode=barcode, price_cents=price))
+            sold.append(SoldTicket(ticket.id, barcode, ticket.seat_id, ticket.row, ticket.zone, ticket.color,
+                                   ticket_product.id, ticket_product.name, price))
+    for p in settled:
+        session.add(Payment(sale=sale, method=p.method, amount_cents=p.amount_cents,
+                            tendered_cents=p.tendered_cents, change_cents=p.change_cents, reference=p.reference))
+    session.flush()
+    return sale, sold
+
+
+def _split(total: int, parts: int) -> list[int]:
+    """Share a line total over its tickets in whole cents; the first tickets take the leftover cents."""
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+def sale_snapshot(sale: Sale, event: Event, terminal: Terminal, status: str = "completed") -> dict:
+    """Everything the central platform needs about a sale, in cents, frozen at the time of the sale.
+
+    The sync worker turns this into the wire entry (``ticket_sold`` + ``pos_transaction``) when it sends it.
+    """
+    return {
+        "purchase_code": sale.purchase_code,
+        "status": status,
+        "event_id": event.id,
+        "event_name": event.name,
+        "office_id": terminal.office_id,
+        "office_name": terminal.office_name,
+        "terminal_id": terminal.terminal_id,
+        "created_at": format_utc(sale.created_at),
+        "clerk_rfid": sale.clerk_rfid,
+        "customer_id": sale.customer_id or "",
+        "customer_name": sale.customer_name or "",
+        "notes": sale.notes or "",
+        "total_cents": sale.total_cents,
+        "payments": [{"method": p.method, "amount_cents": p.amount_cents, "change_cents": p.change_cents,
+                      "tendered_cents": p.tendered_cents, "reference": p.reference} for p in sale.payments],
+        "items": [{"item_code": i.item_code, "product_id": i.product_id, "description": i.description,
+                   "quantity": i.quantity, "unit_cents": i.unit_cents, "discount_cents": i.discount_cents,
+                   "total_cents": i.total_cents,
+                   "tickets": [{"ticket_id": t.ticket_id, "product_id": t.product_id, "description": t.description,
+                                "barcode": t.barcode, "price_cents": t.price_cents} for t in i.tickets]}
+                  for i in sale.items],
+    }
