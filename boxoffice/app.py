@@ -54,3 +54,33 @@ def run_gui(args: argparse.Namespace) -> int:
         return run(context, store, kiosk=bool(args.kiosk), smoke_test=bool(args.smoke_test))
     finally:
         store.close()
+
+
+def terminal_of(context: Context):  # -> boxoffice.services.context.Terminal
+    from boxoffice.services.context import Terminal
+
+    central = context.config.central
+    return Terminal(office_id=central.office_id, office_name=central.office_name or central.office_id,
+                    terminal_id=context.config.terminal.id)
+
+
+def make_client(context: Context):  # -> boxoffice.sync.client.CentralClient
+    """A client for the configured platform with the token from the keyring, or a clear error."""
+    from boxoffice import credentials
+    from boxoffice.core.errors import NotPaired
+    from boxoffice.sync.client import CentralClient
+
+    central = context.config.central
+    if not context.config.paired:
+        raise NotPaired("this terminal is not paired with a central platform; run "
+                        "`boxoffice pair --url URL --office ID --token-stdin`")
+    token = credentials.load_token(central.office_id)
+    return CentralClient(central.url, token, central.office_id, ca_file=central.ca_file or None)
+
+
+def make_worker(context: Context, store):  # -> boxoffice.sync.worker.DeliveryWorker
+    from boxoffice.sync.worker import DeliveryWorker
+
+    return DeliveryWorker(store.session_factory, lambda: make_client(context),
+                          batch_size=context.config.sync.batch_size,
+                          horizon_hours=context.config.sync.horizon_hours)

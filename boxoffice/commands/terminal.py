@@ -1,0 +1,266 @@
+"""Headless terminal commands: pair, pull, sell, return, void, sync, status, journal verify.
+
+They run the same services and sync code as the window, so kiosk scripts, support staff and the chaos tests
+exercise the real thing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import signal
+import sys
+import threading
+
+from boxoffice.commands._common import add_json, emit, open_all
+from boxoffice.core.errors import BoxOfficeError, InvalidSale
+from boxoffice.core.payments import PaymentRequest
+
+
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    pair = sub.add_parser("pair", parents=[common], help="connect this terminal to a central platform")
+    pair.add_argument("--url", required=True, help="central platform address, e.g. https://central.example")
+    pair.add_argument("--office", required=True, help="office id, e.g. office_taquilla_norte")
+    pair.add_argument("--name", help="office name shown on tickets (default: the office id)")
+    pair.add_argument("--token-stdin", action="store_true", required=True,
+                      help="read the API token from standard input (never from the command line)")
+    pair.add_argument("--ca-file", help="CA bundle for a platform with a private certificate")
+    pair.add_argument("--terminal-id", help="this terminal's id (default: the host name)")
+    pair.add_argument("--no-pull", action="store_true", help="do not pull the inventory after pairing")
+    add_json(pair)
+    pair.set_defaults(func=run_pair)
+
+    pull = sub.add_parser("pull", parents=[common], help="fetch this office's inventory and prices")
+    pull.add_argument("--event", action="append", help="only this event (repeatable)")
+    add_json(pull)
+    pull.set_defaults(func=run_pull)
+
+    sell = sub.add_parser("sell", parents=[common], help="sell seats or a zone quantity")
+    sell.add_argument("--event", required=True)
+    what = sell.add_mutually_exclusive_group(required=True)
+    what.add_argument("--seat", nargs="+", metavar="TICKET_ID", help="ticket ids of the chosen seats")
+    what.add_argument("--zone", help="zone to take seats from (with --qty)")
+    sell.add_argument("--qty", type=int, default=0)
+    sell.add_argument("--product", help="ticket type id (default: the zone's ticket type)")
+    sell.add_argument("--discount", type=int, default=0, metavar="CENTS")
+    sell.add_argument("--cash", type=int, metavar="CENTS", help="cash handed over, in cents")
+    sell.add_argument("--card", type=int, metavar="CENTS", help="amount charged to a card, in cents")
+    sell.add_argument("--ref", help="card slip reference (with --card)")
+    sell.add_argument("--customer-name")
+    sell.add_argument("--customer-id")
+    add_json(sell)
+    sell.set_defaults(func=run_sell)
+
+    ret = sub.add_parser("return", parents=[common], help="return unsold tickets to the central platform")
+    ret.add_argument("--event", required=True)
+    which = ret.add_mutually_exclusive_group(required=True)
+    which.add_argument("--ticket", nargs="+", metavar="TICKET_ID")
+    which.add_argument("--all-unsold", action="store_true")
+    add_json(ret)
+    ret.set_defaults(func=run_return)
+
+    void = sub.add_parser("void", parents=[common], help="void a sale")
+    void.add_argument("purchase_code")
+    void.add_argument("--reason", required=True)
+    add_json(void)
+    void.set_defaults(func=run_void)
+
+    sync = sub.add_parser("sync", parents=[common], help="deliver queued sales and returns")
+    sync.add_argument("--once", action="store_true", help="deliver what is queued, then exit")
+    add_json(sync)
+    sync.set_defaults(func=run_sync)
+
+    status = sub.add_parser("status", parents=[common], help="sync queue and connection status")
+    add_json(status)
+    status.set_defaults(func=run_status)
+
+    journal = sub.add_parser("journal", parents=[common], help="the hash-chained sales journal")
+    journal_sub = journal.add_subparsers(dest="journal_command", required=True, metavar="{verify}")
+    verify = journal_sub.add_parser("verify", help="check no entry was edited, deleted or reordered")
+    add_json(verify)
+    verify.set_defaults(func=run_journal_verify)
+
+
+def run_pair(args: argparse.Namespace) -> int:
+    from boxoffice import credentials
+    from boxoffice.app import load_context, make_client
+    from boxoffice.config import save_config
+
+    token = sys.stdin.readline().strip()
+    if not token:
+        raise InvalidSale("no token on standard input; pipe the office's API token into this command")
+    context = load_context(args, stderr_logging=False)
+    config = context.config
+    central = dataclasses.replace(config.central, url=args.url.rstrip("/"), office_id=args.office,
+                                  office_name=args.name or config.central.office_name or args.office,
+                                  ca_file=args.ca_file or config.central.ca_file)
+    terminal = dataclasses.replace(config.terminal, id=args.terminal_id or config.terminal.id)
+    new_config = dataclasses.replace(config, central=central, terminal=terminal)
+    from boxoffice.config import validate
+
+    validate(new_config, "pair")
+    credentials.store_token(args.office, token)
+    trial = dataclasses.replace(context, config=new_config)
+    client = make_client(trial)
+    try:
+        events = client.office_events()  # proves URL, TLS and token before anything is saved
+    except BoxOfficeError:
+        credentials.delete_token(args.office)
+        raise
+    finally:
+        client.close()
+    save_config(new_config, context.paths.config_file)
+    pulled = []
+    if not args.no_pull:
+        from boxoffice.app import open_local_store
+        from boxoffice.sync.pull import pull
+
+        store = open_local_store(trial)
+        client = make_client(trial)
+        try:
+            pulled = pull(client, store.session_factory)
+        finally:
+            client.close()
+            store.close()
+    emit(args, {"paired": True, "office_id": args.office, "url": central.url, "events": len(events),
+                "pulled": [dataclasses.asdict(r) for r in pulled]},
+         f"paired with {central.url} as {args.office}; {len(events)} event(s) assigned"
+         + (f"; pulled {sum(r.available for r in pulled)} available tickets" if pulled else ""))
+    return 0
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    from boxoffice.app import make_client
+    from boxoffice.sync.pull import pull
+
+    context, store = open_all(args)
+    client = make_client(context)
+    try:
+        reports = pull(client, store.session_factory, args.event)
+    finally:
+        client.close()
+        store.close()
+    emit(args, {"events": [dataclasses.asdict(r) for r in reports]},
+         "\n".join(f"{r.event_id}: {r.available} available, {r.sold_here} sold here, {r.added} new, "
+                   f"{r.withdrawn} withdrawn, {r.returned} returned" for r in reports) or "no events assigned")
+    return 0
+
+
+def run_sell(args: argparse.Namespace) -> int:
+    from boxoffice.app import terminal_of
+    from boxoffice.services.catalog import lines_for
+    from boxoffice.services.sales import SaleRequest, sell
+
+    if args.zone and args.qty <= 0:
+        raise InvalidSale("--zone needs --qty N (N at least 1)")
+    payments = []
+    if args.card is not None:
+        payments.append(PaymentRequest("card", amount_cents=args.card, reference=args.ref))
+    if args.cash is not None:
+        payments.append(PaymentRequest("cash", tendered_cents=args.cash))
+    context, store = open_all(args)
+    try:
+        lines = lines_for(store.session_factory, args.event, seats=args.seat or (), zone=args.zone,
+                          quantity=args.qty, product_id=args.product)
+        if args.discount:
+            lines = (dataclasses.replace(lines[0], discount_cents=args.discount), *lines[1:])
+        result = sell(store.session_factory, terminal_of(context),
+                      SaleRequest(event_id=args.event, lines=lines, payments=tuple(payments),
+                                  customer_id=args.customer_id, customer_name=args.customer_name))
+    finally:
+        store.close()
+    data = {"purchase_code": result.purchase_code, "total_cents": result.total_cents,
+            "change_cents": result.change_cents,
+            "tickets": [{"ticket_id": t.ticket_id, "barcode": t.barcode, "seat_id": t.seat_id, "zone": t.zone,
+                         "product": t.description, "price_cents": t.price_cents} for t in result.tickets]}
+    emit(args, data, f"sold {result.purchase_code}: {len(result.tickets)} ticket(s), total "
+         f"{result.total_cents} cents, change {result.change_cents} cents")
+    return 0
+
+
+def run_return(args: argparse.Namespace) -> int:
+    from boxoffice.app import terminal_of
+    from boxoffice.services.returns import return_tickets
+
+    context, store = open_all(args)
+    try:
+        result = return_tickets(store.session_factory, terminal_of(context), args.event, args.ticket,
+                                all_unsold=args.all_unsold)
+    finally:
+        store.close()
+    emit(args, {"event_id": result.event_id, "returning": list(result.ticket_ids)},
+         f"{len(result.ticket_ids)} ticket(s) of {result.event_id} queued for return")
+    return 0
+
+
+def run_void(args: argparse.Namespace) -> int:
+    from boxoffice.app import terminal_of
+    from boxoffice.services.returns import void_sale
+
+    context, store = open_all(args)
+    try:
+        result = void_sale(store.session_factory, terminal_of(context), args.purchase_code, args.reason)
+    finally:
+        store.close()
+    emit(args, dataclasses.asdict(result),
+         f"voided {result.purchase_code}: " + ("cancellation queued for the central platform" if result.delivered
+                                               else "it had not been sent; seats are on sale again"))
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from boxoffice.app import make_client, make_worker
+
+    context, store = open_all(args)
+    worker = make_worker(context, store)
+    try:
+        make_client(context).close()  # not paired / no token: say so now, not inside the thread
+        if args.once:
+            result = worker.drain()
+            status = worker.status()
+            emit(args, {"delivered": result.delivered, "parked": result.parked, "conflicts": result.conflicts,
+                        "error": result.error, **status.as_dict()},
+                 f"delivered {result.delivered}, parked {result.parked}, pending {status.pending}"
+                 + (f"; stopped: {result.error}" if result.error else ""))
+            return 1 if result.failed else 0
+        stop = threading.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stop.set())
+        worker.start()
+        print("delivering; Ctrl-C to stop", file=sys.stderr)
+        while not stop.wait(1.0):
+            pass
+        worker.stop()
+        return 0
+    finally:
+        store.close()
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from boxoffice.sync.worker import read_status
+
+    context, store = open_all(args)
+    try:
+        status = read_status(store.session_factory, context.config.sync.horizon_hours)
+    finally:
+        store.close()
+    data = status.as_dict()
+    data["paired"] = context.config.paired
+    emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    return 0
+
+
+def run_journal_verify(args: argparse.Namespace) -> int:
+    from boxoffice.services.journal import verify
+
+    _context, store = open_all(args)
+    try:
+        with store.session_factory() as session:
+            result = verify(session)
+    finally:
+        store.close()
+    emit(args, dataclasses.asdict(result),
+         f"journal ok: {result.entries} entries" if result.ok else f"journal BROKEN: {result.problem}")
+    if not result.ok and not getattr(args, "json", False):
+        print(result.problem, file=sys.stderr)
+    return 0 if result.ok else 1

@@ -1,0 +1,38 @@
+"""Small persisted facts about synchronisation (last success, last error, last pull) in ``sync_state``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from boxoffice.store.models import SyncState
+from boxoffice.store.types import format_utc, parse_utc, utcnow
+
+LAST_SUCCESS = "last_success"
+LAST_ERROR = "last_error"
+LAST_ATTEMPT = "last_attempt"
+LAST_PULL = "last_pull"
+
+
+def put(session: Session, key: str, value: str) -> None:
+    row = session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=value, updated_at=utcnow()))
+    else:
+        row.value = value
+        row.updated_at = utcnow()
+
+
+def get(session: Session, key: str) -> str | None:
+    row = session.get(SyncState, key)
+    return row.value if row else None
+
+
+def put_time(session: Session, key: str, when: datetime | None = None) -> None:
+    put(session, key, format_utc(when or utcnow()))
+
+
+def get_time(session: Session, key: str) -> datetime | None:
+    value = get(session, key)
+    return parse_utc(value) if value else None
