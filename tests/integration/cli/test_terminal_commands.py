@@ -1,0 +1,119 @@
+"""The headless commands against the real reference server: JSON shapes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.central_server import central_server, seeded_template
+from tests.helpers.cli import run_boxoffice
+from tests.helpers.terminal import make_terminal
+
+NORTE = "office_taquilla_norte"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory):
+    return seeded_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture
+def central(tmp_path: Path, template):
+    (tmp_path / "central").mkdir()
+    with central_server(tmp_path / "central", template=template) as server:
+        yield server
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, central):
+    return make_terminal(tmp_path / "terminal", central.url, NORTE, central.office_tokens[NORTE],
+                         event_id=central.event_id)
+
+
+def cli(terminal, *args: str, input: str | None = None):
+    return run_boxoffice(list(args), env=terminal.env, input=input)
+
+
+def test_sell_sync_status_and_journal(terminal, central) -> None:
+    sold = cli(terminal, "sell", "--event", central.event_id, "--zone", "General", "--qty", "2",
+               "--cash", "10000", "--json")
+    assert sold.returncode == 0, sold.stderr
+    sale = json.loads(sold.stdout)
+    assert len(sale["purchase_code"]) == 13
+    assert sale["total_cents"] > 0 and len(sale["tickets"]) == 2
+    assert all(t["barcode"].startswith(sale["purchase_code"]) for t in sale["tickets"])
+
+    status = json.loads(cli(terminal, "status", "--json").stdout)
+    assert status["pending"] == 1 and status["parked"] == 0 and status["conflicts"] == 0
+    assert status["last_success"] is None
+
+    synced = cli(terminal, "sync", "--once", "--json")
+    assert synced.returncode == 0, synced.stderr
+    assert json.loads(synced.stdout)["delivered"] == 1
+
+    status = json.loads(cli(terminal, "status", "--json").stdout)
+    assert status["pending"] == 0 and status["last_success"]
+    verify = cli(terminal, "journal", "verify")
+    assert verify.returncode == 0 and "journal ok: 1 entries" in verify.stdout
+
+
+def test_seat_sale_with_split_payment_and_return(terminal, central) -> None:
+    store = terminal.open_store()
+    from sqlalchemy import select
+
+    from boxoffice.store.models import Ticket
+
+    with store.session_factory() as s:
+        seats = list(s.scalars(select(Ticket.id).where(Ticket.zone == "VIP", Ticket.state == "available")
+                               .order_by(Ticket.id).limit(3)))
+    store.close()
+    sold = cli(terminal, "sell", "--event", central.event_id, "--seat", seats[0], "--card", "1000", "--ref",
+               "AUTH-1", "--cash", "100000", "--json")
+    assert sold.returncode == 0, sold.stderr
+    assert [t["ticket_id"] for t in json.loads(sold.stdout)["tickets"]] == [seats[0]]
+    returned = cli(terminal, "return", "--event", central.event_id, "--ticket", seats[1], seats[2], "--json")
+    assert returned.returncode == 0, returned.stderr
+    assert json.loads(returned.stdout)["returning"] == [seats[1], seats[2]]
+    refused = cli(terminal, "return", "--event", central.event_id, "--ticket", seats[0])
+    assert refused.returncode == 1 and "only unsold tickets" in refused.stderr
+    assert cli(terminal, "sync", "--once").returncode == 0
+    status = json.loads(cli(terminal, "status", "--json").stdout)
+    assert status["pending"] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["sell", "--event", "NOPE", "--zone", "General", "--qty", "1", "--cash", "9999"], "not assigned"),
+        (["sell", "--event", "{event}", "--seat", "NOT-A-SEAT", "--cash", "9999"], "seat not available"),
+        (["sell", "--event", "{event}", "--zone", "General", "--qty", "1", "--cash", "1"], "short of the total"),
+        (["sell", "--event", "{event}", "--zone", "General", "--qty", "1"], "short of the total"),
+        (["sell", "--event", "{event}", "--zone", "General", "--qty", "1", "--card", "99999", "--ref", "x"],
+         "exceed the total"),
+    ],
+)
+def test_errors_exit_non_zero_with_one_line(terminal, central, args: list[str], reason: str) -> None:
+    result = cli(terminal, *[a.replace("{event}", central.event_id) for a in args])
+    assert result.returncode == 1
+    assert reason in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_sold_seat_cannot_be_sold_again(terminal, central) -> None:
+    first = json.loads(cli(terminal, "sell", "--event", central.event_id, "--zone", "VIP", "--qty", "1",
+                           "--cash", "100000", "--json").stdout)
+    seat = first["tickets"][0]["ticket_id"]
+    again = cli(terminal, "sell", "--event", central.event_id, "--seat", seat, "--cash", "100000")
+    assert again.returncode == 1
+    assert "already sold" in again.stderr
+
+
+def test_not_paired(tmp_path: Path) -> None:
+    env_dir = tmp_path / "fresh"
+    for args in (["pull"], ["sync", "--once"]):
+        result = run_boxoffice([*args, "--data-dir", str(env_dir)])
+        assert result.returncode == 1
+        assert "not paired" in result.stderr
