@@ -46,13 +46,43 @@ def open_local_store(context: Context):  # -> boxoffice.store.engine.Store
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    """Config -> store -> services -> sync -> ui, then the Qt event loop; the worker stops with the window."""
+    from boxoffice.core.money import money_format
+    from boxoffice.sync.worker import read_status
+    from boxoffice.ui.backend import Backend
+
     context = load_context(args)
     store = open_local_store(context)
+    worker = make_worker(context, store) if context.config.paired else None
+
+    def pull_now():  # network: the UI calls it in the background
+        from boxoffice.sync.pull import pull
+
+        client = make_client(context)
+        try:
+            return pull(client, store.session_factory)
+        finally:
+            client.close()
+
+    backend = Backend(
+        terminal=terminal_of(context),
+        money=money_format(context.config.terminal.language),
+        session_factory=store.session_factory,
+        read_session_factory=store.read_session_factory,
+        sync_status=(worker.status if worker else
+                     lambda: read_status(store.read_session_factory, context.config.sync.horizon_hours)),
+        pull=pull_now if context.config.paired else None,
+        wake_sync=worker.wake if worker else (lambda: None),
+    )
     try:
+        if worker is not None:
+            worker.start()
         from boxoffice.ui.application import run
 
-        return run(context, store, kiosk=bool(args.kiosk), smoke_test=bool(args.smoke_test))
+        return run(context, backend, kiosk=bool(args.kiosk), smoke_test=bool(args.smoke_test))
     finally:
+        if worker is not None and not worker.stop(timeout=5):
+            log.warning("delivery worker did not stop within 5 s; queued items stay pending")
         store.close()
 
 

@@ -1,4 +1,7 @@
-"""Start the Qt application: stylesheet, translations, main window; ``--smoke-test`` exits after showing it."""
+"""Start the Qt application: translations, stylesheet, sign-in, main window, background pull.
+
+``--smoke-test`` shows the window and quits after half a second (installers check a bundle with it).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,10 @@ import logging
 import sys
 
 from boxoffice.paths import resource_dir
+from boxoffice.ui.backend import Backend
+from boxoffice.ui.background import run_in_background
 from boxoffice.ui.main_window import MainWindow
-from boxoffice.ui.qt import QApplication, QTimer
+from boxoffice.ui.qt import QApplication, QLocale, QTimer, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -20,20 +25,43 @@ def _stylesheet() -> str:
         return ""
 
 
-def run(context, store, *, kiosk: bool = False, smoke_test: bool = False) -> int:
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Load our strings for ``language`` (English is the source language and needs no file)."""
+    loaded = []
+    if language != "en":
+        translator = QTranslator(app)
+        path = resource_dir() / "translations"
+        if translator.load(f"boxoffice_{language}", str(path)):
+            app.installTranslator(translator)
+            loaded.append(translator)
+        else:
+            log.warning("no translation for %s in %s; showing English", language, path)
+    QLocale.setDefault(QLocale(language))
+    return loaded
+
+
+def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Box office")
     app.setStyleSheet(_stylesheet())
-    config = context.config
-    window = MainWindow(
-        office_name=config.central.office_name or config.central.office_id,
-        terminal_id=config.terminal.id,
-        paired=config.paired,
-        database_revision=store.revision,
-    )
-    if kiosk or config.terminal.kiosk:
+    return app  # type: ignore[return-value]
+
+
+def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = False) -> int:
+    app = make_app()
+    translators = install_translations(app, context.config.terminal.language)
+    window = MainWindow(backend)
+    window._translators = translators  # keep them alive with the window
+    if backend.pull is not None:
+        window.statusBar().showMessage(window.tr("Fetching the inventory…"), 5000)
+        run_in_background(window, backend.pull, lambda _reports: window.reload_events(),
+                          lambda exc: window.statusBar().showMessage(
+                              window.tr("Could not fetch the inventory ({error}); selling from local data.").format(
+                                  error=exc), 8000))
+    if kiosk or context.config.terminal.kiosk:
         window.showFullScreen()
     else:
+        window.resize(1280, 800)
         window.show()
     if smoke_test:
         QTimer.singleShot(500, app.quit)

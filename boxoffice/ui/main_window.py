@@ -1,39 +1,360 @@
-"""The clerk's main window.
+"""The clerk's main window: event picker, seat map, zone quick-sell, cart, payment, sync status.
 
-Until the selling screens land (issue 5) it shows who this terminal is and whether it is paired, so an
-installer can see at a glance that the install works.
+Everything slow (selling commits, pulls) runs through :func:`run_in_background`; the window never waits on the
+network. After a sale the cart is empty and the focus is back where the next customer starts.
 """
 
 from __future__ import annotations
 
-from boxoffice.ui.qt import QLabel, QMainWindow, QStatusBar, Qt, QVBoxLayout, QWidget
+import logging
+
+from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
+from boxoffice.services import catalog
+from boxoffice.services.cart import Cart
+from boxoffice.services.catalog import EventSummary, ProductInfo, ZoneInfo
+from boxoffice.services.sales import SaleRequest, SaleResult, sell
+from boxoffice.ui.backend import Backend
+from boxoffice.ui.background import run_in_background
+from boxoffice.ui.cart_panel import CartPanel
+from boxoffice.ui.payment import PaymentDialog
+from boxoffice.ui.qt import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QShortcut,
+    QSpinBox,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from boxoffice.ui.seat_map import SeatMap
+from boxoffice.ui.status_bar import SyncStatusBar, local_time
+
+log = logging.getLogger(__name__)
+
+
+class ZoneQuickSell(QFrame):
+    """One zone: price, live availability, a quantity and Add (best available seats)."""
+
+    add = Signal(str, int)
+
+    def __init__(self, zone: ZoneInfo, product: ProductInfo | None, money, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("zoneQuickSell")
+        self.zone = zone.zone
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        swatch = QLabel(self)
+        swatch.setFixedSize(18, 36)
+        swatch.setStyleSheet(f"background: {zone.color}; border-radius: 4px;")
+        layout.addWidget(swatch)
+        price = money.format(product.price_cents) if product else self.tr("no price")
+        self.label = QLabel(self)
+        self.label.setObjectName("zoneLabel")
+        layout.addWidget(self.label, 1)
+        self.quantity = QSpinBox(self)
+        self.quantity.setObjectName(f"qty_{zone.zone}")
+        self.quantity.setRange(1, 50)
+        self.quantity.setMinimumWidth(80)
+        layout.addWidget(self.quantity)
+        self.button = QPushButton(self.tr("Add"), self)
+        self.button.setObjectName(f"add_{zone.zone}")
+        self.button.setAutoDefault(False)
+        self.button.setEnabled(product is not None and zone.available > 0)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(lambda: self.add.emit(self.zone, self.quantity.value()))
+        self._price = price
+        self.set_available(zone.available)
+
+    def set_available(self, available: int) -> None:
+        self.available = available
+        self.label.setText(self.tr("{zone} · {price} · {n} left").format(zone=self.zone, price=self._price,
+                                                                          n=available))
+        self.quantity.setMaximum(max(1, min(50, available)))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, office_name: str, terminal_id: str, paired: bool, database_revision: str) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("Box office"))
-        self.setMinimumSize(1024, 700)
+    sale_completed = Signal(object)  # SaleResult
+    sale_failed = Signal(str)
+
+    def __init__(self, backend: Backend, clerk=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.clerk = clerk
+        self.money = backend.money
+        self.events: list[EventSummary] = []
+        self.products: list[ProductInfo] = []
+        self.cart = Cart(event_id="")
+        self._busy = False
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Box office — {office}").format(office=backend.terminal.office_name))
+        self.setMinimumSize(1000, 700)
+
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(48, 48, 48, 48)
-        title = QLabel(self.tr("Box office"), central)
-        title.setObjectName("title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        if paired:
-            subtitle_text = self.tr("{office} · terminal {terminal}").format(office=office_name,
-                                                                             terminal=terminal_id)
-        else:
-            subtitle_text = self.tr("This terminal is not paired with a central platform yet.")
-        self.subtitle = QLabel(subtitle_text, central)
-        self.subtitle.setObjectName("subtitle")
-        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.subtitle.setWordWrap(True)
-        layout.addStretch(1)
-        layout.addWidget(title)
-        layout.addWidget(self.subtitle)
-        layout.addStretch(2)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(10, 10, 10, 6)
+        top = QHBoxLayout()
+        self.event_picker = QComboBox(central)
+        self.event_picker.setObjectName("eventPicker")
+        self.event_picker.setMinimumWidth(420)
+        top.addWidget(self.event_picker, 1)
+        self.zoom_out = QPushButton("−", central)
+        self.zoom_in = QPushButton("+", central)
+        self.zoom_fit = QPushButton(self.tr("Fit"), central)
+        for button in (self.zoom_out, self.zoom_in, self.zoom_fit):
+            button.setObjectName("zoomButton")
+            button.setAutoDefault(False)
+            top.addWidget(button)
+        self.clerk_label = QLabel(central)
+        self.clerk_label.setObjectName("clerkLabel")
+        top.addWidget(self.clerk_label)
+        outer.addLayout(top)
+
+        self.banner = QLabel(central)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        split = QSplitter(Qt.Orientation.Horizontal, central)
+        left = QWidget(split)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.seat_map = SeatMap(left)
+        left_layout.addWidget(self.seat_map, 1)
+        self.zone_box = QVBoxLayout()
+        left_layout.addLayout(self.zone_box)
+        self.family_button = QPushButton(left)
+        self.family_button.setObjectName("familyPass")
+        self.family_button.setAutoDefault(False)
+        self.family_button.hide()
+        left_layout.addWidget(self.family_button)
+        self.cart_panel = CartPanel(self.money, split)
+        split.addWidget(left)
+        split.addWidget(self.cart_panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        outer.addWidget(split, 1)
         self.setCentralWidget(central)
-        status = QStatusBar(self)
-        status.showMessage(self.tr("Database revision {rev}").format(rev=database_revision))
-        self.setStatusBar(status)
+
+        self.status = SyncStatusBar(backend.sync_status, backend.terminal.office_name, self)
+        self.setStatusBar(self.status)
+
+        self.event_picker.currentIndexChanged.connect(self._event_changed)
+        self.seat_map.selection_changed.connect(self._seats_selected)
+        self.cart_panel.pay_requested.connect(self.pay)
+        self.cart_panel.cleared.connect(lambda: self.seat_map.set_selected(set()))
+        self.cart_panel.changed.connect(self._cart_changed)
+        self.zoom_in.clicked.connect(lambda: self.seat_map.zoom_by(1.25))
+        self.zoom_out.clicked.connect(lambda: self.seat_map.zoom_by(0.8))
+        self.zoom_fit.clicked.connect(self.seat_map.fit)
+        self.family_button.clicked.connect(self._add_family_pass)
+        QShortcut(QKeySequence(Qt.Key.Key_F12), self, activated=self.pay)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.reload)
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.seat_map.zoom_by(1.25))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.seat_map.zoom_by(0.8))
+        self.set_clerk(clerk)
+        self.reload_events()
+
+    # -- data ------------------------------------------------------------------------------------------------
+
+    def set_clerk(self, clerk) -> None:
+        self.clerk = clerk
+        self.clerk_label.setText(self.tr("Clerk: {name}").format(name=clerk.name) if clerk else "")
+
+    def reload_events(self) -> None:
+        current = self.cart.event_id
+        self.events = catalog.list_events(self.backend.read_session_factory)
+        self.event_picker.blockSignals(True)
+        self.event_picker.clear()
+        for event in self.events:
+            when = local_time(event.starts_at) if event.starts_at else ""
+            self.event_picker.addItem(f"{event.name}  {when}".strip(), event.id)
+        self.event_picker.blockSignals(False)
+        if not self.events:
+            self.event_picker.addItem(self.tr("No events assigned to this office yet"), "")
+            self.event_picker.setEnabled(False)
+        else:
+            self.event_picker.setEnabled(True)
+            ids = [e.id for e in self.events]
+            self.event_picker.setCurrentIndex(ids.index(current) if current in ids else 0)
+        self._event_changed()
+
+    def current_event_id(self) -> str:
+        return self.event_picker.currentData() or ""
+
+    def _event_changed(self) -> None:
+        event_id = self.current_event_id()
+        if event_id != self.cart.event_id:
+            self.cart = Cart(event_id=event_id)
+        self.reload()
+        self.seat_map.fit()
+
+    def reload(self) -> None:
+        """Re-read seats, zones and prices of the current event (after a sale, a pull, a scan)."""
+        event_id = self.current_event_id()
+        rf = self.backend.read_session_factory
+        self.products = catalog.products(rf, event_id) if event_id else []
+        seats = catalog.seat_map(rf, event_id) if event_id else []
+        self.seat_map.show_seats(seats, keep_selected=self.cart.seat_ids)
+        available = {s.ticket_id for s in seats if s.state == "available"}
+        taken = self.cart.seat_ids - available
+        for ticket_id in taken:
+            self.cart.remove_seat(ticket_id)
+        self._rebuild_zones(catalog.zones(rf, event_id) if event_id else [])
+        self.cart_panel.set_cart(self.cart, self.products)
+
+    def _rebuild_zones(self, zones: list[ZoneInfo]) -> None:
+        while self.zone_box.count():
+            widget = self.zone_box.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.zone_rows: dict[str, ZoneQuickSell] = {}
+        for zone in zones:
+            row = ZoneQuickSell(zone, self._zone_product(zone.zone), self.money, self)
+            row.add.connect(self._add_zone_quantity)
+            self.zone_box.addWidget(row)
+            self.zone_rows[zone.zone] = row
+        family = next((p for p in self.products if p.kind == "family_pass"), None)
+        self.family_button.setVisible(family is not None)
+        if family is not None:
+            self.family_button.setText(self.tr("{name} ({n} tickets) · {price}").format(
+                name=family.name, n=family.tickets_per_unit, price=self.money.format(family.price_cents)))
+
+    def _zone_product(self, zone: str) -> ProductInfo | None:
+        return next((p for p in self.products if p.kind == "ticket" and p.zone == zone), None)
+
+    # -- cart ------------------------------------------------------------------------------------------------
+
+    def _seats_selected(self, ticket_ids: list[str]) -> None:
+        selected = set(ticket_ids)
+        for ticket_id in self.cart.seat_ids - selected:
+            self.cart.remove_seat(ticket_id)
+        for ticket_id in sorted(selected - self.cart.seat_ids):
+            item = self.seat_map.items_by_ticket[ticket_id]
+            product = self._zone_product(item.seat.zone)
+            if product is None:
+                self.statusBar().showMessage(self.tr("Zone {zone} has no price; pull the inventory").format(
+                    zone=item.seat.zone), 5000)
+                continue
+            label = f"{item.seat.row}-{item.seat.seat_id}" if item.seat.row else item.seat.seat_id
+            self.cart.add_seat(product, ticket_id, label)
+        self.cart_panel.refresh()
+
+    def _cart_changed(self) -> None:
+        self.seat_map.set_selected(self.cart.seat_ids)
+
+    def _add_zone_quantity(self, zone: str, quantity: int) -> None:
+        product = self._zone_product(zone)
+        if product is None:
+            return
+        already = sum(r.quantity for r in self.cart.rows if r.zone == zone and not r.ticket_ids)
+        if already + quantity > self.zone_rows[zone].available:
+            self.statusBar().showMessage(self.tr("Only {n} left in {zone}").format(
+                n=self.zone_rows[zone].available, zone=zone), 5000)
+            return
+        self.cart.add_quantity(product, zone, quantity)
+        self.cart_panel.refresh()
+
+    def _add_family_pass(self) -> None:
+        family = next((p for p in self.products if p.kind == "family_pass"), None)
+        if family is None:
+            return
+        self.cart.add_quantity(family, family.zone or "", 1)
+        self.cart_panel.refresh()
+
+    # -- paying ----------------------------------------------------------------------------------------------
+
+    def pay(self) -> None:
+        if self._busy or self.cart.is_empty():
+            return
+        dialog = PaymentDialog(self.cart.total_cents, self.money, self)
+        if dialog.exec() != PaymentDialog.DialogCode.Accepted:
+            return
+        self.complete_sale(dialog.payments)
+
+    def complete_sale(self, payments) -> None:
+        """Commit the sale in the background; the window stays responsive."""
+        try:
+            request = SaleRequest(event_id=self.cart.event_id, lines=self.cart.lines(), payments=tuple(payments),
+                                  clerk_id=getattr(self.clerk, "id", None))
+        except BoxOfficeError as exc:
+            self._show_error(str(exc))
+            return
+        self._busy = True
+        self.cart_panel.pay_button.setEnabled(False)
+        backend = self.backend
+        run_in_background(self, lambda: sell(backend.session_factory, backend.terminal, request),
+                          self._sale_done, self._sale_failed)
+
+    def _sale_done(self, result: SaleResult) -> None:
+        self._busy = False
+        self.cart.clear()
+        self.reload()
+        self.backend.wake_sync()
+        change = self.tr(" · Change {amount}").format(amount=self.money.format(result.change_cents)) \
+            if result.change_cents else ""
+        message = self.tr("Sold {code}: {n} tickets, {total}{change}.").format(
+            code=result.purchase_code, n=len(result.tickets), total=self.money.format(result.total_cents),
+            change=change)
+        if self.backend.printing_ready() and self.backend.print_sale is not None:
+            try:
+                self.backend.print_sale(result.purchase_code)
+            except BoxOfficeError as exc:
+                message += " " + self.tr("Printing failed ({error}); the sale is kept, reprint it later.").format(
+                    error=exc)
+        else:
+            message += " " + self.tr("Printing is not set up yet; the tickets can be printed later.")
+        self._show_banner(message, ok=True)
+        self.sale_completed.emit(result)
+        self.seat_map.setFocus()
+
+    def _sale_failed(self, exc: Exception) -> None:
+        self._busy = False
+        if isinstance(exc, SeatNotAvailable):
+            self.reload()  # drops the taken seats from the cart and shows them sold
+            text = self.tr("Seat just taken by another sale; nothing was sold. Pick other seats. ({error})").format(
+                error=exc)
+        elif isinstance(exc, BoxOfficeError):
+            text = self.tr("Not sold: {error}").format(error=exc)
+        else:
+            log.error("sale failed unexpectedly: %r", exc)
+            text = self.tr("Not sold: unexpected error ({error}); nothing was recorded.").format(error=exc)
+        self._show_error(text)
+        self.sale_failed.emit(text)
+
+    def _show_banner(self, text: str, ok: bool) -> None:
+        self.banner.setText(text)
+        self.banner.setProperty("kind", "ok" if ok else "error")
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.show()
+
+    def _show_error(self, text: str) -> None:
+        self._show_banner(text, ok=False)
+        self.cart_panel.refresh()
+
+    # -- scanner ---------------------------------------------------------------------------------------------
+
+    def handle_scan(self, code: str) -> None:
+        """A ticket or purchase code was scanned: open that sale (reprint and void come with supervisor tools)."""
+        try:
+            sale = catalog.find_sale(self.backend.read_session_factory, code)
+        except InvalidCode as exc:
+            self._show_error(self.tr("Scanned code not valid: {error}").format(error=exc))
+            return
+        if sale is None:
+            self._show_error(self.tr("Code {code} was not sold at this terminal").format(code=code))
+            return
+        lines = "\n".join(f"{seat} · {product} · {barcode}" for seat, product, barcode in sale.tickets)
+        QMessageBox.information(self, self.tr("Sale {code}").format(code=sale.purchase_code),
+                                self.tr("{event}\n{when} · {total} · {status}\n\n{lines}").format(
+                                    event=sale.event_name, when=local_time(sale.created_at),
+                                    total=self.money.format(sale.total_cents), status=sale.status, lines=lines))

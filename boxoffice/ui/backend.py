@@ -1,0 +1,26 @@
+"""What the window may do, handed in by the composition root (no globals, no SQL, no HTTP in ``ui/``).
+
+Each field is a plain callable over services; tests pass their own to drive the window without a network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from boxoffice.core.money import MoneyFormat
+from boxoffice.services.context import Terminal
+
+
+@dataclass
+class Backend:
+    terminal: Terminal
+    money: MoneyFormat
+    session_factory: Any  # write sessions (services only)
+    read_session_factory: Any  # read sessions (services only)
+    sync_status: Callable[[], Any]  # -> boxoffice.sync.worker.SyncStatus
+    pull: Callable[[], Any] | None = None  # fetch the inventory now (network; call in the background)
+    wake_sync: Callable[[], None] = lambda: None  # a sale was committed: deliver soon
+    printing_ready: Callable[[], bool] = lambda: False
+    print_sale: Callable[[str], None] | None = None  # purchase code -> print tickets + receipt

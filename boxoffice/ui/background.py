@@ -1,0 +1,74 @@
+"""One way to run work off the GUI thread and get the result back on it (STYLE.md 3).
+
+``run_in_background(parent, fn, on_done, on_error)`` runs ``fn`` in Qt's global thread pool; the callbacks run
+on the GUI thread (queued signal), and never after ``parent`` is destroyed. Widgets are never touched from
+the worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from boxoffice.ui.qt import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; its slots receive the worker's signals queued onto that thread."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject, on_done: Callable[[Any], None],
+                 on_error: Callable[[Exception], None] | None) -> None:
+        super().__init__(parent)
+        self._on_done = on_done
+        self._on_error = on_error
+        self.done.connect(self._deliver_done)
+        self.failed.connect(self._deliver_error)
+
+    @Slot(object)
+    def _deliver_done(self, value: Any) -> None:
+        self._finish()
+        self._on_done(value)
+
+    @Slot(object)
+    def _deliver_error(self, exc: Exception) -> None:
+        self._finish()
+        if self._on_error is not None:
+            self._on_error(exc)
+        else:
+            log.error("background task failed: %s", exc)
+
+    def _finish(self) -> None:
+        _alive.discard(self)
+        self.deleteLater()
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn = fn
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # delivered to on_error on the GUI thread
+            log.debug("background task failed", exc_info=True)
+            self.relay.failed.emit(exc)
+            return
+        self.relay.done.emit(result)
+
+
+_alive: set[_Relay] = set()
+
+
+def run_in_background(parent: QObject, fn: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[Exception], None] | None = None) -> None:
+    relay = _Relay(parent, on_done, on_error)  # child of parent: dropped with it
+    _alive.add(relay)
+    QThreadPool.globalInstance().start(_Task(fn, relay))

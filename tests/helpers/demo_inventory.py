@@ -1,0 +1,46 @@
+"""A local store with a demo event merged in (no network): for GUI tests, screenshots and benchmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from boxoffice.core.money import money_format
+from boxoffice.services.context import Terminal
+from boxoffice.services.inventory import RemoteProduct, RemoteTicket, merge_inventory
+from boxoffice.store.engine import Store, open_store
+from boxoffice.store.types import parse_utc
+from boxoffice.sync.worker import read_status
+from boxoffice.ui.backend import Backend
+
+EVENT_ID = "EVDEMO"
+ZONES = (("General", "#4A90D9", "GEN", 6, 14, 2500), ("Preferente", "#E67E22", "PRE", 3, 12, 4000),
+         ("VIP", "#8E44AD", "VIP", 2, 8, 9000))
+TERMINAL = Terminal("office_taquilla_norte", "Taquilla Norte", "test-1")
+
+
+def seed_store(path: Path) -> Store:
+    store = open_store(path)
+    tickets = []
+    for zone, color, prefix, rows, per_row, _price in ZONES:
+        n = 0
+        for r in range(rows):
+            row = chr(ord("A") + r)
+            for _ in range(per_row):
+                n += 1
+                tickets.append(RemoteTicket(f"{EVENT_ID}-{prefix}{n}", f"{prefix}{n}", zone, color, True, row))
+    products = [RemoteProduct(f"tt-{p.lower()}", zone, price, zone, "ticket", None)
+                for zone, _c, p, _r, _n, price in ZONES]
+    products.append(RemoteProduct("tt-nino", "Niño", 1200, "General", "child", None))
+    products.append(RemoteProduct("tt-familia", "Pase Familiar", 8000, "General", "family_pass",
+                                  (("tt-gen", 2), ("tt-nino", 3))))
+    merge_inventory(store.session_factory, EVENT_ID, "Festival de Verano", parse_utc("2026-12-12T20:00:00Z"),
+                    tickets, products)
+    return store
+
+
+def backend_for(store: Store, language: str = "es", **overrides) -> Backend:
+    fields = dict(terminal=TERMINAL, money=money_format(language), session_factory=store.session_factory,
+                  read_session_factory=store.read_session_factory,
+                  sync_status=lambda: read_status(store.read_session_factory, 20, "offline"))
+    fields.update(overrides)
+    return Backend(**fields)
