@@ -6,6 +6,7 @@ network. After a sale the cart is empty and the focus is back where the next cus
 
 from __future__ import annotations
 
+import html
 import logging
 
 from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
@@ -62,7 +63,7 @@ class ZoneQuickSell(QFrame):
         self.quantity = QSpinBox(self)
         self.quantity.setObjectName(f"qty_{zone.zone}")
         self.quantity.setRange(1, 50)
-        self.quantity.setMinimumWidth(80)
+        self.quantity.setMinimumWidth(72)
         layout.addWidget(self.quantity)
         self.button = QPushButton(self.tr("Add"), self)
         self.button.setObjectName(f"add_{zone.zone}")
@@ -75,8 +76,8 @@ class ZoneQuickSell(QFrame):
 
     def set_available(self, available: int) -> None:
         self.available = available
-        self.label.setText(self.tr("{zone} · {price} · {n} left").format(zone=self.zone, price=self._price,
-                                                                          n=available))
+        detail = self.tr("{price} · {n} left").format(price=self._price, n=available)
+        self.label.setText(f"<b>{html.escape(self.zone)}</b><br>{html.escape(detail)}")
         self.quantity.setMaximum(max(1, min(50, available)))
 
 
