@@ -1,1 +1,5 @@
-"""Box office."""
+"""Reference central platform: the HTTP API box offices sync with (see DESIGN.md "Central side").
+
+Shares only :mod:`boxoffice.core` (and :mod:`boxoffice.paths`) with the rest of the product; start with
+:func:`boxoffice.central.app.create_app` or the ``boxoffice-central`` command (:mod:`boxoffice.central.cli`).
+"""

@@ -2,12 +2,14 @@
 
 Every answer, success or failure, goes through here so the HTTP status always equals ``status`` and amounts
 leave as exact decimals (``25.00``), never as binary floats: the standard ``json`` module cannot write a
-``Decimal`` as a number, so this module has its own small encoder.
+``Decimal`` as a number, so :func:`dumps` marks them and unmarks them after encoding.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -18,48 +20,26 @@ from starlette.responses import Response
 JSON_MEDIA_TYPE = "application/json"
 
 
-def dumps(value: Any) -> bytes:
-    """Encode ``value`` as compact UTF-8 JSON; ``Decimal`` as a JSON number, datetimes as ISO-8601 UTC."""
-    parts: list[str] = []
-    _encode(value, parts)
-    return "".join(parts).encode("utf-8")
+# Decimals leave json.dumps (fast, in C) as a marked string and are turned into bare numbers afterwards; the
+# per-process random nonce means no client-sent text can imitate the mark.
+_NONCE = secrets.token_hex(8)
+_DECIMAL_MARK = re.compile(r'"\\u0000' + _NONCE + r'(-?[0-9]+(?:\.[0-9]+)?)\\u0000"')
 
 
-def _encode(value: Any, out: list[str]) -> None:
-    if value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(str(value))
-    elif isinstance(value, Decimal):
+def _default(value: Any) -> Any:
+    if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"cannot encode {value} as JSON")
-        out.append(format(value, "f"))
-    elif isinstance(value, str):
-        out.append(json.dumps(value, ensure_ascii=False))
-    elif isinstance(value, datetime):
-        out.append(json.dumps(iso_utc(value)))
-    elif isinstance(value, dict):
-        out.append("{")
-        for index, (key, item) in enumerate(value.items()):
-            if index:
-                out.append(",")
-            out.append(json.dumps(str(key), ensure_ascii=False))
-            out.append(":")
-            _encode(item, out)
-        out.append("}")
-    elif isinstance(value, list | tuple):
-        out.append("[")
-        for index, item in enumerate(value):
-            if index:
-                out.append(",")
-            _encode(item, out)
-        out.append("]")
-    else:
-        raise TypeError(f"cannot encode {type(value).__name__} as JSON (floats are refused on purpose)")
+        return f"\x00{_NONCE}{format(value, 'f')}\x00"
+    if isinstance(value, datetime):
+        return iso_utc(value)
+    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
+
+
+def dumps(value: Any) -> bytes:
+    """Encode ``value`` as compact UTF-8 JSON; ``Decimal`` as a JSON number, datetimes as ISO-8601 UTC."""
+    text = json.dumps(value, default=_default, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _DECIMAL_MARK.sub(r"\1", text).encode("utf-8")
 
 
 def iso_utc(value: datetime) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, select
+from sqlalchemy import Row, insert, select
 from sqlalchemy.orm import Session
 
-from boxoffice.central.models import LedgerEntry, Ticket, TicketBlocked, TicketOffline
+from boxoffice.central.models import Event, LedgerEntry, Ticket, TicketBlocked, TicketOffline
 
 T = TypeVar("T")
 CHUNK = 500
@@ -55,16 +56,48 @@ def lock_rows(session: Session, ids: Iterable[str]) -> dict[str, TicketBlocked]:
 
 
 def unavailable(ids: Sequence[str], tickets: dict[str, Ticket], offline: dict[str, TicketOffline],
-                locks: dict[str, TicketBlocked], now: datetime, event_id: str | None = None) -> list[str]:
-    """The ids that are not free: unknown (or of another event), sold, offline, or held by an active lock."""
-    offending = []
+                locks: dict[str, TicketBlocked], now: datetime, event_id: str | None = None) -> dict[str, str]:
+    """Why each non-free id is not free: ``unknown`` (or of another event), ``sold``, ``offline``, ``locked``."""
+    reasons: dict[str, str] = {}
     for ticket_id in ids:
         ticket = tickets.get(ticket_id)
         lock = locks.get(ticket_id)
-        if (ticket is None or (event_id is not None and ticket.event_id != event_id) or not ticket.status
-                or ticket_id in offline or (lock is not None and lock.locked_up > now)):
-            offending.append(ticket_id)
-    return offending
+        if ticket is None or (event_id is not None and ticket.event_id != event_id):
+            reasons[ticket_id] = "unknown"
+        elif not ticket.status:
+            reasons[ticket_id] = "sold"
+        elif ticket_id in offline:
+            reasons[ticket_id] = "offline"
+        elif lock is not None and lock.locked_up > now:
+            reasons[ticket_id] = "locked"
+    return reasons
+
+
+@dataclass(frozen=True)
+class EventState:
+    """An event's tickets (plain rows: ORM objects are ten times slower to load) with who holds them."""
+
+    event: Event
+    tickets: list[Row[Any]]
+    offline_office: dict[str, str]
+    locked_until: dict[str, datetime]
+
+
+TICKET_COLUMNS = ("id", "event_id", "seat_id", "seat_row", "zone", "color", "status", "access_status",
+                  "access_entry", "date_start", "date_end", "date_created", "date_updated")
+
+
+def event_state(session: Session, event: Event, now: datetime) -> EventState:
+    columns = [getattr(Ticket, name) for name in TICKET_COLUMNS]
+    tickets = list(session.execute(select(*columns).where(Ticket.event_id == event.id)
+                                   .order_by(Ticket.position, Ticket.id)))
+    offline = {ticket_id: office_id for ticket_id, office_id in session.execute(
+        select(TicketOffline.ticket_id, TicketOffline.office_id).where(TicketOffline.event_id == event.id))}
+    locks = {ticket_id: locked_up for ticket_id, locked_up in session.execute(
+        select(TicketBlocked.ticket_id, TicketBlocked.locked_up)
+        .join(Ticket, Ticket.id == TicketBlocked.ticket_id)
+        .where(Ticket.event_id == event.id, TicketBlocked.locked_up > now))}
+    return EventState(event, tickets, offline, locks)
 
 
 def ledger_row(ticket: Ticket | str, action: str, now: datetime, *, office_id: str | None = None,

@@ -190,15 +190,16 @@ class Order(Base):
     status: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(String(32), default="offline_sync")
     event_id: Mapped[str] = mapped_column(String(64), index=True)
-    event_name: Mapped[str | None] = mapped_column(String(255))
+    event_name: Mapped[str | None] = mapped_column(Text)
     office_id: Mapped[str] = mapped_column(String(64), index=True)
-    office_name: Mapped[str | None] = mapped_column(String(255))
-    client_id: Mapped[str | None] = mapped_column(String(255))
-    client_name: Mapped[str | None] = mapped_column(String(255))
+    office_name: Mapped[str | None] = mapped_column(Text)
+    client_id: Mapped[str | None] = mapped_column(Text)
+    client_name: Mapped[str | None] = mapped_column(Text)
     amount_cents: Mapped[int | None] = mapped_column(Integer)
     transactions: Mapped[list[Any]] = mapped_column(default=list)
     inconsistencies: Mapped[list[Any]] = mapped_column(default=list)
     pos_transaction_id: Mapped[int | None] = mapped_column(ForeignKey("pos_transactions.id"))
+    raw: Mapped[str] = mapped_column(Text, default="")
     date_created: Mapped[datetime] = mapped_column(default=utcnow)
     date_cancelled: Mapped[datetime | None]
 
@@ -232,6 +233,7 @@ class PosTransaction(Base):
     __tablename__ = "pos_transactions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     code: Mapped[str] = mapped_column(String(64), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
     event_id: Mapped[str | None] = mapped_column(String(64))
     office_id: Mapped[str | None] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(32))
@@ -243,6 +245,8 @@ class PosTransaction(Base):
     inconsistencies: Mapped[list[Any]] = mapped_column(default=list)
     raw: Mapped[str] = mapped_column(Text)
     date_received: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("code", "fingerprint", name="uq_pos_transaction_content"),)
 
 
 class PosPayment(Base):
@@ -263,7 +267,7 @@ class PosItem(Base):
     position: Mapped[int] = mapped_column(Integer)
     product_id: Mapped[str | None] = mapped_column(String(64))
     quantity: Mapped[int] = mapped_column(Integer)
-    description: Mapped[str | None] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
     unit_cents: Mapped[int] = mapped_column(Integer)
     total_cents: Mapped[int] = mapped_column(Integer)
     discount_cents: Mapped[int] = mapped_column(Integer)
@@ -276,7 +280,7 @@ class PosItemTicket(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("pos_items.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     product_id: Mapped[str | None] = mapped_column(String(64))
-    description: Mapped[str | None] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(Text)
     barcode: Mapped[str | None] = mapped_column(String(64))
     ticket_id: Mapped[str | None] = mapped_column(String(128))
 

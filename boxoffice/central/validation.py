@@ -91,9 +91,11 @@ class Fields:
             raise BadInput(self.at(key), f"{self.at(key)} is longer than {max_length} characters")
         return value
 
-    def identifier(self, key: str, *, required: bool = True, what: str = "an id") -> str | None:
+    def identifier(self, key: str, *, required: bool = True, nullable: bool = False,
+                   what: str = "an id") -> str | None:
         """A non-empty id string (event, office, ticket, idempotency key)."""
-        value = self.string(key, required=required, max_length=MAX_ID_LENGTH, what=f"{what} (a string)")
+        value = self.string(key, required=required, nullable=nullable, max_length=MAX_ID_LENGTH,
+                            what=f"{what} (a string)")
         if value is not None and not value.strip():
             raise BadInput(self.at(key), f"{self.at(key)} must not be empty")
         return value
@@ -163,8 +165,8 @@ class Fields:
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip() or len(item) > MAX_ID_LENGTH:
                 raise BadInput(f"{self.at(key)}[{index}]",
-                               f"{message}; item {index} is not a non-empty id of at most "
-                               f"{MAX_ID_LENGTH} characters")
+                               f"{self.at(key)}[{index}] must be a non-empty id string of at most "
+                               f"{MAX_ID_LENGTH} characters ({message})")
             ids[item] = None
         return list(ids)
 

@@ -67,7 +67,7 @@ class Cart:
     def remove_seat(self, ticket_id: str) -> None:
         self.rows = [r for r in self.rows if ticket_id not in r.ticket_ids]
 
-    def add_quantity(self, product: ProductInfo, zone: str, quantity: int) -> None:
+    def add_quantity(self, product: ProductInfo, zone: str | None, quantity: int) -> None:
         """Best-available seats from ``zone``; adds to an existing row of the same product and zone."""
         if quantity <= 0:
             return

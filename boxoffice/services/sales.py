@@ -86,7 +86,11 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
         event = session.get(Event, request.event_id)
         if event is None:
             raise UnknownEvent(f"event {request.event_id!r} is not assigned to this office (pull the inventory?)")
-        clerk = session.get(Clerk, request.clerk_id) if request.clerk_id is not None else None
+        clerk = None
+        if request.clerk_id is not None:
+            clerk = session.get(Clerk, request.clerk_id)
+            if clerk is None or not clerk.active:
+                raise InvalidSale(f"clerk {request.clerk_id} is not an active clerk here: sign in again")
         planned = _plan(session, event, request.lines)
         total = sum(p.gross_cents - p.line.discount_cents for p in planned)
         settled = settle(total, request.payments)
@@ -118,7 +122,13 @@ def _plan(session: Session, event: Event, lines: Sequence[LineRequest]) -> list[
         if not 0 <= line.discount_cents <= gross:
             raise InvalidSale(f"the discount on {product.name} must be between 0 and the line's price")
         ticket_products = _ticket_products(product, products) * line.quantity
-        tickets = _seats_for(session, event, line, product, len(ticket_products), chosen)
+        if not line.ticket_ids and line.zone:
+            wrong = sorted({z for tp in ticket_products if (z := _zone_of(tp, product)) and z != line.zone})
+            if wrong:
+                raise InvalidSale(f"{product.name} is sold for seats in {', '.join(wrong)}, not in {line.zone}")
+        zone = line.zone or product.zone or next((p.zone for p in ticket_products if p.zone), None)
+        tickets = _seats_for(session, event, line, product, len(ticket_products), chosen, zone)
+        _check_zones(product, tickets, ticket_products)
         chosen.update(t.id for t in tickets)
         planned.append(_PlannedLine(product, line, gross, list(zip(tickets, ticket_products, strict=True))))
     if len(chosen) > MAX_TICKETS_PER_SALE:
@@ -141,8 +151,24 @@ def _ticket_products(product: Product, products: dict[str, Product]) -> list[Pro
     return out
 
 
+def _zone_of(ticket_product: Product, product: Product) -> str | None:
+    """The seat zone a ticket of ``ticket_product`` (sold as part of ``product``) must be in; None: any."""
+    return ticket_product.zone or product.zone
+
+
+def _check_zones(product: Product, tickets: list[Ticket], ticket_products: list[Product]) -> None:
+    """A ticket type prices one zone: a General ticket on a VIP seat would sell the seat below its price."""
+    wrong = [(t, zone) for t, tp in zip(tickets, ticket_products, strict=True)
+             if (zone := _zone_of(tp, product)) and t.zone != zone]
+    if wrong:
+        seats = ", ".join(f"{t.seat_id} is in {t.zone}, not {zone}" for t, zone in wrong)
+        raise InvalidSale(f"{product.name}: seat in the wrong zone ({seats})")
+
+
 def _seats_for(session: Session, event: Event, line: LineRequest, product: Product, needed: int,
-               chosen: set[str]) -> list[Ticket]:
+               chosen: set[str], zone: str | None) -> list[Ticket]:
+    """The chosen seats (checked), or best available in ``zone`` — for a family pass or child ticket with no
+    zone of its own, the zone of its first component that has one (the platform prices Niño without a zone)."""
     if line.ticket_ids:
         if len(line.ticket_ids) != needed:
             raise InvalidSale(f"{product.name} x{line.quantity} needs {needed} seats, {len(line.ticket_ids)} chosen")
@@ -152,9 +178,8 @@ def _seats_for(session: Session, event: Event, line: LineRequest, product: Produ
         bad = [tid for tid in line.ticket_ids
                if tid not in found or found[tid].event_id != event.id or found[tid].state != "available"]
         if bad:
-            raise SeatNotAvailable(_not_available(found, bad), bad)
+            raise SeatNotAvailable(_not_available(found, bad, event.id), bad)
         return [found[tid] for tid in line.ticket_ids]
-    zone = line.zone or product.zone
     if not zone:
         raise InvalidSale(f"choose seats or a zone for {product.name}")
     query = (select(Ticket).where(Ticket.event_id == event.id, Ticket.zone == zone, Ticket.state == "available")
@@ -165,22 +190,30 @@ def _seats_for(session: Session, event: Event, line: LineRequest, product: Produ
     return picked
 
 
-def _not_available(found: dict[str, Ticket], bad: list[str]) -> str:
+def _not_available(found: dict[str, Ticket], bad: list[str], event_id: str) -> str:
     reasons = []
     for tid in bad:
         ticket = found.get(tid)
         label = ticket.seat_id if ticket else tid
-        state = ticket.state if ticket else "not assigned to this office"
+        if ticket is None:
+            state = "not assigned to this office"
+        elif ticket.event_id != event_id:
+            state = f"a seat of another event, {ticket.event_id}"
+        else:
+            state = ticket.state
         reasons.append(f"{label} ({'already ' + state if state in ('sold', 'returned') else state})")
     return "seat not available: " + ", ".join(reasons)
 
 
 def _take_seats(session: Session, ticket_ids: list[str]) -> None:
     """Flip available -> sold; if anything else took a seat since we looked, sell nothing."""
-    result = session.execute(update(Ticket).where(Ticket.id.in_(ticket_ids), Ticket.state == "available")
-                             .values(state="sold", updated_at=utcnow()).execution_options(synchronize_session=False))
-    if result.rowcount != len(ticket_ids):
-        taken = list(session.scalars(select(Ticket.id).where(Ticket.id.in_(ticket_ids), Ticket.state != "sold")))
+    flipped = set(session.scalars(
+        update(Ticket).where(Ticket.id.in_(ticket_ids), Ticket.state == "available")
+        .values(state="sold", updated_at=utcnow()).returning(Ticket.id)
+        .execution_options(synchronize_session=False)))
+    if len(flipped) != len(ticket_ids):
+        # the seats another sale took are "sold" too by now: name the ones this UPDATE did not flip
+        taken = [tid for tid in ticket_ids if tid not in flipped]
         raise SeatNotAvailable("seat not available: another sale just took it", taken)
 
 

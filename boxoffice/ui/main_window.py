@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         family = next((p for p in self.products if p.kind == "family_pass"), None)
         if family is None:
             return
-        self.cart.add_quantity(family, family.zone or "", 1)
+        self.cart.add_quantity(family, family.zone, 1)
         self.cart_panel.refresh()
 
     # -- paying ----------------------------------------------------------------------------------------------

@@ -1,0 +1,186 @@
+"""The HTTP application: ``create_app(db_url)`` builds a FastAPI app over one database.
+
+Handlers read the raw body themselves (decimals as ``Decimal``, 400 naming the field) and run the database
+work in the thread pool, one transaction per request; the answer is only sent after the commit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from boxoffice.central import api_docs, registry
+from boxoffice.central.auth import Principal, authenticate
+from boxoffice.central.db import Database
+from boxoffice.central.envelope import ApiError, ApiResult, PayloadTooLarge, dumps, json_response
+from boxoffice.central.functions import Function
+from boxoffice.central.idempotency import HEADER, Answer, header_key, request_hash, run_once
+from boxoffice.central.models import utcnow
+from boxoffice.central.ticket_types import list_ticket_types
+from boxoffice.central.validation import canonical, parse_json
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 64 * 1024 * 1024
+TITLE = "Box office central platform"
+VERSION = "1"
+DESCRIPTION = (
+    "Reference implementation of the central ticketing platform a box office syncs with: the offline-office, "
+    "virtual-office, pos-transaction and ticket-type APIs. Every callable function is `POST /<name>` with "
+    '`{"data": {...}}` and answers `{"message", "status", "data": {"valido", ...}}` with HTTP status = '
+    "`status`. Authenticate with `Authorization: Bearer <token>`. Writes accept `X-Idempotency-Key`."
+)
+
+
+async def _read_body(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise PayloadTooLarge(f"the request body is larger than {MAX_BODY_BYTES} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise PayloadTooLarge(f"the request body is larger than {MAX_BODY_BYTES} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _authenticate(db: Database, authorization: str | None) -> Principal:
+    with db.read() as session:
+        return authenticate(session, authorization)
+
+
+def _read(db: Database, fn: Function, parsed: Any, principal: Principal) -> Answer:
+    with db.read() as session:
+        result = fn.run(session, parsed, principal, utcnow())
+        return Answer(result.status, result.body())
+
+
+def _write(db: Database, fn: Function, parsed: Any, principal: Principal, key: str | None,
+           fingerprint: str) -> Answer:
+    def work(session: Session) -> Answer:
+        return run_once(session, principal, fn.name, key, fingerprint,
+                        lambda: fn.run(session, parsed, principal, utcnow()))
+
+    return db.write(work)
+
+
+def _endpoint(db: Database, fn: Function) -> Callable[[Request], Any]:
+    async def endpoint(request: Request) -> Response:
+        try:
+            principal = await run_in_threadpool(_authenticate, db, request.headers.get("authorization"))
+            if fn.admin_only:
+                principal.require_admin(fn.name)
+            payload = parse_json(await _read_body(request))
+            parsed = fn.parse(payload)
+            for office_id, field in fn.offices(parsed):
+                principal.require_offices([office_id], field)
+            if fn.writes:
+                key = header_key(request.headers.get(HEADER))
+                fingerprint = request_hash(fn.name + "\n" + canonical(payload))
+                answer = await run_in_threadpool(_write, db, fn, parsed, principal, key, fingerprint)
+            else:
+                answer = await run_in_threadpool(_read, db, fn, parsed, principal)
+        except ApiError as exc:
+            return exc.response()
+        headers = {"Idempotent-Replayed": "true"} if answer.replayed else None
+        return json_response(answer.status, answer.body, headers)
+
+    endpoint.__name__ = fn.name
+    return endpoint
+
+
+def _add_routes(app: FastAPI, db: Database) -> None:
+    for fn in registry.FUNCTIONS:
+        app.add_api_route(
+            fn.path, _endpoint(db, fn), methods=["POST"], name=fn.name, summary=fn.summary,
+            description=fn.description, response_class=Response, responses={**api_docs.COMMON_ERRORS,
+                                                                           **fn.responses},
+            openapi_extra=api_docs.request_body(fn.request_schema, fn.request_example),
+            tags=["virtual office" if "virtual" in fn.name else "offline office" if "office" in fn.name
+                  else "pos"])
+
+    @app.get("/client/events/{eventId}/ticket-types", tags=["ticket types"], response_class=Response,
+             summary="Ticket types (products and prices) of an event",
+             description="Admin or office token. A JSON list of TicketType objects (event-tickets spec fields "
+                         "plus price_cents, zone, kind, components).",
+             responses={200: {"description": "Ticket types", "content": {"application/json": {
+                 "example": api_docs.TICKET_TYPE_EXAMPLE}}}, 401: api_docs.COMMON_ERRORS[401],
+                 404: api_docs.answer("Unknown event", {"message": "unknown event 'x'", "status": 404,
+                                                         "data": {"valido": False, "field": "eventId"}})},
+             openapi_extra={"security": [{"bearerAuth": []}]})
+    async def ticket_types(eventId: str, request: Request) -> Response:
+        def work() -> list[dict[str, Any]]:
+            with db.read() as session:
+                authenticate(session, request.headers.get("authorization"))
+                return list_ticket_types(session, eventId)
+
+        try:
+            rows = await run_in_threadpool(work)
+        except ApiError as exc:
+            return exc.response()
+        return json_response(200, dumps(rows))
+
+    @app.get("/health", tags=["health"], response_class=Response, summary="Liveness and schema version")
+    async def health() -> Response:
+        version = await run_in_threadpool(db.schema_version)
+        return ApiResult(200, "ok", {"schema_version": version}).response()
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Even framework errors (404, 405, 500) answer in the envelope."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+        return json_response(exc.status_code, ApiResult(exc.status_code, str(exc.detail)).body(),
+                             dict(exc.headers) if exc.headers else None)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> Response:
+        return ApiResult(400, f"bad request: {exc.errors()}").response()
+
+    @app.exception_handler(Exception)
+    async def internal_error(_request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error", exc_info=exc)
+        return ApiResult(500, "internal error: the request was not applied; see the server log").response()
+
+
+def create_app(db_url: str) -> FastAPI:
+    """Open (and create or check the schema of) ``db_url`` and build the app; raises SchemaVersionError."""
+    db = Database(db_url)
+    try:
+        db.create_schema()
+    except Exception:
+        db.dispose()
+        raise
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.dispose()
+
+    app = FastAPI(title=TITLE, version=VERSION, description=DESCRIPTION, lifespan=lifespan)
+    app.state.db = db
+    _add_routes(app, db)
+    _add_error_handlers(app)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=TITLE, version=VERSION, description=DESCRIPTION, routes=app.routes)
+            schema.setdefault("components", {})["securitySchemes"] = {
+                "bearerAuth": {"type": "http", "scheme": "bearer"}}
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,162 @@
+"""``boxoffice-central``: serve the platform, seed demo data, mint tokens, assign tickets.
+
+Every subcommand takes ``--db URL`` (default: ``$BOXOFFICE_CENTRAL_DB``, else a SQLite file in the per-user
+data dir). Exit status: 0 done, 1 refused (with the reason on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from boxoffice.central.auth import Principal, create_token
+from boxoffice.central.db import Database, SchemaVersionError, default_db_url
+from boxoffice.central.envelope import ApiError
+from boxoffice.central.models import Ticket, TicketBlocked, TicketOffline, utcnow
+from boxoffice.central.offline_office import TicketsRequest, assign
+from boxoffice.central.seed import seed_demo
+
+ENV_DB = "BOXOFFICE_CENTRAL_DB"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="boxoffice-central", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("--db", default=None,
+                             help=f"database URL (sqlite:///file or postgresql+psycopg://...); default ${ENV_DB} "
+                                  "or a SQLite file in the user data dir")
+        return command
+
+    serve = add("serve", "run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8700)
+    serve.add_argument("--log-level", default="info")
+
+    seed = add("seed-demo", "create the demo event, offices and assignments; print fresh tokens")
+    seed.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+
+    token = add("token", "manage API tokens")
+    token_sub = token.add_subparsers(dest="token_command", required=True)
+    create = token_sub.add_parser("create", help="create a token and print only the token")
+    create.add_argument("--db", default=argparse.SUPPRESS, help="database URL")
+    create.add_argument("--office", help="office the token acts for")
+    create.add_argument("--admin", action="store_true", help="a platform (admin) token: may call everything")
+
+    assign_cmd = add("assign", "assign tickets of an event to an offline office (all or nothing)")
+    assign_cmd.add_argument("--office", required=True)
+    assign_cmd.add_argument("--event", required=True)
+    assign_cmd.add_argument("--zone", help="pick free tickets of this zone (with --count)")
+    assign_cmd.add_argument("--count", type=int, help="how many tickets to pick from --zone")
+    assign_cmd.add_argument("--tickets", nargs="+", metavar="ID", help="exact ticket ids")
+    return parser
+
+
+def _open(url: str | None) -> Database:
+    db = Database(url or os.environ.get(ENV_DB) or default_db_url())
+    db.create_schema()
+    return db
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from boxoffice.central.app import create_app
+
+    app = create_app(args.db or os.environ.get(ENV_DB) or default_db_url())
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def _seed(args: argparse.Namespace) -> int:
+    db = _open(args.db)
+    try:
+        seed = seed_demo(db)
+    finally:
+        db.dispose()
+    if args.json:
+        print(json.dumps(seed.as_json(), ensure_ascii=False))
+        return 0
+    info = seed.as_json()
+    state = "created" if seed.created else "already present; new tokens minted"
+    print(f"Event {info['event_id']} ({info['event_name']}): {state}")
+    print(f"admin token: {seed.admin_token}")
+    for office_id, office in info["offices"].items():
+        print(f"{office_id} ({office['name']}): token {office['token']}")
+    return 0
+
+
+def _token(args: argparse.Namespace) -> int:
+    if not args.office and not args.admin:
+        print("token create needs --office ID (or --admin for a platform token)", file=sys.stderr)
+        return 2
+    db = _open(getattr(args, "db", None))
+    try:
+        token = db.write(lambda session: create_token(session, args.office, admin=args.admin, label="cli"))
+    finally:
+        db.dispose()
+    print(token)
+    return 0
+
+
+def _pick_free(session: Session, event_id: str, zone: str, count: int) -> list[str]:
+    """The first ``count`` free tickets of a zone in seat order (not sold, not offline, not locked)."""
+    now = utcnow()
+    active_lock = select(TicketBlocked.ticket_id).where(TicketBlocked.locked_up > now)
+    return list(session.scalars(
+        select(Ticket.id).where(Ticket.event_id == event_id, Ticket.zone == zone, Ticket.status.is_(True),
+                                Ticket.id.not_in(select(TicketOffline.ticket_id)), Ticket.id.not_in(active_lock))
+        .order_by(Ticket.position, Ticket.id).limit(count)))
+
+
+def _assign(args: argparse.Namespace) -> int:
+    by_zone = args.zone is not None or args.count is not None
+    if by_zone == bool(args.tickets) or (by_zone and (args.zone is None or args.count is None)):
+        print("assign needs either --zone Z --count N or --tickets ID...", file=sys.stderr)
+        return 2
+    if by_zone and args.count < 1:
+        print("--count must be at least 1", file=sys.stderr)
+        return 2
+    db = _open(args.db)
+
+    def work(session: Session) -> tuple[list[str], dict[str, object]]:
+        ids = _pick_free(session, args.event, args.zone, args.count) if by_zone else list(dict.fromkeys(
+            args.tickets))
+        if by_zone and len(ids) < args.count:
+            raise ApiError(f"only {len(ids)} free tickets left in zone {args.zone!r} of event {args.event!r}; "
+                           f"asked for {args.count}")
+        result = assign(session, TicketsRequest(ids, args.office, args.event), Principal(0, None, True), now=utcnow())
+        return ids, {"status": result.status, **result.data}
+
+    try:
+        ids, outcome = db.write(work)
+    finally:
+        db.dispose()
+    if outcome["status"] != 200:
+        print(f"Tickets no disponibles: {' '.join(outcome['nodisponible'])}", file=sys.stderr)  # type: ignore[arg-type]
+        return 1
+    print(f"assigned {len(ids)} tickets of event {args.event} to {args.office}")
+    for ticket_id in ids:
+        print(ticket_id)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"serve": _serve, "seed-demo": _seed, "token": _token, "assign": _assign}
+    try:
+        return handlers[args.command](args)
+    except SchemaVersionError as exc:
+        print(f"boxoffice-central: {exc}", file=sys.stderr)
+        return 1
+    except ApiError as exc:
+        print(f"boxoffice-central: {exc.message}", file=sys.stderr)
+        return 1

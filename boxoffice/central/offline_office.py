@@ -1,0 +1,205 @@
+"""Offline office functions (offline-office-api.txt): assign, list, unassign and the event-wide view.
+
+Synchronisation has its own module (:mod:`boxoffice.central.synchronization`). Assignment and unassignment are
+all-or-nothing: one offending ticket fails the whole request with ``nodisponible`` listing exactly the
+offending ids, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from boxoffice.central.auth import Principal
+from boxoffice.central.envelope import ApiResult
+from boxoffice.central.functions import require_event, require_office
+from boxoffice.central.inventory import (
+    append_ledger,
+    chunks,
+    event_state,
+    ledger_row,
+    lock_rows,
+    lock_tickets,
+    offline_rows,
+    unavailable,
+)
+from boxoffice.central.models import Event, Ticket, TicketBlocked, TicketOffline
+from boxoffice.central.validation import callable_data
+
+MSG_ASSIGNED = "Tickets Tranferido offline"
+MSG_UNAVAILABLE = "Tickets no disponibles"
+MSG_LISTED = "Tickets Encontrado para la Taquilla Offline"
+MSG_UNASSIGNED = "Tickets Tranferido online"
+MSG_EVENT_LISTED = "Tickets Encontrados"
+MSG_OFFICE_EVENTS = "Eventos Encontrados para la Taquilla Offline"
+
+
+@dataclass(frozen=True)
+class TicketsRequest:
+    """Body of assign and unassign: ``tickets_offline``, ``office_id``, ``event_id``."""
+
+    tickets: list[str]
+    office_id: str
+    event_id: str
+
+
+@dataclass(frozen=True)
+class OfficeEventRequest:
+    office_id: str
+    event_id: str
+
+
+@dataclass(frozen=True)
+class OfficeRequest:
+    office_id: str
+
+
+@dataclass(frozen=True)
+class EventRequest:
+    event_id: str
+
+
+def parse_tickets_request(payload: Any) -> TicketsRequest:
+    data = callable_data(payload)
+    tickets = data.id_list("tickets_offline")
+    office_id = data.identifier("office_id", what="an office id")
+    event_id = data.identifier("event_id", what="an event id")
+    assert tickets is not None and office_id is not None and event_id is not None
+    return TicketsRequest(tickets, office_id, event_id)
+
+
+def parse_office_event(payload: Any) -> OfficeEventRequest:
+    data = callable_data(payload)
+    event_id = data.identifier("event_id", what="an event id")
+    office_id = data.identifier("office_id", what="an office id")
+    assert office_id is not None and event_id is not None
+    return OfficeEventRequest(office_id, event_id)
+
+
+def parse_office(payload: Any) -> OfficeRequest:
+    office_id = callable_data(payload).identifier("office_id", what="an office id")
+    assert office_id is not None
+    return OfficeRequest(office_id)
+
+
+def parse_event(payload: Any) -> EventRequest:
+    event_id = callable_data(payload).identifier("event_id", what="an event id")
+    assert event_id is not None
+    return EventRequest(event_id)
+
+
+def office_scope(request: TicketsRequest | OfficeEventRequest | OfficeRequest) -> list[tuple[str, str]]:
+    return [(request.office_id, "data.office_id")]
+
+
+def unavailable_result(reasons: dict[str, str]) -> ApiResult:
+    """The spec's 400 ``nodisponible``, plus ``motivos`` (why each id failed) for the operator."""
+    return ApiResult(400, MSG_UNAVAILABLE, {"nodisponible": list(reasons), "motivos": reasons})
+
+
+def assign(session: Session, request: TicketsRequest, principal: Principal, now: datetime) -> ApiResult:
+    """Move free tickets to an offline office: ``status_offline``, a ``tickets_offline`` row, a ledger entry."""
+    require_office(session, request.office_id, "data.office_id")
+    require_event(session, request.event_id, "data.event_id")
+    tickets = lock_tickets(session, request.tickets)
+    locks = lock_rows(session, request.tickets)
+    reasons = unavailable(request.tickets, tickets, offline_rows(session, request.tickets), locks, now,
+                          request.event_id)
+    if reasons:
+        return unavailable_result(reasons)
+    expired = [ticket_id for ticket_id in request.tickets if ticket_id in locks]
+    for chunk in chunks(expired):
+        session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(chunk)))
+    for ticket_id in request.tickets:
+        ticket = tickets[ticket_id]
+        ticket.status_offline = True
+        ticket.date_updated = now
+    session.execute(insert(TicketOffline), [
+        {"ticket_id": ticket_id, "date_created": now, "event_id": request.event_id,
+         "office_id": request.office_id} for ticket_id in request.tickets])
+    append_ledger(session, [ledger_row(tickets[ticket_id], "offline", now, office_id=request.office_id)
+                            for ticket_id in request.tickets])
+    return ApiResult(200, MSG_ASSIGNED, {"tickets": request.tickets})
+
+
+def unassign(session: Session, request: TicketsRequest, principal: Principal, now: datetime) -> ApiResult:
+    """Return unsold tickets of this office to the online pool; sold, unknown or not-ours ids fail it all."""
+    require_office(session, request.office_id, "data.office_id")
+    require_event(session, request.event_id, "data.event_id")
+    tickets = lock_tickets(session, request.tickets)
+    offline = offline_rows(session, request.tickets)
+    reasons: dict[str, str] = {}
+    for ticket_id in request.tickets:
+        ticket = tickets.get(ticket_id)
+        row = offline.get(ticket_id)
+        if ticket is None or ticket.event_id != request.event_id:
+            reasons[ticket_id] = "unknown"
+        elif not ticket.status:
+            reasons[ticket_id] = "sold"
+        elif row is None or row.office_id != request.office_id:
+            reasons[ticket_id] = "not_assigned_to_office"
+    if reasons:
+        return unavailable_result(reasons)
+    for chunk in chunks(request.tickets):
+        session.execute(delete(TicketOffline).where(TicketOffline.ticket_id.in_(chunk)))
+    for ticket_id in request.tickets:
+        tickets[ticket_id].status_offline = False
+        tickets[ticket_id].date_updated = now
+    append_ledger(session, [ledger_row(tickets[ticket_id], "unassign", now, office_id=request.office_id)
+                            for ticket_id in request.tickets])
+    return ApiResult(200, MSG_UNASSIGNED, {"tickets": request.tickets})
+
+
+def office_row(ticket: Ticket, event: Event) -> dict[str, Any]:
+    """A row of the office list: the spec's fields, then ``seat_row`` and ``event_name`` for a seat map."""
+    return {"ticket_id": ticket.id, "seat_id": ticket.seat_id, "zone": ticket.zone, "color": ticket.color,
+            "status": bool(ticket.status), "event_id": ticket.event_id, "seat_row": ticket.seat_row,
+            "event_name": event.name}
+
+
+def list_sales(session: Session, request: OfficeEventRequest, principal: Principal, now: datetime) -> ApiResult:
+    """The office's inventory for an event (INNER JOIN on ``tickets_offline``); sold tickets show false."""
+    require_office(session, request.office_id, "data.office_id")
+    event = require_event(session, request.event_id, "data.event_id")
+    tickets = session.scalars(
+        select(Ticket).join(TicketOffline, TicketOffline.ticket_id == Ticket.id)
+        .where(TicketOffline.office_id == request.office_id, TicketOffline.event_id == request.event_id)
+        .order_by(Ticket.position, Ticket.id))
+    return ApiResult(200, MSG_LISTED, {"response": [office_row(ticket, event) for ticket in tickets]})
+
+
+def list_event_sales(session: Session, request: EventRequest, principal: Principal, now: datetime) -> ApiResult:
+    """Every ticket of the event with ``status`` (false if blocked or sold), ``status_offline``, ``status_real``."""
+    state = event_state(session, require_event(session, request.event_id, "data.event_id"), now)
+    rows = []
+    for ticket in state.tickets:
+        locked_until = state.locked_until.get(ticket.id)
+        rows.append({
+            "ticket_id": ticket.id, "seat_id": ticket.seat_id, "seat_row": ticket.seat_row, "zone": ticket.zone,
+            "color": ticket.color, "event_id": ticket.event_id, "event_name": state.event.name,
+            "status": bool(ticket.status) and locked_until is None,
+            "status_offline": ticket.id in state.offline_office,
+            "status_real": bool(ticket.status),
+            "office_id": state.offline_office.get(ticket.id),
+            "locked_up": locked_until,
+        })
+    return ApiResult(200, MSG_EVENT_LISTED, {"response": rows})
+
+
+def list_office_events(session: Session, request: OfficeRequest, principal: Principal, now: datetime) -> ApiResult:
+    """Extension (not in the spec): the events with tickets assigned to this office, so a newly paired terminal
+    knows what to pull. Rows: ``event_id``, ``event_name``, ``date_start`` (ISO-8601 UTC or null), ``assigned``."""
+    require_office(session, request.office_id, "data.office_id")
+    rows = session.execute(
+        select(Event.id, Event.name, Event.date_start, func.count(TicketOffline.id))
+        .join(TicketOffline, TicketOffline.event_id == Event.id)
+        .where(TicketOffline.office_id == request.office_id)
+        .group_by(Event.id, Event.name, Event.date_start).order_by(Event.date_start, Event.id))
+    return ApiResult(200, MSG_OFFICE_EVENTS, {"response": [
+        {"event_id": event_id, "event_name": name,
+         "date_start": start.isoformat().replace("+00:00", "Z") if start else None, "assigned": assigned}
+        for event_id, name, start, assigned in rows]})

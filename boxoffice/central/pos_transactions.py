@@ -1,0 +1,172 @@
+"""``POST /ticket/transaction`` (pos-transaction-api.txt): a POS purchase is always accepted.
+
+Only a body that cannot be read (wrong JSON types, missing purchase code or amounts) is refused with a 400;
+everything else, however inconsistent, is stored with its list of inconsistencies (:mod:`pos_checks`). The
+same function stores the ``pos_transaction`` of a synchronisation entry, so both paths store alike.
+
+A transaction posted twice with the same content (same code) is stored once: the second post answers the
+first one's id with ``replayed`` true. The same code with different content is stored again and flagged
+``duplicate_code``: the platform never drops what a device says it sold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from boxoffice.central.auth import Principal
+from boxoffice.central.envelope import ApiResult, BadInput
+from boxoffice.central.inventory import chunks
+from boxoffice.central.models import (
+    Event,
+    PosItem,
+    PosItemTicket,
+    PosPayment,
+    PosTransaction,
+    Ticket,
+    TicketType,
+)
+from boxoffice.central.pos_checks import (
+    Catalogue,
+    PosItemIn,
+    PosPaymentIn,
+    PosTicketIn,
+    PosTransactionIn,
+    inconsistencies,
+    parse_created_at,
+)
+from boxoffice.central.validation import Fields, canonical
+
+MSG_RECORDED = "Transacción registrada"
+
+
+@dataclass(frozen=True)
+class PosRequest:
+    transaction: PosTransactionIn
+    raw: dict[str, Any]
+
+
+def parse_transaction(fields: Fields) -> PosTransactionIn:
+    """Read a transaction object (top-level body, or a sync entry's ``pos_transaction``)."""
+    code = fields.string("code", max_length=64, what="the purchase code (a string)")
+    total = fields.cents("totalAmount")
+    recorded_by = fields.scalar_text("recordedBy_rfid")
+    if recorded_by is None:
+        recorded_by = fields.scalar_text("recordedBy")  # the spec's example spells it so
+    payments = []
+    for payment in fields.objects("transactions", what="payment objects") or []:
+        method = payment.string("paymentMethod", max_length=32, what='"cash" or "card"')
+        amount = payment.cents("amount")
+        assert method is not None and amount is not None
+        payments.append(PosPaymentIn(method, amount, payment.cents("change", required=False, nullable=True),
+                                     payment.scalar_text("transactionId")))
+    items = []
+    for item in fields.objects("items", what="item objects") or []:
+        quantity = item.integer("quantity", minimum=0, maximum=1_000_000)
+        unit = item.cents("unitAmount")
+        line_total = item.cents("totalAmount")
+        assert quantity is not None and unit is not None and line_total is not None
+        tickets = [
+            PosTicketIn(ticket.scalar_text("product_id", max_length=64),
+                        ticket.string("description", required=False, nullable=True, max_length=10_000),
+                        ticket.string("barcode", required=False, nullable=True, max_length=64),
+                        ticket.identifier("ticket_id", required=False, what="a ticket id"))
+            for ticket in item.objects("tickets", required=False, what="ticket objects") or []
+        ]
+        items.append(PosItemIn(
+            product_id=item.scalar_text("product_id", max_length=64),
+            quantity=quantity,
+            description=item.string("description", required=False, nullable=True, max_length=10_000),
+            unit_amount=unit, total_amount=line_total,
+            discount_amount=item.cents("discountAmount", required=False, nullable=True) or 0,
+            item_code=item.string("item_code", required=False, nullable=True, max_length=64),
+            tickets=tickets))
+    assert code is not None and total is not None
+    return PosTransactionIn(
+        event_id=fields.scalar_text("event_id", max_length=64), code=code, total_amount=total,
+        notes=fields.string("notes", required=False, nullable=True, max_length=10_000),
+        created_at_raw=fields.scalar_text("createdAt", max_length=64), recorded_by=recorded_by,
+        payments=payments, items=items)
+
+
+def parse_request(payload: Any) -> PosRequest:
+    """The spec's top-level body; ``{"data": {...}}`` (the callable-function style) is accepted too."""
+    if isinstance(payload, dict) and set(payload) == {"data"} and isinstance(payload["data"], dict):
+        payload = payload["data"]
+    if not isinstance(payload, dict):
+        raise BadInput("body", "the request body must be a JSON object (a POS transaction)")
+    return PosRequest(parse_transaction(Fields(payload, "body")), payload)
+
+
+def _catalogue(session: Session, tx: PosTransactionIn) -> Catalogue:
+    event_known = tx.event_id is not None and session.get(Event, tx.event_id) is not None
+    per_unit: dict[str, int] = {}
+    if event_known:
+        for ticket_type in session.scalars(select(TicketType).where(TicketType.event_id == tx.event_id)):
+            components = ticket_type.components or []
+            per_unit[str(ticket_type.id)] = sum(int(c["quantity"]) for c in components) if components else 1
+    ids = sorted({t.ticket_id for item in tx.items for t in item.tickets if t.ticket_id is not None})
+    known: set[str] = set()
+    for chunk in chunks(ids):
+        known.update(session.scalars(select(Ticket.id).where(Ticket.id.in_(chunk),
+                                                             Ticket.event_id == (tx.event_id or ""))))
+    return Catalogue(event_known, per_unit, known)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    transaction_id: int
+    inconsistencies: list[str]
+    replayed: bool
+
+
+def record(session: Session, tx: PosTransactionIn, raw: dict[str, Any], *, office_id: str | None, source: str,
+           now: datetime) -> Recorded:
+    """Store ``tx`` with its inconsistencies (or find the identical one stored before)."""
+    raw_text = canonical(raw)
+    fingerprint = hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
+    same_code = list(session.scalars(select(PosTransaction).where(PosTransaction.code == tx.code)
+                                     .order_by(PosTransaction.id)))
+    for previous in same_code:
+        if previous.fingerprint == fingerprint:
+            return Recorded(previous.id, list(previous.inconsistencies), replayed=True)
+    found = inconsistencies(tx, _catalogue(session, tx))
+    if same_code:
+        found.append(f"duplicate_code: purchase code {tx.code!r} was already recorded with different content "
+                     f"(transaction {same_code[0].id})")
+    created_at, _problem = parse_created_at(tx.created_at_raw)
+    row = PosTransaction(code=tx.code, fingerprint=fingerprint, event_id=tx.event_id, office_id=office_id,
+                         source=source, total_cents=tx.total_amount, notes=tx.notes, created_at_raw=tx.created_at_raw,
+                         created_at=created_at, recorded_by_rfid=tx.recorded_by, inconsistencies=found,
+                         raw=raw_text, date_received=now)
+    session.add(row)
+    session.flush()
+    if tx.payments:
+        session.execute(insert(PosPayment), [
+            {"transaction_id": row.id, "position": i, "payment_method": p.method, "amount_cents": p.amount,
+             "change_cents": p.change, "reference": p.reference} for i, p in enumerate(tx.payments)])
+    for position, item in enumerate(tx.items):
+        item_row = PosItem(transaction_id=row.id, position=position, product_id=item.product_id,
+                           quantity=item.quantity, description=item.description, unit_cents=item.unit_amount,
+                           total_cents=item.total_amount, discount_cents=item.discount_amount,
+                           item_code=item.item_code)
+        session.add(item_row)
+        session.flush()
+        if item.tickets:
+            session.execute(insert(PosItemTicket), [
+                {"item_id": item_row.id, "position": n, "product_id": t.product_id, "description": t.description,
+                 "barcode": t.barcode, "ticket_id": t.ticket_id} for n, t in enumerate(item.tickets)])
+    return Recorded(row.id, found, replayed=False)
+
+
+def run(session: Session, request: PosRequest, principal: Principal, now: datetime) -> ApiResult:
+    recorded = record(session, request.transaction, request.raw, office_id=principal.office_id, source="pos",
+                      now=now)
+    return ApiResult(200, MSG_RECORDED, {
+        "transaction_id": recorded.transaction_id, "code": request.transaction.code,
+        "replayed": recorded.replayed, "inconsistencies": recorded.inconsistencies})
