@@ -10,7 +10,6 @@ import sys
 
 from boxoffice.paths import resource_dir
 from boxoffice.ui.backend import Backend
-from boxoffice.ui.background import run_in_background
 from boxoffice.ui.main_window import MainWindow
 from boxoffice.ui.qt import QApplication, QLocale, QTimer, QTranslator
 
@@ -52,12 +51,7 @@ def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = Fa
     translators = install_translations(app, context.config.terminal.language)
     window = MainWindow(backend)
     window._translators = translators  # keep them alive with the window
-    if backend.pull is not None:
-        window.statusBar().showMessage(window.tr("Fetching the inventory…"), 5000)
-        run_in_background(window, backend.pull, lambda _reports: window.reload_events(),
-                          lambda exc: window.statusBar().showMessage(
-                              window.tr("Could not fetch the inventory ({error}); selling from local data.").format(
-                                  error=exc), 8000))
+    window.start_pull()
     if kiosk or context.config.terminal.kiosk:
         window.showFullScreen()
     else:

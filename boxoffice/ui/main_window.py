@@ -188,6 +188,16 @@ class MainWindow(QMainWindow):
             self.event_picker.setCurrentIndex(ids.index(current) if current in ids else 0)
         self._event_changed()
 
+    def start_pull(self) -> None:
+        """Fetch the inventory from the platform in the background; selling goes on from local data."""
+        if self.backend.pull is None:
+            return
+        self.statusBar().showMessage(self.tr("Fetching the inventory…"), 5000)
+        run_in_background(self, self.backend.pull, lambda _reports: self.reload_events(),
+                          lambda exc: self.statusBar().showMessage(
+                              self.tr("Could not fetch the inventory ({error}); selling from local data.").format(
+                                  error=exc), 8000))
+
     def current_event_id(self) -> str:
         return self.event_picker.currentData() or ""
 
