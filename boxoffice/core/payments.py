@@ -36,7 +36,8 @@ class SettledPayment:
 def settle(total_cents: int, payments: list[PaymentRequest] | tuple[PaymentRequest, ...]) -> list[SettledPayment]:
     """Return what each payment pays, or raise when they do not cover ``total_cents`` exactly.
 
-    Card amounts are charged exactly; one cash payment takes what remains and gives the rest back as change.
+    Card amounts are charged exactly; one cash payment takes what remains and gives the rest back as change
+    (all of it when nothing remains, so no note handed over is kept unrecorded).
     """
     cards = [p for p in payments if p.method == "card"]
     cash = [p for p in payments if p.method == "cash"]
@@ -44,6 +45,9 @@ def settle(total_cents: int, payments: list[PaymentRequest] | tuple[PaymentReque
         raise InvalidSale("payment method must be cash or card")
     if len(cash) > 1:
         raise InvalidSale("take cash once per sale: add the notes together")
+    amounts = [a for p in payments for a in (p.amount_cents, p.tendered_cents) if a is not None]
+    if any(isinstance(a, bool) or not isinstance(a, int) for a in amounts):
+        raise InvalidSale("payment amounts are whole cents (integers), never fractions or floats")
     settled: list[SettledPayment] = []
     card_total = 0
     for card in cards:
@@ -62,7 +66,8 @@ def settle(total_cents: int, payments: list[PaymentRequest] | tuple[PaymentReque
             raise InvalidSale("a cash payment needs the amount handed over")
         if tendered < due:
             raise PaymentShort(f"payments are short of the total by {due - tendered} cents", due - tendered)
-        if due > 0:
+        if due > 0 or tendered > 0:
+            # nothing due (cards or a free sale cover it): every note handed over goes back as change
             settled.append(SettledPayment("cash", due, tendered, tendered - due, None))
     elif due > 0:
         raise PaymentShort(f"payments are short of the total by {due} cents", due)

@@ -86,6 +86,8 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
                 counts["withdrawn" if new_state == "withdrawn" else "restored"] += 1
                 ticket.state = new_state
         for ticket in local.values():  # no longer assigned to this office
+            if ticket.central_available:
+                ticket.central_available = False  # also for a seat sold here: a void must not put it on sale
             if ticket.state == "available":
                 ticket.state = "withdrawn"
                 counts["withdrawn"] += 1

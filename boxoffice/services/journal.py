@@ -3,7 +3,9 @@
 Each entry's hash covers its sequence number, time, kind, actor, subject, exact payload text and the previous
 entry's hash, so editing, deleting or reordering any entry breaks the chain from that point on. Sequence
 numbers come from SQLite AUTOINCREMENT and are never reused, so a deleted entry leaves a gap even at the tail
-once anything is appended after it; :func:`verify` also checks every sale has its journal entry.
+once anything is appended after it; a deleted tail entry is caught by comparing the last entry with SQLite's
+AUTOINCREMENT counter (``sqlite_sequence``, which only rolls back with its transaction), and :func:`verify`
+also checks every sale has its journal entry.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from boxoffice.store.models import JournalEntry, Sale
@@ -69,8 +71,13 @@ def verify(session: Session) -> VerifyResult:
             journaled_sales.add(entry.subject)
         previous_hash = entry.hash
         expected_seq += 1
+    last_written = session.scalar(text("SELECT seq FROM sqlite_sequence WHERE name = :name"),
+                                  {"name": JournalEntry.__tablename__})
+    if last_written is not None and int(last_written) >= expected_seq:
+        return VerifyResult(False, count, f"entry {expected_seq} is missing (deleted): the journal ends at entry "
+                            f"{expected_seq - 1} but entries up to {last_written} were written", expected_seq)
     for code in session.scalars(select(Sale.purchase_code).where(Sale.training.is_(False))):
         if code not in journaled_sales:
-            return VerifyResult(False, count, f"sale {code} has no journal entry (the journal's tail was "
-                                "deleted or the sale was written behind its back)", expected_seq)
+            return VerifyResult(False, count, f"entry {expected_seq}: sale {code} has no journal entry (the "
+                                "journal's tail was deleted or the sale was written behind its back)", expected_seq)
     return VerifyResult(True, count)

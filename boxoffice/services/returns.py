@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownSale
@@ -93,12 +93,14 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
             session.add(Outbox(kind="void", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
                                payload=payload))
         else:
-            # never reached the platform (pending or parked): nothing to undo there, seats back on sale now
+            # never reached the platform (pending or parked): nothing to undo there, seats back on sale now,
+            # unless the last pull said the platform no longer offers them here (then as a pull would leave them)
             assert outbox is not None
             outbox.state = "cancelled"
             sale.delivery_state = "cancelled"
+            freed = case((Ticket.central_available.is_(True), "available"), else_="withdrawn")
             session.execute(update(Ticket).where(Ticket.id.in_(ticket_ids), Ticket.state == "sold")
-                            .values(state="available", updated_at=utcnow())
+                            .values(state=freed, updated_at=utcnow())
                             .execution_options(synchronize_session=False))
         journal.append(session, "void", {"purchase_code": sale.purchase_code, "reason": sale.void_reason,
                                          "delivered": delivered}, actor=actor, subject=sale.purchase_code)
