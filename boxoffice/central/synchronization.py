@@ -291,6 +291,13 @@ def _sell(context: _Context, entry: SaleEntry, ticket_id: str, order_id: str) ->
     return None if row is not None and row.office_id == entry.office_id else "not_assigned_to_office"
 
 
+def _other_live_order(session: Session, ticket_id: str, cancelled_order_id: str) -> str | None:
+    """The oldest other completed order that also sold ``ticket_id`` (flagged as a conflict when it came)."""
+    return session.scalar(select(Order.id).join(OrderTicket, OrderTicket.order_id == Order.id)
+                          .where(OrderTicket.ticket_id == ticket_id, Order.id != cancelled_order_id,
+                                 Order.status == COMPLETED).order_by(Order.date_created, Order.id).limit(1))
+
+
 def _cancel(session: Session, context: _Context, entry: SaleEntry) -> dict[str, Any]:
     """Void the office's order of this purchase code; cancelling twice changes nothing the second time."""
     order = session.scalar(select(Order).where(Order.purchase_code == entry.purchase_code,
@@ -306,11 +313,18 @@ def _cancel(session: Session, context: _Context, entry: SaleEntry) -> dict[str, 
     for line in lines:
         ticket = context.tickets.get(line.ticket_id)
         if ticket is not None and ticket.sold_order_id == order.id:
-            ticket.status = True
-            ticket.status_sold = None
-            ticket.sold_order_id = None
+            heir = _other_live_order(session, line.ticket_id, order.id)
+            if heir is not None:
+                # another completed order (a conflicting resale) holds this seat too: a customer still has
+                # it, so it passes to that order instead of going back on sale
+                ticket.sold_order_id = heir
+            else:
+                ticket.status = True
+                ticket.status_sold = None
+                ticket.sold_order_id = None
             ticket.date_updated = context.now
-            ledger.append(ledger_row(ticket, "cancel", context.now, office_id=entry.office_id, order_id=order.id))
+            ledger.append(ledger_row(ticket, "cancel", context.now, office_id=entry.office_id, order_id=order.id,
+                                     **({"passed_to_order": heir} if heir else {})))
     order.status = CANCELLED
     order.date_cancelled = context.now
     append_ledger(session, ledger)

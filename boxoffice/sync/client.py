@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import socket
+import threading
 import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from boxoffice import __version__
 from boxoffice.core import decimal_json
@@ -90,8 +96,74 @@ class SyncResult:
         return tuple(t for t in self.tickets if t.conflict)
 
 
+class _CuttingAdapter(HTTPAdapter):
+    """An adapter whose ``close()`` also cuts the connections in use, not only the idle ones.
+
+    ``requests`` (urllib3) closes only pooled idle connections, so a request blocked reading an answer would
+    go on waiting for its read timeout (20 s): the delivery worker could not stop promptly mid-request. Every
+    connection this adapter opens is remembered; ``close()`` shuts their sockets down (which wakes a blocked
+    ``recv`` at once, unlike ``close``), and a connection opened after ``close()`` is shut down as it opens.
+    """
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._live: weakref.WeakSet[HTTPConnection] = weakref.WeakSet()
+        self._closed = False
+        adapter = self
+
+        class _Connection(HTTPConnection):
+            def connect(self) -> None:
+                super().connect()
+                adapter._opened(self)
+
+        class _TLSConnection(HTTPSConnection):
+            def connect(self) -> None:
+                super().connect()
+                adapter._opened(self)
+
+        self._pool_classes = {
+            "http": type("_Pool", (HTTPConnectionPool,), {"ConnectionCls": _Connection}),
+            "https": type("_TLSPool", (HTTPSConnectionPool,), {"ConnectionCls": _TLSConnection}),
+        }
+        super().__init__()
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = self._pool_classes
+
+    def _opened(self, connection: HTTPConnection) -> None:
+        with self._guard:
+            if not self._closed:
+                self._live.add(connection)
+                return
+        _shutdown(connection)
+
+    def close(self) -> None:
+        with self._guard:
+            self._closed = True
+            live = list(self._live)
+            self._live.clear()
+        for connection in live:
+            _shutdown(connection)
+        super().close()
+
+
+def _shutdown(connection: HTTPConnection) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        return
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
+
+
 class CentralClient:
-    """Talks to one central platform as one office. Thread-confined: the worker owns its own instance."""
+    """Talks to one central platform as one office. Thread-confined: the worker owns its own instance.
+
+    ``close()`` may be called from another thread: it ends a request in flight at once (the request then
+    fails as unreachable), and the client is not used again afterwards.
+    """
 
     def __init__(self, base_url: str, token: str, office_id: str, *, ca_file: str | None = None,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT, session: requests.Session | None = None) -> None:
@@ -99,7 +171,12 @@ class CentralClient:
         self.office_id = office_id
         self.timeout = timeout
         register_secret(token)
-        self.session = session or requests.Session()
+        if session is None:
+            session = requests.Session()
+            adapter = _CuttingAdapter()
+            session.mount("https://", adapter)
+            session.mount("http://", adapter)
+        self.session = session
         self.session.headers.update({
             "Authorization": f"Bearer {token}",
             "User-Agent": f"boxoffice/{__version__}",
@@ -190,7 +267,7 @@ class CentralClient:
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError) as exc:
             raise ProtocolError(endpoint, f"the answer was cut off ({_short(exc)})") from None
         except requests.exceptions.Timeout:
-            raise CentralUnreachable(endpoint, f"no answer within {self.timeout[1]:.0f} s") from None
+            raise CentralUnreachable(endpoint, f"no answer within {self.timeout[1]:g} s") from None
         except requests.exceptions.RequestException as exc:
             raise CentralUnreachable(endpoint, f"cannot reach {self.base_url} ({_short(exc)})") from None
         log.debug("%s %s -> %s in %.0f ms", method, endpoint, response.status_code,

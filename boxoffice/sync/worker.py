@@ -8,7 +8,8 @@
 * A business rejection (4xx): a batch is split and retried one item at a time, and only the item the server
   refuses on its own is parked, with the server's message, for the supervisor. Nothing is deleted.
 * Conflicts the server reports (seat sold elsewhere, no longer assigned) are recorded on the sale.
-* ``stop()`` interrupts a request in flight by closing the HTTP session; the item simply stays pending.
+* ``stop()`` interrupts a request in flight by closing the HTTP client (which cuts its open connections); the
+  item simply stays pending. A round the stopping thread has not sent yet is not sent at all.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from boxoffice.store.models import Outbox, Sale, Ticket
+from boxoffice.store.models import Outbox, Sale, SaleTicket, Ticket
 from boxoffice.store.types import format_utc, parse_utc, utcnow
 from boxoffice.sync import state
 from boxoffice.sync.backoff import Backoff
@@ -102,8 +103,11 @@ def read_status(session_factory: sessionmaker[Session], horizon_hours: int = 20,
 
 class DeliveryWorker:
     def __init__(self, session_factory: sessionmaker[Session], client_factory: Callable[[], CentralClient], *,
-                 batch_size: int = 100, horizon_hours: int = 20, backoff: Backoff | None = None) -> None:
+                 batch_size: int = 100, horizon_hours: int = 20, backoff: Backoff | None = None,
+                 read_session_factory: sessionmaker[Session] | None = None) -> None:
         self.session_factory = session_factory
+        # reads (the next batch, status) must not take the write lock, or a busy window starves delivery
+        self.read_session_factory = read_session_factory or session_factory
         self.client_factory = client_factory
         self.batch_size = batch_size
         self.horizon_hours = horizon_hours
@@ -116,6 +120,7 @@ class DeliveryWorker:
         self._auth_problem = False
         self._horizon_warned = False
         self._lock = threading.Lock()
+        self._client_lock = threading.Lock()  # stop() vs. the worker thread making or dropping its client
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -128,9 +133,10 @@ class DeliveryWorker:
 
     def stop(self, timeout: float = 10.0) -> bool:
         """Stop the thread, cutting any request in flight; True when it stopped in time."""
-        self._stop.set()
+        with self._client_lock:
+            self._stop.set()
+            client, self._client = self._client, None
         self._wake.set()
-        client = self._client
         if client is not None:
             client.close()  # aborts a blocked read; the item stays pending and is retried next time
         if self._thread is not None:
@@ -143,7 +149,7 @@ class DeliveryWorker:
         self._wake.set()
 
     def status(self) -> SyncStatus:
-        return read_status(self.session_factory, self.horizon_hours, self._connection, self._auth_problem)
+        return read_status(self.read_session_factory, self.horizon_hours, self._connection, self._auth_problem)
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -155,12 +161,14 @@ class DeliveryWorker:
             if self._stop.is_set():
                 break
             if result.failed:
-                self._stop.wait(result.retry_in or 1.0)
+                self._stop.wait(result.retry_in if result.retry_in is not None else 1.0)
             elif result.idle:
                 self._wake.wait(IDLE_POLL_SECONDS)
                 self._wake.clear()
-        if self._client is not None:
-            self._client.close()
+        with self._client_lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
 
     # -- one round -------------------------------------------------------------------------------------------
 
@@ -186,22 +194,36 @@ class DeliveryWorker:
                 return RoundResult(idle=True)
             self._connection = "syncing"
             self._check_horizon()
+            client = self._round_client()
+            if client is None:  # stop() came first: send nothing, the items stay pending
+                return RoundResult(failed=True, error="delivery stopped", retry_in=0.0)
             try:
-                if self._client is None:
-                    self._client = self.client_factory()
                 if batch[0]["kind"] == "unassign":
-                    result = self._deliver_unassign(batch[0])
+                    result = self._deliver_unassign(client, batch[0])
                 else:
-                    result = self._deliver_sync(batch)
+                    result = self._deliver_sync(client, batch)
             except CentralError as exc:
-                return self._failed(batch, exc)
+                return self._failed(client, batch, exc)
             self.backoff.success()
             self._connection = "online"
             self._auth_problem = False
             return result
 
+    def _round_client(self) -> CentralClient | None:
+        """The client for this round, made on first use; None when the worker thread is being stopped.
+
+        Under ``_client_lock`` so that ``stop()`` either sees this client (and closes it, cutting the request)
+        or has already stopped the thread (and no request is sent): never a request it cannot interrupt.
+        """
+        with self._client_lock:
+            if self._stop.is_set() and threading.current_thread() is self._thread:
+                return None
+            if self._client is None:
+                self._client = self.client_factory()
+            return self._client
+
     def _next_batch(self) -> list[dict[str, Any]]:
-        with self.session_factory() as session:
+        with self.read_session_factory() as session:
             rows = session.scalars(select(Outbox).where(Outbox.state == "pending").order_by(Outbox.id)
                                    .limit(self.batch_size)).all()
             batch = []
@@ -216,7 +238,7 @@ class DeliveryWorker:
             return batch
 
     def _check_horizon(self) -> None:
-        status = read_status(self.session_factory, self.horizon_hours)
+        status = read_status(self.read_session_factory, self.horizon_hours)
         if status.horizon_exceeded and not self._horizon_warned:
             log.warning("the oldest undelivered sale is %.1f h old (horizon %d h): many platforms forget "
                         "idempotency keys after 24 h; get this terminal online",
@@ -225,19 +247,18 @@ class DeliveryWorker:
 
     # -- sales and voids -------------------------------------------------------------------------------------
 
-    def _deliver_sync(self, batch: list[dict[str, Any]]) -> RoundResult:
-        assert self._client is not None
+    def _deliver_sync(self, client: CentralClient, batch: list[dict[str, Any]]) -> RoundResult:
         entries = [ticket_sold_entry(item["payload"], item["key"]) for item in batch]
         request_key = hashlib.sha256("|".join(item["key"] for item in batch).encode()).hexdigest()[:40]
         try:
-            results = self._client.synchronize(entries, request_key)
+            results = client.synchronize(entries, request_key)
         except CentralRejected as exc:
             if len(batch) == 1:
                 return self._park(batch[0], exc.reason)
             log.warning("batch of %d rejected (%s); sending one at a time to find the culprit", len(batch), exc)
             total = RoundResult()
             for item in batch:
-                single = self._deliver_sync([item])
+                single = self._deliver_sync(client, [item])
                 total.delivered += single.delivered
                 total.parked += single.parked
                 total.conflicts += single.conflicts
@@ -277,7 +298,9 @@ class DeliveryWorker:
                     self._queue_void(session, item, sale)
         elif item["kind"] == "void" and sale is not None:
             ids = [t.ticket_id for t in sale.tickets]
-            session.execute(update(Ticket).where(Ticket.id.in_(ids), Ticket.state == "sold")
+            # a seat freed when the void was made (the sale seemed undelivered) may have been sold again since
+            resold = exists().where(SaleTicket.ticket_id == Ticket.id, SaleTicket.sale_status == "completed")
+            session.execute(update(Ticket).where(Ticket.id.in_(ids), Ticket.state == "sold", ~resold)
                             .values(state="available", updated_at=utcnow())
                             .execution_options(synchronize_session=False))
 
@@ -291,11 +314,10 @@ class DeliveryWorker:
 
     # -- returns ---------------------------------------------------------------------------------------------
 
-    def _deliver_unassign(self, item: dict[str, Any]) -> RoundResult:
-        assert self._client is not None
+    def _deliver_unassign(self, client: CentralClient, item: dict[str, Any]) -> RoundResult:
         payload = item["payload"]
         try:
-            self._client.unassign(payload["event_id"], payload["ticket_ids"], item["key"])
+            client.unassign(payload["event_id"], payload["ticket_ids"], item["key"])
         except CentralRejected as exc:
             return self._park(item, exc.reason)
         with self.session_factory.begin() as session:
@@ -324,14 +346,21 @@ class DeliveryWorker:
             state.put(session, state.LAST_ERROR, message)
         return RoundResult(parked=1)
 
-    def _failed(self, batch: list[dict[str, Any]], exc: CentralError) -> RoundResult:
+    def _failed(self, client: CentralClient, batch: list[dict[str, Any]], exc: CentralError) -> RoundResult:
+        if self._stop.is_set() and threading.current_thread() is self._thread:
+            # stop() cut this request: a shutdown, not a verdict on the server; the items stay as they were
+            log.info("delivery stopped mid-request (%s); %d items stay pending", exc, len(batch))
+            client.close()
+            return RoundResult(failed=True, error="delivery stopped", retry_in=0.0)
         retry_after = exc.retry_after if isinstance(exc, CentralServerError) else None
         delay = self.backoff.failure(retry_after)
         self._connection = "offline"
         self._auth_problem = isinstance(exc, CentralAuthError)
-        if self._client is not None and not isinstance(exc, CentralServerError):
-            self._client.close()  # start from a fresh connection pool after a cut connection
-            self._client = None
+        if not isinstance(exc, CentralServerError):
+            with self._client_lock:  # start from a fresh connection pool after a cut connection
+                if self._client is client:
+                    self._client = None
+            client.close()
         log.warning("delivery failed (%s); retry in %.1f s (failure %d)", exc, delay, self.backoff.failures)
         next_at = utcnow() + timedelta(seconds=delay)
         with self.session_factory.begin() as session:

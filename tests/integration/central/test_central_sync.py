@@ -152,3 +152,21 @@ def test_office_cannot_sync_for_another_office(api: Api) -> None:
     assert response.status_code == 403
     assert response.json()["data"] == {"valido": False, "field": "data.ticket_sold[0].office_id"}
     assert _count(api, Order) == 0
+
+
+def test_cancelling_an_order_whose_seat_a_conflicting_order_also_sold_keeps_it_sold(api: Api) -> None:
+    """A resale flagged already_sold is a customer holding the seat: cancelling the first order must not free it."""
+    event = api.central.event_id
+    [ticket] = api.ids("GEN120")
+    first = sale_entry(event, NORTE, [ticket])
+    api.call(SYNC, {"ticket_sold": [first]}, who=NORTE)
+    second = sale_entry(event, NORTE, [ticket])
+    answer = api.call(SYNC, {"ticket_sold": [second]}, who=NORTE).json()["data"]["results"][0]
+    assert answer["tickets"][0]["conflict"] == "already_sold"
+    cancel = sale_entry(event, NORTE, [ticket], code=first["purchase_code"], status="cancelled", key="void-heir")
+    assert api.call(SYNC, {"ticket_sold": [cancel]}, who=NORTE).json()["data"]["results"][0]["status"] == "cancelled"
+    assert {r["ticket_id"]: r["status"] for r in api.office_list(NORTE)}[ticket] is False  # still sold
+    cancel_second = sale_entry(event, NORTE, [ticket], code=second["purchase_code"], status="cancelled",
+                               key="void-heir-2")
+    api.call(SYNC, {"ticket_sold": [cancel_second]}, who=NORTE)
+    assert {r["ticket_id"]: r["status"] for r in api.office_list(NORTE)}[ticket] is True  # now nobody holds it

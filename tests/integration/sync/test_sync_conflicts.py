@@ -1,0 +1,216 @@
+"""Sales the platform took back or sold elsewhere meanwhile, returns, and voids before, during and after delivery."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import select
+
+from boxoffice.central.models import Order, OrderTicket, SyncEntry, Ticket, TicketOffline
+from boxoffice.services.returns import return_tickets, void_sale
+from boxoffice.store.engine import Store
+from boxoffice.sync.worker import RoundResult
+from tests.helpers.central_server import CentralServer
+from tests.helpers.fault_proxy import Fault, FaultProxy, Request
+from tests.helpers.terminal import TestTerminal
+from tests.integration.sync.sync_helpers import (
+    NORTE,
+    SUR,
+    UNASSIGN,
+    Clerk,
+    call,
+    central_session,
+    count,
+    journal_ok,
+    local_view,
+    make_worker,
+    outbox_row,
+    sale_row,
+    sell_elsewhere,
+    ticket_states,
+)
+
+
+def test_sales_the_platform_unassigned_or_sold_elsewhere_are_delivered_as_conflicts(
+        central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
+    seat = central.seat_ids
+    taken_back, kept, clean, sold_by_sur = seat["GEN150"], seat["GEN151"], seat["GEN152"], seat["GEN153"]
+    first = clerk.sell_seats([taken_back, kept])
+    second = clerk.sell_seats([clean], pay="card")
+    # meanwhile, on the platform: the admin takes one seat back online, the other office sells another
+    response = call(central, UNASSIGN, {"tickets_offline": [taken_back], "office_id": NORTE,
+                                        "event_id": central.event_id})
+    assert response.status_code == 200, response.text
+    sur_order = sell_elsewhere(central, SUR, [sold_by_sur])
+    third = clerk.sell_seats([sold_by_sur], pay="split")  # the terminal has not heard: still sellable here
+
+    worker = make_worker(store, terminal, proxy.url, batch_size=2)
+    proxy.fail_next(Fault.http(503))  # a fault on the way changes nothing
+    result = worker.drain()
+    assert result.failed  # the 503
+    result = worker.drain()
+    assert (result.failed, result.delivered, result.parked) == (False, 3, 0)
+    assert sorted(result.conflicts) == sorted([first.purchase_code, third.purchase_code])
+
+    one, two, three = (sale_row(store, s.purchase_code) for s in (first, second, third))
+    assert (one.delivery_state, two.delivery_state, three.delivery_state) == ("conflict", "delivered", "conflict")
+    assert one.conflict_json["tickets"] == [{"ticket_id": taken_back, "conflict": "not_assigned_to_office"}]
+    assert three.conflict_json["tickets"] == [{"ticket_id": sold_by_sur, "conflict": "already_sold"}]
+    assert two.conflict_json is None
+
+    # nothing left to retry, and nothing is retried
+    view = local_view(store)
+    assert view.outbox == {"delivered": 3}
+    status = worker.status()
+    assert (status.pending, status.parked, status.conflicts) == (0, 0, 2)
+    before = proxy.counts["requests"]
+    assert worker.drain().idle and proxy.counts["requests"] == before
+
+    with central_session(central) as session:
+        orders = dict(session.execute(select(Order.purchase_code, Order.id).where(Order.office_id == NORTE)).all())
+        assert set(orders) == {first.purchase_code, second.purchase_code, third.purchase_code}
+        conflicts = dict(session.execute(select(OrderTicket.ticket_id, OrderTicket.conflict)
+                                         .where(OrderTicket.order_id == orders[first.purchase_code])).all())
+        assert conflicts == {taken_back: "not_assigned_to_office", kept: None}
+        sold_to = dict(session.execute(select(Ticket.id, Ticket.sold_order_id)
+                                       .where(Ticket.id.in_([taken_back, kept, sold_by_sur]))).all())
+        # the customer holds the seat taken back, so it is sold; Sur's earlier sale of the other one stands
+        assert sold_to == {taken_back: orders[first.purchase_code], kept: orders[first.purchase_code],
+                           sold_by_sur: sur_order}
+        line = session.execute(select(OrderTicket.conflict)
+                               .where(OrderTicket.order_id == orders[third.purchase_code])).scalar_one()
+        assert line == "already_sold"
+
+
+def test_return_is_delivered_and_the_platform_unassigns_the_tickets(
+        central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
+    seat = central.seat_ids
+    returned = [seat["VIP30"], seat["VIP31"], seat["VIP32"]]
+    before = clerk.sell_zone("General", 1)
+    return_tickets(store.session_factory, terminal.terminal, central.event_id, returned)
+    assert set(ticket_states(store, returned).values()) == {"returning"}
+    after = clerk.sell_zone("General", 1)
+
+    def is_unassign(request: Request) -> bool:
+        return request.path == f"/{UNASSIGN}"
+
+    # the answer to the unassign is lost after the platform did it: the retry must not be refused as
+    # "not assigned to this office" (and parked) but replayed
+    proxy.add_rule(is_unassign, Fault.cut_response(), times=1)
+    worker = make_worker(store, terminal, proxy.url)
+    assert worker.drain().delivered == 1  # the sale before the return, then the unassign fails
+    assert worker.drain().delivered == 2  # the unassign, replayed, and the sale after it
+    assert proxy.counts["cut_response"] == 1
+
+    assert set(ticket_states(store, returned).values()) == {"returned"}
+    assert outbox_row(store, central.event_id, kind="unassign").state == "delivered"
+    assert local_view(store).outbox == {"delivered": 3}
+    with central_session(central) as session:
+        assert count(session, TicketOffline, TicketOffline.ticket_id.in_(returned)) == 0
+        rows = session.execute(select(Ticket.status, Ticket.status_offline).where(Ticket.id.in_(returned))).all()
+        assert rows == [(True, False)] * 3  # free, online, no longer held by the office
+        assert count(session, Order, Order.purchase_code.in_([before.purchase_code, after.purchase_code])) == 2
+    assert journal_ok(store).ok
+
+
+def test_void_after_delivery_cancels_the_order_and_frees_the_seats(
+        central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
+    seats = [central.seat_ids["PRE20"], central.seat_ids["PRE21"]]
+    sale = clerk.sell_seats(seats, pay="split")
+    worker = make_worker(store, terminal, proxy.url)
+    assert worker.drain().delivered == 1
+
+    voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "wrong date")
+    assert voided.delivered  # a cancellation is queued; the seats stay sold until the platform confirms
+    assert set(ticket_states(store, seats).values()) == {"sold"}
+    proxy.fail_next(Fault.cut_request())
+    assert worker.drain().failed
+    assert worker.drain().delivered == 1
+
+    assert set(ticket_states(store, seats).values()) == {"available"}
+    assert outbox_row(store, sale.purchase_code, kind="void").state == "delivered"
+    with central_session(central) as session:
+        order = session.scalars(select(Order).where(Order.purchase_code == sale.purchase_code)).one()
+        assert order.status == "cancelled"
+        rows = session.execute(select(Ticket.status, Ticket.sold_order_id).where(Ticket.id.in_(seats))).all()
+        assert rows == [(True, None)] * 2
+        holders = set(session.scalars(select(TicketOffline.office_id).where(TicketOffline.ticket_id.in_(seats))))
+        assert holders == {NORTE}  # still the office's to sell
+
+    resale = clerk.sell_seats(seats)  # and the office sells them again, cleanly
+    assert worker.drain().delivered == 1
+    assert sale_row(store, resale.purchase_code).delivery_state == "delivered"
+    assert journal_ok(store).ok
+
+
+def test_void_before_delivery_never_sends_the_sale(
+        central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
+    bodies: list[bytes] = []
+
+    def record(request: Request) -> bool:
+        bodies.append(request.body)
+        return False
+
+    proxy.add_rule(record, Fault.passthrough())
+    seats = [central.seat_ids["GEN200"]]
+    mistake = clerk.sell_seats(seats)
+    voided = void_sale(store.session_factory, terminal.terminal, mistake.purchase_code, "customer left")
+    assert not voided.delivered
+    assert ticket_states(store, seats) == {seats[0]: "available"}
+    kept = clerk.sell_zone("General", 1)
+
+    worker = make_worker(store, terminal, proxy.url)
+    assert worker.drain().delivered == 1
+    assert bodies and not any(mistake.purchase_code.encode() in body for body in bodies)
+    assert outbox_row(store, mistake.purchase_code).state == "cancelled"
+    assert sale_row(store, mistake.purchase_code).delivery_state == "cancelled"
+    with central_session(central) as session:
+        codes = set(session.scalars(select(SyncEntry.purchase_code)))
+    assert codes == {kept.purchase_code}
+
+
+def test_void_while_the_sale_is_in_flight_cancels_it_on_the_platform(
+        central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
+    sale = clerk.sell_zone("Preferente", 2)
+    proxy.fail_next(Fault.delay(1_000))
+    worker = make_worker(store, terminal, proxy.url)
+    results: list[RoundResult] = []
+    runner = threading.Thread(target=lambda: results.append(worker.run_once()))
+    runner.start()
+    assert proxy.wait_for(lambda counts: counts["delay"] >= 1, timeout=30)
+    voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "double charge")
+    assert not voided.delivered  # as far as the terminal knew, the sale had not gone yet
+    runner.join(30)
+    assert results and results[0].delivered == 1  # ... but it had: the platform has the order
+
+    assert worker.drain().delivered == 1  # so the worker sends the cancellation itself
+    with central_session(central) as session:
+        assert session.scalar(select(Order.status).where(Order.purchase_code == sale.purchase_code)) == "cancelled"
+        assert count(session, Ticket, Ticket.sold_order_id.is_not(None)) == 0
+    ids = [t.ticket_id for t in sale.tickets]
+    assert set(ticket_states(store, ids).values()) == {"available"}
+    assert local_view(store).outbox.get("pending", 0) == 0
+    assert journal_ok(store).ok
+
+
+def test_seat_resold_while_its_voided_sale_was_in_flight_stays_sold(
+        central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
+    """The void frees the seat at once (the terminal thinks the sale never left) and the clerk sells it again;
+    when the platform later confirms the cancellation of the first sale, the seat must stay sold here."""
+    seat = central.seat_ids["GEN230"]
+    first = clerk.sell_seats([seat])
+    proxy.fail_next(Fault.delay(1_000))
+    worker = make_worker(store, terminal, proxy.url)
+    results: list[RoundResult] = []
+    runner = threading.Thread(target=lambda: results.append(worker.run_once()))
+    runner.start()
+    assert proxy.wait_for(lambda counts: counts["delay"] >= 1, timeout=30)
+    void_sale(store.session_factory, terminal.terminal, first.purchase_code, "wrong seat")
+    resale = clerk.sell_seats([seat])
+    runner.join(30)
+    assert results and results[0].delivered == 1
+
+    assert worker.drain().delivered == 2  # the resale, then the cancellation of the first sale
+    assert ticket_states(store, [seat]) == {seat: "sold"}
+    assert sale_row(store, resale.purchase_code).status == "completed"
+    assert local_view(store).outbox.get("pending", 0) == 0
