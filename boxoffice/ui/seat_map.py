@@ -172,7 +172,7 @@ class SeatMap(QGraphicsView):
         self.scale(new / self._zoom, new / self._zoom)
         self._zoom = new
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if not self._user_zoomed:
             self.fit()
