@@ -9,9 +9,10 @@ import logging
 import sys
 
 from boxoffice.paths import resource_dir
+from boxoffice.services.clerks import ClerkInfo
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.main_window import MainWindow
-from boxoffice.ui.qt import QApplication, QLocale, QTimer, QTranslator
+from boxoffice.ui.qt import QApplication, QLocale, QTimer, QTranslator, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +47,57 @@ def make_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+class _ScanRouter:
+    """Sends a scan to whoever is waiting for one: the sign-in dialog (a badge) or the main window."""
+
+    def __init__(self) -> None:
+        self.target = None
+        self.window = None
+
+    def __call__(self, code: str) -> None:
+        if self.target is not None:
+            self.target.badge_scanned(code)
+        elif self.window is not None:
+            self.window.handle_scan(code)
+
+
+def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None) -> ClerkInfo | None:
+    """First start: create the supervisor; then the sign-in dialog. None when the person backs out."""
+    from boxoffice.services.clerks import has_clerks
+    from boxoffice.ui.signin import FirstSupervisorDialog, SignInDialog
+
+    if not has_clerks(backend.read_session_factory):
+        first = FirstSupervisorDialog(backend.session_factory, parent)
+        if first.exec() != FirstSupervisorDialog.DialogCode.Accepted:
+            return None
+    dialog = SignInDialog(backend.session_factory, parent)
+    dialog.resize(1024, 720)
+    router.target = dialog
+    try:
+        accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
+    finally:
+        router.target = None
+    return dialog.clerk if accepted else None
+
+
 def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = False) -> int:
+    from boxoffice.ui.scanner import ScanDetector
+
     app = make_app()
     translators = install_translations(app, context.config.terminal.language)
-    window = MainWindow(backend)
+    scanner = ScanDetector(app)
+    scanner.install(app)
+    router = _ScanRouter()
+    scanner.scanned.connect(router)
+    clerk = None
+    if not smoke_test:
+        clerk = sign_in(backend, router)
+        if clerk is None:
+            return 0
+    window = MainWindow(backend, clerk=clerk)
     window._translators = translators  # keep them alive with the window
+    router.window = window
+    window.sign_out_requested.connect(lambda: _switch_clerk(window, backend, router))
     window.start_pull()
     if kiosk or context.config.terminal.kiosk:
         window.showFullScreen()
@@ -60,5 +107,12 @@ def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = Fa
     if smoke_test:
         QTimer.singleShot(500, app.quit)
     code = app.exec()
+    router.window = None
     log.info("window closed (exit %s)", code)
     return int(code)
+
+
+def _switch_clerk(window: MainWindow, backend: Backend, router: _ScanRouter) -> None:
+    clerk = sign_in(backend, router, window)
+    if clerk is not None:
+        window.set_clerk(clerk)

@@ -84,6 +84,7 @@ class ZoneQuickSell(QFrame):
 class MainWindow(QMainWindow):
     sale_completed = Signal(object)  # SaleResult
     sale_failed = Signal(str)
+    sign_out_requested = Signal()
 
     def __init__(self, backend: Backend, clerk=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         self.event_picker = QComboBox(central)
         self.event_picker.setObjectName("eventPicker")
-        self.event_picker.setMinimumWidth(420)
+        self.event_picker.setMinimumWidth(280)
         top.addWidget(self.event_picker, 1)
         self.zoom_out = QPushButton("−", central)
         self.zoom_in = QPushButton("+", central)
@@ -116,6 +117,11 @@ class MainWindow(QMainWindow):
         self.clerk_label = QLabel(central)
         self.clerk_label.setObjectName("clerkLabel")
         top.addWidget(self.clerk_label)
+        self.switch_button = QPushButton(self.tr("Change clerk"), central)
+        self.switch_button.setObjectName("switchClerk")
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.clicked.connect(self.sign_out_requested)
+        top.addWidget(self.switch_button)
         outer.addLayout(top)
 
         self.banner = QLabel(central)
@@ -355,11 +361,12 @@ class MainWindow(QMainWindow):
     # -- scanner ---------------------------------------------------------------------------------------------
 
     def handle_scan(self, code: str) -> None:
-        """A ticket or purchase code was scanned: open that sale (reprint and void come with supervisor tools)."""
+        """A ticket or purchase code opens that sale (reprint and void come with supervisor tools); anything
+        else is taken as a clerk's badge and signs that clerk in."""
         try:
             sale = catalog.find_sale(self.backend.read_session_factory, code)
-        except InvalidCode as exc:
-            self._show_error(self.tr("Scanned code not valid: {error}").format(error=exc))
+        except InvalidCode:
+            self._badge_sign_in(code)
             return
         if sale is None:
             self._show_error(self.tr("Code {code} was not sold at this terminal").format(code=code))
@@ -369,3 +376,16 @@ class MainWindow(QMainWindow):
                                 self.tr("{event}\n{when} · {total} · {status}\n\n{lines}").format(
                                     event=sale.event_name, when=local_time(sale.created_at),
                                     total=self.money.format(sale.total_cents), status=sale.status, lines=lines))
+
+    def _badge_sign_in(self, code: str) -> None:
+        from boxoffice.services.clerks import sign_in_badge
+
+        factory = self.backend.session_factory
+        run_in_background(self, lambda: sign_in_badge(factory, code), self._badge_done, self._badge_failed)
+
+    def _badge_done(self, clerk) -> None:
+        self.set_clerk(clerk)
+        self._show_banner(self.tr("{name} signed in").format(name=clerk.name), ok=True)
+
+    def _badge_failed(self, exc: Exception) -> None:
+        self._show_error(self.tr("Scanned code is neither a ticket nor a known badge: {error}").format(error=exc))

@@ -15,6 +15,7 @@ from PySide6.QtCore import (  # noqa: F401
     QObject,
     QPointF,
     QRectF,
+    QRegularExpression,
     QRunnable,
     QSize,
     Qt,
@@ -36,6 +37,7 @@ from PySide6.QtGui import (  # noqa: F401
     QPainter,
     QPalette,
     QPen,
+    QRegularExpressionValidator,
     QShortcut,
 )
 from PySide6.QtWidgets import (  # noqa: F401
@@ -76,3 +78,4 @@ from PySide6.QtWidgets import (  # noqa: F401
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid  # noqa: F401

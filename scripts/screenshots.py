@@ -1,0 +1,97 @@
+"""Screenshots of the clerk's screens, as a clerk sees them, in Spanish and English.
+
+Run by ``scripts/screenshots [FOLDER]`` (under Xvfb when there is no display). Builds a terminal on a local
+demo inventory (no network), then saves: sign-in, seat map with a selection, payment with change, offline
+state with sales waiting, each at 1280x800 and 1024x768, in ``es`` and ``en``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", nargs="?", default=str(ROOT / "screenshots"))
+    args = parser.parse_args()
+    out = Path(args.folder)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from boxoffice.core.payments import PaymentRequest
+    from boxoffice.services import clerks
+    from boxoffice.services.sales import LineRequest, SaleRequest, sell
+    from boxoffice.ui.application import install_translations, make_app
+    from boxoffice.ui.main_window import MainWindow
+    from boxoffice.ui.payment import PaymentDialog
+    from boxoffice.ui.qt import QApplication
+    from boxoffice.ui.signin import SignInDialog
+    from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
+
+    app = make_app()
+    work = Path(tempfile.mkdtemp(prefix="boxoffice-shots-"))
+    store = seed_store(work / "terminal.sqlite3")
+    clerks.create_first_supervisor(store.session_factory, "Marta López", "2468")
+    clerks.create_clerk(store.session_factory, "Javier Ruiz", "1357", role="clerk")
+    clerks.create_clerk(store.session_factory, "Lucía Gómez", "9753", role="clerk")
+    for seat in ("EVDEMO-VIP7", "EVDEMO-VIP8", "EVDEMO-PRE20", "EVDEMO-GEN40"):
+        product = {"VIP": "tt-vip", "PRE": "tt-pre", "GEN": "tt-gen"}[seat.split("-")[1][:3]]
+        sell(store.session_factory, TERMINAL, SaleRequest("EVDEMO", (LineRequest(product, 1, (seat,)),),
+                                                          (PaymentRequest("cash", tendered_cents=10000),)))
+    saved = []
+    for language in ("es", "en"):
+        translators = install_translations(app, language)
+        for width, height in ((1280, 800), (1024, 768)):
+            suffix = f"{language}-{width}x{height}"
+            signin = SignInDialog(store.session_factory)
+            signin.resize(width, height)
+            signin.show()
+            app.processEvents()
+            saved.append(_save(signin, out / f"signin-{suffix}.png"))
+            signin.close()
+
+            window = MainWindow(backend_for(store, language))
+            window.resize(width, height)
+            window.show()
+            app.processEvents()
+            window.seat_map.set_selected({"EVDEMO-VIP1", "EVDEMO-VIP2", "EVDEMO-GEN5"})
+            window._add_zone_quantity("Preferente", 2)
+            app.processEvents()
+            saved.append(_save(window, out / f"seatmap-{suffix}.png"))
+
+            dialog = PaymentDialog(window.cart.total_cents, window.money, window)
+            dialog.show()
+            dialog.cash.setText(window.money.format(30000))
+            app.processEvents()
+            saved.append(_save(dialog, out / f"payment-{suffix}.png"))
+            dialog.close()
+
+            window.cart.clear()
+            window.reload()
+            window.status.refresh()
+            app.processEvents()
+            saved.append(_save(window, out / f"offline-{suffix}.png"))
+            window.close()
+        for translator in translators:
+            QApplication.removeTranslator(translator)
+    store.close()
+    print(f"saved {len(saved)} screenshots in {out}:")
+    for path in saved:
+        print(f"  {path}")
+    return 0
+
+
+def _save(widget, path: Path) -> Path:
+    widget.grab().save(str(path))
+    return path
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    sys.exit(main())
