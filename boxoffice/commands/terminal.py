@@ -241,7 +241,7 @@ def run_status(args: argparse.Namespace) -> int:
 
     context, store = open_all(args)
     try:
-        status = read_status(store.session_factory, context.config.sync.horizon_hours)
+        status = read_status(store.read_session_factory, context.config.sync.horizon_hours)
     finally:
         store.close()
     data = status.as_dict()
@@ -255,7 +255,7 @@ def run_journal_verify(args: argparse.Namespace) -> int:
 
     _context, store = open_all(args)
     try:
-        with store.session_factory() as session:
+        with store.read_session_factory() as session:
             result = verify(session)
     finally:
         store.close()
