@@ -17,6 +17,7 @@ from fastapi.openapi.utils import get_openapi
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from boxoffice.central import api_docs, registry
@@ -151,6 +152,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def internal_error(_request: Request, exc: Exception) -> Response:
+        if isinstance(exc, ClientDisconnect):  # the client went away mid-body: nothing was applied, no answer
+            log.info("client disconnected before sending the whole request; nothing applied")
+            return Response(status_code=400)
         log.exception("unexpected error", exc_info=exc)
         return ApiResult(500, "internal error: the request was not applied; see the server log").response()
 

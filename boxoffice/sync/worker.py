@@ -37,7 +37,7 @@ from boxoffice.sync.wire import ticket_sold_entry
 log = logging.getLogger(__name__)
 
 _SYNC_KINDS = ("sale", "void")
-IDLE_POLL_SECONDS = 30.0
+IDLE_POLL_SECONDS = 5.0  # another process (boxoffice sell) may have queued a sale
 
 
 @dataclass(frozen=True)
