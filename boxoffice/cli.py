@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from boxoffice import __version__
-from boxoffice.commands import codes, doctor, terminal
+from boxoffice.commands import codes, doctor, printing, terminal
 from boxoffice.core.errors import BoxOfficeError
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common_options(suppress=True)
     gui = sub.add_parser("gui", parents=[common], help="open the box office window (the default)")
     _gui_options(gui, suppress=True)
-    for module in (codes, doctor, terminal):
+    for module in (codes, doctor, terminal, printing):
         module.add_parser(sub, common)
     return parser
 

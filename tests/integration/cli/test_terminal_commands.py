@@ -117,3 +117,25 @@ def test_not_paired(tmp_path: Path) -> None:
         result = run_boxoffice([*args, "--data-dir", str(env_dir)])
         assert result.returncode == 1
         assert "not paired" in result.stderr
+
+
+def test_print_tickets_and_receipt_as_pdf(terminal, central, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    sale = json.loads(cli(terminal, "sell", "--event", central.event_id, "--zone", "VIP", "--qty", "2",
+                          "--cash", "100000", "--json").stdout)
+    code = sale["purchase_code"]
+    tickets_pdf, receipt_pdf = tmp_path / "t.pdf", tmp_path / "r.pdf"
+    printed = cli(terminal, "print", "--sale", sale["tickets"][0]["barcode"], "--pdf", str(tickets_pdf), "--json")
+    assert printed.returncode == 0, printed.stderr
+    assert json.loads(printed.stdout)["pages"] == 2
+    text = subprocess.run(["pdftotext", str(tickets_pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert code in text and "Festival de Verano" in text and sale["tickets"][0]["seat_id"] in text
+    assert cli(terminal, "print", "--sale", code, "--receipt", "--pdf", str(receipt_pdf)).returncode == 0
+    receipt = subprocess.run(["pdftotext", str(receipt_pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert code in receipt and "180,00" in receipt
+    unknown = cli(terminal, "print", "--sale", "GJXS0LM6RYG3R", "--pdf", str(tmp_path / "x.pdf"))
+    assert unknown.returncode == 1 and len(unknown.stderr.strip().splitlines()) == 1

@@ -1,0 +1,328 @@
+"""Ticket and receipt layouts drawn on any QPainter (PDF writer, system printer, image).
+
+Coordinates are device units; :class:`Page` converts millimetres with the device resolution, so one layout serves
+a 300 dpi PDF and a 203 dpi thermal printer alike. Strings come from :func:`text` in Spanish or English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+
+from boxoffice.core.money import money_format
+from boxoffice.core.printout import ReceiptPrint, TicketPrint
+from boxoffice.printing.barcodes import draw_code128, draw_qr
+
+FONT_FAMILY = "DejaVu Sans"
+
+
+@dataclass(frozen=True)
+class Stock:
+    """A paper stock: page size and the margins the printer can really print to, in millimetres."""
+
+    name: str
+    width_mm: float
+    height_mm: float
+    margin_mm: float
+
+
+STOCKS: dict[str, Stock] = {
+    # 80 mm roll: the head prints 72 mm; one ticket is cut every 150 mm.
+    "thermal-80mm": Stock("thermal-80mm", 80.0, 150.0, 4.0),
+    # 2" x 5.5" fanfold ticket stock, printed portrait (the short side across the head).
+    "fanfold-2x5.5": Stock("fanfold-2x5.5", 50.8, 139.7, 2.5),
+}
+RECEIPT_STOCK = "thermal-80mm"
+
+
+def stock(name: str) -> Stock:
+    try:
+        return STOCKS[name]
+    except KeyError:
+        raise ValueError(f"unknown ticket stock {name!r}; choose one of {', '.join(sorted(STOCKS))}") from None
+
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "es": {
+        "general": "General",
+        "row": "Fila",
+        "seat": "Butaca",
+        "zone": "Zona",
+        "reprint": "DUPLICADO",
+        "training": "FORMACIÓN · NO VÁLIDA",
+        "comp": "INVITACIÓN",
+        "purchase": "Compra",
+        "office": "Taquilla",
+        "clerk": "Vendedor",
+        "receipt": "Recibo",
+        "subtotal": "Subtotal",
+        "total": "Total",
+        "paid": "Pagado",
+        "change": "Cambio",
+        "discount": "Descuento",
+        "date_tbd": "Fecha por confirmar",
+        "thanks": "Gracias por su compra",
+        "cash": "Efectivo",
+        "card": "Tarjeta",
+    },
+    "en": {
+        "general": "General admission",
+        "row": "Row",
+        "seat": "Seat",
+        "zone": "Zone",
+        "reprint": "REPRINT",
+        "training": "TRAINING · NOT VALID",
+        "comp": "COMPLIMENTARY",
+        "purchase": "Purchase",
+        "office": "Box office",
+        "clerk": "Clerk",
+        "receipt": "Receipt",
+        "subtotal": "Subtotal",
+        "total": "Total",
+        "paid": "Paid",
+        "change": "Change",
+        "discount": "Discount",
+        "date_tbd": "Date to be announced",
+        "thanks": "Thank you",
+        "cash": "Cash",
+        "card": "Card",
+    },
+}
+
+_MONTHS = {
+    "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+_WEEKDAYS = {
+    "es": ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+
+
+def _lang(language: str) -> str:
+    key = language.split("_")[0].split("-")[0].lower()
+    if key not in _TEXTS:
+        raise ValueError(f"no printed texts for language {language!r}; use one of {', '.join(sorted(_TEXTS))}")
+    return key
+
+
+def text(key: str, language: str) -> str:
+    """A printed string in ``language`` ("es" or "en")."""
+    return _TEXTS[_lang(language)][key]
+
+
+def payment_label(method: str, language: str) -> str:
+    """ "cash" -> "Efectivo" / "Cash"; a label that is not a known method code is printed as given."""
+    return _TEXTS[_lang(language)].get(method, method) if method in ("cash", "card") else method
+
+
+def format_event_date(when: datetime | None, language: str) -> str:
+    """``sáb 5 dic 2026 · 20:30`` / ``Sat Dec 5, 2026 · 8:30 PM`` in the event's own time zone."""
+    lang = _lang(language)
+    if when is None:
+        return text("date_tbd", lang)
+    day = _WEEKDAYS[lang][when.weekday()]
+    month = _MONTHS[lang][when.month - 1]
+    if lang == "es":
+        return f"{day} {when.day} {month} {when.year} · {when:%H:%M}"
+    hour = when.hour % 12 or 12
+    return f"{day} {month} {when.day}, {when.year} · {hour}:{when:%M} {'AM' if when.hour < 12 else 'PM'}"
+
+
+def format_receipt_date(when: datetime, language: str) -> str:
+    lang = _lang(language)
+    if lang == "es":
+        return f"{when:%d/%m/%Y %H:%M}"
+    return f"{when:%Y-%m-%d %H:%M}"
+
+
+class Page:
+    """Millimetre helpers and text drawing for one painter page of a given width."""
+
+    def __init__(self, painter: QPainter, dpi: float, width_mm: float, margin_mm: float) -> None:
+        self.painter = painter
+        self.dpi = dpi
+        self.left = self.mm(margin_mm)
+        self.width = self.mm(width_mm - 2 * margin_mm)
+        self.y = self.mm(margin_mm)
+
+    def mm(self, value: float) -> float:
+        return value * self.dpi / 25.4
+
+    def font(self, size_pt: float, bold: bool = False) -> QFont:
+        font = QFont(FONT_FAMILY)
+        # Pixel size from points at the device resolution: independent of the painter's logical dpi.
+        font.setPixelSize(max(1, round(size_pt * self.dpi / 72)))
+        font.setBold(bold)
+        return font
+
+    def text(
+        self,
+        value: str,
+        size_pt: float,
+        bold: bool = False,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        colour: QColor | None = None,
+        gap_mm: float = 0.8,
+    ) -> None:
+        """Draw wrapped text across the page width at the current y, then move y below it."""
+        font = self.font(size_pt, bold)
+        self.painter.setFont(font)
+        self.painter.setPen(QPen(colour or QColor(0, 0, 0)))
+        flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        box = QRectF(self.left, self.y, self.width, self.mm(200))
+        used = self.painter.boundingRect(box, flags, value)
+        self.painter.drawText(box, flags, value)
+        self.y += used.height() + self.mm(gap_mm)
+
+    def pair(self, left: str, right: str, size_pt: float, bold: bool = False, gap_mm: float = 0.4) -> None:
+        """Left text and right-aligned text on one line (receipt rows); long left text wraps."""
+        font = self.font(size_pt, bold)
+        self.painter.setFont(font)
+        self.painter.setPen(QPen(QColor(0, 0, 0)))
+        metrics = QFontMetricsF(font)
+        right_width = metrics.horizontalAdvance(right) + self.mm(2)
+        top = Qt.AlignmentFlag.AlignTop
+        left_flags = int(Qt.AlignmentFlag.AlignLeft | top | Qt.TextFlag.TextWordWrap)
+        left_box = QRectF(self.left, self.y, self.width - right_width, self.mm(100))
+        used = self.painter.boundingRect(left_box, left_flags, left)
+        self.painter.drawText(left_box, left_flags, left)
+        right_box = QRectF(self.left, self.y, self.width, metrics.height())
+        self.painter.drawText(right_box, int(Qt.AlignmentFlag.AlignRight | top), right)
+        self.y += max(used.height(), metrics.height()) + self.mm(gap_mm)
+
+    def rule(self, gap_mm: float = 1.5, dashed: bool = False) -> None:
+        pen = QPen(QColor(0, 0, 0))
+        pen.setWidthF(self.mm(0.25))
+        if dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.painter.setPen(pen)
+        self.y += self.mm(gap_mm / 2)
+        self.painter.drawLine(round(self.left), round(self.y), round(self.left + self.width), round(self.y))
+        self.y += self.mm(gap_mm / 2)
+
+    def banner(self, value: str, size_pt: float) -> None:
+        """White text on a black band: REPRINT / TRAINING / COMP, impossible to miss at the door."""
+        font = self.font(size_pt, bold=True)
+        height = QFontMetricsF(font).height() + self.mm(1.5)
+        self.painter.fillRect(QRectF(self.left, self.y, self.width, height), QColor(0, 0, 0))
+        self.painter.setFont(font)
+        self.painter.setPen(QPen(QColor(255, 255, 255)))
+        self.painter.drawText(QRectF(self.left, self.y, self.width, height), int(Qt.AlignmentFlag.AlignCenter), value)
+        self.y += height + self.mm(1.2)
+
+
+def _readable_on(colour: QColor) -> QColor:
+    """Black or white text, whichever reads better on ``colour``."""
+    luminance = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
+    return QColor(0, 0, 0) if luminance > 150 else QColor(255, 255, 255)
+
+
+def draw_ticket(painter: QPainter, ticket: TicketPrint, paper: Stock, dpi: float, language: str = "es") -> None:
+    """Draw one ticket on the current page: top to bottom, what a door checker and a customer look for."""
+    lang = _lang(language)
+    money = money_format(lang)
+    page = Page(painter, dpi, paper.width_mm, paper.margin_mm)
+    narrow = paper.width_mm < 60
+    scale = 0.8 if narrow else 1.0
+
+    flags = [
+        text(k, lang)
+        for k, on in (("training", ticket.training), ("reprint", ticket.reprint), ("comp", ticket.comp))
+        if on
+    ]
+    for flag in flags:
+        page.banner(flag, 9 * scale)
+
+    page.text(ticket.event_name, 15 * scale, bold=True, gap_mm=0.6)
+    page.text(format_event_date(ticket.event_start, lang), 10 * scale, gap_mm=1.5)
+
+    # Zone band in the zone's colour, name readable on it; a thin frame so a pale colour still shows on white.
+    zone_colour = QColor(ticket.zone_colour)
+    band_font = page.font(11 * scale, bold=True)
+    band_height = QFontMetricsF(band_font).height() + page.mm(2)
+    band = QRectF(page.left, page.y, page.width, band_height)
+    painter.fillRect(band, zone_colour)
+    frame = QPen(QColor(0, 0, 0))
+    frame.setWidthF(page.mm(0.2))
+    painter.setPen(frame)
+    painter.drawRect(band)
+    painter.setFont(band_font)
+    painter.setPen(QPen(_readable_on(zone_colour)))
+    painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter), f"{text('zone', lang)} {ticket.zone}")
+    page.y += band_height + page.mm(1.5)
+
+    if ticket.general_admission:
+        page.text(text("general", lang), 16 * scale, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+    else:
+        parts = []
+        if ticket.row:
+            parts.append(f"{text('row', lang)} {ticket.row}")
+        parts.append(f"{text('seat', lang)} {ticket.seat}")
+        page.text("   ".join(parts), 16 * scale, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+
+    page.pair(ticket.product, money.format(ticket.price_cents), 11 * scale, bold=True, gap_mm=1.0)
+    page.rule(gap_mm=2.0, dashed=True)
+
+    # QR: square, as wide as the page allows up to 32 mm (scans from a phone-held distance at the door).
+    qr_side = min(page.width, page.mm(32 if not narrow else 28))
+    qr_box = draw_qr(painter, ticket.barcode, QRectF(page.left, page.y, page.width, qr_side))
+    page.y = qr_box.bottom() + page.mm(1)
+
+    # Code128 with its human-readable text underneath.
+    bars = draw_code128(painter, ticket.barcode, QRectF(page.left, page.y, page.width, page.mm(12)))
+    page.y = bars.bottom() + page.mm(0.8)
+    mono = QFont("DejaVu Sans Mono")
+    mono.setPixelSize(round(9 * scale * dpi / 72))
+    painter.setFont(mono)
+    painter.setPen(QPen(QColor(0, 0, 0)))
+    mono_height = QFontMetricsF(mono).height()
+    painter.drawText(
+        QRectF(page.left, page.y, page.width, mono_height), int(Qt.AlignmentFlag.AlignHCenter), ticket.barcode
+    )
+    page.y += mono_height + page.mm(1.5)
+
+    page.rule(gap_mm=1.5, dashed=True)
+    small = 7.5 * scale
+    page.text(f"{text('purchase', lang)} {ticket.purchase_code}", small, bold=True, gap_mm=0.3)
+    page.text(f"{text('office', lang)}: {ticket.office} · {text('clerk', lang)}: {ticket.clerk}", small)
+
+
+def draw_receipt(painter: QPainter, receipt: ReceiptPrint, dpi: float, language: str = "es") -> float:
+    """Draw the receipt on an 80 mm page; returns the height used in millimetres."""
+    lang = _lang(language)
+    money = money_format(lang)
+    paper = STOCKS[RECEIPT_STOCK]
+    page = Page(painter, dpi, paper.width_mm, paper.margin_mm)
+    if receipt.training:
+        page.banner(text("training", lang), 9)
+    if receipt.reprint:
+        page.banner(text("reprint", lang), 9)
+    page.text(receipt.office, 13, bold=True, align=Qt.AlignmentFlag.AlignHCenter, gap_mm=0.4)
+    page.text(text("receipt", lang), 10, align=Qt.AlignmentFlag.AlignHCenter, gap_mm=1.5)
+    page.pair(f"{text('purchase', lang)} {receipt.purchase_code}", "", 8.5, bold=True)
+    page.pair(format_receipt_date(receipt.date, lang), f"{text('clerk', lang)}: {receipt.clerk}", 8.5)
+    page.rule()
+    for line in receipt.lines:
+        label = (
+            line.description
+            if line.quantity == 1
+            else (f"{line.quantity} × {line.description} ({money.format(line.unit_cents)})")
+        )
+        page.pair(label, money.format(line.total_cents), 9)
+    page.rule()
+    page.pair(text("subtotal", lang), money.format(receipt.subtotal_cents), 9)
+    for discount in receipt.discounts:
+        page.pair(discount.description or text("discount", lang), money.format(-discount.amount_cents), 9)
+    page.pair(text("total", lang), money.format(receipt.total_cents), 12, bold=True, gap_mm=1.0)
+    page.rule(dashed=True)
+    for payment in receipt.payments:
+        page.pair(payment_label(payment.method, lang), money.format(payment.amount_cents), 9)
+        if payment.change_cents:
+            page.pair(f"  {text('change', lang)}", money.format(payment.change_cents), 9)
+    page.rule(dashed=True)
+    page.text(text("thanks", lang), 9, align=Qt.AlignmentFlag.AlignHCenter)
+    return page.y * 25.4 / dpi + paper.margin_mm

@@ -1,0 +1,99 @@
+"""PDF output: tickets (one page each, streamed) and receipts, vector text and barcodes at 300 dpi."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtGui import QGuiApplication, QPageSize, QPainter, QPdfWriter, QPicture
+
+from boxoffice.core.errors import BoxOfficeError
+from boxoffice.core.printout import ReceiptPrint, TicketPrint
+from boxoffice.printing.layouts import RECEIPT_STOCK, STOCKS, draw_receipt, draw_ticket, stock
+
+PDF_DPI = 300
+
+_app: QGuiApplication | None = None
+
+
+class PrintError(BoxOfficeError):
+    """The output could not be produced; the message says why in words a clerk can act on."""
+
+
+def ensure_gui() -> None:
+    """Text drawing needs a QGuiApplication; headless callers (CLI, batch jobs) get an offscreen one."""
+    global _app
+    instance = QCoreApplication.instance()
+    if instance is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _app = QGuiApplication([])
+    elif not isinstance(instance, QGuiApplication):
+        raise PrintError("printing needs a Qt GUI application, but a console-only QCoreApplication is running")
+
+
+def _writer(path: Path, width_mm: float, height_mm: float, title: str) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(title)
+    writer.setCreator("Box office")
+    writer.setPageSize(QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "ticket"))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    return writer
+
+
+def write_tickets_pdf(
+    tickets: Iterable[TicketPrint],
+    path: str | os.PathLike[str],
+    stock_name: str = "thermal-80mm",
+    language: str = "es",
+) -> int:
+    """Write one page per ticket to ``path``; returns the page count.
+
+    ``tickets`` may be a generator: each page is drawn and handed to the writer before the next ticket is read, so
+    a batch of 10,000 tickets never holds 10,000 pages (or tickets) in memory.
+    """
+    paper = stock(stock_name)
+    ensure_gui()
+    target = Path(path)
+    writer = _writer(target, paper.width_mm, paper.height_mm, "Tickets")
+    painter = QPainter()
+    pages = 0
+    try:
+        for ticket in tickets:
+            if pages == 0:
+                if not painter.begin(writer):
+                    raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable")
+            elif not writer.newPage():
+                raise PrintError(f"cannot add page {pages + 1} to {target}")
+            draw_ticket(painter, ticket, paper, PDF_DPI, language)
+            pages += 1
+    finally:
+        if painter.isActive():
+            painter.end()
+    if pages == 0:
+        raise PrintError("there are no tickets to print")
+    return pages
+
+
+def write_receipt_pdf(receipt: ReceiptPrint, path: str | os.PathLike[str], language: str = "es") -> None:
+    """Write the receipt as a single 80 mm wide page, as long as the receipt needs."""
+    ensure_gui()
+    target = Path(path)
+    paper = STOCKS[RECEIPT_STOCK]
+    # Measure first (a dry run on a QPicture), so the page is exactly as long as the receipt: the roll is cut there.
+    picture = QPicture()
+    measure = QPainter(picture)
+    try:
+        height_mm = draw_receipt(measure, receipt, PDF_DPI, language)
+    finally:
+        measure.end()
+    writer = _writer(target, paper.width_mm, height_mm + paper.margin_mm, "Receipt")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable")
+    try:
+        draw_receipt(painter, receipt, PDF_DPI, language)
+    finally:
+        painter.end()
