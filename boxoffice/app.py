@@ -64,6 +64,7 @@ def run_gui(args: argparse.Namespace) -> int:
         finally:
             client.close()
 
+    printing_ready, print_sale = make_printer(context, store)
     backend = Backend(
         terminal=terminal_of(context),
         money=money_format(context.config.terminal.language),
@@ -73,6 +74,8 @@ def run_gui(args: argparse.Namespace) -> int:
                      lambda: read_status(store.read_session_factory, context.config.sync.horizon_hours)),
         pull=pull_now if context.config.paired else None,
         wake_sync=worker.wake if worker else (lambda: None),
+        printing_ready=printing_ready,
+        print_sale=print_sale,
     )
     try:
         if worker is not None:
@@ -115,3 +118,25 @@ def make_worker(context: Context, store):  # -> boxoffice.sync.worker.DeliveryWo
                           read_session_factory=store.read_session_factory,
                           batch_size=context.config.sync.batch_size,
                           horizon_hours=context.config.sync.horizon_hours)
+
+
+def make_printer(context: Context, store):  # -> (ready: () -> bool, print_sale: (code) -> None)
+    """The printer the config names. Only PDF output exists so far; other kinds report "not set up"."""
+    printer = context.config.printer
+    if printer.kind != "pdf":
+        return (lambda: False), None
+    folder = Path(printer.pdf_dir) if printer.pdf_dir else context.paths.data_dir / "printouts"
+    office = context.config.central.office_name or context.config.central.office_id or context.config.terminal.id
+    language = context.config.terminal.language
+
+    def print_sale(code: str) -> None:
+        from boxoffice.printing.pdf import write_receipt_pdf, write_tickets_pdf
+        from boxoffice.services.printouts import receipt_for_sale, tickets_for_sale
+
+        folder.mkdir(parents=True, exist_ok=True)
+        write_tickets_pdf(tickets_for_sale(store.read_session_factory, code, office), folder / f"{code}.pdf",
+                          printer.stock, language=language)
+        write_receipt_pdf(receipt_for_sale(store.read_session_factory, code, office),
+                          folder / f"{code}-receipt.pdf", language=language)
+
+    return (lambda: True), print_sale

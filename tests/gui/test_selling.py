@@ -204,3 +204,32 @@ def test_rubber_band_drag_selects_several_seats(qtbot, window: MainWindow) -> No
     qtbot.mouseMove(view.viewport(), pos=end)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
     assert {"EVDEMO-VIP1", "EVDEMO-VIP2", "EVDEMO-VIP3"} <= window.cart.seat_ids
+
+
+def test_sale_prints_tickets_and_receipt_when_a_pdf_printer_is_set(qtbot, store, tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from boxoffice.app import make_printer
+    from boxoffice.config import Config, PrinterConfig
+
+    context = SimpleNamespace(config=Config(printer=PrinterConfig(kind="pdf", pdf_dir=str(tmp_path / "out"))),
+                              paths=SimpleNamespace(data_dir=tmp_path))
+    ready, print_sale = make_printer(context, store)
+    window = MainWindow(backend_for(store, printing_ready=ready, print_sale=print_sale))
+    qtbot.addWidget(window)
+    window.show()
+    click_seat(qtbot, window, "EVDEMO-VIP4")
+    with qtbot.waitSignal(window.sale_completed, timeout=10000) as done:
+        window.complete_sale([PaymentRequest("cash", tendered_cents=9000)])
+    code = done.args[0].purchase_code
+    assert (tmp_path / "out" / f"{code}.pdf").stat().st_size > 1000
+    assert (tmp_path / "out" / f"{code}-receipt.pdf").exists()
+    assert "not set up" not in window.banner.text()
+
+
+def test_without_a_printer_the_clerk_is_told_and_the_sale_stands(qtbot, window: MainWindow, store) -> None:
+    click_seat(qtbot, window, "EVDEMO-VIP6")
+    with qtbot.waitSignal(window.sale_completed, timeout=10000):
+        window.complete_sale([PaymentRequest("cash", tendered_cents=9000)])
+    assert "Printing is not set up yet" in window.banner.text()
+    assert count(store, Sale) == 1
