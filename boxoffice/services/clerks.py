@@ -33,7 +33,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import BoxOfficeError
-from boxoffice.logging_setup import register_secret
 from boxoffice.services import journal
 from boxoffice.store.models import CLERK_ROLES, Clerk
 from boxoffice.store.types import format_utc, utcnow
@@ -255,8 +254,8 @@ def create_first_supervisor(session_factory: sessionmaker[Session], name: str, p
 
 def _create(session_factory: sessionmaker[Session], name: str, pin: str, role: str, rfid: str | None,
             actor: str | None, cost: ScryptCost | None, *, first: bool) -> ClerkInfo:
-    if isinstance(pin, str):
-        register_secret(pin)
+    # PINs are never logged; they are not registered for scrubbing either, because a 4-digit PIN such as
+    # "2025" would then be cut out of every timestamp in the log
     name = _clean_name(name)
     badge = _clean_badge(rfid)
     if role not in CLERK_ROLES:
@@ -332,8 +331,6 @@ def sign_in_pin(session_factory: sessionmaker[Session], clerk_id: int, pin: str,
 
     The refusal is raised only after its journal entry (and the counter) is committed.
     """
-    if isinstance(pin, str):
-        register_secret(pin)
     now = _now(now)
     refusal: SignInRefused | None = None
     with session_factory.begin() as session:

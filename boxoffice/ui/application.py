@@ -68,7 +68,9 @@ def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None
 
     if not has_clerks(backend.read_session_factory):
         first = FirstSupervisorDialog(backend.session_factory, parent)
-        if first.exec() != FirstSupervisorDialog.DialogCode.Accepted:
+        created = first.exec() == FirstSupervisorDialog.DialogCode.Accepted
+        first.deleteLater()
+        if not created:
             return None
     dialog = SignInDialog(backend.session_factory, parent)
     dialog.resize(1024, 720)
@@ -77,6 +79,7 @@ def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None
         accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
     finally:
         router.target = None
+        dialog.deleteLater()
     return dialog.clerk if accepted else None
 
 

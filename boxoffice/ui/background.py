@@ -25,27 +25,34 @@ class _Relay(QObject):
     def __init__(self, parent: QObject, on_done: Callable[[Any], None],
                  on_error: Callable[[Exception], None] | None) -> None:
         super().__init__(parent)
-        self._on_done = on_done
-        self._on_error = on_error
+        self._on_done: Callable[[Any], None] | None = on_done
+        self._on_error: Callable[[Exception], None] | None = on_error
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_error)
 
     @Slot(object)
     def _deliver_done(self, value: Any) -> None:
-        self._finish()
-        self._on_done(value)
+        on_done, _ = self._finish()
+        if on_done is not None:
+            on_done(value)
 
     @Slot(object)
     def _deliver_error(self, exc: Exception) -> None:
-        self._finish()
-        if self._on_error is not None:
-            self._on_error(exc)
+        _, on_error = self._finish()
+        if on_error is not None:
+            on_error(exc)
         else:
             log.error("background task failed: %s", exc)
 
-    def _finish(self) -> None:
+    def _finish(self) -> tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]:
+        """Drop our references to the callbacks before the deferred delete: if they held the last reference
+        to a parentless dialog, that dialog would otherwise be freed inside this object's destructor and
+        delete this object a second time (a segfault seen under load)."""
+        callbacks = (self._on_done, self._on_error)
+        self._on_done = self._on_error = None
         _alive.discard(self)
         self.deleteLater()
+        return callbacks
 
 
 class _Task(QRunnable):

@@ -14,6 +14,7 @@ with ``self.clerk`` (a :class:`ClerkInfo`) set and ``accept()``.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -81,6 +82,24 @@ def _pin_field(parent: QWidget, name: str) -> QLineEdit:
                               | Qt.InputMethodHint.ImhNoPredictiveText)
     field.setMinimumHeight(64)
     return field
+
+
+def _weakly(method: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``method`` as a callback that does not keep its dialog alive.
+
+    ``run_in_background`` keeps the callbacks on a relay object that is a child of the dialog and is deleted
+    later. If the relay held the only reference to a dialog Python owns (a dialog without a parent, once the
+    caller has dropped it), deleting the relay would free the dialog from inside the relay's own destructor,
+    and the dialog would delete the relay a second time: a crash. Tests hit this; so could the app.
+    """
+    ref = weakref.WeakMethod(method)
+
+    def call(value: Any) -> None:
+        bound = ref()
+        if bound is not None:
+            bound(value)
+
+    return call
 
 
 def _set_message(label: QLabel, text: str, kind: str) -> None:
@@ -183,6 +202,8 @@ class SignInDialog(QDialog):
         pad.setContentsMargins(0, 0, 0, 0)
         pad.setSpacing(8)
         self.pad_buttons: dict[str, QPushButton] = {}
+        self._digits = QButtonGroup(self)  # digit buttons by id: no lambdas holding the dialog
+        self._digits.idClicked.connect(self._digit_clicked)
         for index, digit in enumerate("123456789"):
             pad.addWidget(self._pad_button(digit, digit), index // 3, index % 3)
         pad.addWidget(self._pad_button("clear", self.tr("Clear")), 3, 0)
@@ -212,7 +233,7 @@ class SignInDialog(QDialog):
         button.setMinimumSize(*PAD_BUTTON_SIZE)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if key.isdigit():
-            button.clicked.connect(lambda _checked=False, d=key: self._press_digit(d))
+            self._digits.addButton(button, int(key))
         elif key == "clear":
             button.clicked.connect(self.clear_pin)
         else:
@@ -309,6 +330,9 @@ class SignInDialog(QDialog):
             self.pin_field.setFocus()
 
     # --- input ----------------------------------------------------------------------------------------
+
+    def _digit_clicked(self, digit: int) -> None:
+        self._press_digit(str(digit))
 
     def _press_digit(self, digit: str) -> None:
         if not self.busy and len(self.pin_field.text()) < PIN_MAX_DIGITS:
@@ -414,7 +438,7 @@ class SignInDialog(QDialog):
 
     def _run(self, work: Callable[[], ClerkInfo], busy_text: str) -> None:
         self._set_busy(True, busy_text)
-        run_in_background(self, work, self._signed_in, self._refused)
+        run_in_background(self, work, _weakly(self._signed_in), _weakly(self._refused))
 
     def _signed_in(self, clerk: ClerkInfo) -> None:
         self._set_busy(False)
@@ -566,7 +590,7 @@ class FirstSupervisorDialog(QDialog):
         session_factory = self._session_factory
         self._set_busy(True)
         run_in_background(self, lambda: clerks.create_first_supervisor(session_factory, name, pin, rfid=badge),
-                          self._created, self._failed)
+                          _weakly(self._created), _weakly(self._failed))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from boxoffice.services import clerks
 from boxoffice.services.clerks import ClerkInfo, ScryptCost
 from boxoffice.store.engine import Store, open_store
 from boxoffice.store.models import Clerk
-from boxoffice.ui.qt import QDialog, Qt
+from boxoffice.ui.qt import QCoreApplication, QDialog, QEvent, Qt
 from boxoffice.ui.scanner import ScanDetector
 from boxoffice.ui.signin import FirstSupervisorDialog, SignInDialog, local_clock
 
@@ -182,6 +184,32 @@ def test_a_scanned_badge_signs_in_through_the_scan_detector(qtbot, store: Store,
         assert dialog.pin_field.text() == ""
     finally:
         detector.uninstall()
+
+
+@pytest.mark.parametrize("kind", ["signin", "first"])
+def test_a_dialog_dropped_right_after_it_finished_is_freed_cleanly(qtbot, store: Store, kind: str) -> None:
+    """The app drops a dialog once it has its clerk; the background helper's relay must not be what keeps it
+    alive, or deleting the relay later frees the dialog inside the relay's destructor (a double delete)."""
+    if kind == "signin":
+        clerks.create_clerk(store.session_factory, "Ana", "1234", rfid="0004455667")
+        dialog = SignInDialog(store.session_factory)
+    else:
+        dialog = FirstSupervisorDialog(store.session_factory)
+        dialog.name_field.setText("Marta")
+        dialog.pin_field.setText("1234")
+        dialog.repeat_field.setText("1234")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.badge_scanned("0004455667") if kind == "signin" else dialog.submit()
+    assert dialog.clerk is not None
+    gone = weakref.ref(dialog)
+    dialog.close()
+    del dialog
+    gc.collect()
+    assert gone() is None  # nothing (no relay, no lambda) keeps it alive
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)
 
 
 def test_single_clerk_is_preselected_and_empty_list_says_so(qtbot, store: Store) -> None:
