@@ -139,3 +139,30 @@ def test_print_tickets_and_receipt_as_pdf(terminal, central, tmp_path: Path) -> 
     assert code in receipt and "180,00" in receipt
     unknown = cli(terminal, "print", "--sale", "GJXS0LM6RYG3R", "--pdf", str(tmp_path / "x.pdf"))
     assert unknown.returncode == 1 and len(unknown.stderr.strip().splitlines()) == 1
+
+
+def test_pair_checks_the_token_before_saving_anything(tmp_path: Path, central) -> None:
+    import keyring
+
+    data = tmp_path / "new-terminal"
+    base = ["pair", "--data-dir", str(data), "--url", central.url, "--office", NORTE, "--token-stdin",
+            "--name", "Taquilla Norte"]
+    wrong = run_boxoffice(base, input="not-the-token\n")
+    assert wrong.returncode == 1 and "not-the-token" not in wrong.stderr
+    assert len(wrong.stderr.strip().splitlines()) == 1
+    assert not (data / "boxoffice.toml").exists()
+    assert keyring.get_password("boxoffice", f"api-token:{NORTE}") is None
+
+    nowhere = run_boxoffice([*base[:4], "http://127.0.0.1:9", *base[5:]], input="x-token-123456\n")
+    assert nowhere.returncode == 1 and "cannot reach" in nowhere.stderr
+
+    token = central.office_tokens[NORTE]
+    paired = run_boxoffice([*base, "--json"], input=token + "\n")
+    assert paired.returncode == 0, paired.stderr
+    report = json.loads(paired.stdout)
+    assert report["paired"] is True and report["events"] == 1 and report["pulled"][0]["available"] == 300
+    config = (data / "boxoffice.toml").read_text(encoding="utf-8")
+    assert central.url in config and NORTE in config and token not in config
+    assert keyring.get_password("boxoffice", f"api-token:{NORTE}") == token
+    status = json.loads(run_boxoffice(["status", "--json", "--data-dir", str(data)]).stdout)
+    assert status["paired"] is True and status["pending"] == 0
