@@ -13,6 +13,7 @@ from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
 from boxoffice.services import catalog
 from boxoffice.services.cart import Cart
 from boxoffice.services.catalog import EventSummary, ProductInfo, ZoneInfo
+from boxoffice.services.returns import void_sale
 from boxoffice.services.sales import SaleRequest, SaleResult, sell
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.background import run_in_background
@@ -25,7 +26,6 @@ from boxoffice.ui.qt import (
     QKeySequence,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QShortcut,
     QSpinBox,
@@ -35,6 +35,7 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.sale_dialog import SaleDialog
 from boxoffice.ui.seat_map import SeatMap
 from boxoffice.ui.status_bar import SyncStatusBar, local_time
 
@@ -371,11 +372,23 @@ class MainWindow(QMainWindow):
         if sale is None:
             self._show_error(self.tr("Code {code} was not sold at this terminal").format(code=code))
             return
-        lines = "\n".join(f"{seat} · {product} · {barcode}" for seat, product, barcode in sale.tickets)
-        QMessageBox.information(self, self.tr("Sale {code}").format(code=sale.purchase_code),
-                                self.tr("{event}\n{when} · {total} · {status}\n\n{lines}").format(
-                                    event=sale.event_name, when=local_time(sale.created_at),
-                                    total=self.money.format(sale.total_cents), status=sale.status, lines=lines))
+        self.open_sale(sale)
+
+    def open_sale(self, sale) -> SaleDialog:
+        backend = self.backend
+        reprint = None
+        if backend.printing_ready() and backend.print_sale is not None:
+            reprint = backend.print_sale
+
+        def void(code: str, reason: str) -> object:
+            return void_sale(backend.session_factory, backend.terminal, code, reason,
+                             actor=getattr(self.clerk, "name", None))
+
+        dialog = SaleDialog(sale, self.money, reprint=reprint, void=void, parent=self)
+        dialog.voided.connect(lambda _code: self.reload())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _badge_sign_in(self, code: str) -> None:
         from boxoffice.services.clerks import sign_in_badge

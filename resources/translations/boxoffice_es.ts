@@ -77,102 +77,102 @@
 <context>
     <name>FirstSupervisorDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="458" />
+        <location filename="../../boxoffice/ui/signin.py" line="482" />
         <source>Create the supervisor</source>
         <translation>Crear el supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="468" />
+        <location filename="../../boxoffice/ui/signin.py" line="492" />
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="471" />
+        <location filename="../../boxoffice/ui/signin.py" line="495" />
         <source>No clerks here yet. Create the supervisor, who then adds the other clerks.</source>
         <translation>Aún no hay taquilleros. Cree el supervisor, que luego da de alta a los demás.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="487" />
+        <location filename="../../boxoffice/ui/signin.py" line="511" />
         <source>e.g. Marta López</source>
         <translation>p. ej. Marta López</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="488" />
+        <location filename="../../boxoffice/ui/signin.py" line="512" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="491" />
+        <location filename="../../boxoffice/ui/signin.py" line="515" />
         <source>{low} to {high} digits</source>
         <translation>de {low} a {high} dígitos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="493" />
+        <location filename="../../boxoffice/ui/signin.py" line="517" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="495" />
+        <location filename="../../boxoffice/ui/signin.py" line="519" />
         <source>the same PIN again</source>
         <translation>el mismo PIN otra vez</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="497" />
+        <location filename="../../boxoffice/ui/signin.py" line="521" />
         <source>Repeat PIN</source>
         <translation>Repita el PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="502" />
+        <location filename="../../boxoffice/ui/signin.py" line="526" />
         <source>optional: scan the badge now</source>
         <translation>opcional: pase la tarjeta ahora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="503" />
+        <location filename="../../boxoffice/ui/signin.py" line="527" />
         <source>Badge</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="516" />
+        <location filename="../../boxoffice/ui/signin.py" line="540" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="521" />
+        <location filename="../../boxoffice/ui/signin.py" line="545" />
         <source>Create supervisor</source>
         <translation>Crear supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="553" />
+        <location filename="../../boxoffice/ui/signin.py" line="577" />
         <source>Type the supervisor's name.</source>
         <translation>Escriba el nombre del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="558" />
+        <location filename="../../boxoffice/ui/signin.py" line="582" />
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="563" />
+        <location filename="../../boxoffice/ui/signin.py" line="587" />
         <source>The two PINs are different. Type the PIN again.</source>
         <translation>Los dos PIN no coinciden. Escriba el PIN otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="578" />
+        <location filename="../../boxoffice/ui/signin.py" line="602" />
         <source>Creating the supervisor…</source>
         <translation>Creando el supervisor…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="590" />
+        <location filename="../../boxoffice/ui/signin.py" line="614" />
         <source>A supervisor already exists. Close this window and sign in.</source>
         <translation>Ya existe un supervisor. Cierre esta ventana e identifíquese.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="592" />
+        <location filename="../../boxoffice/ui/signin.py" line="616" />
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="597" />
+        <location filename="../../boxoffice/ui/signin.py" line="621" />
         <source>Could not create the supervisor ({error}).</source>
         <translation>No se pudo crear el supervisor ({error}).</translation>
     </message>
@@ -180,118 +180,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="99" />
+        <location filename="../../boxoffice/ui/main_window.py" line="100" />
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="112" />
+        <location filename="../../boxoffice/ui/main_window.py" line="113" />
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="120" />
+        <location filename="../../boxoffice/ui/main_window.py" line="121" />
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="177" />
+        <location filename="../../boxoffice/ui/main_window.py" line="178" />
         <source>Clerk: {name}</source>
         <translation>Taquillero: {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="189" />
+        <location filename="../../boxoffice/ui/main_window.py" line="190" />
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="201" />
+        <location filename="../../boxoffice/ui/main_window.py" line="202" />
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="204" />
+        <location filename="../../boxoffice/ui/main_window.py" line="205" />
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="245" />
+        <location filename="../../boxoffice/ui/main_window.py" line="246" />
         <source>{name} ({n} tickets) · {price}</source>
         <translation>{name} ({n} entradas) · {price}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="261" />
+        <location filename="../../boxoffice/ui/main_window.py" line="262" />
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="277" />
+        <location filename="../../boxoffice/ui/main_window.py" line="278" />
         <source>Only {n} left in {zone}</source>
         <translation>Solo quedan {n} en {zone}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="319" />
+        <location filename="../../boxoffice/ui/main_window.py" line="320" />
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="321" />
+        <location filename="../../boxoffice/ui/main_window.py" line="322" />
         <source>Sold {code}: {n} tickets, {total}{change}.</source>
         <translation>Vendido {code}: {n} entradas, {total}{change}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="328" />
+        <location filename="../../boxoffice/ui/main_window.py" line="329" />
         <source>Printing failed ({error}); the sale is kept, reprint it later.</source>
         <translation>Falló la impresión ({error}); la venta se guarda, reimprímala luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="331" />
+        <location filename="../../boxoffice/ui/main_window.py" line="332" />
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="340" />
+        <location filename="../../boxoffice/ui/main_window.py" line="341" />
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar el asiento; no se vendió nada. Elija otros asientos. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="343" />
+        <location filename="../../boxoffice/ui/main_window.py" line="344" />
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="346" />
+        <location filename="../../boxoffice/ui/main_window.py" line="347" />
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="372" />
+        <location filename="../../boxoffice/ui/main_window.py" line="373" />
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="375" />
-        <source>Sale {code}</source>
-        <translation>Venta {code}</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="376" />
-        <source>{event}
-{when} · {total} · {status}
-
-{lines}</source>
-        <translation>{event}
-{when} · {total} · {status}
-
-{lines}</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="388" />
+        <location filename="../../boxoffice/ui/main_window.py" line="401" />
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="391" />
+        <location filename="../../boxoffice/ui/main_window.py" line="404" />
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -371,107 +355,176 @@
     </message>
 </context>
 <context>
+    <name>SaleDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="35" />
+        <source>Sale {code}</source>
+        <translation>Venta {code}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="43" />
+        <source>voided</source>
+        <translation>anulada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="43" />
+        <source>sold</source>
+        <translation>vendida</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="44" />
+        <source>{code} · {when} · {total} · {status}</source>
+        <translation>{code} · {when} · {total} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="55" />
+        <source>Reprint</source>
+        <translation>Reimprimir</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="59" />
+        <source>Printing is not set up yet</source>
+        <translation>La impresión aún no está configurada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="60" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="86" />
+        <source>Void sale</source>
+        <translation>Anular venta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="63" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="81" />
+        <source>Could not print: {error}</source>
+        <translation>No se pudo imprimir: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="83" />
+        <source>Reprinted.</source>
+        <translation>Reimpreso.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="86" />
+        <source>Reason for the void:</source>
+        <translation>Motivo de la anulación:</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="99" />
+        <source>Voided. The seats go back on sale once the central platform confirms.</source>
+        <translation>Anulada. Los asientos vuelven a la venta cuando la plataforma central lo confirme.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="101" />
+        <source>Voided before it was sent; the seats are on sale again.</source>
+        <translation>Anulada antes de enviarse; los asientos vuelven a estar a la venta.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="116" />
-        <location filename="../../boxoffice/ui/signin.py" line="132" />
-        <location filename="../../boxoffice/ui/signin.py" line="191" />
-        <location filename="../../boxoffice/ui/signin.py" line="193" />
+        <location filename="../../boxoffice/ui/signin.py" line="135" />
+        <location filename="../../boxoffice/ui/signin.py" line="151" />
+        <location filename="../../boxoffice/ui/signin.py" line="212" />
+        <location filename="../../boxoffice/ui/signin.py" line="214" />
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="135" />
+        <location filename="../../boxoffice/ui/signin.py" line="154" />
         <source>Tap your name and type your PIN, or scan your badge.</source>
         <translation>Toque su nombre y escriba su PIN, o pase su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="168" />
+        <location filename="../../boxoffice/ui/signin.py" line="187" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="188" />
+        <location filename="../../boxoffice/ui/signin.py" line="209" />
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="190" />
+        <location filename="../../boxoffice/ui/signin.py" line="211" />
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="245" />
+        <location filename="../../boxoffice/ui/signin.py" line="266" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="257" />
+        <location filename="../../boxoffice/ui/signin.py" line="278" />
         <source>No clerk can sign in at this window yet. Ask a supervisor.</source>
         <translation>Aún no hay taquilleros en esta taquilla. Avise a un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="296" />
+        <location filename="../../boxoffice/ui/signin.py" line="317" />
         <source>Choose your name</source>
         <translation>Elija su nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="298" />
+        <location filename="../../boxoffice/ui/signin.py" line="319" />
         <source>PIN for {name}</source>
         <translation>PIN de {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="398" />
+        <location filename="../../boxoffice/ui/signin.py" line="422" />
         <source>Choose your name first.</source>
         <translation>Elija primero su nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="402" />
+        <location filename="../../boxoffice/ui/signin.py" line="426" />
         <source>Type your PIN.</source>
         <translation>Escriba su PIN.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="406" />
+        <location filename="../../boxoffice/ui/signin.py" line="430" />
         <source>Checking your PIN…</source>
         <translation>Comprobando su PIN…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="413" />
+        <location filename="../../boxoffice/ui/signin.py" line="437" />
         <source>Checking your badge…</source>
         <translation>Comprobando su tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="430" />
+        <location filename="../../boxoffice/ui/signin.py" line="454" />
         <source>Wrong PIN, 1 try left</source>
         <translation>PIN incorrecto, queda 1 intento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="432" />
+        <location filename="../../boxoffice/ui/signin.py" line="456" />
         <source>Wrong PIN, {n} tries left</source>
         <translation>PIN incorrecto, quedan {n} intentos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="434" />
+        <location filename="../../boxoffice/ui/signin.py" line="458" />
         <source>Too many wrong PINs. Locked, try again at {time}</source>
         <translation>Demasiados PIN incorrectos. Bloqueado, inténtelo de nuevo a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="437" />
+        <location filename="../../boxoffice/ui/signin.py" line="461" />
         <source>{name}: {reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="439" />
+        <location filename="../../boxoffice/ui/signin.py" line="463" />
         <source>This badge does not belong to any clerk here.</source>
         <translation>Esta tarjeta no pertenece a ningún taquillero de aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="441" />
+        <location filename="../../boxoffice/ui/signin.py" line="465" />
         <source>That name cannot sign in any more. Choose your name again.</source>
         <translation>Ese nombre ya no puede entrar. Elija su nombre otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="447" />
+        <location filename="../../boxoffice/ui/signin.py" line="471" />
         <source>Could not sign in ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo entrar ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
@@ -527,17 +580,17 @@
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="59" />
+        <location filename="../../boxoffice/ui/main_window.py" line="60" />
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="68" />
+        <location filename="../../boxoffice/ui/main_window.py" line="69" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="79" />
+        <location filename="../../boxoffice/ui/main_window.py" line="80" />
         <source>{price} · {n} left</source>
         <translation>{price} · quedan {n}</translation>
     </message>

@@ -233,3 +233,39 @@ def test_without_a_printer_the_clerk_is_told_and_the_sale_stands(qtbot, window: 
         window.complete_sale([PaymentRequest("cash", tendered_cents=9000)])
     assert "Printing is not set up yet" in window.banner.text()
     assert count(store, Sale) == 1
+
+
+def test_scanning_a_ticket_opens_its_sale_to_reprint_and_void(qtbot, store, tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from boxoffice.app import make_printer
+    from boxoffice.config import Config, PrinterConfig
+    from boxoffice.ui.sale_dialog import SaleDialog
+
+    context = SimpleNamespace(config=Config(printer=PrinterConfig(kind="pdf", pdf_dir=str(tmp_path / "out"))),
+                              paths=SimpleNamespace(data_dir=tmp_path))
+    ready, print_sale = make_printer(context, store)
+    window = MainWindow(backend_for(store, printing_ready=ready, print_sale=print_sale))
+    qtbot.addWidget(window)
+    window.show()
+    result = sell(store.session_factory, TERMINAL, SaleRequest(
+        "EVDEMO", (LineRequest("tt-pre", 2, ("EVDEMO-PRE3", "EVDEMO-PRE4")),),
+        (PaymentRequest("cash", tendered_cents=8000),)))
+    window.reload()
+    window.handle_scan(result.tickets[1].barcode.lower())  # scanners may send lower case
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SaleDialog), timeout=5000)
+    dialog = QApplication.activeModalWidget()
+    assert dialog.sale.purchase_code == result.purchase_code and len(dialog.sale.tickets) == 2
+    qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "out" / f"{result.purchase_code}.pdf").exists()
+    dialog.do_void("")
+    assert "reason" in dialog.message.text()
+    dialog.do_void("customer changed their mind")
+    assert not dialog.void_button.isEnabled()
+    assert "on sale again" in dialog.message.text()
+    with store.read_session_factory() as s:
+        sale = s.scalars(select(Sale)).one()
+        assert sale.status == "voided" and sale.delivery_state == "cancelled"
+        assert s.get(Ticket, "EVDEMO-PRE3").state == "available"  # never sent: seats back on sale now
+    assert window.seat_map.items_by_ticket["EVDEMO-PRE3"].seat.state == "available"
+    dialog.accept()
