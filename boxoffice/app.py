@@ -120,23 +120,30 @@ def make_worker(context: Context, store):  # -> boxoffice.sync.worker.DeliveryWo
                           horizon_hours=context.config.sync.horizon_hours)
 
 
-def make_printer(context: Context, store):  # -> (ready: () -> bool, print_sale: (code) -> None)
-    """The printer the config names. Only PDF output exists so far; other kinds report "not set up"."""
-    printer = context.config.printer
-    if printer.kind != "pdf":
-        return (lambda: False), None
-    folder = Path(printer.pdf_dir) if printer.pdf_dir else context.paths.data_dir / "printouts"
-    office = context.config.central.office_name or context.config.central.office_id or context.config.terminal.id
+def make_printer(context: Context, store):  # -> (ready, print_sale(code, reprint=False, cash=False))
+    """The printer the config names (PDF folder, system printer, ESC/POS), or "not set up"."""
+    from boxoffice.printing.outputs import PrintError, printer_for
+
     language = context.config.terminal.language
+    try:
+        printer = printer_for(context.config.printer, context.paths.data_dir, language)
+    except PrintError as error:
+        log.warning("printer not set up: %s", error)
+        printer = None
+    if printer is None:
+        return (lambda: False), None
+    office = context.config.central.office_name or context.config.central.office_id or context.config.terminal.id
 
-    def print_sale(code: str) -> None:
-        from boxoffice.printing.pdf import write_receipt_pdf, write_tickets_pdf
+    def print_sale(code: str, reprint: bool = False, cash: bool = False) -> None:
         from boxoffice.services.printouts import receipt_for_sale, tickets_for_sale
+        from boxoffice.services.reprints import record_reprint
 
-        folder.mkdir(parents=True, exist_ok=True)
-        write_tickets_pdf(tickets_for_sale(store.read_session_factory, code, office), folder / f"{code}.pdf",
-                          printer.stock, language=language)
-        write_receipt_pdf(receipt_for_sale(store.read_session_factory, code, office),
-                          folder / f"{code}-receipt.pdf", language=language)
+        printer.print_tickets(tickets_for_sale(store.read_session_factory, code, office, reprint=reprint))
+        receipt = receipt_for_sale(store.read_session_factory, code, office, reprint=reprint)
+        printer.print_receipt(receipt)
+        if reprint:
+            record_reprint(store.session_factory, code, "tickets", None)
+        elif cash and printer.can_open_drawer:
+            printer.open_drawer()  # the receipt printer kicks the cash drawer
 
     return (lambda: True), print_sale

@@ -23,4 +23,4 @@ class Backend:
     pull: Callable[[], Any] | None = None  # fetch the inventory now (network; call in the background)
     wake_sync: Callable[[], None] = lambda: None  # a sale was committed: deliver soon
     printing_ready: Callable[[], bool] = lambda: False
-    print_sale: Callable[[str], None] | None = None  # purchase code -> print tickets + receipt
+    print_sale: Callable[..., None] | None = None  # (purchase code, reprint=False, cash=False): tickets + receipt

@@ -324,7 +324,8 @@ class MainWindow(QMainWindow):
             change=change)
         if self.backend.printing_ready() and self.backend.print_sale is not None:
             try:
-                self.backend.print_sale(result.purchase_code)
+                self.backend.print_sale(result.purchase_code,
+                                        cash=any(p.method == "cash" for p in result.payments))
             except BoxOfficeError as exc:
                 message += " " + self.tr("Printing failed ({error}); the sale is kept, reprint it later.").format(
                     error=exc)
@@ -378,7 +379,10 @@ class MainWindow(QMainWindow):
         backend = self.backend
         reprint = None
         if backend.printing_ready() and backend.print_sale is not None:
-            reprint = backend.print_sale
+            print_sale = backend.print_sale
+
+            def reprint(code: str) -> None:
+                print_sale(code, reprint=True)
 
         def void(code: str, reason: str) -> object:
             return void_sale(backend.session_factory, backend.terminal, code, reason,

@@ -257,7 +257,12 @@ def test_scanning_a_ticket_opens_its_sale_to_reprint_and_void(qtbot, store, tmp_
     dialog = QApplication.activeModalWidget()
     assert dialog.sale.purchase_code == result.purchase_code and len(dialog.sale.tickets) == 2
     qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
-    assert (tmp_path / "out" / f"{result.purchase_code}.pdf").exists()
+    assert (tmp_path / "out" / f"{result.purchase_code}-reprint.pdf").exists()
+    from boxoffice.store.models import JournalEntry
+
+    with store.read_session_factory() as s:
+        kinds = [e.kind for e in s.scalars(select(JournalEntry).where(JournalEntry.subject == result.purchase_code))]
+    assert "reprint" in kinds
     dialog.do_void("")
     assert "reason" in dialog.message.text()
     dialog.do_void("customer changed their mind")

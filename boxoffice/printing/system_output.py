@@ -1,0 +1,124 @@
+"""Installed system printers (CUPS on Linux, the Windows spooler) through Qt's QPrinter.
+
+The same layouts as the PDF output are drawn at the printer's resolution. When no printer is installed (for
+example no CUPS), :func:`installed_printers` is empty and every print call raises a :class:`PrintError` saying
+printing is not set up; the app keeps working (PLATFORM.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPicture
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from boxoffice.core.printout import ReceiptPrint, TicketPrint
+from boxoffice.printing.layouts import RECEIPT_STOCK, STOCKS, Stock, draw_receipt, draw_ticket, stock
+from boxoffice.printing.pdf import PrintError, ensure_gui
+
+NOT_SET_UP = "no printer is installed on this computer: printing is not set up (add the printer to the system first)"
+
+
+def installed_printers() -> list[str]:
+    """Names of the printers the system offers (empty without CUPS / a spooler)."""
+    ensure_gui()
+    return [info.printerName() for info in QPrinterInfo.availablePrinters()]
+
+
+def find_printer(name: str = "") -> QPrinterInfo:
+    """The installed printer called ``name`` (the system default when empty), or a PrintError saying what is wrong."""
+    ensure_gui()
+    available = QPrinterInfo.availablePrinters()
+    if not available:
+        raise PrintError(NOT_SET_UP)
+    if not name:
+        default = QPrinterInfo.defaultPrinter()
+        if default.isNull():
+            raise PrintError("no printer is chosen and the system has no default printer: choose one in settings")
+        return default
+    for info in available:
+        if info.printerName() == name:
+            return info
+    names = ", ".join(info.printerName() for info in available)
+    raise PrintError(f"the printer {name!r} is not installed (installed: {names}); choose another in settings")
+
+
+def _page(qprinter: QPrinter, width_mm: float, height_mm: float) -> None:
+    size = QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "ticket")
+    layout = QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    qprinter.setFullPage(True)
+    qprinter.setPageLayout(layout)
+
+
+def _check(qprinter: QPrinter, what: str) -> None:
+    if qprinter.printerState() == QPrinter.PrinterState.Error:
+        raise PrintError(f"the printer {qprinter.printerName() or ''} reported an error while printing {what}: "
+                         "check it is on, has paper and is not paused; the sale is kept and can be reprinted")
+
+
+def _begin(painter: QPainter, qprinter: QPrinter) -> None:
+    if not painter.begin(qprinter):
+        raise PrintError(f"cannot start printing on {qprinter.printerName() or 'the printer'}: it may be offline "
+                         "or paused; the sale is kept and can be reprinted")
+
+
+def tickets_on(qprinter: QPrinter, tickets: Iterable[TicketPrint], paper: Stock, language: str = "es") -> int:
+    """Draw one page per ticket on an already chosen QPrinter (system printer, or a PDF-format QPrinter)."""
+    ensure_gui()
+    _page(qprinter, paper.width_mm, paper.height_mm)
+    painter = QPainter()
+    pages = 0
+    try:
+        for ticket in tickets:
+            if pages == 0:
+                _begin(painter, qprinter)
+            elif not qprinter.newPage():
+                raise PrintError(f"the printer stopped before ticket {pages + 1}; "
+                                 "the sale is kept and can be reprinted")
+            draw_ticket(painter, ticket, paper, qprinter.resolution(), language)
+            pages += 1
+    finally:
+        if painter.isActive():
+            painter.end()
+    if pages == 0:
+        raise PrintError("there are no tickets to print")
+    _check(qprinter, "the tickets")
+    return pages
+
+
+def receipt_on(qprinter: QPrinter, receipt: ReceiptPrint, language: str = "es") -> None:
+    """Draw the receipt on one page exactly as long as it needs (a roll printer cuts there)."""
+    ensure_gui()
+    paper = STOCKS[RECEIPT_STOCK]
+    picture = QPicture()
+    measure = QPainter(picture)
+    try:
+        height_mm = draw_receipt(measure, receipt, qprinter.resolution(), language)
+    finally:
+        measure.end()
+    _page(qprinter, paper.width_mm, height_mm + paper.margin_mm)
+    painter = QPainter()
+    _begin(painter, qprinter)
+    try:
+        draw_receipt(painter, receipt, qprinter.resolution(), language)
+    finally:
+        painter.end()
+    _check(qprinter, "the receipt")
+
+
+def _printer(name: str, job: str) -> QPrinter:
+    qprinter = QPrinter(find_printer(name), QPrinter.PrinterMode.HighResolution)
+    qprinter.setDocName(job)
+    qprinter.setCreator("Box office")
+    return qprinter
+
+
+def print_tickets(name: str, tickets: Iterable[TicketPrint], stock_name: str = "thermal-80mm",
+                  language: str = "es") -> int:
+    paper = stock(stock_name)
+    return tickets_on(_printer(name, "Tickets"), tickets, paper, language)
+
+
+def print_receipt(name: str, receipt: ReceiptPrint, language: str = "es") -> None:
+    receipt_on(_printer(name, "Receipt"), receipt, language)
