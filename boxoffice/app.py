@@ -7,6 +7,7 @@ The only place that knows how the parts are wired; everything else gets its coll
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +65,7 @@ def run_gui(args: argparse.Namespace) -> int:
         finally:
             client.close()
 
-    printing_ready, print_sale = make_printer(context, store)
+    printing_ready, print_sale, no_sale = make_printer(context, store)
     backend = Backend(
         terminal=terminal_of(context),
         money=money_format(context.config.terminal.language),
@@ -76,7 +77,13 @@ def run_gui(args: argparse.Namespace) -> int:
         wake_sync=worker.wake if worker else (lambda: None),
         printing_ready=printing_ready,
         print_sale=print_sale,
+        no_sale=no_sale,
+        printer_config=context.config.printer,
+        language=context.config.terminal.language,
+        data_dir=context.paths.data_dir,
     )
+
+    backend.apply_settings = settings_applier(context, store, backend)
     try:
         if worker is not None:
             worker.start()
@@ -120,7 +127,7 @@ def make_worker(context: Context, store):  # -> boxoffice.sync.worker.DeliveryWo
                           horizon_hours=context.config.sync.horizon_hours)
 
 
-def make_printer(context: Context, store):  # -> (ready, print_sale(code, reprint=False, cash=False))
+def make_printer(context: Context, store):  # -> (ready, print_sale(code, reprint=, cash=), no_sale(actor) | None)
     """The printer the config names (PDF folder, system printer, ESC/POS), or "not set up"."""
     from boxoffice.printing.outputs import PrintError, printer_for
 
@@ -131,8 +138,15 @@ def make_printer(context: Context, store):  # -> (ready, print_sale(code, reprin
         log.warning("printer not set up: %s", error)
         printer = None
     if printer is None:
-        return (lambda: False), None
+        return (lambda: False), None, None
     office = context.config.central.office_name or context.config.central.office_id or context.config.terminal.id
+
+    def no_sale(actor: str | None) -> None:
+        """Open the cash drawer without a sale (supervisor), journaled."""
+        from boxoffice.services.reprints import record_no_sale
+
+        printer.open_drawer()
+        record_no_sale(store.session_factory, actor)
 
     def print_sale(code: str, reprint: bool = False, cash: bool = False) -> None:
         from boxoffice.services.printouts import receipt_for_sale, tickets_for_sale
@@ -146,4 +160,23 @@ def make_printer(context: Context, store):  # -> (ready, print_sale(code, reprin
         elif cash and printer.can_open_drawer:
             printer.open_drawer()  # the receipt printer kicks the cash drawer
 
-    return (lambda: True), print_sale
+    return (lambda: True), print_sale, (no_sale if printer.can_open_drawer else None)
+
+
+def settings_applier(context: Context, store, backend):  # -> (PrinterConfig, language) -> None
+    """What the settings dialog's Save does: validate and write the config, then switch the printer at once
+    (a new language shows at the next start)."""
+    current = {"context": context}
+
+    def apply(printer, language: str) -> None:
+        from boxoffice.config import save_config
+
+        ctx = current["context"]
+        config = dataclasses.replace(ctx.config, printer=printer,
+                                     terminal=dataclasses.replace(ctx.config.terminal, language=language))
+        save_config(config, ctx.paths.config_file)
+        current["context"] = ctx = dataclasses.replace(ctx, config=config)
+        backend.printing_ready, backend.print_sale, backend.no_sale = make_printer(ctx, store)
+        backend.printer_config, backend.language = printer, language
+
+    return apply

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from boxoffice.core.money import MoneyFormat
@@ -24,3 +25,8 @@ class Backend:
     wake_sync: Callable[[], None] = lambda: None  # a sale was committed: deliver soon
     printing_ready: Callable[[], bool] = lambda: False
     print_sale: Callable[..., None] | None = None  # (purchase code, reprint=False, cash=False): tickets + receipt
+    no_sale: Callable[[str | None], None] | None = None  # open the cash drawer without a sale (actor), journaled
+    printer_config: Any = None  # boxoffice.config.PrinterConfig shown in settings
+    language: str = "es"
+    data_dir: Path | None = None
+    apply_settings: Callable[[Any, str], None] | None = None  # (PrinterConfig, language): save and switch

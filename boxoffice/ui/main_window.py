@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 import logging
+from pathlib import Path
 
+from boxoffice.config import PrinterConfig
 from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
 from boxoffice.services import catalog
 from boxoffice.services.cart import Cart
@@ -37,6 +39,7 @@ from boxoffice.ui.qt import (
 )
 from boxoffice.ui.sale_dialog import SaleDialog
 from boxoffice.ui.seat_map import SeatMap
+from boxoffice.ui.settings_dialog import SettingsDialog
 from boxoffice.ui.status_bar import SyncStatusBar, local_time
 
 log = logging.getLogger(__name__)
@@ -123,6 +126,16 @@ class MainWindow(QMainWindow):
         self.switch_button.setAutoDefault(False)
         self.switch_button.clicked.connect(self.sign_out_requested)
         top.addWidget(self.switch_button)
+        self.settings_button = QPushButton(self.tr("Settings"), central)
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setAutoDefault(False)
+        self.settings_button.clicked.connect(self.open_settings)
+        top.addWidget(self.settings_button)
+        self.no_sale_button = QPushButton(self.tr("No sale"), central)
+        self.no_sale_button.setObjectName("noSale")
+        self.no_sale_button.setAutoDefault(False)
+        self.no_sale_button.clicked.connect(self.open_drawer_no_sale)
+        top.addWidget(self.no_sale_button)
         outer.addLayout(top)
 
         self.banner = QLabel(central)
@@ -176,6 +189,35 @@ class MainWindow(QMainWindow):
     def set_clerk(self, clerk) -> None:
         self.clerk = clerk
         self.clerk_label.setText(self.tr("Clerk: {name}").format(name=clerk.name) if clerk else "")
+        supervisor = getattr(clerk, "role", None) == "supervisor"
+        self.settings_button.setVisible(supervisor and self.backend.apply_settings is not None)
+        self.no_sale_button.setVisible(supervisor and self.backend.no_sale is not None)
+
+    def open_settings(self) -> SettingsDialog | None:
+        """Supervisor only: language and printer, with a test page."""
+        backend = self.backend
+        if getattr(self.clerk, "role", None) != "supervisor" or backend.apply_settings is None:
+            return None
+        dialog = SettingsDialog(backend.printer_config or PrinterConfig(), backend.language,
+                                backend.data_dir or Path("."), backend.apply_settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._settings_saved)
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self) -> None:
+        self.set_clerk(self.clerk)
+        self._show_banner(self.tr("Settings saved. A new language shows at the next start."), ok=True)
+
+    def open_drawer_no_sale(self) -> None:
+        if getattr(self.clerk, "role", None) != "supervisor" or self.backend.no_sale is None:
+            return
+        try:
+            self.backend.no_sale(self.clerk.name)
+        except BoxOfficeError as exc:
+            self._show_error(self.tr("Could not open the drawer: {error}").format(error=exc))
+            return
+        self._show_banner(self.tr("Drawer opened (no sale), recorded."), ok=True)
 
     def reload_events(self) -> None:
         current = self.cart.event_id

@@ -180,102 +180,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="100" />
+        <location filename="../../boxoffice/ui/main_window.py" line="103" />
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="113" />
+        <location filename="../../boxoffice/ui/main_window.py" line="116" />
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="121" />
+        <location filename="../../boxoffice/ui/main_window.py" line="124" />
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="178" />
+        <location filename="../../boxoffice/ui/main_window.py" line="129" />
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="134" />
+        <source>No sale</source>
+        <translation>Abrir cajón</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="191" />
         <source>Clerk: {name}</source>
         <translation>Taquillero: {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="190" />
+        <location filename="../../boxoffice/ui/main_window.py" line="210" />
+        <source>Settings saved. A new language shows at the next start.</source>
+        <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="218" />
+        <source>Could not open the drawer: {error}</source>
+        <translation>No se pudo abrir el cajón: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="220" />
+        <source>Drawer opened (no sale), recorded.</source>
+        <translation>Cajón abierto (sin venta), registrado.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="232" />
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="202" />
+        <location filename="../../boxoffice/ui/main_window.py" line="244" />
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="205" />
+        <location filename="../../boxoffice/ui/main_window.py" line="247" />
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="246" />
+        <location filename="../../boxoffice/ui/main_window.py" line="288" />
         <source>{name} ({n} tickets) · {price}</source>
         <translation>{name} ({n} entradas) · {price}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="262" />
+        <location filename="../../boxoffice/ui/main_window.py" line="304" />
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="278" />
+        <location filename="../../boxoffice/ui/main_window.py" line="320" />
         <source>Only {n} left in {zone}</source>
         <translation>Solo quedan {n} en {zone}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="320" />
+        <location filename="../../boxoffice/ui/main_window.py" line="362" />
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="322" />
+        <location filename="../../boxoffice/ui/main_window.py" line="364" />
         <source>Sold {code}: {n} tickets, {total}{change}.</source>
         <translation>Vendido {code}: {n} entradas, {total}{change}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="329" />
+        <location filename="../../boxoffice/ui/main_window.py" line="372" />
         <source>Printing failed ({error}); the sale is kept, reprint it later.</source>
         <translation>Falló la impresión ({error}); la venta se guarda, reimprímala luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="332" />
+        <location filename="../../boxoffice/ui/main_window.py" line="375" />
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="341" />
+        <location filename="../../boxoffice/ui/main_window.py" line="384" />
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar el asiento; no se vendió nada. Elija otros asientos. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="344" />
+        <location filename="../../boxoffice/ui/main_window.py" line="387" />
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="347" />
+        <location filename="../../boxoffice/ui/main_window.py" line="390" />
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="373" />
+        <location filename="../../boxoffice/ui/main_window.py" line="416" />
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="401" />
+        <location filename="../../boxoffice/ui/main_window.py" line="447" />
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="404" />
+        <location filename="../../boxoffice/ui/main_window.py" line="450" />
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -421,6 +446,110 @@
         <location filename="../../boxoffice/ui/sale_dialog.py" line="101" />
         <source>Voided before it was sent; the seats are on sale again.</source>
         <translation>Anulada antes de enviarse; los asientos vuelven a estar a la venta.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="34" />
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="47" />
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="50" />
+        <source>No printer</source>
+        <translation>Sin impresora</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="50" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="62" />
+        <source>Installed printer</source>
+        <translation>Impresora instalada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="51" />
+        <source>PDF files in a folder</source>
+        <translation>Archivos PDF en una carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="51" />
+        <source>Thermal printer (network)</source>
+        <translation>Impresora térmica (red)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="52" />
+        <source>Thermal printer (USB)</source>
+        <translation>Impresora térmica (USB)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="52" />
+        <source>Thermal printer (serial)</source>
+        <translation>Impresora térmica (serie)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="56" />
+        <source>Printer</source>
+        <translation>Impresora</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="65" />
+        <source>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</source>
+        <translation>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="66" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="70" />
+        <source>PDF folder</source>
+        <translation>Carpeta de PDF</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="73" />
+        <source>80 mm thermal roll</source>
+        <translation>Rollo térmico de 80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="74" />
+        <source>2" × 5.5" fanfold</source>
+        <translation>Continuo de 2" × 5,5"</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="78" />
+        <source>Ticket stock</source>
+        <translation>Papel de entradas</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="85" />
+        <source>Test page</source>
+        <translation>Página de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="87" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="88" />
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="122" />
+        <source>Test page failed: {error}</source>
+        <translation>Falló la página de prueba: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="124" />
+        <source>Test page sent to {printer}.</source>
+        <translation>Página de prueba enviada a {printer}.</translation>
     </message>
 </context>
 <context>
@@ -580,17 +709,17 @@
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="60" />
+        <location filename="../../boxoffice/ui/main_window.py" line="63" />
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="69" />
+        <location filename="../../boxoffice/ui/main_window.py" line="72" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="80" />
+        <location filename="../../boxoffice/ui/main_window.py" line="83" />
         <source>{price} · {n} left</source>
         <translation>{price} · quedan {n}</translation>
     </message>

@@ -1,0 +1,85 @@
+"""Supervisor settings: printer choice with a test page, saved to the config and used at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boxoffice.app import Context, settings_applier
+from boxoffice.config import Config, PrinterConfig, load_config
+from boxoffice.paths import resolve
+from boxoffice.printing.system_output import installed_printers
+from boxoffice.services.clerks import ClerkInfo
+from boxoffice.ui.main_window import MainWindow
+from boxoffice.ui.settings_dialog import SettingsDialog
+from tests.helpers.demo_inventory import backend_for, seed_store
+
+SUPERVISOR = ClerkInfo(1, "Marta López", "supervisor", None)
+CLERK = ClerkInfo(2, "Javier Ruiz", "clerk", None)
+
+
+def _setup(tmp_path: Path):
+    store = seed_store(tmp_path / "t.sqlite3")
+    paths = resolve(data_dir=tmp_path / "data")
+    paths.ensure()
+    context = Context(paths=paths, config=Config(), log_file=None)
+    backend = backend_for(store, printer_config=PrinterConfig(), data_dir=paths.data_dir)
+    backend.apply_settings = settings_applier(context, store, backend)
+    return store, paths, backend
+
+
+def test_only_a_supervisor_sees_settings_and_no_sale(qtbot, tmp_path: Path) -> None:
+    store, _paths, backend = _setup(tmp_path)
+    window = MainWindow(backend, clerk=CLERK)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.settings_button.isVisible()
+    assert window.open_settings() is None
+    window.set_clerk(SUPERVISOR)
+    assert window.settings_button.isVisible()
+    store.close()
+
+
+def test_supervisor_sets_a_pdf_printer_tests_it_and_saves(qtbot, tmp_path: Path) -> None:
+    store, paths, backend = _setup(tmp_path)
+    window = MainWindow(backend, clerk=SUPERVISOR)
+    qtbot.addWidget(window)
+    window.show()
+    assert not backend.printing_ready()
+    dialog = window.open_settings()
+    assert isinstance(dialog, SettingsDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("pdf"))
+    dialog.pdf_dir.setText(str(tmp_path / "out"))
+    dialog.test_page()
+    assert "Test page sent" in dialog.message.text()
+    assert list((tmp_path / "out").glob("*.pdf"))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.save()
+    saved = load_config(paths.config_file)
+    assert saved.printer.kind == "pdf" and saved.printer.pdf_dir == str(tmp_path / "out")
+    assert saved.terminal.language == "en"
+    assert backend.printing_ready()
+    store.close()
+
+
+def test_a_bad_printer_address_is_refused_with_the_reason(qtbot, tmp_path: Path) -> None:
+    store, paths, backend = _setup(tmp_path)
+    dialog = SettingsDialog(PrinterConfig(), "es", paths.data_dir, backend.apply_settings)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("escpos-network"))
+    dialog.address.setText("127.0.0.1:9")
+    dialog.test_page()
+    assert "Test page failed" in dialog.message.text()
+    store.close()
+
+
+def test_no_system_printer_says_printing_is_not_set_up(qtbot, tmp_path: Path) -> None:
+    store, paths, backend = _setup(tmp_path)
+    dialog = SettingsDialog(PrinterConfig(kind="system"), "es", paths.data_dir, backend.apply_settings)
+    qtbot.addWidget(dialog)
+    dialog.test_page()
+    if installed_printers():
+        pytest.skip("this machine has printers installed; the no-printer path cannot be shown")
+    assert "not set up" in dialog.message.text()
+    store.close()
