@@ -157,6 +157,7 @@ def make_printer(context: Context, store):  # -> (ready, print_sale(code, reprin
         printer.print_receipt(receipt)
         if reprint:
             record_reprint(store.session_factory, code, "tickets", None)
+            record_reprint(store.session_factory, code, "receipt", None)
         elif cash and printer.can_open_drawer:
             printer.open_drawer()  # the receipt printer kicks the cash drawer
 

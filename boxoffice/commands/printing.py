@@ -37,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
             pages = write_tickets_pdf(tickets_for_sale(store.read_session_factory, code, office,
                                                        reprint=args.reprint),
                                       path, context.config.printer.stock, language=language)
+        if args.reprint:
+            from boxoffice.services.reprints import record_reprint
+
+            record_reprint(store.session_factory, code, "receipt" if args.receipt else "tickets", None)
     finally:
         store.close()
     emit(args, {"purchase_code": code, "pdf": str(path), "pages": pages},

@@ -129,7 +129,8 @@ def test_print_tickets_and_receipt_as_pdf(terminal, central, tmp_path: Path) -> 
                           "--cash", "100000", "--json").stdout)
     code = sale["purchase_code"]
     tickets_pdf, receipt_pdf = tmp_path / "t.pdf", tmp_path / "r.pdf"
-    printed = cli(terminal, "print", "--sale", sale["tickets"][0]["barcode"], "--pdf", str(tickets_pdf), "--json")
+    printed = cli(terminal, "print", "--sale", sale["tickets"][0]["barcode"], "--pdf", str(tickets_pdf), "--json",
+                  "--reprint")
     assert printed.returncode == 0, printed.stderr
     assert json.loads(printed.stdout)["pages"] == 2
     text = subprocess.run(["pdftotext", str(tickets_pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -166,3 +167,20 @@ def test_pair_checks_the_token_before_saving_anything(tmp_path: Path, central) -
     assert keyring.get_password("boxoffice", f"api-token:{NORTE}") == token
     status = json.loads(run_boxoffice(["status", "--json", "--data-dir", str(data)]).stdout)
     assert status["paired"] is True and status["pending"] == 0
+
+
+def test_a_reprint_is_journaled(terminal, central, tmp_path: Path) -> None:
+    sale = json.loads(cli(terminal, "sell", "--event", central.event_id, "--zone", "General", "--qty", "1",
+                          "--cash", "5000", "--json").stdout)
+    assert cli(terminal, "print", "--sale", sale["purchase_code"], "--reprint", "--pdf",
+               str(tmp_path / "again.pdf")).returncode == 0
+    store = terminal.open_store()
+    from sqlalchemy import select
+
+    from boxoffice.store.models import JournalEntry
+
+    with store.read_session_factory() as s:
+        kinds = [e.kind for e in s.scalars(select(JournalEntry).where(JournalEntry.subject == sale["purchase_code"]))]
+    store.close()
+    assert kinds == ["sale", "reprint"]
+    assert cli(terminal, "journal", "verify").returncode == 0
