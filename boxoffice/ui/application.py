@@ -100,6 +100,7 @@ def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = Fa
     window = MainWindow(backend, clerk=clerk)
     window._translators = translators  # keep them alive with the window
     router.window = window
+    window.door_check_opened.connect(lambda dialog: _route_scans_to(router, dialog))
     window.sign_out_requested.connect(lambda: _switch_clerk(window, backend, router))
     window.start_pull()
     if kiosk or context.config.terminal.kiosk:
@@ -113,6 +114,12 @@ def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = Fa
     router.window = None
     log.info("window closed (exit %s)", code)
     return int(code)
+
+
+def _route_scans_to(router: _ScanRouter, dialog: QWidget) -> None:
+    """While the door check is open, every scan is a ticket to check there."""
+    router.target = dialog
+    dialog.finished.connect(lambda _result: setattr(router, "target", None))
 
 
 def _switch_clerk(window: MainWindow, backend: Backend, router: _ScanRouter) -> None:

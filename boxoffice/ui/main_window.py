@@ -15,11 +15,13 @@ from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
 from boxoffice.services import catalog
 from boxoffice.services.cart import Cart
 from boxoffice.services.catalog import EventSummary, ProductInfo, ZoneInfo
+from boxoffice.services.checkin import check_ticket
 from boxoffice.services.returns import void_sale
 from boxoffice.services.sales import SaleRequest, SaleResult, sell
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.background import run_in_background
 from boxoffice.ui.cart_panel import CartPanel
+from boxoffice.ui.door_check import DoorCheckDialog
 from boxoffice.ui.payment import PaymentDialog
 from boxoffice.ui.qt import (
     QComboBox,
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
     sale_completed = Signal(object)  # SaleResult
     sale_failed = Signal(str)
     sign_out_requested = Signal()
+    door_check_opened = Signal(object)  # the DoorCheckDialog, so scans can be routed to it
 
     def __init__(self, backend: Backend, clerk=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +139,11 @@ class MainWindow(QMainWindow):
         self.no_sale_button.setAutoDefault(False)
         self.no_sale_button.clicked.connect(self.open_drawer_no_sale)
         top.addWidget(self.no_sale_button)
+        self.door_button = QPushButton(self.tr("Door"), central)
+        self.door_button.setObjectName("doorButton")
+        self.door_button.setAutoDefault(False)
+        self.door_button.clicked.connect(self.open_door_check)
+        top.addWidget(self.door_button)
         outer.addLayout(top)
 
         self.banner = QLabel(central)
@@ -208,6 +216,20 @@ class MainWindow(QMainWindow):
     def _settings_saved(self) -> None:
         self.set_clerk(self.clerk)
         self._show_banner(self.tr("Settings saved. A new language shows at the next start."), ok=True)
+
+    def open_door_check(self) -> DoorCheckDialog | None:
+        event_id = self.current_event_id()
+        if not event_id:
+            return None
+        backend = self.backend
+        actor = getattr(self.clerk, "name", None)
+        name = self.event_picker.currentText()
+        dialog = DoorCheckDialog(name, lambda code: check_ticket(backend.session_factory, code, event_id,
+                                                                 actor=actor), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.door_check_opened.emit(dialog)
+        dialog.open()
+        return dialog
 
     def open_drawer_no_sale(self) -> None:
         if getattr(self.clerk, "role", None) != "supervisor" or self.backend.no_sale is None:

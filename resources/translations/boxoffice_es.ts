@@ -75,6 +75,54 @@
     </message>
 </context>
 <context>
+    <name>DoorCheckDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="16" />
+        <source>Door check · {event}</source>
+        <translation>Control de acceso · {event}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="20" />
+        <source>Scan the ticket, or type its code and press Enter.</source>
+        <translation>Escanee la entrada, o teclee su código y pulse Intro.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="32" />
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="50" />
+        <source>VALID — first entry</source>
+        <translation>VÁLIDA — primera entrada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="51" />
+        <source>NOT VALID — not a ticket code</source>
+        <translation>NO VÁLIDA — no es un código de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="52" />
+        <source>NOT VALID — unknown ticket</source>
+        <translation>NO VÁLIDA — entrada desconocida</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="53" />
+        <source>NOT VALID — the sale was voided</source>
+        <translation>NO VÁLIDA — la venta fue anulada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="54" />
+        <source>NOT VALID — ticket for another event</source>
+        <translation>NO VÁLIDA — entrada de otro evento</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="55" />
+        <source>NOT VALID — already entered at {time}</source>
+        <translation>NO VÁLIDA — ya entró a las {time}</translation>
+    </message>
+</context>
+<context>
     <name>FirstSupervisorDialog</name>
     <message>
         <location filename="../../boxoffice/ui/signin.py" line="482" />
@@ -180,127 +228,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="103" />
+        <location filename="../../boxoffice/ui/main_window.py" line="106" />
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="116" />
+        <location filename="../../boxoffice/ui/main_window.py" line="119" />
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="124" />
+        <location filename="../../boxoffice/ui/main_window.py" line="127" />
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="129" />
+        <location filename="../../boxoffice/ui/main_window.py" line="132" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="134" />
+        <location filename="../../boxoffice/ui/main_window.py" line="137" />
         <source>No sale</source>
         <translation>Abrir cajón</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="191" />
+        <location filename="../../boxoffice/ui/main_window.py" line="142" />
+        <source>Door</source>
+        <translation>Puerta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="199" />
         <source>Clerk: {name}</source>
         <translation>Taquillero: {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="210" />
+        <location filename="../../boxoffice/ui/main_window.py" line="218" />
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="218" />
+        <location filename="../../boxoffice/ui/main_window.py" line="240" />
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="220" />
+        <location filename="../../boxoffice/ui/main_window.py" line="242" />
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="232" />
+        <location filename="../../boxoffice/ui/main_window.py" line="254" />
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="244" />
+        <location filename="../../boxoffice/ui/main_window.py" line="266" />
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="247" />
+        <location filename="../../boxoffice/ui/main_window.py" line="269" />
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="288" />
+        <location filename="../../boxoffice/ui/main_window.py" line="310" />
         <source>{name} ({n} tickets) · {price}</source>
         <translation>{name} ({n} entradas) · {price}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="304" />
+        <location filename="../../boxoffice/ui/main_window.py" line="326" />
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="320" />
+        <location filename="../../boxoffice/ui/main_window.py" line="342" />
         <source>Only {n} left in {zone}</source>
         <translation>Solo quedan {n} en {zone}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="362" />
+        <location filename="../../boxoffice/ui/main_window.py" line="384" />
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="364" />
+        <location filename="../../boxoffice/ui/main_window.py" line="386" />
         <source>Sold {code}: {n} tickets, {total}{change}.</source>
         <translation>Vendido {code}: {n} entradas, {total}{change}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="372" />
+        <location filename="../../boxoffice/ui/main_window.py" line="394" />
         <source>Printing failed ({error}); the sale is kept, reprint it later.</source>
         <translation>Falló la impresión ({error}); la venta se guarda, reimprímala luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="375" />
+        <location filename="../../boxoffice/ui/main_window.py" line="397" />
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="384" />
+        <location filename="../../boxoffice/ui/main_window.py" line="406" />
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar el asiento; no se vendió nada. Elija otros asientos. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="387" />
+        <location filename="../../boxoffice/ui/main_window.py" line="409" />
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="390" />
+        <location filename="../../boxoffice/ui/main_window.py" line="412" />
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="416" />
+        <location filename="../../boxoffice/ui/main_window.py" line="438" />
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="447" />
+        <location filename="../../boxoffice/ui/main_window.py" line="469" />
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="450" />
+        <location filename="../../boxoffice/ui/main_window.py" line="472" />
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -709,17 +762,17 @@
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="63" />
+        <location filename="../../boxoffice/ui/main_window.py" line="65" />
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="72" />
+        <location filename="../../boxoffice/ui/main_window.py" line="74" />
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="83" />
+        <location filename="../../boxoffice/ui/main_window.py" line="85" />
         <source>{price} · {n} left</source>
         <translation>{price} · quedan {n}</translation>
     </message>

@@ -1,0 +1,63 @@
+"""Door check screen: scan or type a ticket's code; a big green or red answer with the reason, offline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from boxoffice.services.checkin import CheckResult
+from boxoffice.ui.qt import QDialog, QLabel, QLineEdit, QPushButton, Qt, QVBoxLayout, QWidget
+from boxoffice.ui.status_bar import local_time
+
+
+class DoorCheckDialog(QDialog):
+    def __init__(self, event_name: str, check: Callable[[str], CheckResult], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("doorCheck")
+        self.setWindowTitle(self.tr("Door check · {event}").format(event=event_name))
+        self.setMinimumSize(640, 480)
+        self._check = check
+        layout = QVBoxLayout(self)
+        hint = QLabel(self.tr("Scan the ticket, or type its code and press Enter."), self)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.code = QLineEdit(self)
+        self.code.setObjectName("doorCode")
+        layout.addWidget(self.code)
+        self.light = QLabel(self)
+        self.light.setObjectName("doorLight")
+        self.light.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.light.setWordWrap(True)
+        self.light.setMinimumHeight(220)
+        layout.addWidget(self.light, 1)
+        close = QPushButton(self.tr("Close"), self)
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
+        layout.addWidget(close)
+        self.code.returnPressed.connect(lambda: self.check(self.code.text()))
+        self.last: CheckResult | None = None
+
+    def badge_scanned(self, code: str) -> None:
+        """The scanner router delivers every scan here while the door check is open."""
+        self.check(code)
+
+    def check(self, code: str) -> CheckResult | None:
+        if not code.strip():
+            return None
+        result = self._check(code)
+        self.last = result
+        self.code.clear()
+        reasons = {
+            "ok": self.tr("VALID — first entry"),
+            "malformed": self.tr("NOT VALID — not a ticket code"),
+            "unknown": self.tr("NOT VALID — unknown ticket"),
+            "voided": self.tr("NOT VALID — the sale was voided"),
+            "wrong_event": self.tr("NOT VALID — ticket for another event"),
+            "already_entered": self.tr("NOT VALID — already entered at {time}").format(
+                time=local_time(result.entered_at)),
+        }
+        detail = " · ".join(x for x in (result.seat, result.product) if x)
+        self.light.setText(reasons.get(result.reason, result.message) + (f"\n{detail}" if detail else ""))
+        self.light.setProperty("kind", "green" if result.green else "red")
+        self.light.style().unpolish(self.light)
+        self.light.style().polish(self.light)
+        return result
