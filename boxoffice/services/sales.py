@@ -19,7 +19,18 @@ from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, U
 from boxoffice.core.payments import PaymentRequest, SettledPayment, settle
 from boxoffice.services import journal
 from boxoffice.services.context import Terminal
-from boxoffice.store.models import Clerk, Event, Outbox, Payment, Product, Sale, SaleItem, SaleTicket, Ticket
+from boxoffice.store.models import (
+    Clerk,
+    Event,
+    Outbox,
+    Payment,
+    Product,
+    Sale,
+    SaleItem,
+    SaleTicket,
+    Shift,
+    Ticket,
+)
 from boxoffice.store.types import format_utc, utcnow
 
 MAX_TICKETS_PER_SALE = 500
@@ -221,7 +232,9 @@ def _write_sale(session: Session, event: Event, clerk: Clerk | None, request: Sa
                 planned: list[_PlannedLine], total: int, settled: list[SettledPayment]
                 ) -> tuple[Sale, list[SoldTicket]]:
     code = new_purchase_code()
-    sale = Sale(purchase_code=code, event_id=event.id, clerk_id=clerk.id if clerk else None,
+    open_shift = session.scalars(select(Shift.id).where(Shift.closed_at.is_(None)).order_by(Shift.id.desc())
+                                 .limit(1)).first()
+    sale = Sale(purchase_code=code, event_id=event.id, clerk_id=clerk.id if clerk else None, shift_id=open_shift,
                 clerk_rfid=clerk.rfid if clerk else None, customer_id=request.customer_id,
                 customer_name=request.customer_name, total_cents=total, status="completed",
                 created_at=utcnow(), delivery_state="pending", notes=request.notes)
