@@ -7,15 +7,12 @@ Errors a person can fix end with exit status 2 (usage) or 1 and one line on stde
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 
 from boxoffice import __version__
 from boxoffice.commands import codes, doctor, printing, terminal
 from boxoffice.core.errors import BoxOfficeError
-
-log = logging.getLogger(__name__)
 
 
 def _common_options(suppress: bool) -> argparse.ArgumentParser:
