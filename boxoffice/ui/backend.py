@@ -30,3 +30,5 @@ class Backend:
     language: str = "es"
     data_dir: Path | None = None
     apply_settings: Callable[[Any, str], None] | None = None  # (PrinterConfig, language): save and switch
+    print_report: Callable[[Any], None] | None = None  # a boxoffice.core.report_print.ReportPrint on the printer
+    training: bool = False  # a scratch copy of the store: prints "TRAINING / FORMACIÓN", never syncs
