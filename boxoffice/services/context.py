@@ -1,4 +1,8 @@
-"""Who is selling: the office and terminal facts every sale carries to the central platform."""
+"""Who is selling: the office and terminal facts every sale carries to the central platform.
+
+``training`` marks a terminal selling from a scratch copy of its store: its sales are flagged so everything
+printed says TRAINING, and nothing from that copy is ever delivered.
+"""
 
 from __future__ import annotations
 
@@ -10,3 +14,4 @@ class Terminal:
     office_id: str
     office_name: str
     terminal_id: str
+    training: bool = False

@@ -21,6 +21,8 @@ from boxoffice.store.models import JournalEntry, Sale
 from boxoffice.store.types import canonical_json, format_utc, utcnow
 
 GENESIS = "0" * 64
+#: Journal kinds that record a sale being made (a comp is a sale at zero price).
+SALE_KINDS = ("sale", "comp")
 
 
 def _digest(entry: JournalEntry) -> str:
@@ -67,7 +69,7 @@ def verify(session: Session) -> VerifyResult:
         if entry.hash != _digest(entry):
             return VerifyResult(False, count, f"entry {entry.seq} ({entry.kind} {entry.subject or ''}) was "
                                 "edited after it was written", entry.seq)
-        if entry.kind == "sale" and entry.subject:
+        if entry.kind in SALE_KINDS and entry.subject:
             journaled_sales.add(entry.subject)
         previous_hash = entry.hash
         expected_seq += 1

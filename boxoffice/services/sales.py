@@ -7,6 +7,7 @@ completed sales, so a seat cannot be sold twice even by two windows racing on th
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ class SaleRequest:
     customer_id: str | None = None
     customer_name: str | None = None
     notes: str | None = None
+    #: A comp: tickets at zero price issued by a supervisor for this reason to ``customer_name`` (the recipient).
+    comp_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
     cart or payments are not acceptable."""
     if not request.lines:
         raise InvalidSale("the cart is empty")
+    if request.comp_reason is not None:
+        request = _comp_request(request)
     with session_factory.begin() as session:
         event = session.get(Event, request.event_id)
         if event is None:
@@ -102,21 +107,41 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
             clerk = session.get(Clerk, request.clerk_id)
             if clerk is None or not clerk.active:
                 raise InvalidSale(f"clerk {request.clerk_id} is not an active clerk here: sign in again")
+        if request.comp_reason is not None and (clerk is None or clerk.role != "supervisor"):
+            raise InvalidSale("only a supervisor can issue comp tickets")
         planned = _plan(session, event, request.lines)
+        if request.comp_reason is not None:
+            for plan in planned:  # the whole price off: the list price stays on record, the sale costs nothing
+                plan.line = dataclasses.replace(plan.line, discount_cents=plan.gross_cents)
         total = sum(p.gross_cents - p.line.discount_cents for p in planned)
         settled = settle(total, request.payments)
         all_tickets = [t for p in planned for t, _ in p.tickets]
         _take_seats(session, [t.id for t in all_tickets])
-        sale, sold = _write_sale(session, event, clerk, request, planned, total, settled)
+        sale, sold = _write_sale(session, event, clerk, request, planned, total, settled, terminal)
         payload = sale_snapshot(sale, event, terminal)
         session.add(Outbox(kind="sale", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
                            payload=payload, state="pending"))
-        journal.append(session, "sale", {"purchase_code": sale.purchase_code, "total_cents": total,
-                                         "tickets": [t.ticket_id for t in sold],
-                                         "payments": [[p.method, p.amount_cents] for p in settled]},
+        entry = {"purchase_code": sale.purchase_code, "total_cents": total, "tickets": [t.ticket_id for t in sold],
+                 "payments": [[p.method, p.amount_cents] for p in settled]}
+        if request.comp_reason is not None:
+            entry |= {"comp_reason": request.comp_reason, "recipient": request.customer_name}
+        journal.append(session, "comp" if request.comp_reason is not None else "sale", entry,
                        actor=clerk.name if clerk else None, subject=sale.purchase_code)
     change = sum(p.change_cents for p in settled)
     return SaleResult(sale.purchase_code, total, change, tuple(sold), tuple(settled))
+
+
+def _comp_request(request: SaleRequest) -> SaleRequest:
+    """Check a comp: a reason, a recipient, nothing paid; returns it with both trimmed."""
+    reason = (request.comp_reason or "").strip()
+    recipient = (request.customer_name or "").strip()
+    if not reason:
+        raise InvalidSale("give the reason for the comp tickets")
+    if not recipient:
+        raise InvalidSale("give the name of who receives the comp tickets")
+    if request.payments:
+        raise InvalidSale("comp tickets are free: take no payment")
+    return dataclasses.replace(request, comp_reason=reason, customer_name=recipient)
 
 
 def _plan(session: Session, event: Event, lines: Sequence[LineRequest]) -> list[_PlannedLine]:
@@ -229,7 +254,7 @@ def _take_seats(session: Session, ticket_ids: list[str]) -> None:
 
 
 def _write_sale(session: Session, event: Event, clerk: Clerk | None, request: SaleRequest,
-                planned: list[_PlannedLine], total: int, settled: list[SettledPayment]
+                planned: list[_PlannedLine], total: int, settled: list[SettledPayment], terminal: Terminal
                 ) -> tuple[Sale, list[SoldTicket]]:
     code = new_purchase_code()
     open_shift = session.scalars(select(Shift.id).where(Shift.closed_at.is_(None)).order_by(Shift.id.desc())
@@ -237,7 +262,8 @@ def _write_sale(session: Session, event: Event, clerk: Clerk | None, request: Sa
     sale = Sale(purchase_code=code, event_id=event.id, clerk_id=clerk.id if clerk else None, shift_id=open_shift,
                 clerk_rfid=clerk.rfid if clerk else None, customer_id=request.customer_id,
                 customer_name=request.customer_name, total_cents=total, status="completed",
-                created_at=utcnow(), delivery_state="pending", notes=request.notes)
+                created_at=utcnow(), delivery_state="pending", notes=request.notes, comp_reason=request.comp_reason,
+                training=terminal.training)
     session.add(sale)
     sold: list[SoldTicket] = []
     number = 0
@@ -270,6 +296,13 @@ def _split(total: int, parts: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
+def _wire_notes(sale: Sale) -> str:
+    """The notes the platform sees; a comp says so and why (the recipient travels as the client name)."""
+    if sale.comp_reason is None:
+        return sale.notes or ""
+    return " · ".join(part for part in (f"COMP: {sale.comp_reason}", sale.notes) if part)
+
+
 def sale_snapshot(sale: Sale, event: Event, terminal: Terminal, status: str = "completed") -> dict:
     """Everything the central platform needs about a sale, in cents, frozen at the time of the sale.
 
@@ -287,7 +320,7 @@ def sale_snapshot(sale: Sale, event: Event, terminal: Terminal, status: str = "c
         "clerk_rfid": sale.clerk_rfid,
         "customer_id": sale.customer_id or "",
         "customer_name": sale.customer_name or "",
-        "notes": sale.notes or "",
+        "notes": _wire_notes(sale),
         "total_cents": sale.total_cents,
         "payments": [{"method": p.method, "amount_cents": p.amount_cents, "change_cents": p.change_cents,
                       "tendered_cents": p.tendered_cents, "reference": p.reference} for p in sale.payments],

@@ -192,6 +192,8 @@ class Sale(Base):
     #: What the central platform flagged (per-ticket conflicts), for the supervisor.
     conflict_json: Mapped[dict[str, Any] | None] = mapped_column(JSONText)
     notes: Mapped[str | None] = mapped_column(Text)
+    #: Set on a comp (tickets issued at zero price by a supervisor); the recipient is ``customer_name``.
+    comp_reason: Mapped[str | None] = mapped_column(Text)
     training: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     items: Mapped[list[SaleItem]] = relationship(back_populates="sale", order_by="SaleItem.position")
