@@ -32,3 +32,4 @@ class Backend:
     apply_settings: Callable[[Any, str], None] | None = None  # (PrinterConfig, language): save and switch
     print_report: Callable[[Any], None] | None = None  # a boxoffice.core.report_print.ReportPrint on the printer
     training: bool = False  # a scratch copy of the store: prints "TRAINING / FORMACIÓN", never syncs
+    start_training: Callable[[], Any] | None = None  # -> (training Backend, leave: () -> None); see boxoffice.training
