@@ -25,6 +25,7 @@ from escpos.printer import Dummy
 
 from boxoffice.core.money import money_format
 from boxoffice.core.printout import ReceiptPrint, TicketPrint
+from boxoffice.core.report_print import ReportPrint, format_when
 from boxoffice.printing.layouts import format_event_date, format_receipt_date, payment_label, text
 from boxoffice.printing.pdf import PrintError
 
@@ -326,6 +327,31 @@ def receipt_bytes(receipt: ReceiptPrint, language: str = "es", columns: int = CO
     return job.output
 
 
+def _plain(value: str) -> str:
+    """Characters many printer code pages lack, as the receipt writes them ("2 x", "-")."""
+    return value.replace("×", "x").replace("—", "-")
+
+
+def report_bytes(report: ReportPrint, language: str = "es", columns: int = COLUMNS) -> bytes:
+    """A report (Z report) as ESC/POS text lines, ending with a cut."""
+    job = _Job(columns)
+    if report.training:
+        job.banner(text("training", language))
+    job.line(report.title, bold=True, align="center", big=True)
+    job.line(report.office, bold=True, align="center")
+    job.pair(f"{text('terminal', language)} {report.terminal}", "")
+    job.pair(text("printed", language), format_when(report.printed_at, language))
+    for section in report.sections:
+        job.rule("-" if section.title else "=")
+        if section.title:
+            job.line(section.title, bold=True)
+        for label, value in section.rows:
+            job.pair(_plain(label), _plain(value))
+    job.rule("=")
+    job.cut()
+    return job.output
+
+
 def test_page_bytes(description: str) -> bytes:
     """A short page proving text, Code128, QR and the cutter work."""
     job = _Job()
@@ -364,6 +390,10 @@ def print_tickets(connection: Connection, tickets: Iterable[TicketPrint], langua
 
 def print_receipt(connection: Connection, receipt: ReceiptPrint, language: str = "es") -> None:
     send(connection, [receipt_bytes(receipt, language)])
+
+
+def print_report(connection: Connection, report: ReportPrint, language: str = "es") -> None:
+    send(connection, [report_bytes(report, language)])
 
 
 def print_test_page(connection: Connection) -> None:

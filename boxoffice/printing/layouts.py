@@ -1,4 +1,4 @@
-"""Ticket and receipt layouts drawn on any QPainter (PDF writer, system printer, image).
+"""Ticket, receipt and report layouts drawn on any QPainter (PDF writer, system printer, image).
 
 Coordinates are device units; :class:`Page` converts millimetres with the device resolution, so one layout serves
 a 300 dpi PDF and a 203 dpi thermal printer alike. Strings come from :func:`text` in Spanish or English.
@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from boxoffice.core.money import money_format
 from boxoffice.core.printout import ReceiptPrint, TicketPrint
+from boxoffice.core.report_print import ReportPrint, format_when
 from boxoffice.printing.barcodes import draw_code128, draw_qr
 
 FONT_FAMILY = "DejaVu Sans"
@@ -67,6 +68,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "thanks": "Gracias por su compra",
         "cash": "Efectivo",
         "card": "Tarjeta",
+        "printed": "Impreso",
+        "terminal": "Terminal",
     },
     "en": {
         "general": "General admission",
@@ -89,6 +92,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "thanks": "Thank you",
         "cash": "Cash",
         "card": "Card",
+        "printed": "Printed",
+        "terminal": "Terminal",
     },
 }
 
@@ -325,4 +330,25 @@ def draw_receipt(painter: QPainter, receipt: ReceiptPrint, dpi: float, language:
             page.pair(f"  {text('change', lang)}", money.format(payment.change_cents), 9)
     page.rule(dashed=True)
     page.text(text("thanks", lang), 9, align=Qt.AlignmentFlag.AlignHCenter)
+    return page.y * 25.4 / dpi + paper.margin_mm
+
+
+def draw_report(painter: QPainter, report: ReportPrint, dpi: float, language: str = "es") -> float:
+    """Draw a report (Z report) on an 80 mm page; returns the height used in millimetres."""
+    lang = _lang(language)
+    paper = STOCKS[RECEIPT_STOCK]
+    page = Page(painter, dpi, paper.width_mm, paper.margin_mm)
+    if report.training:
+        page.banner(text("training", lang), 9)
+    page.text(report.title, 14, bold=True, align=Qt.AlignmentFlag.AlignHCenter, gap_mm=0.4)
+    page.text(report.office, 10, bold=True, align=Qt.AlignmentFlag.AlignHCenter, gap_mm=0.4)
+    page.pair(f"{text('terminal', lang)} {report.terminal}", "", 8.5)
+    page.pair(text("printed", lang), format_when(report.printed_at, lang), 8.5)
+    for section in report.sections:
+        page.rule(gap_mm=2.0, dashed=not section.title)
+        if section.title:
+            page.text(section.title, 10.5, bold=True, gap_mm=0.6)
+        for label, value in section.rows:
+            page.pair(label, value, 9)
+    page.rule(gap_mm=2.0)
     return page.y * 25.4 / dpi + paper.margin_mm

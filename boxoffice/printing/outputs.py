@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 
 from boxoffice.config import PrinterConfig
 from boxoffice.core.printout import ReceiptPrint, TicketPrint
+from boxoffice.core.report_print import ReportPrint
 from boxoffice.printing.pdf import PrintError
 
 __all__ = ["EscposPrinter", "PdfPrinter", "PrintError", "Printer", "SystemPrinter", "printer_for", "sample_ticket"]
@@ -31,6 +32,8 @@ class Printer(Protocol):
     def print_tickets(self, tickets: Iterable[TicketPrint]) -> int: ...
 
     def print_receipt(self, receipt: ReceiptPrint) -> None: ...
+
+    def print_report(self, report: ReportPrint) -> None: ...
 
     def open_drawer(self) -> None: ...
 
@@ -59,7 +62,10 @@ def _peek(tickets: Iterable[TicketPrint]) -> tuple[TicketPrint, Iterable[TicketP
 
 
 class PdfPrinter:
-    """Writes ``CODE.pdf`` (tickets) and ``CODE-receipt.pdf``; reprints get ``-reprint``, ``-reprint-2`` ... names."""
+    """Writes ``CODE.pdf`` (tickets), ``CODE-receipt.pdf`` and reports (``z-report-12.pdf``).
+
+    Reprints get ``-reprint``, ``-reprint-2`` ... names.
+    """
 
     can_open_drawer = False
 
@@ -99,6 +105,18 @@ class PdfPrinter:
         write_receipt_pdf(receipt, path, self.language)
         self.last_path = path
 
+    def print_report(self, report: ReportPrint) -> None:
+        """``z-report-12.pdf``; printing the same report again keeps the first file (``-2``, ``-3`` ...)."""
+        from boxoffice.printing.pdf import write_report_pdf
+
+        path = self._target(report.name, False)
+        for n in itertools.count(2):
+            if not path.exists():
+                break
+            path = self.folder / f"{report.name}-{n}.pdf"
+        write_report_pdf(report, path, self.language)
+        self.last_path = path
+
     def open_drawer(self) -> None:
         raise _no_drawer("PDF output")
 
@@ -131,6 +149,11 @@ class SystemPrinter:
 
         system_output.print_receipt(self.name, receipt, self.language)
 
+    def print_report(self, report: ReportPrint) -> None:
+        from boxoffice.printing import system_output
+
+        system_output.print_report(self.name, report, self.language)
+
     def open_drawer(self) -> None:
         raise _no_drawer(self.description)
 
@@ -159,6 +182,11 @@ class EscposPrinter:
         from boxoffice.printing import escpos_output
 
         escpos_output.print_receipt(self.connection, receipt, self.language)
+
+    def print_report(self, report: ReportPrint) -> None:
+        from boxoffice.printing import escpos_output
+
+        escpos_output.print_report(self.connection, report, self.language)
 
     def open_drawer(self) -> None:
         from boxoffice.printing import escpos_output

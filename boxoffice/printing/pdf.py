@@ -1,4 +1,4 @@
-"""PDF output: tickets (one page each, streamed) and receipts, vector text and barcodes at 300 dpi."""
+"""PDF output: tickets (one page each, streamed), receipts and reports, vector text and barcodes at 300 dpi."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from PySide6.QtGui import QGuiApplication, QPageSize, QPainter, QPdfWriter, QPic
 
 from boxoffice.core.errors import BoxOfficeError
 from boxoffice.core.printout import ReceiptPrint, TicketPrint
-from boxoffice.printing.layouts import RECEIPT_STOCK, STOCKS, draw_receipt, draw_ticket, stock
+from boxoffice.core.report_print import ReportPrint
+from boxoffice.printing.layouts import RECEIPT_STOCK, STOCKS, draw_receipt, draw_report, draw_ticket, stock
 
 PDF_DPI = 300
 
@@ -95,5 +96,26 @@ def write_receipt_pdf(receipt: ReceiptPrint, path: str | os.PathLike[str], langu
         raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable")
     try:
         draw_receipt(painter, receipt, PDF_DPI, language)
+    finally:
+        painter.end()
+
+
+def write_report_pdf(report: ReportPrint, path: str | os.PathLike[str], language: str = "es") -> None:
+    """Write a report (Z report) as one 80 mm wide page exactly as long as it needs, like a receipt."""
+    ensure_gui()
+    target = Path(path)
+    paper = STOCKS[RECEIPT_STOCK]
+    picture = QPicture()
+    measure = QPainter(picture)
+    try:
+        height_mm = draw_report(measure, report, PDF_DPI, language)
+    finally:
+        measure.end()
+    writer = _writer(target, paper.width_mm, height_mm + paper.margin_mm, report.title)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable")
+    try:
+        draw_report(painter, report, PDF_DPI, language)
     finally:
         painter.end()

@@ -14,7 +14,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPicture
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from boxoffice.core.printout import ReceiptPrint, TicketPrint
-from boxoffice.printing.layouts import RECEIPT_STOCK, STOCKS, Stock, draw_receipt, draw_ticket, stock
+from boxoffice.core.report_print import ReportPrint
+from boxoffice.printing.layouts import RECEIPT_STOCK, STOCKS, Stock, draw_receipt, draw_report, draw_ticket, stock
 from boxoffice.printing.pdf import PrintError, ensure_gui
 
 NOT_SET_UP = "no printer is installed on this computer: printing is not set up (add the printer to the system first)"
@@ -107,6 +108,26 @@ def receipt_on(qprinter: QPrinter, receipt: ReceiptPrint, language: str = "es") 
     _check(qprinter, "the receipt")
 
 
+def report_on(qprinter: QPrinter, report: ReportPrint, language: str = "es") -> None:
+    """Draw a report (Z report) on one 80 mm page as long as it needs."""
+    ensure_gui()
+    paper = STOCKS[RECEIPT_STOCK]
+    picture = QPicture()
+    measure = QPainter(picture)
+    try:
+        height_mm = draw_report(measure, report, qprinter.resolution(), language)
+    finally:
+        measure.end()
+    _page(qprinter, paper.width_mm, height_mm + paper.margin_mm)
+    painter = QPainter()
+    _begin(painter, qprinter)
+    try:
+        draw_report(painter, report, qprinter.resolution(), language)
+    finally:
+        painter.end()
+    _check(qprinter, "the report")
+
+
 def _printer(name: str, job: str) -> QPrinter:
     qprinter = QPrinter(find_printer(name), QPrinter.PrinterMode.HighResolution)
     qprinter.setDocName(job)
@@ -122,3 +143,7 @@ def print_tickets(name: str, tickets: Iterable[TicketPrint], stock_name: str = "
 
 def print_receipt(name: str, receipt: ReceiptPrint, language: str = "es") -> None:
     receipt_on(_printer(name, "Receipt"), receipt, language)
+
+
+def print_report(name: str, report: ReportPrint, language: str = "es") -> None:
+    report_on(_printer(name, report.title), report, language)

@@ -52,11 +52,14 @@ class ShiftInfo:
     float_cents: int
     counted_cents: int | None
     report: dict[str, Any] | None
+    #: The cash count at close, cents -> pieces (None while open).
+    counted: dict[int, int] | None = None
 
 
 def _info(shift: Shift) -> ShiftInfo:
+    counted = {int(d): int(n) for d, n in shift.counted_json.items()} if shift.counted_json is not None else None
     return ShiftInfo(shift.id, shift.clerk_id, shift.opened_at, shift.closed_at, shift.float_cents,
-                     shift.counted_cents, shift.report_json)
+                     shift.counted_cents, shift.report_json, counted)
 
 
 def _open(session: Session) -> Shift | None:
@@ -90,6 +93,23 @@ def current_shift(session_factory: sessionmaker[Session]) -> ShiftInfo | None:
     with session_factory() as session:
         shift = _open(session)
         return _info(shift) if shift else None
+
+
+def closed_shifts(session_factory: sessionmaker[Session], limit: int = 30) -> list[ShiftInfo]:
+    """The last closed shifts, newest first, with the Z report each kept at its close (for reprints)."""
+    with session_factory() as session:
+        query = select(Shift).where(Shift.closed_at.is_not(None)).order_by(Shift.closed_at.desc(), Shift.id.desc())
+        return [_info(s) for s in session.scalars(query.limit(limit))]
+
+
+def shift_preview(session_factory: sessionmaker[Session], shift_id: int) -> dict[str, Any]:
+    """The Z report of an open shift as it stands now, nothing written: the close screen shows the cash
+    expected in the drawer while the supervisor counts."""
+    with session_factory() as session:
+        shift = session.get(Shift, shift_id)
+        if shift is None:
+            raise NoOpenShift(f"there is no shift {shift_id}")
+        return z_report(session, shift, shift.closed_at or utcnow(), shift.counted_cents)
 
 
 def _counted_total(counted: Mapping[int, int]) -> int:
