@@ -24,6 +24,7 @@ from boxoffice.ui.qt import (
 
 class CartPanel(QWidget):
     pay_requested = Signal()
+    comp_requested = Signal()
     cleared = Signal()
     changed = Signal()
 
@@ -71,16 +72,27 @@ class CartPanel(QWidget):
         self.clear_button.setObjectName("clearCart")
         self.pay_button = QPushButton(self.tr("Pay (F12)"), self)
         self.pay_button.setObjectName("primary")
+        self.comp_button = QPushButton(self.tr("Comp"), self)
+        self.comp_button.setObjectName("compCart")
+        self.comp_button.setToolTip(self.tr("Supervisor: issue the cart free of charge"))
+        self.comp_button.setAutoDefault(False)
+        self.comp_button.hide()
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.comp_button)
         buttons.addWidget(self.pay_button, 2)
         layout.addLayout(buttons)
 
         self.pay_button.clicked.connect(self.pay_requested)
+        self.comp_button.clicked.connect(self.comp_requested)
         self.clear_button.clicked.connect(self._clear)
         self.remove_button.clicked.connect(self._remove)
         self.child_button.clicked.connect(self._toggle_child)
         self.discount_button.clicked.connect(self._discount)
         self.refresh()
+
+    def set_comp_allowed(self, allowed: bool) -> None:
+        """Only a supervisor issues comps; the button is not even shown to a clerk."""
+        self.comp_button.setVisible(allowed)
 
     def set_cart(self, cart: Cart, products: list[ProductInfo]) -> None:
         self.cart = cart
@@ -107,6 +119,7 @@ class CartPanel(QWidget):
         self.total.setText(self.tr("{n} tickets · Total {amount}").format(n=count, amount=self.money.format(total)))
         has_rows = bool(rows)
         self.pay_button.setEnabled(has_rows)
+        self.comp_button.setEnabled(has_rows)
         self.clear_button.setEnabled(has_rows)
         for button in (self.child_button, self.discount_button, self.remove_button):
             button.setEnabled(has_rows)

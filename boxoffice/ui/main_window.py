@@ -21,20 +21,24 @@ from boxoffice.services.sales import SaleRequest, SaleResult, sell
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.background import run_in_background
 from boxoffice.ui.cart_panel import CartPanel
+from boxoffice.ui.comp_dialog import CompDialog
 from boxoffice.ui.door_check import DoorCheckDialog
 from boxoffice.ui.payment import PaymentDialog
 from boxoffice.ui.qt import (
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QKeySequence,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QShortcut,
     QSpinBox,
     QSplitter,
     Qt,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -129,22 +133,27 @@ class MainWindow(QMainWindow):
         self.switch_button.setAutoDefault(False)
         self.switch_button.clicked.connect(self.sign_out_requested)
         top.addWidget(self.switch_button)
-        self.settings_button = QPushButton(self.tr("Settings"), central)
-        self.settings_button.setObjectName("settingsButton")
-        self.settings_button.setAutoDefault(False)
-        self.settings_button.clicked.connect(self.open_settings)
-        top.addWidget(self.settings_button)
-        self.no_sale_button = QPushButton(self.tr("No sale"), central)
-        self.no_sale_button.setObjectName("noSale")
-        self.no_sale_button.setAutoDefault(False)
-        self.no_sale_button.clicked.connect(self.open_drawer_no_sale)
-        top.addWidget(self.no_sale_button)
+        self.supervisor_button = QToolButton(central)
+        self.supervisor_button.setObjectName("supervisorMenu")
+        self.supervisor_button.setText(self.tr("Supervisor"))
+        self.supervisor_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.supervisor_menu = QMenu(self.supervisor_button)
+        self.supervisor_menu.setObjectName("supervisorActions")
+        self.supervisor_button.setMenu(self.supervisor_menu)
+        top.addWidget(self.supervisor_button)
         self.door_button = QPushButton(self.tr("Door"), central)
         self.door_button.setObjectName("doorButton")
         self.door_button.setAutoDefault(False)
         self.door_button.clicked.connect(self.open_door_check)
         top.addWidget(self.door_button)
         outer.addLayout(top)
+
+        self.training_bar = QLabel(self.tr("TRAINING / FORMACIÓN · practice only: nothing is sold for real, "
+                                           "nothing is synced, and it is all discarded when training ends"), central)
+        self.training_bar.setObjectName("trainingBar")
+        self.training_bar.setWordWrap(True)
+        self.training_bar.hide()
+        outer.addWidget(self.training_bar)
 
         self.banner = QLabel(central)
         self.banner.setObjectName("banner")
@@ -179,6 +188,7 @@ class MainWindow(QMainWindow):
         self.event_picker.currentIndexChanged.connect(self._event_changed)
         self.seat_map.selection_changed.connect(self._seats_selected)
         self.cart_panel.pay_requested.connect(self.pay)
+        self.cart_panel.comp_requested.connect(self.comp)
         self.cart_panel.cleared.connect(lambda: self.seat_map.set_selected(set()))
         self.cart_panel.changed.connect(self._cart_changed)
         self.zoom_in.clicked.connect(lambda: self.seat_map.zoom_by(1.25))
@@ -189,6 +199,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.reload)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.seat_map.zoom_by(1.25))
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.seat_map.zoom_by(0.8))
+        self._real_backend: Backend | None = None  # while training: the real one, back when training ends
+        self._leave_training = None
         self.set_clerk(clerk)
         self.reload_events()
 
@@ -197,9 +209,142 @@ class MainWindow(QMainWindow):
     def set_clerk(self, clerk) -> None:
         self.clerk = clerk
         self.clerk_label.setText(self.tr("Clerk: {name}").format(name=clerk.name) if clerk else "")
-        supervisor = getattr(clerk, "role", None) == "supervisor"
-        self.settings_button.setVisible(supervisor and self.backend.apply_settings is not None)
-        self.no_sale_button.setVisible(supervisor and self.backend.no_sale is not None)
+        self._build_supervisor_menu()
+
+    @property
+    def is_supervisor(self) -> bool:
+        return getattr(self.clerk, "role", None) == "supervisor"
+
+    @property
+    def training(self) -> bool:
+        return self._real_backend is not None
+
+    def _build_supervisor_menu(self) -> None:
+        """What a supervisor may do; a clerk does not see the menu at all (and every action checks again)."""
+        menu = self.supervisor_menu
+        menu.clear()
+        supervisor = self.is_supervisor
+        self.supervisor_button.setVisible(supervisor or self.training)
+        self.cart_panel.set_comp_allowed(supervisor)
+        if self.training:
+            menu.addAction(self.tr("Leave training"), self.leave_training).setObjectName("leaveTraining")
+            if not supervisor:
+                return
+            menu.addSeparator()
+        if not supervisor:
+            return
+        entries = [
+            ("returns", self.tr("Return unsold tickets…"), self.open_returns),
+            ("syncQueue", self.tr("Sync queue…"), self.open_sync_queue),
+            ("shift", self.tr("Shift and Z report…"), self.open_shift),
+            ("reports", self.tr("Sales reports…"), self.open_reports),
+        ]
+        for name, text, slot in entries:
+            menu.addAction(text, slot).setObjectName(name)
+        menu.addSeparator()
+        if not self.training and self.backend.start_training is not None:
+            menu.addAction(self.tr("Training mode"), self.enter_training).setObjectName("training")
+        if self.backend.no_sale is not None:
+            menu.addAction(self.tr("No sale (open drawer)"), self.open_drawer_no_sale).setObjectName("noSale")
+        if self.backend.apply_settings is not None:
+            menu.addAction(self.tr("Settings…"), self.open_settings).setObjectName("settings")
+
+    def menu_action(self, name: str):
+        """The supervisor menu's action called ``name`` (None when this clerk does not have it)."""
+        return next((a for a in self.supervisor_menu.actions() if a.objectName() == name), None)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.reload())
+        dialog.open()
+        return dialog
+
+    def open_returns(self) -> QDialog | None:
+        """Return unsold tickets of the current event to the central platform."""
+        event_id = self.current_event_id()
+        if not self.is_supervisor or not event_id:
+            return None
+        from boxoffice.ui.returns_dialog import ReturnsDialog
+
+        return self._open(ReturnsDialog(self.backend, self.clerk.name, event_id, self))
+
+    def open_sync_queue(self) -> QDialog | None:
+        if not self.is_supervisor:
+            return None
+        from boxoffice.ui.sync_queue import SyncQueueDialog
+
+        return self._open(SyncQueueDialog(self.backend, self.clerk.name, self))
+
+    def open_shift(self) -> QDialog | None:
+        """Open a shift with a float, or close the open one with the cash count and its Z report."""
+        if not self.is_supervisor:
+            return None
+        from boxoffice.services.shifts import current_shift
+        from boxoffice.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+
+        shift = current_shift(self.backend.read_session_factory)
+        if shift is None:
+            return self._open(OpenShiftDialog(self.backend, self.clerk, self))
+        return self._open(CloseShiftDialog(self.backend, self.clerk, shift, self,
+                                           sale_in_progress=self.sale_in_progress))
+
+    def open_reports(self) -> QDialog | None:
+        if not self.is_supervisor:
+            return None
+        from boxoffice.ui.reports_view import ReportsDialog
+
+        return self._open(ReportsDialog(self.backend, self))
+
+    def sale_in_progress(self) -> bool:
+        """A sale is half-done while it is being committed or a cart is waiting to be paid."""
+        return self._busy or not self.cart.is_empty()
+
+    # -- training ---------------------------------------------------------------------------------------------
+
+    def enter_training(self) -> None:
+        """Supervisor: switch this window to a scratch copy of the store (made in the background)."""
+        if not self.is_supervisor or self.training or self.backend.start_training is None:
+            return
+        if self.sale_in_progress():
+            self._show_error(self.tr("Finish or clear the cart before starting training."))
+            return
+        self.statusBar().showMessage(self.tr("Preparing the training copy…"), 5000)
+        run_in_background(self, self.backend.start_training, self._training_ready,
+                          lambda exc: self._show_error(self.tr("Could not start training: {error}").format(error=exc)))
+
+    def _training_ready(self, started) -> None:
+        training_backend, leave = started
+        self._real_backend, self._leave_training = self.backend, leave
+        self._switch_backend(training_backend)
+        self._show_banner(self.tr("Training started. Practise freely: these sales are not real."), ok=True)
+
+    def leave_training(self) -> None:
+        """Back to the real store; the training copy and everything sold in it are discarded."""
+        if not self.training:
+            return
+        if self._busy:
+            self._show_error(self.tr("Wait for the sale to finish before leaving training."))
+            return
+        real, leave = self._real_backend, self._leave_training
+        self._real_backend = self._leave_training = None
+        self.cart = Cart(event_id="")
+        self._switch_backend(real)
+        try:
+            leave()
+        except OSError as exc:
+            log.warning("training copy not removed: %s", exc)
+        self._show_banner(self.tr("Training ended; its practice sales were discarded."), ok=True)
+
+    def _switch_backend(self, backend: Backend) -> None:
+        self.backend = backend
+        self.status.read_status = backend.sync_status
+        self.training_bar.setVisible(backend.training)
+        self.setWindowTitle((self.tr("TRAINING") + " · " if backend.training else "") +
+                            self.tr("Box office — {office}").format(office=backend.terminal.office_name))
+        self.cart.clear()
+        self.set_clerk(self.clerk)
+        self.reload_events()
+        self.status.refresh()
 
     def open_settings(self) -> SettingsDialog | None:
         """Supervisor only: language and printer, with a test page."""
@@ -214,7 +359,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _settings_saved(self) -> None:
-        self.set_clerk(self.clerk)
+        self._build_supervisor_menu()
         self._show_banner(self.tr("Settings saved. A new language shows at the next start."), ok=True)
 
     def open_door_check(self) -> DoorCheckDialog | None:
@@ -376,6 +521,31 @@ class MainWindow(QMainWindow):
         run_in_background(self, lambda: sell(backend.session_factory, backend.terminal, request),
                           self._sale_done, self._sale_failed)
 
+    def comp(self) -> None:
+        """Supervisor: issue the cart free of charge, with a reason and a recipient."""
+        if self._busy or self.cart.is_empty() or not self.is_supervisor:
+            return
+        dialog = CompDialog(self.cart.ticket_count, self.money.format(self.cart.total_cents), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason, recipient = dialog.values
+        self.complete_comp(reason, recipient)
+
+    def complete_comp(self, reason: str, recipient: str) -> None:
+        try:
+            request = SaleRequest(event_id=self.cart.event_id, lines=self.cart.lines(), payments=(),
+                                  clerk_id=getattr(self.clerk, "id", None), customer_name=recipient,
+                                  comp_reason=reason)
+        except BoxOfficeError as exc:
+            self._show_error(str(exc))
+            return
+        self._busy = True
+        self.cart_panel.pay_button.setEnabled(False)
+        self.cart_panel.comp_button.setEnabled(False)
+        backend = self.backend
+        run_in_background(self, lambda: sell(backend.session_factory, backend.terminal, request),
+                          self._sale_done, self._sale_failed)
+
     def _sale_done(self, result: SaleResult) -> None:
         self._busy = False
         self.cart.clear()
@@ -383,9 +553,13 @@ class MainWindow(QMainWindow):
         self.backend.wake_sync()
         change = self.tr(" · Change {amount}").format(amount=self.money.format(result.change_cents)) \
             if result.change_cents else ""
-        message = self.tr("Sold {code}: {n} tickets, {total}{change}.").format(
-            code=result.purchase_code, n=len(result.tickets), total=self.money.format(result.total_cents),
-            change=change)
+        if result.total_cents == 0 and not result.payments:
+            message = self.tr("Comp {code}: {n} tickets issued free of charge.").format(
+                code=result.purchase_code, n=len(result.tickets))
+        else:
+            message = self.tr("Sold {code}: {n} tickets, {total}{change}.").format(
+                code=result.purchase_code, n=len(result.tickets), total=self.money.format(result.total_cents),
+                change=change)
         if self.backend.printing_ready() and self.backend.print_sale is not None:
             try:
                 self.backend.print_sale(result.purchase_code,

@@ -40,7 +40,9 @@ class SyncStatusBar(QStatusBar):
     def refresh(self) -> None:
         status = self.read_status()
         online = status.connection in ("online", "syncing")
-        if status.connection == "syncing":
+        if status.connection == "training":
+            text = self.tr("● Training: nothing syncs")
+        elif status.connection == "syncing":
             text = self.tr("● Syncing")
         elif online:
             text = self.tr("● Online")

@@ -34,10 +34,10 @@ def test_only_a_supervisor_sees_settings_and_no_sale(qtbot, tmp_path: Path) -> N
     window = MainWindow(backend, clerk=CLERK)
     qtbot.addWidget(window)
     window.show()
-    assert not window.settings_button.isVisible()
+    assert not window.supervisor_button.isVisible() and window.menu_action("settings") is None
     assert window.open_settings() is None
     window.set_clerk(SUPERVISOR)
-    assert window.settings_button.isVisible()
+    assert window.supervisor_button.isVisible() and window.menu_action("settings") is not None
     store.close()
 
 
