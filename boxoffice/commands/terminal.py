@@ -13,7 +13,7 @@ import sys
 import threading
 
 from boxoffice.commands._common import add_json, emit, open_all
-from boxoffice.core.errors import BoxOfficeError, InvalidSale
+from boxoffice.core.errors import InvalidSale
 from boxoffice.core.payments import PaymentRequest
 
 
@@ -82,49 +82,28 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 
 
 def run_pair(args: argparse.Namespace) -> int:
-    from boxoffice import credentials
-    from boxoffice.app import load_context, make_client
-    from boxoffice.config import save_config
+    """Check the connection, keep the token in the keyring, save the config, then pull (unless --no-pull)."""
+    from boxoffice import pairing
+    from boxoffice.app import load_context, open_local_store
 
     token = sys.stdin.readline().strip()
     if not token:
         raise InvalidSale("no token on standard input; pipe the office's API token into this command")
     context = load_context(args, stderr_logging=False)
-    config = context.config
-    central = dataclasses.replace(config.central, url=args.url.rstrip("/"), office_id=args.office,
-                                  office_name=args.name or config.central.office_name or args.office,
-                                  ca_file=args.ca_file or config.central.ca_file)
-    terminal = dataclasses.replace(config.terminal, id=args.terminal_id or config.terminal.id)
-    new_config = dataclasses.replace(config, central=central, terminal=terminal)
-    from boxoffice.config import validate
-
-    validate(new_config, "pair")
-    credentials.store_token(args.office, token)
-    trial = dataclasses.replace(context, config=new_config)
-    client = make_client(trial)
-    try:
-        events = client.office_events()  # proves URL, TLS and token before anything is saved
-    except BoxOfficeError:
-        credentials.delete_token(args.office)
-        raise
-    finally:
-        client.close()
-    save_config(new_config, context.paths.config_file)
+    result = pairing.pair(context, args.url, args.office, token, office_name=args.name, ca_file=args.ca_file,
+                          terminal_id=args.terminal_id)
+    central = result.context.config.central
+    events = result.office.events
     pulled = []
     if not args.no_pull:
-        from boxoffice.app import open_local_store
-        from boxoffice.sync.pull import pull
-
-        store = open_local_store(trial)
-        client = make_client(trial)
+        store = open_local_store(result.context)
         try:
-            pulled = pull(client, store.session_factory)
+            pulled = pairing.pull_inventory(result.context, store.session_factory)
         finally:
-            client.close()
             store.close()
-    emit(args, {"paired": True, "office_id": args.office, "url": central.url, "events": len(events),
+    emit(args, {"paired": True, "office_id": central.office_id, "url": central.url, "events": len(events),
                 "pulled": [dataclasses.asdict(r) for r in pulled]},
-         f"paired with {central.url} as {args.office}; {len(events)} event(s) assigned"
+         f"paired with {central.url} as {central.office_id}; {len(events)} event(s) assigned"
          + (f"; pulled {sum(r.available for r in pulled)} available tickets" if pulled else ""))
     return 0
 
