@@ -39,8 +39,8 @@ def test_english_ticket_and_flags(qapp: object, tmp_path: Path) -> None:
     flat = " ".join(pdf_text(pdf).split())
     for expected in (
         "REPRINT",
-        "TRAINING · NOT VALID",
-        "COMPLIMENTARY",
+        "TRAINING / FORMACIÓN",
+        "COMP",
         "Row F",
         "Seat 12",
         "$0.00",
