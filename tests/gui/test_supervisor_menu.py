@@ -1,0 +1,138 @@
+"""The supervisor's menu at the window: role gating, comps from the cart, and training mode on a scratch copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from boxoffice.app import Context, make_printer
+from boxoffice.config import Config, PrinterConfig, TerminalConfig
+from boxoffice.paths import resolve
+from boxoffice.services.clerks import ClerkInfo
+from boxoffice.store.models import Clerk, JournalEntry, Sale, Ticket
+from boxoffice.training import training_starter
+from boxoffice.ui.comp_dialog import CompDialog
+from boxoffice.ui.main_window import MainWindow
+from tests.helpers.demo_inventory import backend_for, seed_store
+from tests.unit.printing.printing_helpers import pdf_text
+
+SUPERVISOR = ClerkInfo(1, "Marta López", "supervisor", None)
+CLERK = ClerkInfo(2, "Javier Ruiz", "clerk", None)
+SUPERVISOR_ACTIONS = {"returns", "syncQueue", "shift", "reports", "training", "settings"}
+
+
+def _window(qtbot, tmp_path: Path, clerk: ClerkInfo, *, pdf: bool = False):
+    """A window on a seeded store with the two clerks, training available, printing to PDF files if asked."""
+    store = seed_store(tmp_path / "t.sqlite3")
+    with store.session_factory.begin() as session:
+        session.add(Clerk(id=SUPERVISOR.id, name=SUPERVISOR.name, role="supervisor", pin_hash="scrypt$x"))
+        session.add(Clerk(id=CLERK.id, name=CLERK.name, role="clerk", pin_hash="scrypt$x"))
+    paths = resolve(data_dir=tmp_path / "data")
+    paths.ensure()
+    printer = PrinterConfig(kind="pdf", pdf_dir=str(tmp_path / "prints")) if pdf else PrinterConfig()
+    context = Context(paths=paths, config=Config(printer=printer, terminal=TerminalConfig(language="en")),
+                      log_file=None)
+    ready, print_sale, no_sale = make_printer(context, store)
+    backend = backend_for(store, printing_ready=ready, print_sale=print_sale, no_sale=no_sale,
+                          data_dir=paths.data_dir, apply_settings=lambda *_: None)
+    backend.start_training = training_starter(backend, store.path, paths.data_dir,
+                                              lambda scratch: make_printer(context, scratch))
+    window = MainWindow(backend, clerk=clerk)
+    qtbot.addWidget(window)
+    window.show()
+    return store, window
+
+
+def _pick_seats(window: MainWindow, *ticket_ids: str) -> None:
+    window.seat_map.set_selected(set(ticket_ids))
+    window._seats_selected(list(ticket_ids))
+
+
+def test_a_clerk_reaches_none_of_the_supervisor_tools(qtbot, tmp_path: Path) -> None:
+    store, window = _window(qtbot, tmp_path, CLERK)
+    assert not window.supervisor_button.isVisible()
+    assert not window.cart_panel.comp_button.isVisible()
+    assert all(window.menu_action(name) is None for name in SUPERVISOR_ACTIONS)
+    for opener in (window.open_returns, window.open_sync_queue, window.open_shift, window.open_reports,
+                   window.open_settings):
+        assert opener() is None
+    _pick_seats(window, "EVDEMO-VIP1")
+    window.comp()  # the button is hidden; calling the slot anyway does nothing
+    window.enter_training()
+    assert not window.training
+    with store.read_session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 0
+    window.set_clerk(SUPERVISOR)
+    assert window.supervisor_button.isVisible() and window.cart_panel.comp_button.isVisible()
+    assert {a.objectName() for a in window.supervisor_menu.actions()} >= SUPERVISOR_ACTIONS
+    store.close()
+
+
+def test_the_comp_dialog_wants_a_reason_and_a_recipient(qtbot) -> None:
+    dialog = CompDialog(2, "€180.00")
+    qtbot.addWidget(dialog)
+    dialog.submit()
+    assert dialog.result() != CompDialog.DialogCode.Accepted and "reason" in dialog.message.text()
+    dialog.reason.setCurrentText("Press")
+    dialog.submit()
+    assert dialog.result() != CompDialog.DialogCode.Accepted and "receives" in dialog.message.text()
+    dialog.recipient.setText("  Pat Lee ")
+    dialog.submit()
+    assert dialog.result() == CompDialog.DialogCode.Accepted and dialog.values == ("Press", "Pat Lee")
+
+
+def test_a_supervisor_comps_the_cart_and_it_prints_marked(qtbot, tmp_path: Path) -> None:
+    store, window = _window(qtbot, tmp_path, SUPERVISOR, pdf=True)
+    _pick_seats(window, "EVDEMO-VIP1", "EVDEMO-VIP2")
+    assert window.cart.total_cents == 18000
+    with qtbot.waitSignal(window.sale_completed, timeout=10_000) as done:
+        window.complete_comp("Press", "Pat Lee")
+    result = done.args[0]
+    assert result.total_cents == 0 and "issued free of charge" in window.banner.text()
+    with store.read_session_factory() as session:
+        sale = session.scalars(select(Sale).where(Sale.purchase_code == result.purchase_code)).one()
+        assert (sale.comp_reason, sale.customer_name, sale.clerk_id) == ("Press", "Pat Lee", SUPERVISOR.id)
+        assert session.get(Ticket, "EVDEMO-VIP1").state == "sold"
+    printed = " ".join(pdf_text(tmp_path / "prints" / f"{result.purchase_code}.pdf").split())
+    assert printed.count("COMP") >= 2 and "$0.00" in printed
+    store.close()
+
+
+def test_training_sells_on_a_copy_prints_training_and_leaves_no_trace(qtbot, tmp_path: Path) -> None:
+    store, window = _window(qtbot, tmp_path, SUPERVISOR, pdf=True)
+    with store.read_session_factory() as session:
+        journal_before = session.scalar(select(func.count()).select_from(JournalEntry))
+    _pick_seats(window, "EVDEMO-GEN1")
+    window.enter_training()  # refused: a cart is waiting
+    assert not window.training and "clear the cart" in window.banner.text()
+    window.cart_panel._clear()
+    window.menu_action("training").trigger()
+    qtbot.waitUntil(lambda: window.training, timeout=10_000)
+    assert window.training_bar.isVisible() and "TRAINING" in window.windowTitle()
+    assert window.menu_action("leaveTraining") is not None and window.menu_action("training") is None
+    assert "Training" in window.status.connection.text()
+    _pick_seats(window, "EVDEMO-VIP3")
+    from boxoffice.core.payments import PaymentRequest
+
+    with qtbot.waitSignal(window.sale_completed, timeout=10_000) as done:
+        window.complete_sale([PaymentRequest("cash", tendered_cents=10000)])
+    practice = done.args[0]
+    printed = " ".join(pdf_text(tmp_path / "prints" / f"{practice.purchase_code}.pdf").split())
+    assert "TRAINING / FORMACIÓN" in printed
+    assert "TRAINING / FORMACIÓN" in " ".join(
+        pdf_text(tmp_path / "prints" / f"{practice.purchase_code}-receipt.pdf").split())
+    assert window.seat_map.items_by_ticket["EVDEMO-VIP3"].seat.state == "sold"
+    copy = window.backend.session_factory.kw["bind"].url.database
+    # the real store never saw it
+    with store.read_session_factory() as session:
+        assert session.get(Ticket, "EVDEMO-VIP3").state == "available"
+        assert session.scalar(select(func.count()).select_from(Sale)) == 0
+        assert session.scalar(select(func.count()).select_from(JournalEntry)) == journal_before
+
+    window.menu_action("leaveTraining").trigger()
+    assert not window.training and not window.training_bar.isVisible()
+    assert window.seat_map.items_by_ticket["EVDEMO-VIP3"].seat.state == "available"
+    assert not Path(copy).exists()
+    assert window.backend.terminal.training is False
+    store.close()
