@@ -1,76 +1,156 @@
 """A sale opened by scanning one of its codes: what was sold, and Reprint / Void.
 
-Void asks for a reason and goes through the same service as the supervisor tools: a sale not yet sent is
-cancelled before it leaves, a sent one gets a cancellation queued.
+Void needs a reason and then a supervisor's PIN (:mod:`boxoffice.ui.supervisor_pin`): a clerk can start it,
+only a supervisor can authorise it, and the journal names the supervisor. It goes through the same service as
+the supervisor tools (:func:`boxoffice.services.returns.void_sale`): a sale not yet sent has its delivery
+cancelled and its seats are on sale again at once; a sent one gets a cancellation queued, and its seats come
+back only when the central platform confirms it, which the dialog follows and shows.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 from boxoffice.core.errors import BoxOfficeError
 from boxoffice.core.money import MoneyFormat
 from boxoffice.services.catalog import SaleSummary
+from boxoffice.services.clerks import ClerkInfo
+from boxoffice.services.returns import Confirmation, void_confirmation
+from boxoffice.ui.background import run_in_background
 from boxoffice.ui.qt import (
     QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from boxoffice.ui.signin import _set_message, _weakly
 from boxoffice.ui.status_bar import local_time
+from boxoffice.ui.supervisor_pin import ask_supervisor
+
+log = logging.getLogger(__name__)
+
+CONFIRMATION_POLL_MS = 2000
 
 
 class SaleDialog(QDialog):
+    """The sale, Reprint and Void.
+
+    ``void(code, reason, actor=...)`` voids and returns a ``VoidResult``; ``actor`` is the authorising
+    supervisor's name, for the journal (:meth:`do_void` called directly without one calls ``void(code,
+    reason)``). Voids need ``session_factory`` (the PIN prompt checks PINs and
+    the dialog follows the cancellation with it) or an ``authorise(prompt) -> ClerkInfo | None`` callable;
+    with neither, Void is disabled. ``voided`` is emitted once the sale is voided; ``seats_freed`` when the
+    seats are on sale again (at once for an undelivered sale, on the platform's confirmation otherwise).
+    """
+
     voided = Signal(str)
+    seats_freed = Signal(str)
 
     def __init__(self, sale: SaleSummary, money: MoneyFormat, *, reprint: Callable[[str], None] | None,
-                 void: Callable[[str, str], object], parent: QWidget | None = None) -> None:
+                 void: Callable[..., object], parent: QWidget | None = None, session_factory: Any = None,
+                 authorise: Callable[[str], ClerkInfo | None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("saleDialog")
         self.setWindowTitle(self.tr("Sale {code}").format(code=sale.purchase_code))
+        self.setMinimumWidth(640)
         self.sale = sale
+        self.money = money
         self._reprint = reprint
         self._void = void
+        self._session_factory = session_factory
+        self._authorise = authorise
+        self.busy = False
+        self.supervisor: ClerkInfo | None = None
+        self.confirmation: Confirmation | None = None
+        self._polling = False
+
         layout = QVBoxLayout(self)
-        title = QLabel(f"{sale.event_name}", self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        title = QLabel(sale.event_name, self)
         title.setObjectName("panelTitle")
         layout.addWidget(title)
-        status = self.tr("voided") if sale.status == "voided" else self.tr("sold")
-        layout.addWidget(QLabel(self.tr("{code} · {when} · {total} · {status}").format(
-            code=sale.purchase_code, when=local_time(sale.created_at), total=money.format(sale.total_cents),
-            status=status), self))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
         tickets = QLabel("\n".join(f"{seat} · {product} · {barcode}" for seat, product, barcode in sale.tickets), self)
+        tickets.setObjectName("saleTickets")
         tickets.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(tickets)
         self.message = QLabel(self)
-        self.message.setObjectName("paymentMessage")
+        self.message.setObjectName("banner")
         self.message.setWordWrap(True)
+        self.message.hide()
         layout.addWidget(self.message)
+        self.confirmation_label = QLabel(self)
+        self.confirmation_label.setObjectName("voidConfirmation")
+        self.confirmation_label.setWordWrap(True)
+        self.confirmation_label.hide()
+        layout.addWidget(self.confirmation_label)
+        layout.addStretch(1)
+
         buttons = QHBoxLayout()
         self.reprint_button = QPushButton(self.tr("Reprint"), self)
         self.reprint_button.setObjectName("reprint")
-        self.reprint_button.setEnabled(reprint is not None and sale.status != "voided")
         if reprint is None:
             self.reprint_button.setToolTip(self.tr("Printing is not set up yet"))
-        self.void_button = QPushButton(self.tr("Void sale"), self)
+        self.void_button = QPushButton(self.tr("Void sale…"), self)
         self.void_button.setObjectName("voidSale")
-        self.void_button.setEnabled(sale.status != "voided")
-        close = QPushButton(self.tr("Close"), self)
-        close.setObjectName("primary")
+        if not self._can_authorise():
+            self.void_button.setToolTip(self.tr("Voids need a supervisor's PIN, which cannot be asked here"))
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setObjectName("primary")
         for button in (self.reprint_button, self.void_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.reprint_button.clicked.connect(self.do_reprint)
         self.void_button.clicked.connect(self.ask_void)
-        close.clicked.connect(self.accept)
+        self.close_button.clicked.connect(self.accept)
+
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(CONFIRMATION_POLL_MS)
+        self._poll_timer.timeout.connect(self.refresh_confirmation)
+        self._show_summary(sale.status)
+        self._update_buttons()
+        if sale.status == "voided":
+            self.refresh_confirmation()  # a voided sale scanned again: where its cancellation stands
+
+    # --- display --------------------------------------------------------------------------------------
+
+    def _can_authorise(self) -> bool:
+        return self._authorise is not None or self._session_factory is not None
+
+    def _show_summary(self, status: str) -> None:
+        shown = self.tr("voided") if status == "voided" else self.tr("sold")
+        self.summary.setText(self.tr("{code} · {when} · {total} · {status}").format(
+            code=self.sale.purchase_code, when=local_time(self.sale.created_at),
+            total=self.money.format(self.sale.total_cents), status=shown))
+
+    def _update_buttons(self) -> None:
+        voided = self.sale.status == "voided"
+        self.reprint_button.setEnabled(not self.busy and self._reprint is not None and not voided)
+        self.void_button.setEnabled(not self.busy and not voided and self._can_authorise())
+        self.close_button.setEnabled(not self.busy)
+
+    def _say(self, text: str, kind: str) -> None:
+        """``kind``: "ok", "error" or "" (neutral)."""
+        _set_message(self.message, text, kind)
+        self.message.setVisible(bool(text))
+
+    # --- reprint --------------------------------------------------------------------------------------
 
     def do_reprint(self) -> None:
         if self._reprint is None:
@@ -78,25 +158,135 @@ class SaleDialog(QDialog):
         try:
             self._reprint(self.sale.purchase_code)
         except BoxOfficeError as exc:
-            self.message.setText(self.tr("Could not print: {error}").format(error=exc))
+            self._say(self.tr("Could not print: {error}").format(error=exc), "error")
             return
-        self.message.setText(self.tr("Reprinted."))
+        self._say(self.tr("Reprinted."), "ok")
+
+    # --- void -----------------------------------------------------------------------------------------
 
     def ask_void(self) -> None:
-        reason, ok = QInputDialog.getText(self, self.tr("Void sale"), self.tr("Reason for the void:"))
-        if ok:
-            self.do_void(reason)
-
-    def do_void(self, reason: str) -> None:
-        try:
-            result = self._void(self.sale.purchase_code, reason)
-        except BoxOfficeError as exc:
-            self.message.setText(str(exc))
+        """The Void button: the reason, then the supervisor's PIN, then the void."""
+        if self.busy:
             return
-        self.void_button.setEnabled(False)
-        self.reprint_button.setEnabled(False)
-        if getattr(result, "delivered", True):
-            self.message.setText(self.tr("Voided. The seats go back on sale once the central platform confirms."))
+        reason, ok = QInputDialog.getText(self, self.tr("Void sale"),
+                                          self.tr("Reason for voiding sale {code}:").format(
+                                              code=self.sale.purchase_code), QLineEdit.EchoMode.Normal)
+        if ok:
+            self.start_void(reason)
+
+    def start_void(self, reason: str) -> None:
+        """A reason is given: ask a supervisor to authorise it, then void with the supervisor as the actor."""
+        if self.busy:
+            return
+        reason = reason.strip()
+        if not reason:
+            self._say(self.tr("Give a reason for the void."), "error")
+            return
+        prompt = self.tr("Void sale {code} ({tickets} tickets, {total}).\nReason: {reason}").format(
+            code=self.sale.purchase_code, tickets=len(self.sale.tickets),
+            total=self.money.format(self.sale.total_cents), reason=reason)
+        if self._authorise is not None:
+            supervisor = self._authorise(prompt)
+        elif self._session_factory is not None:
+            supervisor = ask_supervisor(self, self._session_factory, prompt)
         else:
-            self.message.setText(self.tr("Voided before it was sent; the seats are on sale again."))
+            supervisor = None
+        if supervisor is None:
+            self._say(self.tr("Not voided: no supervisor authorised it."), "error")
+            return
+        if not supervisor.is_supervisor:  # an authorise callable that let a clerk through
+            self._say(self.tr("Not voided: {name} is not a supervisor.").format(name=supervisor.name), "error")
+            return
+        self.supervisor = supervisor
+        self.do_void(reason, actor=supervisor.name)
+
+    def do_void(self, reason: str, actor: str | None = None) -> None:
+        """Void now, in the background (after the authorisation; ``actor`` goes to the journal)."""
+        if self.busy:
+            return
+        if not reason.strip():
+            self._say(self.tr("Give a reason for the void."), "error")
+            return
+        void, code = self._void, self.sale.purchase_code
+        if actor is not None:
+            def work() -> object:
+                return void(code, reason, actor=actor)
+        else:
+            def work() -> object:
+                return void(code, reason)
+        self.busy = True
+        self._update_buttons()
+        self._say(self.tr("Voiding…"), "")
+        run_in_background(self, work, _weakly(self._void_done), _weakly(self._void_failed))
+
+    def _void_done(self, result: object) -> None:
+        self.busy = False
+        self.sale = replace(self.sale, status="voided")
+        self._show_summary("voided")
+        self._update_buttons()
+        who = self.supervisor.name if self.supervisor is not None else None
+        if getattr(result, "delivered", True):
+            text = self.tr("Voided. A cancellation is queued for the central platform; the seats go back on sale "
+                           "when it confirms.")
+        else:
+            text = self.tr("Voided. The sale had not reached the central platform: its delivery is cancelled and "
+                           "the seats are on sale again now.")
+        if who:
+            text = self.tr("{text} Authorised by {name}.").format(text=text, name=who)
+        self._say(text, "ok")
         self.voided.emit(self.sale.purchase_code)
+        if getattr(result, "delivered", True):
+            self.refresh_confirmation()
+        else:
+            self.seats_freed.emit(self.sale.purchase_code)
+
+    def _void_failed(self, exc: Exception) -> None:
+        self.busy = False
+        self._update_buttons()
+        if isinstance(exc, BoxOfficeError):
+            text = self.tr("Not voided: {error}").format(error=exc)
+        else:
+            log.error("void failed unexpectedly: %s", type(exc).__name__)
+            text = self.tr("Not voided ({error}). Try again; if it keeps failing, call IT.").format(
+                error=type(exc).__name__)
+        self._say(text, "error")
+
+    # --- following the cancellation -------------------------------------------------------------------
+
+    def refresh_confirmation(self) -> None:
+        """Read (in the background) where the sale's cancellation stands, and keep polling until it is final."""
+        if self._session_factory is None or self._polling:
+            return
+        self._polling = True
+        factory, code = self._session_factory, self.sale.purchase_code
+        run_in_background(self, lambda: void_confirmation(factory, code), _weakly(self._show_confirmation),
+                          _weakly(self._confirmation_failed))
+
+    def _show_confirmation(self, confirmation: Confirmation | None) -> None:
+        self._polling = False
+        previous, self.confirmation = self.confirmation, confirmation
+        if confirmation is None:  # nothing was queued: the void freed the seats itself
+            self._poll_timer.stop()
+            return
+        if confirmation.state == "confirmed":
+            text = self.tr("The central platform confirmed the cancellation at {time}; the seats are on sale "
+                           "again.").format(time=local_time(confirmation.at))
+            self._poll_timer.stop()
+            if previous is not None and previous.state != "confirmed":
+                self.seats_freed.emit(self.sale.purchase_code)
+        elif confirmation.state == "refused":
+            text = self.tr("The central platform refused the cancellation: {error}. The seats stay sold; tell "
+                           "the supervisor.").format(error=confirmation.error or "?")
+            self._poll_timer.stop()
+        else:
+            text = self.tr("Waiting for the central platform to confirm the cancellation…")
+            if confirmation.error:
+                text = self.tr("{text} (not reached yet: {error})").format(text=text, error=confirmation.error)
+            if not self._poll_timer.isActive():
+                self._poll_timer.start()
+        self.confirmation_label.setText(text)
+        self.confirmation_label.show()
+
+    def _confirmation_failed(self, exc: Exception) -> None:
+        self._polling = False
+        log.warning("could not read the void's confirmation: %s", type(exc).__name__)

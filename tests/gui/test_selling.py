@@ -267,6 +267,7 @@ def test_scanning_a_ticket_opens_its_sale_to_reprint_and_void(qtbot, store, tmp_
     assert "reason" in dialog.message.text()
     dialog.do_void("customer changed their mind")
     assert not dialog.void_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # the void runs in the background
     assert "on sale again" in dialog.message.text()
     with store.read_session_factory() as s:
         sale = s.scalars(select(Sale)).one()
