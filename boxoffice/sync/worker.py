@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import case, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.store.models import Outbox, Sale, SaleTicket, Ticket
@@ -300,8 +300,10 @@ class DeliveryWorker:
             ids = [t.ticket_id for t in sale.tickets]
             # a seat freed when the void was made (the sale seemed undelivered) may have been sold again since
             resold = exists().where(SaleTicket.ticket_id == Ticket.id, SaleTicket.sale_status == "completed")
+            # a seat the platform no longer offers here (e.g. sold twice and given up) is not put back on sale
+            freed = case((Ticket.central_available.is_(True), "available"), else_="withdrawn")
             session.execute(update(Ticket).where(Ticket.id.in_(ids), Ticket.state == "sold", ~resold)
-                            .values(state="available", updated_at=utcnow())
+                            .values(state=freed, updated_at=utcnow())
                             .execution_options(synchronize_session=False))
 
     def _queue_void(self, session: Session, item: dict[str, Any], sale: Sale) -> None:

@@ -1,0 +1,400 @@
+"""The sync queue as a supervisor sees it: every outbox item with its error or conflict, retry now, decisions.
+
+A queue item is one outbox row (a sale, a void or a return). A delivered sale the central platform flagged
+(a seat sold twice across channels, a seat no longer assigned to this office) shows as ``conflict`` with both
+sides: our sale as it was made here, and what the platform answered (recorded by the delivery worker in
+``Sale.conflict_json`` and ``Outbox.response``). The platform's answer names the conflict per ticket and our
+order there, not the other channel's order: the platform keeps that, and the supervisor's decision says what
+must happen to it.
+
+Decisions (one per conflict; a second is refused):
+
+* ``keep``: our customer keeps the seats. The platform stored our sale already (a sale made offline is always
+  accepted), so nothing is sent; the other channel's sale must be refunded or moved on the central platform.
+  Only for a sale that is not voided.
+* ``void_ours``: our sale is voided (:func:`boxoffice.services.returns.void_sale`, the reason names the
+  conflict), a cancellation is queued and our customer gets the money back; the other channel's sale stands.
+  The conflicted seats are marked as not ours to sell (the platform said so), so the cancellation does not put
+  them back on sale here. For a sale already voided (from the sale screen), the decision is only recorded.
+
+A decision is journaled (``conflict_decision``) and written into ``conflict_json["decision"]``; the sale's
+``delivery_state`` goes back to ``delivered`` so the status bar stops counting it as an open conflict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from boxoffice.core.errors import BoxOfficeError, UnknownSale
+from boxoffice.services import journal
+from boxoffice.services.context import Terminal
+from boxoffice.services.returns import void_sale
+from boxoffice.store.models import Clerk, Event, Outbox, Sale, Ticket
+from boxoffice.store.types import format_utc, parse_utc, utcnow
+
+#: What a queue item can be: the outbox states, plus a delivered sale with an open or a decided conflict.
+STATES = ("pending", "parked", "conflict", "decided", "delivered", "cancelled")
+#: Items a supervisor has to look at.
+ATTENTION = ("parked", "conflict")
+DECISIONS = ("keep", "void_ours")
+#: Delivered and cancelled items shown by default (newest first); the rest of the history stays in the store.
+HISTORY_LIMIT = 500
+
+#: The order of the list: what needs a supervisor first, then what is on its way, then history.
+_RANK = {state: rank for rank, state in enumerate(("parked", "conflict", "pending", "decided", "delivered",
+                                                   "cancelled"))}
+
+
+class QueueActionRefused(BoxOfficeError):
+    """A retry or a decision that cannot be done as asked; nothing was written."""
+
+
+@dataclass(frozen=True)
+class SeatLine:
+    ticket_id: str
+    seat: str
+    row: str | None
+    zone: str | None
+
+
+@dataclass(frozen=True)
+class OurSale:
+    """Our side: the sale as it was made at this window."""
+
+    purchase_code: str
+    event_name: str
+    seats: tuple[SeatLine, ...]
+    clerk: str
+    created_at: datetime
+    total_cents: int
+    payments: tuple[tuple[str, int], ...]  # (method, amount in cents)
+    customer_name: str
+    status: str  # completed | voided
+    void_reason: str | None
+
+
+@dataclass(frozen=True)
+class TicketConflict:
+    ticket_id: str
+    seat: str
+    zone: str | None
+    conflict: str  # already_sold | not_assigned_to_office | unknown_ticket | whatever the platform said
+
+
+@dataclass(frozen=True)
+class PlatformSide:
+    """The other side: what the central platform answered when it received our sale."""
+
+    order_id: str | None  # our sale's order on the platform
+    status: str | None
+    conflicts: tuple[TicketConflict, ...]
+    inconsistencies: tuple[str, ...]
+    answered_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    decision: str  # one of DECISIONS
+    note: str
+    actor: str
+    decided_at: datetime
+    voided: bool  # void_ours: True when this decision voided the sale (False: it was voided already)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    id: int
+    kind: str  # sale | void | unassign
+    subject: str  # purchase code (sale, void) or event id (unassign)
+    state: str  # one of STATES
+    outbox_state: str
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime | None
+    created_at: datetime
+    delivered_at: datetime | None
+    event_name: str
+    ticket_count: int
+    sale: OurSale | None = None
+    platform: PlatformSide | None = None
+    decision: Decision | None = None
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.state in ATTENTION
+
+
+@dataclass(frozen=True)
+class RetryResult:
+    ids: tuple[int, ...]
+    revived: int  # parked items put back in the queue
+
+
+# -- reading ---------------------------------------------------------------------------------------------------
+
+
+def _has_conflict(sale: Sale) -> bool:
+    return bool((sale.conflict_json or {}).get("tickets"))
+
+
+def _conflict_state(sale: Sale) -> str:
+    return "decided" if (sale.conflict_json or {}).get("decision") else "conflict"
+
+
+def list_items(read_session_factory: sessionmaker[Session], states: Sequence[str] | None = None, *,
+               history_limit: int = HISTORY_LIMIT) -> list[QueueItem]:
+    """The queue, items needing attention first, then pending, then the newest history.
+
+    Pending, parked and conflicted items are always all listed; delivered and cancelled ones only the newest
+    ``history_limit`` (the outbox keeps every item forever).
+    """
+    wanted = set(states) if states is not None else set(STATES)
+    unknown = wanted - set(STATES)
+    if unknown:
+        raise ValueError(f"unknown queue states: {sorted(unknown)}")
+    with read_session_factory() as session:
+        conflicted = {s.purchase_code: s for s in session.scalars(
+            select(Sale).where(Sale.conflict_json.is_not(None))) if _has_conflict(s)}
+        rows: dict[int, Outbox] = {}
+        open_states = [s for s in ("pending", "parked") if s in wanted]
+        if open_states:
+            rows.update((r.id, r) for r in session.scalars(select(Outbox).where(Outbox.state.in_(open_states))))
+        if wanted & {"conflict", "decided"} and conflicted:
+            codes = [code for code, sale in conflicted.items() if _conflict_state(sale) in wanted]
+            rows.update((r.id, r) for r in session.scalars(
+                select(Outbox).where(Outbox.kind == "sale", Outbox.state == "delivered", Outbox.subject.in_(codes))))
+        history = [s for s in ("delivered", "cancelled") if s in wanted]
+        if history:
+            rows.update((r.id, r) for r in session.scalars(
+                select(Outbox).where(Outbox.state.in_(history)).order_by(Outbox.id.desc()).limit(history_limit)))
+        items = _items(session, list(rows.values()), conflicted)
+    items = [item for item in items if item.state in wanted]
+    items.sort(key=lambda item: (_RANK[item.state], -item.id))
+    return items
+
+
+def count_states(read_session_factory: sessionmaker[Session]) -> dict[str, int]:
+    """How many items are in each of :data:`STATES` (for the summary line); a cheap read."""
+    with read_session_factory() as session:
+        counts = Counter({state: 0 for state in STATES})
+        counts.update(dict(session.execute(select(Outbox.state, func.count()).group_by(Outbox.state)).all()))
+        sales = [s for s in session.scalars(select(Sale).where(Sale.conflict_json.is_not(None))) if _has_conflict(s)]
+        if sales:
+            delivered = set(session.scalars(select(Outbox.subject).where(
+                Outbox.kind == "sale", Outbox.state == "delivered",
+                Outbox.subject.in_([s.purchase_code for s in sales]))))
+            for sale in sales:
+                if sale.purchase_code in delivered:
+                    counts["delivered"] -= 1
+                    counts[_conflict_state(sale)] += 1
+    return {state: counts[state] for state in STATES}
+
+
+class _Loaded:
+    """What the listed rows refer to, loaded in a few queries (the view refreshes on a timer)."""
+
+    def __init__(self, session: Session, rows: Sequence[Outbox]) -> None:
+        codes = sorted({r.subject for r in rows if r.kind in ("sale", "void")})
+        self.sales: dict[str, Sale] = {}
+        for start in range(0, len(codes), 500):
+            self.sales.update((s.purchase_code, s) for s in session.scalars(
+                select(Sale).where(Sale.purchase_code.in_(codes[start:start + 500]))
+                .options(selectinload(Sale.tickets), selectinload(Sale.payments))))
+        ticket_ids = [t.ticket_id for s in self.sales.values() for t in s.tickets]
+        self.tickets = _seats(session, ticket_ids)
+        self.events = {e.id: e.name for e in session.scalars(select(Event))}
+        self.clerks = {c.id: c.name for c in session.scalars(select(Clerk))}
+
+
+def _items(session: Session, rows: Sequence[Outbox], conflicted: dict[str, Sale]) -> list[QueueItem]:
+    loaded = _Loaded(session, rows)
+    return [_item(session, row, conflicted, loaded) for row in rows]
+
+
+def _item(session: Session, row: Outbox, conflicted: dict[str, Sale], loaded: _Loaded) -> QueueItem:
+    state = row.state
+    sale = loaded.sales.get(row.subject) if row.kind in ("sale", "void") else None
+    platform = decision = our = None
+    event_name = ""
+    ticket_count = 0
+    if sale is not None:
+        event_name = loaded.events.get(sale.event_id, sale.event_id)
+        ticket_count = len(sale.tickets)
+        our = _our_sale(sale, event_name, loaded)
+        if row.kind == "sale" and row.state == "delivered" and row.subject in conflicted:
+            state = _conflict_state(sale)
+            platform = _platform(session, row, sale)
+            decision = _decision(sale)
+    elif row.kind == "unassign":
+        payload = row.payload if isinstance(row.payload, dict) else {}
+        event_name = loaded.events.get(payload.get("event_id", row.subject), row.subject)
+        ticket_count = len(payload.get("ticket_ids", []))
+    return QueueItem(id=row.id, kind=row.kind, subject=row.subject, state=state, outbox_state=row.state,
+                     attempts=row.attempts, last_error=row.last_error, next_attempt_at=row.next_attempt_at,
+                     created_at=row.created_at, delivered_at=row.delivered_at, event_name=event_name,
+                     ticket_count=ticket_count, sale=our, platform=platform, decision=decision)
+
+
+def _seats(session: Session, ticket_ids: Sequence[str]) -> dict[str, Ticket]:
+    ids = sorted(set(ticket_ids))
+    found: dict[str, Ticket] = {}
+    for start in range(0, len(ids), 500):
+        found.update((t.id, t) for t in session.scalars(select(Ticket).where(Ticket.id.in_(ids[start:start + 500]))))
+    return found
+
+
+def _our_sale(sale: Sale, event_name: str, loaded: _Loaded) -> OurSale:
+    seats = []
+    for line in sale.tickets:
+        ticket = loaded.tickets.get(line.ticket_id)
+        seats.append(SeatLine(line.ticket_id, ticket.seat_id if ticket else line.ticket_id,
+                              ticket.row if ticket else None, ticket.zone if ticket else None))
+    clerk = loaded.clerks.get(sale.clerk_id, "") if sale.clerk_id is not None else ""
+    return OurSale(sale.purchase_code, event_name, tuple(seats), clerk, sale.created_at, sale.total_cents,
+                   tuple((p.method, p.amount_cents) for p in sale.payments), sale.customer_name or "",
+                   sale.status, sale.void_reason)
+
+
+def _platform(session: Session, row: Outbox, sale: Sale) -> PlatformSide:
+    recorded = sale.conflict_json or {}
+    answer = row.response if isinstance(row.response, dict) else {}
+    flagged = [t for t in recorded.get("tickets", []) if isinstance(t, dict)]
+    tickets = _seats(session, [str(t.get("ticket_id")) for t in flagged])
+    conflicts = tuple(TicketConflict(
+        str(t.get("ticket_id")), tickets[t["ticket_id"]].seat_id if t.get("ticket_id") in tickets
+        else str(t.get("ticket_id")), tickets[t["ticket_id"]].zone if t.get("ticket_id") in tickets else None,
+        str(t.get("conflict"))) for t in flagged)
+    return PlatformSide(answer.get("order_id"), answer.get("status"), conflicts,
+                        tuple(str(i) for i in recorded.get("inconsistencies", [])), row.delivered_at)
+
+
+def _decision(sale: Sale) -> Decision | None:
+    data = (sale.conflict_json or {}).get("decision")
+    if not isinstance(data, dict):
+        return None
+    return Decision(data["decision"], data.get("note", ""), data.get("actor", ""), parse_utc(data["decided_at"]),
+                    bool(data.get("voided", False)))
+
+
+# -- retry now -------------------------------------------------------------------------------------------------
+
+
+def _need_actor(actor: str) -> str:
+    actor = (actor or "").strip()
+    if not actor:
+        raise QueueActionRefused("sign in as a supervisor first: every queue action records who did it")
+    return actor
+
+
+def retry_now(session_factory: sessionmaker[Session], ids: Sequence[int] | None, actor: str) -> RetryResult:
+    """Put parked items back in the queue (and clear any wait on pending ones); the caller then wakes sync.
+
+    ``ids=None`` means every parked item. Delivered, cancelled and unknown items are refused, and so is the
+    whole request with them: nothing is written.
+    """
+    actor = _need_actor(actor)
+    with session_factory.begin() as session:
+        if ids is None:
+            rows = list(session.scalars(select(Outbox).where(Outbox.state == "parked").order_by(Outbox.id)))
+        else:
+            wanted = list(dict.fromkeys(ids))
+            if not wanted:
+                raise QueueActionRefused("choose the items to retry")
+            found = {r.id: r for r in session.scalars(select(Outbox).where(Outbox.id.in_(wanted)))}
+            missing = [i for i in wanted if i not in found]
+            if missing:
+                raise QueueActionRefused(f"no queue item {missing[0]}: refresh the list")
+            done = [found[i] for i in wanted if found[i].state not in ("parked", "pending")]
+            if done:
+                raise QueueActionRefused(f"{done[0].kind} {done[0].subject} is {done[0].state}: only parked or "
+                                         "pending items can be retried")
+            rows = [found[i] for i in wanted]
+        if not rows:
+            return RetryResult((), 0)
+        revived = [r for r in rows if r.state == "parked"]
+        entries = [{"id": r.id, "kind": r.kind, "subject": r.subject, "state": r.state, "last_error": r.last_error}
+                   for r in rows]
+        for row in rows:
+            row.state, row.next_attempt_at = "pending", None
+        codes = [r.subject for r in revived if r.kind == "sale"]
+        if codes:
+            session.execute(update(Sale).where(Sale.purchase_code.in_(codes), Sale.delivery_state == "parked")
+                            .values(delivery_state="pending").execution_options(synchronize_session=False))
+        journal.append(session, "sync_retry", {"items": entries}, actor=actor,
+                       subject=rows[0].subject if len(rows) == 1 else None)
+    return RetryResult(tuple(r.id for r in rows), len(revived))
+
+
+# -- conflict decisions ----------------------------------------------------------------------------------------
+
+
+def _conflicted_sale(session: Session, purchase_code: str) -> Sale:
+    sale = session.scalars(select(Sale).where(Sale.purchase_code == purchase_code.strip().upper())).first()
+    if sale is None:
+        raise UnknownSale(f"no sale with purchase code {purchase_code!r} on this terminal")
+    if not _has_conflict(sale):
+        raise QueueActionRefused(f"sale {sale.purchase_code} has no conflict to decide")
+    decided = _decision(sale)
+    if decided is not None:
+        raise QueueActionRefused(f"the conflict of sale {sale.purchase_code} was already decided "
+                                 f"({decided.decision}) by {decided.actor}")
+    return sale
+
+
+def _void_reason(sale: Sale, session: Session, note: str) -> str:
+    flagged = sale.conflict_json["tickets"]
+    tickets = _seats(session, [t["ticket_id"] for t in flagged])
+    seats = ", ".join(f"{tickets[t['ticket_id']].seat_id if t['ticket_id'] in tickets else t['ticket_id']} "
+                      f"({t['conflict']})" for t in flagged)
+    return f"sync conflict: {seats}. {note}"
+
+
+def decide_conflict(session_factory: sessionmaker[Session], terminal: Terminal, purchase_code: str, decision: str,
+                    note: str, actor: str) -> Decision:
+    """Record what happens to a conflicted sale (see the module docstring); ``void_ours`` voids it first."""
+    actor = _need_actor(actor)
+    note = (note or "").strip()
+    if decision not in DECISIONS:
+        raise QueueActionRefused(f"unknown decision {decision!r}: one of {', '.join(DECISIONS)}")
+    if not note:
+        raise QueueActionRefused("give a reason for the decision")
+    with session_factory() as session:
+        sale = _conflicted_sale(session, purchase_code)
+        code, voided_already = sale.purchase_code, sale.status == "voided"
+        reason = _void_reason(sale, session, note)
+    if decision == "keep" and voided_already:
+        raise QueueActionRefused(f"sale {code} is voided: its customer no longer holds the seats, so it cannot "
+                                 "keep them")
+    voided = False
+    if decision == "void_ours" and not voided_already:
+        void_sale(session_factory, terminal, code, reason, actor=actor)  # its own transaction, journaled as void
+        voided = True
+    now = utcnow()
+    with session_factory.begin() as session:
+        sale = _conflicted_sale(session, code)  # again, inside the write lock: two supervisors, one decision
+        flagged = [t["ticket_id"] for t in sale.conflict_json["tickets"]]
+        if decision == "void_ours":
+            # the platform said these seats are not ours to sell: when it confirms the cancellation they must not
+            # go back on sale here (a pull says the same later)
+            session.execute(update(Ticket).where(Ticket.id.in_(flagged)).values(central_available=False)
+                            .execution_options(synchronize_session=False))
+        record: dict[str, Any] = {"decision": decision, "note": note, "actor": actor, "decided_at": format_utc(now),
+                                  "voided": voided}
+        sale.conflict_json = {**sale.conflict_json, "decision": record}
+        if sale.delivery_state == "conflict":
+            sale.delivery_state = "delivered"
+        order_id = session.scalar(select(Outbox.response).where(Outbox.kind == "sale", Outbox.subject == code))
+        journal.append(session, "conflict_decision",
+                       {"purchase_code": code, "decision": decision, "note": note, "voided": voided,
+                        "tickets": sale.conflict_json["tickets"],
+                        "order_id": order_id.get("order_id") if isinstance(order_id, dict) else None},
+                       actor=actor, subject=code)
+    return Decision(decision, note, actor, now, voided)
+
