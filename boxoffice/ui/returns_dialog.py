@@ -1,0 +1,507 @@
+"""Returning unsold tickets of an event to the central platform (a supervisor tool): :class:`ReturnsDialog`.
+
+Left, the choice: a whole zone, a seat range (zone, optionally a row, seat numbers from/to) or every unsold
+ticket of the event, with a live preview "N tickets: seats …" that counts only unsold tickets and says which
+sold seats it skips. "Return…" shows a confirmation with the count and the seats; confirming makes them
+unsellable at once and queues the unassign (:func:`boxoffice.services.returns.return_tickets`, in the
+background, journaled with the supervisor as actor) and wakes the delivery worker. Right, the returns of the
+event with what the platform said: queued, confirmed at HH:MM, or refused with its reason (refreshed every
+few seconds).
+
+The caller gates it: open it only for a signed-in supervisor or after :func:`ask_supervisor`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from boxoffice.core.errors import BoxOfficeError, SeatNotAvailable
+from boxoffice.services import catalog
+from boxoffice.services.returns import (
+    ReturnRecord,
+    ReturnResult,
+    ReturnSelection,
+    SeatRange,
+    ZoneSeats,
+    describe_seats,
+    return_history,
+    return_tickets,
+    return_zones,
+    select_unsold,
+)
+from boxoffice.ui.background import run_in_background
+from boxoffice.ui.qt import (
+    QAbstractItemView,
+    QButtonGroup,
+    QColor,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from boxoffice.ui.signin import _set_message, _weakly
+from boxoffice.ui.status_bar import local_time
+
+log = logging.getLogger(__name__)
+
+HISTORY_POLL_MS = 3000
+MODE_ZONE, MODE_RANGE, MODE_ALL = 0, 1, 2
+PAGE_CHOOSE, PAGE_CONFIRM = 0, 1
+#: The platform column: green confirmed, red refused, blue still queued (the banner colours).
+_STATE_COLOURS = {"confirmed": QColor("#0f5c2e"), "refused": QColor("#8a1c12"), "queued": QColor("#0b3d91")}
+
+
+class ReturnsDialog(QDialog):
+    """Choose unsold tickets, confirm, return; follow the platform's confirmation. Reads ``backend``'s
+    ``session_factory``, ``read_session_factory``, ``terminal`` and ``wake_sync``."""
+
+    def __init__(self, backend: Any, actor: str, event_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("returnsDialog")
+        self.setWindowTitle(self.tr("Return unsold tickets"))
+        self.setModal(True)
+        self.resize(1200, 720)
+        self.backend = backend
+        self.actor = actor
+        self.event_id = event_id
+        self.busy = False
+        self.selection: ReturnSelection | None = None
+        self.history: list[ReturnRecord] = []
+        self.zones: list[ZoneSeats] = []
+        self._history_loading = False
+        self._rows_zone: str | None = None  # the zone the row list and seat range were filled for
+
+        event = next((e for e in catalog.list_events(backend.read_session_factory) if e.id == event_id), None)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setSpacing(12)
+        title = QLabel(self.tr("Return unsold tickets"), self)
+        title.setObjectName("panelTitle")
+        outer.addWidget(title)
+        subtitle = QLabel(self.tr("{event} · by {actor}. Returned tickets go back to the central platform and can "
+                                  "no longer be sold here.").format(event=event.name if event else event_id,
+                                                                    actor=actor), self)
+        subtitle.setWordWrap(True)
+        outer.addWidget(subtitle)
+
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        outer.addLayout(body, 1)
+        self.pages = QStackedWidget(self)
+        self.pages.setMinimumWidth(430)
+        body.addWidget(self.pages, 4)
+        self.pages.addWidget(self._build_choose_page())
+        self.pages.addWidget(self._build_confirm_page())
+        body.addWidget(self._build_history_panel(), 6)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("banner")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        outer.addWidget(self.message)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.accept)
+        bottom.addWidget(self.close_button)
+        outer.addLayout(bottom)
+
+        self._history_timer = QTimer(self)
+        self._history_timer.setInterval(HISTORY_POLL_MS)
+        self._history_timer.timeout.connect(self.refresh_history)
+        self._history_timer.start()
+        self.reload_zones()
+        self.refresh_history()
+
+    # --- building -------------------------------------------------------------------------------------
+
+    def _build_choose_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        heading = QLabel(self.tr("What to return"), page)
+        heading.setObjectName("panelTitle")
+        layout.addWidget(heading)
+        modes = QHBoxLayout()
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[int, QRadioButton] = {}
+        for mode, text in ((MODE_ZONE, self.tr("A zone")), (MODE_RANGE, self.tr("A seat range")),
+                           (MODE_ALL, self.tr("All unsold"))):
+            button = QRadioButton(text, page)
+            button.setMinimumHeight(44)
+            self.mode_group.addButton(button, mode)
+            self.mode_buttons[mode] = button
+            modes.addWidget(button)
+        modes.addStretch(1)
+        layout.addLayout(modes)
+
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(10)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.zone_combo = QComboBox(page)
+        self.zone_combo.setObjectName("returnZone")
+        form.addRow(self._label(self.tr("Zone"), page), self.zone_combo)
+        self.row_combo = QComboBox(page)
+        self.row_combo.setObjectName("returnRow")
+        form.addRow(self._label(self.tr("Row"), page), self.row_combo)
+        seats = QHBoxLayout()
+        self.first_spin = QSpinBox(page)
+        self.first_spin.setObjectName("returnFirstSeat")
+        self.last_spin = QSpinBox(page)
+        self.last_spin.setObjectName("returnLastSeat")
+        for spin in (self.first_spin, self.last_spin):
+            spin.setRange(0, 99999)
+            spin.setMinimumWidth(130)
+        seats.addWidget(self.first_spin)
+        seats.addWidget(QLabel(self.tr("to"), page))
+        seats.addWidget(self.last_spin)
+        seats.addStretch(1)
+        self.seats_row = QWidget(page)
+        self.seats_row.setLayout(seats)
+        seats.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self._label(self.tr("Seats"), page), self.seats_row)
+        layout.addLayout(form)
+
+        self.preview = QLabel(page)
+        self.preview.setObjectName("returnPreview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.preview.setMinimumHeight(110)
+        frame = QFrame(page)
+        frame.setObjectName("zoneQuickSell")  # the white card the sales screen uses
+        inner = QVBoxLayout(frame)
+        inner.addWidget(self.preview)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+        self.return_button = QPushButton(self.tr("Return…"), page)
+        self.return_button.setObjectName("primary")
+        self.return_button.setAutoDefault(False)
+        self.return_button.clicked.connect(self.ask_confirmation)
+        layout.addWidget(self.return_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.mode_group.idToggled.connect(self._mode_toggled)
+        self.zone_combo.currentIndexChanged.connect(self._zone_changed)
+        self.row_combo.currentIndexChanged.connect(self.update_preview)
+        self.first_spin.valueChanged.connect(self.update_preview)
+        self.last_spin.valueChanged.connect(self.update_preview)
+        return page
+
+    def _build_confirm_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        heading = QLabel(self.tr("Confirm the return"), page)
+        heading.setObjectName("panelTitle")
+        layout.addWidget(heading)
+        self.confirm_text = QLabel(page)
+        self.confirm_text.setObjectName("returnConfirmText")
+        self.confirm_text.setWordWrap(True)
+        self.confirm_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.confirm_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.confirm_text, 1)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Back"), page)
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back_to_choice)
+        self.confirm_button = QPushButton(self.tr("Confirm return"), page)
+        self.confirm_button.setObjectName("primary")
+        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.clicked.connect(self.confirm)
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_history_panel(self) -> QWidget:
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        heading = QLabel(self.tr("Returns of this event"), panel)
+        heading.setObjectName("panelTitle")
+        layout.addWidget(heading)
+        self.history_table = QTableWidget(0, 4, panel)
+        self.history_table.setObjectName("cartTable")  # the sales screen's table look
+        self.history_table.setHorizontalHeaderLabels(
+            [self.tr("Queued"), self.tr("Tickets"), self.tr("By"), self.tr("Platform")])
+        self.history_table.verticalHeader().setVisible(False)
+        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.history_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.history_table.setWordWrap(True)
+        header = self.history_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.history_table, 1)
+        self.history_empty = QLabel(self.tr("No returns for this event yet."), panel)
+        layout.addWidget(self.history_empty)
+        return panel
+
+    @staticmethod
+    def _label(text: str, parent: QWidget) -> QLabel:
+        label = QLabel(text, parent)
+        label.setMinimumHeight(48)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return label
+
+    def _say(self, text: str, kind: str) -> None:
+        _set_message(self.message, text, kind)
+        self.message.setVisible(bool(text))
+
+    # --- choosing -------------------------------------------------------------------------------------
+
+    def reload_zones(self) -> None:
+        """The zones with their unsold counts (after a return the counts change)."""
+        current = self.zone_combo.currentData()
+        self.zones = return_zones(self.backend.read_session_factory, self.event_id)
+        self.zone_combo.blockSignals(True)
+        self.zone_combo.clear()
+        for zone in self.zones:
+            self.zone_combo.addItem(self.tr("{zone} ({n} unsold)").format(zone=zone.zone, n=zone.unsold), zone.zone)
+        index = self.zone_combo.findData(current)
+        self.zone_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.zone_combo.blockSignals(False)
+        self._zone_changed()
+        if self.mode_group.checkedId() < 0:
+            self.mode_buttons[MODE_ZONE].setChecked(True)
+
+    def choose_zone(self, zone: str) -> None:
+        self.mode_buttons[MODE_ZONE].setChecked(True)
+        self.zone_combo.setCurrentIndex(self.zone_combo.findData(zone))
+
+    def choose_range(self, zone: str, row: str | None, first: int, last: int) -> None:
+        self.mode_buttons[MODE_RANGE].setChecked(True)
+        self.zone_combo.setCurrentIndex(self.zone_combo.findData(zone))
+        self.row_combo.setCurrentIndex(max(0, self.row_combo.findData(row)))
+        self.first_spin.setValue(first)
+        self.last_spin.setValue(last)
+
+    def choose_all(self) -> None:
+        self.mode_buttons[MODE_ALL].setChecked(True)
+
+    def _mode_toggled(self, mode: int, checked: bool) -> None:
+        if not checked:
+            return
+        self.zone_combo.setEnabled(mode in (MODE_ZONE, MODE_RANGE))
+        for widget in (self.row_combo, self.seats_row):
+            widget.setEnabled(mode == MODE_RANGE)
+        self.update_preview()
+
+    def _zone_changed(self, _index: int = 0) -> None:
+        """A different zone: its rows, and the seat range reset to the whole zone (kept for the same zone)."""
+        zone = self._current_zone()
+        name = zone.zone if zone is not None else None
+        if name != self._rows_zone:
+            self._rows_zone = name
+            for widget in (self.row_combo, self.first_spin, self.last_spin):
+                widget.blockSignals(True)
+            self.row_combo.clear()
+            self.row_combo.addItem(self.tr("Any row"), None)
+            if zone is not None:
+                for row in zone.rows:
+                    self.row_combo.addItem(self.tr("Row {row}").format(row=row), row)
+                self.first_spin.setValue(zone.lowest or 0)
+                self.last_spin.setValue(zone.highest or 0)
+            for widget in (self.row_combo, self.first_spin, self.last_spin):
+                widget.blockSignals(False)
+        self.update_preview()
+
+    def _current_zone(self) -> ZoneSeats | None:
+        name = self.zone_combo.currentData()
+        return next((z for z in self.zones if z.zone == name), None)
+
+    def update_preview(self, *_args: object) -> None:
+        """What the current choice comes to (unsold tickets only), said in words."""
+        mode = self.mode_group.checkedId()
+        zone = self.zone_combo.currentData()
+        try:
+            if mode == MODE_ALL:
+                selection = select_unsold(self.backend.read_session_factory, self.event_id, all_unsold=True)
+            elif zone is None:
+                selection = None
+            elif mode == MODE_RANGE:
+                seat_range = SeatRange(zone, self.row_combo.currentData(), self.first_spin.value(),
+                                       self.last_spin.value())
+                selection = select_unsold(self.backend.read_session_factory, self.event_id, seat_range=seat_range)
+            else:
+                selection = select_unsold(self.backend.read_session_factory, self.event_id, zone=zone)
+        except BoxOfficeError as exc:
+            self.selection = None
+            self.preview.setText(str(exc))
+            self.return_button.setEnabled(False)
+            return
+        self.selection = selection
+        self.preview.setText(_unbroken(self._describe(selection)))
+        self.return_button.setEnabled(not self.busy and selection is not None and selection.count > 0)
+
+    def _describe(self, selection: ReturnSelection | None) -> str:
+        if selection is None:
+            return self.tr("This office holds no tickets of this event.")
+        sold = [seat for seat, state in selection.skipped if state == "sold"]
+        pending = [seat for seat, state in selection.skipped if state != "sold"]
+        lines = []
+        if selection.count == 0:
+            lines.append(self.tr("No unsold tickets in this choice: nothing to return."))
+        elif selection.count == 1:
+            lines.append(self.tr("1 ticket: seat {seats}").format(seats=describe_seats(selection.seats)))
+        else:
+            lines.append(self.tr("{n} tickets: seats {seats}").format(n=selection.count,
+                                                                      seats=describe_seats(selection.seats)))
+        if sold:
+            if len(sold) == 1:
+                lines.append(self.tr("{seats} is sold and cannot be returned; it is left out.").format(
+                    seats=sold[0]))
+            else:
+                lines.append(self.tr("{n} sold seats are left out: {seats}").format(
+                    n=len(sold), seats=describe_seats(sold, limit=6)))
+        if pending:
+            lines.append(self.tr("{n} already being returned: {seats}").format(
+                n=len(pending), seats=describe_seats(pending, limit=6)))
+        return "\n".join(lines)
+
+    # --- confirming and returning ---------------------------------------------------------------------
+
+    def ask_confirmation(self) -> None:
+        """Step two: the count and the seats, and what returning means."""
+        self.update_preview()
+        selection = self.selection
+        if self.busy or selection is None or selection.count == 0:
+            return
+        self.confirm_text.setText(self.tr(
+            "Return {n} tickets of this event to the central platform?\n\nSeats: {seats}\n\n"
+            "They can no longer be sold at this window from now on; the central platform confirms the return "
+            "when this terminal is online.").format(n=selection.count, seats=describe_seats(selection.seats,
+                                                                                           limit=40)))
+        self.confirm_button.setText(self.tr("Return {n} tickets").format(n=selection.count))
+        self.pages.setCurrentIndex(PAGE_CONFIRM)
+        self._say("", "")
+
+    def back_to_choice(self) -> None:
+        if not self.busy:
+            self.pages.setCurrentIndex(PAGE_CHOOSE)
+
+    def confirm(self) -> None:
+        """Return exactly the previewed tickets (a seat sold since then makes the service refuse them all)."""
+        selection = self.selection
+        if self.busy or selection is None or selection.count == 0:
+            return
+        backend, actor, event_id, ids = self.backend, self.actor, self.event_id, list(selection.ticket_ids)
+        self._set_busy(True)
+        self._say(self.tr("Returning {n} tickets…").format(n=len(ids)), "")
+        run_in_background(self, lambda: return_tickets(backend.session_factory, backend.terminal, event_id, ids,
+                                                       actor=actor),
+                          _weakly(self._returned), _weakly(self._return_failed))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.confirm_button, self.back_button, self.close_button):
+            widget.setEnabled(not busy)
+
+    def _returned(self, result: ReturnResult) -> None:
+        self._set_busy(False)
+        try:
+            self.backend.wake_sync()
+        except Exception:  # the return is queued either way; the worker polls
+            log.warning("could not wake the delivery worker", exc_info=True)
+        self._say(self.tr("{n} tickets returned: no longer on sale here. Waiting for the central platform to "
+                          "confirm.").format(n=len(result.ticket_ids)), "ok")
+        self.pages.setCurrentIndex(PAGE_CHOOSE)
+        self.reload_zones()
+        self.refresh_history()
+
+    def _return_failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        self.pages.setCurrentIndex(PAGE_CHOOSE)
+        if isinstance(exc, SeatNotAvailable):
+            text = self.tr("Nothing was returned: {error}. The choice has been updated; check it and return "
+                           "again.").format(error=exc)
+        elif isinstance(exc, BoxOfficeError):
+            text = self.tr("Nothing was returned: {error}").format(error=exc)
+        else:
+            log.error("return failed unexpectedly: %s", type(exc).__name__)
+            text = self.tr("Nothing was returned ({error}). Try again; if it keeps failing, call IT.").format(
+                error=type(exc).__name__)
+        self._say(text, "error")
+        self.reload_zones()
+
+    # --- history --------------------------------------------------------------------------------------
+
+    def refresh_history(self) -> None:
+        """Reload the returns of the event in the background (on a timer while the dialog is open)."""
+        if self._history_loading:
+            return
+        self._history_loading = True
+        factory, event_id = self.backend.read_session_factory, self.event_id
+        run_in_background(self, lambda: return_history(factory, event_id), _weakly(self._show_history),
+                          _weakly(self._history_failed))
+
+    def _history_failed(self, exc: Exception) -> None:
+        self._history_loading = False
+        log.warning("could not read the returns: %s", type(exc).__name__)
+
+    def _show_history(self, records: list[ReturnRecord]) -> None:
+        self._history_loading = False
+        self.history = records
+        table = self.history_table
+        table.setRowCount(len(records))
+        for row, record in enumerate(records):
+            confirmation = record.confirmation
+            if confirmation.state == "confirmed":
+                state = self.tr("Confirmed at {time}").format(time=local_time(confirmation.at))
+            elif confirmation.state == "refused":
+                state = self.tr("Refused: {error}").format(error=confirmation.error or "?")
+            elif confirmation.error:
+                state = self.tr("Queued, not reached yet ({error})").format(error=confirmation.error)
+            else:
+                state = self.tr("Queued")
+            cells = (local_time(record.queued_at),
+                     self.tr("{n}: {seats}").format(n=len(record.ticket_ids), seats=describe_seats(record.seats,
+                                                                                                    limit=6)),
+                     record.actor or "—", state)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(describe_seats(record.seats, limit=200) if column == 1 else text)
+                if column == 3:
+                    item.setData(Qt.ItemDataRole.UserRole, confirmation.state)
+                    item.setForeground(_STATE_COLOURS[confirmation.state])
+                table.setItem(row, column, item)
+        table.resizeRowsToContents()
+        table.setVisible(bool(records))
+        self.history_empty.setVisible(not records)
+
+    def history_states(self) -> list[str]:
+        """The platform column as shown, newest first (for tests and the screenshot script)."""
+        return [self.history_table.item(row, 3).text() for row in range(self.history_table.rowCount())]
+
+    def done(self, result: int) -> None:
+        if self.busy:  # a return is being written: let it finish and report
+            return
+        self._history_timer.stop()
+        super().done(result)
+
+
+def _unbroken(text: str) -> str:
+    """Keep "GEN20–GEN22" on one line when the text wraps (word joiners around the dash)."""
+    return text.replace("–", "\u2060–\u2060")
