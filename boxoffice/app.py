@@ -47,53 +47,86 @@ def open_local_store(context: Context):  # -> boxoffice.store.engine.Store
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Config -> store -> services -> sync -> ui, then the Qt event loop; the worker stops with the window."""
+    """Config -> store -> services -> sync -> ui, then the Qt event loop; the worker stops with the window.
+
+    An unpaired terminal starts without a delivery worker; the first-run wizard pairs it and calls
+    ``connect`` below, which wires what needs the platform exactly as a paired start does.
+    """
     from boxoffice.core.money import money_format
-    from boxoffice.sync.worker import read_status
     from boxoffice.ui.backend import Backend
 
     context = load_context(args)
     store = open_local_store(context)
-    worker = make_worker(context, store) if context.config.paired else None
-
-    def pull_now():  # network: the UI calls it in the background
-        from boxoffice.sync.pull import pull
-
-        client = make_client(context)
-        try:
-            return pull(client, store.session_factory)
-        finally:
-            client.close()
-
-    printing_ready, print_sale, no_sale = make_printer(context, store)
+    link = SyncLink(store, context.config.sync.horizon_hours)
     backend = Backend(
         terminal=terminal_of(context),
         money=money_format(context.config.terminal.language),
         session_factory=store.session_factory,
         read_session_factory=store.read_session_factory,
-        sync_status=(worker.status if worker else
-                     lambda: read_status(store.read_session_factory, context.config.sync.horizon_hours)),
-        pull=pull_now if context.config.paired else None,
-        wake_sync=worker.wake if worker else (lambda: None),
-        printing_ready=printing_ready,
-        print_sale=print_sale,
-        no_sale=no_sale,
+        sync_status=link.status,
+        wake_sync=link.wake,
         printer_config=context.config.printer,
         language=context.config.terminal.language,
         data_dir=context.paths.data_dir,
     )
 
-    backend.apply_settings = settings_applier(context, store, backend)
+    def connect(paired: Context) -> None:
+        """Wire everything that depends on the pairing: office name, printer, settings, pull, delivery."""
+        backend.terminal = terminal_of(paired)
+        backend.printing_ready, backend.print_sale, backend.no_sale = make_printer(paired, store)
+        backend.apply_settings = settings_applier(paired, store, backend)
+        if paired.config.paired:
+            backend.pull = link.start(paired)
+
+    connect(context)
     try:
-        if worker is not None:
-            worker.start()
         from boxoffice.ui.application import run
 
-        return run(context, backend, kiosk=bool(args.kiosk), smoke_test=bool(args.smoke_test))
+        return run(context, backend, kiosk=bool(args.kiosk), smoke_test=bool(args.smoke_test), on_paired=connect)
     finally:
-        if worker is not None and not worker.stop(timeout=5):
-            log.warning("delivery worker did not stop within 5 s; queued items stay pending")
+        link.stop()
         store.close()
+
+
+class SyncLink:
+    """The delivery worker and the pull for the paired platform; nothing runs until :meth:`start`."""
+
+    def __init__(self, store, horizon_hours: int) -> None:
+        self.store = store
+        self.horizon_hours = horizon_hours
+        self.worker = None  # boxoffice.sync.worker.DeliveryWorker once paired
+
+    def start(self, context: Context):  # -> pull(): the inventory pull for this platform
+        """Start delivering to the platform ``context`` is paired with (a second call is a no-op)."""
+        if self.worker is None:
+            self.worker = make_worker(context, self.store)
+            self.worker.start()
+
+        def pull_now():  # network: the UI calls it in the background
+            from boxoffice.sync.pull import pull
+
+            client = make_client(context)
+            try:
+                return pull(client, self.store.session_factory)
+            finally:
+                client.close()
+
+        return pull_now
+
+    def status(self):  # -> boxoffice.sync.worker.SyncStatus
+        if self.worker is not None:
+            return self.worker.status()
+        from boxoffice.sync.worker import read_status
+
+        return read_status(self.store.read_session_factory, self.horizon_hours)
+
+    def wake(self) -> None:
+        if self.worker is not None:
+            self.worker.wake()
+
+    def stop(self) -> None:
+        if self.worker is not None and not self.worker.stop(timeout=5):
+            log.warning("delivery worker did not stop within 5 s; queued items stay pending")
 
 
 def terminal_of(context: Context):  # -> boxoffice.services.context.Terminal

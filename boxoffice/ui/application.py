@@ -1,12 +1,17 @@
-"""Start the Qt application: translations, stylesheet, sign-in, main window, background pull.
+"""Start the Qt application: translations, stylesheet, first-run wizard, sign-in, main window, background pull.
 
-``--smoke-test`` shows the window and quits after half a second (installers check a bundle with it).
+An unpaired terminal starts with the first-run wizard (:mod:`boxoffice.ui.first_run`); kiosk mode (``--kiosk`` or
+``terminal.kiosk``) puts sign-in and the main window full screen behind a :class:`~boxoffice.ui.kiosk.KioskGuard`.
+``--smoke-test`` shows the window and quits after half a second (installers check a bundle with it); it skips
+the wizard, sign-in and the kiosk guard.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from boxoffice.paths import resource_dir
 from boxoffice.services.clerks import ClerkInfo
@@ -61,8 +66,29 @@ class _ScanRouter:
             self.window.handle_scan(code)
 
 
-def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None) -> ClerkInfo | None:
-    """First start: create the supervisor; then the sign-in dialog. None when the person backs out."""
+def first_run(context: Any, backend: Backend, router: _ScanRouter) -> Any:
+    """No configuration yet: the first-run wizard. The paired context, or None when the installer closed it first.
+
+    The pairing counts from the moment it is saved, even if the wizard is closed at the supervisor step (sign-in
+    then asks for the supervisor as on any start without clerks).
+    """
+    from boxoffice.ui.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(context, backend.session_factory)
+    wizard.resize(1024, 760)
+    router.target = wizard
+    try:
+        wizard.exec()
+        return wizard.paired
+    finally:
+        router.target = None
+        wizard.deleteLater()
+
+
+def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None, *,
+            kiosk: bool = False) -> ClerkInfo | None:
+    """First start: create the supervisor; then the sign-in dialog. None when the person backs out (in kiosk
+    mode only a supervisor can back out of the sign-in dialog, and that is journaled)."""
     from boxoffice.services.clerks import has_clerks
     from boxoffice.ui.signin import FirstSupervisorDialog, SignInDialog
 
@@ -74,6 +100,10 @@ def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None
             return None
     dialog = SignInDialog(backend.session_factory, parent)
     dialog.resize(1024, 720)
+    if kiosk:
+        from boxoffice.ui.kiosk import KioskGuard
+
+        KioskGuard(dialog, backend.session_factory, where="sign-in").show()
     router.target = dialog
     try:
         accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
@@ -83,7 +113,10 @@ def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None
     return dialog.clerk if accepted else None
 
 
-def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = False) -> int:
+def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = False,
+        on_paired: Callable[[Any], None] | None = None) -> int:
+    """The GUI from start to exit. ``on_paired(context)`` wires the backend to the platform once the first-run
+    wizard has paired the terminal (the composition root starts the delivery worker and the pull there)."""
     from boxoffice.ui.scanner import ScanDetector
 
     app = make_app()
@@ -92,9 +125,18 @@ def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = Fa
     scanner.install(app)
     router = _ScanRouter()
     scanner.scanned.connect(router)
+    if not smoke_test and not context.config.paired:
+        paired = first_run(context, backend, router)
+        if paired is None:
+            log.info("first-run wizard closed before pairing; exiting")
+            return 0
+        context = paired
+        if on_paired is not None:
+            on_paired(context)
+    kiosk = kiosk or context.config.terminal.kiosk
     clerk = None
     if not smoke_test:
-        clerk = sign_in(backend, router)
+        clerk = sign_in(backend, router, kiosk=kiosk)
         if clerk is None:
             return 0
     window = MainWindow(backend, clerk=clerk)
@@ -103,8 +145,12 @@ def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = Fa
     window.door_check_opened.connect(lambda dialog: _route_scans_to(router, dialog))
     window.sign_out_requested.connect(lambda: _switch_clerk(window, backend, router))
     window.start_pull()
-    if kiosk or context.config.terminal.kiosk:
-        window.showFullScreen()
+    if kiosk and not smoke_test:
+        from boxoffice.ui.kiosk import KioskGuard
+
+        KioskGuard(window, backend.session_factory).show()
+    elif kiosk:
+        window.showFullScreen()  # a smoke test must be able to quit on its own
     else:
         window.resize(1280, 800)
         window.show()
