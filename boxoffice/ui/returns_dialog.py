@@ -5,7 +5,7 @@ ticket of the event, with a live preview "N tickets: seats …" that counts only
 sold seats it skips. "Return…" shows a confirmation with the count and the seats; confirming makes them
 unsellable at once and queues the unassign (:func:`boxoffice.services.returns.return_tickets`, in the
 background, journaled with the supervisor as actor) and wakes the delivery worker. Right, the returns of the
-event with what the platform said: queued, confirmed at HH:MM, or refused with its reason (refreshed every
+event with what the platform said: queued, confirmed at HH:MM, or refused with its reason (re-read every
 few seconds).
 
 The caller gates it: open it only for a signed-in supervisor or after :func:`ask_supervisor`.
@@ -82,7 +82,6 @@ class ReturnsDialog(QDialog):
         self.selection: ReturnSelection | None = None
         self.history: list[ReturnRecord] = []
         self.zones: list[ZoneSeats] = []
-        self._history_loading = False
         self._rows_zone: str | None = None  # the zone the row list and seat range were filled for
 
         event = next((e for e in catalog.list_events(backend.read_session_factory) if e.id == event_id), None)
@@ -449,20 +448,19 @@ class ReturnsDialog(QDialog):
     # --- history --------------------------------------------------------------------------------------
 
     def refresh_history(self) -> None:
-        """Reload the returns of the event in the background (on a timer while the dialog is open)."""
-        if self._history_loading:
-            return
-        self._history_loading = True
-        factory, event_id = self.backend.read_session_factory, self.event_id
-        run_in_background(self, lambda: return_history(factory, event_id), _weakly(self._show_history),
-                          _weakly(self._history_failed))
+        """Reload the returns of the event (on a timer while the dialog is open).
 
-    def _history_failed(self, exc: Exception) -> None:
-        self._history_loading = False
-        log.warning("could not read the returns: %s", type(exc).__name__)
+        A short read on the GUI thread, like the status bar's: reads never wait for the writer (WAL), and a
+        background read could still be running when the dialog is closed and deleted.
+        """
+        try:
+            records = return_history(self.backend.read_session_factory, self.event_id)
+        except Exception as exc:  # keep the last list; the next tick tries again
+            log.warning("could not read the returns: %s", type(exc).__name__)
+            return
+        self._show_history(records)
 
     def _show_history(self, records: list[ReturnRecord]) -> None:
-        self._history_loading = False
         self.history = records
         table = self.history_table
         table.setRowCount(len(records))

@@ -72,7 +72,6 @@ class SaleDialog(QDialog):
         self.busy = False
         self.supervisor: ClerkInfo | None = None
         self.confirmation: Confirmation | None = None
-        self._polling = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -254,16 +253,21 @@ class SaleDialog(QDialog):
     # --- following the cancellation -------------------------------------------------------------------
 
     def refresh_confirmation(self) -> None:
-        """Read (in the background) where the sale's cancellation stands, and keep polling until it is final."""
-        if self._session_factory is None or self._polling:
+        """Read where the sale's cancellation stands, and keep polling until it is final.
+
+        A short read on the GUI thread, like the status bar's: reads never wait for the writer (WAL), and a
+        background read could still be running when the dialog is closed and deleted.
+        """
+        if self._session_factory is None:
             return
-        self._polling = True
-        factory, code = self._session_factory, self.sale.purchase_code
-        run_in_background(self, lambda: void_confirmation(factory, code), _weakly(self._show_confirmation),
-                          _weakly(self._confirmation_failed))
+        try:
+            confirmation = void_confirmation(self._session_factory, self.sale.purchase_code)
+        except Exception as exc:  # the next tick tries again
+            log.warning("could not read the void's confirmation: %s", type(exc).__name__)
+            return
+        self._show_confirmation(confirmation)
 
     def _show_confirmation(self, confirmation: Confirmation | None) -> None:
-        self._polling = False
         previous, self.confirmation = self.confirmation, confirmation
         if confirmation is None:  # nothing was queued: the void freed the seats itself
             self._poll_timer.stop()
@@ -287,6 +291,8 @@ class SaleDialog(QDialog):
         self.confirmation_label.setText(text)
         self.confirmation_label.show()
 
-    def _confirmation_failed(self, exc: Exception) -> None:
-        self._polling = False
-        log.warning("could not read the void's confirmation: %s", type(exc).__name__)
+    def done(self, result: int) -> None:
+        if self.busy:  # the void is being written: let it finish and report
+            return
+        self._poll_timer.stop()
+        super().done(result)

@@ -20,6 +20,7 @@ from boxoffice.services.returns import VoidResult, void_sale
 from boxoffice.services.sales import LineRequest, SaleRequest, sell
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry, Outbox, Sale, Ticket
+from boxoffice.ui import sale_dialog
 from boxoffice.ui.qt import QApplication, QInputDialog, Qt, QTimer
 from boxoffice.ui.sale_dialog import SaleDialog
 from boxoffice.ui.supervisor_pin import SupervisorPinDialog
@@ -205,7 +206,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> SeededTemplate:
 
 
 def test_a_delivered_void_keeps_the_seats_sold_until_the_platform_confirms(
-        qtbot, tmp_path: Path, template: SeededTemplate) -> None:
+        qtbot, tmp_path: Path, template: SeededTemplate, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sale_dialog, "CONFIRMATION_POLL_MS", 100)  # the dialog's own polling sees it
     (tmp_path / "central").mkdir()
     with central_server(tmp_path / "central", template=template) as central:
         terminal = make_terminal(tmp_path / "terminal", central.url, NORTE, central.office_tokens[NORTE],
