@@ -622,11 +622,12 @@ class MainWindow(QMainWindow):
             def reprint(code: str) -> None:
                 print_sale(code, reprint=True)
 
-        def void(code: str, reason: str) -> object:
+        def void(code: str, reason: str, actor: str | None = None) -> object:
             return void_sale(backend.session_factory, backend.terminal, code, reason,
-                             actor=getattr(self.clerk, "name", None))
+                             actor=actor or getattr(self.clerk, "name", None))
 
-        dialog = SaleDialog(sale, self.money, reprint=reprint, void=void, parent=self)
+        dialog = SaleDialog(sale, self.money, reprint=reprint, void=void, parent=self,
+                            session_factory=backend.session_factory)
         dialog.voided.connect(lambda _code: self.reload())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
