@@ -70,7 +70,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "voids": "Anulaciones",
         "voids_earlier": "  de turnos anteriores",
         "returns": "Devoluciones",
-        "tickets": "entradas",
+        "ticket_1": "entrada",
+        "ticket_n": "entradas",
         "cash": "Efectivo",
         "float": "Fondo inicial",
         "taken": "Cobrado en efectivo",
@@ -105,7 +106,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "voids": "Voids",
         "voids_earlier": "  from earlier shifts",
         "returns": "Returns",
-        "tickets": "tickets",
+        "ticket_1": "ticket",
+        "ticket_n": "tickets",
         "cash": "Cash",
         "float": "Opening float",
         "taken": "Cash taken",
@@ -186,11 +188,11 @@ def z_report_print(report: Mapping[str, Any], office: str, terminal: str,
     sales, comps, voids, returns = report["sales"], report["comps"], report["voids"], report["returns"]
     sales_rows = [(t["sales_count"], str(sales["count"])),
                   (t["sales_total"], money.format(sales["total_cents"])),
-                  (t["comps"], f"{comps['count']} ({comps['tickets']} {t['tickets']})"),
+                  (t["comps"], f"{comps['count']} ({plural(comps['tickets'], 'ticket')})"),
                   (t["voids"], f"{voids['count']} · {money.format(voids['total_cents'])}")]
     if voids.get("earlier_shift_count"):
         sales_rows.append((t["voids_earlier"], str(voids["earlier_shift_count"])))
-    sales_rows.append((t["returns"], f"{returns['count']} ({returns['tickets']} {t['tickets']})"))
+    sales_rows.append((t["returns"], f"{returns['count']} ({plural(returns['tickets'], 'ticket')})"))
 
     cash = report["cash"]
     counted_cents = cash.get("counted_cents")

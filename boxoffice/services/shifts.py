@@ -102,6 +102,12 @@ def closed_shifts(session_factory: sessionmaker[Session], limit: int = 30) -> li
         return [_info(s) for s in session.scalars(query.limit(limit))]
 
 
+def clerk_names(session_factory: sessionmaker[Session]) -> dict[int, str]:
+    """Every clerk's name by id, former clerks too: an old Z report still says who opened the shift."""
+    with session_factory() as session:
+        return {clerk_id: name for clerk_id, name in session.execute(select(Clerk.id, Clerk.name))}
+
+
 def shift_preview(session_factory: sessionmaker[Session], shift_id: int) -> dict[str, Any]:
     """The Z report of an open shift as it stands now, nothing written: the close screen shows the cash
     expected in the drawer while the supervisor counts."""

@@ -1,0 +1,299 @@
+"""Sales reports for the supervisor: one event or all, a date range (today by default), each grouping in a tab,
+comps and voids shown apart, sales per hour as a chart, and the whole report as CSV.
+
+The figures come from :func:`boxoffice.services.reports.sales_report` (read in the background); the CSV is
+:func:`boxoffice.services.reports.to_csv` of the report on screen, so the file and the screen always agree.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from boxoffice.services import catalog
+from boxoffice.services.reports import Group, SalesReport, sales_report, to_csv
+from boxoffice.ui.backend import Backend
+from boxoffice.ui.background import run_in_background
+from boxoffice.ui.hour_chart import HourChart, hour_series
+from boxoffice.ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTimeZone,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+
+#: Styles of this screen only (the app stylesheet styles the rest).
+_STYLE = """
+QDateEdit { min-height: 48px; padding: 2px 10px; border: 2px solid #8a939c; border-radius: 6px; background: #ffffff; }
+QDateEdit:focus { border-color: #0b3d91; }
+QDateEdit::drop-down { width: 30px; }
+QLabel#reportSummary { font-size: 18pt; font-weight: bold; }
+QLabel#reportApart { color: #333333; }
+QLabel#reportMessage { color: #0b3d91; font-weight: bold; }
+QTableWidget { background: #ffffff; alternate-background-color: #f4f6f8; gridline-color: #e1e5ea; }
+"""
+
+GROUPINGS = ("hour", "event", "zone", "product", "method", "clerk")
+
+
+def local_zone() -> tzinfo:
+    """This computer's time zone with its daylight-saving rules (hours of a report cross DST correctly)."""
+    try:
+        return ZoneInfo(bytes(QTimeZone.systemTimeZoneId().data()).decode())
+    except (ZoneInfoNotFoundError, ValueError, UnicodeDecodeError):
+        fallback = datetime.now().astimezone().tzinfo
+        assert fallback is not None
+        return fallback
+
+
+class ReportsDialog(QDialog):
+    """Sales by event, zone, product, payment method, clerk and hour for the chosen event and dates."""
+
+    report_shown = Signal(object)  # the SalesReport now on screen
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportsDialog")
+        self.setStyleSheet(_STYLE)
+        self.setWindowTitle(self.tr("Sales reports"))
+        self.setMinimumSize(900, 640)
+        self.backend = backend
+        self.money = backend.money
+        self.zone = local_zone()
+        self.report: SalesReport | None = None
+        self._generation = 0
+
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Event"), self))
+        self.event_picker = QComboBox(self)
+        self.event_picker.setObjectName("reportEvent")
+        self.event_picker.addItem(self.tr("All events"), None)
+        for event in catalog.list_events(backend.read_session_factory):
+            self.event_picker.addItem(event.name, event.id)
+        filters.addWidget(self.event_picker, 1)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today, self)
+        self.date_from.setObjectName("reportFrom")
+        self.date_to = QDateEdit(today, self)
+        self.date_to.setObjectName("reportTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy" if backend.language.startswith("es") else "yyyy-MM-dd")
+            edit.setMaximumDate(today.addYears(1))
+        filters.addWidget(QLabel(self.tr("From"), self))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to"), self))
+        filters.addWidget(self.date_to)
+        layout.addLayout(filters)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("reportSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.apart = QLabel(self)
+        self.apart.setObjectName("reportApart")
+        self.apart.setWordWrap(True)
+        layout.addWidget(self.apart)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("reportTabs")
+        self.chart = HourChart(self.money.format, self)
+        self.tables: dict[str, QTableWidget] = {}
+        titles = {"hour": self.tr("By hour"), "event": self.tr("By event"), "zone": self.tr("By zone"),
+                  "product": self.tr("By product"), "method": self.tr("By payment"), "clerk": self.tr("By clerk")}
+        for name in GROUPINGS:
+            table = QTableWidget(0, len(self._columns(name)), self)
+            table.setObjectName(f"reportTable_{name}")
+            table.setHorizontalHeaderLabels(self._columns(name))
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setAlternatingRowColors(True)
+            table.verticalHeader().setVisible(False)
+            header = table.horizontalHeader()
+            header.setMinimumSectionSize(120)
+            header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in range(1, table.columnCount()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self.tables[name] = table
+            if name == "hour":
+                page = QWidget(self)
+                page_layout = QVBoxLayout(page)
+                page_layout.setContentsMargins(0, 0, 0, 0)
+                page_layout.addWidget(self.chart, 3)
+                page_layout.addWidget(table, 2)
+                self.tabs.addTab(page, titles[name])
+            else:
+                self.tabs.addTab(table, titles[name])
+        layout.addWidget(self.tabs, 1)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("reportMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.setObjectName("exportCsv")
+        self.export_button.setAutoDefault(False)
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        close = QPushButton(self.tr("Close"), self)
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+
+        self.event_picker.currentIndexChanged.connect(self.refresh)
+        self.date_from.dateChanged.connect(self._from_changed)
+        self.date_to.dateChanged.connect(self._to_changed)
+        self.refresh()
+
+    # -- data ------------------------------------------------------------------------------------------------
+
+    def _columns(self, name: str) -> list[str]:
+        first = {"hour": self.tr("Hour"), "event": self.tr("Event"), "zone": self.tr("Zone"),
+                 "product": self.tr("Product"), "method": self.tr("Payment"), "clerk": self.tr("Clerk")}[name]
+        if name in ("zone", "product"):
+            return [first, self.tr("Tickets"), self.tr("Total")]
+        if name == "method":
+            return [first, self.tr("Payments"), self.tr("Total")]
+        return [first, self.tr("Sales"), self.tr("Tickets"), self.tr("Total")]
+
+    def period(self) -> tuple[datetime, datetime]:
+        """[start of the first day, start of the day after the last) in local time, as aware datetimes."""
+        first = self.date_from.date().toPython()
+        last = self.date_to.date().toPython()
+        return self._midnight(first), self._midnight(last + timedelta(days=1))
+
+    def _midnight(self, day: date) -> datetime:
+        return datetime.combine(day, time(0, 0), tzinfo=self.zone)
+
+    def _from_changed(self) -> None:
+        if self.date_to.date() < self.date_from.date():
+            self.date_to.setDate(self.date_from.date())  # refreshes through dateChanged
+        else:
+            self.refresh()
+
+    def _to_changed(self) -> None:
+        if self.date_from.date() > self.date_to.date():
+            self.date_from.setDate(self.date_to.date())  # refreshes through dateChanged
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the report for the chosen event and dates in the background; a newer request wins."""
+        self._generation += 1
+        generation = self._generation
+        event_id = self.event_picker.currentData()
+        since, until = self.period()
+        factory, zone = self.backend.read_session_factory, self.zone
+        self.message.setText(self.tr("Reading the sales…"))
+        self.export_button.setEnabled(False)
+        run_in_background(self, lambda: sales_report(factory, event_id, since, until, tz=zone),
+                          lambda report: self._show(generation, report),
+                          lambda exc: self._failed(generation, exc))
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            log.warning("sales report failed: %s", exc)
+            self.message.setText(self.tr("The report could not be read: {error}").format(error=exc))
+
+    def _show(self, generation: int, report: SalesReport) -> None:
+        if generation != self._generation:
+            return  # an older request answered late
+        self.report = report
+        money = self.money.format
+        self.summary.setText(self.tr("Sales {count} · tickets {tickets} · total {total}").format(
+            count=report.totals.count, tickets=report.totals.tickets, total=money(report.totals.total_cents)))
+        self.apart.setText(self.tr("Comps (included above): {count}, tickets {tickets} · Voided (not included): "
+                                   "{voided}, tickets {voided_tickets}, {voided_total}").format(
+            count=report.comps.count, tickets=report.comps.tickets, voided=report.voided.count,
+            voided_tickets=report.voided.tickets, voided_total=money(report.voided.total_cents)))
+        groups = {"hour": report.by_hour, "event": report.by_event, "zone": report.by_zone,
+                  "product": report.by_product, "method": report.by_method, "clerk": report.by_clerk}
+        for name, table in self.tables.items():
+            self._fill(name, table, groups[name])
+        self.chart.set_bars(hour_series(report.by_hour))
+        self.message.setText("" if report.totals.count or report.voided.count
+                             else self.tr("No sales in this period."))
+        self.export_button.setEnabled(True)
+        self.report_shown.emit(report)
+
+    def _label(self, name: str, key: str) -> str:
+        if name == "method":
+            return {"cash": self.tr("Cash"), "card": self.tr("Card")}.get(key, key)
+        if name == "clerk" and key == "(none)":
+            return self.tr("(no clerk)")
+        return key
+
+    def _fill(self, name: str, table: QTableWidget, groups: dict[str, Group]) -> None:
+        table.setRowCount(len(groups))
+        for row, (key, group) in enumerate(groups.items()):
+            values = [self._label(name, key)]
+            if name in ("zone", "product"):
+                values += [str(group.tickets)]
+            elif name == "method":
+                values += [str(group.count)]
+            else:
+                values += [str(group.count), str(group.tickets)]
+            values.append(self.money.format(group.total_cents))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+
+    def rows(self, name: str) -> list[list[str]]:
+        """The text of a grouping's table, row by row (what the supervisor reads; tests too)."""
+        table = self.tables[name]
+        return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+    # -- export ----------------------------------------------------------------------------------------------
+
+    def default_csv_name(self) -> str:
+        first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        event = self.event_picker.currentData()
+        days = f"{first:%Y%m%d}" if first == last else f"{first:%Y%m%d}-{last:%Y%m%d}"
+        return f"sales-{days}{'-' + event if event else ''}.csv"
+
+    def export_csv(self, path: str | Path | None = None) -> Path | None:
+        """Write the report on screen as CSV; without ``path`` the supervisor chooses where."""
+        if self.report is None:
+            return None
+        if path is None:
+            folder = self.backend.data_dir or Path.home()
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"),
+                                                    str(Path(folder) / self.default_csv_name()),
+                                                    self.tr("CSV files (*.csv)"))
+            if not chosen:
+                return None
+            path = chosen
+        target = Path(path)
+        try:
+            to_csv(self.report, target)
+        except OSError as exc:
+            self.message.setText(self.tr("Could not write {path}: {error}").format(path=target,
+                                                                                  error=exc.strerror or exc))
+            return None
+        self.message.setText(self.tr("Saved {path}").format(path=target))
+        return target

@@ -1,0 +1,161 @@
+"""Reports view: each grouping shows the sales made in the test, the hourly chart has their bars, CSV is written."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from boxoffice.core.payments import PaymentRequest
+from boxoffice.services.reports import Group
+from boxoffice.services.returns import void_sale
+from boxoffice.services.sales import LineRequest, SaleRequest, SaleResult, sell
+from boxoffice.store.engine import Store
+from boxoffice.store.models import Clerk, Sale
+from boxoffice.ui.hour_chart import MAX_FILLED_HOURS, HourBar, hour_series
+from boxoffice.ui.qt import QDate
+from boxoffice.ui.reports_view import ReportsDialog, local_zone
+from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
+
+DAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = seed_store(tmp_path / "reports.sqlite3")
+    with store.session_factory.begin() as session:
+        session.add(Clerk(id=1, name="Ana", role="supervisor", pin_hash="scrypt$x"))
+        session.add(Clerk(id=2, name="Bea", role="clerk", pin_hash="scrypt$x"))
+    yield store
+    store.close()
+
+
+def at(store: Store, sale: SaleResult, day: date, hour: int, minute: int) -> SaleResult:
+    """Move a sale to a local time of day (sales made in a test all happen within a second)."""
+    when = datetime.combine(day, time(hour, minute), tzinfo=local_zone()).astimezone(UTC)
+    with store.session_factory.begin() as session:
+        session.scalars(select(Sale).where(Sale.purchase_code == sale.purchase_code)).one().created_at = when
+    return sale
+
+
+def make_sales(store: Store) -> dict[str, SaleResult]:
+    def sale(clerk: int, lines: tuple[LineRequest, ...], payments: tuple[PaymentRequest, ...]) -> SaleResult:
+        return sell(store.session_factory, TERMINAL, SaleRequest("EVDEMO", lines, payments, clerk_id=clerk))
+
+    made = {
+        "two_general_cash": at(store, sale(1, (LineRequest("tt-gen", 2, ("EVDEMO-GEN1", "EVDEMO-GEN2")),),
+                                           (PaymentRequest("cash", tendered_cents=10000),)), DAY, 10, 5),
+        "preferente_card": at(store, sale(2, (LineRequest("tt-pre", 1, ("EVDEMO-PRE1",)),),
+                                          (PaymentRequest("card", amount_cents=4000, reference="A1"),)), DAY, 10, 40),
+        "vip_split": at(store, sale(1, (LineRequest("tt-vip", 1, ("EVDEMO-VIP1",)),),
+                                    (PaymentRequest("card", amount_cents=5000, reference="A2"),
+                                     PaymentRequest("cash", tendered_cents=5000))), DAY, 12, 15),
+        "voided": at(store, sale(2, (LineRequest("tt-gen", 1, ("EVDEMO-GEN3",)),),
+                                 (PaymentRequest("cash", tendered_cents=2500),)), DAY, 12, 30),
+        "comp": at(store, sale(1, (LineRequest("tt-gen", 1, ("EVDEMO-GEN4",), discount_cents=2500),), ()),
+                   DAY, 12, 45),
+        "day_before": at(store, sale(2, (LineRequest("tt-gen", 1, ("EVDEMO-GEN5",)),),
+                                     (PaymentRequest("cash", tendered_cents=2500),)), date(2026, 11, 19), 18, 0),
+    }
+    void_sale(store.session_factory, TERMINAL, made["voided"].purchase_code, "wrong seat", actor="Ana")
+    return made
+
+
+def show_day(qtbot, dialog: ReportsDialog, day: date) -> None:
+    with qtbot.waitSignal(dialog.report_shown, timeout=5000):
+        dialog.date_to.setDate(QDate(day.year, day.month, day.day))
+        dialog.date_from.setDate(QDate(day.year, day.month, day.day))
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.since is not None
+                    and dialog.report.since.date() == day, timeout=5000)
+
+
+def test_groupings_chart_and_csv_show_the_sales_made(qtbot, store: Store, tmp_path: Path) -> None:
+    made = make_sales(store)
+    backend = backend_for(store, "es")
+    money = backend.money.format
+    dialog = ReportsDialog(backend)
+    qtbot.addWidget(dialog)
+    assert dialog.date_from.date() == QDate.currentDate() == dialog.date_to.date()  # today by default
+    show_day(qtbot, dialog, DAY)
+    kept = [made[k] for k in ("two_general_cash", "preferente_card", "vip_split", "comp")]  # not voided, that day
+    total = sum(s.total_cents for s in kept)
+    tickets = sum(len(s.tickets) for s in kept)
+    assert dialog.rows("event") == [["EVDEMO Festival de Verano", str(len(kept)), str(tickets), money(total)]]
+    assert f"Sales {len(kept)} · tickets {tickets} · total {money(total)}" == dialog.summary.text()
+    voided = made["voided"]
+    assert "Comps (included above): 1, tickets 1" in dialog.apart.text()
+    assert f"Voided (not included): 1, tickets 1, {money(voided.total_cents)}" in dialog.apart.text()
+
+    zones = {row[0]: row[1:] for row in dialog.rows("zone")}
+    assert zones == {"General": ["3", money(made["two_general_cash"].total_cents)],  # the comp's ticket is free
+                     "Preferente": ["1", money(made["preferente_card"].total_cents)],
+                     "VIP": ["1", money(made["vip_split"].total_cents)]}
+    products = {row[0]: row[1:] for row in dialog.rows("product")}
+    assert products["tt-gen General"] == ["3", money(made["two_general_cash"].total_cents)]
+    assert products["tt-vip VIP"] == ["1", money(9000)]
+    cash_kept = sum(p.amount_cents for s in kept for p in s.payments if p.method == "cash")
+    card = sum(p.amount_cents for s in kept for p in s.payments if p.method == "card")
+    assert dialog.rows("method") == [["Card", "2", money(card)], ["Cash", "2", money(cash_kept)]]
+    clerks = {row[0]: row[1:] for row in dialog.rows("clerk")}
+    ana = [made[k] for k in ("two_general_cash", "vip_split", "comp")]
+    assert clerks == {"Ana": ["3", "4", money(sum(s.total_cents for s in ana))],
+                      "Bea": ["1", "1", money(made["preferente_card"].total_cents)]}
+
+    # the chart: 10:00 and 12:00 with their sales, and the quiet 11:00 between them as an empty bar
+    day = DAY.isoformat()
+    ten = [made["two_general_cash"], made["preferente_card"]]
+    noon = [made["vip_split"], made["comp"]]
+    assert dialog.chart.bars() == [
+        HourBar(f"{day} 10:00", 2, 3, sum(s.total_cents for s in ten)),
+        HourBar(f"{day} 11:00", 0, 0, 0),
+        HourBar(f"{day} 12:00", 2, 2, sum(s.total_cents for s in noon)),
+    ]
+    assert [row[0] for row in dialog.rows("hour")] == [f"{day} 10:00", f"{day} 12:00"]
+
+    out = dialog.export_csv(tmp_path / "sales.csv")
+    assert out == tmp_path / "sales.csv" and "sales.csv" in dialog.message.text()
+    with out.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    by = {(r["group"], r["key"]): r for r in rows}
+    assert by[("total", "all")]["total_cents"] == str(total) and by[("total", "all")]["tickets"] == str(tickets)
+    assert by[("voided", "all")]["count"] == "1" and by[("comps", "all")]["count"] == "1"
+    assert by[("hour", f"{day} 10:00")]["total"] == "90.00"
+    assert by[("clerk", "Bea")]["total_cents"] == str(made["preferente_card"].total_cents)
+    assert dialog.default_csv_name() == "sales-20261120.csv"
+
+    # one event only: the same sales (the demo store has one event); a day without sales: no bars, said so
+    with qtbot.waitSignal(dialog.report_shown, timeout=5000):
+        dialog.event_picker.setCurrentIndex(dialog.event_picker.findData("EVDEMO"))
+    assert dialog.report.event_id == "EVDEMO" and dialog.rows("event")[0][3] == money(total)
+    show_day(qtbot, dialog, date(2026, 11, 1))
+    assert dialog.chart.bars() == [] and dialog.rows("clerk") == []
+    assert "No sales" in dialog.message.text()
+
+
+def test_the_day_before_is_its_own_report_and_dates_never_cross(qtbot, store: Store) -> None:
+    made = make_sales(store)
+    dialog = ReportsDialog(backend_for(store, "en"))
+    qtbot.addWidget(dialog)
+    show_day(qtbot, dialog, date(2026, 11, 19))
+    assert dialog.chart.bars() == [HourBar("2026-11-19 18:00", 1, 1, made["day_before"].total_cents)]
+    with qtbot.waitSignal(dialog.report_shown, timeout=5000):
+        dialog.date_to.setDate(QDate(2026, 11, 20))
+    assert [b.hour[:10] for b in dialog.chart.bars() if b.count] == ["2026-11-19", "2026-11-20", "2026-11-20"]
+    dialog.date_from.setDate(QDate(2026, 11, 25))  # after "to": "to" follows
+    assert dialog.date_to.date() == QDate(2026, 11, 25)
+    dialog.date_to.setDate(QDate(2026, 11, 10))  # before "from": "from" follows
+    assert dialog.date_from.date() == QDate(2026, 11, 10)
+
+
+def test_hour_series_fills_quiet_hours_only_within_a_short_span() -> None:
+    assert hour_series({}) == []
+    short = hour_series({"2026-11-20 22:00": Group(1, 2, 500), "2026-11-21 01:00": Group(2, 2, 900)})
+    assert [b.hour for b in short] == ["2026-11-20 22:00", "2026-11-20 23:00", "2026-11-21 00:00",
+                                       "2026-11-21 01:00"]
+    assert [b.total_cents for b in short] == [500, 0, 0, 900]
+    far = f"2026-11-{20 + (MAX_FILLED_HOURS // 24) + 1} 10:00"
+    long = hour_series({"2026-11-20 10:00": Group(1, 1, 100), far: Group(1, 1, 200)})
+    assert [b.hour for b in long] == ["2026-11-20 10:00", far]
