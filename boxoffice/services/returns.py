@@ -246,8 +246,9 @@ def select_unsold(session_factory: sessionmaker[Session], event_id: str, *, zone
                            tuple((t.seat_id, t.state) for t in chosen if t.state != "available"))
 
 
-def describe_seats(seats: Sequence[str], limit: int = 12) -> str:
-    """``GEN1–GEN14, GEN17, PRE3–PRE5``: runs of consecutive numbers joined; past ``limit`` pieces, "+N more"."""
+def describe_seats(seats: Sequence[str], limit: int = 12, more: str = "+{n} more") -> str:
+    """``GEN1–GEN14, GEN17, PRE3–PRE5``: runs of consecutive numbers joined; past ``limit`` pieces, ``more``
+    (the UI passes it translated) with ``{n}`` the pieces left out."""
     pieces: list[str] = []
     run: list[str] = []
 
@@ -265,7 +266,7 @@ def describe_seats(seats: Sequence[str], limit: int = 12) -> str:
         run.append(seat)
     close()
     if len(pieces) > limit:
-        return ", ".join(pieces[:limit]) + f" +{len(pieces) - limit} more"
+        return ", ".join(pieces[:limit]) + " " + more.format(n=len(pieces) - limit)
     return ", ".join(pieces)
 
 

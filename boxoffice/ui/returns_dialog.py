@@ -14,6 +14,7 @@ The caller gates it: open it only for a signed-in supervisor or after :func:`ask
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from boxoffice.core.errors import BoxOfficeError, SeatNotAvailable
@@ -38,12 +39,12 @@ from boxoffice.ui.qt import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     Qt,
@@ -178,18 +179,21 @@ class ReturnsDialog(QDialog):
         form.addRow(self._label(self.tr("Seats"), page), self.seats_row)
         layout.addLayout(form)
 
-        self.preview = QLabel(page)
+        frame = QScrollArea(page)  # the white card the sales screen uses; scrolls when a list is long
+        frame.setObjectName("zoneQuickSell")
+        frame.setWidgetResizable(True)
+        frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame.setMinimumHeight(80)
+        self.preview = QLabel(frame)
         self.preview.setObjectName("returnPreview")
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.preview.setMinimumHeight(110)
-        frame = QFrame(page)
-        frame.setObjectName("zoneQuickSell")  # the white card the sales screen uses
-        inner = QVBoxLayout(frame)
-        inner.addWidget(self.preview)
-        layout.addWidget(frame)
-        layout.addStretch(1)
+        self.preview.setContentsMargins(10, 8, 10, 8)
+        self.preview.setStyleSheet("background: transparent;")
+        frame.setWidget(self.preview)
+        frame.viewport().setAutoFillBackground(False)
+        layout.addWidget(frame, 1)  # the spare room goes to the preview: long seat lists stay readable
         self.return_button = QPushButton(self.tr("Return…"), page)
         self.return_button.setObjectName("primary")
         self.return_button.setAutoDefault(False)
@@ -264,6 +268,9 @@ class ReturnsDialog(QDialog):
         label.setMinimumHeight(48)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return label
+
+    def _seats(self, seats: Sequence[str], limit: int = 12) -> str:
+        return describe_seats(seats, limit, self.tr("+{n} more"))
 
     def _say(self, text: str, kind: str) -> None:
         _set_message(self.message, text, kind)
@@ -364,20 +371,20 @@ class ReturnsDialog(QDialog):
         if selection.count == 0:
             lines.append(self.tr("No unsold tickets in this choice: nothing to return."))
         elif selection.count == 1:
-            lines.append(self.tr("1 ticket: seat {seats}").format(seats=describe_seats(selection.seats)))
+            lines.append(self.tr("1 ticket: seat {seats}").format(seats=self._seats(selection.seats)))
         else:
             lines.append(self.tr("{n} tickets: seats {seats}").format(n=selection.count,
-                                                                      seats=describe_seats(selection.seats)))
+                                                                      seats=self._seats(selection.seats)))
         if sold:
             if len(sold) == 1:
                 lines.append(self.tr("{seats} is sold and cannot be returned; it is left out.").format(
                     seats=sold[0]))
             else:
                 lines.append(self.tr("{n} sold seats are left out: {seats}").format(
-                    n=len(sold), seats=describe_seats(sold, limit=6)))
+                    n=len(sold), seats=self._seats(sold, limit=6)))
         if pending:
             lines.append(self.tr("{n} already being returned: {seats}").format(
-                n=len(pending), seats=describe_seats(pending, limit=6)))
+                n=len(pending), seats=self._seats(pending, limit=6)))
         return "\n".join(lines)
 
     # --- confirming and returning ---------------------------------------------------------------------
@@ -391,7 +398,7 @@ class ReturnsDialog(QDialog):
         self.confirm_text.setText(self.tr(
             "Return {n} tickets of this event to the central platform?\n\nSeats: {seats}\n\n"
             "They can no longer be sold at this window from now on; the central platform confirms the return "
-            "when this terminal is online.").format(n=selection.count, seats=describe_seats(selection.seats,
+            "when this terminal is online.").format(n=selection.count, seats=self._seats(selection.seats,
                                                                                            limit=40)))
         self.confirm_button.setText(self.tr("Return {n} tickets").format(n=selection.count))
         self.pages.setCurrentIndex(PAGE_CONFIRM)
@@ -475,12 +482,12 @@ class ReturnsDialog(QDialog):
             else:
                 state = self.tr("Queued")
             cells = (local_time(record.queued_at),
-                     self.tr("{n}: {seats}").format(n=len(record.ticket_ids), seats=describe_seats(record.seats,
+                     self.tr("{n}: {seats}").format(n=len(record.ticket_ids), seats=self._seats(record.seats,
                                                                                                     limit=6)),
                      record.actor or "—", state)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(describe_seats(record.seats, limit=200) if column == 1 else text)
+                item.setToolTip(self._seats(record.seats, limit=200) if column == 1 else text)
                 if column == 3:
                     item.setData(Qt.ItemDataRole.UserRole, confirmation.state)
                     item.setForeground(_STATE_COLOURS[confirmation.state])
