@@ -623,12 +623,15 @@ class MainWindow(QMainWindow):
                 print_sale(code, reprint=True)
 
         def void(code: str, reason: str, actor: str | None = None) -> object:
-            return void_sale(backend.session_factory, backend.terminal, code, reason,
-                             actor=actor or getattr(self.clerk, "name", None))
+            result = void_sale(backend.session_factory, backend.terminal, code, reason,
+                               actor=actor or getattr(self.clerk, "name", None))
+            backend.wake_sync()  # a delivered sale's cancellation goes out now, not at the next poll
+            return result
 
         dialog = SaleDialog(sale, self.money, reprint=reprint, void=void, parent=self,
                             session_factory=backend.session_factory)
         dialog.voided.connect(lambda _code: self.reload())
+        dialog.seats_freed.connect(lambda _code: self.reload())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
