@@ -388,7 +388,11 @@ class ZReportView(QWidget):
             path = chosen
         target = Path(path)
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             write_report_pdf(self.report_print, target, self.backend.language)
+        except OSError as exc:
+            self.message.setText(self.tr("Could not save the PDF: {error}").format(error=exc.strerror or exc))
+            return None
         except BoxOfficeError as exc:
             self.message.setText(self.tr("Could not save the PDF: {error}").format(error=exc))
             return None
@@ -417,6 +421,7 @@ class CloseShiftDialog(QDialog):
         self.money = backend.money
         self.sale_in_progress = sale_in_progress
         self.closed: ShiftInfo | None = None
+        self.kept_pdf: Path | None = None
         preview = shift_preview(backend.read_session_factory, shift.id)
         self.expected_cents: int = preview["cash"]["expected_cents"]
 
@@ -557,6 +562,10 @@ class CloseShiftDialog(QDialog):
         self.closed = shift
         self.done_title.setText(self.tr("Shift {id} closed: Z report").format(id=shift.id))
         self.report_view.set_shift(shift)
+        if self.backend.data_dir is not None:
+            # a PDF copy beside the data, whatever happens to the paper (the database keeps the report too)
+            self.kept_pdf = self.report_view.save_pdf(Path(self.backend.data_dir) / "z-reports"
+                                                      / self.report_view.default_pdf_name())
         self.pages.setCurrentIndex(1)
         self.setWindowTitle(self.tr("Z report · shift {id}").format(id=shift.id))
         self.shift_closed.emit(shift)

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from boxoffice.core.payments import PaymentRequest
-from boxoffice.printing.outputs import PdfPrinter
+from boxoffice.printing.outputs import PdfPrinter, PrintError
 from boxoffice.services.clerks import ClerkInfo
 from boxoffice.services.returns import void_sale
 from boxoffice.services.sales import LineRequest, SaleRequest, SaleResult, sell
@@ -98,6 +98,8 @@ def test_close_is_refused_while_a_sale_is_half_done(qtbot, store: Store) -> None
     qtbot.addWidget(dialog)
     dialog.set_count(5000, 1)
     dialog.show()
+    qtbot.keyClick(dialog.counts[5000], Qt.Key.Key_Return)  # Enter while counting never closes the shift
+    assert dialog.isVisible() and dialog.closed is None and dialog.message.text() == ""
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert "half-done" in dialog.message.text()
     assert dialog.pages.currentIndex() == 0 and dialog.closed is None
@@ -117,7 +119,7 @@ def _sell(store: Store, clerk: ClerkInfo, lines: tuple[LineRequest, ...],
 
 def test_close_with_a_count_shows_and_saves_a_z_report_of_the_sales_made(qtbot, store: Store,
                                                                          tmp_path: Path) -> None:
-    backend = backend_for(store, "es")
+    backend = backend_for(store, "es", data_dir=tmp_path / "data")
     money = backend.money
     float_cents = 10000
     shift = open_shift(store.session_factory, ANA.id, float_cents, actor="Ana")
@@ -180,6 +182,9 @@ def test_close_with_a_count_shows_and_saves_a_z_report_of_the_sales_made(qtbot, 
     assert clerks["Ana · 2 ventas, 1 invitación"] == money.format(two.total_cents + split.total_cents)
     assert clerks["Bea · 1 venta"] == money.format(by_card.total_cents)
 
+    # a copy is kept beside the data at once
+    assert dialog.kept_pdf == tmp_path / "data" / "z-reports" / f"z-report-{shift.id}.pdf"
+    assert f"Contado {money.format(counted_cents)}" in pdf_layout_text(dialog.kept_pdf)
     pdf = view.save_pdf(tmp_path / "z.pdf")
     assert pdf is not None and pdf.exists()
     text = pdf_layout_text(pdf)
@@ -190,8 +195,14 @@ def test_close_with_a_count_shows_and_saves_a_z_report_of_the_sales_made(qtbot, 
                 f"Anulaciones 1 · {money.format(voided.total_cents)}", "Taquilla Norte"):
         assert row in text
 
-    # printing: not set up says so; a configured printer gets the same report
+    # printing: not set up says so; a failing printer says why; a configured printer gets the same report
     assert not view.print_report() and "not set up" in view.message.text()
+
+    def jammed(_report: object) -> None:
+        raise PrintError("the network printer at 10.0.0.5 refused the connection")
+
+    backend.print_report = jammed
+    assert not view.print_report() and "refused the connection" in view.message.text()
     printer = PdfPrinter(tmp_path / "printouts", language="es")
     backend.print_report = printer.print_report
     assert view.print_report() and printer.last_path == tmp_path / "printouts" / f"z-report-{shift.id}.pdf"
