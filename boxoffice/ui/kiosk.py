@@ -32,6 +32,7 @@ from boxoffice.ui.qt import (
     QTimer,
     QWidget,
     Signal,
+    isValid,
 )
 
 log = logging.getLogger(__name__)
@@ -106,8 +107,14 @@ class KioskGuard(QObject):
         try:
             supervisor = self._ask(self.window, self._session_factory,
                                    self.tr("Leave kiosk mode and close the box office?"))
+        except RuntimeError:
+            if isValid(self.window):
+                raise
+            log.info("kiosk: the window was destroyed while the supervisor prompt was up")
+            return
         finally:
-            self.asking = False
+            if isValid(self):
+                self.asking = False
         if supervisor is None:
             log.info("kiosk: exit cancelled")
             return

@@ -278,6 +278,8 @@ def test_pairs_pulls_and_creates_the_supervisor(qtbot, wizard: FirstRunWizard, c
     assert wizard.current_page() == SUPERVISOR
     form = wizard.supervisor_form
     assert form.isVisible() and wizard.supervisor_form.create_button.isVisible()
+    qtbot.keyClick(form.name_field, Qt.Key.Key_Escape)  # would hide the embedded form
+    assert form.isVisible() and wizard.isVisible()
     form.name_field.setText("Marta López")  # QTest types ASCII only
     qtbot.keyClicks(form.pin_field, "2468")
     qtbot.keyClicks(form.repeat_field, "2468")
