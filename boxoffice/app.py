@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from boxoffice import __version__
 from boxoffice.config import Config, load_config
@@ -53,6 +55,7 @@ def run_gui(args: argparse.Namespace) -> int:
     ``connect`` below, which wires what needs the platform exactly as a paired start does.
     """
     from boxoffice.core.money import money_format
+    from boxoffice.training import training_starter
     from boxoffice.ui.backend import Backend
 
     context = load_context(args)
@@ -73,8 +76,10 @@ def run_gui(args: argparse.Namespace) -> int:
     def connect(paired: Context) -> None:
         """Wire everything that depends on the pairing: office name, printer, settings, pull, delivery."""
         backend.terminal = terminal_of(paired)
-        backend.printing_ready, backend.print_sale, backend.no_sale = make_printer(paired, store)
+        make_printer(paired, store).apply(backend)
         backend.apply_settings = settings_applier(paired, store, backend)
+        backend.start_training = training_starter(backend, store.path, paired.paths.data_dir,
+                                                  lambda scratch: make_printer(_as_saved(paired, backend), scratch))
         if paired.config.paired:
             backend.pull = link.start(paired)
 
@@ -86,6 +91,14 @@ def run_gui(args: argparse.Namespace) -> int:
     finally:
         link.stop()
         store.close()
+
+
+def _as_saved(context: Context, backend) -> Context:
+    """``context`` with the printer and language the supervisor last saved in Settings."""
+    terminal = dataclasses.replace(context.config.terminal, language=backend.language)
+    config = dataclasses.replace(context.config, printer=backend.printer_config or context.config.printer,
+                                 terminal=terminal)
+    return dataclasses.replace(context, config=config)
 
 
 class SyncLink:
@@ -160,7 +173,21 @@ def make_worker(context: Context, store):  # -> boxoffice.sync.worker.DeliveryWo
                           horizon_hours=context.config.sync.horizon_hours)
 
 
-def make_printer(context: Context, store):  # -> (ready, print_sale(code, reprint=, cash=), no_sale(actor) | None)
+@dataclass(frozen=True)
+class PrinterHooks:
+    """What the window may print, bound to one store: None (or ready() False) when printing is not set up."""
+
+    printing_ready: Callable[[], bool]
+    print_sale: Callable[..., None] | None = None  # (purchase code, reprint=False, cash=False)
+    no_sale: Callable[[str | None], None] | None = None  # open the drawer without a sale (actor), journaled
+    print_report: Callable[[Any], None] | None = None  # a boxoffice.core.report_print.ReportPrint
+
+    def apply(self, backend) -> None:
+        backend.printing_ready, backend.print_sale = self.printing_ready, self.print_sale
+        backend.no_sale, backend.print_report = self.no_sale, self.print_report
+
+
+def make_printer(context: Context, store) -> PrinterHooks:
     """The printer the config names (PDF folder, system printer, ESC/POS), or "not set up"."""
     from boxoffice.printing.outputs import PrintError, printer_for
 
@@ -171,7 +198,7 @@ def make_printer(context: Context, store):  # -> (ready, print_sale(code, reprin
         log.warning("printer not set up: %s", error)
         printer = None
     if printer is None:
-        return (lambda: False), None, None
+        return PrinterHooks(lambda: False)
     office = context.config.central.office_name or context.config.central.office_id or context.config.terminal.id
 
     def no_sale(actor: str | None) -> None:
@@ -194,7 +221,7 @@ def make_printer(context: Context, store):  # -> (ready, print_sale(code, reprin
         elif cash and printer.can_open_drawer:
             printer.open_drawer()  # the receipt printer kicks the cash drawer
 
-    return (lambda: True), print_sale, (no_sale if printer.can_open_drawer else None)
+    return PrinterHooks(lambda: True, print_sale, no_sale if printer.can_open_drawer else None, printer.print_report)
 
 
 def settings_applier(context: Context, store, backend):  # -> (PrinterConfig, language) -> None
@@ -210,7 +237,7 @@ def settings_applier(context: Context, store, backend):  # -> (PrinterConfig, la
                                      terminal=dataclasses.replace(ctx.config.terminal, language=language))
         save_config(config, ctx.paths.config_file)
         current["context"] = ctx = dataclasses.replace(ctx, config=config)
-        backend.printing_ready, backend.print_sale, backend.no_sale = make_printer(ctx, store)
+        make_printer(ctx, store).apply(backend)
         backend.printer_config, backend.language = printer, language
 
     return apply

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from boxoffice.services.context import Terminal
 from boxoffice.store.engine import Store, open_store
@@ -71,20 +72,20 @@ def start_training(live_database: Path, data_dir: Path, terminal: Terminal) -> T
     return TrainingStore(store, target, dataclasses.replace(terminal, training=True))
 
 
-def training_backend(backend, training: TrainingStore, make_printer: Callable[[Store], tuple]):
+def training_backend(backend, training: TrainingStore, make_printer: Callable[[Store], Any]):
     """The window's backend pointed at the scratch store: same printer settings, no sync, no pull."""
     from boxoffice.sync.worker import read_status
 
-    ready, print_sale, no_sale = make_printer(training.store)
     read = training.store.read_session_factory
-    return dataclasses.replace(
+    scratch = dataclasses.replace(
         backend, terminal=training.terminal, session_factory=training.store.session_factory,
         read_session_factory=read, sync_status=lambda: read_status(read, connection="training"),
-        pull=None, wake_sync=lambda: None, printing_ready=ready, print_sale=print_sale, no_sale=no_sale,
-        apply_settings=None, training=True, start_training=None)
+        pull=None, wake_sync=lambda: None, apply_settings=None, training=True, start_training=None)
+    make_printer(training.store).apply(scratch)  # app.PrinterHooks bound to the scratch store
+    return scratch
 
 
-def training_starter(backend, live_database: Path, data_dir: Path, make_printer: Callable[[Store], tuple]
+def training_starter(backend, live_database: Path, data_dir: Path, make_printer: Callable[[Store], Any]
                      ) -> Callable[[], tuple]:
     """What the supervisor's "Training mode" calls: -> (training backend, leave), leave discarding the copy."""
 

@@ -214,8 +214,8 @@ def test_sale_prints_tickets_and_receipt_when_a_pdf_printer_is_set(qtbot, store,
 
     context = SimpleNamespace(config=Config(printer=PrinterConfig(kind="pdf", pdf_dir=str(tmp_path / "out"))),
                               paths=SimpleNamespace(data_dir=tmp_path))
-    ready, print_sale, _no_sale = make_printer(context, store)
-    window = MainWindow(backend_for(store, printing_ready=ready, print_sale=print_sale))
+    hooks = make_printer(context, store)
+    window = MainWindow(backend_for(store, printing_ready=hooks.printing_ready, print_sale=hooks.print_sale))
     qtbot.addWidget(window)
     window.show()
     click_seat(qtbot, window, "EVDEMO-VIP4")
@@ -244,8 +244,8 @@ def test_scanning_a_ticket_opens_its_sale_to_reprint_and_void(qtbot, store, tmp_
 
     context = SimpleNamespace(config=Config(printer=PrinterConfig(kind="pdf", pdf_dir=str(tmp_path / "out"))),
                               paths=SimpleNamespace(data_dir=tmp_path))
-    ready, print_sale, _no_sale = make_printer(context, store)
-    window = MainWindow(backend_for(store, printing_ready=ready, print_sale=print_sale))
+    hooks = make_printer(context, store)
+    window = MainWindow(backend_for(store, printing_ready=hooks.printing_ready, print_sale=hooks.print_sale))
     qtbot.addWidget(window)
     window.show()
     result = sell(store.session_factory, TERMINAL, SaleRequest(

@@ -33,9 +33,8 @@ def _window(qtbot, tmp_path: Path, clerk: ClerkInfo, *, pdf: bool = False):
     printer = PrinterConfig(kind="pdf", pdf_dir=str(tmp_path / "prints")) if pdf else PrinterConfig()
     context = Context(paths=paths, config=Config(printer=printer, terminal=TerminalConfig(language="en")),
                       log_file=None)
-    ready, print_sale, no_sale = make_printer(context, store)
-    backend = backend_for(store, printing_ready=ready, print_sale=print_sale, no_sale=no_sale,
-                          data_dir=paths.data_dir, apply_settings=lambda *_: None)
+    backend = backend_for(store, data_dir=paths.data_dir, apply_settings=lambda *_: None)
+    make_printer(context, store).apply(backend)
     backend.start_training = training_starter(backend, store.path, paths.data_dir,
                                               lambda scratch: make_printer(context, scratch))
     window = MainWindow(backend, clerk=clerk)
