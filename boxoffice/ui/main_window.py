@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         supervisor = self.is_supervisor
         self.supervisor_button.setVisible(supervisor or self.training)
+        self.door_button.setVisible(supervisor)
         self.cart_panel.set_comp_allowed(supervisor)
         if self.training:
             menu.addAction(self.tr("Leave training"), self.leave_training).setObjectName("leaveTraining")
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
             ("returns", self.tr("Return unsold tickets…"), self.open_returns),
             ("syncQueue", self.tr("Sync queue…"), self.open_sync_queue),
             ("shift", self.tr("Shift and Z report…"), self.open_shift),
+            ("zReports", self.tr("Past Z reports…"), self.open_z_reports),
             ("reports", self.tr("Sales reports…"), self.open_reports),
         ]
         for name, text, slot in entries:
@@ -287,6 +289,14 @@ class MainWindow(QMainWindow):
             return self._open(OpenShiftDialog(self.backend, self.clerk, self))
         return self._open(CloseShiftDialog(self.backend, self.clerk, shift, self,
                                            sale_in_progress=self.sale_in_progress))
+
+    def open_z_reports(self) -> QDialog | None:
+        """The Z reports of closed shifts, kept in the database, to view, print or save again."""
+        if not self.is_supervisor:
+            return None
+        from boxoffice.ui.shift_dialogs import ShiftHistoryDialog
+
+        return self._open(ShiftHistoryDialog(self.backend, self))
 
     def open_reports(self) -> QDialog | None:
         if not self.is_supervisor:
@@ -363,8 +373,9 @@ class MainWindow(QMainWindow):
         self._show_banner(self.tr("Settings saved. A new language shows at the next start."), ok=True)
 
     def open_door_check(self) -> DoorCheckDialog | None:
+        """Supervisor: check tickets at the door, offline, from local data."""
         event_id = self.current_event_id()
-        if not event_id:
+        if not event_id or not self.is_supervisor:
             return None
         backend = self.backend
         actor = getattr(self.clerk, "name", None)

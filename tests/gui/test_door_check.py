@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from boxoffice.core.payments import PaymentRequest
+from boxoffice.services.clerks import ClerkInfo
 from boxoffice.services.sales import LineRequest, SaleRequest, sell
 from boxoffice.ui import application
 from boxoffice.ui.main_window import MainWindow
@@ -15,7 +16,7 @@ def test_scan_at_the_door_green_then_red(qtbot, tmp_path: Path) -> None:
     store = seed_store(tmp_path / "t.sqlite3")
     sale = sell(store.session_factory, TERMINAL, SaleRequest(
         "EVDEMO", (LineRequest("tt-vip", 1, ("EVDEMO-VIP2",)),), (PaymentRequest("cash", tendered_cents=9000),)))
-    window = MainWindow(backend_for(store))
+    window = MainWindow(backend_for(store), clerk=ClerkInfo(1, "Marta López", "supervisor", None))
     qtbot.addWidget(window)
     window.show()
     router = application._ScanRouter()

@@ -19,7 +19,7 @@ from tests.unit.printing.printing_helpers import pdf_text
 
 SUPERVISOR = ClerkInfo(1, "Marta López", "supervisor", None)
 CLERK = ClerkInfo(2, "Javier Ruiz", "clerk", None)
-SUPERVISOR_ACTIONS = {"returns", "syncQueue", "shift", "reports", "training", "settings"}
+SUPERVISOR_ACTIONS = {"returns", "syncQueue", "shift", "zReports", "reports", "training", "settings"}
 
 
 def _window(qtbot, tmp_path: Path, clerk: ClerkInfo, *, pdf: bool = False):
@@ -50,11 +50,11 @@ def _pick_seats(window: MainWindow, *ticket_ids: str) -> None:
 
 def test_a_clerk_reaches_none_of_the_supervisor_tools(qtbot, tmp_path: Path) -> None:
     store, window = _window(qtbot, tmp_path, CLERK)
-    assert not window.supervisor_button.isVisible()
+    assert not window.supervisor_button.isVisible() and not window.door_button.isVisible()
     assert not window.cart_panel.comp_button.isVisible()
     assert all(window.menu_action(name) is None for name in SUPERVISOR_ACTIONS)
     for opener in (window.open_returns, window.open_sync_queue, window.open_shift, window.open_reports,
-                   window.open_settings):
+                   window.open_z_reports, window.open_settings, window.open_door_check):
         assert opener() is None
     _pick_seats(window, "EVDEMO-VIP1")
     window.comp()  # the button is hidden; calling the slot anyway does nothing
@@ -64,6 +64,7 @@ def test_a_clerk_reaches_none_of_the_supervisor_tools(qtbot, tmp_path: Path) -> 
         assert session.scalar(select(func.count()).select_from(Sale)) == 0
     window.set_clerk(SUPERVISOR)
     assert window.supervisor_button.isVisible() and window.cart_panel.comp_button.isVisible()
+    assert window.door_button.isVisible()
     assert {a.objectName() for a in window.supervisor_menu.actions()} >= SUPERVISOR_ACTIONS
     store.close()
 
@@ -134,4 +135,33 @@ def test_training_sells_on_a_copy_prints_training_and_leaves_no_trace(qtbot, tmp
     assert window.seat_map.items_by_ticket["EVDEMO-VIP3"].seat.state == "available"
     assert not Path(copy).exists()
     assert window.backend.terminal.training is False
+    store.close()
+
+
+def test_each_supervisor_entry_opens_its_screen(qtbot, tmp_path: Path) -> None:
+    from boxoffice.services.shifts import current_shift, open_shift
+    from boxoffice.ui.reports_view import ReportsDialog
+    from boxoffice.ui.returns_dialog import ReturnsDialog
+    from boxoffice.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog, ShiftHistoryDialog
+    from boxoffice.ui.sync_queue import SyncQueueDialog
+
+    store, window = _window(qtbot, tmp_path, SUPERVISOR)
+    opened = {}
+    for name, kind in (("returns", ReturnsDialog), ("syncQueue", SyncQueueDialog), ("shift", OpenShiftDialog),
+                       ("zReports", ShiftHistoryDialog), ("reports", ReportsDialog)):
+        before = set(window.findChildren(kind))
+        window.menu_action(name).trigger()
+        new = set(window.findChildren(kind)) - before
+        assert len(new) == 1, name
+        opened[name] = new.pop()
+        assert opened[name].isVisible()
+        opened[name].reject()
+    assert current_shift(store.read_session_factory) is None
+    open_shift(store.session_factory, SUPERVISOR.id, 10000, actor=SUPERVISOR.name)
+    window.menu_action("shift").trigger()  # with a shift open, the same entry closes it
+    closing = [d for d in window.findChildren(CloseShiftDialog) if d.isVisible()]
+    assert len(closing) == 1
+    _pick_seats(window, "EVDEMO-GEN2")
+    assert window.sale_in_progress()
+    closing[0].reject()
     store.close()
