@@ -260,6 +260,9 @@ class FirstRunWizard(QDialog):
         self.supervisor_form.layout().setContentsMargins(0, 0, 0, 0)
         self.supervisor_form.accepted.connect(self._supervisor_created)
         self.supervisor_form.installEventFilter(self)  # Esc would reject (hide) the embedded form
+        form = self.supervisor_form
+        for field in (form.name_field, form.pin_field, form.repeat_field, form.badge_field):
+            field.returnPressed.connect(form.submit)  # its default button now sits in the wizard's row
         layout.addWidget(self.supervisor_form)
         return page
 
