@@ -47,6 +47,7 @@ from boxoffice.ui.signin import FirstSupervisorDialog, _busy_bar, _set_message, 
 log = logging.getLogger(__name__)
 
 FIELD_HEIGHT = 48
+DETAIL_CHARS = 100  # the technical detail under the test result: one line at 1024 pixels
 CONNECT, PAIR, SUPERVISOR = range(3)
 
 
@@ -182,21 +183,21 @@ class FirstRunWizard(QDialog):
             button.setStyleSheet("min-width: 110px;")  # the same width: the two fields end level
 
         test_row = QHBoxLayout()
+        test_row.setSpacing(16)
         self.test_button = QPushButton(self.tr("Test connection"), page)
         self.test_button.setObjectName("testConnection")
         self.test_button.setAutoDefault(False)
-        self.test_button.setMinimumWidth(260)
         self.test_button.clicked.connect(self.test_connection)
-        test_row.addWidget(self.test_button)
-        test_row.addStretch(1)
+        test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.test_result = _message_label(page, "testResult")
+        self.test_result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.test_result.setMinimumHeight(self.test_button.sizeHint().height())
+        test_row.addWidget(self.test_result, 1)
         layout.addSpacing(6)
         layout.addLayout(test_row)
-        self.test_result = _message_label(page, "testResult")
-        self.test_result.setMinimumHeight(56)
-        layout.addWidget(self.test_result)
         self.test_detail = QLabel(page)
         self.test_detail.setObjectName("testDetail")
-        self.test_detail.setWordWrap(True)
+        self.test_detail.setWordWrap(False)
         self.test_detail.setTextFormat(Qt.TextFormat.PlainText)
         self.test_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.test_detail.setStyleSheet("font-size: 12pt; color: #4a5560;")
@@ -226,9 +227,10 @@ class FirstRunWizard(QDialog):
         form.addRow(label, field)
         if key is not None:
             error = _message_label(parent, f"{key}Error")
-            error.hide()
             form.addRow("", error)
+            form.setRowVisible(error, False)  # shown with its message: no empty gaps between the fields
             self.field_errors[key] = error
+            self._form = form
 
     def _build_pair_page(self) -> QWidget:
         page = QWidget(self)
@@ -366,9 +368,10 @@ class FirstRunWizard(QDialog):
     def _clear_errors(self) -> None:
         for label in self.field_errors.values():
             _set_message(label, "", "")
-            label.hide()
+            self._form.setRowVisible(label, False)
         _set_message(self.test_result, "", "")
         self.test_detail.clear()
+        self.test_detail.setToolTip("")
 
     def test_connection(self) -> None:
         """Ask the platform (in the background) whether these values work; saves nothing."""
@@ -408,7 +411,7 @@ class FirstRunWizard(QDialog):
         field = getattr(exc, "field", "")
         target = self.field_errors.get(field)
         if target is not None:
-            target.show()
+            self._form.setRowVisible(target, True)
             _set_message(target, text, "error")
             _set_message(self.test_result, self.tr("The connection test failed; see above."), "error")
             {pairing.URL: self.url_field, pairing.OFFICE: self.office_field, pairing.TOKEN: self.token_field,
@@ -416,7 +419,9 @@ class FirstRunWizard(QDialog):
         else:
             _set_message(self.test_result, text, "error")
         detail = getattr(exc, "detail", "")
-        self.test_detail.setText(self.tr("Details: {detail}").format(detail=detail) if detail else "")
+        self.test_detail.setToolTip(detail)  # whole, for IT; one line on screen
+        short = detail if len(detail) <= DETAIL_CHARS else detail[:DETAIL_CHARS - 1] + "…"
+        self.test_detail.setText(self.tr("Details: {detail}").format(detail=short) if detail else "")
 
     def error_text(self, exc: Exception) -> str:
         """What to tell the installer, by error type (the pairing module's English text is for the CLI)."""
