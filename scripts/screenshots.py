@@ -2,7 +2,8 @@
 
 Run by ``scripts/screenshots [FOLDER]`` (under Xvfb when there is no display). Builds a terminal on a local
 demo inventory (no network), then saves: sign-in, seat map with a selection, payment with change, offline
-state with sales waiting, each at 1280x800 and 1024x768, in ``es`` and ``en``.
+state with sales waiting, then the supervisor's screens (``screenshots_supervisor``), each at 1280x800 and
+1024x768, in ``es`` and ``en``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ def main() -> int:
     clerks.create_first_supervisor(store.session_factory, "Marta López", "2468")
     clerks.create_clerk(store.session_factory, "Javier Ruiz", "1357", role="clerk")
     clerks.create_clerk(store.session_factory, "Lucía Gómez", "9753", role="clerk")
+    supervisor = next(c for c in clerks.list_clerks(store.session_factory) if c.is_supervisor)
+    from scripts import screenshots_supervisor
+
+    screenshots_supervisor.prepare(store, supervisor)
     for seat in ("EVDEMO-VIP7", "EVDEMO-VIP8", "EVDEMO-PRE20", "EVDEMO-GEN40"):
         product = {"VIP": "tt-vip", "PRE": "tt-pre", "GEN": "tt-gen"}[seat.split("-")[1][:3]]
         sell(store.session_factory, TERMINAL, SaleRequest("EVDEMO", (LineRequest(product, 1, (seat,)),),
@@ -78,6 +83,8 @@ def main() -> int:
             app.processEvents()
             saved.append(_save(window, out / f"offline-{suffix}.png"))
             window.close()
+            saved += screenshots_supervisor.shoot(app, store, work, out, suffix, (width, height), language,
+                                                  supervisor, _save)
         for translator in translators:
             QApplication.removeTranslator(translator)
     store.close()

@@ -28,7 +28,7 @@ class MoneyFormat:
     space: bool
 
     def format(self, cents: int) -> str:
-        """``2500`` -> ``"25,00 €"`` (es) or ``"$25.00"`` (en)."""
+        """``2500`` -> ``"25,00 €"`` (es) or ``"€25.00"`` (en: the same euros, English separators)."""
         _require_int(cents)
         sign = "-" if cents < 0 else ""
         units, rest = divmod(abs(cents), 100)
@@ -40,7 +40,7 @@ class MoneyFormat:
         return f"{sign}{number}{gap}{self.symbol}"
 
     def parse(self, text: str) -> int:
-        """Read an amount a clerk typed ("25", "25,5", "1.234,56 €", "$25.00") into cents.
+        """Read an amount a clerk typed ("25", "25,5", "1.234,56 €", "€25.00") into cents.
 
         The decimal separator of this format wins; the other one is accepted as a decimal separator only when
         it cannot be a thousands separator (one occurrence followed by one or two digits), because clerks type
@@ -68,7 +68,7 @@ class MoneyFormat:
 
 FORMATS: dict[str, MoneyFormat] = {
     "es": MoneyFormat(symbol="€", decimal_sep=",", group_sep=".", symbol_first=False, space=True),
-    "en": MoneyFormat(symbol="$", decimal_sep=".", group_sep=",", symbol_first=True, space=False),
+    "en": MoneyFormat(symbol="€", decimal_sep=".", group_sep=",", symbol_first=True, space=False),
 }
 
 

@@ -66,9 +66,18 @@ class _Task(QRunnable):
             result = self.fn()
         except Exception as exc:  # delivered to on_error on the GUI thread
             log.debug("background task failed", exc_info=True)
-            self.relay.failed.emit(exc)
+            self._emit(self.relay.failed, exc)
             return
-        self.relay.done.emit(result)
+        self._emit(self.relay.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        """The widget that asked may be gone by now (a dialog closed mid-task): the work is done and kept, there
+        is just nobody left to tell."""
+        try:
+            signal.emit(value)
+        except RuntimeError as error:
+            log.debug("background result not delivered, its window is closed: %s", error)
 
 
 _alive: set[_Relay] = set()

@@ -14,6 +14,7 @@ from PySide6.QtCore import (  # noqa: F401
     QLocale,
     QModelIndex,
     QObject,
+    QPoint,
     QPointF,
     QRectF,
     QRegularExpression,

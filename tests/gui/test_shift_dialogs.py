@@ -226,10 +226,10 @@ def test_closed_shifts_z_reports_can_be_looked_at_again(qtbot, store: Store) -> 
     dialog = ShiftHistoryDialog(backend)
     qtbot.addWidget(dialog)
     assert dialog.picker.count() == 2 and f"Shift {second.id}" in dialog.picker.itemText(0)
-    assert dialog.view.value("cash", "expected") == "$20.00" and dialog.view.value("cash", "difference") == "$0.00"
+    assert dialog.view.value("cash", "expected") == "€20.00" and dialog.view.value("cash", "difference") == "€0.00"
     dialog.picker.setCurrentIndex(1)
     assert dialog.view.shift.id == first.id
-    assert dialog.view.value("sales", "sales_total") == "$90.00"
+    assert dialog.view.value("sales", "sales_total") == "€90.00"
     assert dialog.view.value("", "opened_by") == "Ana"
-    assert dialog.view.report_print.section("Cash count").rows == (("$50.00 × 1", "$50.00"),
-                                                                   ("$20.00 × 2", "$40.00"))
+    assert dialog.view.report_print.section("Cash count").rows == (("€50.00 × 1", "€50.00"),
+                                                                   ("€20.00 × 2", "€40.00"))

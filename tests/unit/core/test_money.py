@@ -31,9 +31,9 @@ def test_display_round_trip(cents: int, locale: str) -> None:
 
 def test_display_formats() -> None:
     assert money_format("es").format(2500) == "25,00 €"
-    assert money_format("en").format(2500) == "$25.00"
+    assert money_format("en").format(2500) == "€25.00"
     assert money_format("es_ES").format(123456789) == "1.234.567,89 €"
-    assert money_format("en-US").format(-5) == "-$0.05"
+    assert money_format("en-US").format(-5) == "-€0.05"
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_display_formats() -> None:
         ("es", "25.50", 2550),  # a dot typed on a Spanish keypad is still a decimal point here
         ("es", "1.234", 123400),  # ... but this is thousands
         ("es", "1.234,56 €", 123456),
-        ("en", "$1,234.56", 123456),
+        ("en", "€1,234.56", 123456),
         ("en", "0.07", 7),
         ("en", "-3", -300),
     ],

@@ -70,7 +70,7 @@ def test_every_figure_of_the_z_report_is_printed_in_spanish() -> None:
 def test_english_labels_a_surplus_and_a_shift_not_counted() -> None:
     printed = z_report_print(stored_report(19500), "North window", "t-2", None, "en", tz=UTC, training=True)
     assert printed.title == "Z report" and printed.training
-    assert printed.value("Cash", "Difference") == "+$5.00"
+    assert printed.value("Cash", "Difference") == "+€5.00"
     assert printed.value("", "Opened by") == "#1"  # the name is not known: the id still says who
     uncounted = z_report_print(stored_report(None), "North window", "t-2", {1: "Ana"}, "en", tz=UTC)
     assert uncounted.value("Cash", "Counted") == "not counted"

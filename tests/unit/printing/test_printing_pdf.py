@@ -43,7 +43,7 @@ def test_english_ticket_and_flags(qapp: object, tmp_path: Path) -> None:
         "COMP",
         "Row F",
         "Seat 12",
-        "$0.00",
+        "€0.00",
         "Sat Dec 5, 2026 · 8:30 PM",
     ):
         assert expected in flat

@@ -1,0 +1,127 @@
+"""Screenshots of the supervisor's screens, in Spanish and English, at 1280x800 and 1024x768.
+
+Called by ``scripts/screenshots.py`` after the clerk's screens (same folder, same application). On a local demo
+inventory with no network: the supervisor menu, comp, returns, sync queue (with a parked sale), shift open and
+close with the count and its Z report, sales reports with the hourly chart, door check, training mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import update
+
+from boxoffice.core.payments import PaymentRequest
+from boxoffice.services.clerks import ClerkInfo
+from boxoffice.services.sales import LineRequest, SaleRequest, sell
+from boxoffice.services.shifts import close_shift, current_shift, open_shift
+from boxoffice.store.models import Outbox
+from boxoffice.training import training_starter
+from boxoffice.ui.comp_dialog import CompDialog
+from boxoffice.ui.main_window import MainWindow
+from tests.helpers.demo_inventory import TERMINAL, backend_for
+
+
+def prepare(store, supervisor: ClerkInfo) -> None:
+    """A closed shift (its Z report kept), then an open one with a few sales (cash, card, a comp) and one sale
+    the platform refused (parked)."""
+    f = store.session_factory
+    first = open_shift(f, supervisor.id, 10000, actor=supervisor.name)
+    sell(f, TERMINAL, SaleRequest("EVDEMO", (LineRequest("tt-vip", 1, ("EVDEMO-VIP9",)),),
+                                  (PaymentRequest("cash", tendered_cents=10000),), clerk_id=supervisor.id))
+    close_shift(f, first.id, {5000: 3, 2000: 2, 500: 2}, supervisor.name)
+    open_shift(f, supervisor.id, 15000, actor=supervisor.name)
+    sell(f, TERMINAL, SaleRequest("EVDEMO", (LineRequest("tt-gen", 2, ("EVDEMO-GEN1", "EVDEMO-GEN2")),),
+                                  (PaymentRequest("cash", tendered_cents=6000),), clerk_id=supervisor.id))
+    sell(f, TERMINAL, SaleRequest("EVDEMO", (LineRequest("tt-pre", 1, ("EVDEMO-PRE1",)),),
+                                  (PaymentRequest("card", amount_cents=4000, reference="SLIP-0042"),),
+                                  clerk_id=supervisor.id))
+    sell(f, TERMINAL, SaleRequest("EVDEMO", (LineRequest("tt-vip", 1, ("EVDEMO-VIP3",)),), (),
+                                  clerk_id=supervisor.id, customer_name="Pat Lee", comp_reason="Prensa"))
+    with f.begin() as session:
+        first = session.scalar(Outbox.__table__.select().with_only_columns(Outbox.id).order_by(Outbox.id).limit(1))
+        session.execute(update(Outbox).where(Outbox.id == first).values(
+            state="parked", attempts=3, last_error="400 ticket EVDEMO-GEN1 is not assigned to this office"))
+
+
+def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int], language: str,
+          supervisor: ClerkInfo, save: Callable[[object, Path], Path]) -> list[Path]:
+    from boxoffice.ui.qt import QPoint
+
+    saved: list[Path] = []
+    backend = backend_for(store, language, data_dir=work, apply_settings=lambda *_: None)
+    backend.start_training = training_starter(backend, store.path, work, lambda _s: _NoPrinter())
+    window = MainWindow(backend, clerk=supervisor)
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+
+    window.supervisor_menu.popup(window.supervisor_button.mapToGlobal(QPoint(0, window.supervisor_button.height())))
+    app.processEvents()
+    saved.append(save(window.supervisor_menu, out / f"sup-menu-{suffix}.png"))
+    window.supervisor_menu.hide()
+
+    window.seat_map.set_selected({"EVDEMO-VIP5", "EVDEMO-VIP6"})
+    window._seats_selected(["EVDEMO-VIP5", "EVDEMO-VIP6"])
+    comp = CompDialog(window.cart.ticket_count, window.money.format(window.cart.total_cents), window)
+    comp.reason.setCurrentIndex(2)
+    comp.recipient.setText("Pat Lee")
+    comp.show()
+    app.processEvents()
+    saved.append(save(comp, out / f"sup-comp-{suffix}.png"))
+    comp.close()
+    window.cart_panel._clear()
+
+    def grab(dialog, name: str, prepare_dialog: Callable[[object], None] | None = None) -> None:
+        dialog.resize(min(size[0] - 40, max(dialog.width(), 900)), size[1] - 60)
+        if prepare_dialog:
+            prepare_dialog(dialog)
+        for _ in range(5):
+            app.processEvents()
+        saved.append(save(dialog, out / f"sup-{name}-{suffix}.png"))
+
+    returns = window.open_returns()
+    grab(returns, "returns", lambda d: d.choose_range("General", "A", 3, 9))
+    returns.reject()
+    queue = window.open_sync_queue()
+    grab(queue, "queue")
+    queue.reject()
+    closing = window.open_shift()
+    for cents, pieces in ((5000, 2), (2000, 3), (1000, 1), (200, 4), (50, 3)):
+        closing.set_count(cents, pieces)
+    grab(closing, "close-shift")
+    closing.reject()
+    history = window.open_z_reports()
+    grab(history, "z-reports")
+    history.reject()
+    reports = window.open_reports()
+    grab(reports, "reports")
+    reports.reject()
+    door = window.open_door_check()
+    door.check("NOT-A-TICKET")
+    grab(door, "door")
+    door.reject()
+
+    window.enter_training()
+    for _ in range(200):
+        app.processEvents()
+        if window.training:
+            break
+    window.seat_map.set_selected({"EVDEMO-GEN9"})
+    window._seats_selected(["EVDEMO-GEN9"])
+    app.processEvents()
+    saved.append(save(window, out / f"sup-training-{suffix}.png"))
+    window.cart_panel._clear()
+    window.leave_training()
+    window.close()
+    assert current_shift(store.read_session_factory) is not None
+    return saved
+
+
+class _NoPrinter:
+    """Screenshots print nothing."""
+
+    def apply(self, backend) -> None:
+        backend.printing_ready, backend.print_sale, backend.no_sale, backend.print_report = (
+            lambda: False), None, None, None
