@@ -7,6 +7,7 @@ close with the count and its Z report, sales reports with the hourly chart, door
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int],
     from boxoffice.ui.qt import QPoint
 
     saved: list[Path] = []
-    backend = backend_for(store, language, data_dir=work, apply_settings=lambda *_: None)
+    backend = backend_for(store, language, language=language, data_dir=work, apply_settings=lambda *_: None)
     backend.start_training = training_starter(backend, store.path, work, lambda _s: _NoPrinter())
     window = MainWindow(backend, clerk=supervisor)
     window.resize(*size)
@@ -104,10 +105,10 @@ def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int],
     door.reject()
 
     window.enter_training()
-    for _ in range(200):
+    deadline = time.monotonic() + 15
+    while not window.training and time.monotonic() < deadline:  # the copy is made in the background
         app.processEvents()
-        if window.training:
-            break
+        time.sleep(0.02)
     window.seat_map.set_selected({"EVDEMO-GEN9"})
     window._seats_selected(["EVDEMO-GEN9"])
     app.processEvents()

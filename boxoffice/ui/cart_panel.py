@@ -65,6 +65,7 @@ class CartPanel(QWidget):
 
         self.total = QLabel(self)
         self.total.setObjectName("cartTotal")
+        self.total.setWordWrap(True)  # "12 tickets · Total 1.234,00 €" on two lines in a narrow window
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.total)
         buttons = QHBoxLayout()
@@ -116,7 +117,9 @@ class CartPanel(QWidget):
                 self.table.setItem(i, col, item)
         total = self.cart.total_cents if self.cart else 0
         count = self.cart.ticket_count if self.cart else 0
-        self.total.setText(self.tr("{n} tickets · Total {amount}").format(n=count, amount=self.money.format(total)))
+        amount = self.money.format(total)
+        self.total.setText(self.tr("1 ticket · Total {amount}").format(amount=amount) if count == 1 else
+                           self.tr("{n} tickets · Total {amount}").format(n=count, amount=amount))
         has_rows = bool(rows)
         self.pay_button.setEnabled(has_rows)
         self.comp_button.setEnabled(has_rows)

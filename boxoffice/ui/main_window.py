@@ -125,12 +125,10 @@ class MainWindow(QMainWindow):
             button.setObjectName("zoomButton")
             button.setAutoDefault(False)
             top.addWidget(button)
-        self.clerk_label = QLabel(central)
-        self.clerk_label.setObjectName("clerkLabel")
-        top.addWidget(self.clerk_label)
-        self.switch_button = QPushButton(self.tr("Change clerk"), central)
+        self.switch_button = QPushButton(central)  # shows who is signed in; pressing it changes the clerk
         self.switch_button.setObjectName("switchClerk")
         self.switch_button.setAutoDefault(False)
+        self.switch_button.setToolTip(self.tr("Change clerk"))
         self.switch_button.clicked.connect(self.sign_out_requested)
         top.addWidget(self.switch_button)
         self.supervisor_button = QToolButton(central)
@@ -141,11 +139,6 @@ class MainWindow(QMainWindow):
         self.supervisor_menu.setObjectName("supervisorActions")
         self.supervisor_button.setMenu(self.supervisor_menu)
         top.addWidget(self.supervisor_button)
-        self.door_button = QPushButton(self.tr("Door"), central)
-        self.door_button.setObjectName("doorButton")
-        self.door_button.setAutoDefault(False)
-        self.door_button.clicked.connect(self.open_door_check)
-        top.addWidget(self.door_button)
         outer.addLayout(top)
 
         self.training_bar = QLabel(self.tr("TRAINING / FORMACIÓN · practice only: nothing is sold for real, "
@@ -208,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def set_clerk(self, clerk) -> None:
         self.clerk = clerk
-        self.clerk_label.setText(self.tr("Clerk: {name}").format(name=clerk.name) if clerk else "")
+        self.switch_button.setText(self.tr("{name} ⇄").format(name=clerk.name) if clerk else self.tr("Sign in"))
         self._build_supervisor_menu()
 
     @property
@@ -225,7 +218,6 @@ class MainWindow(QMainWindow):
         menu.clear()
         supervisor = self.is_supervisor
         self.supervisor_button.setVisible(supervisor or self.training)
-        self.door_button.setVisible(supervisor)
         self.cart_panel.set_comp_allowed(supervisor)
         if self.training:
             menu.addAction(self.tr("Leave training"), self.leave_training).setObjectName("leaveTraining")
@@ -235,6 +227,7 @@ class MainWindow(QMainWindow):
         if not supervisor:
             return
         entries = [
+            ("door", self.tr("Door check…"), self.open_door_check),
             ("returns", self.tr("Return unsold tickets…"), self.open_returns),
             ("syncQueue", self.tr("Sync queue…"), self.open_sync_queue),
             ("shift", self.tr("Shift and Z report…"), self.open_shift),
@@ -326,7 +319,8 @@ class MainWindow(QMainWindow):
         training_backend, leave = started
         self._real_backend, self._leave_training = self.backend, leave
         self._switch_backend(training_backend)
-        self._show_banner(self.tr("Training started. Practise freely: these sales are not real."), ok=True)
+        self.banner.hide()
+        self.statusBar().showMessage(self.tr("Training started. Practise freely: these sales are not real."), 8000)
 
     def leave_training(self) -> None:
         """Back to the real store; the training copy and everything sold in it are discarded."""
@@ -453,6 +447,7 @@ class MainWindow(QMainWindow):
         while self.zone_box.count():
             widget = self.zone_box.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # gone from sight now; deleted when the event loop comes round
                 widget.deleteLater()
         self.zone_rows: dict[str, ZoneQuickSell] = {}
         for zone in zones:

@@ -318,7 +318,9 @@ class SyncQueueDialog(QDialog):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.pages)
         splitter.addWidget(self.detail)
-        splitter.setSizes([300, 360])
+        splitter.setSizes([420, 240])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
         self.message = QLabel(self)

@@ -179,7 +179,7 @@ def test_close_with_a_count_shows_and_saves_a_z_report_of_the_sales_made(qtbot, 
     assert view.value("cash", "difference") == money.format(counted_cents - expected)
     assert view.value("card", "card_total") == money.format(card_total)
     clerks = view.shown_rows("Por vendedor")
-    assert clerks["Ana · 2 ventas, 1 invitación"] == money.format(two.total_cents + split.total_cents)
+    assert clerks["Ana · 2 ventas, 1 cortesía"] == money.format(two.total_cents + split.total_cents)
     assert clerks["Bea · 1 venta"] == money.format(by_card.total_cents)
 
     # a copy is kept beside the data at once

@@ -46,7 +46,7 @@ def test_every_figure_of_the_z_report_is_printed_in_spanish() -> None:
                     "Abierto por": "Ana"}
     assert printed.value("Ventas", "Ventas cobradas") == "3"
     assert printed.value("Ventas", "Total vendido") == money.format(15000) == "150,00 €"
-    assert printed.value("Ventas", "Invitaciones") == "1 (2 entradas)"
+    assert printed.value("Ventas", "Cortesías") == "1 (2 entradas)"
     assert printed.value("Ventas", "Anulaciones") == "1 · 25,00 €"
     assert printed.value("Ventas", "  de turnos anteriores") == "1"
     assert printed.value("Ventas", "Devoluciones") == "1 (2 entradas)"
@@ -61,9 +61,9 @@ def test_every_figure_of_the_z_report_is_printed_in_spanish() -> None:
     count = printed.section("Arqueo").rows
     assert count[0] == ("50,00 € × 3", "150,00 €") and count[-1] == ("1,00 € × 2", "2,00 €")
     assert len(count) == 5  # the 2,00 € row counted zero is left out
-    assert dict(printed.section("Por vendedor").rows) == {"Ana · 2 ventas, 1 invitación": "90,00 €",
+    assert dict(printed.section("Por vendedor").rows) == {"Ana · 2 ventas, 1 cortesía": "90,00 €",
                                                           "Bea · 1 venta": "60,00 €"}
-    assert dict(printed.section("Por producto").rows) == {"General × 2 (+2 invitaciones)": "50,00 €",
+    assert dict(printed.section("Por producto").rows) == {"General × 2 (+2 cortesías)": "50,00 €",
                                                           "VIP × 1": "60,00 €"}
 
 
