@@ -18,8 +18,8 @@ from collections.abc import Callable
 from typing import Any
 
 from boxoffice.core.errors import BoxOfficeError
-from boxoffice.services import journal
 from boxoffice.services.clerks import ClerkInfo
+from boxoffice.services.kiosk import record_kiosk_exit
 from boxoffice.ui.background import run_in_background
 from boxoffice.ui.qt import (
     QEvent,
@@ -37,18 +37,9 @@ from boxoffice.ui.qt import (
 
 log = logging.getLogger(__name__)
 
-KIOSK_EXIT = "kiosk_exit"
 EXIT_SHORTCUTS = ("Alt+F4", "Ctrl+Shift+Q")
 
 AskSupervisor = Callable[[QWidget | None, Any, str], ClerkInfo | None]
-
-
-def record_kiosk_exit(session_factory: Any, supervisor: ClerkInfo, where: str = "main window") -> int:
-    """Journal who let the terminal leave kiosk mode (one transaction); returns the entry's sequence number."""
-    with session_factory.begin() as session:
-        entry = journal.append(session, KIOSK_EXIT, {"clerk_id": supervisor.id, "name": supervisor.name,
-                                                     "where": where}, actor=supervisor.name)
-        return entry.seq
 
 
 def _default_ask(parent: QWidget | None, session_factory: Any, reason: str) -> ClerkInfo | None:

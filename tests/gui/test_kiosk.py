@@ -11,10 +11,11 @@ from sqlalchemy import select
 
 from boxoffice.services import clerks, journal
 from boxoffice.services.clerks import ClerkInfo, ScryptCost
+from boxoffice.services.kiosk import KIOSK_EXIT
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry
 from boxoffice.ui import application
-from boxoffice.ui.kiosk import KIOSK_EXIT, KioskGuard
+from boxoffice.ui.kiosk import KioskGuard
 from boxoffice.ui.main_window import MainWindow
 from boxoffice.ui.qt import QApplication, Qt, QTimer
 from boxoffice.ui.signin import SignInDialog
