@@ -51,7 +51,7 @@ def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int],
     from boxoffice.ui.qt import QPoint
 
     saved: list[Path] = []
-    backend = backend_for(store, language, language=language, data_dir=work, apply_settings=lambda *_: None)
+    backend = backend_for(store, language, data_dir=work, apply_settings=lambda *_: None)
     backend.start_training = training_starter(backend, store.path, work, lambda _s: _NoPrinter())
     window = MainWindow(backend, clerk=supervisor)
     window.resize(*size)

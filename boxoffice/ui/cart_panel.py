@@ -31,6 +31,7 @@ class CartPanel(QWidget):
     def __init__(self, money: MoneyFormat, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cartPanel")
+        self.setMinimumWidth(400)  # room for the row buttons in Spanish at 1024x768
         self.money = money
         self.cart: Cart | None = None
         self.products: list[ProductInfo] = []

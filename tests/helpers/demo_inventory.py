@@ -39,7 +39,8 @@ def seed_store(path: Path) -> Store:
 
 
 def backend_for(store: Store, language: str = "es", **overrides) -> Backend:
-    fields = dict(terminal=TERMINAL, money=money_format(language), session_factory=store.session_factory,
+    fields = dict(terminal=TERMINAL, money=money_format(language), language=language,
+                  session_factory=store.session_factory,
                   read_session_factory=store.read_session_factory,
                   sync_status=lambda: read_status(store.read_session_factory, 20, "offline"))
     fields.update(overrides)
