@@ -94,7 +94,13 @@ def _check_database(paths: Paths, report: Report) -> None:
 
 
 def _check_keyring(config: Config | None, report: Report) -> None:
-    report.facts["keyring_backend"] = credentials.backend_name()
+    try:
+        report.facts["keyring_backend"] = credentials.backend_name()
+    except Exception as exc:  # a backend forced by PYTHON_KEYRING_BACKEND that cannot start (no D-Bus session...)
+        report.facts["keyring_backend"] = "(cannot start)"
+        report.problems.append(f"keyring: the keyring backend cannot start ({_short(exc)}). "
+                               f"{credentials.NO_KEYRING_HELP}")
+        return
     if not credentials.keyring_available():
         report.problems.append(f"keyring: {credentials.NO_KEYRING_HELP}")
         return

@@ -119,4 +119,4 @@ if [ -n "$KIOSK_USER" ]; then
 fi
 
 VERSION="$("$PREFIX/boxoffice" --version 2>/dev/null || true)"
-say "done: ${VERSION:-boxoffice}. Next, as the user who sells: boxoffice doctor, then boxoffice pair (docs/INSTALLING.md)"
+say "done: ${VERSION:-boxoffice}. Next, as the user who sells: boxoffice doctor, then boxoffice pair (INSTALLING.md)"

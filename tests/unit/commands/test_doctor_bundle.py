@@ -225,3 +225,18 @@ def test_fresh_terminal_bundle_says_no_database_and_creates_none(tmp_path: Path)
     report = json.loads(read_bundle(tmp_path / "s.zip")["report.json"])
     assert report["database"]["status"] == "no database yet"
     assert not (data / "boxoffice.sqlite3").exists()
+
+
+def test_keyring_backend_that_cannot_start_is_a_problem_and_the_bundle_is_still_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kiosk forced onto the Secret Service with no D-Bus session: doctor explains instead of crashing."""
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    target = tmp_path / "s.zip"
+    result = run_boxoffice(["doctor", "--json", "--data-dir", str(tmp_path / "data"), "--bundle", str(target)],
+                           env={"PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring"})
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["keyring_backend"] == "(cannot start)"
+    assert any("cannot start" in p and "gnome-keyring" in p for p in report["problems"])
+    assert report["support_bundle"] == str(target)
+    assert json.loads(read_bundle(target)["report.json"])["usable"] is False
