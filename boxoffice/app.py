@@ -16,6 +16,7 @@ from typing import Any
 
 from boxoffice import __version__
 from boxoffice.config import Config, load_config
+from boxoffice.core.errors import BoxOfficeError
 from boxoffice.logging_setup import setup_logging
 from boxoffice.paths import Paths, resolve
 
@@ -58,8 +59,17 @@ def run_gui(args: argparse.Namespace) -> int:
     from boxoffice.training import training_starter
     from boxoffice.ui.backend import Backend
 
-    context = load_context(args)
-    store = open_local_store(context)
+    try:
+        context = load_context(args)
+        store = open_local_store(context)
+    except BoxOfficeError as error:
+        # started from a menu or autostart there is no terminal to read stderr: say it in a window too
+        log.error("cannot start: %s", error)
+        if not args.smoke_test:
+            from boxoffice.ui.application import show_startup_error
+
+            show_startup_error(str(error))
+        raise
     link = SyncLink(store, context.config.sync.horizon_hours)
     backend = Backend(
         terminal=terminal_of(context),

@@ -52,6 +52,21 @@ def make_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def show_startup_error(message: str) -> None:
+    """The app cannot start (bad config, a database it must not touch, a failed upgrade): tell the person at
+    the kiosk what happened and what to do, in a window, before exiting."""
+    from boxoffice.ui.qt import QCoreApplication, QMessageBox
+
+    make_app()
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "Box office cannot start"),
+                      message)
+    box.setInformativeText(QCoreApplication.translate(
+        "Startup", "Nothing was changed. Fix the problem above or call support with `boxoffice doctor --bundle "
+                   "FILE.zip`."))
+    box.setObjectName("startupError")
+    box.exec()
+
+
 class _ScanRouter:
     """Sends a scan to whoever is waiting for one: the sign-in dialog (a badge) or the main window."""
 

@@ -3,88 +3,88 @@
 <context>
     <name>CartPanel</name>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="38" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="39" />
         <source>Cart</source>
         <translation>Carrito</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="43" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="44" />
         <source>Ticket</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="43" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="44" />
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="43" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="44" />
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="55" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="56" />
         <source>Child ↔ Adult</source>
         <translation>Niño ↔ Adulto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="57" />
-        <location filename="../../boxoffice/ui/cart_panel.py" line="176" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="58" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="177" />
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="59" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="60" />
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="72" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="73" />
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="74" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="75" />
         <source>Pay (F12)</source>
         <translation>Cobrar (F12)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="76" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="77" />
         <source>Comp</source>
         <translation>Cortesía</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="78" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="79" />
         <source>Supervisor: issue the cart free of charge</source>
         <translation>Supervisor: emitir el carrito sin cargo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="109" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="110" />
         <source> (−{amount})</source>
         <translation> (−{amount})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="110" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="111" />
         <source>best available</source>
         <translation>mejor disponible</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="121" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="122" />
         <source>1 ticket · Total {amount}</source>
         <translation>1 entrada · Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="122" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="123" />
         <source>{n} tickets · Total {amount}</source>
         <translation>{n} entradas · Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="161" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="162" />
         <source>No child price for this zone</source>
         <translation>No hay precio de niño para esta zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="177" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="178" />
         <source>Discount on {row} (max {max})</source>
         <translation>Descuento en {row} (máx. {max})</translation>
     </message>
@@ -753,17 +753,17 @@
 <context>
     <name>KioskGuard</name>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="109" />
+        <location filename="../../boxoffice/ui/kiosk.py" line="100" />
         <source>Leave kiosk mode and close the box office?</source>
         <translation>¿Salir del modo quiosco y cerrar la taquilla?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="135" />
+        <location filename="../../boxoffice/ui/kiosk.py" line="126" />
         <source>Kiosk</source>
         <translation>Quiosco</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="136" />
+        <location filename="../../boxoffice/ui/kiosk.py" line="127" />
         <source>The exit could not be recorded ({error}); the window stays open.</source>
         <translation>No se pudo registrar la salida ({error}); la ventana sigue abierta.</translation>
     </message>
@@ -1972,6 +1972,19 @@ Motivo: {reason}</translation>
         <location filename="../../boxoffice/ui/signin.py" line="471" />
         <source>Could not sign in ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo entrar ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../boxoffice/ui/application.py" line="61" />
+        <source>Box office cannot start</source>
+        <translation>Box office no puede arrancar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/application.py" line="63" />
+        <source>Nothing was changed. Fix the problem above or call support with `boxoffice doctor --bundle FILE.zip`.</source>
+        <translation>No se ha cambiado nada. Corrija el problema indicado o llame a soporte con `boxoffice doctor --bundle ARCHIVO.zip`.</translation>
     </message>
 </context>
 <context>
