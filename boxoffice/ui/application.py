@@ -138,6 +138,18 @@ def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = Fa
     translators = install_translations(app, context.config.terminal.language)
     scanner = ScanDetector(app)
     scanner.install(app)
+    try:
+        return _run_window(app, context, backend, scanner, translators, kiosk=kiosk, smoke_test=smoke_test,
+                           on_paired=on_paired)
+    finally:
+        scanner.uninstall()  # the app may live on (tests, a second start): the scanner goes with this run
+        scanner.deleteLater()
+        for translator in translators:
+            QApplication.removeTranslator(translator)
+
+
+def _run_window(app: QApplication, context, backend: Backend, scanner, translators: list[QTranslator], *,
+                kiosk: bool, smoke_test: bool, on_paired: Callable[[Any], None] | None) -> int:
     router = _ScanRouter()
     scanner.scanned.connect(router)
     if not smoke_test and not context.config.paired:
