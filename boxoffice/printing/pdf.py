@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
@@ -78,44 +78,37 @@ def write_tickets_pdf(
     return pages
 
 
-def write_receipt_pdf(receipt: ReceiptPrint, path: str | os.PathLike[str], language: str = "es") -> None:
-    """Write the receipt as a single 80 mm wide page, as long as the receipt needs."""
-    ensure_gui()
-    target = Path(path)
-    paper = STOCKS[RECEIPT_STOCK]
-    # Measure first (a dry run on a QPicture), so the page is exactly as long as the receipt: the roll is cut there.
+def measure_roll(draw: Callable[[QPainter, float], float], dpi: float) -> float:
+    """How long (mm) a roll printout is: a dry run on a QPicture, so the page ends where the roll is cut."""
     picture = QPicture()
     measure = QPainter(picture)
     try:
-        height_mm = draw_receipt(measure, receipt, PDF_DPI, language)
+        return draw(measure, dpi)
     finally:
         measure.end()
-    writer = _writer(target, paper.width_mm, height_mm + paper.margin_mm, "Receipt")
+
+
+def _write_roll_pdf(draw: Callable[[QPainter, float], float], path: str | os.PathLike[str], title: str) -> None:
+    """One 80 mm wide page exactly as long as ``draw`` needs."""
+    ensure_gui()
+    target = Path(path)
+    paper = STOCKS[RECEIPT_STOCK]
+    height_mm = measure_roll(draw, PDF_DPI)
+    writer = _writer(target, paper.width_mm, height_mm + paper.margin_mm, title)
     painter = QPainter()
     if not painter.begin(writer):
         raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable")
     try:
-        draw_receipt(painter, receipt, PDF_DPI, language)
+        draw(painter, PDF_DPI)
     finally:
         painter.end()
+
+
+def write_receipt_pdf(receipt: ReceiptPrint, path: str | os.PathLike[str], language: str = "es") -> None:
+    """Write the receipt as a single 80 mm wide page, as long as the receipt needs."""
+    _write_roll_pdf(lambda painter, dpi: draw_receipt(painter, receipt, dpi, language), path, "Receipt")
 
 
 def write_report_pdf(report: ReportPrint, path: str | os.PathLike[str], language: str = "es") -> None:
     """Write a report (Z report) as one 80 mm wide page exactly as long as it needs, like a receipt."""
-    ensure_gui()
-    target = Path(path)
-    paper = STOCKS[RECEIPT_STOCK]
-    picture = QPicture()
-    measure = QPainter(picture)
-    try:
-        height_mm = draw_report(measure, report, PDF_DPI, language)
-    finally:
-        measure.end()
-    writer = _writer(target, paper.width_mm, height_mm + paper.margin_mm, report.title)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable")
-    try:
-        draw_report(painter, report, PDF_DPI, language)
-    finally:
-        painter.end()
+    _write_roll_pdf(lambda painter, dpi: draw_report(painter, report, dpi, language), path, report.title)

@@ -7,16 +7,16 @@ printing is not set up; the app keeps working (PLATFORM.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPicture
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from boxoffice.core.printout import ReceiptPrint, TicketPrint
 from boxoffice.core.report_print import ReportPrint
 from boxoffice.printing.layouts import RECEIPT_STOCK, STOCKS, Stock, draw_receipt, draw_report, draw_ticket, stock
-from boxoffice.printing.pdf import PrintError, ensure_gui
+from boxoffice.printing.pdf import PrintError, ensure_gui, measure_roll
 
 NOT_SET_UP = "no printer is installed on this computer: printing is not set up (add the printer to the system first)"
 
@@ -88,44 +88,29 @@ def tickets_on(qprinter: QPrinter, tickets: Iterable[TicketPrint], paper: Stock,
     return pages
 
 
-def receipt_on(qprinter: QPrinter, receipt: ReceiptPrint, language: str = "es") -> None:
-    """Draw the receipt on one page exactly as long as it needs (a roll printer cuts there)."""
+def _roll_on(qprinter: QPrinter, draw: Callable[[QPainter, float], float], what: str) -> None:
+    """Draw on one 80 mm page exactly as long as ``draw`` needs (a roll printer cuts there)."""
     ensure_gui()
     paper = STOCKS[RECEIPT_STOCK]
-    picture = QPicture()
-    measure = QPainter(picture)
-    try:
-        height_mm = draw_receipt(measure, receipt, qprinter.resolution(), language)
-    finally:
-        measure.end()
+    height_mm = measure_roll(draw, qprinter.resolution())
     _page(qprinter, paper.width_mm, height_mm + paper.margin_mm)
     painter = QPainter()
     _begin(painter, qprinter)
     try:
-        draw_receipt(painter, receipt, qprinter.resolution(), language)
+        draw(painter, qprinter.resolution())
     finally:
         painter.end()
-    _check(qprinter, "the receipt")
+    _check(qprinter, what)
+
+
+def receipt_on(qprinter: QPrinter, receipt: ReceiptPrint, language: str = "es") -> None:
+    """Draw the receipt on one page exactly as long as it needs (a roll printer cuts there)."""
+    _roll_on(qprinter, lambda painter, dpi: draw_receipt(painter, receipt, dpi, language), "the receipt")
 
 
 def report_on(qprinter: QPrinter, report: ReportPrint, language: str = "es") -> None:
     """Draw a report (Z report) on one 80 mm page as long as it needs."""
-    ensure_gui()
-    paper = STOCKS[RECEIPT_STOCK]
-    picture = QPicture()
-    measure = QPainter(picture)
-    try:
-        height_mm = draw_report(measure, report, qprinter.resolution(), language)
-    finally:
-        measure.end()
-    _page(qprinter, paper.width_mm, height_mm + paper.margin_mm)
-    painter = QPainter()
-    _begin(painter, qprinter)
-    try:
-        draw_report(painter, report, qprinter.resolution(), language)
-    finally:
-        painter.end()
-    _check(qprinter, "the report")
+    _roll_on(qprinter, lambda painter, dpi: draw_report(painter, report, dpi, language), "the report")
 
 
 def _printer(name: str, job: str) -> QPrinter:
