@@ -248,3 +248,28 @@ def test_a_delivered_void_keeps_the_seats_sold_until_the_platform_confirms(
         finally:
             worker.stop()
             store.close()
+
+
+def test_from_the_main_window_a_clerk_scans_and_a_supervisor_authorises_the_void(qtbot, store: Store, team) -> None:
+    """The whole way a clerk meets it: scan a ticket at the window, Void, reason, the supervisor's PIN."""
+    from boxoffice.ui.main_window import MainWindow
+    from tests.helpers.demo_inventory import backend_for
+
+    woken: list[bool] = []
+    window = MainWindow(backend_for(store, wake_sync=lambda: woken.append(True)), clerk=team["ana"])
+    qtbot.addWidget(window)
+    window.show()
+    code = sell_two(store)
+    window.reload()
+    with store.read_session_factory() as session:
+        barcode = session.scalars(select(Sale).where(Sale.purchase_code == code)).one().tickets[0].barcode
+    window.handle_scan(barcode)
+    dialog = next(d for d in window.findChildren(SaleDialog) if d.isVisible())
+    on_prompt(qtbot, lambda prompt: type_pin(qtbot, prompt, team["marta"], "8642"))
+    dialog.start_void("customer changed their mind")
+    qtbot.waitUntil(lambda: sale_state(store, code)[0] == "voided", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    assert sale_state(store, code)[1] == dict.fromkeys(SEATS, "available")  # never sent: back on sale now
+    assert [actor for actor, _ in void_entries(store, code)] == ["Marta"]
+    assert woken  # the delivery worker was told at once
+    qtbot.waitUntil(lambda: window.seat_map.items_by_ticket[SEATS[0]].seat.state == "available", timeout=WAIT_MS)
