@@ -237,3 +237,12 @@ def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int
         "per_clerk": {k: per_clerk[k] for k in sorted(per_clerk)},
         "per_product": {k: per_product[k] for k in sorted(per_product)},
     }
+
+
+def record_report_print(session_factory: sessionmaker[Session], shift_id: int, actor: str | None) -> int:
+    """Journal that a shift's Z report was printed (every copy of the cash count is accounted for)."""
+    with session_factory.begin() as session:
+        if session.get(Shift, shift_id) is None:
+            raise NoOpenShift(f"there is no shift {shift_id}")
+        return journal.append(session, "z_report_print", {"shift_id": shift_id}, actor=actor,
+                              subject=str(shift_id)).seq

@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
             return None
         from boxoffice.ui.shift_dialogs import ShiftHistoryDialog
 
-        return self._open(ShiftHistoryDialog(self.backend, self))
+        return self._open(ShiftHistoryDialog(self.backend, self, actor=self.clerk.name))
 
     def open_reports(self) -> QDialog | None:
         if not self.is_supervisor:

@@ -26,6 +26,7 @@ from boxoffice.services.shifts import (
     closed_shifts,
     current_shift,
     open_shift,
+    record_report_print,
     shift_preview,
 )
 from boxoffice.ui.backend import Backend
@@ -235,6 +236,7 @@ class ZReportView(QWidget):
         self.setObjectName("zReportView")
         self.setStyleSheet(_STYLE)
         self.backend = backend
+        self.actor: str | None = None  # who prints: the journal names them
         self.shift: ShiftInfo | None = None
         self.report_print: ReportPrint | None = None
         self._values: dict[tuple[str, str], QLabel] = {}
@@ -363,6 +365,8 @@ class ZReportView(QWidget):
             return False
         try:
             self.backend.print_report(self.report_print)
+            if self.shift is not None:
+                record_report_print(self.backend.session_factory, self.shift.id, self.actor)
         except BoxOfficeError as exc:
             self.message.setText(self.tr("Printing failed: {error}").format(error=exc))
             return False
@@ -511,6 +515,7 @@ class CloseShiftDialog(QDialog):
         self.done_title.setObjectName("panelTitle")
         report_layout.addWidget(self.done_title)
         self.report_view = ZReportView(backend, report_page)
+        self.report_view.actor = getattr(clerk, "name", None)
         report_layout.addWidget(self.report_view, 1)
         done = QPushButton(self.tr("Done"), report_page)
         done.setObjectName("primary")
@@ -586,7 +591,8 @@ class CloseShiftDialog(QDialog):
 class ShiftHistoryDialog(QDialog):
     """The last closed shifts with the Z report each kept, to look at again, print or save."""
 
-    def __init__(self, backend: Backend, parent: QWidget | None = None, limit: int = 30) -> None:
+    def __init__(self, backend: Backend, parent: QWidget | None = None, limit: int = 30,
+                 actor: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shiftHistory")
         self.setStyleSheet(_STYLE)
@@ -612,6 +618,7 @@ class ShiftHistoryDialog(QDialog):
         top.addWidget(self.picker, 1)
         layout.addLayout(top)
         self.view = ZReportView(backend, self)
+        self.view.actor = actor
         layout.addWidget(self.view, 1)
         close = QPushButton(self.tr("Close"), self)
         close.setAutoDefault(False)

@@ -165,3 +165,19 @@ def test_each_supervisor_entry_opens_its_screen(qtbot, tmp_path: Path) -> None:
     assert window.sale_in_progress()
     closing[0].reject()
     store.close()
+
+
+def test_reprinting_a_past_z_report_is_journaled_with_the_supervisor(qtbot, tmp_path: Path) -> None:
+    from boxoffice.services.shifts import close_shift, open_shift
+
+    store, window = _window(qtbot, tmp_path, SUPERVISOR, pdf=True)
+    shift = open_shift(store.session_factory, SUPERVISOR.id, 5000, actor=SUPERVISOR.name)
+    close_shift(store.session_factory, shift.id, {5000: 1}, SUPERVISOR.name)
+    history = window.open_z_reports()
+    assert history.view.print_report()
+    assert list((tmp_path / "prints").glob("z-report-*.pdf"))
+    with store.read_session_factory() as session:
+        entry = session.scalars(select(JournalEntry).where(JournalEntry.kind == "z_report_print")).one()
+        assert (entry.actor, entry.subject) == (SUPERVISOR.name, str(shift.id))
+    history.reject()
+    store.close()
