@@ -138,17 +138,17 @@ class ReturnsDialog(QDialog):
         heading = QLabel(self.tr("What to return"), page)
         heading.setObjectName("panelTitle")
         layout.addWidget(heading)
-        modes = QHBoxLayout()
+        modes = QVBoxLayout()  # one per line: the Spanish labels are long
+        modes.setSpacing(0)
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[int, QRadioButton] = {}
         for mode, text in ((MODE_ZONE, self.tr("A zone")), (MODE_RANGE, self.tr("A seat range")),
                            (MODE_ALL, self.tr("All unsold"))):
             button = QRadioButton(text, page)
-            button.setMinimumHeight(44)
+            button.setMinimumHeight(34)
             self.mode_group.addButton(button, mode)
             self.mode_buttons[mode] = button
             modes.addWidget(button)
-        modes.addStretch(1)
         layout.addLayout(modes)
 
         form = QFormLayout()
