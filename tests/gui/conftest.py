@@ -1,5 +1,6 @@
 """GUI tests share one QApplication: a test that starts the real app (which installs the Spanish translator and
-sets the default locale) must not leave its language to the tests after it."""
+sets the default locale) must not leave its language to the tests after it. PINs are hashed at a cheap scrypt
+cost here (the real cost is tested in tests/unit/services/test_clerks.py): sign-ins take milliseconds."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from boxoffice.services import clerks
+from boxoffice.services.clerks import ScryptCost
 from boxoffice.ui.qt import QApplication, QLocale, QTranslator
 
 
@@ -20,3 +23,8 @@ def english_again() -> Iterator[None]:
             QApplication.removeTranslator(translator)
             translator.deleteLater()
     QLocale.setDefault(locale)
+
+
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clerks, "PIN_COST", ScryptCost(log_n=4))

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from boxoffice.services import clerks
-from boxoffice.services.clerks import ScryptCost
 from boxoffice.ui import application
 from boxoffice.ui.main_window import MainWindow
 from boxoffice.ui.qt import QApplication, QTimer
@@ -16,8 +14,7 @@ from tests.helpers.demo_inventory import backend_for, seed_store
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(clerks, "PIN_COST", ScryptCost(log_n=4))
+def store(tmp_path: Path):
     s = seed_store(tmp_path / "t.sqlite3")
     yield s
     s.close()

@@ -19,7 +19,6 @@ from boxoffice.config import Config, load_config
 from boxoffice.core.payments import PaymentRequest
 from boxoffice.paths import resolve
 from boxoffice.services import catalog, clerks
-from boxoffice.services.clerks import ScryptCost
 from boxoffice.services.sales import SaleRequest, sell
 from boxoffice.store.engine import Store, open_store
 from boxoffice.ui.first_run import CONNECT, PAIR, SUPERVISOR, FirstRunWizard
@@ -31,11 +30,6 @@ from tests.helpers.central_server import CentralServer, central_server
 
 NORTE, SUR = "office_taquilla_norte", "office_taquilla_sur"
 WAIT_MS = 15_000
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clerks, "PIN_COST", ScryptCost(log_n=4))
 
 
 @pytest.fixture(scope="module")

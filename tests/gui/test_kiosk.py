@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from boxoffice.services import clerks, journal
-from boxoffice.services.clerks import ClerkInfo, ScryptCost
+from boxoffice.services.clerks import ClerkInfo
 from boxoffice.services.kiosk import KIOSK_EXIT
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry
@@ -23,11 +23,6 @@ from boxoffice.ui.supervisor_pin import SupervisorPinDialog
 from tests.helpers.demo_inventory import backend_for, seed_store
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clerks, "PIN_COST", ScryptCost(log_n=4))
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from boxoffice.services import clerks
-from boxoffice.services.clerks import ClerkInfo, ScryptCost
+from boxoffice.services.clerks import ClerkInfo
 from boxoffice.store.engine import Store, open_store
 from boxoffice.store.models import Clerk
 from boxoffice.ui.qt import QCoreApplication, QDialog, QEvent, Qt
@@ -19,11 +19,6 @@ from boxoffice.ui.scanner import ScanDetector
 from boxoffice.ui.signin import FirstSupervisorDialog, SignInDialog, local_clock
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clerks, "PIN_COST", ScryptCost(log_n=4))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from boxoffice.services import clerks
-from boxoffice.services.clerks import MAX_WRONG_PINS, ClerkInfo, ScryptCost
+from boxoffice.services.clerks import MAX_WRONG_PINS, ClerkInfo
 from boxoffice.store.engine import Store, open_store
 from boxoffice.store.models import Clerk, JournalEntry
 from boxoffice.ui.qt import QApplication, QDialog, Qt, QTimer
@@ -17,11 +17,6 @@ from boxoffice.ui.signin import local_clock
 from boxoffice.ui.supervisor_pin import SupervisorPinDialog, ask_supervisor
 
 WAIT_MS = 10_000
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clerks, "PIN_COST", ScryptCost(log_n=4))
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from boxoffice.core.money import money_format
 from boxoffice.core.payments import PaymentRequest
 from boxoffice.services import catalog, clerks
 from boxoffice.services.catalog import lines_for
-from boxoffice.services.clerks import ClerkInfo, ScryptCost
+from boxoffice.services.clerks import ClerkInfo
 from boxoffice.services.context import Terminal
 from boxoffice.services.returns import VoidResult, void_sale
 from boxoffice.services.sales import LineRequest, SaleRequest, sell
@@ -31,11 +31,6 @@ from tests.integration.sync.sync_helpers import NORTE, make_worker
 
 WAIT_MS = 10_000
 SEATS = ("EVDEMO-PRE3", "EVDEMO-PRE4")
-
-
-@pytest.fixture(autouse=True)
-def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clerks, "PIN_COST", ScryptCost(log_n=4))
 
 
 @pytest.fixture
