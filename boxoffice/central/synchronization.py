@@ -18,7 +18,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from boxoffice.central.auth import Principal
-from boxoffice.central.envelope import ApiResult, BadInput
+from boxoffice.central.envelope import ApiResult, BadInput, iso_utc
 from boxoffice.central.functions import require_office
 from boxoffice.central.ids import new_id
 from boxoffice.central.inventory import (
@@ -260,6 +260,10 @@ def _complete(session: Session, context: _Context, entry: SaleEntry) -> dict[str
     for position, ticket_id in enumerate(entry.tickets):
         conflict = _sell(context, entry, ticket_id, order_id)
         tickets.append({"ticket_id": ticket_id, "conflict": conflict})
+        if conflict == "already_sold":
+            holder = _holder(session, context.tickets[ticket_id])
+            if holder is not None:
+                tickets[-1]["held_by"] = holder
         lines.append({"order_id": order_id, "ticket_id": ticket_id, "position": position, "conflict": conflict})
         if conflict != "unknown_ticket":
             ledger.append(ledger_row(context.tickets[ticket_id], "sale" if conflict is None else "sale_conflict",
@@ -289,6 +293,16 @@ def _sell(context: _Context, entry: SaleEntry, ticket_id: str, order_id: str) ->
     ticket.sold_order_id = order_id
     ticket.date_updated = context.now
     return None if row is not None and row.office_id == entry.office_id else "not_assigned_to_office"
+
+
+def _holder(session: Session, ticket: Ticket) -> dict[str, Any] | None:
+    """Who holds a seat our offline sale also sold: the other side a supervisor weighs up (an extension of the
+    per-ticket result; None when the seat was sold by a channel that left no order here)."""
+    order = session.get(Order, ticket.sold_order_id) if ticket.sold_order_id else None
+    if order is None:
+        return None
+    return {"order_id": order.id, "purchase_code": order.purchase_code, "office_id": order.office_id,
+            "source": order.source, "client_name": order.client_name, "sold_at": iso_utc(order.date_created)}
 
 
 def _other_live_order(session: Session, ticket_id: str, cancelled_order_id: str) -> str | None:

@@ -86,6 +86,8 @@ class TicketConflict:
     seat: str
     zone: str | None
     conflict: str  # already_sold | not_assigned_to_office | unknown_ticket | whatever the platform said
+    held_by: dict[str, str] | None = None  # already_sold: the other order (purchase code, office, source, ...)
+    held_since: datetime | None = None  # when that other order was made, as the platform recorded it
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,18 @@ def _our_sale(sale: Sale, event_name: str, loaded: _Loaded) -> OurSale:
                    sale.status, sale.void_reason)
 
 
+def _holder(value: Any) -> tuple[dict[str, str] | None, datetime | None]:
+    """The other order holding a seat, as the worker recorded the platform's answer; (None, None) if not said."""
+    if not isinstance(value, dict):
+        return None, None
+    holder = {str(k): str(v) for k, v in value.items() if v is not None}
+    try:
+        since = parse_utc(holder["sold_at"]) if "sold_at" in holder else None
+    except ValueError:
+        since = None
+    return holder, since
+
+
 def _platform(session: Session, row: Outbox, sale: Sale) -> PlatformSide:
     recorded = sale.conflict_json or {}
     answer = row.response if isinstance(row.response, dict) else {}
@@ -270,7 +284,7 @@ def _platform(session: Session, row: Outbox, sale: Sale) -> PlatformSide:
     conflicts = tuple(TicketConflict(
         str(t.get("ticket_id")), tickets[t["ticket_id"]].seat_id if t.get("ticket_id") in tickets
         else str(t.get("ticket_id")), tickets[t["ticket_id"]].zone if t.get("ticket_id") in tickets else None,
-        str(t.get("conflict"))) for t in flagged)
+        str(t.get("conflict")), *_holder(t.get("held_by"))) for t in flagged)
     return PlatformSide(answer.get("order_id"), answer.get("status"), conflicts,
                         tuple(str(i) for i in recorded.get("inconsistencies", [])), row.delivered_at)
 

@@ -78,6 +78,9 @@ class OfficeEvent:
 class TicketResult:
     ticket_id: str
     conflict: str | None
+    #: For a seat already sold elsewhere: who holds it (order id, purchase code, office, source, client, sold at),
+    #: when the platform says; text values only.
+    held_by: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -386,13 +389,23 @@ def _ticket_type(endpoint: str, row: Any, event_id: str) -> TicketType:
     )
 
 
+def _held_by(endpoint: str, value: Any) -> dict[str, str] | None:
+    """The optional holder of a seat sold twice: a flat object of text (None values dropped)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(isinstance(v, str | None) for v in value.values()):
+        raise ProtocolError(endpoint, "held_by should be an object of text values", _excerpt(repr(value)))
+    return {str(k): v for k, v in value.items() if v is not None}
+
+
 def _sync_result(endpoint: str, row: Any) -> SyncResult:
     row = _require_dict(endpoint, row)
     tickets = []
     for t in _field(endpoint, row, "tickets", list):
         t = _require_dict(endpoint, t)
         tickets.append(TicketResult(ticket_id=_field(endpoint, t, "ticket_id", str),
-                                    conflict=_optional(endpoint, t, "conflict", str)))
+                                    conflict=_optional(endpoint, t, "conflict", str),
+                                    held_by=_held_by(endpoint, t.get("held_by"))))
     inconsistencies = row.get("inconsistencies") or []
     if not isinstance(inconsistencies, list):
         raise ProtocolError(endpoint, "inconsistencies should be a list", _excerpt(repr(row)))

@@ -275,7 +275,8 @@ class DeliveryWorker:
         row = session.get(Outbox, item["id"])
         assert row is not None
         answer = {"order_id": result.order_id, "status": result.status, "replayed": result.replayed,
-                  "tickets": [{"ticket_id": t.ticket_id, "conflict": t.conflict} for t in result.tickets],
+                  "tickets": [{"ticket_id": t.ticket_id, "conflict": t.conflict,
+                               **({"held_by": t.held_by} if t.held_by else {})} for t in result.tickets],
                   "inconsistencies": list(result.inconsistencies), "error": result.error}
         if result.error:
             row.state, row.last_error, row.response = "parked", f"central: {result.error}", answer

@@ -504,6 +504,17 @@ class SyncQueueDialog(QDialog):
             rows.append((self.tr("Voided"), sale.void_reason or ""))
         return _facts(rows)
 
+    def _holder_text(self, conflict) -> str:
+        """The other side of a seat sold twice: the order that holds it, where and when it was sold."""
+        held = conflict.held_by or {}
+        where = held.get("office_id") or held.get("source") or "?"
+        text = self.tr("held by order {code} ({where}), sold {when}").format(
+            code=held.get("purchase_code") or held.get("order_id") or "?", where=where,
+            when=local_time(conflict.held_since))
+        if held.get("client_name"):
+            text += self.tr(", customer {name}").format(name=held["client_name"])
+        return text
+
     def _sides_html(self, item: QueueItem) -> str:
         e = html.escape
         platform = item.platform
@@ -511,7 +522,10 @@ class SyncQueueDialog(QDialog):
         words = _strings()
         said = [(self.tr("Our order there"), platform.order_id or "—"),
                 (self.tr("Answered at"), local_time(platform.answered_at))]
-        said += [(c.seat, words.conflict(c.conflict)) for c in platform.conflicts]
+        for c in platform.conflicts:
+            said.append((c.seat, words.conflict(c.conflict)))
+            if c.held_by:
+                said.append(("", self._holder_text(c)))
         said += [(self.tr("Also noted"), i) for i in platform.inconsistencies]
         return ("<table width='100%' cellspacing='0' cellpadding='4'><tr>"
                 f"<td width='50%' valign='top' style='background:#f4f7fb'><h4>{e(self.tr('Our sale'))}</h4>"

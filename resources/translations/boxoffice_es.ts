@@ -92,72 +92,72 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="416" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="420" />
         <source>Close shift {id}</source>
         <translation>Cerrar turno {id}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="437" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="441" />
         <source>Close shift {id} · opened {when} by {name} · float {amount}</source>
         <translation>Cerrar turno {id} · abierto {when} por {name} · fondo {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="443" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="447" />
         <source>Count the drawer: how many of each note and coin.</source>
         <translation>Haga el arqueo: cuántos billetes y monedas hay de cada valor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="450" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="454" />
         <source>Notes</source>
         <translation>Billetes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="450" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="454" />
         <source>Coins</source>
         <translation>Monedas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="480" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="484" />
         <source>Expected {amount}</source>
         <translation>Esperado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="493" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="497" />
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="496" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="500" />
         <source>Close shift</source>
         <translation>Cerrar turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="515" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="520" />
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="541" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="546" />
         <source>Counted {amount}</source>
         <translation>Contado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="543" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="548" />
         <source>Difference {amount}</source>
         <translation>Diferencia {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="555" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="560" />
         <source>Closing the shift…</source>
         <translation>Cerrando el turno…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="563" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="568" />
         <source>Shift {id} closed: Z report</source>
         <translation>Turno {id} cerrado: informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="570" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="575" />
         <source>Z report · shift {id}</source>
         <translation>Informe Z · turno {id}</translation>
     </message>
@@ -995,48 +995,48 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="123" />
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="131" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="124" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="132" />
         <source>Open shift</source>
         <translation>Abrir turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="134" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="135" />
         <source>Clerk: {name}</source>
         <translation>Vendedor: {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="136" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="137" />
         <source>Cash float put in the drawer</source>
         <translation>Fondo de caja que se deja en el cajón</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="146" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="147" />
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="149" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="150" />
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="163" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="164" />
         <source>Shift {id} is still open (since {when}, by {name}): close it before opening a new one.</source>
         <translation>El turno {id} sigue abierto (desde {when}, por {name}): ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="193" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="194" />
         <source>Type the cash in the drawer, for example {example} (0 if there is none).</source>
         <translation>Escriba el efectivo del cajón, por ejemplo {example} (0 si no hay).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="195" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="196" />
         <source>{text} is not an amount; type digits, for example {example}.</source>
         <translation>{text} no es un importe; escriba cifras, por ejemplo {example}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="199" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="200" />
         <source>Float {amount}</source>
         <translation>Fondo de caja {amount}</translation>
     </message>
@@ -1361,17 +1361,17 @@
         <translation>Qué devolver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="144" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="145" />
         <source>A zone</source>
         <translation>Una zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="144" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="145" />
         <source>A seat range</source>
         <translation>Un rango de butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="145" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="146" />
         <source>All unsold</source>
         <translation>Todas las no vendidas</translation>
     </message>
@@ -1813,28 +1813,28 @@ Motivo: {reason}</translation>
 <context>
     <name>ShiftDialogs</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="98" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="99" />
         <source>Another shift is still open on this terminal: close it before opening a new one.</source>
         <extracomment>Notes and coins in cents, largest first, by the currency symbol of the money format. Styles of these screens only (the app stylesheet styles the rest); kept here so the screens stay one module.</extracomment>
         <translation>Hay otro turno abierto en este terminal: ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="101" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="102" />
         <source>A sale is half-done: finish or cancel it before closing the shift.</source>
         <translation>Hay una venta a medias: termínela o cancélela antes de cerrar el turno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="103" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="104" />
         <source>This shift is already closed.</source>
         <translation>Este turno ya está cerrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="105" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="106" />
         <source>Check the amounts: whole notes and coins, nothing negative.</source>
         <translation>Revise las cantidades: billetes y monedas enteros, nada negativo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="108" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="109" />
         <source>Something went wrong: {error}</source>
         <translation>Algo ha fallado: {error}</translation>
     </message>
@@ -1842,28 +1842,28 @@ Motivo: {reason}</translation>
 <context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="593" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="599" />
         <source>Closed shifts</source>
         <translation>Turnos cerrados</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="600" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="606" />
         <source>Shift</source>
         <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="607" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="613" />
         <source>Shift {id} · closed {closed} · opened by {name} · difference {difference}</source>
         <translation>Turno {id} · cerrado {closed} · abierto por {name} · diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="616" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="623" />
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="623" />
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="624" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="630" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="631" />
         <source>No shift has been closed on this terminal yet.</source>
         <translation>Aún no se ha cerrado ningún turno en este terminal.</translation>
     </message>
@@ -2320,42 +2320,52 @@ Motivo: {reason}</translation>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="512" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="511" />
+        <source>held by order {code} ({where}), sold {when}</source>
+        <translation>la tiene el pedido {code} ({where}), vendido {when}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="515" />
+        <source>, customer {name}</source>
+        <translation>, cliente {name}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="523" />
         <source>Our order there</source>
         <translation>Nuestro pedido allí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="513" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="524" />
         <source>Answered at</source>
         <translation>Hora de respuesta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="515" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="529" />
         <source>Also noted</source>
         <translation>También indicó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="546" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="560" />
         <source>Back in the queue: {n}; sending now.</source>
         <translation>Otra vez en cola: {n}; enviando ahora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="548" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="562" />
         <source>Nothing is parked: nothing to retry.</source>
         <translation>No hay nada retenido: nada que reintentar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="588" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="602" />
         <source>Decision recorded: sale {code} is voided. Refund {total} to our customer; the cancellation goes to the central platform with the next sync.</source>
         <translation>Decisión registrada: la venta {code} queda anulada. Reembolse {total} a nuestro cliente; la anulación se envía a la plataforma central en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="592" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="606" />
         <source>Decision recorded: the sale was voided already.</source>
         <translation>Decisión registrada: la venta ya estaba anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="594" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="608" />
         <source>Decision recorded: our customer keeps the seats. Have the other sale refunded or moved on the central platform.</source>
         <translation>Decisión registrada: nuestro cliente conserva las butacas. Haga que la otra venta se reembolse o se cambie en la plataforma central.</translation>
     </message>
@@ -2416,59 +2426,59 @@ Motivo: {reason}</translation>
 <context>
     <name>ZReportView</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="258" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="260" />
         <source>Print</source>
         <extracomment>Which printed sections go in which column, by their text keys ("" is the header block). The button row; a dialog holding the view adds its own buttons (Done, Close) here.</extracomment>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="262" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="264" />
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="282" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="284" />
         <source>No Z report to show.</source>
         <translation>No hay ningún informe Z que mostrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="294" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="296" />
         <source>Expected {expected} · Counted {counted} · Difference {difference}</source>
         <translation>Esperado {expected} · Contado {counted} · Diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="361" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="363" />
         <source>Printing is not set up on this terminal: choose a printer in Settings, or save the Z report as a PDF.</source>
         <translation>La impresión no está configurada en este terminal: elija una impresora en Ajustes o guarde el informe Z como PDF.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="367" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="371" />
         <source>Printing failed: {error}</source>
         <translation>Falló la impresión: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="369" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="373" />
         <source>Z report sent to the printer.</source>
         <translation>Informe Z enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="383" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="387" />
         <source>Save Z report</source>
         <translation>Guardar informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="385" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="389" />
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="394" />
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="397" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="398" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="401" />
         <source>Could not save the PDF: {error}</source>
         <translation>No se pudo guardar el PDF: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="399" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="403" />
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -2568,7 +2578,7 @@ Motivo: {reason}</translation>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="606" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="620" />
         <source>row {row}</source>
         <translation>fila {row}</translation>
     </message>

@@ -113,6 +113,7 @@ def test_lists_items_by_state_with_the_error_and_both_sides(qtbot, qtmodeltester
     text = dialog.detail.toPlainText()
     assert "Our sale" in text and "What the central platform said" in text
     assert "GEN170" in text and "already sold by another channel" in text
+    assert "held by order" in text  # the other side: the order that holds the seat
     assert dialog.decide_button.isEnabled() and not dialog.retry_selected.isEnabled()
 
     dialog.set_filter("attention")

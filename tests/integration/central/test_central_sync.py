@@ -45,6 +45,10 @@ def test_many_purchases_with_conflicts_are_all_stored(api: Api) -> None:
     assert one["idempotency_key"] == first["idempotency_key"] and one["order_id"]
     assert one["tickets"] == [{"ticket_id": t, "conflict": None} for t in own]
     assert one["inconsistencies"] == []
+    holder = two["tickets"][0].pop("held_by")  # the other side: the order that holds the seat
+    assert (holder["order_id"], holder["purchase_code"], holder["office_id"]) == (
+        one["order_id"], first["purchase_code"], NORTE)
+    assert holder["source"] == "offline_sync" and holder["sold_at"].endswith("Z")
     assert two["tickets"] == [
         {"ticket_id": own[0], "conflict": "already_sold"},
         {"ticket_id": theirs, "conflict": "not_assigned_to_office"},

@@ -55,7 +55,9 @@ def test_sales_the_platform_unassigned_or_sold_elsewhere_are_delivered_as_confli
     one, two, three = (sale_row(store, s.purchase_code) for s in (first, second, third))
     assert (one.delivery_state, two.delivery_state, three.delivery_state) == ("conflict", "delivered", "conflict")
     assert one.conflict_json["tickets"] == [{"ticket_id": taken_back, "conflict": "not_assigned_to_office"}]
-    assert three.conflict_json["tickets"] == [{"ticket_id": sold_by_sur, "conflict": "already_sold"}]
+    [flagged] = three.conflict_json["tickets"]
+    assert (flagged["ticket_id"], flagged["conflict"]) == (sold_by_sur, "already_sold")
+    assert (flagged["held_by"]["order_id"], flagged["held_by"]["office_id"]) == (sur_order, SUR)
     assert two.conflict_json is None
 
     # nothing left to retry, and nothing is retried

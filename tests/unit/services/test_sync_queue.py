@@ -145,6 +145,8 @@ def test_every_item_is_listed_with_its_state_error_or_both_sides_of_a_conflict(w
     platform = twice.platform
     assert platform is not None and twice.decision is None
     assert [(c.seat, c.conflict) for c in platform.conflicts] == [("GEN160", "already_sold")]
+    other = platform.conflicts[0]  # the other side: Sur's order holds the seat
+    assert other.held_by is not None and other.held_by["office_id"] == SUR and other.held_since is not None
     with central_session(world.central) as session:
         our_order = session.scalar(select(Order.id).where(Order.purchase_code == codes["twice"]))
         holder = session.scalar(select(CentralTicket.sold_order_id).where(CentralTicket.id == seats["twice"]))

@@ -64,15 +64,27 @@ def test_list_parses_rows_and_sends_the_spec_request(server: CannedServer, clien
 def test_synchronize_sends_exact_decimals_and_the_idempotency_key(server: CannedServer,
                                                                    client: CentralClient) -> None:
     result = {"idempotency_key": "k1", "purchase_code": "GJXS0LM6RYG3R", "order_id": "o-1", "status": "completed",
-              "replayed": False, "tickets": [{"ticket_id": "EV1-a", "conflict": "already_sold"}],
+              "replayed": False, "tickets": [{"ticket_id": "EV1-a", "conflict": "already_sold",
+                                              "held_by": {"order_id": "o-0", "office_id": "sur", "client_name": None}}],
               "inconsistencies": [], "error": None}
     server.answer(Canned(body=js({"message": "Sincronizado", "status": 200,
                                   "data": {"valido": True, "results": [result]}})))
     entry = {"ticket": "EV1-a", "amount": Decimal("25.00"), "idempotency_key": "k1"}
     [parsed] = client.synchronize([entry], request_key="batch-1")
     assert parsed.conflicts[0].conflict == "already_sold"
+    assert parsed.conflicts[0].held_by == {"order_id": "o-0", "office_id": "sur"}
     assert server.seen[0].headers["X-Idempotency-Key"] == "batch-1"
     assert b'"amount":25.00' in server.seen[0].body
+
+
+def test_a_malformed_holder_of_a_seat_is_a_protocol_error(server: CannedServer, client: CentralClient) -> None:
+    result = {"idempotency_key": "k1", "purchase_code": "GJXS0LM6RYG3R", "order_id": "o-1", "status": "completed",
+              "replayed": False, "tickets": [{"ticket_id": "EV1-a", "conflict": "already_sold", "held_by": ["o-0"]}],
+              "inconsistencies": [], "error": None}
+    server.answer(Canned(body=js({"message": "Sincronizado", "status": 200,
+                                  "data": {"valido": True, "results": [result]}})))
+    with pytest.raises(ProtocolError, match="held_by should be an object"):
+        client.synchronize([{"ticket": "EV1-a", "idempotency_key": "k1"}], request_key="batch-1")
 
 
 @pytest.mark.parametrize(
