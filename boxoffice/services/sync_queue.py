@@ -3,9 +3,9 @@
 A queue item is one outbox row (a sale, a void or a return). A delivered sale the central platform flagged
 (a seat sold twice across channels, a seat no longer assigned to this office) shows as ``conflict`` with both
 sides: our sale as it was made here, and what the platform answered (recorded by the delivery worker in
-``Sale.conflict_json`` and ``Outbox.response``). The platform's answer names the conflict per ticket and our
-order there, not the other channel's order: the platform keeps that, and the supervisor's decision says what
-must happen to it.
+``Sale.conflict_json`` and ``Outbox.response``). The platform's answer names the conflict per ticket, our order
+there and, for a seat already sold, the order that holds it (``held_by``: purchase code, office or channel, when,
+client) when the platform says; the supervisor's decision says what must happen to the other order.
 
 Decisions (one per conflict; a second is refused):
 
