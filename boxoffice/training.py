@@ -82,6 +82,16 @@ def training_backend(backend, training: TrainingStore, make_printer: Callable[[S
         read_session_factory=read, sync_status=lambda: read_status(read, connection="training"),
         pull=None, wake_sync=lambda: None, apply_settings=None, training=True, start_training=None)
     make_printer(training.store).apply(scratch)  # app.PrinterHooks bound to the scratch store
+    # the real cash drawer stays shut: every opening of it is accounted for in the real journal, and practice
+    # sales take no real money
+    scratch.no_sale = None
+    if scratch.print_sale is not None:
+        print_sale = scratch.print_sale
+
+        def print_without_drawer(code: str, reprint: bool = False, cash: bool = False) -> None:
+            print_sale(code, reprint=reprint, cash=False)
+
+        scratch.print_sale = print_without_drawer
     return scratch
 
 
