@@ -36,6 +36,7 @@ from boxoffice.services.clerks import (
 from boxoffice.ui.background import run_in_background
 from boxoffice.ui.qt import (
     QButtonGroup,
+    QCoreApplication,
     QDialog,
     QEvent,
     QFormLayout,
@@ -70,6 +71,13 @@ CLERK_SPACING = 12
 def local_clock(moment: datetime) -> str:
     """HH:MM:SS in the terminal's local time (storage is UTC)."""
     return moment.astimezone().strftime("%H:%M:%S")
+
+
+def wrong_pin_text(tries_left: int) -> str:
+    """What a wrong PIN says, wherever a PIN is asked (sign-in, a supervisor's authorisation)."""
+    if tries_left == 1:
+        return QCoreApplication.translate("PinMessages", "Wrong PIN, 1 try left")
+    return QCoreApplication.translate("PinMessages", "Wrong PIN, {n} tries left").format(n=tries_left)
 
 
 def _pin_field(parent: QWidget, name: str) -> QLineEdit:
@@ -450,10 +458,7 @@ class SignInDialog(QDialog):
         self._set_busy(False)
         self.pin_field.clear()
         if isinstance(exc, WrongPin):
-            if exc.tries_left == 1:
-                text = self.tr("Wrong PIN, 1 try left")
-            else:
-                text = self.tr("Wrong PIN, {n} tries left").format(n=exc.tries_left)
+            text = wrong_pin_text(exc.tries_left)
         elif isinstance(exc, ClerkLocked):
             text = self.tr("Too many wrong PINs. Locked, try again at {time}").format(time=local_clock(exc.until))
             selected = self.selected_clerk()

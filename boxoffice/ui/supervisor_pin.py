@@ -27,7 +27,7 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from boxoffice.ui.signin import _busy_bar, _pin_field, _set_message, _weakly, local_clock
+from boxoffice.ui.signin import _busy_bar, _pin_field, _set_message, _weakly, local_clock, wrong_pin_text
 
 log = logging.getLogger(__name__)
 
@@ -182,10 +182,7 @@ class SupervisorPinDialog(QDialog):
         self._set_busy(False)
         self.pin_field.clear()
         if isinstance(exc, WrongPin):
-            if exc.tries_left == 1:
-                text = self.tr("Wrong PIN, 1 try left")
-            else:
-                text = self.tr("Wrong PIN, {n} tries left").format(n=exc.tries_left)
+            text = wrong_pin_text(exc.tries_left)
         elif isinstance(exc, ClerkLocked):
             text = self.tr("Too many wrong PINs. {name} is locked until {time}").format(
                 name=exc.name, time=local_clock(exc.until))

@@ -641,102 +641,102 @@
 <context>
     <name>FirstSupervisorDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="482" />
+        <location filename="../../boxoffice/ui/signin.py" line="487" />
         <source>Create the supervisor</source>
         <translation>Crear el supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="492" />
+        <location filename="../../boxoffice/ui/signin.py" line="497" />
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="495" />
+        <location filename="../../boxoffice/ui/signin.py" line="500" />
         <source>No clerks here yet. Create the supervisor, who then adds the other clerks.</source>
         <translation>Aún no hay taquilleros. Cree el supervisor, que luego da de alta a los demás.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="511" />
+        <location filename="../../boxoffice/ui/signin.py" line="516" />
         <source>e.g. Marta López</source>
         <translation>p. ej. Marta López</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="512" />
+        <location filename="../../boxoffice/ui/signin.py" line="517" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="515" />
+        <location filename="../../boxoffice/ui/signin.py" line="520" />
         <source>{low} to {high} digits</source>
         <translation>de {low} a {high} dígitos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="517" />
+        <location filename="../../boxoffice/ui/signin.py" line="522" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="519" />
+        <location filename="../../boxoffice/ui/signin.py" line="524" />
         <source>the same PIN again</source>
         <translation>el mismo PIN otra vez</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="521" />
+        <location filename="../../boxoffice/ui/signin.py" line="526" />
         <source>Repeat PIN</source>
         <translation>Repita el PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="526" />
+        <location filename="../../boxoffice/ui/signin.py" line="531" />
         <source>optional: scan the badge now</source>
         <translation>opcional: pase la tarjeta ahora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="527" />
+        <location filename="../../boxoffice/ui/signin.py" line="532" />
         <source>Badge</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="540" />
+        <location filename="../../boxoffice/ui/signin.py" line="545" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="545" />
+        <location filename="../../boxoffice/ui/signin.py" line="550" />
         <source>Create supervisor</source>
         <translation>Crear supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="577" />
+        <location filename="../../boxoffice/ui/signin.py" line="582" />
         <source>Type the supervisor's name.</source>
         <translation>Escriba el nombre del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="582" />
+        <location filename="../../boxoffice/ui/signin.py" line="587" />
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="587" />
+        <location filename="../../boxoffice/ui/signin.py" line="592" />
         <source>The two PINs are different. Type the PIN again.</source>
         <translation>Los dos PIN no coinciden. Escriba el PIN otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="602" />
+        <location filename="../../boxoffice/ui/signin.py" line="607" />
         <source>Creating the supervisor…</source>
         <translation>Creando el supervisor…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="614" />
+        <location filename="../../boxoffice/ui/signin.py" line="619" />
         <source>A supervisor already exists. Close this window and sign in.</source>
         <translation>Ya existe un supervisor. Cierre esta ventana e identifíquese.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="616" />
+        <location filename="../../boxoffice/ui/signin.py" line="621" />
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="621" />
+        <location filename="../../boxoffice/ui/signin.py" line="626" />
         <source>Could not create the supervisor ({error}).</source>
         <translation>No se pudo crear el supervisor ({error}).</translation>
     </message>
@@ -1113,6 +1113,19 @@
         <location filename="../../boxoffice/ui/payment.py" line="168" />
         <source>Change {amount}</source>
         <translation>Cambio {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PinMessages</name>
+    <message>
+        <location filename="../../boxoffice/ui/signin.py" line="79" />
+        <source>Wrong PIN, 1 try left</source>
+        <translation>PIN incorrecto, queda 1 intento</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/signin.py" line="80" />
+        <source>Wrong PIN, {n} tries left</source>
+        <translation>PIN incorrecto, quedan {n} intentos</translation>
     </message>
 </context>
 <context>
@@ -1871,105 +1884,95 @@ Motivo: {reason}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="135" />
-        <location filename="../../boxoffice/ui/signin.py" line="151" />
-        <location filename="../../boxoffice/ui/signin.py" line="212" />
-        <location filename="../../boxoffice/ui/signin.py" line="214" />
+        <location filename="../../boxoffice/ui/signin.py" line="143" />
+        <location filename="../../boxoffice/ui/signin.py" line="159" />
+        <location filename="../../boxoffice/ui/signin.py" line="220" />
+        <location filename="../../boxoffice/ui/signin.py" line="222" />
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="154" />
+        <location filename="../../boxoffice/ui/signin.py" line="162" />
         <source>Tap your name and type your PIN, or scan your badge.</source>
         <translation>Toque su nombre y escriba su PIN, o pase su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="187" />
+        <location filename="../../boxoffice/ui/signin.py" line="195" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="209" />
+        <location filename="../../boxoffice/ui/signin.py" line="217" />
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="211" />
+        <location filename="../../boxoffice/ui/signin.py" line="219" />
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="266" />
+        <location filename="../../boxoffice/ui/signin.py" line="274" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="278" />
+        <location filename="../../boxoffice/ui/signin.py" line="286" />
         <source>No clerk can sign in at this window yet. Ask a supervisor.</source>
         <translation>Aún no hay taquilleros en esta taquilla. Avise a un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="317" />
+        <location filename="../../boxoffice/ui/signin.py" line="325" />
         <source>Choose your name</source>
         <translation>Elija su nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="319" />
+        <location filename="../../boxoffice/ui/signin.py" line="327" />
         <source>PIN for {name}</source>
         <translation>PIN de {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="422" />
+        <location filename="../../boxoffice/ui/signin.py" line="430" />
         <source>Choose your name first.</source>
         <translation>Elija primero su nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="426" />
+        <location filename="../../boxoffice/ui/signin.py" line="434" />
         <source>Type your PIN.</source>
         <translation>Escriba su PIN.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="430" />
+        <location filename="../../boxoffice/ui/signin.py" line="438" />
         <source>Checking your PIN…</source>
         <translation>Comprobando su PIN…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="437" />
+        <location filename="../../boxoffice/ui/signin.py" line="445" />
         <source>Checking your badge…</source>
         <translation>Comprobando su tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="454" />
-        <source>Wrong PIN, 1 try left</source>
-        <translation>PIN incorrecto, queda 1 intento</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/signin.py" line="456" />
-        <source>Wrong PIN, {n} tries left</source>
-        <translation>PIN incorrecto, quedan {n} intentos</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/signin.py" line="458" />
+        <location filename="../../boxoffice/ui/signin.py" line="463" />
         <source>Too many wrong PINs. Locked, try again at {time}</source>
         <translation>Demasiados PIN incorrectos. Bloqueado, inténtelo de nuevo a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="461" />
+        <location filename="../../boxoffice/ui/signin.py" line="466" />
         <source>{name}: {reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="463" />
+        <location filename="../../boxoffice/ui/signin.py" line="468" />
         <source>This badge does not belong to any clerk here.</source>
         <translation>Esta tarjeta no pertenece a ningún taquillero de aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="465" />
+        <location filename="../../boxoffice/ui/signin.py" line="470" />
         <source>That name cannot sign in any more. Choose your name again.</source>
         <translation>Ese nombre ya no puede entrar. Elija su nombre otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="471" />
+        <location filename="../../boxoffice/ui/signin.py" line="476" />
         <source>Could not sign in ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo entrar ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
@@ -2041,32 +2044,22 @@ Motivo: {reason}</translation>
         <translation>Escriba el PIN del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="186" />
-        <source>Wrong PIN, 1 try left</source>
-        <translation>PIN incorrecto, queda 1 intento</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="188" />
-        <source>Wrong PIN, {n} tries left</source>
-        <translation>PIN incorrecto, quedan {n} intentos</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="190" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="187" />
         <source>Too many wrong PINs. {name} is locked until {time}</source>
         <translation>Demasiados PIN incorrectos. {name} está bloqueado hasta las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="193" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="190" />
         <source>{name} is not a supervisor and cannot authorise this.</source>
         <translation>{name} no es supervisor y no puede autorizar esto.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="195" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="192" />
         <source>That supervisor cannot sign in any more. Choose another.</source>
         <translation>Ese supervisor ya no puede entrar. Elija otro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="200" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="197" />
         <source>Could not check the PIN ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo comprobar el PIN ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
