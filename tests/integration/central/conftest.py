@@ -130,3 +130,24 @@ def api(central: CentralServer) -> Iterator[Api]:
 def postgres() -> Iterator[PostgresServer]:
     with postgres_server() as server:
         yield server
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_central(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                template: SeededTemplate) -> Iterator[CentralServer]:
+    """The same test against a seeded platform on SQLite and on a real PostgreSQL server (issue #12)."""
+    if request.param == "sqlite":
+        with central_server(tmp_path_factory.mktemp("central"), template=template) as server:
+            yield server
+    else:
+        pg: PostgresServer = request.getfixturevalue("postgres")
+        with central_server(db_url=pg.new_database()) as server:
+            yield server
+
+
+@pytest.fixture
+def any_api(any_central: CentralServer) -> Iterator[Api]:
+    """An ``Api`` on ``any_central`` (SQLite and PostgreSQL)."""
+    client = Api(any_central)
+    yield client
+    client.close()
