@@ -12,6 +12,7 @@ import signal
 import sys
 import threading
 
+from boxoffice import tracepoints
 from boxoffice.commands._common import add_json, emit, open_all
 from boxoffice.core.errors import InvalidSale
 from boxoffice.core.payments import PaymentRequest
@@ -190,6 +191,7 @@ def run_void(args: argparse.Namespace) -> int:
 def run_sync(args: argparse.Namespace) -> int:
     from boxoffice.app import make_client, make_worker
 
+    tracepoints.reach("sync.started")
     context, store = open_all(args)
     worker = make_worker(context, store)
     try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice import tracepoints
 from boxoffice.core.codes import item_code, new_purchase_code, ticket_barcode
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownProduct
 from boxoffice.core.payments import PaymentRequest, SettledPayment, settle
@@ -127,6 +128,8 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
             entry |= {"comp_reason": request.comp_reason, "recipient": request.customer_name}
         journal.append(session, "comp" if request.comp_reason is not None else "sale", entry,
                        actor=clerk.name if clerk else None, subject=sale.purchase_code)
+        tracepoints.reach("sale.before_commit")  # every row written, nothing committed
+    tracepoints.reach("sale.committed")  # committed, the caller not told yet
     change = sum(p.change_cents for p in settled)
     return SaleResult(sale.purchase_code, total, change, tuple(sold), tuple(settled))
 

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import case, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice import tracepoints
 from boxoffice.store.models import Outbox, Sale, SaleTicket, Ticket
 from boxoffice.store.types import format_utc, parse_utc, utcnow
 from boxoffice.sync import state
@@ -192,6 +193,7 @@ class DeliveryWorker:
             if not batch:
                 self._connection = "online" if self._connection == "syncing" else self._connection
                 return RoundResult(idle=True)
+            tracepoints.reach("sync.batch_read")
             self._connection = "syncing"
             self._check_horizon()
             client = self._round_client()
@@ -263,11 +265,13 @@ class DeliveryWorker:
                 total.parked += single.parked
                 total.conflicts += single.conflicts
             return total
+        tracepoints.reach("sync.answer_received")
         outcome = RoundResult()
         with self.session_factory.begin() as session:
             for item, result in zip(batch, results, strict=True):
                 self._record(session, item, result, outcome)
             state.put_time(session, state.LAST_SUCCESS)
+        tracepoints.reach("sync.outcome_committed")
         log.info("delivered %d sales/voids (%d conflicts)", outcome.delivered, len(outcome.conflicts))
         return outcome
 
