@@ -6,9 +6,25 @@ matching message text (STYLE.md "Avoid").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class BoxOfficeError(Exception):
-    """Base of every error the box office raises on purpose; its message is shown to people as is."""
+    """Base of every error the box office raises on purpose.
+
+    ``str(error)`` is the English message for logs and the headless commands. ``code`` names the error for the
+    window, which shows its own translated text for it with ``params`` filled in (``boxoffice/ui/error_text.py``);
+    an error raised without a code falls back to the class's ``code`` and then to the English message.
+    """
+
+    code: str = "error"
+
+    def __init__(self, message: str = "", *args: object, code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, *args)
+        if code is not None:
+            self.code = code
+        self.params: dict[str, object] = dict(params or {})
 
 
 class InvalidMoney(BoxOfficeError, ValueError):
@@ -50,16 +66,22 @@ class UnknownSale(SaleRejected):
 class SeatNotAvailable(SaleRejected):
     """One or more seats are sold, being returned, or not assigned to this office (``ticket_ids`` lists them)."""
 
-    def __init__(self, message: str, ticket_ids: list[str]) -> None:
-        super().__init__(message)
+    code = "seat_not_available"
+
+    def __init__(self, message: str, ticket_ids: list[str], *, code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.ticket_ids = ticket_ids
 
 
 class PaymentShort(SaleRejected):
     """The payments do not cover the total (``missing_cents`` says by how much)."""
 
-    def __init__(self, message: str, missing_cents: int) -> None:
-        super().__init__(message)
+    code = "payment_short"
+
+    def __init__(self, message: str, missing_cents: int, *, code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params={"missing_cents": missing_cents, **(params or {})})
         self.missing_cents = missing_cents
 
 

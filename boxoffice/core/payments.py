@@ -42,9 +42,9 @@ def settle(total_cents: int, payments: list[PaymentRequest] | tuple[PaymentReque
     cards = [p for p in payments if p.method == "card"]
     cash = [p for p in payments if p.method == "cash"]
     if any(p.method not in ("cash", "card") for p in payments):
-        raise InvalidSale("payment method must be cash or card")
+        raise InvalidSale("payment method must be cash or card", code="payment_method_unknown")
     if len(cash) > 1:
-        raise InvalidSale("take cash once per sale: add the notes together")
+        raise InvalidSale("take cash once per sale: add the notes together", code="cash_twice")
     amounts = [a for p in payments for a in (p.amount_cents, p.tendered_cents) if a is not None]
     if any(isinstance(a, bool) or not isinstance(a, int) for a in amounts):
         raise InvalidSale("payment amounts are whole cents (integers), never fractions or floats")
@@ -52,18 +52,19 @@ def settle(total_cents: int, payments: list[PaymentRequest] | tuple[PaymentReque
     card_total = 0
     for card in cards:
         if card.amount_cents is None or card.amount_cents <= 0:
-            raise InvalidSale("a card payment needs an amount above zero")
+            raise InvalidSale("a card payment needs an amount above zero", code="card_amount_missing")
         if not (card.reference or "").strip():
-            raise InvalidSale("a card payment needs the card slip's reference")
+            raise InvalidSale("a card payment needs the card slip's reference", code="card_reference_missing")
         card_total += card.amount_cents
         settled.append(SettledPayment("card", card.amount_cents, None, 0, card.reference.strip()))
     if card_total > total_cents:
-        raise InvalidSale(f"card payments exceed the total by {card_total - total_cents} cents")
+        raise InvalidSale(f"card payments exceed the total by {card_total - total_cents} cents", code="card_over_total",
+                          params={"excess_cents": card_total - total_cents})
     due = total_cents - card_total
     if cash:
         tendered = cash[0].tendered_cents if cash[0].tendered_cents is not None else cash[0].amount_cents
         if tendered is None or tendered < 0:
-            raise InvalidSale("a cash payment needs the amount handed over")
+            raise InvalidSale("a cash payment needs the amount handed over", code="cash_amount_missing")
         if tendered < due:
             raise PaymentShort(f"payments are short of the total by {due - tendered} cents", due - tendered)
         if due > 0 or tendered > 0:

@@ -96,7 +96,7 @@ class Cart:
     def lines(self) -> tuple[LineRequest, ...]:
         """Rows as the sale's lines: seat rows of the same product merge into one line."""
         if not self.rows:
-            raise InvalidSale("the cart is empty")
+            raise InvalidSale("the cart is empty", code="cart_empty")
         lines: list[LineRequest] = []
         merged: dict[str, int] = {}
         for row in self.rows:

@@ -1,90 +1,91 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>CartPanel</name>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="39" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="39"/>
         <source>Cart</source>
         <translation>Carrito</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="44" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="44"/>
         <source>Ticket</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="44" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="44"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="44" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="44"/>
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="56" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="56"/>
         <source>Child ↔ Adult</source>
         <translation>Niño ↔ Adulto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="58" />
-        <location filename="../../boxoffice/ui/cart_panel.py" line="177" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="58"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="177"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="60" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="60"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="73" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="73"/>
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="75" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="75"/>
         <source>Pay (F12)</source>
         <translation>Cobrar (F12)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="77" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="77"/>
         <source>Comp</source>
         <translation>Cortesía</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="79" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="79"/>
         <source>Supervisor: issue the cart free of charge</source>
         <translation>Supervisor: emitir el carrito sin cargo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="110" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="110"/>
         <source> (−{amount})</source>
         <translation> (−{amount})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="111" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="111"/>
         <source>best available</source>
         <translation>mejor disponible</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="122" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="122"/>
         <source>1 ticket · Total {amount}</source>
         <translation>1 entrada · Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="123" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="123"/>
         <source>{n} tickets · Total {amount}</source>
         <translation>{n} entradas · Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="162" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="162"/>
         <source>No child price for this zone</source>
         <translation>No hay precio de niño para esta zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="178" />
+        <location filename="../../boxoffice/ui/cart_panel.py" line="178"/>
         <source>Discount on {row} (max {max})</source>
         <translation>Descuento en {row} (máx. {max})</translation>
     </message>
@@ -92,72 +93,72 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="420" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="420"/>
         <source>Close shift {id}</source>
         <translation>Cerrar turno {id}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="441" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="441"/>
         <source>Close shift {id} · opened {when} by {name} · float {amount}</source>
         <translation>Cerrar turno {id} · abierto {when} por {name} · fondo {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="447" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="447"/>
         <source>Count the drawer: how many of each note and coin.</source>
         <translation>Haga el arqueo: cuántos billetes y monedas hay de cada valor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="454" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="454"/>
         <source>Notes</source>
         <translation>Billetes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="454" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="454"/>
         <source>Coins</source>
         <translation>Monedas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="484" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="484"/>
         <source>Expected {amount}</source>
         <translation>Esperado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="497" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="497"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="500" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="500"/>
         <source>Close shift</source>
         <translation>Cerrar turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="520" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="520"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="546" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="546"/>
         <source>Counted {amount}</source>
         <translation>Contado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="548" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="548"/>
         <source>Difference {amount}</source>
         <translation>Diferencia {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="560" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="560"/>
         <source>Closing the shift…</source>
         <translation>Cerrando el turno…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="568" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="568"/>
         <source>Shift {id} closed: Z report</source>
         <translation>Turno {id} cerrado: informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="575" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="575"/>
         <source>Z report · shift {id}</source>
         <translation>Informe Z · turno {id}</translation>
     </message>
@@ -165,67 +166,67 @@
 <context>
     <name>CompDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="23" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="23"/>
         <source>Comp tickets</source>
         <translation>Entradas de cortesía</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="26" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="26"/>
         <source>Issue {n} tickets (list price {price}) free of charge. They print marked as a comp and count apart in the reports.</source>
         <translation>Emitir {n} entradas (precio normal {price}) sin cargo. Se imprimen marcadas como cortesía y cuentan aparte en los informes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="35" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="35"/>
         <source>Guest</source>
         <translation>Invitado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="35" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="35"/>
         <source>Press</source>
         <translation>Prensa</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="35" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="35"/>
         <source>Artist</source>
         <translation>Artista</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="35" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="35"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="36" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="36"/>
         <source>Sponsor</source>
         <translation>Patrocinador</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="38" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="38"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="41" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="41"/>
         <source>Who receives them</source>
         <translation>Quién las recibe</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="42" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="42"/>
         <source>Recipient</source>
         <translation>Destinatario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="49" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="49"/>
         <source>Issue comp tickets</source>
         <translation>Emitir cortesías</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="58" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="58"/>
         <source>Give the reason for the comp.</source>
         <translation>Indique el motivo de la cortesía.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/comp_dialog.py" line="62" />
+        <location filename="../../boxoffice/ui/comp_dialog.py" line="62"/>
         <source>Give the name of who receives the tickets.</source>
         <translation>Indique el nombre de quien recibe las entradas.</translation>
     </message>
@@ -233,52 +234,52 @@
 <context>
     <name>ConflictDecisionDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="193" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="193"/>
         <source>Decide the conflict of {code}</source>
         <translation>Decidir el conflicto de {code}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="198" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="198"/>
         <source>Seats {seats} were sold twice. What happens to sale {code}?</source>
         <translation>Las butacas {seats} se vendieron dos veces. ¿Qué se hace con la venta {code}?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="203" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="203"/>
         <source>Keep: our customer keeps the seats</source>
         <translation>Mantener: nuestro cliente conserva las butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="205" />
-        <source>Nothing changes here. The other channel's sale must be refunded or moved on the central platform.</source>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="205"/>
+        <source>Nothing changes here. The other channel&apos;s sale must be refunded or moved on the central platform.</source>
         <translation>Aquí no cambia nada. La venta del otro canal debe reembolsarse o cambiarse en la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="207" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="207"/>
         <source>Void ours: refund our customer {total}</source>
         <translation>Anular la nuestra: reembolsar {total} a nuestro cliente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="209" />
-        <source>Our sale is voided (the reason names the conflict) and the cancellation is sent; the other channel's sale stands.</source>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="209"/>
+        <source>Our sale is voided (the reason names the conflict) and the cancellation is sent; the other channel&apos;s sale stands.</source>
         <translation>Nuestra venta se anula (el motivo menciona el conflicto) y se envía la anulación; la venta del otro canal se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="221" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="221"/>
         <source>The sale is voided already</source>
         <translation>La venta ya está anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="222" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="222"/>
         <source>Reason (goes into the journal):</source>
         <translation>Motivo (queda en el registro):</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="228" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="228"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="230" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="230"/>
         <source>Record decision</source>
         <translation>Registrar decisión</translation>
     </message>
@@ -286,354 +287,467 @@
 <context>
     <name>DoorCheckDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="16" />
+        <location filename="../../boxoffice/ui/door_check.py" line="16"/>
         <source>Door check · {event}</source>
         <translation>Control de acceso · {event}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="20" />
+        <location filename="../../boxoffice/ui/door_check.py" line="20"/>
         <source>Scan the ticket, or type its code and press Enter.</source>
         <translation>Escanee la entrada, o teclee su código y pulse Intro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="32" />
+        <location filename="../../boxoffice/ui/door_check.py" line="32"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="50" />
+        <location filename="../../boxoffice/ui/door_check.py" line="50"/>
         <source>VALID — first entry</source>
         <translation>VÁLIDA — primera entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="51" />
+        <location filename="../../boxoffice/ui/door_check.py" line="51"/>
         <source>NOT VALID — not a ticket code</source>
         <translation>NO VÁLIDA — no es un código de entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="52" />
+        <location filename="../../boxoffice/ui/door_check.py" line="52"/>
         <source>NOT VALID — unknown ticket</source>
         <translation>NO VÁLIDA — entrada desconocida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="53" />
+        <location filename="../../boxoffice/ui/door_check.py" line="53"/>
         <source>NOT VALID — the sale was voided</source>
         <translation>NO VÁLIDA — la venta fue anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="54" />
+        <location filename="../../boxoffice/ui/door_check.py" line="54"/>
         <source>NOT VALID — ticket for another event</source>
         <translation>NO VÁLIDA — entrada de otro evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="55" />
+        <location filename="../../boxoffice/ui/door_check.py" line="55"/>
         <source>NOT VALID — already entered at {time}</source>
         <translation>NO VÁLIDA — ya entró a las {time}</translation>
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="26"/>
+        <source>The cart is empty.</source>
+        <translation>El carrito está vacío.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="28"/>
+        <source>This event is not assigned to this office; fetch the inventory.</source>
+        <translation>Este evento no está asignado a esta taquilla; actualice el inventario.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="30"/>
+        <source>This clerk is no longer active here; sign in again.</source>
+        <translation>Este taquillero ya no está activo aquí; vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="32"/>
+        <source>Only a supervisor can issue comp tickets.</source>
+        <translation>Solo un supervisor puede emitir cortesías.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="34"/>
+        <source>Give the reason for the comp tickets.</source>
+        <translation>Indique el motivo de las cortesías.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="36"/>
+        <source>Give the name of who receives the comp tickets.</source>
+        <translation>Indique el nombre de quien recibe las cortesías.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="38"/>
+        <source>Comp tickets are free: take no payment.</source>
+        <translation>Las cortesías son gratuitas: no cobre nada.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="40"/>
+        <source>That ticket type is no longer on sale for {event}.</source>
+        <translation>Ese tipo de entrada ya no está a la venta para {event}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="42"/>
+        <source>The quantity of {product} must be between 1 and {max}.</source>
+        <translation>La cantidad de {product} debe estar entre 1 y {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="44"/>
+        <source>The discount on {product} must be between zero and its price.</source>
+        <translation>El descuento de {product} debe estar entre cero y su precio.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="46"/>
+        <source>At most {max} tickets in one sale.</source>
+        <translation>Como máximo {max} entradas por venta.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="48"/>
+        <source>A seat in the cart is no longer available; pick another.</source>
+        <translation>Una butaca del carrito ya no está disponible; elija otra.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="50"/>
+        <source>Another sale just took one of these seats; nothing was sold.</source>
+        <translation>Otra venta acaba de tomar una de estas butacas; no se ha vendido nada.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="52"/>
+        <source>The payments are {missing_cents} short of the total.</source>
+        <translation>Faltan {missing_cents} para cubrir el total.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="54"/>
+        <source>Take cash or card.</source>
+        <translation>Cobre en efectivo o con tarjeta.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="56"/>
+        <source>Take cash once per sale: add the notes together.</source>
+        <translation>Cobre el efectivo una sola vez por venta: sume los billetes.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="58"/>
+        <source>A card payment needs an amount above zero.</source>
+        <translation>Un pago con tarjeta necesita un importe mayor que cero.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="60"/>
+        <source>A card payment needs the reference on the card slip.</source>
+        <translation>Un pago con tarjeta necesita la referencia del comprobante.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="62"/>
+        <source>The card payments are {excess_cents} over the total.</source>
+        <translation>Los pagos con tarjeta superan el total en {excess_cents}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="64"/>
+        <source>A cash payment needs the amount handed over.</source>
+        <translation>Un pago en efectivo necesita el importe entregado.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="80"/>
+        <source>Something went wrong; nothing was recorded. The details are in the log.</source>
+        <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="87"/>
+        <source>Not done</source>
+        <translation>No realizado</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="70" />
-        <location filename="../../boxoffice/ui/first_run.py" line="85" />
+        <location filename="../../boxoffice/ui/first_run.py" line="70"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="85"/>
         <source>Set up this box office</source>
         <translation>Configurar esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="103" />
+        <location filename="../../boxoffice/ui/first_run.py" line="103"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="107" />
+        <location filename="../../boxoffice/ui/first_run.py" line="107"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="110" />
+        <location filename="../../boxoffice/ui/first_run.py" line="110"/>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="113" />
-        <location filename="../../boxoffice/ui/first_run.py" line="299" />
-        <location filename="../../boxoffice/ui/first_run.py" line="303" />
+        <location filename="../../boxoffice/ui/first_run.py" line="113"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="299"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="303"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="154" />
+        <location filename="../../boxoffice/ui/first_run.py" line="154"/>
         <source>e.g. https://central.example</source>
         <translation>p. ej. https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="156" />
+        <location filename="../../boxoffice/ui/first_run.py" line="156"/>
         <source>Platform address</source>
         <translation>Dirección de la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="157" />
+        <location filename="../../boxoffice/ui/first_run.py" line="157"/>
         <source>e.g. office_taquilla_norte</source>
         <translation>p. ej. office_taquilla_norte</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="158" />
+        <location filename="../../boxoffice/ui/first_run.py" line="158"/>
         <source>Office id</source>
         <translation>ID de taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="159" />
+        <location filename="../../boxoffice/ui/first_run.py" line="159"/>
         <source>optional: shown on tickets</source>
         <translation>opcional: aparece en las entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="160" />
+        <location filename="../../boxoffice/ui/first_run.py" line="160"/>
         <source>Office name</source>
         <translation>Nombre de la taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="162" />
-        <source>paste the office's API token</source>
+        <location filename="../../boxoffice/ui/first_run.py" line="162"/>
+        <source>paste the office&apos;s API token</source>
         <translation>pegue el token de API de la taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="166" />
-        <location filename="../../boxoffice/ui/first_run.py" line="359" />
+        <location filename="../../boxoffice/ui/first_run.py" line="166"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="359"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="171" />
+        <location filename="../../boxoffice/ui/first_run.py" line="171"/>
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="174" />
+        <location filename="../../boxoffice/ui/first_run.py" line="174"/>
         <source>optional: only for a private certificate</source>
         <translation>opcional: solo para un certificado privado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="175" />
+        <location filename="../../boxoffice/ui/first_run.py" line="175"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="179" />
+        <location filename="../../boxoffice/ui/first_run.py" line="179"/>
         <source>CA file</source>
         <translation>Archivo de CA</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="187" />
+        <location filename="../../boxoffice/ui/first_run.py" line="187"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="285" />
+        <location filename="../../boxoffice/ui/first_run.py" line="285"/>
         <source>Step 1 of 3: connect to the central platform</source>
         <translation>Paso 1 de 3: conectar con la plataforma central</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="286" />
+        <location filename="../../boxoffice/ui/first_run.py" line="286"/>
         <source>Step 2 of 3: pair this window and fetch the inventory</source>
         <translation>Paso 2 de 3: vincular esta taquilla y descargar el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="287" />
+        <location filename="../../boxoffice/ui/first_run.py" line="287"/>
         <source>Step 3 of 3: create the supervisor</source>
         <translation>Paso 3 de 3: crear el supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="303" />
+        <location filename="../../boxoffice/ui/first_run.py" line="303"/>
         <source>Finish</source>
         <translation>Finalizar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="359" />
+        <location filename="../../boxoffice/ui/first_run.py" line="359"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="362" />
-        <source>The platform's CA certificate</source>
+        <location filename="../../boxoffice/ui/first_run.py" line="362"/>
+        <source>The platform&apos;s CA certificate</source>
         <translation>Certificado de CA de la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="363" />
+        <location filename="../../boxoffice/ui/first_run.py" line="363"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="384" />
+        <location filename="../../boxoffice/ui/first_run.py" line="384"/>
         <source>Testing the connection…</source>
         <translation>Probando la conexión…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="396" />
+        <location filename="../../boxoffice/ui/first_run.py" line="396"/>
         <source>Connected. {n} event(s) assigned to this office: {names}</source>
         <translation>Conectado. {n} evento(s) asignado(s) a esta taquilla: {names}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="399" />
+        <location filename="../../boxoffice/ui/first_run.py" line="399"/>
         <source>Connected. No events are assigned to this office yet.</source>
         <translation>Conectado. Aún no hay eventos asignados a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="416" />
+        <location filename="../../boxoffice/ui/first_run.py" line="416"/>
         <source>The connection test failed; see above.</source>
         <translation>La prueba de conexión falló; vea arriba.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="424" />
+        <location filename="../../boxoffice/ui/first_run.py" line="424"/>
         <source>Details: {detail}</source>
         <translation>Detalles: {detail}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="438" />
-        <source>Type the platform's address, e.g. https://central.example</source>
+        <location filename="../../boxoffice/ui/first_run.py" line="438"/>
+        <source>Type the platform&apos;s address, e.g. https://central.example</source>
         <translation>Escriba la dirección de la plataforma central, p. ej. https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="439" />
+        <location filename="../../boxoffice/ui/first_run.py" line="439"/>
         <source>Type the office id the platform gave this window.</source>
         <translation>Escriba el ID de taquilla que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="440" />
+        <location filename="../../boxoffice/ui/first_run.py" line="440"/>
         <source>Paste the API token the platform gave this office.</source>
         <translation>Pegue el token de API que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="444" />
+        <location filename="../../boxoffice/ui/first_run.py" line="444"/>
         <source>Write the whole address, starting with https://, e.g. https://{address}</source>
         <translation>Escriba la dirección completa, empezando por https://, p. ej. https://{address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="446" />
+        <location filename="../../boxoffice/ui/first_run.py" line="446"/>
         <source>This is not a valid address. It should look like https://central.example</source>
         <translation>No es una dirección válida. Debe tener la forma https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="448" />
-        <source>This file does not exist. Choose the platform's certificate file.</source>
+        <location filename="../../boxoffice/ui/first_run.py" line="448"/>
+        <source>This file does not exist. Choose the platform&apos;s certificate file.</source>
         <translation>Este archivo no existe. Elija el archivo de certificado de la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="450" />
+        <location filename="../../boxoffice/ui/first_run.py" line="450"/>
         <source>The name {host} cannot be found. Check the address, and that this computer is connected to the network.</source>
         <translation>No se encuentra el nombre {host}. Revise la dirección y que este equipo esté conectado a la red.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="453" />
+        <location filename="../../boxoffice/ui/first_run.py" line="453"/>
         <source>Nothing answers at {host} port {port}. Check the address and the port, and that the platform is running.</source>
         <translation>Nada responde en {host}, puerto {port}. Revise la dirección y el puerto, y que la plataforma esté en marcha.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="456" />
+        <location filename="../../boxoffice/ui/first_run.py" line="456"/>
         <source>{host} does not answer. Check the network cable or Wi-Fi, and any firewall between this computer and the platform.</source>
         <translation>{host} no responde. Revise el cable de red o la wifi, y cualquier cortafuegos entre este equipo y la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="459" />
+        <location filename="../../boxoffice/ui/first_run.py" line="459"/>
         <source>Cannot reach the platform. Check the address and the network, then try again.</source>
         <translation>No se puede conectar con la plataforma. Revise la dirección y la red, y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="462" />
-        <source>The platform's certificate is not signed by this CA file. Choose the platform's CA file, or check the address.</source>
+        <location filename="../../boxoffice/ui/first_run.py" line="462"/>
+        <source>The platform&apos;s certificate is not signed by this CA file. Choose the platform&apos;s CA file, or check the address.</source>
         <translation>El certificado de la plataforma no está firmado por este archivo de CA. Elija el archivo de CA de la plataforma o revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="464" />
-        <source>The platform's certificate is not trusted (TLS). If it uses a private certificate, choose its CA file below; otherwise check the address.</source>
+        <location filename="../../boxoffice/ui/first_run.py" line="464"/>
+        <source>The platform&apos;s certificate is not trusted (TLS). If it uses a private certificate, choose its CA file below; otherwise check the address.</source>
         <translation>El certificado de la plataforma no es de confianza (TLS). Si usa un certificado privado, elija su archivo de CA abajo; si no, revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="467" />
+        <location filename="../../boxoffice/ui/first_run.py" line="467"/>
         <source>The platform does not accept this token. Paste it again exactly as the platform gave it; it may have been revoked.</source>
         <translation>La plataforma no acepta este token. Péguelo otra vez tal como lo dio la plataforma; puede que se haya revocado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="470" />
+        <location filename="../../boxoffice/ui/first_run.py" line="470"/>
         <source>This token may not act for office {office}. Check the office id, or paste the token made for this office.</source>
         <translation>Este token no sirve para la taquilla {office}. Revise el ID de taquilla o pegue el token creado para esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="473" />
+        <location filename="../../boxoffice/ui/first_run.py" line="473"/>
         <source>The platform has no office {office}. Check the office id.</source>
         <translation>La plataforma no tiene la taquilla {office}. Revise el ID de taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="475" />
+        <location filename="../../boxoffice/ui/first_run.py" line="475"/>
         <source>Something answers at this address, but it is not the central platform. Check the address, including any path after the host.</source>
         <translation>Algo responde en esta dirección, pero no es la plataforma central. Revise la dirección, incluida la ruta que siga al servidor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="478" />
+        <location filename="../../boxoffice/ui/first_run.py" line="478"/>
         <source>The platform cannot answer right now. Try again in a few minutes.</source>
         <translation>La plataforma no puede responder ahora. Inténtelo de nuevo en unos minutos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="480" />
-        <source>The token cannot be kept in this computer's keyring: {error}</source>
+        <location filename="../../boxoffice/ui/first_run.py" line="480"/>
+        <source>The token cannot be kept in this computer&apos;s keyring: {error}</source>
         <translation>No se puede guardar el token en el llavero de este equipo: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="484" />
+        <location filename="../../boxoffice/ui/first_run.py" line="484"/>
         <source>Something went wrong ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>Algo ha fallado ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="498" />
+        <location filename="../../boxoffice/ui/first_run.py" line="498"/>
         <source>Connection tested: {n} event(s) assigned</source>
         <translation>Conexión probada: {n} evento(s) asignado(s)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="500" />
+        <location filename="../../boxoffice/ui/first_run.py" line="500"/>
         <source>Saving the token in the keyring and the settings…</source>
         <translation>Guardando el token en el llavero y en los ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="511" />
+        <location filename="../../boxoffice/ui/first_run.py" line="511"/>
         <source>Token stored in the keyring</source>
         <translation>Token guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="512" />
+        <location filename="../../boxoffice/ui/first_run.py" line="512"/>
         <source>Settings saved: {url}, office {office}</source>
         <translation>Ajustes guardados: {url}, taquilla {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="520" />
+        <location filename="../../boxoffice/ui/first_run.py" line="520"/>
         <source>Nothing was saved: {error}</source>
         <translation>No se guardó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="528" />
+        <location filename="../../boxoffice/ui/first_run.py" line="528"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="539" />
+        <location filename="../../boxoffice/ui/first_run.py" line="539"/>
         <source>Inventory fetched: {tickets} ticket(s) for sale in {events} event(s)</source>
         <translation>Inventario descargado: {tickets} entrada(s) a la venta en {events} evento(s)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="542" />
+        <location filename="../../boxoffice/ui/first_run.py" line="542"/>
         <source>Paired. Next, create the supervisor.</source>
         <translation>Vinculada. Ahora cree el supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="544" />
+        <location filename="../../boxoffice/ui/first_run.py" line="544"/>
         <source>Paired. This window already has clerks: Finish to sign in.</source>
         <translation>Vinculada. Esta taquilla ya tiene vendedores: pulse Finalizar para entrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="551" />
+        <location filename="../../boxoffice/ui/first_run.py" line="551"/>
         <source>Could not fetch the inventory: {error}</source>
         <translation>No se pudo descargar el inventario: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="553" />
+        <location filename="../../boxoffice/ui/first_run.py" line="553"/>
         <source>The pairing is saved. Try again, or go on: the window fetches the inventory again at every start.</source>
         <translation>La vinculación está guardada. Reintente o continúe: la taquilla vuelve a descargar el inventario en cada inicio.</translation>
     </message>
@@ -641,102 +755,102 @@
 <context>
     <name>FirstSupervisorDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="487" />
+        <location filename="../../boxoffice/ui/signin.py" line="487"/>
         <source>Create the supervisor</source>
         <translation>Crear el supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="497" />
+        <location filename="../../boxoffice/ui/signin.py" line="497"/>
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="500" />
+        <location filename="../../boxoffice/ui/signin.py" line="500"/>
         <source>No clerks here yet. Create the supervisor, who then adds the other clerks.</source>
         <translation>Aún no hay taquilleros. Cree el supervisor, que luego da de alta a los demás.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="516" />
+        <location filename="../../boxoffice/ui/signin.py" line="516"/>
         <source>e.g. Marta López</source>
         <translation>p. ej. Marta López</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="517" />
+        <location filename="../../boxoffice/ui/signin.py" line="517"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="520" />
+        <location filename="../../boxoffice/ui/signin.py" line="520"/>
         <source>{low} to {high} digits</source>
         <translation>de {low} a {high} dígitos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="522" />
+        <location filename="../../boxoffice/ui/signin.py" line="522"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="524" />
+        <location filename="../../boxoffice/ui/signin.py" line="524"/>
         <source>the same PIN again</source>
         <translation>el mismo PIN otra vez</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="526" />
+        <location filename="../../boxoffice/ui/signin.py" line="526"/>
         <source>Repeat PIN</source>
         <translation>Repita el PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="531" />
+        <location filename="../../boxoffice/ui/signin.py" line="531"/>
         <source>optional: scan the badge now</source>
         <translation>opcional: pase la tarjeta ahora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="532" />
+        <location filename="../../boxoffice/ui/signin.py" line="532"/>
         <source>Badge</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="545" />
+        <location filename="../../boxoffice/ui/signin.py" line="545"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="550" />
+        <location filename="../../boxoffice/ui/signin.py" line="550"/>
         <source>Create supervisor</source>
         <translation>Crear supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="582" />
-        <source>Type the supervisor's name.</source>
+        <location filename="../../boxoffice/ui/signin.py" line="582"/>
+        <source>Type the supervisor&apos;s name.</source>
         <translation>Escriba el nombre del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="587" />
+        <location filename="../../boxoffice/ui/signin.py" line="587"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="592" />
+        <location filename="../../boxoffice/ui/signin.py" line="592"/>
         <source>The two PINs are different. Type the PIN again.</source>
         <translation>Los dos PIN no coinciden. Escriba el PIN otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="607" />
+        <location filename="../../boxoffice/ui/signin.py" line="607"/>
         <source>Creating the supervisor…</source>
         <translation>Creando el supervisor…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="619" />
+        <location filename="../../boxoffice/ui/signin.py" line="619"/>
         <source>A supervisor already exists. Close this window and sign in.</source>
         <translation>Ya existe un supervisor. Cierre esta ventana e identifíquese.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="621" />
+        <location filename="../../boxoffice/ui/signin.py" line="621"/>
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="626" />
+        <location filename="../../boxoffice/ui/signin.py" line="626"/>
         <source>Could not create the supervisor ({error}).</source>
         <translation>No se pudo crear el supervisor ({error}).</translation>
     </message>
@@ -744,7 +858,7 @@
 <context>
     <name>HourChart</name>
     <message>
-        <location filename="../../boxoffice/ui/hour_chart.py" line="57" />
+        <location filename="../../boxoffice/ui/hour_chart.py" line="57"/>
         <source>No sales in this period</source>
         <extracomment>Beyond this many hours between the first and last sale (a long date range), only hours with sales get a bar.</extracomment>
         <translation>No hay ventas en este periodo</translation>
@@ -753,17 +867,17 @@
 <context>
     <name>KioskGuard</name>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="100" />
+        <location filename="../../boxoffice/ui/kiosk.py" line="100"/>
         <source>Leave kiosk mode and close the box office?</source>
         <translation>¿Salir del modo quiosco y cerrar la taquilla?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="126" />
+        <location filename="../../boxoffice/ui/kiosk.py" line="126"/>
         <source>Kiosk</source>
         <translation>Quiosco</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="127" />
+        <location filename="../../boxoffice/ui/kiosk.py" line="127"/>
         <source>The exit could not be recorded ({error}); the window stays open.</source>
         <translation>No se pudo registrar la salida ({error}); la ventana sigue abierta.</translation>
     </message>
@@ -771,223 +885,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="110" />
-        <location filename="../../boxoffice/ui/main_window.py" line="347" />
+        <location filename="../../boxoffice/ui/main_window.py" line="110"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="347"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="123" />
+        <location filename="../../boxoffice/ui/main_window.py" line="123"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="131" />
+        <location filename="../../boxoffice/ui/main_window.py" line="131"/>
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="136" />
+        <location filename="../../boxoffice/ui/main_window.py" line="136"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="144" />
+        <location filename="../../boxoffice/ui/main_window.py" line="144"/>
         <source>TRAINING / FORMACIÓN · practice only: nothing is sold for real, nothing is synced, and it is all discarded when training ends</source>
         <translation>TRAINING / FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="204" />
+        <location filename="../../boxoffice/ui/main_window.py" line="204"/>
         <source>{name} ⇄</source>
         <translation>{name} ⇄</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="204" />
+        <location filename="../../boxoffice/ui/main_window.py" line="204"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="223" />
+        <location filename="../../boxoffice/ui/main_window.py" line="223"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="230" />
+        <location filename="../../boxoffice/ui/main_window.py" line="230"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="231" />
+        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="232" />
+        <location filename="../../boxoffice/ui/main_window.py" line="232"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="233" />
+        <location filename="../../boxoffice/ui/main_window.py" line="233"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="234" />
+        <location filename="../../boxoffice/ui/main_window.py" line="234"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="235" />
+        <location filename="../../boxoffice/ui/main_window.py" line="235"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="241" />
+        <location filename="../../boxoffice/ui/main_window.py" line="241"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="243" />
+        <location filename="../../boxoffice/ui/main_window.py" line="243"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="245" />
+        <location filename="../../boxoffice/ui/main_window.py" line="245"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="312" />
+        <location filename="../../boxoffice/ui/main_window.py" line="312"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="314" />
+        <location filename="../../boxoffice/ui/main_window.py" line="314"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="316" />
+        <location filename="../../boxoffice/ui/main_window.py" line="316"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="323" />
+        <location filename="../../boxoffice/ui/main_window.py" line="323"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="330" />
+        <location filename="../../boxoffice/ui/main_window.py" line="330"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="340" />
+        <location filename="../../boxoffice/ui/main_window.py" line="340"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="346" />
+        <location filename="../../boxoffice/ui/main_window.py" line="346"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="367" />
+        <location filename="../../boxoffice/ui/main_window.py" line="367"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="390" />
+        <location filename="../../boxoffice/ui/main_window.py" line="390"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="392" />
+        <location filename="../../boxoffice/ui/main_window.py" line="392"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="404" />
+        <location filename="../../boxoffice/ui/main_window.py" line="404"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="416" />
+        <location filename="../../boxoffice/ui/main_window.py" line="416"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="419" />
+        <location filename="../../boxoffice/ui/main_window.py" line="419"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="461" />
+        <location filename="../../boxoffice/ui/main_window.py" line="461"/>
         <source>{name} ({n} tickets) · {price}</source>
         <translation>{name} ({n} entradas) · {price}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="477" />
+        <location filename="../../boxoffice/ui/main_window.py" line="477"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="493" />
+        <location filename="../../boxoffice/ui/main_window.py" line="493"/>
         <source>Only {n} left in {zone}</source>
         <translation>Solo quedan {n} en {zone}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="560" />
+        <location filename="../../boxoffice/ui/main_window.py" line="560"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="563" />
+        <location filename="../../boxoffice/ui/main_window.py" line="563"/>
         <source>Comp {code}: {n} tickets issued free of charge.</source>
         <translation>Cortesía {code}: {n} entradas emitidas sin cargo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="566" />
+        <location filename="../../boxoffice/ui/main_window.py" line="566"/>
         <source>Sold {code}: {n} tickets, {total}{change}.</source>
         <translation>Vendido {code}: {n} entradas, {total}{change}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="574" />
+        <location filename="../../boxoffice/ui/main_window.py" line="574"/>
         <source>Printing failed ({error}); the sale is kept, reprint it later.</source>
         <translation>Falló la impresión ({error}); la venta se guarda, reimprímala luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="577" />
+        <location filename="../../boxoffice/ui/main_window.py" line="577"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="586" />
+        <location filename="../../boxoffice/ui/main_window.py" line="586"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="589" />
+        <location filename="../../boxoffice/ui/main_window.py" line="589"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="592" />
+        <location filename="../../boxoffice/ui/main_window.py" line="592"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="618" />
+        <location filename="../../boxoffice/ui/main_window.py" line="618"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="653" />
+        <location filename="../../boxoffice/ui/main_window.py" line="653"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="656" />
+        <location filename="../../boxoffice/ui/main_window.py" line="656"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -995,48 +1109,48 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="124" />
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="132" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="124"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="132"/>
         <source>Open shift</source>
         <translation>Abrir turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="135" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="135"/>
         <source>Clerk: {name}</source>
         <translation>Vendedor: {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="137" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="137"/>
         <source>Cash float put in the drawer</source>
         <translation>Fondo de caja que se deja en el cajón</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="147" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="147"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="150" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="150"/>
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="164" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="164"/>
         <source>Shift {id} is still open (since {when}, by {name}): close it before opening a new one.</source>
         <translation>El turno {id} sigue abierto (desde {when}, por {name}): ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="194" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="194"/>
         <source>Type the cash in the drawer, for example {example} (0 if there is none).</source>
         <translation>Escriba el efectivo del cajón, por ejemplo {example} (0 si no hay).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="196" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="196"/>
         <source>{text} is not an amount; type digits, for example {example}.</source>
         <translation>{text} no es un importe; escriba cifras, por ejemplo {example}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="200" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="200"/>
         <source>Float {amount}</source>
         <translation>Fondo de caja {amount}</translation>
     </message>
@@ -1044,73 +1158,73 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="32" />
+        <location filename="../../boxoffice/ui/payment.py" line="32"/>
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="39" />
+        <location filename="../../boxoffice/ui/payment.py" line="39"/>
         <source>Total {amount}</source>
         <translation>Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="45" />
+        <location filename="../../boxoffice/ui/payment.py" line="45"/>
         <source>Card amount</source>
         <translation>Importe con tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="50" />
+        <location filename="../../boxoffice/ui/payment.py" line="50"/>
         <source>All by card</source>
         <translation>Todo con tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="54" />
+        <location filename="../../boxoffice/ui/payment.py" line="54"/>
         <source>Card reference</source>
         <translation>Referencia de tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="57" />
-        <source>from the card terminal's slip</source>
+        <location filename="../../boxoffice/ui/payment.py" line="57"/>
+        <source>from the card terminal&apos;s slip</source>
         <translation>del ticket del datáfono</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="59" />
+        <location filename="../../boxoffice/ui/payment.py" line="59"/>
         <source>Cash received</source>
         <translation>Efectivo recibido</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="64" />
+        <location filename="../../boxoffice/ui/payment.py" line="64"/>
         <source>Exact</source>
         <translation>Exacto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="90" />
+        <location filename="../../boxoffice/ui/payment.py" line="90"/>
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="93" />
+        <location filename="../../boxoffice/ui/payment.py" line="93"/>
         <source>Complete sale (Enter)</source>
         <translation>Completar venta (Intro)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="147" />
-        <source>Type the card slip's reference</source>
+        <location filename="../../boxoffice/ui/payment.py" line="147"/>
+        <source>Type the card slip&apos;s reference</source>
         <translation>Escriba la referencia del ticket del datáfono</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="151" />
+        <location filename="../../boxoffice/ui/payment.py" line="151"/>
         <source>Check the amount: {error}</source>
         <translation>Revise el importe: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="154" />
+        <location filename="../../boxoffice/ui/payment.py" line="154"/>
         <source>Missing {amount}</source>
         <translation>Faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="160" />
-        <location filename="../../boxoffice/ui/payment.py" line="168" />
+        <location filename="../../boxoffice/ui/payment.py" line="160"/>
+        <location filename="../../boxoffice/ui/payment.py" line="168"/>
         <source>Change {amount}</source>
         <translation>Cambio {amount}</translation>
     </message>
@@ -1118,12 +1232,12 @@
 <context>
     <name>PinMessages</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="79" />
+        <location filename="../../boxoffice/ui/signin.py" line="79"/>
         <source>Wrong PIN, 1 try left</source>
         <translation>PIN incorrecto, queda 1 intento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="80" />
+        <location filename="../../boxoffice/ui/signin.py" line="80"/>
         <source>Wrong PIN, {n} tries left</source>
         <translation>PIN incorrecto, quedan {n} intentos</translation>
     </message>
@@ -1131,42 +1245,42 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
         <source>Code / event</source>
         <translation>Código / evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="148" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="148"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="148" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="148"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="183" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="183"/>
         <source>next try {time}</source>
         <translation>próximo intento {time}</translation>
     </message>
@@ -1174,177 +1288,177 @@
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="76" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="76"/>
         <source>Sales reports</source>
         <extracomment>Styles of this screen only (the app stylesheet styles the rest).</extracomment>
         <translation>Informes de ventas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="86" />
-        <location filename="../../boxoffice/ui/reports_view.py" line="174" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="86"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="174"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="89" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="89"/>
         <source>All events</source>
         <translation>Todos los eventos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="102" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="102"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="104" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="104"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="121" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="121"/>
         <source>By hour</source>
         <translation>Por hora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="121" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="121"/>
         <source>By event</source>
         <translation>Por evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="121" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="121"/>
         <source>By zone</source>
         <translation>Por zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="122" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="122"/>
         <source>By product</source>
         <translation>Por producto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="122" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="122"/>
         <source>By payment</source>
         <translation>Por forma de pago</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="122" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="122"/>
         <source>By clerk</source>
         <translation>Por vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="154" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="154"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="158" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="158"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="174" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="174"/>
         <source>Hour</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="174" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="174"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="175" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="175"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="175" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="175"/>
         <source>Payment</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="175" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="175"/>
         <source>Clerk</source>
         <translation>Vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="177" />
-        <location filename="../../boxoffice/ui/reports_view.py" line="180" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="177"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="180"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="177" />
-        <location filename="../../boxoffice/ui/reports_view.py" line="179" />
-        <location filename="../../boxoffice/ui/reports_view.py" line="180" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="177"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="179"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="180"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="179" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="179"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="180" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="180"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="210" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="210"/>
         <source>Reading the sales…</source>
         <translation>Leyendo las ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="219" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="219"/>
         <source>The report could not be read: {error}</source>
         <translation>No se pudo leer el informe: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="226" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="226"/>
         <source>Sales {count} · tickets {tickets} · total {total}</source>
         <translation>Ventas {count} · entradas {tickets} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="228" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="228"/>
         <source>Comps (included above): {count}, tickets {tickets} · Voided (not included): {voided}, tickets {voided_tickets}, {voided_total}</source>
         <translation>Cortesías (incluidas arriba): {count}, entradas {tickets} · Anuladas (no incluidas): {voided}, entradas {voided_tickets}, {voided_total}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="238" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="238"/>
         <source>No sales in this period.</source>
         <translation>No hay ventas en este periodo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="244" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="244"/>
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="244" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="244"/>
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="246" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="246"/>
         <source>(no clerk)</source>
         <translation>(sin vendedor)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="285" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="285"/>
         <source>Export CSV</source>
         <translation>Exportar CSV</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="287" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="287"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="295" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="295"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se pudo escribir {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="298" />
+        <location filename="../../boxoffice/ui/reports_view.py" line="298"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -1352,170 +1466,170 @@
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="76" />
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="92" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="76"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="92"/>
         <source>Return unsold tickets</source>
         <extracomment>The platform column: green confirmed, red refused, blue still queued (the banner colours).</extracomment>
         <translation>Devolver entradas no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="95" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="95"/>
         <source>{event} · by {actor}. Returned tickets go back to the central platform and can no longer be sold here.</source>
         <translation>{event} · por {actor}. Las entradas devueltas vuelven a la plataforma central y ya no se pueden vender aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="118" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="118"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="138" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="138"/>
         <source>What to return</source>
         <translation>Qué devolver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="145" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="145"/>
         <source>A zone</source>
         <translation>Una zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="145" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="145"/>
         <source>A seat range</source>
         <translation>Un rango de butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="146" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="146"/>
         <source>All unsold</source>
         <translation>Todas las no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="160" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="160"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="163" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="163"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="173" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="173"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="179" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="179"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="197" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="197"/>
         <source>Return…</source>
         <translation>Devolver…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="215" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="215"/>
         <source>Confirm the return</source>
         <translation>Confirme la devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="225" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="225"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="228" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="228"/>
         <source>Confirm return</source>
         <translation>Confirmar devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="243" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="243"/>
         <source>Returns of this event</source>
         <translation>Devoluciones de este evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="249" />
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="483" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="249"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="483"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="249" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="249"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="249" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="249"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="249" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="249"/>
         <source>Platform</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="261" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="261"/>
         <source>No returns for this event yet.</source>
         <translation>Aún no hay devoluciones de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="273" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="273"/>
         <source>+{n} more</source>
         <translation>+{n} más</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="288" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="288"/>
         <source>{zone} ({n} unsold)</source>
         <translation>{zone} ({n} sin vender)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="327" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="327"/>
         <source>Any row</source>
         <translation>Cualquier fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="330" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="330"/>
         <source>Row {row}</source>
         <translation>Fila {row}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="367" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="367"/>
         <source>This office holds no tickets of this event.</source>
         <translation>Esta taquilla no tiene entradas de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="372" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="372"/>
         <source>No unsold tickets in this choice: nothing to return.</source>
         <translation>No hay entradas sin vender en esta selección: nada que devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="374" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="374"/>
         <source>1 ticket: seat {seats}</source>
         <translation>1 entrada: butaca {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="376" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="376"/>
         <source>{n} tickets: seats {seats}</source>
         <translation>{n} entradas: butacas {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="380" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="380"/>
         <source>{seats} is sold and cannot be returned; it is left out.</source>
         <translation>{seats} está vendida y no se puede devolver; se excluye.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="383" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="383"/>
         <source>{n} sold seats are left out: {seats}</source>
         <translation>Se excluyen {n} butacas vendidas: {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="386" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="386"/>
         <source>{n} already being returned: {seats}</source>
         <translation>{n} ya en devolución: {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="399" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="399"/>
         <source>Return {n} tickets of this event to the central platform?
 
 Seats: {seats}
@@ -1528,52 +1642,52 @@ Butacas: {seats}
 A partir de ahora ya no se podrán vender en esta taquilla; la plataforma central confirma la devolución cuando este terminal esté en línea.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="403" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="403"/>
         <source>Return {n} tickets</source>
         <translation>Devolver {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="418" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="418"/>
         <source>Returning {n} tickets…</source>
         <translation>Devolviendo {n} entradas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="434" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="434"/>
         <source>{n} tickets returned: no longer on sale here. Waiting for the central platform to confirm.</source>
         <translation>{n} entradas devueltas: ya no están a la venta aquí. Esperando la confirmación de la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="444" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="444"/>
         <source>Nothing was returned: {error}. The choice has been updated; check it and return again.</source>
         <translation>No se devolvió nada: {error}. La selección se ha actualizado; revísela y vuelva a devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="447" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="447"/>
         <source>Nothing was returned: {error}</source>
         <translation>No se devolvió nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="450" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="450"/>
         <source>Nothing was returned ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se devolvió nada ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="477" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="477"/>
         <source>Confirmed at {time}</source>
         <translation>Confirmada a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="479" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="479"/>
         <source>Refused: {error}</source>
         <translation>Rechazada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="481" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="481"/>
         <source>Queued, not reached yet ({error})</source>
         <translation>En cola, aún no ha llegado ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="485" />
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="485"/>
         <source>{n}: {seats}</source>
         <translation>{n}: {seats}</translation>
     </message>
@@ -1581,140 +1695,140 @@ A partir de ahora ya no se podrán vender en esta taquilla; la plataforma centra
 <context>
     <name>SaleDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="64" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="64"/>
         <source>Sale {code}</source>
         <translation>Venta {code}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="106" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="106"/>
         <source>Void sale…</source>
         <translation>Anular venta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="109" />
-        <source>Voids need a supervisor's PIN, which cannot be asked here</source>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="109"/>
+        <source>Voids need a supervisor&apos;s PIN, which cannot be asked here</source>
         <translation>Las anulaciones necesitan el PIN de un supervisor, que aquí no se puede pedir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="136" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="136"/>
         <source>voided</source>
         <translation>anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="136" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="136"/>
         <source>sold</source>
         <translation>vendida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="137" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="137"/>
         <source>{code} · {when} · {total} · {status}</source>
         <translation>{code} · {when} · {total} · {status}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="171" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="171"/>
         <source>Reason for voiding sale {code}:</source>
         <translation>Motivo de la anulación de la venta {code}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="182" />
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="207" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="182"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="207"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="184" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="184"/>
         <source>Void sale {code} ({tickets} tickets, {total}).
 Reason: {reason}</source>
         <translation>Anular la venta {code} ({tickets} entradas, {total}).
 Motivo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="194" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="194"/>
         <source>Not voided: no supervisor authorised it.</source>
         <translation>No anulada: ningún supervisor la autorizó.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="197" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="197"/>
         <source>Not voided: {name} is not a supervisor.</source>
         <translation>No anulada: {name} no es supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="218" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="218"/>
         <source>Voiding…</source>
         <translation>Anulando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="228" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="228"/>
         <source>Voided. A cancellation is queued for the central platform; the seats go back on sale when it confirms.</source>
         <translation>Anulada. La anulación queda en cola para la plataforma central; las butacas vuelven a la venta cuando la confirme.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="231" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="231"/>
         <source>Voided. The sale had not reached the central platform: its delivery is cancelled and the seats are on sale again now.</source>
         <translation>Anulada. La venta no había llegado a la plataforma central: se cancela su envío y las butacas ya vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="234" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="234"/>
         <source>{text} Authorised by {name}.</source>
         <translation>{text} Autorizada por {name}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="246" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="246"/>
         <source>Not voided: {error}</source>
         <translation>No anulada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="249" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="249"/>
         <source>Not voided ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No anulada ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="276" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="276"/>
         <source>The central platform confirmed the cancellation at {time}; the seats are on sale again.</source>
         <translation>La plataforma central confirmó la anulación a las {time}; las butacas vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="282" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="282"/>
         <source>The central platform refused the cancellation: {error}. The seats stay sold; tell the supervisor.</source>
         <translation>La plataforma central rechazó la anulación: {error}. Las butacas siguen vendidas; avise al supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="286" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="286"/>
         <source>Waiting for the central platform to confirm the cancellation…</source>
         <translation>Esperando a que la plataforma central confirme la anulación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="288" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="288"/>
         <source>{text} (not reached yet: {error})</source>
         <translation>{text} (aún no ha llegado: {error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="102" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="102"/>
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="105" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="105"/>
         <source>Printing is not set up yet</source>
         <translation>La impresión aún no está configurada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="170" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="170"/>
         <source>Void sale</source>
         <translation>Anular venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="110" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="110"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="160" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="160"/>
         <source>Could not print: {error}</source>
         <translation>No se pudo imprimir: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="162" />
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="162"/>
         <source>Reprinted.</source>
         <translation>Reimpreso.</translation>
     </message>
@@ -1722,103 +1836,103 @@ Motivo: {reason}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="34" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="34"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="47" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="47"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="50" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="50"/>
         <source>No printer</source>
         <translation>Sin impresora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="50" />
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="62" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="50"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="62"/>
         <source>Installed printer</source>
         <translation>Impresora instalada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="51" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="51"/>
         <source>PDF files in a folder</source>
         <translation>Archivos PDF en una carpeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="51" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="51"/>
         <source>Thermal printer (network)</source>
         <translation>Impresora térmica (red)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="52" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="52"/>
         <source>Thermal printer (USB)</source>
         <translation>Impresora térmica (USB)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="52" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="52"/>
         <source>Thermal printer (serial)</source>
         <translation>Impresora térmica (serie)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="56" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="56"/>
         <source>Printer</source>
         <translation>Impresora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="65" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="65"/>
         <source>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</source>
         <translation>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="66" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="66"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="70" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="70"/>
         <source>PDF folder</source>
         <translation>Carpeta de PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="73" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="73"/>
         <source>80 mm thermal roll</source>
         <translation>Rollo térmico de 80 mm</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="74" />
-        <source>2" × 5.5" fanfold</source>
-        <translation>Continuo de 2" × 5,5"</translation>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="74"/>
+        <source>2&quot; × 5.5&quot; fanfold</source>
+        <translation>Continuo de 2&quot; × 5,5&quot;</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="78" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="78"/>
         <source>Ticket stock</source>
         <translation>Papel de entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="85" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="85"/>
         <source>Test page</source>
         <translation>Página de prueba</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="87" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="87"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="88" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="88"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="122" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="122"/>
         <source>Test page failed: {error}</source>
         <translation>Falló la página de prueba: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="124" />
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="124"/>
         <source>Test page sent to {printer}.</source>
         <translation>Página de prueba enviada a {printer}.</translation>
     </message>
@@ -1826,28 +1940,28 @@ Motivo: {reason}</translation>
 <context>
     <name>ShiftDialogs</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="99" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="99"/>
         <source>Another shift is still open on this terminal: close it before opening a new one.</source>
         <extracomment>Notes and coins in cents, largest first, by the currency symbol of the money format. Styles of these screens only (the app stylesheet styles the rest); kept here so the screens stay one module.</extracomment>
         <translation>Hay otro turno abierto en este terminal: ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="102" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="102"/>
         <source>A sale is half-done: finish or cancel it before closing the shift.</source>
         <translation>Hay una venta a medias: termínela o cancélela antes de cerrar el turno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="104" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="104"/>
         <source>This shift is already closed.</source>
         <translation>Este turno ya está cerrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="106" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="106"/>
         <source>Check the amounts: whole notes and coins, nothing negative.</source>
         <translation>Revise las cantidades: billetes y monedas enteros, nada negativo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="109" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="109"/>
         <source>Something went wrong: {error}</source>
         <translation>Algo ha fallado: {error}</translation>
     </message>
@@ -1855,28 +1969,28 @@ Motivo: {reason}</translation>
 <context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="599" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="599"/>
         <source>Closed shifts</source>
         <translation>Turnos cerrados</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="606" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="606"/>
         <source>Shift</source>
         <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="613" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="613"/>
         <source>Shift {id} · closed {closed} · opened by {name} · difference {difference}</source>
         <translation>Turno {id} · cerrado {closed} · abierto por {name} · diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="623" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="623"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="630" />
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="631" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="630"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="631"/>
         <source>No shift has been closed on this terminal yet.</source>
         <translation>Aún no se ha cerrado ningún turno en este terminal.</translation>
     </message>
@@ -1884,95 +1998,95 @@ Motivo: {reason}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="143" />
-        <location filename="../../boxoffice/ui/signin.py" line="159" />
-        <location filename="../../boxoffice/ui/signin.py" line="220" />
-        <location filename="../../boxoffice/ui/signin.py" line="222" />
+        <location filename="../../boxoffice/ui/signin.py" line="143"/>
+        <location filename="../../boxoffice/ui/signin.py" line="159"/>
+        <location filename="../../boxoffice/ui/signin.py" line="220"/>
+        <location filename="../../boxoffice/ui/signin.py" line="222"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="162" />
+        <location filename="../../boxoffice/ui/signin.py" line="162"/>
         <source>Tap your name and type your PIN, or scan your badge.</source>
         <translation>Toque su nombre y escriba su PIN, o pase su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="195" />
+        <location filename="../../boxoffice/ui/signin.py" line="195"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="217" />
+        <location filename="../../boxoffice/ui/signin.py" line="217"/>
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="219" />
+        <location filename="../../boxoffice/ui/signin.py" line="219"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="274" />
+        <location filename="../../boxoffice/ui/signin.py" line="274"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="286" />
+        <location filename="../../boxoffice/ui/signin.py" line="286"/>
         <source>No clerk can sign in at this window yet. Ask a supervisor.</source>
         <translation>Aún no hay taquilleros en esta taquilla. Avise a un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="325" />
+        <location filename="../../boxoffice/ui/signin.py" line="325"/>
         <source>Choose your name</source>
         <translation>Elija su nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="327" />
+        <location filename="../../boxoffice/ui/signin.py" line="327"/>
         <source>PIN for {name}</source>
         <translation>PIN de {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="430" />
+        <location filename="../../boxoffice/ui/signin.py" line="430"/>
         <source>Choose your name first.</source>
         <translation>Elija primero su nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="434" />
+        <location filename="../../boxoffice/ui/signin.py" line="434"/>
         <source>Type your PIN.</source>
         <translation>Escriba su PIN.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="438" />
+        <location filename="../../boxoffice/ui/signin.py" line="438"/>
         <source>Checking your PIN…</source>
         <translation>Comprobando su PIN…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="445" />
+        <location filename="../../boxoffice/ui/signin.py" line="445"/>
         <source>Checking your badge…</source>
         <translation>Comprobando su tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="463" />
+        <location filename="../../boxoffice/ui/signin.py" line="463"/>
         <source>Too many wrong PINs. Locked, try again at {time}</source>
         <translation>Demasiados PIN incorrectos. Bloqueado, inténtelo de nuevo a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="466" />
+        <location filename="../../boxoffice/ui/signin.py" line="466"/>
         <source>{name}: {reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="468" />
+        <location filename="../../boxoffice/ui/signin.py" line="468"/>
         <source>This badge does not belong to any clerk here.</source>
         <translation>Esta tarjeta no pertenece a ningún taquillero de aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="470" />
+        <location filename="../../boxoffice/ui/signin.py" line="470"/>
         <source>That name cannot sign in any more. Choose your name again.</source>
         <translation>Ese nombre ya no puede entrar. Elija su nombre otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="476" />
+        <location filename="../../boxoffice/ui/signin.py" line="476"/>
         <source>Could not sign in ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo entrar ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
@@ -1980,12 +2094,12 @@ Motivo: {reason}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../boxoffice/ui/application.py" line="61" />
+        <location filename="../../boxoffice/ui/application.py" line="61"/>
         <source>Box office cannot start</source>
         <translation>Box office no puede arrancar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/application.py" line="63" />
+        <location filename="../../boxoffice/ui/application.py" line="63"/>
         <source>Nothing was changed. Fix the problem above or call support with `boxoffice doctor --bundle FILE.zip`.</source>
         <translation>No se ha cambiado nada. Corrija el problema indicado o llame a soporte con `boxoffice doctor --bundle ARCHIVO.zip`.</translation>
     </message>
@@ -1993,73 +2107,73 @@ Motivo: {reason}</translation>
 <context>
     <name>SupervisorPinDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="53" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="53"/>
         <source>Supervisor authorisation</source>
         <translation>Autorización del supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="63" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="63"/>
         <source>Supervisor PIN needed</source>
         <translation>Se necesita el PIN de un supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="83" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="83"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="86" />
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="88" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="86"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="88"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="101" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="101"/>
         <source>Authorise</source>
         <translation>Autorizar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="105" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="105"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="118" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="118"/>
         <source>There is no active supervisor at this window.</source>
         <translation>No hay ningún supervisor activo en esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="152" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="152"/>
         <source>Checking the PIN…</source>
         <translation>Comprobando el PIN…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="163" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="163"/>
         <source>Choose the supervisor first.</source>
         <translation>Elija primero el supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="167" />
-        <source>Type the supervisor's PIN.</source>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="167"/>
+        <source>Type the supervisor&apos;s PIN.</source>
         <translation>Escriba el PIN del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="187" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="187"/>
         <source>Too many wrong PINs. {name} is locked until {time}</source>
         <translation>Demasiados PIN incorrectos. {name} está bloqueado hasta las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="190" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="190"/>
         <source>{name} is not a supervisor and cannot authorise this.</source>
         <translation>{name} no es supervisor y no puede autorizar esto.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="192" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="192"/>
         <source>That supervisor cannot sign in any more. Choose another.</source>
         <translation>Ese supervisor ya no puede entrar. Elija otro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="197" />
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="197"/>
         <source>Could not check the PIN ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo comprobar el PIN ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
@@ -2067,298 +2181,298 @@ Motivo: {reason}</translation>
 <context>
     <name>SyncQueueDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="263" />
-        <location filename="../../boxoffice/ui/sync_queue.py" line="275" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="263"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="275"/>
         <source>Sync queue</source>
         <translation>Cola de sincronización</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="279" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="279"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="332" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="332"/>
         <source>Retry selected</source>
         <translation>Reintentar selección</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="334" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="334"/>
         <source>Retry all parked</source>
         <translation>Reintentar retenidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="336" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="336"/>
         <source>Decide…</source>
         <translation>Decidir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="338" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="338"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="362" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="362"/>
         <source>All</source>
         <translation>Todo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="362" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="362"/>
         <source>Needs attention</source>
         <translation>Requiere atención</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="362" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="362"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="363" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="363"/>
         <source>Parked</source>
         <translation>Retenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="363" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="363"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="363" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="363"/>
         <source>Decided</source>
         <translation>Decidida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="364" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="364"/>
         <source>Delivered</source>
         <translation>Entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="364" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="364"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="369" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="369"/>
         <source>{name} ({n})</source>
         <translation>{name} ({n})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="391" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="391"/>
         <source>The sync queue is empty: nothing has been sold here yet, or every sale has reached the central platform.</source>
         <translation>La cola de sincronización está vacía: aún no se ha vendido nada aquí o todas las ventas han llegado a la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="394" />
-        <source>Nothing to show here. Choose "All" to see the whole queue.</source>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="394"/>
+        <source>Nothing to show here. Choose &quot;All&quot; to see the whole queue.</source>
         <translation>Aquí no hay nada que mostrar. Elija «Todo» para ver toda la cola.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="399" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="399"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="399" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="399"/>
         <source>Syncing</source>
         <translation>Sincronizando</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="399" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="399"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="400" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="400"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="401" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="401"/>
         <source>last sync {time}</source>
         <translation>última sinc. {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="403" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
         <source>the platform refuses our token: re-pair the terminal</source>
         <translation>la plataforma rechaza nuestro token: vuelva a vincular el terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="405" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="405"/>
         <source>the oldest waiting item is too old: get this terminal online</source>
         <translation>lo más antiguo lleva demasiado esperando: conecte este terminal a la red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="407" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="407"/>
         <source>last error: {error}</source>
         <translation>último error: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="408" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="408"/>
         <source>Delivery: {parts}</source>
         <translation>Envío: {parts}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="410" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="410"/>
         <source>Parked: {parked} · Conflicts to decide: {conflict} · Waiting: {pending} · Decided: {decided} · Delivered: {delivered} · Cancelled: {cancelled}</source>
         <translation>Retenidas: {parked} · Conflictos por decidir: {conflict} · Pendientes: {pending} · Decididas: {decided} · Entregadas: {delivered} · Canceladas: {cancelled}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="448" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="448"/>
         <source>Selected: {n}</source>
         <translation>Seleccionados: {n}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="450" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="450"/>
         <source>Select an item to see its error, or both sides of a conflict.</source>
         <translation>Seleccione un elemento para ver su error, o las dos partes de un conflicto.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="457" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="457"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="457" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="457"/>
         <source>attempts</source>
         <translation>intentos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="459" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="459"/>
         <source>delivered</source>
         <translation>entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="461" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="461"/>
         <source>next try</source>
         <translation>próximo intento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="463" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="463"/>
         <source>return of unsold tickets:</source>
         <translation>devolución de entradas no vendidas:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="463" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="463"/>
         <source>{n} of {event}</source>
         <translation>{n} de {event}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="478" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="478"/>
         <source>Decided by {actor} at {time}:</source>
         <translation>Decidido por {actor} a las {time}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="483" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="483"/>
         <source>To decide:</source>
         <translation>Por decidir:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="484" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="484"/>
         <source>does our customer keep the seats, or is our sale voided and refunded? Press Decide…</source>
         <translation>¿nuestro cliente conserva las butacas, o se anula y reembolsa nuestra venta? Pulse Decidir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="495" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="495"/>
         <source>cash</source>
         <translation>efectivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="495" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="495"/>
         <source>card</source>
         <translation>tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="497" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="497"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="497" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="497"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="498" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="498"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="498" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="498"/>
         <source>Clerk</source>
         <translation>Vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="499" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="499"/>
         <source>Sold at</source>
         <translation>Hora de venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="499" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="499"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="500" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="500"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="502" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="502"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="504" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="504"/>
         <source>Voided</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="511" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="511"/>
         <source>held by order {code} ({where}), sold {when}</source>
         <translation>la tiene el pedido {code} ({where}), vendido {when}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="515" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="515"/>
         <source>, customer {name}</source>
         <translation>, cliente {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="523" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="523"/>
         <source>Our order there</source>
         <translation>Nuestro pedido allí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="524" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="524"/>
         <source>Answered at</source>
         <translation>Hora de respuesta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="529" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="529"/>
         <source>Also noted</source>
         <translation>También indicó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="560" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="560"/>
         <source>Back in the queue: {n}; sending now.</source>
         <translation>Otra vez en cola: {n}; enviando ahora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="562" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="562"/>
         <source>Nothing is parked: nothing to retry.</source>
         <translation>No hay nada retenido: nada que reintentar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="602" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="602"/>
         <source>Decision recorded: sale {code} is voided. Refund {total} to our customer; the cancellation goes to the central platform with the next sync.</source>
         <translation>Decisión registrada: la venta {code} queda anulada. Reembolse {total} a nuestro cliente; la anulación se envía a la plataforma central en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="606" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="606"/>
         <source>Decision recorded: the sale was voided already.</source>
         <translation>Decisión registrada: la venta ya estaba anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="608" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="608"/>
         <source>Decision recorded: our customer keeps the seats. Have the other sale refunded or moved on the central platform.</source>
         <translation>Decisión registrada: nuestro cliente conserva las butacas. Haga que la otra venta se reembolse o se cambie en la plataforma central.</translation>
     </message>
@@ -2366,52 +2480,52 @@ Motivo: {reason}</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="44" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="44"/>
         <source>● Training: nothing syncs</source>
         <translation>● Formación: no se sincroniza nada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="46" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="46"/>
         <source>● Syncing</source>
         <translation>● Sincronizando</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="48" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="48"/>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="50" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="50"/>
         <source>● Offline</source>
         <translation>● Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="52" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="52"/>
         <source>● Connecting…</source>
         <translation>● Conectando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="54" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="54"/>
         <source>● Token refused: re-pair the terminal</source>
         <translation>● Token rechazado: vuelva a vincular el terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="59" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="59"/>
         <source>{n} sales waiting to sync</source>
         <translation>{n} ventas por sincronizar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="61" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="61"/>
         <source> · {p} parked · {c} conflicts</source>
         <translation> · {p} retenidas · {c} conflictos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="63" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="63"/>
         <source> · oldest waiting too long!</source>
         <translation> · ¡la más antigua lleva demasiado esperando!</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="65" />
+        <location filename="../../boxoffice/ui/status_bar.py" line="65"/>
         <source>Last sync {time}</source>
         <translation>Última sinc. {time}</translation>
     </message>
@@ -2419,59 +2533,59 @@ Motivo: {reason}</translation>
 <context>
     <name>ZReportView</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="260" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="260"/>
         <source>Print</source>
-        <extracomment>Which printed sections go in which column, by their text keys ("" is the header block). The button row; a dialog holding the view adds its own buttons (Done, Close) here.</extracomment>
+        <extracomment>Which printed sections go in which column, by their text keys (&quot;&quot; is the header block). The button row; a dialog holding the view adds its own buttons (Done, Close) here.</extracomment>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="264" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="264"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="284" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="284"/>
         <source>No Z report to show.</source>
         <translation>No hay ningún informe Z que mostrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="296" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="296"/>
         <source>Expected {expected} · Counted {counted} · Difference {difference}</source>
         <translation>Esperado {expected} · Contado {counted} · Diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="363" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="363"/>
         <source>Printing is not set up on this terminal: choose a printer in Settings, or save the Z report as a PDF.</source>
         <translation>La impresión no está configurada en este terminal: elija una impresora en Ajustes o guarde el informe Z como PDF.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="371" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="371"/>
         <source>Printing failed: {error}</source>
         <translation>Falló la impresión: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="373" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="373"/>
         <source>Z report sent to the printer.</source>
         <translation>Informe Z enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="387" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="387"/>
         <source>Save Z report</source>
         <translation>Guardar informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="389" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="389"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="398" />
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="401" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="398"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="401"/>
         <source>Could not save the PDF: {error}</source>
         <translation>No se pudo guardar el PDF: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="403" />
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="403"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -2479,17 +2593,17 @@ Motivo: {reason}</translation>
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="69" />
+        <location filename="../../boxoffice/ui/main_window.py" line="69"/>
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="78" />
+        <location filename="../../boxoffice/ui/main_window.py" line="78"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="89" />
+        <location filename="../../boxoffice/ui/main_window.py" line="89"/>
         <source>{price} · {n} left</source>
         <translation>{price} · quedan {n}</translation>
     </message>
@@ -2497,73 +2611,73 @@ Motivo: {reason}</translation>
 <context>
     <name>_Strings</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="75" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
         <source>Waiting</source>
         <extracomment>Row colours by state: (background, text); parked and conflicts stand out, history is quiet.</extracomment>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="75" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
         <source>Parked</source>
         <translation>Retenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="75" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
         <source>Conflict</source>
         <translation>Conflicto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="76" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="76"/>
         <source>Decided</source>
         <translation>Decidida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="76" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="76"/>
         <source>Delivered</source>
         <translation>Entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="77" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="77"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="80" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="80"/>
         <source>Sale</source>
         <translation>Venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="80" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="80"/>
         <source>Void</source>
         <translation>Anulación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="80" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="80"/>
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="83" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="83"/>
         <source>already sold by another channel (online or another office)</source>
         <translation>ya vendida por otro canal (en línea u otra taquilla)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="84" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="84"/>
         <source>no longer assigned to this office (taken back centrally)</source>
         <translation>ya no asignada a esta taquilla (retirada desde la central)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="85" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="85"/>
         <source>not a ticket of this event on the platform</source>
         <translation>no es una entrada de este evento en la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="88" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="88"/>
         <source>our customer keeps the seats</source>
         <translation>nuestro cliente conserva las butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="89" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="89"/>
         <source>our sale voided, our customer refunded</source>
         <translation>nuestra venta anulada, nuestro cliente reembolsado</translation>
     </message>
@@ -2571,7 +2685,7 @@ Motivo: {reason}</translation>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="620" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="620"/>
         <source>row {row}</source>
         <translation>fila {row}</translation>
     </message>
@@ -2579,17 +2693,17 @@ Motivo: {reason}</translation>
 <context>
     <name>words</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="107" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="107"/>
         <source>Decided by {actor}: {decision}</source>
         <translation>Decidido por {actor}: {decision}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="112" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="112"/>
         <source>Will try again: {error}</source>
         <translation>Se reintentará: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="114" />
+        <location filename="../../boxoffice/ui/sync_queue.py" line="114"/>
         <source>Voided before it was sent</source>
         <translation>Anulada antes de enviarse</translation>
     </message>

@@ -28,3 +28,14 @@ def english_again() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clerks, "PIN_COST", ScryptCost(log_n=4))
+
+
+@pytest.fixture(autouse=True)
+def no_gui_thread_io() -> Iterator[None]:
+    """Every GUI test fails when window code touches the database, a socket or a file's SQLite on the GUI thread
+    (screens not yet on the operation runner are listed in ``io_guard.LEGACY_SCREENS``)."""
+    from tests.gui.io_guard import guarding
+
+    with guarding() as guard:
+        yield
+    assert not guard.violations, "I/O on the GUI thread:\n" + "\n".join(map(str, guard.violations[:10]))

@@ -1,0 +1,108 @@
+"""Domain errors as text a clerk can read, in the window's language (issue #13 point 5).
+
+Services raise :class:`~boxoffice.core.errors.BoxOfficeError` subclasses with a ``code`` and ``params``; this is
+the one place that turns a code into translated text. Parameters named ``*_cents`` are shown as money. An error
+whose code has no text here falls back to its English message (still readable, and logged so the gap is seen);
+an unexpected exception is never shown raw: the clerk is told nothing was recorded and where the details are.
+"""
+
+from __future__ import annotations
+
+import logging
+import string
+from collections.abc import Mapping
+
+from boxoffice.core.errors import BoxOfficeError
+from boxoffice.core.money import MoneyFormat, money_format
+from boxoffice.ui.qt import QCoreApplication, QMessageBox, QObject, Qt, QWidget
+
+log = logging.getLogger(__name__)
+
+def _texts() -> dict[str, str]:
+    """Code -> translated template. Built per call so the current translator applies (literal strings for
+    lupdate)."""
+    return {
+        "cart_empty":
+            QCoreApplication.translate("ErrorText", "The cart is empty."),
+        "event_not_assigned":
+            QCoreApplication.translate("ErrorText", "This event is not assigned to this office; fetch the inventory."),
+        "clerk_inactive":
+            QCoreApplication.translate("ErrorText", "This clerk is no longer active here; sign in again."),
+        "comp_needs_supervisor":
+            QCoreApplication.translate("ErrorText", "Only a supervisor can issue comp tickets."),
+        "comp_reason_missing":
+            QCoreApplication.translate("ErrorText", "Give the reason for the comp tickets."),
+        "comp_recipient_missing":
+            QCoreApplication.translate("ErrorText", "Give the name of who receives the comp tickets."),
+        "comp_paid":
+            QCoreApplication.translate("ErrorText", "Comp tickets are free: take no payment."),
+        "product_not_on_sale":
+            QCoreApplication.translate("ErrorText", "That ticket type is no longer on sale for {event}."),
+        "quantity_out_of_range":
+            QCoreApplication.translate("ErrorText", "The quantity of {product} must be between 1 and {max}."),
+        "discount_out_of_range":
+            QCoreApplication.translate("ErrorText", "The discount on {product} must be between zero and its price."),
+        "too_many_tickets":
+            QCoreApplication.translate("ErrorText", "At most {max} tickets in one sale."),
+        "seat_not_available":
+            QCoreApplication.translate("ErrorText", "A seat in the cart is no longer available; pick another."),
+        "seat_just_taken":
+            QCoreApplication.translate("ErrorText", "Another sale just took one of these seats; nothing was sold."),
+        "payment_short":
+            QCoreApplication.translate("ErrorText", "The payments are {missing_cents} short of the total."),
+        "payment_method_unknown":
+            QCoreApplication.translate("ErrorText", "Take cash or card."),
+        "cash_twice":
+            QCoreApplication.translate("ErrorText", "Take cash once per sale: add the notes together."),
+        "card_amount_missing":
+            QCoreApplication.translate("ErrorText", "A card payment needs an amount above zero."),
+        "card_reference_missing":
+            QCoreApplication.translate("ErrorText", "A card payment needs the reference on the card slip."),
+        "card_over_total":
+            QCoreApplication.translate("ErrorText", "The card payments are {excess_cents} over the total."),
+        "cash_amount_missing":
+            QCoreApplication.translate("ErrorText", "A cash payment needs the amount handed over."),
+    }
+
+
+def known_codes() -> frozenset[str]:
+    return frozenset(_texts())
+
+
+def describe(exc: BaseException, money: MoneyFormat | None = None) -> str:
+    """The text to show for ``exc`` in the current language."""
+    if isinstance(exc, BoxOfficeError):
+        template = _texts().get(exc.code)
+        if template is not None:
+            return _fill(template, exc.params, money)
+        log.info("no translated text for error code %r: showing its message", exc.code)
+        return str(exc)
+    return QCoreApplication.translate("ErrorText",
+                                      "Something went wrong; nothing was recorded. The details are in the log.")
+
+
+def present_error(parent: QObject | None, exc: BaseException, money: MoneyFormat | None = None) -> None:
+    """The default failure presenter: a non-blocking warning over ``parent``'s window."""
+    widget = parent if isinstance(parent, QWidget) else None
+    title = QCoreApplication.translate("ErrorText", "Not done")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, describe(exc, money), QMessageBox.StandardButton.Ok,
+                      widget.window() if widget is not None else None)
+    box.setObjectName("operationError")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def _fill(template: str, params: Mapping[str, object], money: MoneyFormat | None) -> str:
+    """Fill ``{name}`` fields; a missing parameter is left visible rather than failing the message."""
+    shown: dict[str, object] = {}
+    for name, value in params.items():
+        if name.endswith("_cents") and isinstance(value, int):
+            shown[name] = (money or money_format("es")).format(value)
+        else:
+            shown[name] = value
+    return string.Formatter().vformat(template, (), _Defaulting(shown))
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

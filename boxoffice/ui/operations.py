@@ -1,0 +1,173 @@
+"""The one runner for background work (the shape of Anki's ``aqt.operations`` CollectionOp / QueryOp).
+
+* :meth:`OperationRunner.write` — a mutation, a print job or a device call: all of them run, in order, on one
+  writer thread, so two writes never race for SQLite's lock and a printer never gets two jobs interleaved.
+* :meth:`OperationRunner.read` — a query on a small read pool (the callable uses read-only sessions); reads
+  never wait behind a write (WAL).
+* The result comes back on the GUI thread: first the change hub is told what the operation changed
+  (:func:`boxoffice.services.changes.changes_of`), so every view updates even if the widget that asked is gone;
+  then ``success(result)``. A failure goes to ``failure(exc)`` or, when none is given, to the one presenter that
+  shows translated text (:mod:`boxoffice.ui.error_text`).
+* Callbacks are dropped safely when their ``parent`` widget is destroyed before the work finishes; the work
+  itself is done and kept.
+
+Call ``write``/``read`` from the GUI thread only; the callables must not touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from boxoffice.services.changes import changes_of
+from boxoffice.ui.change_hub import ChangeHub
+from boxoffice.ui.qt import QObject, Qt, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+WRITER_THREAD = "boxoffice-writer"
+READER_THREAD = "boxoffice-read"
+
+Success = Callable[[Any], None]
+Failure = Callable[[Exception], None]
+Presenter = Callable[[QObject | None, Exception], None]
+
+
+def is_worker_thread() -> bool:
+    """True on the runner's writer or reader threads (tests use it to tell GUI-thread I/O apart)."""
+    name = threading.current_thread().name
+    return name.startswith(WRITER_THREAD) or name.startswith(READER_THREAD)
+
+
+class _Relay(QObject):
+    """Created on the GUI thread as a child of the asking widget: dies with it, and with it the callbacks."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None, runner: OperationRunner, success: Success | None,
+                 failure: Failure | None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._success = success
+        self._failure = failure
+        self.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _on_done(self, result: Any) -> None:
+        success, _ = self._release()
+        if success is not None:
+            success(result)
+
+    @Slot(object)
+    def _on_failed(self, exc: Exception) -> None:
+        _, failure = self._release()
+        if failure is not None:
+            failure(exc)
+        else:
+            self._runner.present_failure(self.parent(), exc)
+
+    def _release(self) -> tuple[Success | None, Failure | None]:
+        # drop the callbacks before the deferred delete: a callback holding the last reference to a parentless
+        # dialog must not free it inside this object's destructor
+        callbacks = (self._success, self._failure)
+        self._success = self._failure = None
+        self._runner._finished(self)
+        self.deleteLater()
+        return callbacks
+
+
+class OperationRunner(QObject):
+    """One writer thread and a small read pool; results delivered on the GUI thread."""
+
+    #: the number of operations submitted and not yet delivered changed (tests wait on it)
+    pending_changed = Signal(int)
+
+    def __init__(self, hub: ChangeHub | None = None, *, readers: int = 2, presenter: Presenter | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self._presenter = presenter
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix=WRITER_THREAD)
+        self._readers = ThreadPoolExecutor(max_workers=max(1, readers), thread_name_prefix=READER_THREAD)
+        self._relays: set[_Relay] = set()
+        self._closed = False
+
+    @property
+    def pending(self) -> int:
+        return len(self._relays)
+
+    def write(self, parent: QObject | None, fn: Callable[[], Any], *, success: Success | None = None,
+              failure: Failure | None = None) -> Future[Any]:
+        """Run a mutation, print job or device call on the writer thread (in submission order)."""
+        return self._submit(self._writer, parent, fn, success, failure)
+
+    def read(self, parent: QObject | None, fn: Callable[[], Any], *, success: Success | None = None,
+             failure: Failure | None = None) -> Future[Any]:
+        """Run a query on the read pool."""
+        return self._submit(self._readers, parent, fn, success, failure)
+
+    def present_failure(self, parent: QObject | None, exc: Exception) -> None:
+        if self._presenter is not None:
+            self._presenter(parent, exc)
+            return
+        from boxoffice.ui.error_text import present_error
+
+        present_error(parent, exc)
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Refuse new work; with ``wait``, finish what was submitted (a sale in flight is committed)."""
+        self._closed = True
+        self._writer.shutdown(wait=wait)
+        self._readers.shutdown(wait=wait, cancel_futures=True)
+
+    def _submit(self, pool: ThreadPoolExecutor, parent: QObject | None, fn: Callable[[], Any],
+                success: Success | None, failure: Failure | None) -> Future[Any]:
+        if self._closed:
+            raise RuntimeError("the operation runner is shut down")
+        relay = _Relay(parent, self, success, failure)
+        self._relays.add(relay)
+        relay.destroyed.connect(lambda *_: self._forget(relay))
+        self.pending_changed.emit(self.pending)
+        hub = self.hub
+        return pool.submit(self._run, fn, relay, hub)
+
+    @staticmethod
+    def _run(fn: Callable[[], Any], relay: _Relay, hub: ChangeHub | None) -> Any:
+        try:
+            result = fn()
+        except Exception as exc:  # delivered to the failure callback or the presenter on the GUI thread
+            if not isinstance(exc, _expected_errors()):
+                log.error("background operation failed", exc_info=True)
+            _emit(relay.failed, exc)
+            raise
+        if hub is not None:
+            hub.publish(changes_of(result))
+        _emit(relay.done, result)
+        return result
+
+    def _finished(self, relay: _Relay) -> None:
+        self._forget(relay)
+
+    def _forget(self, relay: _Relay) -> None:
+        if relay in self._relays:
+            self._relays.discard(relay)
+            self.pending_changed.emit(self.pending)
+
+
+def _emit(signal: Any, value: Any) -> None:
+    """The widget that asked may be gone (a dialog closed mid-task): nobody is left to tell."""
+    try:
+        signal.emit(value)
+    except RuntimeError as error:
+        log.debug("operation result not delivered, its window is closed: %s", error)
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    from boxoffice.core.errors import BoxOfficeError
+
+    return (BoxOfficeError,)
