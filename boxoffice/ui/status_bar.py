@@ -16,11 +16,19 @@ def local_time(moment: datetime | None) -> str:
 
 
 class SyncStatusBar(QStatusBar):
+    """Shows the delivery status it is given; it never polls.
+
+    With a change hub and an operation runner (the window's normal wiring) it re-reads the status on the read
+    pool when the outbox moved and shows what the delivery worker reports through the hub. Without them (older
+    callers, tests of the bar alone) it falls back to reading ``read_status`` on a timer.
+    """
+
     def __init__(self, read_status, office_name: str, parent: QWidget | None = None,
-                 interval_ms: int = 1000) -> None:
+                 interval_ms: int = 1000, *, hub=None, runner=None) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
         self.read_status = read_status
+        self.runner = runner
         self.connection = QLabel(self)
         self.connection.setObjectName("connectionState")
         self.pending = QLabel(self)
@@ -32,13 +40,24 @@ class SyncStatusBar(QStatusBar):
         for label in (self.connection, self.pending, self.last_sync):
             self.addWidget(label)
         self.addPermanentWidget(self.office)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start(interval_ms)
+        self.timer: QTimer | None = None
+        if hub is not None and runner is not None:
+            hub.sync_status_changed.connect(self.show_status)
+            hub.outbox_changed.connect(self.refresh)
+        else:
+            self.timer = QTimer(self)
+            self.timer.timeout.connect(self.refresh)
+            self.timer.start(interval_ms)
         self.refresh()
 
     def refresh(self) -> None:
-        status = self.read_status()
+        """Read the status again (on the read pool when there is a runner) and show it."""
+        if self.runner is not None:
+            self.runner.read(self, self.read_status, success=self.show_status)
+        else:
+            self.show_status(self.read_status())
+
+    def show_status(self, status) -> None:
         online = status.connection in ("online", "syncing")
         if status.connection == "training":
             text = self.tr("● Training: nothing syncs")
