@@ -1,0 +1,92 @@
+"""Selling, voiding and returning, and the reads the selling window needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from boxoffice.facades.results import Changed
+from boxoffice.services import catalog, returns, sales
+from boxoffice.services.catalog import EventSummary, ProductInfo, SaleSummary, SeatInfo, ZoneInfo
+from boxoffice.services.changes import Changes
+from boxoffice.services.context import Terminal
+from boxoffice.store.models import Sale, SaleTicket, Ticket
+
+
+@dataclass(frozen=True)
+class EventView:
+    """Everything the selling window shows for one event, read in one go."""
+
+    event_id: str
+    products: list[ProductInfo]
+    seats: list[SeatInfo]
+    zones: list[ZoneInfo]
+
+
+class SalesFacade:
+    def __init__(self, session_factory: sessionmaker[Session], read_session_factory: sessionmaker[Session],
+                 terminal: Terminal, wake_sync: Callable[[], None]) -> None:
+        self._write = session_factory
+        self._read = read_session_factory
+        self.terminal = terminal
+        self._wake_sync = wake_sync
+
+    # -- reads ---------------------------------------------------------------------------------------------
+
+    def events(self) -> list[EventSummary]:
+        return catalog.list_events(self._read)
+
+    def event_view(self, event_id: str) -> EventView:
+        if not event_id:
+            return EventView(event_id, [], [], [])
+        return EventView(event_id, catalog.products(self._read, event_id), catalog.seat_map(self._read, event_id),
+                         catalog.zones(self._read, event_id))
+
+    def zones(self, event_id: str) -> list[ZoneInfo]:
+        return catalog.zones(self._read, event_id) if event_id else []
+
+    def find_sale(self, code: str) -> SaleSummary | None:
+        return catalog.find_sale(self._read, code)
+
+    def void_confirmation(self, purchase_code: str) -> returns.Confirmation | None:
+        return returns.void_confirmation(self._read, purchase_code)
+
+    def seat_states(self, purchase_code: str) -> Changes:
+        """The current state of a sale's seats, as a change (after a void or a platform confirmation)."""
+        with self._read() as session:
+            rows = session.execute(
+                select(Ticket.event_id, Ticket.id, Ticket.state)
+                .join(SaleTicket, SaleTicket.ticket_id == Ticket.id)
+                .join(Sale, Sale.id == SaleTicket.sale_id)
+                .where(Sale.purchase_code == purchase_code.strip().upper())).all()
+        if not rows:
+            return Changes(sales=(purchase_code,))
+        return Changes(event_id=rows[0][0], seats={ticket_id: state for _, ticket_id, state in rows},
+                       sales=(purchase_code,))
+
+    # -- writes --------------------------------------------------------------------------------------------
+
+    def sell(self, request: sales.SaleRequest) -> Changed[sales.SaleResult]:
+        """Commit a sale, then wake the delivery worker; the sold seats are the change."""
+        result = sales.sell(self._write, self.terminal, request)
+        self._wake_sync()
+        changes = Changes(event_id=request.event_id, seats={t.ticket_id: "sold" for t in result.tickets},
+                          sales=(result.purchase_code,), outbox=True)
+        return Changed(result, changes)
+
+    def void(self, purchase_code: str, reason: str, actor: str | None = None) -> Changed[returns.VoidResult]:
+        result = returns.void_sale(self._write, self.terminal, purchase_code, reason, actor=actor)
+        self._wake_sync()
+        return Changed(result, self.seat_states(result.purchase_code).merged(Changes(outbox=True)))
+
+    def return_tickets(self, event_id: str, ticket_ids: Sequence[str] | None = None, *, all_unsold: bool = False,
+                       actor: str | None = None) -> Changed[returns.ReturnResult]:
+        result = returns.return_tickets(self._write, self.terminal, event_id, ticket_ids, all_unsold=all_unsold,
+                                        actor=actor)
+        self._wake_sync()
+        changes = Changes(event_id=result.event_id, seats=dict.fromkeys(result.ticket_ids, "returning"),
+                          outbox=True)
+        return Changed(result, changes)
