@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.services.best_available import SeatLabel, rank_seats
 from boxoffice.store.models import Event, Product, Ticket
 from boxoffice.store.types import utcnow
 
@@ -66,6 +67,7 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
         session.flush()
         _merge_products(session, event_id, products)
         local = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.event_id == event_id))}
+        existing = list(local.values())
         new_rows = []
         for remote in tickets:
             ticket = local.pop(remote.ticket_id, None)
@@ -94,12 +96,26 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
             elif ticket.state == "returning":
                 ticket.state = "returned"
                 counts["returned"] += 1
+        _rank(existing, new_rows)
         if new_rows:
             session.execute(Ticket.__table__.insert(), new_rows)
         session.flush()
         states = list(session.scalars(select(Ticket.state).where(Ticket.event_id == event_id)))
     return MergeReport(event_id, available=states.count("available"), sold_here=states.count("sold"),
                        products=len(products), **counts)
+
+
+def _rank(existing: list[Ticket], new_rows: list[dict]) -> None:
+    """Natural-order ranks for best available. A pull may add or relabel seats anywhere in a row, and a rank
+    depends on its neighbours, so the whole event is ranked again; only changed ranks are written."""
+    ranks = rank_seats([SeatLabel(t.id, t.zone, t.row, t.seat_id) for t in existing]
+                       + [SeatLabel(r["id"], r["zone"], r["row"], r["seat_id"]) for r in new_rows])
+    for ticket in existing:
+        row_rank, seat_rank = ranks[ticket.id]
+        if (ticket.row_rank, ticket.seat_rank) != (row_rank, seat_rank):
+            ticket.row_rank, ticket.seat_rank = row_rank, seat_rank
+    for row in new_rows:
+        row["row_rank"], row["seat_rank"] = ranks[row["id"]]
 
 
 def _next_state(state: str, central_available: bool) -> str:

@@ -19,7 +19,7 @@ from boxoffice import tracepoints
 from boxoffice.core.codes import item_code, new_purchase_code, ticket_barcode
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownProduct
 from boxoffice.core.payments import PaymentRequest, SettledPayment, settle
-from boxoffice.services import journal
+from boxoffice.services import best_available, journal
 from boxoffice.services.context import Terminal
 from boxoffice.store.models import (
     Clerk,
@@ -60,6 +60,8 @@ class SaleRequest:
     notes: str | None = None
     #: A comp: tickets at zero price issued by a supervisor for this reason to ``customer_name`` (the recipient).
     comp_reason: str | None = None
+    #: The clerk accepted split seats for zone lines where no row has them together (after NoSeatsTogether).
+    allow_split: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
                 raise InvalidSale(f"clerk {request.clerk_id} is not an active clerk here: sign in again")
         if request.comp_reason is not None and (clerk is None or clerk.role != "supervisor"):
             raise InvalidSale("only a supervisor can issue comp tickets")
-        planned = _plan(session, event, request.lines)
+        planned = _plan(session, event, request.lines, allow_split=request.allow_split)
         if request.comp_reason is not None:
             for plan in planned:  # the whole price off: the list price stays on record, the sale costs nothing
                 plan.line = dataclasses.replace(plan.line, discount_cents=plan.gross_cents)
@@ -147,7 +149,8 @@ def _comp_request(request: SaleRequest) -> SaleRequest:
     return dataclasses.replace(request, comp_reason=reason, customer_name=recipient)
 
 
-def _plan(session: Session, event: Event, lines: Sequence[LineRequest]) -> list[_PlannedLine]:
+def _plan(session: Session, event: Event, lines: Sequence[LineRequest], *, allow_split: bool = False
+          ) -> list[_PlannedLine]:
     products = {p.id: p for p in session.scalars(select(Product).where(Product.event_id == event.id))}
     planned: list[_PlannedLine] = []
     chosen: set[str] = set()
@@ -166,7 +169,7 @@ def _plan(session: Session, event: Event, lines: Sequence[LineRequest]) -> list[
             if wrong:
                 raise InvalidSale(f"{product.name} is sold for seats in {', '.join(wrong)}, not in {line.zone}")
         zone = line.zone or product.zone or next((p.zone for p in ticket_products if p.zone), None)
-        tickets = _seats_for(session, event, line, product, len(ticket_products), chosen, zone)
+        tickets = _seats_for(session, event, line, product, len(ticket_products), chosen, zone, allow_split)
         _check_zones(product, tickets, ticket_products)
         chosen.update(t.id for t in tickets)
         planned.append(_PlannedLine(product, line, gross, list(zip(tickets, ticket_products, strict=True))))
@@ -205,9 +208,11 @@ def _check_zones(product: Product, tickets: list[Ticket], ticket_products: list[
 
 
 def _seats_for(session: Session, event: Event, line: LineRequest, product: Product, needed: int,
-               chosen: set[str], zone: str | None) -> list[Ticket]:
+               chosen: set[str], zone: str | None, allow_split: bool = False) -> list[Ticket]:
     """The chosen seats (checked), or best available in ``zone`` — for a family pass or child ticket with no
-    zone of its own, the zone of its first component that has one (the platform prices Niño without a zone)."""
+    zone of its own, the zone of its first component that has one (the platform prices Niño without a zone).
+    Best available seats a party together in one row (:mod:`boxoffice.services.best_available`); split seats
+    only with ``allow_split``."""
     if line.ticket_ids:
         if len(line.ticket_ids) != needed:
             raise InvalidSale(f"{product.name} x{line.quantity} needs {needed} seats, {len(line.ticket_ids)} chosen")
@@ -221,12 +226,7 @@ def _seats_for(session: Session, event: Event, line: LineRequest, product: Produ
         return [found[tid] for tid in line.ticket_ids]
     if not zone:
         raise InvalidSale(f"choose seats or a zone for {product.name}")
-    query = (select(Ticket).where(Ticket.event_id == event.id, Ticket.zone == zone, Ticket.state == "available")
-             .order_by(Ticket.row, Ticket.seat_id, Ticket.id))
-    picked = [t for t in session.scalars(query.limit(needed + len(chosen))) if t.id not in chosen][:needed]
-    if len(picked) < needed:
-        raise SeatNotAvailable(f"only {len(picked)} seats left in {zone}, {needed} needed", [])
-    return picked
+    return best_available.pick(session, event.id, zone, needed, exclude=chosen, allow_split=allow_split)
 
 
 def _not_available(found: dict[str, Ticket], bad: list[str], event_id: str) -> str:

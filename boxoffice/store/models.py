@@ -106,6 +106,8 @@ class Ticket(Base):
         CheckConstraint(one_of("state", TICKET_STATES), name="state"),
         Index("ix_tickets_event_id_state", "event_id", "state"),
         Index("ix_tickets_event_id_zone", "event_id", "zone"),
+        # Serves best available (boxoffice.services.best_available): a zone's free seats in natural order.
+        Index("ix_tickets_best_available", "event_id", "zone", "state", "row_rank", "seat_rank"),
     )
 
     id: Mapped[str] = mapped_column(String, primary_key=True)
@@ -117,6 +119,10 @@ class Ticket(Base):
     state: Mapped[str] = mapped_column(String(16), default="available", server_default="available")
     central_available: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    #: Natural order of the row label within the event and of the seat within its row, from 1 (0: not ranked
+    #: yet); set by the pull (boxoffice.services.best_available.rank_seats).
+    row_rank: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    seat_rank: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Clerk(Base):

@@ -60,7 +60,7 @@ from tests.unit.services.services_helpers import (
     zone_ids,
 )
 
-G1, G2, G3, G4, G5 = (ticket_id(GENERAL, n) for n in range(1, 6))
+G1, G2, G3, G4, G5, G6 = (ticket_id(GENERAL, n) for n in range(1, 7))
 
 
 def do_sell(store: Store, *lines: LineRequest, payments: Any = None, **fields: Any) -> SaleResult:
@@ -86,7 +86,7 @@ def test_a_zone_quantity_takes_available_seats_only(store: Store) -> None:
     sell_seats(store, G1, G3)
     result = do_sell(store, LineRequest(P_GEN, quantity=3))
     picked = [t.ticket_id for t in result.tickets]
-    assert picked == [G2, G4, G5]
+    assert picked == [G4, G5, G6]  # together: G2 is free but alone between two sold seats
     assert all(t.zone == GENERAL for t in result.tickets)
     assert set(states(store, picked).values()) == {"sold"}
 
@@ -123,7 +123,8 @@ def test_several_lines_get_item_codes_in_order_and_ticket_numbers_across_lines(s
                      LineRequest(P_VIP, quantity=1),
                      LineRequest(P_FAMILY),
                      LineRequest(P_PREF, quantity=3, discount_cents=1001),
-                     payments=[card(20000, "SLIP-77"), cash(20000)])
+                     payments=[card(20000, "SLIP-77"), cash(20000)],
+                     allow_split=True)  # Preferente's rows hold two seats each
     code = result.purchase_code
     expected_lines = [(2, 2500, 500), (1, 6000, 0), (1, 8000, 0), (3, 4000, 1001)]
     expected_totals = [q * unit - discount for q, unit, discount in expected_lines]
@@ -334,7 +335,7 @@ def test_not_enough_seats_left_in_the_zone_is_refused(store: Store) -> None:
 
 
 def test_a_family_pass_needs_five_seats_in_its_zone(store: Store) -> None:
-    do_sell(store, LineRequest(P_GEN, quantity=8))
+    do_sell(store, LineRequest(P_GEN, quantity=8), allow_split=True)
     assert_refused(store, SeatNotAvailable, request(LineRequest(P_FAMILY), payments=[cash(8000)]))
 
 

@@ -1,0 +1,146 @@
+"""Best available seats: a party of N sits together in one row, best rows first, in natural order.
+
+Rows and seats sort the way people read them (R2 before R10, seat 9 before 10), which plain text order gets
+wrong. Computing that order on every sale would sort the whole zone (100,000 seats in a stadium), so the pull
+stores it on each ticket as two integers, ``row_rank`` and ``seat_rank`` (see :func:`rank_seats`), and the
+index ``ix_tickets_best_available`` (event, zone, state, row_rank, seat_rank) hands the available seats of a
+zone over already in that order. A pick reads seats from the front until it has N side by side and stops: its
+cost depends on how fragmented the best rows are, not on the size of the event.
+
+Adjacent means consecutive ``seat_rank`` in one row (zone + row label) among available seats. ``seat_rank`` is
+the seat's position in natural order among the row's seats held by this office in any state, so a sold,
+returning or withdrawn seat between two free ones breaks the run. The terminal knows only the seats assigned
+to its office: a seat of the row held by another office is invisible and cannot break a run.
+
+Only when no row has N together does the caller get :class:`NoSeatsTogether`; the clerk may then accept split
+seats (``allow_split=True``): the first N available seats in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+
+from sqlalchemy import literal_column, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
+
+from boxoffice.core.errors import SeatNotAvailable
+from boxoffice.store.models import Ticket
+
+_DIGITS = re.compile(r"(\d+)")
+#: Rows fetched from the index per step: most picks end in the first batch.
+_BATCH = 64
+
+NaturalKey = tuple[str | int, ...]
+
+
+def natural_key(label: str | None) -> NaturalKey:
+    """Sort key reading digit runs as numbers: ``R2`` < ``R10``, ``9`` < ``10``; case-insensitive.
+
+    ``re.split`` with a group alternates text and digits, starting with text, so two keys always compare
+    text with text and numbers with numbers.
+    """
+    parts = _DIGITS.split((label or "").strip().casefold())
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
+
+
+@dataclass(frozen=True)
+class SeatLabel:
+    """What ranking needs of one ticket: its key (id, or anything hashable), zone, row and seat labels."""
+
+    key: object
+    zone: str
+    row: str | None
+    seat_id: str
+
+
+def rank_seats(seats: Iterable[SeatLabel]) -> dict[object, tuple[int, int]]:
+    """``key -> (row_rank, seat_rank)`` for every seat of one event, both from 1.
+
+    ``row_rank`` is the row label's place in natural order among the event's row labels (no row sorts first);
+    ``seat_rank`` the seat's place in natural order within its zone and row, ties broken by key so ranks are
+    distinct. Rank all the event's tickets together: a rank depends on its neighbours.
+    """
+    by_row: dict[tuple[str, str | None], list[SeatLabel]] = {}
+    for seat in seats:
+        by_row.setdefault((seat.zone, seat.row), []).append(seat)
+    labels = sorted({row for _, row in by_row}, key=lambda row: (row is not None, natural_key(row), row or ""))
+    row_ranks = {row: rank for rank, row in enumerate(labels, start=1)}
+    ranks: dict[object, tuple[int, int]] = {}
+    for (_, row), members in by_row.items():
+        members.sort(key=lambda s: (natural_key(s.seat_id), s.seat_id, str(s.key)))
+        row_rank = row_ranks[row]
+        for seat_rank, seat in enumerate(members, start=1):
+            ranks[seat.key] = (row_rank, seat_rank)
+    return ranks
+
+
+class NoSeatsTogether(SeatNotAvailable):
+    """Enough seats are free in the zone, but no row has ``count`` of them side by side.
+
+    The clerk may accept split seats: sell again with ``allow_split=True``. ``params`` carries ``count`` and
+    ``zone`` for the window's translated text.
+    """
+
+    code = "no_seats_together"
+
+    def __init__(self, count: int, zone: str) -> None:
+        super().__init__(f"no {count} seats together in {zone}", [])
+        self.count, self.zone = count, zone
+        self.params = {"count": count, "zone": zone}
+
+
+ROWID = literal_column("tickets.rowid")
+
+
+def scan_statement(event_id: str, zone: str) -> Select:
+    """Available seats of a zone in best-first order, read from the covering index (no sort, no table look-up)."""
+    return (select(ROWID, Ticket.row_rank, Ticket.seat_rank)
+            .where(Ticket.event_id == event_id, Ticket.zone == zone, Ticket.state == "available")
+            .order_by(Ticket.row_rank, Ticket.seat_rank))
+
+
+def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set[str] = frozenset(),
+         allow_split: bool = False) -> list[Ticket]:
+    """``count`` available tickets of ``zone``, side by side in the best row that has them.
+
+    ``exclude``: ticket ids already taken by this sale's other lines. Raises :class:`NoSeatsTogether` when no
+    row has ``count`` together (unless ``allow_split``) and :class:`SeatNotAvailable` when the zone has fewer
+    than ``count`` free seats at all. Reads only; the caller takes the seats in its transaction.
+    """
+    skip = set(session.scalars(select(ROWID).where(Ticket.id.in_(exclude)))) if exclude else set()
+    first: list[int] = []  # the first ``count`` free seats in order: the split answer
+    run: list[int] = []
+    last: tuple[int, int] | None = None
+    seen = 0
+    result = session.connection().execute(scan_statement(event_id, zone))
+    try:
+        while batch := result.fetchmany(_BATCH):
+            for rowid, row_rank, seat_rank in batch:
+                if rowid in skip:
+                    continue
+                seen += 1
+                if len(first) < count:
+                    first.append(rowid)
+                if last is not None and last == (row_rank, seat_rank - 1):
+                    run.append(rowid)
+                else:
+                    run = [rowid]
+                last = (row_rank, seat_rank)
+                if len(run) == count:  # together in a worse row beats split in a better one
+                    return _load(session, run)
+    finally:
+        result.close()
+    if seen < count:
+        raise SeatNotAvailable(f"only {seen} seats left in {zone}, {count} needed", [])
+    if not allow_split:
+        raise NoSeatsTogether(count, zone)
+    return _load(session, first)
+
+
+def _load(session: Session, rowids: list[int]) -> list[Ticket]:
+    """The tickets of ``rowids``, in that order."""
+    found = {rowid: ticket for rowid, ticket in session.execute(select(ROWID, Ticket).where(ROWID.in_(rowids)))}
+    return [found[rowid] for rowid in rowids]
