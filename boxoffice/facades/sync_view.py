@@ -25,13 +25,17 @@ class SyncView:
         self.terminal = terminal
         self._status = status or (lambda: read_status(read_session_factory))
         self.wake = wake
-        #: fetch the inventory now (network), None when the terminal is not paired or in training
-        self.pull_now = pull
+        self._pull = pull
 
     @classmethod
     def training(cls, store, terminal: Terminal) -> SyncView:
         read = store.read_session_factory
         return cls(store.session_factory, read, terminal, status=lambda: read_status(read, connection="training"))
+
+    @property
+    def pull_now(self) -> Callable[[], object] | None:
+        """Fetch the inventory now (network); None when the terminal is not paired or in training."""
+        return self._pull
 
     def status(self) -> SyncStatus:
         return self._status()
