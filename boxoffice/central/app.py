@@ -1,7 +1,9 @@
 """The HTTP application: ``create_app(db_url)`` builds a FastAPI app over one database.
 
 Handlers read the raw body themselves (decimals as ``Decimal``, 400 naming the field) and run the database
-work in the thread pool, one transaction per request; the answer is only sent after the commit.
+work in the thread pool, one transaction per request; the answer is only sent after the commit. The event
+loop only moves bytes: decoding and checking a body (up to :data:`MAX_BODY_BYTES`, seconds of CPU for the
+biggest) runs in a worker thread too, so ``/health`` and small requests stay prompt beside big uploads.
 """
 
 from __future__ import annotations
@@ -9,8 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
@@ -28,18 +33,27 @@ from boxoffice.central.functions import Function
 from boxoffice.central.idempotency import HEADER, Answer, header_key, request_hash, run_once
 from boxoffice.central.models import utcnow
 from boxoffice.central.ticket_types import list_ticket_types
-from boxoffice.central.validation import canonical, parse_json
+from boxoffice.central.validation import canonical, parse_json, require_clean_text
 
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024 * 1024
+"""Largest request body (64 MiB, in the OpenAPI description): bigger ones are answered 413 before being read
+whole (at once when ``Content-Length`` says so)."""
+BIG_BODY_BYTES = 1024 * 1024
+BIG_BODY_PARSES = 2
+"""Bodies of a megabyte or more take turns, this many at a time: each costs several times its size in memory
+while decoded, and they must not take every worker thread from the database work."""
 TITLE = "Box office central platform"
 VERSION = "1"
 DESCRIPTION = (
     "Reference implementation of the central ticketing platform a box office syncs with: the offline-office, "
     "virtual-office, pos-transaction and ticket-type APIs. Every callable function is `POST /<name>` with "
     '`{"data": {...}}` and answers `{"message", "status", "data": {"valido", ...}}` with HTTP status = '
-    "`status`. Authenticate with `Authorization: Bearer <token>`. Writes accept `X-Idempotency-Key`."
+    "`status`. Authenticate with `Authorization: Bearer <token>`. Writes accept `X-Idempotency-Key`. "
+    f"Request bodies are UTF-8 JSON of at most {MAX_BODY_BYTES // (1024 * 1024)} MiB (413 beyond); a NUL "
+    "character or a lone surrogate in any string, or a number beyond 64-bit integers (decimals: below 10^19, "
+    "28 significant digits), is a 400 naming the field."
 )
 
 
@@ -54,6 +68,34 @@ async def _read_body(request: Request) -> bytes:
             raise PayloadTooLarge(f"the request body is larger than {MAX_BODY_BYTES} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    parsed: Any
+    fingerprint: str
+
+
+def _decode(fn: Function, body: bytes) -> _Decoded:
+    """Everything CPU-bound about a body: UTF-8, JSON, the value checks, the function's reader, the hash."""
+    payload = parse_json(body)
+    parsed = fn.parse(payload)
+    fingerprint = request_hash(fn.name + "\n" + canonical(payload)) if fn.writes else ""
+    return _Decoded(parsed, fingerprint)
+
+
+class _Decoder:
+    """Runs :func:`_decode` in worker threads; big bodies through their own limiter (:data:`BIG_BODY_PARSES`)."""
+
+    def __init__(self) -> None:
+        self._big: anyio.CapacityLimiter | None = None  # made on first use: it belongs to the server's loop
+
+    async def __call__(self, fn: Function, body: bytes) -> _Decoded:
+        if len(body) < BIG_BODY_BYTES:
+            return await run_in_threadpool(_decode, fn, body)
+        if self._big is None:
+            self._big = anyio.CapacityLimiter(BIG_BODY_PARSES)
+        return await anyio.to_thread.run_sync(_decode, fn, body, limiter=self._big)
 
 
 def _authenticate(db: Database, authorization: str | None) -> Principal:
@@ -76,22 +118,21 @@ def _write(db: Database, fn: Function, parsed: Any, principal: Principal, key: s
     return db.write(work)
 
 
-def _endpoint(db: Database, fn: Function) -> Callable[[Request], Any]:
+def _endpoint(db: Database, fn: Function, decode: _Decoder) -> Callable[[Request], Any]:
     async def endpoint(request: Request) -> Response:
         try:
             principal = await run_in_threadpool(_authenticate, db, request.headers.get("authorization"))
             if fn.admin_only:
                 principal.require_admin(fn.name)
-            payload = parse_json(await _read_body(request))
-            parsed = fn.parse(payload)
-            for office_id, field in fn.offices(parsed):
+            decoded = await decode(fn, await _read_body(request))
+            for office_id, field in fn.offices(decoded.parsed):
                 principal.require_offices([office_id], field)
             if fn.writes:
                 key = header_key(request.headers.get(HEADER))
-                fingerprint = request_hash(fn.name + "\n" + canonical(payload))
-                answer = await run_in_threadpool(_write, db, fn, parsed, principal, key, fingerprint)
+                answer = await run_in_threadpool(_write, db, fn, decoded.parsed, principal, key,
+                                                 decoded.fingerprint)
             else:
-                answer = await run_in_threadpool(_read, db, fn, parsed, principal)
+                answer = await run_in_threadpool(_read, db, fn, decoded.parsed, principal)
         except ApiError as exc:
             return exc.response()
         headers = {"Idempotent-Replayed": "true"} if answer.replayed else None
@@ -102,9 +143,10 @@ def _endpoint(db: Database, fn: Function) -> Callable[[Request], Any]:
 
 
 def _add_routes(app: FastAPI, db: Database) -> None:
+    decode = _Decoder()
     for fn in registry.FUNCTIONS:
         app.add_api_route(
-            fn.path, _endpoint(db, fn), methods=["POST"], name=fn.name, summary=fn.summary,
+            fn.path, _endpoint(db, fn, decode), methods=["POST"], name=fn.name, summary=fn.summary,
             description=fn.description, response_class=Response, responses={**api_docs.COMMON_ERRORS,
                                                                            **fn.responses},
             openapi_extra=api_docs.request_body(fn.request_schema, fn.request_example),
@@ -124,6 +166,7 @@ def _add_routes(app: FastAPI, db: Database) -> None:
         def work() -> list[dict[str, Any]]:
             with db.read() as session:
                 authenticate(session, request.headers.get("authorization"))
+                require_clean_text(eventId, "eventId")
                 return list_ticket_types(session, eventId)
 
         try:

@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.central.column_widening import widen_integer_columns
 from boxoffice.central.models import SCHEMA_VERSION, Base, Meta
 
 T = TypeVar("T")
@@ -99,6 +100,7 @@ class Database:
         """Create missing tables and record the schema version; refuse a database from a newer server."""
         with self._writer.begin() as session:
             Base.metadata.create_all(session.connection())
+            widen_integer_columns(session.connection())  # amounts of databases made before BigInteger
             row = session.get(Meta, "schema_version")
             if row is None:
                 session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))

@@ -39,7 +39,8 @@ def _default(value: Any) -> Any:
 def dumps(value: Any) -> bytes:
     """Encode ``value`` as compact UTF-8 JSON; ``Decimal`` as a JSON number, datetimes as ISO-8601 UTC."""
     text = json.dumps(value, default=_default, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return _DECIMAL_MARK.sub(r"\1", text).encode("utf-8")
+    # backslashreplace: text that is not Unicode (a lone surrogate) becomes its JSON escape, never a 500
+    return _DECIMAL_MARK.sub(r"\1", text).encode("utf-8", "backslashreplace")
 
 
 def iso_utc(value: datetime) -> str:

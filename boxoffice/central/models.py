@@ -2,8 +2,9 @@
 
 Names follow the offline-office and virtual-office specs where they name a table or column (``tickets``,
 ``tickets_offline``, ``tickets_blocked.locked_up``, ``status``, ``status_offline``, ``status_sold``). Money is in
-integer cents; every timestamp is timezone-aware UTC (:class:`UTCDateTime` keeps that true on SQLite, which has no
-time zones of its own).
+integer cents, always ``BigInteger`` (PostgreSQL's ``Integer`` is 32 bits: 21,474,836.47 at most); every
+timestamp is timezone-aware UTC (:class:`UTCDateTime` keeps that true on SQLite, which has no time zones of its
+own).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Dialect,
@@ -165,7 +167,7 @@ class TicketType(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(16), default="ticket")
     zone: Mapped[str | None] = mapped_column(String(64))
-    price_cents: Mapped[int] = mapped_column(Integer)
+    price_cents: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     capacity: Mapped[int | None] = mapped_column(Integer)
     sale_start: Mapped[datetime | None]
@@ -195,7 +197,7 @@ class Order(Base):
     office_name: Mapped[str | None] = mapped_column(Text)
     client_id: Mapped[str | None] = mapped_column(Text)
     client_name: Mapped[str | None] = mapped_column(Text)
-    amount_cents: Mapped[int | None] = mapped_column(Integer)
+    amount_cents: Mapped[int | None] = mapped_column(BigInteger)
     transactions: Mapped[list[Any]] = mapped_column(default=list)
     inconsistencies: Mapped[list[Any]] = mapped_column(default=list)
     pos_transaction_id: Mapped[int | None] = mapped_column(ForeignKey("pos_transactions.id"))
@@ -237,7 +239,7 @@ class PosTransaction(Base):
     event_id: Mapped[str | None] = mapped_column(String(64))
     office_id: Mapped[str | None] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(32))
-    total_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(BigInteger)
     notes: Mapped[str | None] = mapped_column(Text)
     created_at_raw: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime | None]
@@ -255,8 +257,8 @@ class PosPayment(Base):
     transaction_id: Mapped[int] = mapped_column(ForeignKey("pos_transactions.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     payment_method: Mapped[str] = mapped_column(String(32))
-    amount_cents: Mapped[int] = mapped_column(Integer)
-    change_cents: Mapped[int | None] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    change_cents: Mapped[int | None] = mapped_column(BigInteger)
     reference: Mapped[str | None] = mapped_column(String(255))
 
 
@@ -268,9 +270,9 @@ class PosItem(Base):
     product_id: Mapped[str | None] = mapped_column(String(64))
     quantity: Mapped[int] = mapped_column(Integer)
     description: Mapped[str | None] = mapped_column(Text)
-    unit_cents: Mapped[int] = mapped_column(Integer)
-    total_cents: Mapped[int] = mapped_column(Integer)
-    discount_cents: Mapped[int] = mapped_column(Integer)
+    unit_cents: Mapped[int] = mapped_column(BigInteger)
+    total_cents: Mapped[int] = mapped_column(BigInteger)
+    discount_cents: Mapped[int] = mapped_column(BigInteger)
     item_code: Mapped[str | None] = mapped_column(String(64))
 
 

@@ -7,10 +7,12 @@ JSON numbers with a fraction arrive as :class:`~decimal.Decimal` (never ``float`
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
 from boxoffice.central.envelope import BadInput
+from boxoffice.core import decimal_json
 from boxoffice.core.errors import InvalidMoney
 from boxoffice.core.money import api_to_cents
 
@@ -21,19 +23,89 @@ MAX_ID_LENGTH = 128
 MAX_TEXT = 10_000
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
 def parse_json(body: bytes) -> Any:
-    """Parse a request body; ``BadInput("body")`` when it is not UTF-8 JSON."""
+    """Parse a request body and check that every value in it can be stored and computed with.
+
+    The one door every request body goes through, so no endpoint can forget a check: not UTF-8 or not JSON is
+    ``BadInput("body")``; a NUL character (PostgreSQL text cannot hold it), a lone surrogate (not Unicode:
+    encoding it fails far from here) or a number out of range (``1E+999999999``, 5,000 digits) anywhere, keys
+    included, is a ``BadInput`` naming its path (``data.ticket_sold[1].client_name``). CPU-heavy for big
+    bodies: call it off the event loop.
+    """
     try:
         text = body.decode("utf-8")
-        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except UnicodeDecodeError:
         raise BadInput("body", "the request body must be UTF-8 encoded JSON") from None
-    except (ValueError, RecursionError) as exc:
+    try:
+        payload = decimal_json.loads(text, mark_unsafe=True)
+    except ValueError as exc:
         raise BadInput("body", f"the request body is not valid JSON: {exc}") from None
+    _check_values(payload)
+    return payload
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_Path = tuple[Any, ...] | None
+"""A JSON path as a linked list ``(parent, key)``: cheap to build for every value, formatted only on error."""
+
+
+def _text_problem(text: str) -> str | None:
+    if "\x00" in text:
+        return "contains a NUL character (\\u0000), which cannot be stored; remove it"
+    if not text.isascii() and _SURROGATE.search(text):
+        return "contains a lone UTF-16 surrogate (like \\udfff), which is not valid Unicode text"
+    return None
+
+
+def require_clean_text(text: str, field_path: str) -> str:
+    """``text`` unchanged, or ``BadInput`` when it holds a NUL or a lone surrogate (for text not from JSON)."""
+    problem = _text_problem(text)
+    if problem:
+        raise BadInput(field_path, f"{field_path} {problem}")
+    return text
+
+
+def _format_path(path: _Path) -> str:
+    parts: list[str] = []
+    while path is not None:
+        path, key = path
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        else:
+            safe = json.dumps(key)[1:-1]  # ASCII with escapes: a bad key can be named without repeating it
+            parts.append(f".{safe}")
+    text = "".join(reversed(parts)).lstrip(".")
+    return text or "body"
+
+
+def _check_values(payload: Any) -> None:
+    """Walk the whole parsed body (iteratively: depth is bounded by the parser, not by our stack)."""
+    root: _Path = None if isinstance(payload, dict) and "data" in payload else (None, "body")
+    stack: list[tuple[Any, _Path]] = [(payload, root)]
+    while stack:
+        value, path = stack.pop()
+        problem: str | None = None
+        children: list[tuple[Any, _Path]] = []
+        if isinstance(value, str):
+            problem = _text_problem(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                key_problem = _text_problem(key)
+                if key_problem:
+                    raise _bad((path, key), f"the name {key_problem}")
+                children.append((item, (path, key)))
+        elif isinstance(value, list):
+            children = [(item, (path, index)) for index, item in enumerate(value)]
+        elif isinstance(value, decimal_json.UnsafeNumber):
+            problem = f"is the number {value}, out of range: {decimal_json.RANGE}"
+        if problem:
+            raise _bad(path, problem)
+        stack.extend(reversed(children))  # popped in document order: the first bad value is the one named
+
+
+def _bad(path: _Path, problem: str) -> BadInput:
+    name = _format_path(path)
+    return BadInput(name, f"{name} {problem}")
 
 
 def callable_data(payload: Any) -> Fields:
