@@ -443,6 +443,14 @@ class MainWindow(QMainWindow):
         self._rebuild_zones(catalog.zones(rf, event_id) if event_id else [])
         self.cart_panel.set_cart(self.cart, self.products)
 
+    def seats_changed(self, changes: dict[str, str]) -> None:
+        """Seats whose state an operation changed (ticket id -> state): repaint those, no reload."""
+        self.seat_map.update_seats(changes)
+        for zone, (free, _total) in self.seat_map.zone_counts().items():
+            if zone in self.zone_rows:
+                self.zone_rows[zone].set_available(free)
+        self.cart_panel.set_cart(self.cart, self.products)
+
     def _rebuild_zones(self, zones: list[ZoneInfo]) -> None:
         while self.zone_box.count():
             widget = self.zone_box.takeAt(0).widget()
@@ -471,13 +479,13 @@ class MainWindow(QMainWindow):
         for ticket_id in self.cart.seat_ids - selected:
             self.cart.remove_seat(ticket_id)
         for ticket_id in sorted(selected - self.cart.seat_ids):
-            item = self.seat_map.items_by_ticket[ticket_id]
-            product = self._zone_product(item.seat.zone)
+            seat = self.seat_map.seat(ticket_id)
+            product = self._zone_product(seat.zone)
             if product is None:
                 self.statusBar().showMessage(self.tr("Zone {zone} has no price; pull the inventory").format(
-                    zone=item.seat.zone), 5000)
+                    zone=seat.zone), 5000)
                 continue
-            label = f"{item.seat.row}-{item.seat.seat_id}" if item.seat.row else item.seat.seat_id
+            label = f"{seat.row}-{seat.seat_id}" if seat.row else seat.seat_id
             self.cart.add_seat(product, ticket_id, label)
         self.cart_panel.refresh()
 
@@ -555,7 +563,7 @@ class MainWindow(QMainWindow):
     def _sale_done(self, result: SaleResult) -> None:
         self._busy = False
         self.cart.clear()
-        self.reload()
+        self.seats_changed({t.ticket_id: "sold" for t in result.tickets})
         self.backend.wake_sync()
         change = self.tr(" · Change {amount}").format(amount=self.money.format(result.change_cents)) \
             if result.change_cents else ""

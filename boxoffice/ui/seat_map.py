@@ -1,203 +1,483 @@
-"""The seat map: seats drawn from the inventory, coloured by zone, with zoom, pan and click/drag selection.
+"""The seat map widget: one scroll area that paints the event's seats from compact arrays, for what is visible.
 
-Seats are laid out per zone (one block each, stacked), rows in order, seats by their number. Sold seats are
-dark with a cross, seats on their way back to the platform are pale and hatched, selected seats get a thick
-outline, so a clerk can tell them apart at arm's length and without relying on colour alone.
+A stadium event has 100,000 seats; one Qt item per seat took seconds to build and a second to repaint. Here the
+seats live in :class:`~boxoffice.ui.seat_map_layout.SeatLayout` arrays, painting asks the layout's spatial index
+for the exposed area only, and a change of a few seats (a sale, a void, a return) repaints just their
+rectangles. The widget knows ticket ids and states only: callers read the database and hand the results in.
+
+Mouse: a click toggles a free seat (touch screens have no Ctrl), Shift+click adds the free seats between the
+last clicked seat and this one, a drag draws a rubber band that adds the free seats in it (Ctrl+drag takes them
+out); zoomed out, a click or a drag zooms in there instead. Middle drag pans, Ctrl+wheel zooms.
+Keyboard: arrows move the focus seat (Shift+arrows also select), Space/Enter toggles it, +/- zoom, Home fits.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
+import math
+from collections.abc import Iterable, Mapping
 
 from boxoffice.services.catalog import SeatInfo
 from boxoffice.ui.qt import (
-    QBrush,
+    QAbstractScrollArea,
+    QApplication,
     QColor,
-    QFont,
-    QGraphicsItem,
-    QGraphicsRectItem,
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QGraphicsView,
+    QFontMetrics,
+    QLocale,
     QPainter,
     QPen,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
     Qt,
     Signal,
 )
+from boxoffice.ui.seat_map_layout import AVAILABLE, OTHER, SEAT, STATE_CODES, STATE_NAMES, SeatLayout
+from boxoffice.ui.seat_map_overview import SeatMapOverview
+from boxoffice.ui.seat_map_paint import BLOCKS, SeatPainter, caption_font, detail_for
 
-SEAT = 26.0
-GAP = 6.0
-ROW_LABEL_WIDTH = 34.0
-ZONE_GAP = 46.0
-SELECTED_PEN = QPen(QColor("#111111"), 4)
-SOLD_BRUSH = QBrush(QColor("#3b3f45"))
-UNAVAILABLE_BRUSH = QBrush(QColor("#d5d8dc"), Qt.BrushStyle.BDiagPattern)
-
-
-def _seat_number(seat_id: str) -> tuple[int, str]:
-    match = re.search(r"(\d+)$", seat_id)
-    return (int(match.group(1)) if match else 0, seat_id)
+MAX_ZOOM = 5.0
+FIT_MAX_ZOOM = 2.5  # few seats: do not blow them up to the size of a door
+SEAT_ZOOM = 1.0  # where a click on the zoomed-out map takes the clerk: numbered seats, full size
+OVERVIEW_MARGIN = 8
+MAX_PAINT_RECTS = 32  # more exposed rectangles than this are painted as their bounding box
 
 
-class SeatItem(QGraphicsRectItem):
-    def __init__(self, seat: SeatInfo, x: float, y: float) -> None:
-        super().__init__(0, 0, SEAT, SEAT)
-        self.seat = seat
-        self.setPos(x, y)
-        self.setToolTip(f"{seat.seat_id} · {seat.zone}" + (f" · {seat.row}" if seat.row else ""))
-        sellable = seat.state == "available"
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, sellable)
-        self._paint_state()
-
-    def _paint_state(self) -> None:
-        state = self.seat.state
-        if state == "available":
-            self.setBrush(QBrush(QColor(self.seat.color)))
-            self.setPen(QPen(QColor("#ffffff"), 1))
-        elif state == "sold":
-            self.setBrush(SOLD_BRUSH)
-            self.setPen(QPen(QColor("#3b3f45"), 1))
-        else:  # returning, returned, withdrawn: not ours to sell
-            self.setBrush(UNAVAILABLE_BRUSH)
-            self.setPen(QPen(QColor("#aab0b6"), 1))
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        selected = self.isSelected()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(self.brush())
-        painter.setPen(SELECTED_PEN if selected else self.pen())
-        painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 5, 5)
-        if self.seat.state == "sold":
-            painter.setPen(QPen(QColor("#9aa0a6"), 2))
-            r = self.rect().adjusted(7, 7, -7, -7)
-            painter.drawLine(r.topLeft(), r.bottomRight())
-            painter.drawLine(r.topRight(), r.bottomLeft())
-        elif selected:
-            painter.setPen(QPen(QColor("#111111"), 3))
-            r = self.rect().adjusted(7, 8, -7, -8)
-            painter.drawLine(r.left(), r.center().y(), r.center().x() - 1, r.bottom())
-            painter.drawLine(r.center().x() - 1, r.bottom(), r.right(), r.top())
-
-
-class SeatMap(QGraphicsView):
-    """Emits ``selection_changed`` with the selected ticket ids whenever the clerk picks or drops seats."""
+class SeatMap(QAbstractScrollArea):
+    """Emits ``selection_changed`` with the selected ticket ids (sorted) whenever the clerk picks or drops seats."""
 
     selection_changed = Signal(list)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("seatMap")
-        self.setScene(QGraphicsScene(self))
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setBackgroundBrush(QBrush(QColor("#ffffff")))
-        self.items_by_ticket: dict[str, SeatItem] = {}
+        self.setAccessibleName(self.tr("Seat map"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setAutoFillBackground(False)
+        self._layout = SeatLayout([])
+        self._colors: list[QColor] = []
+        self._selected: set[int] = set()
+        self._focus: int | None = None
+        self._anchor: int | None = None
         self._zoom = 1.0
-        self._silent = False
-        self._consumed_press = False
         self._user_zoomed = False
-        self.scene().selectionChanged.connect(self._on_selection)
+        self._press: tuple[QPoint, Qt.MouseButton, Qt.KeyboardModifier] | None = None
+        self._band: QRect | None = None
+        self._pan_from: QPoint | None = None
+        self.overview = SeatMapOverview(self, self.visible_map_rect, self.center_on)
+        self.overview.hide()
 
-    # -- content ---------------------------------------------------------------------------------------------
+    # -- content -------------------------------------------------------------------------------------------------
 
-    def show_seats(self, seats: list[SeatInfo], keep_selected: set[str] | None = None) -> None:
-        keep = keep_selected if keep_selected is not None else set(self.selected_ticket_ids())
-        self._silent = True
-        scene = self.scene()
-        scene.clear()
-        self.items_by_ticket.clear()
-        by_zone: dict[str, dict[str, list[SeatInfo]]] = defaultdict(lambda: defaultdict(list))
-        for seat in seats:
-            by_zone[seat.zone][seat.row or ""].append(seat)
-        label_font = QFont()
-        label_font.setPointSize(11)
-        zone_font = QFont()
-        zone_font.setPointSize(14)
-        zone_font.setBold(True)
-        y = 0.0
-        for zone in sorted(by_zone, key=lambda z: (-len(by_zone[z]), z)):
-            title = QGraphicsSimpleTextItem(zone)
-            title.setFont(zone_font)
-            title.setPos(0, y)
-            scene.addItem(title)
-            y += 28
-            for row in sorted(by_zone[zone]):
-                row_label = QGraphicsSimpleTextItem(row)
-                row_label.setFont(label_font)
-                row_label.setPos(0, y + 4)
-                scene.addItem(row_label)
-                for i, seat in enumerate(sorted(by_zone[zone][row], key=lambda s: _seat_number(s.seat_id))):
-                    item = SeatItem(seat, ROW_LABEL_WIDTH + i * (SEAT + GAP), y)
-                    scene.addItem(item)
-                    self.items_by_ticket[seat.ticket_id] = item
-                    if seat.ticket_id in keep and seat.state == "available":
-                        item.setSelected(True)
-                y += SEAT + GAP
-            y += ZONE_GAP
-        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
-        self._silent = False
-        self._on_selection()
+    def show_seats(self, seats: list[SeatInfo], keep_selected: Iterable[str] | None = None) -> None:
+        """Show an event's seats. The same seats again (a reload) only update the states that differ."""
+        keep = set(keep_selected) if keep_selected is not None else set(self.selected_ticket_ids())
+        layout = self._layout
+        if len(layout) and layout.same_seats(seats):
+            state = layout.state
+            index = layout.index
+            self._apply({s.ticket_id: s.state for s in seats
+                         if state[index[s.ticket_id]] != STATE_CODES.get(s.state, OTHER)})
+            self.set_selected(keep)
+            return
+        self._layout = layout = SeatLayout(seats)
+        self._colors = [QColor(zone.color) for zone in layout.zones]
+        self._selected = {i for i in (layout.index.get(t) for t in keep)
+                          if i is not None and layout.state[i] == AVAILABLE}
+        self._focus = self._anchor = None
+        self.overview.set_layout(layout, self._colors)
+        self._relayout()
+        self.viewport().update()
+        self.selection_changed.emit(self.selected_ticket_ids())
+
+    def update_seats(self, changes: Mapping[str, str]) -> list[str]:
+        """Set new states (ticket id -> state) and repaint only those seats; returns the ids that changed.
+
+        Ids not on this map are ignored (another event's tickets). A selected seat that is no longer free leaves
+        the selection, and ``selection_changed`` is emitted once.
+        """
+        before = len(self._selected)
+        changed = self._apply(changes)
+        if len(self._selected) != before:
+            self.selection_changed.emit(self.selected_ticket_ids())
+        return changed
+
+    def _apply(self, changes: Mapping[str, str]) -> list[str]:
+        layout, changed = self._layout, []
+        for ticket_id, state in changes.items():
+            i = layout.index.get(ticket_id)
+            if i is None or not layout.set_state(i, STATE_CODES.get(state, OTHER)):
+                continue
+            changed.append(ticket_id)
+            if state != "available":
+                self._selected.discard(i)
+            self._repaint_seat(i)
+        if changed:
+            self.overview.seats_changed(layout.seat_block[layout.index[t]] for t in changed)
+        return changed
+
+    def seat(self, ticket_id: str) -> SeatInfo | None:
+        """What the map knows of a ticket's seat (zone, row, state), or None when it is not on the map."""
+        i = self._layout.index.get(ticket_id)
+        return None if i is None else self._layout.seat_info(i)
+
+    def state_of(self, ticket_id: str) -> str | None:
+        i = self._layout.index.get(ticket_id)
+        return None if i is None else STATE_NAMES[self._layout.state[i]]
+
+    def zone_counts(self) -> dict[str, tuple[int, int]]:
+        """Free and total seats per zone, as the map shows them."""
+        return {zone.name: (zone.free, zone.total) for zone in self._layout.zones}
+
+    # -- selection -----------------------------------------------------------------------------------------------
 
     def selected_ticket_ids(self) -> list[str]:
-        return sorted(item.seat.ticket_id for item in self.scene().selectedItems() if isinstance(item, SeatItem))
+        ids = self._layout.ticket_ids
+        return sorted(ids[i] for i in self._selected)
 
-    def set_selected(self, ticket_ids: set[str]) -> None:
-        self._silent = True
-        for ticket_id, item in self.items_by_ticket.items():
-            item.setSelected(ticket_id in ticket_ids and item.seat.state == "available")
-        self._silent = False
-        self._on_selection()
+    def set_selected(self, ticket_ids: Iterable[str]) -> None:
+        """Select exactly these seats (those that are free) and emit ``selection_changed``."""
+        layout = self._layout
+        wanted = {i for i in (layout.index.get(t) for t in ticket_ids)
+                  if i is not None and layout.state[i] == AVAILABLE}
+        for i in wanted ^ self._selected:
+            self._repaint_seat(i)
+        self._selected = wanted
+        self.selection_changed.emit(self.selected_ticket_ids())
 
-    def _on_selection(self) -> None:
-        if not self._silent:
-            self.selection_changed.emit(self.selected_ticket_ids())
+    def toggle(self, ticket_id: str) -> bool:
+        """Toggle one free seat as a click would; False when it is not free (or not on the map)."""
+        i = self._layout.index.get(ticket_id)
+        return i is not None and self._toggle(i)
 
-    # -- zoom ------------------------------------------------------------------------------------------------
+    def _toggle(self, i: int) -> bool:
+        if self._layout.state[i] != AVAILABLE:
+            return False
+        self._selected.symmetric_difference_update((i,))
+        self._repaint_seat(i)
+        self.selection_changed.emit(self.selected_ticket_ids())
+        return True
+
+    def _add_or_remove(self, seats: Iterable[int], remove: bool) -> None:
+        state = self._layout.state
+        touched = {i for i in seats if state[i] == AVAILABLE and (i in self._selected) == remove}
+        if not touched:
+            return
+        if remove:
+            self._selected -= touched
+        else:
+            self._selected |= touched
+        for i in touched:
+            self._repaint_seat(i)
+        self.selection_changed.emit(self.selected_ticket_ids())
+
+    # -- geometry ------------------------------------------------------------------------------------------------
+
+    def detail_level(self, zoom: float | None = None) -> str:
+        """What the map draws at ``zoom`` (default: now): ``blocks``, ``seats`` or ``numbers``."""
+        return detail_for(self._zoom if zoom is None else zoom)
+
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    def _origin(self) -> QPointF:
+        """Viewport position of map point (0, 0) negated: a map that is smaller than the view is centred."""
+        view = self.viewport().size()
+        width, height = self._layout.width * self._zoom, self._layout.height * self._zoom
+        x = self.horizontalScrollBar().value() if width > view.width() else -(view.width() - width) / 2
+        y = self.verticalScrollBar().value() if height > view.height() else -(view.height() - height) / 2
+        return QPointF(x, y)
+
+    def to_view(self, point: QPointF) -> QPointF:
+        return point * self._zoom - self._origin()
+
+    def to_map(self, point: QPointF) -> QPointF:
+        return (point + self._origin()) / self._zoom
+
+    def visible_map_rect(self) -> QRectF:
+        """The part of the map on screen, in map units."""
+        size = self.viewport().size()
+        return QRectF(self.to_map(QPointF(0, 0)), self.to_map(QPointF(size.width(), size.height())))
+
+    def seat_view_rect(self, ticket_id: str) -> QRect:
+        """Where a seat is drawn in viewport pixels (for tests and tools that click it)."""
+        return self._seat_view_rect(self._layout.index[ticket_id], margin=0)
+
+    def seat_center(self, ticket_id: str) -> QPoint:
+        return self.seat_view_rect(ticket_id).center()
+
+    def _seat_view_rect(self, i: int, margin: int | None = None) -> QRect:
+        x, y, w, h = self._layout.seat_rect(i)
+        z, origin = self._zoom, self._origin()
+        pad = math.ceil(3.5 * z) + 2 if margin is None else margin  # focus frame and selection pen
+        left, top = math.floor(x * z - origin.x()), math.floor(y * z - origin.y())
+        return QRect(left - pad, top - pad, math.ceil(w * z) + 1 + 2 * pad, math.ceil(h * z) + 1 + 2 * pad)
+
+    def _zone_label(self, z: int) -> tuple[QRectF, str]:
+        """The zoomed-out caption of zone ``z``: its name and free count, centred on the zone."""
+        zone = self._layout.zones[z]
+        locale = QLocale()
+        text = self.tr("{zone} · {free} free of {total}").format(
+            zone=zone.name, free=locale.toString(zone.free), total=locale.toString(zone.total))
+        metrics = QFontMetrics(caption_font(self.font()))
+        width, height = metrics.horizontalAdvance(text) + 16, metrics.height() + 8
+        centre = self.to_view(QPointF(zone.x + zone.width / 2, zone.y + zone.height / 2))
+        return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), text
+
+    def _repaint_seat(self, i: int) -> None:
+        if self.detail_level() == BLOCKS:
+            layout = self._layout
+            block = layout.blocks[layout.seat_block[i]]
+            self._request_update(self._view_rect(QRectF(block.x, block.y, block.width, block.height)))
+            self._request_update(self._zone_label(block.zone)[0].toAlignedRect().adjusted(-2, -2, 2, 2))
+        else:
+            self._request_update(self._seat_view_rect(i))
+
+    def _view_rect(self, area: QRectF) -> QRect:
+        z, origin = self._zoom, self._origin()
+        return QRectF(area.left() * z - origin.x(), area.top() * z - origin.y(),
+                      area.width() * z, area.height() * z).toAlignedRect().adjusted(-1, -1, 1, 1)
+
+    def _request_update(self, rect: QRect) -> None:
+        """Every partial repaint goes through here (the tests record them)."""
+        self.viewport().update(rect)
+
+    # -- zoom and scroll -----------------------------------------------------------------------------------------
+
+    def _fit_zoom(self) -> float:
+        view = self.viewport().size()
+        if not self._layout.width or not self._layout.height:
+            return 1.0
+        return min(view.width() / self._layout.width, view.height() / self._layout.height)
+
+    def _min_zoom(self) -> float:
+        return min(0.2, self._fit_zoom())
 
     def fit(self) -> None:
+        """Show the whole venue (Home)."""
         self._user_zoomed = False
-        self.resetTransform()
-        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        self._zoom = self.transform().m11()
-        if self._zoom > 2.5:  # few seats: do not blow them up to the size of a door
-            self.resetTransform()
-            self.scale(2.5, 2.5)
-            self._zoom = 2.5
+        self._set_zoom(min(FIT_MAX_ZOOM, self._fit_zoom()), None)
 
-    def zoom_by(self, factor: float) -> None:
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom keeping the map point under ``anchor`` (viewport pixels; default the centre) where it is."""
         self._user_zoomed = True
-        new = max(0.2, min(5.0, self._zoom * factor))
-        self.scale(new / self._zoom, new / self._zoom)
-        self._zoom = new
+        self._set_zoom(max(self._min_zoom(), min(MAX_ZOOM, self._zoom * factor)), anchor)
+
+    def zoom_to(self, zoom: float, map_point: QPointF) -> None:
+        """Zoom to ``zoom`` and centre the map on ``map_point``."""
+        self._user_zoomed = True
+        self._set_zoom(max(self._min_zoom(), min(MAX_ZOOM, zoom)), None)
+        self.center_on(map_point)
+
+    def _set_zoom(self, zoom: float, anchor: QPointF | None) -> None:
+        size = self.viewport().size()
+        anchor = anchor if anchor is not None else QPointF(size.width() / 2, size.height() / 2)
+        fixed = self.to_map(anchor)
+        self._zoom = zoom
+        self._relayout()
+        self._scroll_to(fixed * zoom - anchor)
+        self.viewport().update()
+
+    def center_on(self, map_point: QPointF) -> None:
+        size = self.viewport().size()
+        self._scroll_to(map_point * self._zoom - QPointF(size.width() / 2, size.height() / 2))
+
+    def scroll_by(self, dx: int, dy: int) -> None:
+        """Pan by viewport pixels."""
+        self._scroll_to(QPointF(self.horizontalScrollBar().value() + dx, self.verticalScrollBar().value() + dy))
+
+    def _scroll_to(self, origin: QPointF) -> None:
+        self.horizontalScrollBar().setValue(round(origin.x()))
+        self.verticalScrollBar().setValue(round(origin.y()))
+
+    def _relayout(self) -> None:
+        """Scroll bar ranges for the zoomed map; the minimap shows when the map does not fit."""
+        view = self.viewport().size()
+        width = math.ceil(self._layout.width * self._zoom)
+        height = math.ceil(self._layout.height * self._zoom)
+        for bar, extent, page in ((self.horizontalScrollBar(), width, view.width()),
+                                  (self.verticalScrollBar(), height, view.height())):
+            bar.setRange(0, max(0, extent - page))
+            bar.setPageStep(page)
+            bar.setSingleStep(max(8, round(SEAT * self._zoom)))
+        self.overview.setVisible(bool(len(self._layout)) and (width > view.width() or height > view.height()))
+        self._place_overview()
+
+    def _place_overview(self) -> None:
+        view = self.viewport().geometry()
+        self.overview.move(view.right() - self.overview.width() - OVERVIEW_MARGIN,
+                           view.bottom() - self.overview.height() - OVERVIEW_MARGIN)
+        self.overview.raise_()
+        self.overview.update()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.viewport().update()
+        self.overview.update()
+
+    def ensure_visible(self, i: int) -> None:
+        rect = self._seat_view_rect(i)
+        view = self.viewport().rect().adjusted(20, 20, -20, -20)
+        dx = min(0, rect.left() - view.left()) or max(0, rect.right() - view.right())
+        dy = min(0, rect.top() - view.top()) or max(0, rect.bottom() - view.bottom())
+        if dx or dy:
+            self.scroll_by(dx, dy)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if not self._user_zoomed:
             self.fit()
+        else:
+            self._relayout()
+
+    # -- painting ------------------------------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        """Paint each exposed rectangle on its own: a sale's few seats far apart are a few small paints."""
+        painter = QPainter(self.viewport())
+        region = event.region()
+        rects = list(region) if region.rectCount() <= MAX_PAINT_RECTS else [region.boundingRect()]
+        seat_painter = SeatPainter(self._layout, self._zoom, self._origin(), self._colors)
+        for rect in rects:
+            painter.save()
+            painter.setClipRect(rect)
+            painter.fillRect(rect, QColor("#ffffff"))
+            area = QRectF(self.to_map(QPointF(rect.topLeft())),
+                          self.to_map(QPointF(rect.bottomRight()) + QPointF(1, 1)))
+            seat_painter.paint(painter, area, self._selected, self._focus, self._zone_label)
+            painter.restore()
+        if self._band is not None:
+            painter.setPen(QPen(QColor("#1565c0"), 1, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(21, 101, 192, 40))
+            painter.drawRect(self._band)
+        painter.end()
+
+    # -- mouse ---------------------------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = pos
+        elif event.button() == Qt.MouseButton.LeftButton:
+            self._press = (pos, event.button(), event.modifiers())
+        event.accept()
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        if self._pan_from is not None:
+            delta = self._pan_from - pos
+            self._pan_from = pos
+            self.scroll_by(delta.x(), delta.y())
+        elif self._press is not None and self._dragged(pos):
+            old = self._band
+            self._band = QRect(self._press[0], pos).normalized()
+            self._request_update((self._band if old is None else old.united(self._band)).adjusted(-2, -2, 2, 2))
+        event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = None
+        elif event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            start, _button, modifiers = self._press
+            self._press = None
+            if self._band is not None:
+                self._request_update(self._band.adjusted(-2, -2, 2, 2))
+                self._band = None
+            if self._dragged(pos, start):
+                self._band_done(QRect(start, pos).normalized(), modifiers)
+            else:
+                self._clicked(pos, modifiers)
+        event.accept()
+
+    def _dragged(self, pos: QPoint, start: QPoint | None = None) -> bool:
+        start = start if start is not None else self._press[0]
+        return (pos - start).manhattanLength() >= QApplication.startDragDistance()
+
+    def _band_done(self, band: QRect, modifiers: Qt.KeyboardModifier) -> None:
+        top_left, bottom_right = self.to_map(QPointF(band.topLeft())), self.to_map(QPointF(band.bottomRight()))
+        if self.detail_level() == BLOCKS:  # thousands of seats in a band: a zoomed-out drag zooms in there
+            area = QRectF(top_left, bottom_right)
+            view = self.viewport().size()
+            zoom = min(view.width() / max(area.width(), 1.0), view.height() / max(area.height(), 1.0))
+            self.zoom_to(zoom, area.center())
+            return
+        seats = self._layout.seats_in(top_left.x(), top_left.y(), bottom_right.x(), bottom_right.y())
+        self._add_or_remove(seats, remove=bool(modifiers & Qt.KeyboardModifier.ControlModifier))
+
+    def _clicked(self, pos: QPoint, modifiers: Qt.KeyboardModifier) -> None:
+        point = self.to_map(QPointF(pos))
+        if self.detail_level() == BLOCKS:
+            self.zoom_to(max(SEAT_ZOOM, self._zoom), point)
+            return
+        i = self._layout.seat_at(point.x(), point.y())
+        if i is None:
+            return
+        if modifiers & Qt.KeyboardModifier.ShiftModifier and self._anchor is not None:
+            self._select_between(self._anchor, i)
+        else:
+            self._toggle(i)
+            self._anchor = i
+        self._move_focus(i)
+
+    def _select_between(self, a: int, b: int) -> None:
+        ax, ay, _w, _h = self._layout.seat_rect(a)
+        bx, by, _w, _h = self._layout.seat_rect(b)
+        x0, x1 = min(ax, bx), max(ax, bx) + SEAT
+        y0, y1 = min(ay, by), max(ay, by) + SEAT
+        self._add_or_remove(self._layout.seats_in(x0, y0, x1, y1), remove=False)
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15, event.position())
             event.accept()
         else:
             super().wheelEvent(event)
 
-    def mousePressEvent(self, event) -> None:
-        # a plain click toggles one seat (touch screens have no Ctrl); drag draws a rubber band
-        item = self.itemAt(event.position().toPoint())
-        if isinstance(item, SeatItem) and event.button() == Qt.MouseButton.LeftButton:
-            if item.seat.state == "available":
-                item.setSelected(not item.isSelected())
-            self._consumed_press = True
-            event.accept()
-            return
-        self._consumed_press = False
-        if event.button() == Qt.MouseButton.MiddleButton:
-            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        super().mousePressEvent(event)
+    # -- keyboard ------------------------------------------------------------------------------------------------
 
-    def mouseReleaseEvent(self, event) -> None:
-        super().mouseReleaseEvent(event)
-        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+    def keyPressEvent(self, event) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        if key in steps and len(self._layout):
+            self._step(*steps[key], extend=bool(modifiers & Qt.KeyboardModifier.ShiftModifier))
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._focus is not None:
+            self._toggle(self._focus)
+            self._anchor = self._focus
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25, self._focus_anchor())
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(0.8, self._focus_anchor())
+        elif key == Qt.Key.Key_Home:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focus_ticket_id(self) -> str | None:
+        return None if self._focus is None else self._layout.ticket_ids[self._focus]
+
+    def _focus_anchor(self) -> QPointF | None:
+        return None if self._focus is None else QPointF(self._seat_view_rect(self._focus, margin=0).center())
+
+    def _step(self, dx: int, dy: int, extend: bool) -> None:
+        if self._focus is None:
+            area = self.visible_map_rect()
+            start = next(iter(self._layout.seats_in(area.left(), area.top(), area.right(), area.bottom())), 0)
+            target = start
+        else:
+            target = self._layout.neighbour(self._focus, dx, dy)
+        if extend:
+            self._add_or_remove([i for i in (self._focus, target) if i is not None], remove=False)
+        self._move_focus(target)
+
+    def _move_focus(self, i: int) -> None:
+        if self.detail_level() == BLOCKS:  # keyboard work needs seats to look at
+            x, y, w, h = self._layout.seat_rect(i)
+            self.zoom_to(SEAT_ZOOM, QPointF(x + w / 2, y + h / 2))
+        old, self._focus = self._focus, i
+        if old is not None:
+            self._repaint_seat(old)
+        self.ensure_visible(i)
+        self._repaint_seat(i)

@@ -1834,6 +1834,19 @@ Motivo: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>SeatMap</name>
+    <message>
+        <location filename="../../boxoffice/ui/seat_map.py" line="56"/>
+        <source>Seat map</source>
+        <translation>Plano de butacas</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/seat_map.py" line="221"/>
+        <source>{zone} · {free} free of {total}</source>
+        <translation>{zone} · {free} libres de {total}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../boxoffice/ui/settings_dialog.py" line="34"/>

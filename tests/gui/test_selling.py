@@ -12,7 +12,7 @@ from boxoffice.services.sales import LineRequest, SaleRequest, sell
 from boxoffice.store.models import Outbox, Payment, Sale, SaleTicket, Ticket
 from boxoffice.ui.main_window import MainWindow
 from boxoffice.ui.payment import PaymentDialog
-from boxoffice.ui.qt import QApplication, QPointF, Qt, QTimer
+from boxoffice.ui.qt import QApplication, QPoint, Qt, QTimer
 from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
 
 
@@ -39,8 +39,7 @@ def count(store, model) -> int:
 
 
 def click_seat(qtbot, window: MainWindow, ticket_id: str) -> None:
-    item = window.seat_map.items_by_ticket[ticket_id]
-    point = window.seat_map.mapFromScene(item.sceneBoundingRect().center())
+    point = window.seat_map.seat_center(ticket_id)
     qtbot.mouseClick(window.seat_map.viewport(), Qt.MouseButton.LeftButton, pos=point)
 
 
@@ -75,7 +74,7 @@ def test_full_sale_by_mouse_with_cash_and_change(qtbot, window: MainWindow, stor
     result = done.args[0]
     assert result.total_cents == 18000 and result.change_cents == 2000
     assert window.cart.is_empty()
-    assert window.seat_map.items_by_ticket["EVDEMO-VIP1"].seat.state == "sold"
+    assert window.seat_map.state_of("EVDEMO-VIP1") == "sold"
     assert "20,00 €" in window.banner.text() and result.purchase_code in window.banner.text()
     with store.read_session_factory() as s:
         sale = s.scalars(select(Sale)).one()
@@ -177,7 +176,7 @@ def test_seat_taken_by_another_sale_is_refused_clearly(qtbot, window: MainWindow
         assert s.scalar(select(func.count()).select_from(SaleTicket)
                         .where(SaleTicket.ticket_id == "EVDEMO-VIP5")) == 1
         assert s.get(Ticket, "EVDEMO-VIP5").state == "sold"
-    assert window.seat_map.items_by_ticket["EVDEMO-VIP5"].seat.state == "sold"
+    assert window.seat_map.state_of("EVDEMO-VIP5") == "sold"
 
 
 def test_child_product_and_family_pass(qtbot, window: MainWindow, store) -> None:
@@ -196,10 +195,10 @@ def test_child_product_and_family_pass(qtbot, window: MainWindow, store) -> None
 
 def test_rubber_band_drag_selects_several_seats(qtbot, window: MainWindow) -> None:
     view = window.seat_map
-    first = view.items_by_ticket["EVDEMO-VIP1"].sceneBoundingRect()
-    last = view.items_by_ticket["EVDEMO-VIP3"].sceneBoundingRect()
-    start = view.mapFromScene(QPointF(first.left() - 3, first.top() - 3))
-    end = view.mapFromScene(QPointF(last.right() + 1, last.bottom() + 1))
+    first = view.seat_view_rect("EVDEMO-VIP1")
+    last = view.seat_view_rect("EVDEMO-VIP3")
+    start = first.topLeft() - QPoint(3, 3)
+    end = last.bottomRight() + QPoint(1, 1)
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(view.viewport(), pos=end)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
@@ -273,5 +272,5 @@ def test_scanning_a_ticket_opens_its_sale_to_reprint_and_void(qtbot, store, tmp_
         sale = s.scalars(select(Sale)).one()
         assert sale.status == "voided" and sale.delivery_state == "cancelled"
         assert s.get(Ticket, "EVDEMO-PRE3").state == "available"  # never sent: seats back on sale now
-    assert window.seat_map.items_by_ticket["EVDEMO-PRE3"].seat.state == "available"
+    assert window.seat_map.state_of("EVDEMO-PRE3") == "available"
     dialog.accept()

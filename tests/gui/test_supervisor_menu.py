@@ -122,7 +122,7 @@ def test_training_sells_on_a_copy_prints_training_and_leaves_no_trace(qtbot, tmp
     assert "TRAINING / FORMACIÓN" in printed
     assert "TRAINING / FORMACIÓN" in " ".join(
         pdf_text(tmp_path / "prints" / f"{practice.purchase_code}-receipt.pdf").split())
-    assert window.seat_map.items_by_ticket["EVDEMO-VIP3"].seat.state == "sold"
+    assert window.seat_map.state_of("EVDEMO-VIP3") == "sold"
     copy = window.backend.session_factory.kw["bind"].url.database
     # the real store never saw it
     with store.read_session_factory() as session:
@@ -132,7 +132,7 @@ def test_training_sells_on_a_copy_prints_training_and_leaves_no_trace(qtbot, tmp
 
     window.menu_action("leaveTraining").trigger()
     assert not window.training and not window.training_bar.isVisible()
-    assert window.seat_map.items_by_ticket["EVDEMO-VIP3"].seat.state == "available"
+    assert window.seat_map.state_of("EVDEMO-VIP3") == "available"
     assert not Path(copy).exists()
     assert window.backend.terminal.training is False
     store.close()

@@ -267,4 +267,4 @@ def test_from_the_main_window_a_clerk_scans_and_a_supervisor_authorises_the_void
     assert sale_state(store, code)[1] == dict.fromkeys(SEATS, "available")  # never sent: back on sale now
     assert [actor for actor, _ in void_entries(store, code)] == ["Marta"]
     assert woken  # the delivery worker was told at once
-    qtbot.waitUntil(lambda: window.seat_map.items_by_ticket[SEATS[0]].seat.state == "available", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.seat_map.state_of(SEATS[0]) == "available", timeout=WAIT_MS)
