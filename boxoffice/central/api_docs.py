@@ -133,8 +133,15 @@ SYNC_EXAMPLE = {"data": {"ticket_sold": [{
     "client_name": "Carlos Martínez"}]}}
 SYNC_ANSWER = {"message": "Sincronizado", "status": 200, "data": {"valido": True, "results": [{
     "idempotency_key": None, "purchase_code": None, "order_id": "q0ZbTz5mD1cVxW2pLr8K", "status": "completed",
-    "replayed": False, "tickets": [{"ticket_id": TICKET_A, "conflict": None}], "inconsistencies": [],
-    "error": None}]}}
+    "replayed": False, "tickets": [{"ticket_id": TICKET_A, "conflict": None, "taken": True}],
+    "inconsistencies": [], "error": None, "order_status": "completed", "clock_skew_seconds": None}]}}
+
+CONFLICTS_SCHEMA = callable_body({"office_id": STRING, "after_id": INTEGER}, ["office_id"])
+CONFLICTS_EXAMPLE = {"data": {"office_id": "office_taquilla_norte", "after_id": 0}}
+CONFLICT_ROW = {"conflict_id": 7, "kind": "ticket_conflict", "role": "holder", "event_id": EVENT_ID,
+                "ticket_id": TICKET_A, "purchase_code": "GJXS0LM6RYG3R", "office_id": "office_taquilla_sur",
+                "other_channel": "office", "other_office_id": "office_taquilla_norte", "order_id": None,
+                "detected_at": "2026-07-18T19:02:11Z"}
 
 LOCK_SCHEMA = callable_body({"tickets": ID_LIST, "reserved_time": INTEGER, "event_id": STRING},
                             ["tickets", "reserved_time"])

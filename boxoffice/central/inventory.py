@@ -4,6 +4,7 @@ A ticket is in exactly one place: sold (``status`` false), held by an offline of
 row), held online by an unexpired ``tickets_blocked`` row, or free. Every function that moves tickets locks their
 rows with :func:`lock_tickets` before reading that state, so two racing requests see each other's result
 instead of both seeing "free" (PostgreSQL ``FOR UPDATE``; on SQLite the whole write is ``BEGIN IMMEDIATE``).
+Who may take a ticket is :func:`held_elsewhere`'s one rule, shared by synchronisation and ``/ticket/transaction``.
 """
 
 from __future__ import annotations
@@ -71,6 +72,24 @@ def unavailable(ids: Sequence[str], tickets: dict[str, Ticket], offline: dict[st
         elif lock is not None and lock.locked_up > now:
             reasons[ticket_id] = "locked"
     return reasons
+
+
+OFFICE, ONLINE_HOLD, ONLINE = "office", "online_hold", "online"
+
+
+def held_elsewhere(ticket: Ticket, offline: TicketOffline | None, lock: TicketBlocked | None, now: datetime,
+                   seller_office: str | None) -> str | None:
+    """The side that holds this unsold ticket against ``seller_office`` (None: the platform's own POS), or None
+    when the seller may take it.
+
+    An office takes only what is assigned to it: never another office's ticket (``office``), one held by a live
+    online checkout (``online_hold``) or a free online one (``online``). The platform takes any free ticket.
+    """
+    if offline is not None:
+        return None if offline.office_id == seller_office else OFFICE
+    if lock is not None and lock.locked_up > now:
+        return ONLINE_HOLD
+    return None if seller_office is None else ONLINE
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,7 @@ class Order(Base):
 
     __tablename__ = "orders"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    purchase_code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    purchase_code: Mapped[str | None] = mapped_column(String(64), index=True)
     status: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(String(32), default="offline_sync")
     event_id: Mapped[str] = mapped_column(String(64), index=True)
@@ -204,6 +204,9 @@ class Order(Base):
     raw: Mapped[str] = mapped_column(Text, default="")
     date_created: Mapped[datetime] = mapped_column(default=utcnow)
     date_cancelled: Mapped[datetime | None]
+
+    # purchase codes are an office's own: another office reusing one never reaches this order (issue #12)
+    __table_args__ = (UniqueConstraint("office_id", "purchase_code", name="uq_orders_office_code"),)
 
 
 class OrderTicket(Base):
@@ -221,11 +224,40 @@ class SyncEntry(Base):
 
     __tablename__ = "sync_entries"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    idempotency_key: Mapped[str | None] = mapped_column(String(255), unique=True)
-    purchase_code: Mapped[str | None] = mapped_column(String(64), index=True)
+    office_id: Mapped[str | None] = mapped_column(String(64))
+    idempotency_key: Mapped[str | None] = mapped_column(String(255))
+    purchase_code: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16))
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    """SHA-256 of the entry's content (not its key): a replay must match it, a reuse is refused."""
     order_id: Mapped[str | None] = mapped_column(String(64))
     result: Mapped[dict[str, Any]]
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+
+    # keys and purchase codes are kept per office, for good (issue #12)
+    __table_args__ = (UniqueConstraint("office_id", "idempotency_key", name="uq_sync_entries_office_key"),
+                      Index("ix_sync_entries_office_code", "office_id", "purchase_code", "status"))
+
+
+class SyncConflict(Base):
+    """A sale that ran into a ticket (or purchase code) another side holds, kept for both sides' supervisors.
+
+    ``office_id``/``order_id``: the office whose sale ran into it and its order. ``other_channel`` says who holds
+    the ticket: ``office`` (``other_office_id``), ``online_hold`` (a live online checkout), ``online`` (free
+    online) or ``sold`` (another order, ``other_order_id``). Offices see only their own order ids.
+    """
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    event_id: Mapped[str | None] = mapped_column(String(64))
+    ticket_id: Mapped[str | None] = mapped_column(String(128))
+    purchase_code: Mapped[str | None] = mapped_column(String(64))
+    office_id: Mapped[str] = mapped_column(String(64), index=True)
+    order_id: Mapped[str | None] = mapped_column(String(64))
+    other_channel: Mapped[str] = mapped_column(String(16))
+    other_office_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    other_order_id: Mapped[str | None] = mapped_column(String(64))
     date_created: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -248,7 +280,8 @@ class PosTransaction(Base):
     raw: Mapped[str] = mapped_column(Text)
     date_received: Mapped[datetime] = mapped_column(default=utcnow)
 
-    __table_args__ = (UniqueConstraint("code", "fingerprint", name="uq_pos_transaction_content"),)
+    # a replay is the same office's (another office posting the same body stores its own copy)
+    __table_args__ = (UniqueConstraint("office_id", "code", "fingerprint", name="uq_pos_transaction_content"),)
 
 
 class PosPayment(Base):

@@ -2,19 +2,26 @@
 
 Each inconsistency is one text that starts with a stable kind and a colon (``line_total: ...``) so a client can
 group them without parsing prose. Kinds: ``malformed_code``, ``unknown_event``, ``created_at``,
-``line_total``, ``items_total``, ``payment_total``, ``payment_method``, ``ticket_count``, ``item_code``,
-``malformed_barcode``, ``duplicate_barcode``, ``unknown_product``, ``unknown_ticket``.
+``clock_skew``, ``line_total``, ``items_total``, ``payment_total``, ``payment_method``, ``ticket_count``,
+``item_code``, ``malformed_barcode``, ``duplicate_barcode``, ``unknown_product``, ``unknown_ticket`` (and, from
+:mod:`pos_transactions`, ``ticket_unavailable`` and ``duplicate_code``).
+
+``clock_skew`` flags a terminal with a wrong clock: ``createdAt`` more than :data:`FUTURE_TOLERANCE` ahead of the
+platform, more than :data:`MAX_AGE` old (offline sales wait for a network, but not for a month), or before the
+event existed here. The sale is stored all the same, with ``createdAt`` as sent.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from boxoffice.core.codes import parse_code
 from boxoffice.core.errors import InvalidCode
 
 PAYMENT_METHODS = ("cash", "card")
+FUTURE_TOLERANCE = timedelta(minutes=10)
+MAX_AGE = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ class Catalogue:
     event_known: bool
     tickets_per_unit: dict[str, int]  # product id -> tickets one unit issues (5 for the family pass)
     known_tickets: set[str]
+    received_at: datetime
+    event_created: datetime | None = None
 
 
 def parse_created_at(raw: str | None) -> tuple[datetime | None, str | None]:
@@ -79,6 +88,30 @@ def parse_created_at(raw: str | None) -> tuple[datetime | None, str | None]:
     if value.tzinfo is None:
         return None, f"created_at: createdAt {raw!r} has no time zone (expected UTC, e.g. ...Z)"
     return value, None
+
+
+def _span(seconds: float) -> str:
+    seconds = abs(seconds)
+    if seconds >= 2 * 86_400:
+        return f"{seconds / 86_400:.1f} days"
+    if seconds >= 2 * 3600:
+        return f"{seconds / 3600:.1f} h"
+    return f"{round(seconds / 60)} min"
+
+
+def clock_problem(created_at: datetime, received_at: datetime, event_created: datetime | None) -> str | None:
+    """The ``clock_skew`` text when ``createdAt`` cannot be the terminal's true time of sale, else None."""
+    skew = (created_at - received_at).total_seconds()
+    stamp = f"createdAt {created_at.isoformat()}"
+    if created_at > received_at + FUTURE_TOLERANCE:
+        return f"clock_skew: {stamp} is {_span(skew)} ahead of the platform's clock: check the terminal's clock"
+    if created_at < received_at - MAX_AGE:
+        return (f"clock_skew: {stamp} is {_span(skew)} old, more than {MAX_AGE.days} days: check the "
+                "terminal's clock")
+    if event_created is not None and created_at < event_created - FUTURE_TOLERANCE:
+        return (f"clock_skew: {stamp} is {_span((event_created - created_at).total_seconds())} before the event "
+                "existed on the platform: check the terminal's clock")
+    return None
 
 
 def _code_problem(code: str) -> str | None:
@@ -118,9 +151,13 @@ def inconsistencies(tx: PosTransactionIn, catalogue: Catalogue) -> list[str]:
         found.append(f"malformed_code: purchase code {tx.code!r}: {problem}")
     if not catalogue.event_known:
         found.append(f"unknown_event: event {tx.event_id!r} is not an event of this platform")
-    _created, created_problem = parse_created_at(tx.created_at_raw)
+    created, created_problem = parse_created_at(tx.created_at_raw)
     if created_problem:
         found.append(created_problem)
+    elif created is not None:
+        skew_problem = clock_problem(created, catalogue.received_at, catalogue.event_created)
+        if skew_problem:
+            found.append(skew_problem)
 
     paid = sum(payment.amount for payment in tx.payments)
     if paid != tx.total_amount:

@@ -4,9 +4,19 @@ Only a body that cannot be read (wrong JSON types, missing purchase code or amou
 everything else, however inconsistent, is stored with its list of inconsistencies (:mod:`pos_checks`). The
 same function stores the ``pos_transaction`` of a synchronisation entry, so both paths store alike.
 
-A transaction posted twice with the same content (same code) is stored once: the second post answers the
-first one's id with ``replayed`` true. The same code with different content is stored again and flagged
-``duplicate_code``: the platform never drops what a device says it sold.
+A transaction posted twice by the same office (or twice by the admin) with the same content is stored once: the
+second post answers the first one's id with ``replayed`` true. The same code with different content is stored
+again and flagged ``duplicate_code``: the platform never drops what a device says it sold. Replays and
+``duplicate_code`` are per office: another office posting a code (even a byte-identical body) stores its own
+copy and never gets, nor learns of, the first office's transaction.
+
+A ticket named by ``tickets[].ticket_id`` is sold by the transaction (never left free online for a second
+customer) when the caller may take it (:func:`boxoffice.central.inventory.held_elsewhere`: an office its own
+assigned tickets, the admin any free one); otherwise it stays where it is and ``ticket_unavailable`` says why.
+The synchronisation path sells its tickets itself and records here only the transaction.
+
+Extension of the answer: ``clock_skew_seconds`` (createdAt minus the time the platform received it; null when
+createdAt is not a timestamp). A far-off clock is also listed as a ``clock_skew`` inconsistency.
 """
 
 from __future__ import annotations
@@ -16,12 +26,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from boxoffice.central import sync_conflicts
 from boxoffice.central.auth import Principal
 from boxoffice.central.envelope import ApiResult, BadInput
-from boxoffice.central.inventory import chunks
+from boxoffice.central.inventory import (
+    OFFICE,
+    append_ledger,
+    chunks,
+    held_elsewhere,
+    ledger_row,
+    lock_rows,
+    lock_tickets,
+    offline_rows,
+)
 from boxoffice.central.models import (
     Event,
     PosItem,
@@ -29,6 +49,7 @@ from boxoffice.central.models import (
     PosPayment,
     PosTransaction,
     Ticket,
+    TicketBlocked,
     TicketType,
 )
 from boxoffice.central.pos_checks import (
@@ -103,19 +124,26 @@ def parse_request(payload: Any) -> PosRequest:
     return PosRequest(parse_transaction(Fields(payload, "body")), payload)
 
 
-def _catalogue(session: Session, tx: PosTransactionIn) -> Catalogue:
-    event_known = tx.event_id is not None and session.get(Event, tx.event_id) is not None
+def _catalogue(session: Session, tx: PosTransactionIn, now: datetime) -> Catalogue:
+    event = session.get(Event, tx.event_id) if tx.event_id is not None else None
     per_unit: dict[str, int] = {}
-    if event_known:
+    if event is not None:
         for ticket_type in session.scalars(select(TicketType).where(TicketType.event_id == tx.event_id)):
             components = ticket_type.components or []
             per_unit[str(ticket_type.id)] = sum(int(c["quantity"]) for c in components) if components else 1
-    ids = sorted({t.ticket_id for item in tx.items for t in item.tickets if t.ticket_id is not None})
+    ids = sorted(_ticket_ids(tx))
     known: set[str] = set()
     for chunk in chunks(ids):
         known.update(session.scalars(select(Ticket.id).where(Ticket.id.in_(chunk),
                                                              Ticket.event_id == (tx.event_id or ""))))
-    return Catalogue(event_known, per_unit, known)
+    return Catalogue(event is not None, per_unit, known, received_at=now,
+                     event_created=event.date_created if event is not None else None)
+
+
+def _ticket_ids(tx: PosTransactionIn) -> list[str]:
+    """The ticket ids the transaction names, in order, each once."""
+    ids = (t.ticket_id for item in tx.items for t in item.tickets if t.ticket_id is not None)
+    return list(dict.fromkeys(ids))
 
 
 @dataclass(frozen=True)
@@ -123,19 +151,68 @@ class Recorded:
     transaction_id: int
     inconsistencies: list[str]
     replayed: bool
+    clock_skew_seconds: int | None
+
+
+def _skew(row: PosTransaction) -> int | None:
+    return None if row.created_at is None else round((row.created_at - row.date_received).total_seconds())
+
+
+WHY_NOT = {"sold": "is already sold", OFFICE: "is assigned to another office",
+           "online_hold": "is held by an online checkout", "online": "is not assigned to this office (online)"}
+
+
+def _take_tickets(session: Session, tx: PosTransactionIn, transaction_id: int, office_id: str | None,
+                  now: datetime) -> list[str]:
+    """Sell the tickets the transaction names where the caller may; the ``ticket_unavailable`` texts of the rest."""
+    ids = _ticket_ids(tx)
+    tickets = lock_tickets(session, ids)
+    offline, locks = offline_rows(session, ids), lock_rows(session, ids)
+    found, ledger, released = [], [], []
+    for ticket_id in ids:
+        ticket = tickets.get(ticket_id)
+        if ticket is None or ticket.event_id != tx.event_id:
+            continue  # listed as unknown_ticket by the checks
+        channel = "sold" if not ticket.status else held_elsewhere(ticket, offline.get(ticket_id),
+                                                                  locks.get(ticket_id), now, office_id)
+        if channel is not None:
+            found.append(f"ticket_unavailable: ticket_id {ticket_id!r} {WHY_NOT[channel]}; not taken")
+            ledger.append(ledger_row(ticket, "sale_conflict", now, office_id=office_id, conflict=channel,
+                                     pos_transaction=transaction_id))
+            if office_id is not None and channel != "sold":
+                row = offline.get(ticket_id)
+                sync_conflicts.add(session, now, kind=sync_conflicts.TICKET_CONFLICT, office_id=office_id,
+                                   order_id=None, other_channel=channel, event_id=ticket.event_id,
+                                   ticket_id=ticket_id, purchase_code=tx.code,
+                                   other_office_id=row.office_id if row is not None else None)
+            continue
+        ticket.status = False
+        ticket.status_sold = now
+        ticket.sold_order_id = None  # no order: the POS transaction (in the ledger) holds it
+        ticket.date_updated = now
+        ledger.append(ledger_row(ticket, "sale", now, office_id=office_id, pos_transaction=transaction_id))
+        if ticket_id in locks:
+            released.append(ticket_id)
+    for chunk in chunks(released):
+        session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(chunk)))
+    append_ledger(session, ledger)
+    return found
 
 
 def record(session: Session, tx: PosTransactionIn, raw: dict[str, Any], *, office_id: str | None, source: str,
-           now: datetime) -> Recorded:
-    """Store ``tx`` with its inconsistencies (or find the identical one stored before)."""
+           now: datetime, take_tickets: bool = False) -> Recorded:
+    """Store ``tx`` with its inconsistencies (or find the identical one this office stored before); with
+    ``take_tickets`` also sell the tickets it names."""
     raw_text = canonical(raw)
     fingerprint = hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
-    same_code = list(session.scalars(select(PosTransaction).where(PosTransaction.code == tx.code)
+    same_code = list(session.scalars(select(PosTransaction).where(PosTransaction.code == tx.code,
+                                                                  _same_office(office_id))
                                      .order_by(PosTransaction.id)))
     for previous in same_code:
         if previous.fingerprint == fingerprint:
-            return Recorded(previous.id, list(previous.inconsistencies), replayed=True)
-    found = inconsistencies(tx, _catalogue(session, tx))
+            return Recorded(previous.id, list(previous.inconsistencies), replayed=True,
+                            clock_skew_seconds=_skew(previous))
+    found = inconsistencies(tx, _catalogue(session, tx, now))
     if same_code:
         found.append(f"duplicate_code: purchase code {tx.code!r} was already recorded with different content "
                      f"(transaction {same_code[0].id})")
@@ -146,6 +223,9 @@ def record(session: Session, tx: PosTransactionIn, raw: dict[str, Any], *, offic
                          raw=raw_text, date_received=now)
     session.add(row)
     session.flush()
+    if take_tickets:
+        found += _take_tickets(session, tx, row.id, office_id, now)
+        row.inconsistencies = list(found)
     if tx.payments:
         session.execute(insert(PosPayment), [
             {"transaction_id": row.id, "position": i, "payment_method": p.method, "amount_cents": p.amount,
@@ -161,12 +241,17 @@ def record(session: Session, tx: PosTransactionIn, raw: dict[str, Any], *, offic
             session.execute(insert(PosItemTicket), [
                 {"item_id": item_row.id, "position": n, "product_id": t.product_id, "description": t.description,
                  "barcode": t.barcode, "ticket_id": t.ticket_id} for n, t in enumerate(item.tickets)])
-    return Recorded(row.id, found, replayed=False)
+    return Recorded(row.id, found, replayed=False, clock_skew_seconds=_skew(row))
+
+
+def _same_office(office_id: str | None) -> Any:
+    return PosTransaction.office_id.is_(None) if office_id is None else PosTransaction.office_id == office_id
 
 
 def run(session: Session, request: PosRequest, principal: Principal, now: datetime) -> ApiResult:
     recorded = record(session, request.transaction, request.raw, office_id=principal.office_id, source="pos",
-                      now=now)
+                      now=now, take_tickets=True)
     return ApiResult(200, MSG_RECORDED, {
         "transaction_id": recorded.transaction_id, "code": request.transaction.code,
-        "replayed": recorded.replayed, "inconsistencies": recorded.inconsistencies})
+        "replayed": recorded.replayed, "inconsistencies": recorded.inconsistencies,
+        "clock_skew_seconds": recorded.clock_skew_seconds})

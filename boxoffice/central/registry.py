@@ -10,6 +10,7 @@ from boxoffice.central import (
     api_docs,
     offline_office,
     pos_transactions,
+    sync_conflicts,
     synchronization,
     virtual_office,
 )
@@ -54,13 +55,32 @@ FUNCTIONS: tuple[Function, ...] = (
         name="offline_office_tickets_synchronization", path="/offline_office_tickets_synchronization",
         summary="Store the sales an offline office made (always accepted, idempotent)",
         description="Processed before answering: `Sincronizado` means stored. Per entry and ticket, conflicts "
-                    "(`already_sold`, `not_assigned_to_office`, `unknown_ticket`) are flagged, never rejected. "
+                    "(`already_sold`, `not_assigned_to_office`, `unknown_ticket`) are flagged, never rejected, "
+                    "and a ticket the office does not hold (another office's, held online, free online) is "
+                    "not taken (`taken` false; the conflict is listed by `offline_office_sync_conflicts`). "
                     "The same `X-Idempotency-Key` replays the first answer byte for byte; an entry whose "
-                    "`idempotency_key` or purchase code was seen returns its first result with `replayed` "
-                    "true. `status: cancelled` voids the order of that purchase code.",
+                    "`idempotency_key` or purchase code this office sent before returns its first result with "
+                    "`replayed` true, or, with different content, `error` naming the key or code and "
+                    "`error_status` 422 (the rest of the batch is stored). `status: cancelled` voids the "
+                    "office's order of that purchase code; sent before its sale it is remembered "
+                    "(`cancelled_before_sale`) and the sale is stored cancelled. `clock_skew_seconds` and a "
+                    "`clock_skew` inconsistency flag a terminal clock far off.",
         admin_only=False, writes=True, parse=synchronization.parse_request, run=synchronization.synchronize,
         offices=synchronization.office_scope, request_schema=A.SYNC_SCHEMA, request_example=A.SYNC_EXAMPLE,
         responses={200: A.answer("Stored", A.SYNC_ANSWER)}),
+    Function(
+        name="offline_office_sync_conflicts", path="/offline_office_sync_conflicts",
+        summary="Conflicts involving an office (extension: a sale that ran into a ticket or code another side "
+                "holds)",
+        description="Not in the offline-office spec. Oldest first after `after_id`, 1000 a page. `role`: "
+                    "`seller` (this office's sale ran into it; `order_id` is its order) or `holder` (another "
+                    "office's sale named this office's ticket or purchase code). `kind`: `ticket_conflict` or "
+                    "`purchase_code_reused`; `other_channel`: `office`, `online_hold`, `online` or `sold`. "
+                    "An office never sees another office's order id. Office token for its own office, or admin.",
+        admin_only=False, writes=False, parse=sync_conflicts.parse_request, run=sync_conflicts.list_conflicts,
+        offices=sync_conflicts.office_scope, request_schema=A.CONFLICTS_SCHEMA,
+        request_example=A.CONFLICTS_EXAMPLE,
+        responses={200: _ok(sync_conflicts.MSG_CONFLICTS, response=[A.CONFLICT_ROW])}),
     Function(
         name="offline_office_tickets_unassign", path="/offline_office_tickets_unassign",
         summary="Return unsold tickets of an office to the online pool (all or nothing)",
@@ -110,10 +130,12 @@ FUNCTIONS: tuple[Function, ...] = (
         summary="Record a POS purchase (pos-transaction spec): always accepted",
         description="Amounts in cents. Inconsistencies (line totals, payment sum, ticket count, barcodes, "
                     "unknown products...) are stored and returned in `inconsistencies`, each starting with its "
-                    "kind. Admin or office token.",
+                    "kind. A `tickets[].ticket_id` the caller may take (an office: its own assigned tickets; "
+                    "the admin: free ones) is sold; otherwise `ticket_unavailable` says why. Extension: "
+                    "`clock_skew_seconds` (createdAt minus arrival). Admin or office token.",
         admin_only=False, writes=True, parse=pos_transactions.parse_request, run=pos_transactions.run,
         request_schema=A.POS_SCHEMA, request_example=A.POS_EXAMPLE,
         responses={200: _ok(pos_transactions.MSG_RECORDED, transaction_id=1, code="GJXS0LM6RYG37",
                             replayed=False, inconsistencies=["unknown_event: event '3' is not an event of "
-                                                             "this platform"])}),
+                                                             "this platform"], clock_skew_seconds=None)}),
 )

@@ -1,14 +1,32 @@
 """``offline_office_tickets_synchronization``: store the sales an offline office made, before answering.
 
-A sale made offline is a customer already holding tickets, so it is always stored: a ticket sold elsewhere, no
-longer assigned to the office, or unknown is kept on the order with a per-ticket ``conflict`` instead of being
-dropped. Each entry is idempotent by its ``idempotency_key`` and, for a completed sale, by its purchase code:
-a replayed entry gets its first result back with ``replayed`` true and creates nothing. An entry with status
-``cancelled`` voids the order of that purchase code: its tickets become sellable again by the same office.
+A sale made offline is a customer already holding tickets, so it is always stored, but it takes only what its
+office holds: a ticket sold elsewhere (``already_sold``), assigned to another office, held by a live online
+checkout or free online (``not_assigned_to_office``), or unknown, is kept on the order with a per-ticket
+``conflict`` and stays where it is. Each such conflict is also recorded for the supervisors of both sides
+(:mod:`boxoffice.central.sync_conflicts`, ``POST /offline_office_sync_conflicts``).
+
+Replays, per office and for good: an entry whose ``idempotency_key`` (or, for a completed sale, purchase code)
+this office already sent gets its first result back with ``replayed`` true and creates nothing, when its content
+is the same. The same key or purchase code with different content is refused in that entry's result (``error``
+names the key or code, ``error_status`` 422) and nothing is stored for it; the rest of the batch is. Another
+office's keys and codes are never matched: an office posting a code another office printed stores its own order,
+never takes over or sees the other's, and the two are recorded as a ``purchase_code_reused`` conflict.
+
+An entry with status ``cancelled`` voids this office's order of that purchase code: its tickets become sellable
+again by the same office. A cancellation that arrives before its sale is remembered (``cancelled_before_sale``
+true in its result, accepted, no ``error``); when that sale arrives it is stored already cancelled and takes no
+seat (``order_status`` ``cancelled`` in its result).
+
+Extensions of each result (additive): ``order_status``, ``cancelled_before_sale``, ``error_status``,
+``clock_skew_seconds`` (from ``pos_transaction.createdAt``; a far-off clock is a ``clock_skew`` inconsistency);
+per ticket ``taken`` (this order holds the seat here), ``other_channel`` / ``other_office_id`` and
+``conflict_id``; ``held_by`` names the holding order in full only to the office that made it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,13 +35,16 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from boxoffice.central import sync_conflicts
 from boxoffice.central.auth import Principal
 from boxoffice.central.envelope import ApiResult, BadInput, iso_utc
 from boxoffice.central.functions import require_office
 from boxoffice.central.ids import new_id
 from boxoffice.central.inventory import (
+    OFFICE,
     append_ledger,
     chunks,
+    held_elsewhere,
     ledger_row,
     lock_rows,
     lock_tickets,
@@ -49,6 +70,10 @@ MSG_SYNCHRONIZED = "Sincronizado"
 COMPLETED = "completed"
 CANCELLED = "cancelled"
 STATUSES = (COMPLETED, CANCELLED)
+REFUSED_STATUS = 422
+# what an entry says (the spec's fields and ours); an unknown extra field is not part of a replay's content
+CONTENT_FIELDS = ("ticket", "tickets", "transactions", "amount", "event_id", "event_name", "office_id",
+                  "office_name", "status", "client_id", "client_name", "purchase_code", "pos_transaction")
 
 
 @dataclass(frozen=True)
@@ -156,10 +181,15 @@ def synchronize(session: Session, request: SyncRequest, principal: Principal, no
         first_entry.setdefault(entry.office_id, entry.index)
     for office_id, index in first_entry.items():
         require_office(session, office_id, f"data.ticket_sold[{index}].office_id")
-    codes = sorted({e.purchase_code for e in request.entries if e.status == CANCELLED and e.purchase_code})
+    cancelled: dict[str, set[str]] = {}
+    for entry in request.entries:
+        if entry.status == CANCELLED and entry.purchase_code:
+            cancelled.setdefault(entry.office_id, set()).add(entry.purchase_code)
     order_ids = []
-    for chunk in chunks(codes):
-        order_ids += session.scalars(select(Order.id).where(Order.purchase_code.in_(chunk))).all()
+    for office_id, codes in sorted(cancelled.items()):
+        for chunk in chunks(sorted(codes)):
+            order_ids += session.scalars(select(Order.id).where(Order.office_id == office_id,
+                                                                Order.purchase_code.in_(chunk))).all()
     ids = {ticket_id for entry in request.entries for ticket_id in entry.tickets}
     for chunk in chunks(order_ids):
         ids.update(session.scalars(select(OrderTicket.ticket_id).where(OrderTicket.order_id.in_(chunk))))
@@ -168,37 +198,66 @@ def synchronize(session: Session, request: SyncRequest, principal: Principal, no
     return ApiResult(200, MSG_SYNCHRONIZED, {"results": results})
 
 
+def fingerprint(entry: SaleEntry) -> str:
+    """SHA-256 of what the entry says, leaving out its key (a re-created outbox item may carry a new one)."""
+    content = {name: entry.raw[name] for name in CONTENT_FIELDS if name in entry.raw}
+    return hashlib.sha256(canonical(content).encode("utf-8")).hexdigest()
+
+
 def _process(session: Session, context: _Context, entry: SaleEntry) -> dict[str, Any]:
-    first = _first_result(session, entry)
+    content = fingerprint(entry)
+    first = _first_entry(session, entry)
     if first is not None:
-        return {**first, "replayed": True}
+        row, matched = first
+        if row.fingerprint is not None and row.fingerprint != content:
+            return _refused(entry, matched)
+        return {**row.result, "idempotency_key": entry.idempotency_key, "replayed": True}
     result = _complete(session, context, entry) if entry.status == COMPLETED else _cancel(session, context, entry)
-    session.add(SyncEntry(idempotency_key=entry.idempotency_key, purchase_code=entry.purchase_code,
-                          status=entry.status, order_id=result["order_id"], result=result,
-                          date_created=context.now))
+    session.add(SyncEntry(office_id=entry.office_id, idempotency_key=entry.idempotency_key,
+                          purchase_code=entry.purchase_code, status=entry.status, fingerprint=content,
+                          order_id=result["order_id"], result=result, date_created=context.now))
     session.flush()
     return result
 
 
-def _first_result(session: Session, entry: SaleEntry) -> dict[str, Any] | None:
+def _first_entry(session: Session, entry: SaleEntry) -> tuple[SyncEntry, str] | None:
+    """This office's first entry with the same key, else (a completed sale) with the same purchase code."""
     if entry.idempotency_key is not None:
-        found = session.scalar(select(SyncEntry.result).where(SyncEntry.idempotency_key == entry.idempotency_key))
+        found = session.scalar(select(SyncEntry).where(SyncEntry.office_id == entry.office_id,
+                                                       SyncEntry.idempotency_key == entry.idempotency_key))
         if found is not None:
-            return dict(found)
+            return found, "key"
     if entry.status == COMPLETED and entry.purchase_code is not None:
-        found = session.scalar(select(SyncEntry.result).where(SyncEntry.purchase_code == entry.purchase_code,
-                                                              SyncEntry.status == COMPLETED)
-                               .order_by(SyncEntry.id).limit(1))
+        found = _first_sale(session, entry.office_id, entry.purchase_code)
         if found is not None:
-            return dict(found)
+            return found, "code"
     return None
 
 
+def _first_sale(session: Session, office_id: str, purchase_code: str) -> SyncEntry | None:
+    return session.scalar(select(SyncEntry).where(SyncEntry.office_id == office_id,
+                                                  SyncEntry.purchase_code == purchase_code,
+                                                  SyncEntry.status == COMPLETED)
+                          .order_by(SyncEntry.id).limit(1))
+
+
+def _refused(entry: SaleEntry, matched: str) -> dict[str, Any]:
+    """The same key or purchase code with other content: refused, never replayed with the old answer."""
+    if matched == "key":
+        error = (f"idempotency_key_reused: idempotency key {entry.idempotency_key!r} was already used by office "
+                 f"{entry.office_id!r} for different content; a new sale or void needs a new key")
+    else:
+        error = (f"purchase_code_reused: purchase code {entry.purchase_code!r} was already synchronised by office "
+                 f"{entry.office_id!r} with different content; its first sale stands, a new sale needs a new "
+                 "purchase code")
+    return {**_result(entry, None, [], [], error=error), "error_status": REFUSED_STATUS}
+
+
 def _result(entry: SaleEntry, order_id: str | None, tickets: list[dict[str, Any]], inconsistencies: list[str],
-            error: str | None = None) -> dict[str, Any]:
+            error: str | None = None, order_status: str | None = None) -> dict[str, Any]:
     return {"idempotency_key": entry.idempotency_key, "purchase_code": entry.purchase_code, "order_id": order_id,
             "status": entry.status, "replayed": False, "tickets": tickets, "inconsistencies": inconsistencies,
-            "error": error}
+            "error": error, "order_status": order_status}
 
 
 def _entry_inconsistencies(session: Session, context: _Context, entry: SaleEntry) -> list[str]:
@@ -238,99 +297,181 @@ def _entry_inconsistencies(session: Session, context: _Context, entry: SaleEntry
     return found
 
 
+def _cancelled_first(session: Session, entry: SaleEntry) -> bool:
+    """Whether this office voided this purchase code before its sale arrived."""
+    return entry.purchase_code is not None and session.scalar(
+        select(SyncEntry.id).where(SyncEntry.office_id == entry.office_id,
+                                   SyncEntry.purchase_code == entry.purchase_code,
+                                   SyncEntry.status == CANCELLED).limit(1)) is not None
+
+
+def _code_reused_elsewhere(session: Session, context: _Context, entry: SaleEntry, order_id: str) -> None:
+    """Record (for both offices) another office's order with this purchase code; neither sees the other's."""
+    if entry.purchase_code is None:
+        return
+    other = session.scalar(select(Order).where(Order.purchase_code == entry.purchase_code,
+                                               Order.office_id != entry.office_id).order_by(Order.date_created)
+                           .limit(1))
+    if other is not None:
+        sync_conflicts.add(session, context.now, kind=sync_conflicts.CODE_REUSED, office_id=entry.office_id,
+                           order_id=order_id, other_channel=OFFICE, event_id=entry.event_id,
+                           purchase_code=entry.purchase_code, other_office_id=other.office_id,
+                           other_order_id=other.id)
+
+
 def _complete(session: Session, context: _Context, entry: SaleEntry) -> dict[str, Any]:
     now = context.now
     order_id = new_id()
     inconsistencies = _entry_inconsistencies(session, context, entry)
-    pos_id = None
+    pos_id, skew = None, None
     if entry.pos is not None and entry.pos_raw is not None:
         recorded = record(session, entry.pos, entry.pos_raw, office_id=entry.office_id, source="offline_sync",
                           now=now)
-        pos_id = recorded.transaction_id
+        pos_id, skew = recorded.transaction_id, recorded.clock_skew_seconds
         inconsistencies += recorded.inconsistencies
+    voided = _cancelled_first(session, entry)
+    status = CANCELLED if voided else COMPLETED
     session.add(Order(
-        id=order_id, purchase_code=entry.purchase_code, status=COMPLETED, source="offline_sync",
+        id=order_id, purchase_code=entry.purchase_code, status=status, source="offline_sync",
         event_id=entry.event_id or "", event_name=entry.event_name, office_id=entry.office_id,
         office_name=entry.office_name, client_id=entry.client_id, client_name=entry.client_name,
         amount_cents=entry.amount, transactions=[{"method": p.method, "amount_cents": p.amount}
                                                  for p in entry.payments],
-        inconsistencies=inconsistencies, pos_transaction_id=pos_id, raw=canonical(entry.raw), date_created=now))
+        inconsistencies=inconsistencies, pos_transaction_id=pos_id, raw=canonical(entry.raw), date_created=now,
+        date_cancelled=now if voided else None))
     session.flush()
-    tickets, ledger, lines, released = [], [], [], []
-    for position, ticket_id in enumerate(entry.tickets):
-        conflict = _sell(context, entry, ticket_id, order_id)
-        tickets.append({"ticket_id": ticket_id, "conflict": conflict})
-        if conflict == "already_sold":
-            holder = _holder(session, context.tickets[ticket_id])
-            if holder is not None:
-                tickets[-1]["held_by"] = holder
-        lines.append({"order_id": order_id, "ticket_id": ticket_id, "position": position, "conflict": conflict})
-        if conflict != "unknown_ticket":
-            ledger.append(ledger_row(context.tickets[ticket_id], "sale" if conflict is None else "sale_conflict",
-                                     now, office_id=entry.office_id, order_id=order_id,
-                                     **({"conflict": conflict} if conflict else {})))
-        if ticket_id in context.locks:
-            released.append(ticket_id)
-            del context.locks[ticket_id]
+    _code_reused_elsewhere(session, context, entry, order_id)
+    if voided:
+        tickets = _arrived_cancelled(session, context, entry, order_id)
+    else:
+        tickets = _sell_all(session, context, entry, order_id)
+    lines = [{"order_id": order_id, "ticket_id": t["ticket_id"], "position": n, "conflict": t["conflict"]}
+             for n, t in enumerate(tickets)]
     if lines:
         session.execute(insert(OrderTicket), lines)
+    result = _result(entry, order_id, tickets, inconsistencies, order_status=status)
+    result["clock_skew_seconds"] = skew
+    if voided:
+        result["cancelled_before_sale"] = True
+    return result
+
+
+def _arrived_cancelled(session: Session, context: _Context, entry: SaleEntry,
+                       order_id: str) -> list[dict[str, Any]]:
+    """The sale of a purchase code voided before it arrived: stored, takes no seat, noted in the ledger."""
+    append_ledger(session, [ledger_row(context.tickets[t], "sale_cancelled_first", context.now,
+                                       office_id=entry.office_id, order_id=order_id)
+                            for t in entry.tickets if t in context.tickets])
+    return [{"ticket_id": t, "conflict": None, "taken": False} for t in entry.tickets]
+
+
+def _sell_all(session: Session, context: _Context, entry: SaleEntry, order_id: str) -> list[dict[str, Any]]:
+    """Take each ticket this office may; flag (and record for both sides) each it may not."""
+    tickets, ledger, released = [], [], []
+    for ticket_id in entry.tickets:
+        conflict, channel = _sell(context, entry, ticket_id, order_id)
+        line: dict[str, Any] = {"ticket_id": ticket_id, "conflict": conflict, "taken": conflict is None}
+        ticket = context.tickets.get(ticket_id)
+        if ticket is not None and conflict != "unknown_ticket":
+            if conflict is not None:
+                line.update(_other_side(session, context, entry, order_id, ticket, channel))
+            detail = {"conflict": conflict, **({"other_channel": channel} if channel else {})} if conflict else {}
+            ledger.append(ledger_row(ticket, "sale" if conflict is None else "sale_conflict", context.now,
+                                     office_id=entry.office_id, order_id=order_id, **detail))
+        tickets.append(line)
+        if conflict is None and ticket_id in context.locks:
+            released.append(ticket_id)
+            del context.locks[ticket_id]
     for chunk in chunks(released):
         session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(chunk)))
     append_ledger(session, ledger)
-    return _result(entry, order_id, tickets, inconsistencies)
+    return tickets
 
 
-def _sell(context: _Context, entry: SaleEntry, ticket_id: str, order_id: str) -> str | None:
-    """Mark one ticket sold by this order and say what conflict, if any, the sale ran into."""
+def _other_side(session: Session, context: _Context, entry: SaleEntry, order_id: str, ticket: Ticket,
+                channel: str | None) -> dict[str, Any]:
+    """The per-ticket extension fields of a conflict, recording it for the other office when there is one."""
+    other_office, other_order = None, None
+    shown: dict[str, Any] = {}
+    if channel is None:  # already sold: by an order of ours or of another office
+        holder = session.get(Order, ticket.sold_order_id) if ticket.sold_order_id else None
+        if holder is None:
+            return shown
+        shown["held_by"] = _holder(holder, entry.office_id)
+        if holder.office_id == entry.office_id:
+            return shown  # sold twice by this office: its own supervisor sees both sides already
+        channel, other_office, other_order = "sold", holder.office_id, holder.id
+    elif channel == OFFICE:
+        other_office = context.offline[ticket.id].office_id
+    shown.update(other_channel=channel, other_office_id=other_office)
+    shown["conflict_id"] = sync_conflicts.add(
+        session, context.now, kind=sync_conflicts.TICKET_CONFLICT, office_id=entry.office_id, order_id=order_id,
+        other_channel=channel, event_id=ticket.event_id, ticket_id=ticket.id, purchase_code=entry.purchase_code,
+        other_office_id=other_office, other_order_id=other_order)
+    return shown
+
+
+def _sell(context: _Context, entry: SaleEntry, ticket_id: str, order_id: str) -> tuple[str | None, str | None]:
+    """Mark one ticket sold by this order when its office may take it; else the conflict and who holds it."""
     ticket = context.tickets.get(ticket_id)
     if ticket is None or ticket.event_id != entry.event_id:
-        return "unknown_ticket"
+        return "unknown_ticket", None
     if not ticket.status:
-        return "already_sold"
-    row = context.offline.get(ticket_id)
+        return "already_sold", None
+    channel = held_elsewhere(ticket, context.offline.get(ticket_id), context.locks.get(ticket_id), context.now,
+                             entry.office_id)
+    if channel is not None:
+        return "not_assigned_to_office", channel
     ticket.status = False
     ticket.status_sold = context.now
     ticket.sold_order_id = order_id
     ticket.date_updated = context.now
-    return None if row is not None and row.office_id == entry.office_id else "not_assigned_to_office"
+    return None, None
 
 
-def _holder(session: Session, ticket: Ticket) -> dict[str, Any] | None:
+def _holder(order: Order, office_id: str) -> dict[str, Any]:
     """Who holds a seat our offline sale also sold: the other side a supervisor weighs up (an extension of the
-    per-ticket result; None when the seat was sold by a channel that left no order here)."""
-    order = session.get(Order, ticket.sold_order_id) if ticket.sold_order_id else None
-    if order is None:
+    per-ticket result). Another office's order is named only by its office, channel and time, never its id,
+    purchase code or customer."""
+    shown = {"office_id": order.office_id, "source": order.source, "sold_at": iso_utc(order.date_created)}
+    if order.office_id == office_id:
+        shown.update(order_id=order.id, purchase_code=order.purchase_code, client_name=order.client_name)
+    return shown
+
+
+def _other_live_order(session: Session, context: _Context, ticket_id: str, cancelled_order_id: str) -> str | None:
+    """The oldest other completed order of the ticket's office that also sold ``ticket_id`` (flagged
+    ``already_sold`` when it came): a customer of that office holds the seat too. Orders of other offices never
+    inherit it (they could not take it in the first place)."""
+    row = context.offline.get(ticket_id)
+    if row is None:
         return None
-    return {"order_id": order.id, "purchase_code": order.purchase_code, "office_id": order.office_id,
-            "source": order.source, "client_name": order.client_name, "sold_at": iso_utc(order.date_created)}
-
-
-def _other_live_order(session: Session, ticket_id: str, cancelled_order_id: str) -> str | None:
-    """The oldest other completed order that also sold ``ticket_id`` (flagged as a conflict when it came)."""
     return session.scalar(select(Order.id).join(OrderTicket, OrderTicket.order_id == Order.id)
-                          .where(OrderTicket.ticket_id == ticket_id, Order.id != cancelled_order_id,
+                          .where(OrderTicket.ticket_id == ticket_id, OrderTicket.conflict == "already_sold",
+                                 Order.id != cancelled_order_id, Order.office_id == row.office_id,
                                  Order.status == COMPLETED).order_by(Order.date_created, Order.id).limit(1))
 
 
 def _cancel(session: Session, context: _Context, entry: SaleEntry) -> dict[str, Any]:
-    """Void the office's order of this purchase code; cancelling twice changes nothing the second time."""
+    """Void the office's order of this purchase code; cancelling twice changes nothing the second time. With no
+    such order yet the void is remembered (by the stored entry) for the sale still to come."""
     order = session.scalar(select(Order).where(Order.purchase_code == entry.purchase_code,
                                                Order.office_id == entry.office_id))
     if order is None:
-        return _result(entry, None, [], [], error="unknown_order")
+        return {**_result(entry, None, [], [], order_status=CANCELLED), "cancelled_before_sale": True}
     lines = list(session.scalars(select(OrderTicket).where(OrderTicket.order_id == order.id)
                                  .order_by(OrderTicket.position)))
     tickets = [{"ticket_id": line.ticket_id, "conflict": line.conflict} for line in lines]
     if order.status == CANCELLED:
-        return _result(entry, order.id, tickets, [])
+        return _result(entry, order.id, tickets, [], order_status=CANCELLED)
     ledger = []
     for line in lines:
         ticket = context.tickets.get(line.ticket_id)
         if ticket is not None and ticket.sold_order_id == order.id:
-            heir = _other_live_order(session, line.ticket_id, order.id)
+            heir = _other_live_order(session, context, line.ticket_id, order.id)
             if heir is not None:
-                # another completed order (a conflicting resale) holds this seat too: a customer still has
-                # it, so it passes to that order instead of going back on sale
+                # another completed order of the office (a conflicting resale) holds this seat too: a customer
+                # still has it, so it passes to that order instead of going back on sale
                 ticket.sold_order_id = heir
             else:
                 ticket.status = True
@@ -342,4 +483,4 @@ def _cancel(session: Session, context: _Context, entry: SaleEntry) -> dict[str, 
     order.status = CANCELLED
     order.date_cancelled = context.now
     append_ledger(session, ledger)
-    return _result(entry, order.id, tickets, [])
+    return _result(entry, order.id, tickets, [], order_status=CANCELLED)

@@ -104,9 +104,9 @@ def _replay(entries: list[LedgerEntry]) -> tuple[str, str | None]:
         elif entry.action == "sale_conflict" and detail["conflict"] == "already_sold":
             assert state == ("sold", None), (entry.ticket_id, state, detail)
         elif entry.action == "sale_conflict":
+            # another side holds it: flagged, never taken (issue #12 point 4)
             assert detail["conflict"] == "not_assigned_to_office" and state[0] != "sold"
             assert state != ("offline", entry.office_id), (entry.ticket_id, state, detail)
-            state = ("sold", None)
         else:
             raise AssertionError(f"unexpected ledger action {entry.action}")
     return state
@@ -135,7 +135,7 @@ def _check(central: CentralServer, jobs: list[Job], responses: list[httpx.Respon
     for result in results:
         for ticket in result["tickets"]:
             conflict_of.setdefault(ticket["ticket_id"], []).append(ticket["conflict"])
-            if ticket["conflict"] in (None, "not_assigned_to_office"):
+            if ticket["conflict"] is None:
                 owners.setdefault(ticket["ticket_id"], []).append(result["order_id"])
     for ticket_id, orders in owners.items():
         assert len(orders) == 1, f"{ticket_id} is owned by {len(orders)} orders"
@@ -162,13 +162,14 @@ def _check(central: CentralServer, jobs: list[Job], responses: list[httpx.Respon
                 if ticket_id in owners:
                     assert place == ("sold", None) and ticket.sold_order_id == owners[ticket_id][0]
             for ticket_id in {job[3]["tickets_offline"][0] for job in jobs if job[0] == "unassign"}:
-                # Norte also sells it: the unassign won (then the sale is a not_assigned conflict) or the sale
-                # won (then every unassign found it sold)
-                assert _place(tickets[ticket_id], offline, locked) == ("sold", None)
+                # Norte also sells it: the unassign won (then the sale is a not_assigned conflict and the seat
+                # stays free online) or the sale won (then every unassign found it sold)
                 if unassigned[ticket_id]:
                     assert conflict_of[ticket_id] == ["not_assigned_to_office"] and ticket_id not in offline
+                    assert _place(tickets[ticket_id], offline, locked) == ("free", None)
                 else:
                     assert conflict_of[ticket_id] == [None] and offline[ticket_id] == NORTE
+                    assert _place(tickets[ticket_id], offline, locked) == ("sold", None)
     finally:
         engine.dispose()
 
