@@ -47,6 +47,7 @@ from PySide6.QtGui import (  # noqa: F401
     QPainterPath,
     QPalette,
     QPen,
+    QRegion,
     QRegularExpressionValidator,
     QShortcut,
 )

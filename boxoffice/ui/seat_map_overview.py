@@ -23,6 +23,7 @@ class SeatMapOverview(QWidget):
         super().__init__(parent)
         self.setObjectName("seatMapOverview")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # its repaints never repaint the map behind
         self._visible, self._jump = visible, jump
         self._layout: SeatLayout | None = None
         self._colors: list[QColor] = []
@@ -68,7 +69,7 @@ class SeatMapOverview(QWidget):
 
     def _render(self) -> QImage:
         image = QImage(self.size(), QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(QColor(255, 255, 255, 235))
+        image.fill(QColor("#ffffff"))
         painter = QPainter(image)
         painter.setPen(Qt.PenStyle.NoPen)
         if self._layout is not None:

@@ -2,7 +2,8 @@
 
 Three levels of detail, chosen by how big a seat is on screen: ``blocks`` (zones and blocks as coloured areas
 with their free counts), ``seats`` (one small square per seat, batched by colour: thousands may be visible) and
-``numbers`` (rounded seats with their numbers, crosses on sold seats, ticks on selected ones, row labels).
+``numbers`` (rounded seats with their numbers, crosses on sold seats, ticks on selected ones). Zone and row
+names are drawn in screen pixels, so they stay readable while zooming.
 A sold seat is dark with a cross, a seat on its way back to the platform is hatched, a withdrawn one is grey and
 a selected one gets a thick outline, so a clerk tells them apart at arm's length and without relying on colour.
 """
@@ -14,6 +15,7 @@ from collections.abc import Collection
 from boxoffice.ui.qt import QBrush, QColor, QFont, QPainter, QPen, QPointF, QRectF, Qt
 from boxoffice.ui.seat_map_layout import (
     AVAILABLE,
+    GAP,
     PITCH,
     RETURNED,
     RETURNING,
@@ -27,7 +29,8 @@ from boxoffice.ui.seat_map_layout import (
 
 BLOCKS, SEATS, NUMBERS = "blocks", "seats", "numbers"
 SEATS_FROM_PX = 8.0  # seat pitch on screen from which single seats are drawn
-NUMBERS_FROM_PX = 22.0  # ... and from which they get numbers, crosses and row labels
+NUMBERS_FROM_PX = 22.0  # ... and from which they get numbers, crosses and ticks
+ROW_LABELS_FROM_PX = 14.0
 SOLD_COLOR = QColor("#3b3f45")
 CROSS_COLOR = QColor("#9aa0a6")
 RETURNING_BASE = QColor("#eceff1")
@@ -80,14 +83,16 @@ class SeatPainter:
                 self._small_seats(painter, seats, selected)
             else:
                 self._numbered_seats(painter, seats, selected)
-                self._row_labels(painter, area)
-            self._zone_titles(painter, area)
             if focus is not None:
                 self._focus(painter, focus)
         painter.restore()
         if level == BLOCKS:
             self._block_counts(painter, area)
             self._zone_captions(painter, area, zone_label)
+        else:
+            self._zone_titles(painter, area)
+            if PITCH * self.zoom >= ROW_LABELS_FROM_PX:
+                self._row_labels(painter, area)
 
     # -- zoomed out --------------------------------------------------------------------------------------------
 
@@ -217,9 +222,10 @@ class SeatPainter:
                     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, seat_number(layout.seat_ids[i]))
 
     def _row_labels(self, painter: QPainter, area: QRectF) -> None:
+        """Row names left of each row, in screen pixels so they stay readable while zooming out."""
         layout = self.layout
         font = QFont(painter.font())
-        font.setPixelSize(11)
+        font.setPixelSize(min(12, round(PITCH * self.zoom * 0.6)))
         painter.setFont(font)
         painter.setPen(LABEL_COLOR)
         for zone in layout.zones:
@@ -228,21 +234,23 @@ class SeatPainter:
             for r in range(zone.first_row, zone.first_row + zone.row_count):
                 y = layout.row_y[r]
                 if layout.row_labels[r] and area.top() - SEAT < y < area.bottom():
-                    painter.drawText(QRectF(zone.x, y, ROW_LABEL_WIDTH - 4, SEAT),
+                    painter.drawText(self._to_view_rect(QRectF(zone.x, y, ROW_LABEL_WIDTH - 4, SEAT)),
                                      Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                                      layout.row_labels[r])
 
     def _zone_titles(self, painter: QPainter, area: QRectF) -> None:
         """Zone names in the band above each zone's rows (no counts here: a sale must repaint only seats)."""
         font = QFont(painter.font())
-        font.setPixelSize(16)
+        font.setPixelSize(max(9, min(16, round(ZONE_TITLE * self.zoom * 0.6))))
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(LABEL_COLOR)
         for zone in self.layout.zones:
-            band = QRectF(zone.x, zone.y, zone.width, ZONE_TITLE - 4)
+            band = QRectF(zone.x, zone.y, zone.width, ZONE_TITLE - GAP)
             if band.intersects(area):
-                painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, zone.name)
+                view = self._to_view_rect(band)
+                view.setHeight(max(view.height(), painter.fontMetrics().height()))
+                painter.drawText(view, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, zone.name)
 
     def _focus(self, painter: QPainter, focus: int) -> None:
         x, y, w, h = self.layout.seat_rect(focus)
