@@ -20,7 +20,7 @@ from boxoffice.central.db import Database, SchemaVersionError, default_db_url
 from boxoffice.central.envelope import ApiError
 from boxoffice.central.models import Ticket, TicketBlocked, TicketOffline, utcnow
 from boxoffice.central.offline_office import TicketsRequest, assign
-from boxoffice.central.seed import seed_demo
+from boxoffice.central.seed import VENUE_OFFICE_ID, VENUE_OFFICE_NAME, seed_demo, seed_venue
 
 ENV_DB = "BOXOFFICE_CENTRAL_DB"
 
@@ -43,6 +43,13 @@ def _parser() -> argparse.ArgumentParser:
 
     seed = add("seed-demo", "create the demo event, offices and assignments; print fresh tokens")
     seed.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+
+    venue = add("seed-venue", "create an event of N seats in four zones, all assigned to one office (venue-scale "
+                              "benchmarks); print the event id and a fresh office token")
+    venue.add_argument("--seats", type=int, required=True, metavar="N")
+    venue.add_argument("--office", default=VENUE_OFFICE_ID, help=f"office that holds the seats ({VENUE_OFFICE_ID})")
+    venue.add_argument("--office-name", default=VENUE_OFFICE_NAME)
+    venue.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
     token = add("token", "manage API tokens")
     token_sub = token.add_subparsers(dest="token_command", required=True)
@@ -91,6 +98,24 @@ def _seed(args: argparse.Namespace) -> int:
     print(f"admin token: {seed.admin_token}")
     for office_id, office in info["offices"].items():
         print(f"{office_id} ({office['name']}): token {office['token']}")
+    return 0
+
+
+def _seed_venue(args: argparse.Namespace) -> int:
+    if args.seats < 1:
+        print("--seats must be at least 1", file=sys.stderr)
+        return 2
+    db = _open(args.db)
+    try:
+        seed = seed_venue(db, args.seats, office_id=args.office, office_name=args.office_name)
+    finally:
+        db.dispose()
+    if args.json:
+        print(json.dumps(seed.as_json(), ensure_ascii=False))
+        return 0
+    state = "created" if seed.created else "already present; new token minted"
+    print(f"Event {seed.event_id} ({seed.event_name}, {seed.seats} seats): {state}")
+    print(f"{seed.office_id}: token {seed.office_token}")
     return 0
 
 
@@ -151,7 +176,7 @@ def _assign(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"serve": _serve, "seed-demo": _seed, "token": _token, "assign": _assign}
+    handlers = {"serve": _serve, "seed-demo": _seed, "seed-venue": _seed_venue, "token": _token, "assign": _assign}
     try:
         return handlers[args.command](args)
     except SchemaVersionError as exc:

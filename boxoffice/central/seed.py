@@ -168,3 +168,90 @@ def seed_demo(db: Database) -> DemoSeed:
         return DemoSeed(DEMO_EVENT_ID, admin, tokens, assigned, created)
 
     return db.write(work)
+
+
+# --- venue-scale events (benchmarks, load tests) -----------------------------------------------------------
+
+VENUE_OFFICE_ID = "office_estadio"
+VENUE_OFFICE_NAME = "Taquilla Estadio"
+#: Four stands; a venue's seats are shared out evenly, in rows of VENUE_ROW_SEATS numbered from 1.
+VENUE_ZONES = (("Tribuna", "TRI", "#D0021B", 6500), ("Preferencia", "PRE", "#F5A623", 4500),
+               ("Fondo Norte", "FNO", "#4A90D9", 2500), ("Fondo Sur", "FSU", "#7ED321", 2500))
+VENUE_ROW_SEATS = 50
+
+
+@dataclass
+class VenueSeed:
+    event_id: str
+    event_name: str
+    office_id: str
+    office_token: str
+    seats: int
+    zones: dict[str, int]
+    created: bool = True
+
+    def as_json(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "event_name": self.event_name, "office_id": self.office_id,
+                "token": self.office_token, "seats": self.seats, "zones": self.zones, "created": self.created}
+
+
+def venue_event_id(seats: int) -> str:
+    """Reproducible: the same size gives the same event, so a second run finds it."""
+    return new_id(random.Random(f"venue-{seats}"))
+
+
+def _venue_rows(event_id: str, seats: int, now: datetime) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Seat rows for the tickets table: zones in turn, rows "1", "2", ... (so R9 < R10 matters), seats 1..50."""
+    base, extra = divmod(seats, len(VENUE_ZONES))
+    rows: list[dict[str, Any]] = []
+    sizes: dict[str, int] = {}
+    for index, (zone, prefix, color, _) in enumerate(VENUE_ZONES):
+        size = base + (1 if index < extra else 0)
+        sizes[zone] = size
+        for n in range(size):
+            row, seat = divmod(n, VENUE_ROW_SEATS)
+            rows.append({
+                "id": f"{event_id}-{prefix}{len(rows):07d}", "event_id": event_id,
+                "seat_id": f"{prefix}{row + 1}-{seat + 1}", "seat_row": str(row + 1), "zone": zone,
+                "color": color, "position": len(rows), "status": True, "status_offline": False,
+                "access_status": False, "access_entry": 0, "date_start": EVENT_START, "date_end": EVENT_END,
+                "date_created": now, "date_updated": now})
+    return rows, sizes
+
+
+def seed_venue(db: Database, seats: int, *, office_id: str = VENUE_OFFICE_ID,
+               office_name: str = VENUE_OFFICE_NAME) -> VenueSeed:
+    """An event of ``seats`` seats in four zones, every seat assigned to ``office_id`` through the offline-office
+    assign function (as ``boxoffice-central assign`` does), plus a fresh office token. Created once per size;
+    a second call only mints a token."""
+    if seats < len(VENUE_ZONES):
+        raise ApiError(f"a venue needs at least {len(VENUE_ZONES)} seats (one per zone), not {seats}")
+    event_id = venue_event_id(seats)
+    name = f"Estadio {seats:,} butacas".replace(",", ".")
+
+    def work(session: Session) -> VenueSeed:
+        now = utcnow()
+        if session.get(Office, office_id) is None:
+            session.add(Office(id=office_id, name=office_name, date_created=now))
+        created = session.get(Event, event_id) is None
+        sizes: dict[str, int] = {}
+        if created:
+            rows, sizes = _venue_rows(event_id, seats, now)
+            session.add(Event(id=event_id, name=name, currency="EUR", date_start=EVENT_START, date_end=EVENT_END,
+                              date_created=now))
+            session.flush()
+            session.execute(insert(Ticket), rows)
+            common: dict[str, Any] = {"event_id": event_id, "currency": "EUR", "sale_start": SALE_START,
+                                      "sale_end": EVENT_START, "perks": [], "accepted_scan_points": []}
+            session.add_all([TicketType(name=zone, description=f"Entrada {zone}", kind="ticket", zone=zone,
+                                        price_cents=price, capacity=sizes[zone], position=i, **common)
+                             for i, (zone, _, _, price) in enumerate(VENUE_ZONES)])  # four rows
+            session.flush()
+            result = assign(session, TicketsRequest([r["id"] for r in rows], office_id, event_id),
+                            Principal(0, None, True), now)
+            if result.status != 200:
+                raise ApiError(f"venue assignment failed: {result.data}")
+        token = create_token(session, office_id, label=f"venue {seats}")
+        return VenueSeed(event_id, name, office_id, token, seats, sizes, created)
+
+    return db.write(work)

@@ -1,0 +1,277 @@
+"""Venue-scale benchmark (issue #13): a 1,000-seat and a 100,000-seat event, end to end through the real commands.
+
+Run it with ``scripts/bench [--json FILE]`` (the README's set-up, then this). For each size it:
+
+1. builds the event on a reference central (``boxoffice-central seed-venue --seats N``, its own SQLite file),
+   every seat assigned to one office of that size, and serves it on 127.0.0.1 (``boxoffice-central serve``);
+2. pairs a fresh terminal with that office through ``boxoffice pair`` (which pulls the inventory);
+3. measures the seat map (``boxoffice.ui.seat_map.SeatMap``, offscreen): build + first paint, select + repaint,
+   update after a sale, pan/zoom frame (see ``bench_seatmap``);
+4. sells 1,000 single-seat sales through ``services.sales.sell`` (best available, cash) and takes the commit
+   latency p50/p99;
+5. starts ``boxoffice --smoke-test`` on that terminal (new process to painted window; the smoke test holds
+   the window for 0.5 s before it quits, included as in the issue's figures) and takes its peak RSS.
+
+It prints a table against the issue's targets and asserts nothing (tests never assert wall-clock speed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SIZES = (1_000, 100_000)
+TARGETS = {  # the issue's targets at 100,000 seats
+    "commit_ms.p99": 3.0, "seatmap_build_ms": 300.0, "seatmap_select_ms": 16.0, "seatmap_update_ms": 16.0,
+    "peak_rss_mb": 250.0}
+RATIOS = {"commit_ms.p99": 1.3, "startup_s": 1.3}  # 100,000-seat figure / 1,000-seat figure
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def central_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "boxoffice.central", *args]
+
+
+def terminal_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "boxoffice", *args]
+
+
+def seed(db_url: str, seats: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    out = subprocess.run(central_cmd("seed-venue", "--db", db_url, "--seats", str(seats),
+                                     "--office", f"office_bench_{seats}", "--office-name", f"Bench {seats}",
+                                     "--json"), capture_output=True, text=True, check=True)
+    info = json.loads(out.stdout)
+    log(f"seed-venue --seats {seats}: event {info['event_id']} in {time.perf_counter() - started:.1f} s")
+    return info
+
+
+class Central:
+    """``boxoffice-central serve`` on a free port, stopped on exit."""
+
+    def __init__(self, db_url: str, work: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = (work / "central.log").open("w")
+        self.process = subprocess.Popen(central_cmd("serve", "--db", db_url, "--port", str(self.port),
+                                                    "--log-level", "warning"), stdout=self.log, stderr=self.log)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/health", timeout=2):
+                    return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"the central server exited; see {work / 'central.log'}") from None
+                time.sleep(0.2)
+        raise RuntimeError("the central server did not answer /health within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def terminal_env(data_dir: Path) -> dict[str, str]:
+    env = {**os.environ, "BOXOFFICE_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen",
+           # a plain-file keyring in the bench folder (keyrings.alt is a dev dependency), as scripts/demo does
+           "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring", "XDG_DATA_HOME": str(data_dir / "keyring")}
+    env.pop("BOXOFFICE_CONFIG", None)
+    return env
+
+
+def pair(central: Central, info: dict[str, Any], data_dir: Path) -> float:
+    """``boxoffice pair`` (pulls the inventory); returns its wall time in seconds."""
+    data_dir.mkdir(parents=True)
+    started = time.perf_counter()
+    subprocess.run(terminal_cmd("pair", "--url", central.url, "--office", info["office_id"], "--name",
+                                f"Bench {info['seats']}", "--terminal-id", f"bench-{info['seats']}",
+                                "--event", info["event_id"], "--token-stdin"),
+                   input=info["token"] + "\n", text=True, env=terminal_env(data_dir), check=True,
+                   capture_output=True)
+    elapsed = time.perf_counter() - started
+    log(f"pair + pull of {info['seats']} seats: {elapsed:.1f} s")
+    return elapsed
+
+
+def sell_many(data_dir: Path, event_id: str, sales: int) -> list[float]:
+    """``sales`` single-seat best-available sales through services.sales.sell; commit latencies in ms."""
+    from boxoffice.core.payments import PaymentRequest
+    from boxoffice.services.catalog import lines_for, zones
+    from boxoffice.services.context import Terminal
+    from boxoffice.services.sales import SaleRequest, sell
+    from boxoffice.store.engine import open_store
+
+    store = open_store(data_dir / "boxoffice.sqlite3")
+    try:
+        terminal = Terminal("bench", "Bench", "bench-1")
+        names = [z.zone for z in zones(store.read_session_factory, event_id)]
+        pay = (PaymentRequest("cash", tendered_cents=100_000),)
+        latencies = []
+        for i in range(sales):
+            lines = lines_for(store.session_factory, event_id, zone=names[i % len(names)], quantity=1)
+            request = SaleRequest(event_id, lines, pay)
+            started = time.perf_counter()
+            sell(store.session_factory, terminal, request)
+            latencies.append((time.perf_counter() - started) * 1000)
+        return latencies
+    finally:
+        store.close()
+
+
+def seat_map(data_dir: Path, event_id: str, app: Any) -> dict[str, Any]:
+    from bench_seatmap import measure
+
+    from boxoffice.services.catalog import seat_map as read_seats
+    from boxoffice.store.engine import open_store
+
+    store = open_store(data_dir / "boxoffice.sqlite3")
+    try:
+        started = time.perf_counter()
+        seats = read_seats(store.read_session_factory, event_id)
+        read_ms = (time.perf_counter() - started) * 1000
+    finally:
+        store.close()
+    figures = measure(seats, app)
+    return {"seatmap_read_ms": read_ms, "seatmap_build_ms": figures.build_ms, "seatmap_select_ms": figures.select_ms,
+            "seatmap_update_ms": figures.update_ms, "pan_zoom_frame_ms": figures.pan_zoom_frame_ms,
+            "pan_zoom_frame_max_ms": figures.pan_zoom_frame_max_ms,
+            "seatmap_incremental_update": figures.incremental_update}
+
+
+def startup(data_dir: Path, runs: int) -> tuple[float, float | None]:
+    """Best wall time of ``boxoffice --smoke-test`` over ``runs`` starts, and the largest peak RSS (MB)."""
+    times, peaks = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        process = subprocess.Popen(terminal_cmd("--smoke-test"), env=terminal_env(data_dir),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if hasattr(os, "wait4"):  # POSIX: the child's own peak RSS (ru_maxrss is KiB on Linux)
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            peaks.append(usage.ru_maxrss / 1024)
+        else:  # Windows: no rusage for a child; time only
+            process.wait()
+        times.append(time.perf_counter() - started)
+        if process.returncode != 0:
+            raise RuntimeError(f"boxoffice --smoke-test exited with {process.returncode}")
+    return min(times), (max(peaks) if peaks else None)
+
+
+def bench_size(central: Central, info: dict[str, Any], work: Path, args: argparse.Namespace,
+               app: Any) -> dict[str, Any]:
+    seats = info["seats"]
+    data_dir = work / f"terminal-{seats}"
+    figures: dict[str, Any] = {"seats": seats, "pull_s": pair(central, info, data_dir)}
+    figures |= seat_map(data_dir, info["event_id"], app)
+    log(f"{seats} seats: seat map build {figures['seatmap_build_ms']:.0f} ms")
+    latencies = sell_many(data_dir, info["event_id"], args.sales)
+    figures["commit_ms"] = {"p50": statistics.median(latencies), "p95": percentile(latencies, 95),
+                            "p99": percentile(latencies, 99), "max": max(latencies), "sales": len(latencies)}
+    log(f"{seats} seats: commit p50 {figures['commit_ms']['p50']:.2f} ms, p99 {figures['commit_ms']['p99']:.2f} ms")
+    figures["startup_s"], figures["peak_rss_mb"] = startup(data_dir, args.startup_runs)
+    log(f"{seats} seats: smoke test {figures['startup_s']:.2f} s")
+    return figures
+
+
+def value(figures: dict[str, Any], key: str) -> Any:
+    for part in key.split("."):
+        figures = figures.get(part) if isinstance(figures, dict) else None  # type: ignore[assignment]
+    return figures
+
+
+def table(result: dict[str, Any]) -> str:
+    small, big = result[f"seats_{SIZES[0]}"], result[f"seats_{SIZES[-1]}"]
+    rows = [("sale commit p50 (ms)", "commit_ms.p50"), ("sale commit p99 (ms)", "commit_ms.p99"),
+            ("seat map build + first paint (ms)", "seatmap_build_ms"), ("select + repaint (ms)", "seatmap_select_ms"),
+            ("update after a sale (ms)", "seatmap_update_ms"), ("pan/zoom frame, median (ms)", "pan_zoom_frame_ms"),
+            ("pan/zoom frame, worst (ms)", "pan_zoom_frame_max_ms"), ("smoke test start (s)", "startup_s"),
+            ("peak RSS of the window (MB)", "peak_rss_mb"), ("pair + pull (s)", "pull_s")]
+    lines = [f"{'what':36} {SIZES[0]:>10,} {SIZES[-1]:>10,}   target at {SIZES[-1]:,}"]
+    for label, key in rows:
+        a, b = value(small, key), value(big, key)
+        goal, verdict = "", ""
+        if key in TARGETS:
+            goal = f"<= {TARGETS[key]:g}"
+            verdict = "" if b is None else (" ok" if b <= TARGETS[key] else " MISSED")
+        if key in RATIOS:
+            goal += f"{' and ' if goal else ''}<= {RATIOS[key]:g}x the {SIZES[0]:,} figure"
+            if a and b is not None and b > RATIOS[key] * a:
+                verdict = " MISSED"
+            elif a and b is not None and not verdict:
+                verdict = " ok"
+        lines.append(f"{label:36} {_fmt(a):>10} {_fmt(b):>10}   {goal}{verdict}")
+    return "\n".join(lines)
+
+
+def _fmt(number: Any) -> str:
+    if number is None:
+        return "n/a"
+    return f"{number:.2f}" if number < 100 else f"{number:,.0f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON here")
+    parser.add_argument("--sales", type=int, default=1000, help="sales per size (default 1000)")
+    parser.add_argument("--startup-runs", type=int, default=2, help="smoke-test starts per size; the best counts")
+    parser.add_argument("--work", type=Path, help="keep the central and terminals here (default: a temp folder)")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="boxoffice-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    log(f"working in {work}")
+    db_url = f"sqlite:///{(work / 'central.sqlite3').as_posix()}"
+    infos = [seed(db_url, seats) for seats in SIZES]
+
+    from boxoffice.ui.qt import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    central = Central(db_url, work)
+    try:
+        result: dict[str, Any] = {f"seats_{info['seats']}": bench_size(central, info, work, args, app)
+                                  for info in infos}
+    finally:
+        central.stop()
+    result["targets"] = {"at_100000": TARGETS, "ratio_to_1000": RATIOS}
+    result["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform}
+    print(table(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        log(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
