@@ -170,7 +170,7 @@ def make_client(context: Context):  # -> boxoffice.sync.client.CentralClient
     if not context.config.paired:
         raise NotPaired("this terminal is not paired with a central platform; run "
                         "`boxoffice pair --url URL --office ID --token-stdin`")
-    token = credentials.load_token(central.office_id)
+    token = credentials.load_token(central.office_id, central.url)
     return CentralClient(central.url, token, central.office_id, ca_file=central.ca_file or None)
 
 

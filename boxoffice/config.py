@@ -3,6 +3,10 @@
 The file holds where the central platform is and who this terminal is; never the API token (that lives in the
 OS keyring, see :mod:`boxoffice.credentials`). Every bad value is reported with its key and what is expected,
 because the person reading the message is an installer at a kiosk, not a developer.
+
+``central.ca_file`` is saved as an absolute path. A relative one already in a file (hand-written, or saved by an
+older version) means relative to the folder of that config file, never to the working directory: a kiosk
+autostart runs in some other directory and must find the same file.
 """
 
 from __future__ import annotations
@@ -90,11 +94,14 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: not valid TOML ({exc}); fix the line or delete the file to start over") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
-    return config_from_dict(raw, source=str(path))
+    return config_from_dict(raw, source=str(path), base=path.parent)
 
 
-def config_from_dict(raw: dict[str, Any], source: str = "config") -> Config:
-    """Build a :class:`Config` from parsed TOML, rejecting unknown keys (typos) and wrong types."""
+def config_from_dict(raw: dict[str, Any], source: str = "config", base: Path | None = None) -> Config:
+    """Build a :class:`Config` from parsed TOML, rejecting unknown keys (typos) and wrong types.
+
+    ``base`` is the folder relative paths are read against (the config file's); None: the working directory.
+    """
     unknown = sorted(set(raw) - set(_SECTIONS))
     if unknown:
         raise ConfigError(f"{source}: unknown section [{unknown[0]}]; expected one of {', '.join(_SECTIONS)}")
@@ -104,6 +111,9 @@ def config_from_dict(raw: dict[str, Any], source: str = "config") -> Config:
         if not isinstance(values, dict):
             raise ConfigError(f"{source}: {name} must be a table ([{name}])")
         sections[name] = _build_section(name, cls, values, source)
+    central = sections["central"]
+    if central.ca_file:
+        sections["central"] = replace(central, ca_file=absolute_path(central.ca_file, base))
     config = Config(**sections)
     validate(config, source)
     return config
@@ -154,9 +164,22 @@ def _one_of(source: str, key: str, value: str, allowed: tuple[str, ...]) -> None
         raise ConfigError(f"{source}: {key} must be one of {', '.join(allowed)}; got {value!r}")
 
 
+def absolute_path(value: str, base: Path | None = None) -> str:
+    """``value`` (``~`` expanded) as an absolute path, a relative one taken from ``base`` (default: the working
+    directory)."""
+    path = Path(value.strip()).expanduser()
+    if not path.is_absolute():
+        path = (base if base is not None else Path.cwd()) / path
+    return str(path.resolve())
+
+
 def save_config(config: Config, path: Path) -> None:
-    """Write atomically (temp file + rename) so a power cut never leaves half a config behind."""
+    """Write atomically (temp file + rename) so a power cut never leaves half a config behind.
+
+    A relative CA file is written as the absolute path it means here and now (validation found it there)."""
     validate(config, str(path))
+    if config.central.ca_file:
+        config = replace(config, central=replace(config.central, ca_file=absolute_path(config.central.ca_file)))
     path.parent.mkdir(parents=True, exist_ok=True)
     data = tomli_w.dumps(config.to_dict()).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=".boxoffice-", suffix=".toml", dir=path.parent)

@@ -2,9 +2,16 @@
 
 Never in the config file and never in the logs. A bare kiosk may have no keyring at all; then every call
 raises :class:`CredentialsError` saying what to install, instead of an obscure backend traceback.
+
+Entries are named ``api-token:<office id>@<central URL>``: the keyring is shared by every data dir of the OS
+user, and two of them paired with different centrals under the same office id must each keep their own token.
+Entries of the older name ``api-token:<office id>`` are still read (and copied to the new name).
 """
 
 from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit, urlunsplit
 
 import keyring
 import keyring.errors
@@ -12,6 +19,8 @@ from keyring.backend import KeyringBackend
 
 from boxoffice.core.errors import CredentialsError
 from boxoffice.logging_setup import register_secret
+
+log = logging.getLogger(__name__)
 
 SERVICE = "boxoffice"
 
@@ -23,8 +32,24 @@ NO_KEYRING_HELP = (
 )
 
 
-def _account(office_id: str) -> str:
+def _legacy_account(office_id: str) -> str:
+    """The name used before the central's address was part of it (read as a fallback, never written)."""
     return f"api-token:{office_id}"
+
+
+def _account(office_id: str, central_url: str = "") -> str:
+    """One entry per office *and* central platform: two data dirs paired with different centrals under the same
+    office id must not replace each other's token. Without a URL, the legacy name (old callers, tests)."""
+    url = canonical_url(central_url)
+    return f"api-token:{office_id}@{url}" if url else _legacy_account(office_id)
+
+
+def canonical_url(url: str) -> str:
+    """``url`` as the keyring names it: no spaces or trailing slash, scheme and host in lower case."""
+    parts = urlsplit((url or "").strip().rstrip("/"))
+    if not parts.scheme:
+        return (url or "").strip().rstrip("/")
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, parts.fragment))
 
 
 def backend() -> KeyringBackend:
@@ -42,26 +67,26 @@ def keyring_available() -> bool:
     return not type(kr).__module__.startswith("keyring.backends.fail") and kr.priority > 0
 
 
-def store_token(office_id: str, token: str) -> None:
+def store_token(office_id: str, token: str, central_url: str = "") -> None:
     if not token.strip():
         raise CredentialsError("the API token is empty; paste the token the central platform gave this office")
     register_secret(token)
-    try:
-        keyring.set_password(SERVICE, _account(office_id), token.strip())
-    except keyring.errors.NoKeyringError:
-        raise CredentialsError(NO_KEYRING_HELP) from None
-    except keyring.errors.KeyringError as exc:
-        raise CredentialsError(f"the OS keyring refused to store the token ({exc}); unlock it and retry") from None
+    _set(_account(office_id, central_url), token.strip())
 
 
-def load_token(office_id: str) -> str:
-    """The stored token, or :class:`CredentialsError` saying how to pair the terminal."""
-    try:
-        token = keyring.get_password(SERVICE, _account(office_id))
-    except keyring.errors.NoKeyringError:
-        raise CredentialsError(NO_KEYRING_HELP) from None
-    except keyring.errors.KeyringError as exc:
-        raise CredentialsError(f"the OS keyring could not be read ({exc}); unlock it and retry") from None
+def load_token(office_id: str, central_url: str = "") -> str:
+    """The stored token, or :class:`CredentialsError` saying how to pair the terminal.
+
+    A terminal paired before entries were named by central URL finds its token under the legacy name; it is
+    copied to the new name (migrated) and the legacy entry is left for other data dirs that still read it.
+    """
+    token = peek_token(office_id, central_url)
+    if not token and canonical_url(central_url):
+        token = _get(_legacy_account(office_id))
+        if token:
+            log.info("API token of office %s found under the legacy keyring name; copied to the name with the "
+                     "central's address", office_id)
+            _set(_account(office_id, central_url), token)
     if not token:
         raise CredentialsError(
             f"no API token stored for office {office_id!r}; pair this terminal with "
@@ -71,13 +96,39 @@ def load_token(office_id: str) -> str:
     return token
 
 
-def delete_token(office_id: str) -> None:
+def peek_token(office_id: str, central_url: str = "") -> str | None:
+    """The token under exactly this name (no fallback), or None: lets a failed re-pair put it back."""
+    token = _get(_account(office_id, central_url))
+    if token:
+        register_secret(token)
+    return token or None
+
+
+def delete_token(office_id: str, central_url: str = "") -> None:
     try:
-        keyring.delete_password(SERVICE, _account(office_id))
+        keyring.delete_password(SERVICE, _account(office_id, central_url))
     except keyring.errors.PasswordDeleteError:
         pass
     except keyring.errors.NoKeyringError:
         raise CredentialsError(NO_KEYRING_HELP) from None
+
+
+def _get(account: str) -> str | None:
+    try:
+        return keyring.get_password(SERVICE, account)
+    except keyring.errors.NoKeyringError:
+        raise CredentialsError(NO_KEYRING_HELP) from None
+    except keyring.errors.KeyringError as exc:
+        raise CredentialsError(f"the OS keyring could not be read ({exc}); unlock it and retry") from None
+
+
+def _set(account: str, token: str) -> None:
+    try:
+        keyring.set_password(SERVICE, account, token)
+    except keyring.errors.NoKeyringError:
+        raise CredentialsError(NO_KEYRING_HELP) from None
+    except keyring.errors.KeyringError as exc:
+        raise CredentialsError(f"the OS keyring refused to store the token ({exc}); unlock it and retry") from None
 
 
 def mask(secret: str) -> str:

@@ -2,9 +2,14 @@
 
 Shared by ``boxoffice pair`` and the first-run wizard, so both say the same thing when something is wrong.
 Every failure is a :class:`PairingError` subclass whose ``field`` names the input the person should look at
-(``url``, ``office``, ``token``, ``ca_file``) and whose message says what to do. Nothing is saved until the
-platform has accepted the token for that office: a wrong token never reaches the keyring or the config.
+(``url``, ``office``, ``token``, ``ca_file``, ``events``) and whose message says what to do. Nothing is saved
+until the platform has accepted the token for that office: a wrong token never reaches the keyring or the config.
 No Qt here; the window calls these functions off the GUI thread.
+
+A platform that implements only the offline-office spec cannot list an office's events (our extension
+``offline_office_events`` answers 404): then the installer names the events to pull (``--event ID``, or the
+wizard's event field) and each one is checked with the spec's own inventory call. A CA file is stored as an
+absolute path, so a kiosk that starts in another working directory still finds it.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import dataclasses
 import errno
 import logging
 import socket
+import ssl
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,13 +37,16 @@ from boxoffice.sync.errors import (
     CentralUnreachable,
     ProtocolError,
 )
+from boxoffice.sync.pull import events_not_listed
 
 log = logging.getLogger(__name__)
 
 CHECK_TIMEOUT = (3.05, 15.0)  # connect, read (seconds): a person is waiting
 PROBE_TIMEOUT_S = 3.0
 
-URL, OFFICE, TOKEN, CA_FILE = "url", "office", "token", "ca_file"
+URL, OFFICE, TOKEN, CA_FILE, EVENTS = "url", "office", "token", "ca_file", "events"
+#: OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH and X509_V_ERR_IP_ADDRESS_MISMATCH: a good certificate for another name.
+_HOST_MISMATCH_CODES = (62, 64)
 
 
 # --- errors -----------------------------------------------------------------------------------------------
@@ -98,6 +108,27 @@ class TLSFailure(PairingError):
             self.field = CA_FILE
 
 
+class CertificateHostMismatch(TLSFailure):
+    """The certificate is valid but made for another host name: the address is wrong (or the certificate).
+    ``field`` stays ``url`` even with a CA file: the file did its job."""
+
+
+class EventsNeeded(PairingError):
+    """The platform cannot list this office's events (spec only): the installer must name them."""
+
+    field = EVENTS
+
+
+class UnknownEventId(PairingError):
+    """An event id the installer named is not known to the platform (``event_id`` says which)."""
+
+    field = EVENTS
+
+    def __init__(self, message: str, event_id: str, detail: str = "") -> None:
+        super().__init__(message, detail)
+        self.event_id = event_id
+
+
 class TokenRefused(PairingError):
     """401: the platform does not know this token (mistyped, revoked, another platform's)."""
 
@@ -137,6 +168,10 @@ class OfficeInfo:
     url: str
     office_id: str
     events: tuple[OfficeEvent, ...]
+    #: The events the installer named (to pull just those); empty: every event the platform lists.
+    event_ids: tuple[str, ...] = ()
+    #: False when the platform has no list of the office's events (it implements only the spec).
+    listed: bool = True
 
     @property
     def assigned(self) -> int:
@@ -176,37 +211,97 @@ def normalise_url(url: str) -> str:
 
 
 def check_connection(url: str, office_id: str, token: str, ca_file: str | None = None, *,
+                     event_ids: Sequence[str] = (),
                      timeout: tuple[float, float] = CHECK_TIMEOUT) -> OfficeInfo:
     """Ask the platform for this office's events with this token: proves address, certificate, token, office.
 
-    Saves nothing. Raises a :class:`PairingError` subclass naming the field to fix.
+    With ``event_ids``, those events are the ones to pull; each one the platform's list does not show (or every
+    one, when the platform has no list) is checked with the spec's inventory call. Saves nothing. Raises a
+    :class:`PairingError` subclass naming the field to fix.
     """
     url = normalise_url(url)
     office_id = (office_id or "").strip()
     token = (token or "").strip()
+    wanted = clean_event_ids(event_ids)
     if not office_id:
         raise MissingValue("type the office id the central platform gave this window", OFFICE)
     if not token:
         raise MissingValue("paste the API token the central platform gave this office", TOKEN)
-    if ca_file and not Path(ca_file).is_file():
-        raise CaFileMissing(f"the CA file {ca_file} does not exist; choose the platform's certificate file")
+    ca_file = absolute_ca_file(ca_file)
     client = CentralClient(url, token, office_id, ca_file=ca_file or None, timeout=timeout)
     try:
-        events = client.office_events()
+        events, listed = _office_events(client, url, wanted)
     except CentralError as exc:
         error = explain(exc, url, office_id, bool(ca_file))
         log.info("connection check to %s as %s failed: %s (%s)", url, office_id, type(error).__name__, exc)
         raise error from None
     finally:
         client.close()
-    log.info("connection check to %s as %s: %d event(s)", url, office_id, len(events))
-    return OfficeInfo(url=url, office_id=office_id, events=tuple(events))
+    log.info("connection check to %s as %s: %d event(s)%s", url, office_id, len(events),
+             "" if listed else " (named by the installer: the platform has no list)")
+    return OfficeInfo(url=url, office_id=office_id, events=tuple(events), event_ids=tuple(wanted), listed=listed)
+
+
+def clean_event_ids(event_ids: Sequence[str] | str | None) -> list[str]:
+    """Event ids as typed: split on commas, spaces or lines, blanks and repeats dropped, order kept."""
+    if isinstance(event_ids, str):
+        event_ids = [event_ids]
+    ids = [part for raw in event_ids or () for part in raw.replace(",", " ").split()]
+    return list(dict.fromkeys(ids))
+
+
+def absolute_ca_file(ca_file: str | None) -> str:
+    """``ca_file`` as an absolute path ("" for none), or :class:`CaFileMissing`. Relative means relative to the
+    working directory of whoever typed it; a kiosk started elsewhere must still find it."""
+    if not (ca_file or "").strip():
+        return ""
+    path = Path(str(ca_file).strip()).expanduser().resolve()
+    if not path.is_file():
+        raise CaFileMissing(f"the CA file {ca_file} does not exist; choose the platform's certificate file")
+    return str(path)
+
+
+def _office_events(client: CentralClient, url: str, wanted: list[str]) -> tuple[list[OfficeEvent], bool]:
+    """The events to report, and whether the platform lists them (False: it implements only the spec)."""
+    try:
+        listed = {e.id: e for e in client.office_events()}
+    except CentralRejected as exc:
+        if not events_not_listed(exc):
+            raise
+        if wanted:  # the spec's own call on each named event says whether this is the platform
+            return [_probe_event(client, event_id) for event_id in wanted], False
+        if not exc.data:  # not even the platform's envelope: a web page, a wrong path
+            raise
+        raise EventsNeeded(f"the platform at {url} does not list an office's events (it implements only the "
+                           "offline-office spec); name the events to sell with --event ID (repeatable)",
+                           exc.reason) from None
+    if not wanted:
+        return list(listed.values()), True
+    return [listed[event_id] if event_id in listed else _probe_event(client, event_id) for event_id in wanted], True
+
+
+def _probe_event(client: CentralClient, event_id: str) -> OfficeEvent:
+    """Check one named event with the spec's own call (the office's inventory of it)."""
+    try:
+        tickets = client.list_office_tickets(event_id)
+    except CentralRejected as exc:
+        if exc.status in (400, 404) and "event" in str(exc.data.get("field", "")):
+            raise UnknownEventId(f"the platform has no event {event_id!r}; check the event id", event_id,
+                                 exc.reason) from None
+        raise
+    name = next((t.event_name for t in tickets if t.event_name), event_id)
+    return OfficeEvent(id=event_id, name=name, starts_at=None, assigned=len(tickets))
 
 
 def explain(exc: CentralError, url: str, office_id: str, ca_file_given: bool = False) -> PairingError:
     """Turn a client error into the pairing error a person can act on (by type and status, never by text)."""
     detail = exc.reason
     if isinstance(exc, CentralTLSError):
+        if host_mismatch(exc):
+            host = urlsplit(url).hostname or url
+            return CertificateHostMismatch(f"the certificate of {url} is for another host name, not {host!r}; "
+                                           "check the address (use the name the certificate was made for)",
+                                           detail)
         if ca_file_given:
             return TLSFailure(f"the certificate of {url} is not signed by the chosen CA file ({detail}); choose "
                               "the platform's CA file, or check the address", detail, ca_file_given=True)
@@ -234,6 +329,26 @@ def explain(exc: CentralError, url: str, office_id: str, ca_file_given: bool = F
     if isinstance(exc, ProtocolError):
         return NotAPlatform(f"{url} answers, but not as the central platform; check the address", detail)
     return PairingError(str(exc), detail)
+
+
+def host_mismatch(exc: BaseException) -> bool:
+    """Whether a TLS failure is a certificate made for another host name (by OpenSSL's verify code, found
+    anywhere in the chain of causes requests and urllib3 wrap it in)."""
+    return any(isinstance(e, ssl.SSLCertVerificationError) and e.verify_code in _HOST_MISMATCH_CODES
+               for e in _causes(exc))
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        error = stack.pop()
+        if id(error) in seen:
+            continue
+        seen.add(id(error))
+        yield error
+        linked = [error.__cause__, error.__context__, getattr(error, "reason", None), *error.args]
+        stack.extend(e for e in linked if isinstance(e, BaseException))
 
 
 def _diagnose(url: str, detail: str) -> Unreachable:
@@ -279,7 +394,7 @@ def paired_config(config: Config, url: str, office_id: str, *, office_name: str 
     same_office = config.central.office_id == office_id
     name = (office_name or "").strip() or (config.central.office_name if same_office else "") or office_id
     central = dataclasses.replace(config.central, url=url, office_id=office_id, office_name=name,
-                                  ca_file=config.central.ca_file if ca_file is None else ca_file)
+                                  ca_file=config.central.ca_file if ca_file is None else absolute_ca_file(ca_file))
     terminal = dataclasses.replace(config.terminal, id=(terminal_id or "").strip() or config.terminal.id)
     new_config = dataclasses.replace(config, central=central, terminal=terminal)
     validate(new_config, "pair")
@@ -287,40 +402,47 @@ def paired_config(config: Config, url: str, office_id: str, *, office_name: str 
 
 
 def pair(context: Any, url: str, office_id: str, token: str, *, office_name: str | None = None,
-         ca_file: str | None = None, terminal_id: str | None = None) -> Paired:
+         ca_file: str | None = None, terminal_id: str | None = None, event_ids: Sequence[str] = ()) -> Paired:
     """Check the connection, then store the token in the keyring, then save the config (in that order).
 
-    ``context`` is a :class:`boxoffice.app.Context`; the returned one carries the saved config.
+    ``context`` is a :class:`boxoffice.app.Context`; the returned one carries the saved config. If the config
+    cannot be saved, the keyring gets back what it held before (a re-pair never loses a working token).
     """
     from boxoffice import credentials
     from boxoffice.config import save_config
 
     token = (token or "").strip()
-    if ca_file is not None and ca_file and not Path(ca_file).is_file():
-        raise CaFileMissing(f"the CA file {ca_file} does not exist; choose the platform's certificate file")
+    if ca_file is not None:
+        ca_file = absolute_ca_file(ca_file)
     if not (office_id or "").strip():
         raise MissingValue("type the office id the central platform gave this window", OFFICE)
     new_config = paired_config(context.config, url, office_id, office_name=office_name, ca_file=ca_file,
                                terminal_id=terminal_id)
     central = new_config.central
-    office = check_connection(central.url, central.office_id, token, central.ca_file or None)
-    credentials.store_token(central.office_id, token)
+    office = check_connection(central.url, central.office_id, token, central.ca_file or None, event_ids=event_ids)
+    previous = credentials.peek_token(central.office_id, central.url)
+    credentials.store_token(central.office_id, token, central.url)
     try:
         save_config(new_config, context.paths.config_file)
     except BaseException:
-        credentials.delete_token(central.office_id)
+        if previous:
+            credentials.store_token(central.office_id, previous, central.url)
+        else:
+            credentials.delete_token(central.office_id, central.url)
         raise
     log.info("paired with %s as office %s", central.url, central.office_id)
     return Paired(context=dataclasses.replace(context, config=new_config), office=office)
 
 
-def pull_inventory(context: Any, session_factory: Any) -> list:  # -> list[MergeReport]
-    """Fetch every event assigned to the paired office into the local store (the token from the keyring)."""
+def pull_inventory(context: Any, session_factory: Any, event_ids: Sequence[str] | None = None,
+                   refused: list[str] | None = None) -> list:  # -> list[MergeReport]
+    """Fetch the named events (default: every event assigned to the paired office) into the local store, with
+    the token from the keyring. Ticket types the terminal cannot take are described in ``refused``."""
     from boxoffice.app import make_client
     from boxoffice.sync.pull import pull
 
     client = make_client(context)
     try:
-        return pull(client, session_factory)
+        return pull(client, session_factory, list(event_ids) if event_ids else None, refused=refused)
     finally:
         client.close()

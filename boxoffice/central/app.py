@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
-from boxoffice.central import api_docs, registry
+from boxoffice.central import api_docs, extensions, registry
 from boxoffice.central.auth import Principal, authenticate
 from boxoffice.central.db import Database
 from boxoffice.central.envelope import ApiError, ApiResult, PayloadTooLarge, dumps, json_response
@@ -145,6 +145,8 @@ def _endpoint(db: Database, fn: Function, decode: _Decoder) -> Callable[[Request
 def _add_routes(app: FastAPI, db: Database) -> None:
     decode = _Decoder()
     for fn in registry.FUNCTIONS:
+        if fn.name in extensions.switched_off():  # BOXOFFICE_CENTRAL_SPEC_ONLY: behave like a spec-only platform
+            continue
         app.add_api_route(
             fn.path, _endpoint(db, fn, decode), methods=["POST"], name=fn.name, summary=fn.summary,
             description=fn.description, response_class=Response, responses={**api_docs.COMMON_ERRORS,

@@ -108,7 +108,7 @@ def _check_keyring(config: Config | None, report: Report) -> None:
         report.facts["token"] = "(not paired)"
         return
     try:
-        token = credentials.load_token(config.central.office_id)
+        token = credentials.load_token(config.central.office_id, config.central.url)
     except BoxOfficeError as exc:
         report.facts["token"] = "(none)"
         report.problems.append(f"token: {exc}")

@@ -27,6 +27,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
                       help="read the API token from standard input (never from the command line)")
     pair.add_argument("--ca-file", help="CA bundle for a platform with a private certificate")
     pair.add_argument("--terminal-id", help="this terminal's id (default: the host name)")
+    pair.add_argument("--event", action="append", metavar="ID",
+                      help="pull only this event (repeatable); needed when the platform cannot list the office's "
+                           "events (it implements only the offline-office spec)")
     pair.add_argument("--no-pull", action="store_true", help="do not pull the inventory after pairing")
     add_json(pair)
     pair.set_defaults(func=run_pair)
@@ -92,16 +95,18 @@ def run_pair(args: argparse.Namespace) -> int:
         raise InvalidSale("no token on standard input; pipe the office's API token into this command")
     context = load_context(args, stderr_logging=False)
     result = pairing.pair(context, args.url, args.office, token, office_name=args.name, ca_file=args.ca_file,
-                          terminal_id=args.terminal_id)
+                          terminal_id=args.terminal_id, event_ids=args.event or ())
     central = result.context.config.central
     events = result.office.events
-    pulled = []
+    pulled, refused = [], []
     if not args.no_pull:
         store = open_local_store(result.context)
         try:
-            pulled = pairing.pull_inventory(result.context, store.session_factory)
+            pulled = pairing.pull_inventory(result.context, store.session_factory, result.office.event_ids, refused)
         finally:
             store.close()
+    for reason in refused:
+        print(f"boxoffice: warning: {reason}", file=sys.stderr)
     emit(args, {"paired": True, "office_id": central.office_id, "url": central.url, "events": len(events),
                 "pulled": [dataclasses.asdict(r) for r in pulled]},
          f"paired with {central.url} as {central.office_id}; {len(events)} event(s) assigned"
@@ -114,12 +119,17 @@ def run_pull(args: argparse.Namespace) -> int:
     from boxoffice.sync.pull import pull
 
     context, store = open_all(args)
-    client = make_client(context)
+    refused: list[str] = []
     try:
-        reports = pull(client, store.session_factory, args.event)
+        client = make_client(context)
+        try:
+            reports = pull(client, store.session_factory, args.event, refused=refused)
+        finally:
+            client.close()
     finally:
-        client.close()
         store.close()
+    for reason in refused:
+        print(f"boxoffice: warning: {reason}", file=sys.stderr)
     emit(args, {"events": [dataclasses.asdict(r) for r in reports]},
          "\n".join(f"{r.event_id}: {r.available} available, {r.sold_here} sold here, {r.added} new, "
                    f"{r.withdrawn} withdrawn, {r.returned} returned" for r in reports) or "no events assigned")

@@ -97,6 +97,8 @@ def api_to_cents(value: Decimal | int | str) -> int:
         raise InvalidMoney(f"amount {value!r} is not a number") from None
     if not amount.is_finite():
         raise InvalidMoney(f"amount {value!r} is not a finite number")
+    if amount.copy_abs() > MAX_CENTS:  # checked first (no context): `1E+999999 * 100` overflows
+        raise InvalidMoney(f"amount {value!r} is beyond the largest allowed ({MAX_CENTS} cents)")
     cents = amount * 100
     if cents != cents.to_integral_value():
         raise InvalidMoney(f"amount {value!r} has more than two decimals; amounts are in whole cents")

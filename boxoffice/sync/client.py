@@ -214,14 +214,23 @@ class CentralClient:
                                    assigned=_field(endpoint, row, "assigned", int)))
         return out
 
-    def ticket_types(self, event_id: str) -> list[TicketType]:
+    def ticket_types(self, event_id: str, refused: list[str] | None = None) -> list[TicketType]:
+        """With ``refused``, a row that cannot be taken is left out and its reason appended there."""
         endpoint = f"client/events/{event_id}/ticket-types"
         body = self._request("GET", endpoint, None, None)
         if isinstance(body, dict) and isinstance(body.get("data"), list):
             body = body["data"]
         if not isinstance(body, list):
             raise ProtocolError(endpoint, "expected a list of ticket types", _excerpt(repr(body)))
-        return [_ticket_type(endpoint, row, event_id) for row in body]
+        types = []
+        for row in body:
+            try:
+                types.append(_ticket_type(endpoint, row, event_id))
+            except ProtocolError as exc:
+                if refused is None:
+                    raise
+                refused.append(exc.reason)
+        return types
 
     def synchronize(self, entries: Sequence[dict[str, Any]], request_key: str) -> list[SyncResult]:
         endpoint = "offline_office_tickets_synchronization"
@@ -281,7 +290,8 @@ class CentralClient:
         status = response.status_code
         text = raw.decode("utf-8", errors="replace")
         try:
-            body = decimal_json.loads(raw) if raw else None
+            # a number out of range stays an UnsafeNumber where it is: the field it is in is refused, not the answer
+            body = decimal_json.loads(raw, mark_unsafe=True) if raw else None
         except ValueError:
             body = None
         message = body.get("message") if isinstance(body, dict) and isinstance(body.get("message"), str) else None

@@ -11,9 +11,9 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
+from boxoffice import credentials
 from boxoffice.app import Context
 from boxoffice.config import Config, load_config
 from boxoffice.core.payments import PaymentRequest
@@ -27,6 +27,7 @@ from boxoffice.ui.qt import QApplication, Qt, QTimer
 from boxoffice.ui.signin import SignInDialog
 from tests.helpers.canned_http import Canned, CannedServer
 from tests.helpers.central_server import CentralServer, central_server
+from tests.helpers.keyring_entries import token_entries
 
 NORTE, SUR = "office_taquilla_norte", "office_taquilla_sur"
 WAIT_MS = 15_000
@@ -80,7 +81,7 @@ def shown_errors(wizard: FirstRunWizard) -> dict[str, str]:
 
 def assert_nothing_saved(context: Context, office: str = NORTE) -> None:
     assert not context.paths.config_file.exists()
-    assert keyring.get_password("boxoffice", f"api-token:{office}") is None
+    assert token_entries(office) == []
 
 
 def closed_port() -> int:
@@ -260,7 +261,7 @@ def test_pairs_pulls_and_creates_the_supervisor(qtbot, wizard: FirstRunWizard, c
     assert "300 ticket(s) for sale in 1 event(s)" in wizard.steps["inventory"].text()
     assert not wizard.back_button.isVisible() and not wizard.retry_button.isVisible()
 
-    assert keyring.get_password("boxoffice", f"api-token:{NORTE}") == token
+    assert credentials.peek_token(NORTE, central.url) == token
     saved = load_config(context.paths.config_file)
     assert (saved.central.url, saved.central.office_id, saved.central.office_name) == (
         central.url, NORTE, "Taquilla Norte")
@@ -373,4 +374,4 @@ def _start_pair_and_sell(qtbot, central: CentralServer, tmp_path: Path) -> None:
     assert seen["office"] == NORTE and seen["pulled"] == [300]
     status = seen["status"]
     assert status.pending == 0 and status.last_success is not None and status.parked == 0
-    assert keyring.get_password("boxoffice", f"api-token:{NORTE}") == token
+    assert credentials.peek_token(NORTE, central.url) == token

@@ -9,14 +9,14 @@ import ssl
 import subprocess
 from pathlib import Path
 
-import keyring
 import pytest
 
-from boxoffice import pairing
+from boxoffice import credentials, pairing
 from boxoffice.app import Context
 from boxoffice.config import Config, load_config
 from boxoffice.paths import resolve
 from tests.helpers.canned_http import Canned, CannedServer
+from tests.helpers.keyring_entries import token_entries
 
 OFFICE = "office_taquilla_norte"
 TOKEN = "bxc_test-token-0123456789"
@@ -109,7 +109,7 @@ def test_success_lists_the_office_events(server: CannedServer) -> None:
     (envelope(400, "data.office_id: unknown office 'x'", field="data.office_id"), pairing.UnknownOffice,
      "office", "no office"),
     (envelope(404, "unknown office", field="office_id"), pairing.UnknownOffice, "office", "no office"),
-    (envelope(404, "Not Found"), pairing.NotAPlatform, "url", "HTTP 404"),
+    (envelope(404, "Not Found"), pairing.EventsNeeded, "events", "--event ID"),  # a spec-only platform
     (Canned(status=404, body=b"<html>Not here</html>", headers={"Content-Type": "text/html"}),
      pairing.NotAPlatform, "url", "not as the central platform"),
     (Canned(status=200, body=b"<html>Welcome to nginx</html>", headers={"Content-Type": "text/html"}),
@@ -185,14 +185,14 @@ def test_pair_saves_token_and_config_only_after_the_platform_accepts(server: Can
     with pytest.raises(pairing.TokenRefused):
         pairing.pair(context, server.url, OFFICE, TOKEN)
     assert not context.paths.config_file.exists()
-    assert keyring.get_password("boxoffice", f"api-token:{OFFICE}") is None
+    assert token_entries(OFFICE) == []
 
     server.answer(Canned(body=js(EVENTS_OK)))
     result = pairing.pair(context, server.url + "/", OFFICE, TOKEN, office_name="Taquilla Norte")
     saved = load_config(context.paths.config_file)
     assert saved.paired and saved.central.url == server.url and saved.central.office_name == "Taquilla Norte"
     assert result.context.config == saved and result.office.assigned == 320
-    assert keyring.get_password("boxoffice", f"api-token:{OFFICE}") == TOKEN
+    assert credentials.peek_token(OFFICE, server.url) == TOKEN
     assert TOKEN not in context.paths.config_file.read_text(encoding="utf-8")
 
 
@@ -202,7 +202,7 @@ def test_a_failed_re_pair_keeps_the_working_token(server: CannedServer, context:
     server.answer(envelope(401, "invalid token"))
     with pytest.raises(pairing.TokenRefused):
         pairing.pair(paired, server.url, OFFICE, "bxc_mistyped")
-    assert keyring.get_password("boxoffice", f"api-token:{OFFICE}") == TOKEN
+    assert credentials.peek_token(OFFICE, server.url) == TOKEN
     assert load_config(context.paths.config_file).central.url == server.url
 
 

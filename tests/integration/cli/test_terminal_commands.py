@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from boxoffice import credentials
 from tests.helpers.central_server import central_server, seeded_template
 from tests.helpers.cli import run_boxoffice
+from tests.helpers.keyring_entries import token_entries
 from tests.helpers.terminal import make_terminal
 
 NORTE = "office_taquilla_norte"
@@ -143,8 +145,6 @@ def test_print_tickets_and_receipt_as_pdf(terminal, central, tmp_path: Path) -> 
 
 
 def test_pair_checks_the_token_before_saving_anything(tmp_path: Path, central) -> None:
-    import keyring
-
     data = tmp_path / "new-terminal"
     base = ["pair", "--data-dir", str(data), "--url", central.url, "--office", NORTE, "--token-stdin",
             "--name", "Taquilla Norte"]
@@ -152,7 +152,7 @@ def test_pair_checks_the_token_before_saving_anything(tmp_path: Path, central) -
     assert wrong.returncode == 1 and "not-the-token" not in wrong.stderr
     assert len(wrong.stderr.strip().splitlines()) == 1
     assert not (data / "boxoffice.toml").exists()
-    assert keyring.get_password("boxoffice", f"api-token:{NORTE}") is None
+    assert token_entries(NORTE) == []
 
     nowhere = run_boxoffice([*base[:4], "http://127.0.0.1:9", *base[5:]], input="x-token-123456\n")
     assert nowhere.returncode == 1 and "cannot reach" in nowhere.stderr
@@ -164,7 +164,7 @@ def test_pair_checks_the_token_before_saving_anything(tmp_path: Path, central) -
     assert report["paired"] is True and report["events"] == 1 and report["pulled"][0]["available"] == 300
     config = (data / "boxoffice.toml").read_text(encoding="utf-8")
     assert central.url in config and NORTE in config and token not in config
-    assert keyring.get_password("boxoffice", f"api-token:{NORTE}") == token
+    assert credentials.peek_token(NORTE, central.url) == token
     status = json.loads(run_boxoffice(["status", "--json", "--data-dir", str(data)]).stdout)
     assert status["paired"] is True and status["pending"] == 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,31 @@ def test_save_refuses_an_invalid_config_and_keeps_the_old_file(tmp_path: Path) -
 
 def test_the_config_file_has_no_token_field() -> None:
     assert "token" not in str(Config().to_dict())
+
+
+def test_a_relative_ca_file_in_a_config_is_read_beside_the_config_file(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """#12.5: an old or hand-written config with a relative CA file works from any working directory."""
+    folder = tmp_path / "terminal"
+    (folder / "certs").mkdir(parents=True)
+    (folder / "certs" / "ca.pem").write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    path = folder / "boxoffice.toml"
+    path.write_text('[central]\nurl = "https://c.example"\noffice_id = "o1"\nca_file = "certs/ca.pem"\n',
+                    encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert load_config(path).central.ca_file == str((folder / "certs" / "ca.pem").resolve())
+    (elsewhere / "certs").mkdir()
+    (elsewhere / "certs" / "ca.pem").write_text("another\n", encoding="utf-8")
+    assert load_config(path).central.ca_file == str((folder / "certs" / "ca.pem").resolve())  # never the cwd
+
+
+def test_a_relative_ca_file_is_saved_as_the_absolute_path_it_means_now(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("ca.pem").write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    path = tmp_path / "data" / "boxoffice.toml"
+    save_config(Config(central=CentralConfig(url="https://c.example", office_id="o1", ca_file="ca.pem")), path)
+    written = tomllib.loads(path.read_text(encoding="utf-8"))["central"]["ca_file"]
+    assert written == str((tmp_path / "ca.pem").resolve())

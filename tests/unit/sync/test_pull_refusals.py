@@ -1,0 +1,62 @@
+"""A pull takes what it can: one ticket type the terminal cannot price is left out with a message (#12 Low)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from boxoffice.store.engine import Store, open_store
+from boxoffice.store.models import Product, Ticket
+from boxoffice.sync.client import CentralClient
+from boxoffice.sync.errors import ProtocolError
+from boxoffice.sync.pull import pull
+from tests.helpers.canned_http import Canned, CannedServer
+
+TICKETS = {"message": "ok", "status": 200, "data": {"valido": True, "response": [
+    {"ticket_id": f"EV1-T{n}", "seat_id": f"GEN{n}", "zone": "General", "color": "#4A90D9", "status": True,
+     "event_id": "EV1", "event_name": "Festival de Verano"} for n in (1, 2)]}}
+#: Written by hand: json.dumps cannot write a number this large, a platform can.
+TYPES = (b'[{"id": 1, "name": "General", "price": "25.00", "zone": "General"},'
+         b' {"id": 2, "name": "Broken", "price": 1E+999999, "zone": "General"}]')
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(tmp_path / "boxoffice.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def server() -> Iterator[CannedServer]:
+    with CannedServer() as canned:
+        yield canned
+
+
+def test_a_ticket_type_priced_1e999999_is_left_out_and_the_rest_is_pulled(server: CannedServer, store: Store) -> None:
+    server.answer(Canned(body=json.dumps(TICKETS).encode()), Canned(body=TYPES))
+    refused: list[str] = []
+    client = CentralClient(server.url, "tok-1234567890", "office_taquilla_norte")
+    try:
+        [report] = pull(client, store.session_factory, ["EV1"], refused=refused)
+    finally:
+        client.close()
+    assert report.available == 2 and report.products == 1
+    assert len(refused) == 1
+    assert "EV1" in refused[0] and "price" in refused[0] and "1E+999999" in refused[0]
+    with store.read_session_factory() as session:
+        assert [p.name for p in session.scalars(select(Product))] == ["General"]
+        assert len(list(session.scalars(select(Ticket)))) == 2
+
+
+def test_without_a_list_for_refusals_the_client_still_refuses_the_whole_answer(server: CannedServer) -> None:
+    server.answer(Canned(body=TYPES))
+    client = CentralClient(server.url, "tok-1234567890", "office_taquilla_norte")
+    try:
+        with pytest.raises(ProtocolError, match="price"):
+            client.ticket_types("EV1")
+    finally:
+        client.close()
