@@ -180,7 +180,8 @@ def make_worker(context: Context, store):  # -> boxoffice.sync.worker.DeliveryWo
     return DeliveryWorker(store.session_factory, lambda: make_client(context),
                           read_session_factory=store.read_session_factory,
                           batch_size=context.config.sync.batch_size,
-                          horizon_hours=context.config.sync.horizon_hours)
+                          horizon_hours=context.config.sync.horizon_hours,
+                          terminal_id=context.config.terminal.id)
 
 
 @dataclass(frozen=True)

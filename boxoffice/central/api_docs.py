@@ -125,7 +125,13 @@ SALE_SCHEMA = obj({
 }, ["ticket", "transactions", "amount", "event_id", "event_name", "office_id", "office_name", "status",
     "tickets", "client_id", "client_name"],
     description="One purchase. A cancelled entry needs only status, office_id and purchase_code.")
-SYNC_SCHEMA = callable_body({"ticket_sold": {"type": "array", "items": SALE_SCHEMA}}, ["ticket_sold"])
+JOURNAL_HEAD_SCHEMA = obj({"office_id": STRING, "terminal_id": STRING, "seq": INTEGER,
+                           "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+                          ["office_id", "terminal_id", "seq", "hash"],
+                          description="Extension (optional): the sending terminal's journal head, kept as an "
+                                      "anchor (see offline_office_journal_anchor).")
+SYNC_SCHEMA = callable_body({"ticket_sold": {"type": "array", "items": SALE_SCHEMA},
+                             "journal_head": JOURNAL_HEAD_SCHEMA}, ["ticket_sold"])
 SYNC_EXAMPLE = {"data": {"ticket_sold": [{
     "ticket": TICKET_A, "transactions": [{"method": "cash", "amount": Decimal("25.00")}], "amount": Decimal("25.00"),
     "event_id": EVENT_ID, "event_name": "Festival de Verano 2024", "office_id": "office_taquilla_norte",
@@ -161,3 +167,13 @@ TICKET_TYPE_EXAMPLE = [{
     "saleEnd": "2026-07-18T18:00:00Z", "perks": [], "allowReentry": False, "reentryLimit": 1,
     "acceptedScanPoints": [], "visibility": "public", "transferable": False, "refundPolicy": "none",
     "zone": "General", "kind": "ticket", "components": None}]
+
+JOURNAL_HASH = "9f2c4e1a" * 8
+JOURNAL_ANCHOR_SCHEMA = callable_body({"office_id": STRING, "terminal_id": STRING, "after_seq": INTEGER},
+                                      ["office_id", "terminal_id"])
+JOURNAL_ANCHOR_EXAMPLE = {"data": {"office_id": "office_taquilla_norte", "terminal_id": "norte-1"}}
+JOURNAL_ANCHOR_ROW = {"seq": 42, "hash": JOURNAL_HASH, "anchored_at": "2026-07-18T19:02:11.250000Z"}
+JOURNAL_ANCHOR_DATA = {"office_id": "office_taquilla_norte", "terminal_id": "norte-1", "anchor": JOURNAL_ANCHOR_ROW,
+                       "anchors": [JOURNAL_ANCHOR_ROW], "more": False, "evidence_count": 1, "evidence": [{
+                           "seq": 40, "hash": "0b7d" * 16, "verdict": "lower", "anchored_seq": 42,
+                           "received_at": "2026-07-18T19:05:40Z"}]}

@@ -334,3 +334,25 @@ class IdempotencyRecord(Base):
     date_created: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("principal", "function", "key", name="uq_idempotency_key"),)
+
+
+class JournalAnchor(Base):
+    """A terminal's journal head as a synchronisation request carried it (append-only, never updated).
+
+    ``verdict`` is ``anchored`` when the head moved the terminal's anchor forward, or evidence of tampering:
+    ``lower`` (below the anchored head) or ``fork`` (the sequence of an anchored head with another hash). See
+    :mod:`boxoffice.central.journal_anchors`.
+    """
+
+    __tablename__ = "journal_anchors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_id: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(128))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(16))
+    anchored_seq: Mapped[int | None] = mapped_column(BigInteger)
+    date_created: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("office_id", "terminal_id", "seq", "hash", name="uq_journal_anchor"),
+                      Index("ix_journal_anchors_terminal", "office_id", "terminal_id", "verdict", "seq"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from boxoffice.central import (
     api_docs,
+    journal_anchors,
     offline_office,
     pos_transactions,
     sync_conflicts,
@@ -51,6 +52,20 @@ FUNCTIONS: tuple[Function, ...] = (
         admin_only=False, writes=False, parse=offline_office.parse_office, run=offline_office.list_office_events,
         offices=offline_office.office_scope, request_schema=A.OFFICE_SCHEMA, request_example=A.OFFICE_EXAMPLE,
         responses={200: _ok(offline_office.MSG_OFFICE_EVENTS, response=[A.OFFICE_EVENT_ROW])}),
+    Function(
+        name="offline_office_journal_anchor", path="/offline_office_journal_anchor",
+        summary="Journal heads a terminal sent with its deliveries (extension: tamper evidence for its journal)",
+        description="Not in the offline-office spec. A synchronisation request may carry `journal_head` "
+                    "(`office_id`, `terminal_id`, `seq`, `hash`); the platform keeps them append-only. `anchor` "
+                    "is the terminal's highest anchored head (never lowered), `anchors` its anchored heads "
+                    "after `after_seq`, oldest first, 1000 a page (`more` true when another page follows), and "
+                    "`evidence` the latest heads that no untouched journal could have sent: `lower` (below "
+                    "the anchor) or `fork` (an anchored sequence with another hash). Office token for its own "
+                    "office, or admin.",
+        admin_only=False, writes=False, parse=journal_anchors.parse_request, run=journal_anchors.show,
+        offices=journal_anchors.office_scope, request_schema=A.JOURNAL_ANCHOR_SCHEMA,
+        request_example=A.JOURNAL_ANCHOR_EXAMPLE,
+        responses={200: _ok(journal_anchors.MSG_ANCHOR, **A.JOURNAL_ANCHOR_DATA)}),
     Function(
         name="offline_office_tickets_synchronization", path="/offline_office_tickets_synchronization",
         summary="Store the sales an offline office made (always accepted, idempotent)",

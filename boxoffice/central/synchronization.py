@@ -35,7 +35,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from boxoffice.central import sync_conflicts
+from boxoffice.central import journal_anchors, sync_conflicts
 from boxoffice.central.auth import Principal
 from boxoffice.central.envelope import ApiResult, BadInput, iso_utc
 from boxoffice.central.functions import require_office
@@ -109,6 +109,7 @@ class SaleEntry:
 @dataclass(frozen=True)
 class SyncRequest:
     entries: list[SaleEntry]
+    journal_head: journal_anchors.HeadIn | None = None  # extension: the sending terminal's journal head
 
 
 def _parse_entry(fields: Fields, index: int) -> SaleEntry:
@@ -157,11 +158,12 @@ def parse_request(payload: Any) -> SyncRequest:
     total = sum(len(entry.tickets) for entry in entries)
     if total > MAX_IDS:
         raise BadInput("data.ticket_sold", f"data.ticket_sold names {total} tickets; at most {MAX_IDS} per request")
-    return SyncRequest(entries)
+    return SyncRequest(entries, journal_anchors.parse_head(data))
 
 
 def office_scope(request: SyncRequest) -> list[tuple[str, str]]:
-    return [(entry.office_id, f"data.ticket_sold[{entry.index}].office_id") for entry in request.entries]
+    return [(entry.office_id, f"data.ticket_sold[{entry.index}].office_id") for entry in request.entries] + \
+        journal_anchors.head_scope(request.journal_head)
 
 
 @dataclass
@@ -195,6 +197,7 @@ def synchronize(session: Session, request: SyncRequest, principal: Principal, no
         ids.update(session.scalars(select(OrderTicket.ticket_id).where(OrderTicket.order_id.in_(chunk))))
     context = _Context(now, lock_tickets(session, ids), offline_rows(session, ids), lock_rows(session, ids), {})
     results = [_process(session, context, entry) for entry in request.entries]
+    journal_anchors.record(session, request.journal_head, now)
     return ApiResult(200, MSG_SYNCHRONIZED, {"results": results})
 
 

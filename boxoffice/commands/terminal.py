@@ -80,7 +80,10 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 
     journal = sub.add_parser("journal", parents=[common], help="the hash-chained sales journal")
     journal_sub = journal.add_subparsers(dest="journal_command", required=True, metavar="{verify}")
-    verify = journal_sub.add_parser("verify", help="check no entry was edited, deleted or reordered")
+    verify = journal_sub.add_parser("verify", help="check no entry was edited, deleted or reordered, and that "
+                                                   "the journal still holds every head the platform anchored")
+    verify.add_argument("--offline", action="store_true",
+                        help="do not ask the platform; check against the head it last acknowledged")
     add_json(verify)
     verify.set_defaults(func=run_journal_verify)
 
@@ -242,16 +245,65 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_journal_verify(args: argparse.Namespace) -> int:
-    from boxoffice.services.journal import verify
+    """The local chain, checked against every head the platform anchored (offline: the last acknowledged one)."""
+    from boxoffice.services.journal import ACKNOWLEDGED_ANCHOR, PLATFORM_ANCHOR, Anchor, verify
+    from boxoffice.store.journal_head import acknowledged
 
-    _context, store = open_all(args)
+    context, store = open_all(args)
     try:
+        platform, unasked = (None, "--offline") if args.offline else _platform_anchors(context)
         with store.read_session_factory() as session:
-            result = verify(session)
+            ack = acknowledged(session)
+            anchors = [Anchor(head, PLATFORM_ANCHOR) for head in (platform.anchors if platform else ())]
+            if ack is not None:
+                anchors.append(Anchor(ack, ACKNOWLEDGED_ANCHOR))
+            result = verify(session, anchors)
     finally:
         store.close()
-    emit(args, dataclasses.asdict(result),
-         f"journal ok: {result.entries} entries" if result.ok else f"journal BROKEN: {result.problem}")
-    if not result.ok and not getattr(args, "json", False):
-        print(result.problem, file=sys.stderr)
-    return 0 if result.ok else 1
+    if platform is not None:
+        against = (f"matches the {len(platform.anchors)} head(s) the platform anchored (last: entry "
+                   f"{platform.last.seq})" if platform.last else "the platform holds no head of this terminal yet")
+    else:
+        against = f"the platform could not be asked ({unasked}); " + (
+            f"checked against {ACKNOWLEDGED_ANCHOR} (entry {ack.seq})" if ack else
+            "no acknowledged head to check against: only the chain itself was checked")
+    warning = ""
+    if platform is not None and platform.evidence_count:
+        latest = platform.evidence[0] if platform.evidence else None
+        warning = (f"; WARNING: the platform holds {platform.evidence_count} head(s) from this terminal that no "
+                   "untouched journal sends" + (f" (latest: {latest.verdict} head, entry {latest.seq}, received "
+                                                f"{latest.received_at})" if latest else ""))
+    data = {**dataclasses.asdict(result), "platform_asked": platform is not None, "platform_error": unasked,
+            "platform_anchor": dataclasses.asdict(platform.last) if platform and platform.last else None,
+            "acknowledged": dataclasses.asdict(ack) if ack else None,
+            "platform_evidence": platform.evidence_count if platform else None}
+    if result.ok:
+        emit(args, data, f"journal ok: {result.entries} entries; {against}{warning}")
+        return 0
+    problem = str(result.problem)
+    if platform is None:
+        problem += f" (the platform could not be asked: {unasked})"
+    emit(args, data, f"journal BROKEN: {problem}")
+    if not getattr(args, "json", False):
+        print(problem, file=sys.stderr)
+    return 1
+
+
+def _platform_anchors(context):  # -> (boxoffice.sync.journal_anchor.PlatformAnchors | None, why not asked)
+    """Ask the platform for this terminal's anchored heads; (None, reason) when it cannot be asked."""
+    from boxoffice.app import make_client
+    from boxoffice.core.errors import BoxOfficeError
+    from boxoffice.sync.journal_anchor import fetch
+
+    if not context.config.paired:
+        return None, "this terminal is not paired"
+    try:
+        client = make_client(context)
+    except BoxOfficeError as exc:
+        return None, str(exc)
+    try:
+        return fetch(client, context.config.terminal.id), None
+    except BoxOfficeError as exc:  # unreachable, refused, not our extension (404), garbled: offline check
+        return None, str(exc)
+    finally:
+        client.close()

@@ -6,21 +6,31 @@ numbers come from SQLite AUTOINCREMENT and are never reused, so a deleted entry 
 once anything is appended after it; a deleted tail entry is caught by comparing the last entry with SQLite's
 AUTOINCREMENT counter (``sqlite_sequence``, which only rolls back with its transaction), and :func:`verify`
 also checks every sale has its journal entry.
+
+The chain only proves the file agrees with itself: whoever can write it can recompute every hash, or cut the
+tail and the counter. So :func:`verify` also takes *anchors*, heads kept outside this file (the platform's,
+sent with each delivery, or the last one this terminal saw the platform accept): each anchored entry must
+still exist and still hash to what was anchored.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from boxoffice.store.journal_head import JournalHead
 from boxoffice.store.models import JournalEntry, Sale
 from boxoffice.store.types import canonical_json, format_utc, utcnow
 
 GENESIS = "0" * 64
+#: How :class:`Anchor` names its source in a problem.
+PLATFORM_ANCHOR = "the head the platform anchored"
+ACKNOWLEDGED_ANCHOR = "the head this terminal last saw the platform accept"
 #: Journal kinds that record a sale being made (a comp is a sale at zero price).
 SALE_KINDS = ("sale", "comp")
 
@@ -45,15 +55,33 @@ def append(session: Session, kind: str, payload: dict[str, Any], *, actor: str |
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """A head kept outside the file; ``source`` names it in a problem ("the head the platform anchored")."""
+
+    head: JournalHead
+    source: str
+
+    def describe(self) -> str:
+        when = f", {format_utc(self.head.at)}" if self.head.at else ""
+        return f"{self.source} (entry {self.head.seq}{when})"
+
+
+@dataclass(frozen=True)
 class VerifyResult:
     ok: bool
     entries: int
     problem: str | None = None
     first_bad_seq: int | None = None
+    anchors_checked: int = 0
 
 
-def verify(session: Session) -> VerifyResult:
-    """Walk the chain in order; report the first entry that was edited, deleted or reordered."""
+def verify(session: Session, anchors: Sequence[Anchor] = ()) -> VerifyResult:
+    """Walk the chain in order; report the first entry that was edited, deleted or reordered, or that no longer
+    matches an anchored head (the chain recomputed, or the tail cut with its counter)."""
+    by_seq: dict[int, list[Anchor]] = {}
+    for anchor in anchors:
+        by_seq.setdefault(anchor.head.seq, []).append(anchor)
+    checked = len({(a.head.seq, a.head.hash) for a in anchors})
     previous_hash = GENESIS
     expected_seq = 1
     count = 0
@@ -62,13 +90,18 @@ def verify(session: Session) -> VerifyResult:
         count += 1
         if entry.seq != expected_seq:
             return VerifyResult(False, count, f"entry {expected_seq} is missing (deleted): the journal jumps "
-                                f"from {expected_seq - 1} to {entry.seq}", expected_seq)
+                                f"from {expected_seq - 1} to {entry.seq}", expected_seq, checked)
         if entry.prev_hash != previous_hash:
             return VerifyResult(False, count, f"entry {entry.seq} does not follow entry {entry.seq - 1} "
-                                "(deleted or reordered)", entry.seq)
+                                "(deleted or reordered)", entry.seq, checked)
         if entry.hash != _digest(entry):
             return VerifyResult(False, count, f"entry {entry.seq} ({entry.kind} {entry.subject or ''}) was "
-                                "edited after it was written", entry.seq)
+                                "edited after it was written", entry.seq, checked)
+        for anchor in by_seq.get(entry.seq, ()):
+            if anchor.head.hash != entry.hash:
+                return VerifyResult(False, count, f"entry {entry.seq} ({entry.kind} {entry.subject or ''}) does "
+                                    f"not match {anchor.describe()}: the journal up to there was rewritten and "
+                                    "its chain recomputed", entry.seq, checked)
         if entry.kind in SALE_KINDS and entry.subject:
             journaled_sales.add(entry.subject)
         previous_hash = entry.hash
@@ -77,9 +110,15 @@ def verify(session: Session) -> VerifyResult:
                                   {"name": JournalEntry.__tablename__})
     if last_written is not None and int(last_written) >= expected_seq:
         return VerifyResult(False, count, f"entry {expected_seq} is missing (deleted): the journal ends at entry "
-                            f"{expected_seq - 1} but entries up to {last_written} were written", expected_seq)
+                            f"{expected_seq - 1} but entries up to {last_written} were written", expected_seq,
+                            checked)
+    beyond = max((a for a in anchors if a.head.seq >= expected_seq), key=lambda a: a.head.seq, default=None)
+    if beyond is not None:
+        return VerifyResult(False, count, f"entry {expected_seq} is missing (deleted): the journal ends at entry "
+                            f"{expected_seq - 1}, before {beyond.describe()}", expected_seq, checked)
     for code in session.scalars(select(Sale.purchase_code).where(Sale.training.is_(False))):
         if code not in journaled_sales:
             return VerifyResult(False, count, f"entry {expected_seq}: sale {code} has no journal entry (the "
-                                "journal's tail was deleted or the sale was written behind its back)", expected_seq)
-    return VerifyResult(True, count)
+                                "journal's tail was deleted or the sale was written behind its back)", expected_seq,
+                                checked)
+    return VerifyResult(True, count, anchors_checked=checked)

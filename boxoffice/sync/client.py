@@ -232,9 +232,14 @@ class CentralClient:
                 refused.append(exc.reason)
         return types
 
-    def synchronize(self, entries: Sequence[dict[str, Any]], request_key: str) -> list[SyncResult]:
+    def synchronize(self, entries: Sequence[dict[str, Any]], request_key: str,
+                    journal_head: dict[str, Any] | None = None) -> list[SyncResult]:
+        """``journal_head``: the extension field anchoring this terminal's journal (a spec platform ignores it)."""
         endpoint = "offline_office_tickets_synchronization"
-        data = self._call(endpoint, {"ticket_sold": list(entries)}, idempotency_key=request_key)
+        body: dict[str, Any] = {"ticket_sold": list(entries)}
+        if journal_head is not None:
+            body["journal_head"] = journal_head
+        data = self._call(endpoint, body, idempotency_key=request_key)
         results = _field(endpoint, data, "results", list)
         if len(results) != len(entries):
             raise ProtocolError(endpoint, f"sent {len(entries)} sales, got {len(results)} results")
@@ -243,6 +248,11 @@ class CentralClient:
             if entry.get("idempotency_key") != result.idempotency_key:
                 raise ProtocolError(endpoint, "results are not in request order")
         return parsed
+
+    def journal_anchor(self, terminal_id: str, after_seq: int = 0) -> dict[str, Any]:
+        """The platform's record of a terminal's journal heads (extension; read by sync.journal_anchor)."""
+        return self._call("offline_office_journal_anchor", {"office_id": self.office_id, "terminal_id": terminal_id,
+                                                            "after_seq": after_seq})
 
     def unassign(self, event_id: str, ticket_ids: Sequence[str], request_key: str) -> list[str]:
         endpoint = "offline_office_tickets_unassign"

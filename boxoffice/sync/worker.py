@@ -27,6 +27,7 @@ from sqlalchemy import case, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice import tracepoints
+from boxoffice.store.journal_head import read_head, record_acknowledged
 from boxoffice.store.models import Outbox, Sale, SaleTicket, Ticket
 from boxoffice.store.types import format_utc, parse_utc, utcnow
 from boxoffice.sync import state
@@ -105,8 +106,9 @@ def read_status(session_factory: sessionmaker[Session], horizon_hours: int = 20,
 class DeliveryWorker:
     def __init__(self, session_factory: sessionmaker[Session], client_factory: Callable[[], CentralClient], *,
                  batch_size: int = 100, horizon_hours: int = 20, backoff: Backoff | None = None,
-                 read_session_factory: sessionmaker[Session] | None = None) -> None:
+                 read_session_factory: sessionmaker[Session] | None = None, terminal_id: str | None = None) -> None:
         self.session_factory = session_factory
+        self.terminal_id = terminal_id  # set: every synchronisation carries the journal's head for this terminal
         # reads (the next batch, status) must not take the write lock, or a busy window starves delivery
         self.read_session_factory = read_session_factory or session_factory
         self.client_factory = client_factory
@@ -237,6 +239,9 @@ class DeliveryWorker:
                         batch.append(item)
                     break
                 batch.append(item)
+            head = read_head(session)  # in the batch's read: the head covers every sale the batch carries
+            for item in batch:
+                item["journal_head"] = head
             return batch
 
     def _check_horizon(self) -> None:
@@ -251,9 +256,13 @@ class DeliveryWorker:
 
     def _deliver_sync(self, client: CentralClient, batch: list[dict[str, Any]]) -> RoundResult:
         entries = [ticket_sold_entry(item["payload"], item["key"]) for item in batch]
-        request_key = hashlib.sha256("|".join(item["key"] for item in batch).encode()).hexdigest()[:40]
+        head = batch[0].get("journal_head") if self.terminal_id else None
+        # a retry carrying a newer head is a new request (its entries still replay by their own keys)
+        keys = [item["key"] for item in batch] + ([f"journal:{head.seq}:{head.hash}"] if head else [])
+        request_key = hashlib.sha256("|".join(keys).encode()).hexdigest()[:40]
         try:
-            results = client.synchronize(entries, request_key)
+            results = client.synchronize(entries, request_key,
+                                         head.wire(client.office_id, self.terminal_id) if head else None)
         except CentralRejected as exc:
             if len(batch) == 1:
                 return self._park(batch[0], exc.reason)
@@ -271,6 +280,8 @@ class DeliveryWorker:
             for item, result in zip(batch, results, strict=True):
                 self._record(session, item, result, outcome)
             state.put_time(session, state.LAST_SUCCESS)
+            if head:
+                record_acknowledged(session, head)
         tracepoints.reach("sync.outcome_committed")
         log.info("delivered %d sales/voids (%d conflicts)", outcome.delivered, len(outcome.conflicts))
         return outcome

@@ -1,8 +1,9 @@
 """The hash-chained journal: every sale, void and return is chained; verify() names the first entry that was
-edited, deleted or reordered."""
+edited, deleted or reordered, or that no longer matches a head anchored outside the file."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from itertools import pairwise
 
 import pytest
@@ -10,11 +11,13 @@ from sqlalchemy import select
 
 from boxoffice.core.errors import SeatNotAvailable
 from boxoffice.services import journal
-from boxoffice.services.journal import GENESIS, VerifyResult
+from boxoffice.services.journal import GENESIS, Anchor, VerifyResult
 from boxoffice.services.returns import return_tickets, void_sale
 from boxoffice.services.sales import LineRequest, sell
 from boxoffice.store.engine import Store
+from boxoffice.store.journal_head import ACKNOWLEDGED, JournalHead, acknowledged, read_head, record_acknowledged
 from boxoffice.store.models import JournalEntry
+from tests.helpers import journal_tamper as tamper
 from tests.unit.services.services_helpers import (
     EVENT,
     GENERAL,
@@ -149,3 +152,127 @@ def test_the_journal_goes_on_verifying_after_a_refused_sale(six: Store) -> None:
         sell_seats(six, ticket_id(GENERAL, 1))
     sell_seats(six, ticket_id(GENERAL, 9))
     assert verify(six) == VerifyResult(True, 7)
+
+
+# -- anchors: heads kept outside the file (issue #12 point 7) -------------------------------------------------
+
+
+def head_of(store: Store, seq: int | None = None) -> JournalHead:
+    with store.read_session_factory() as session:
+        if seq is None:
+            head = read_head(session)
+            assert head is not None
+            return head
+        entry = session.get(JournalEntry, seq)
+        assert entry is not None
+        return JournalHead(entry.seq, entry.hash)
+
+
+def anchored(*heads: JournalHead) -> list[Anchor]:
+    return [Anchor(head, journal.PLATFORM_ANCHOR) for head in heads]
+
+
+def verify_against(store: Store, anchors: list[Anchor]) -> VerifyResult:
+    with store.read_session_factory() as session:
+        return journal.verify(session, anchors)
+
+
+def test_an_untouched_journal_matches_its_anchors(six: Store) -> None:
+    anchors = anchored(head_of(six, 2), head_of(six, 4), head_of(six))
+    assert head_of(six).seq == 6
+    assert verify_against(six, anchors) == VerifyResult(True, 6, anchors_checked=3)
+
+
+def test_a_journal_recomputed_after_editing_a_sale_verifies_alone_but_not_against_its_anchor(six: Store) -> None:
+    anchor = head_of(six)
+    tamper.rewrite(six, 3, lambda e: setattr(e, "payload", e.payload.replace("2500", "25")))
+    assert verify(six).ok  # the hole: the chain agrees with itself
+    result = verify_against(six, anchored(anchor))
+    assert not result.ok and result.first_bad_seq == 6
+    assert result.problem is not None
+    assert "entry 6 (void" in result.problem and "the head the platform anchored (entry 6)" in result.problem
+    assert "rewritten" in result.problem
+
+
+def test_the_earliest_anchor_past_the_edit_names_where_the_rewrite_shows(six: Store) -> None:
+    anchors = anchored(head_of(six, 2), head_of(six, 4), head_of(six))
+    tamper.rewrite(six, 3, lambda e: setattr(e, "actor", "Mallory"))
+    result = verify_against(six, anchors)
+    assert not result.ok and result.first_bad_seq == 4, result.problem
+
+
+def test_erased_sales_with_the_counter_wound_back_verify_alone_but_not_against_their_anchor(store: Store) -> None:
+    for n in (1, 2, 3, 4):
+        sell_seats(store, ticket_id(GENERAL, n))
+    anchor = head_of(store)
+    last_two = [e.subject for e in entries(store)[2:]]
+    assert tamper.erase_sales_after(store.path, 2) == last_two
+    assert verify(store) == VerifyResult(True, 2)  # the hole: no gap, no orphan sale, counter agrees
+    result = verify_against(store, anchored(anchor))
+    assert not result.ok and result.first_bad_seq == 3
+    assert result.problem == ("entry 3 is missing (deleted): the journal ends at entry 2, before the head the "
+                              "platform anchored (entry 4)")
+
+
+def test_an_erased_tail_written_over_again_does_not_match_its_anchor(store: Store) -> None:
+    """Cut after entry 2, then two new sales reuse sequence numbers 3 and 4: the anchor at 4 sees another hash."""
+    for n in (1, 2, 3, 4):
+        sell_seats(store, ticket_id(GENERAL, n))
+    anchor = head_of(store)
+    tamper.erase_sales_after(store.path, 2)
+    for n in (7, 8):
+        sell_seats(store, ticket_id(GENERAL, n))
+    assert verify(store).ok
+    result = verify_against(store, anchored(anchor))
+    assert not result.ok and result.first_bad_seq == 4 and "does not match" in (result.problem or "")
+
+
+def test_the_anchor_source_is_named(six: Store) -> None:
+    when = datetime(2026, 7, 18, 19, 2, tzinfo=UTC)
+    anchor = Anchor(JournalHead(9, "a" * 64, when), journal.ACKNOWLEDGED_ANCHOR)
+    result = verify_against(six, [anchor])
+    assert result.problem == ("entry 7 is missing (deleted): the journal ends at entry 6, before the head this "
+                              "terminal last saw the platform accept (entry 9, 2026-07-18T19:02:00.000000Z)")
+
+
+# -- the head and the acknowledged head ----------------------------------------------------------------------
+
+
+def acknowledge(store: Store, head: JournalHead) -> bool:
+    with store.session_factory.begin() as session:
+        return record_acknowledged(session, head)
+
+
+def acknowledged_head(store: Store) -> JournalHead | None:
+    with store.read_session_factory() as session:
+        return acknowledged(session)
+
+
+def test_an_empty_journal_has_no_head(store: Store) -> None:
+    with store.read_session_factory() as session:
+        assert read_head(session) is None
+    assert acknowledged_head(store) is None
+
+
+def test_the_acknowledged_head_only_moves_forward(six: Store) -> None:
+    assert acknowledge(six, head_of(six, 4))
+    assert not acknowledge(six, head_of(six, 2))  # never lowered
+    assert not acknowledge(six, JournalHead(4, "b" * 64))  # the same sequence is not replaced
+    assert acknowledge(six, head_of(six))
+    ack = acknowledged_head(six)
+    assert ack is not None and (ack.seq, ack.hash) == (6, head_of(six).hash) and ack.at is not None
+
+
+def test_the_acknowledged_head_does_not_follow_a_rewritten_journal(six: Store) -> None:
+    """Delivered after a rewrite, the new head must not replace the one the rewrite contradicts."""
+    acknowledge(six, head_of(six, 4))
+    original = head_of(six, 4)
+    tamper.rewrite(six, 2, lambda e: setattr(e, "actor", "Mallory"))
+    assert not acknowledge(six, head_of(six))
+    assert acknowledged_head(six) == JournalHead(4, original.hash, acknowledged_head(six).at)  # type: ignore[union-attr]
+
+
+def test_a_doctored_acknowledged_head_reads_as_none(six: Store) -> None:
+    acknowledge(six, head_of(six, 4))
+    execute(six, "UPDATE sync_state SET value = 'garbage' WHERE key = :k", k=ACKNOWLEDGED)
+    assert acknowledged_head(six) is None
