@@ -162,8 +162,8 @@ HOSTILE_NUMBERS = ("1E+999999999", "-1E+999999999", "1E-999999999", "9e999", "9"
 HOSTILE_TEXT = ("a\x00b", "\x00", "Carlos \udfff", "\ud800", "ok \udc00 then")
 
 
-def _valid_bodies(api: Api) -> dict[str, tuple[dict[str, Any], str]]:
-    """A valid body of every POST function with the caller allowed to send it."""
+def valid_bodies(api: Api) -> dict[str, tuple[dict[str, Any], str]]:
+    """A valid body of every POST function with the caller allowed to send it (the fuzz starts from these)."""
     event, tickets = api.central.event_id, api.ids("GEN70", "GEN71")
     def data(body: dict[str, Any]) -> dict[str, Any]:
         return {"data": body}
@@ -238,7 +238,7 @@ def _refused_naming(api: Api, function: str, raw: bytes, who: str, field: str, w
 def test_nul_and_lone_surrogates_anywhere_are_400_naming_the_field(any_api: Api) -> None:
     """Every string of every function's body, and every key, on SQLite and PostgreSQL: 400, nothing written."""
     before = _snapshot(any_api)
-    for function, (body, who) in _valid_bodies(any_api).items():
+    for function, (body, who) in valid_bodies(any_api).items():
         for n, (path, value) in enumerate(_leaves(body)):
             if not isinstance(value, str):
                 continue
@@ -258,7 +258,7 @@ def test_nul_and_lone_surrogates_anywhere_are_400_naming_the_field(any_api: Api)
 def test_hostile_numbers_anywhere_are_400_naming_the_field(any_api: Api) -> None:
     """1E+999999999, NaN, Infinity, 5,000 digits, beyond 64 bits: in every number of every body."""
     before = _snapshot(any_api)
-    for function, (body, who) in _valid_bodies(any_api).items():
+    for function, (body, who) in valid_bodies(any_api).items():
         numbers = [path for path, value in _leaves(body)
                    if isinstance(value, int | Decimal) and not isinstance(value, bool)]
         assert numbers or function not in ("tickets_lock_virtual", "ticket/transaction",
