@@ -99,6 +99,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QTextBrowser,
     QTextEdit,
     QToolButton,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,

@@ -21,6 +21,7 @@ from boxoffice.ui.qt import (
     QAbstractScrollArea,
     QApplication,
     QColor,
+    QEvent,
     QFontMetrics,
     QLocale,
     QPainter,
@@ -30,6 +31,7 @@ from boxoffice.ui.qt import (
     QRect,
     QRectF,
     Qt,
+    QToolTip,
     Signal,
 )
 from boxoffice.ui.seat_map_layout import AVAILABLE, OTHER, SEAT, STATE_CODES, STATE_NAMES, SeatLayout
@@ -358,6 +360,20 @@ class SeatMap(QAbstractScrollArea):
         painter.end()
 
     # -- mouse ---------------------------------------------------------------------------------------------------
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # seat, zone and row under the pointer, as the old map had
+            point = self.to_map(QPointF(event.pos()))
+            i = None if self.detail_level() == BLOCKS else self._layout.seat_at(point.x(), point.y())
+            if i is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                seat = self._layout.seat_info(i)
+                QToolTip.showText(event.globalPos(), f"{seat.seat_id} · {seat.zone}"
+                                  + (f" · {seat.row}" if seat.row else ""), self.viewport())
+            return True
+        return super().viewportEvent(event)
 
     def mousePressEvent(self, event) -> None:
         pos = event.position().toPoint()

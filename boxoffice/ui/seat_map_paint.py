@@ -2,7 +2,7 @@
 
 Three levels of detail, chosen by how big a seat is on screen: ``blocks`` (zones and blocks as coloured areas
 with their free counts), ``seats`` (one small square per seat, batched by colour: thousands may be visible) and
-``numbers`` (rounded seats with their numbers, crosses on sold seats, ticks on selected ones). Zone and row
+``numbers`` (rounded seats, crosses on sold seats, ticks on selected ones, and numbers when they fit). Zone and row
 names are drawn in screen pixels, so they stay readable while zooming.
 A sold seat is dark with a cross, a seat on its way back to the platform is hatched, a withdrawn one is grey and
 a selected one gets a thick outline, so a clerk tells them apart at arm's length and without relying on colour.
@@ -29,7 +29,8 @@ from boxoffice.ui.seat_map_layout import (
 
 BLOCKS, SEATS, NUMBERS = "blocks", "seats", "numbers"
 SEATS_FROM_PX = 8.0  # seat pitch on screen from which single seats are drawn
-NUMBERS_FROM_PX = 22.0  # ... and from which they get numbers, crosses and ticks
+NUMBERS_FROM_PX = 16.0  # ... and from which they are drawn whole: rounded, crosses, ticks, numbers if room
+NUMBER_FONT = 10.0  # map units; numbers are left out below 7 px on screen
 ROW_LABELS_FROM_PX = 14.0
 SOLD_COLOR = QColor("#3b3f45")
 CROSS_COLOR = QColor("#9aa0a6")
@@ -188,8 +189,9 @@ class SeatPainter:
         layout = self.layout
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(painter.font())
-        font.setPixelSize(10)
+        font.setPixelSize(round(NUMBER_FONT))
         painter.setFont(font)
+        numbered = NUMBER_FONT * self.zoom >= 7
         white = QPen(QColor("#ffffff"), 1)
         for (code, zone), members in self._groups(seats, selected).items():
             brush = self._brush(code, zone)
@@ -217,7 +219,7 @@ class SeatPainter:
                     painter.drawLine(QPointF(inner.left(), inner.center().y()), mid)
                     painter.drawLine(mid, inner.topRight())
                     continue
-                if code != SOLD:
+                if code != SOLD and numbered:
                     painter.setPen(ink)
                     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, seat_number(layout.seat_ids[i]))
 

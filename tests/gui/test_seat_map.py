@@ -324,3 +324,14 @@ def test_after_a_sale_the_window_repaints_the_sold_seats_without_rebuilding(qtbo
     finally:
         window.close()
         store.close()
+
+
+def test_hovering_a_seat_names_it(qtbot, seat_map: SeatMap) -> None:
+    from PySide6.QtGui import QHelpEvent
+
+    from boxoffice.ui.qt import QToolTip
+
+    pos = seat_map.seat_center("B-1-4")
+    QApplication.sendEvent(seat_map.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos,
+                                                            seat_map.viewport().mapToGlobal(pos)))
+    assert QToolTip.text() == "4 · B · R1"
