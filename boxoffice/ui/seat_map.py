@@ -9,6 +9,12 @@ Mouse: a click toggles a free seat (touch screens have no Ctrl), Shift+click add
 last clicked seat and this one, a drag draws a rubber band that adds the free seats in it (Ctrl+drag takes them
 out); zoomed out, a click or a drag zooms in there instead. Middle drag pans, Ctrl+wheel zooms.
 Keyboard: arrows move the focus seat (Shift+arrows also select), Space/Enter toggles it, +/- zoom, Home fits.
+
+For callers (the window, benchmarks, a change hub): ``show_seats(seats, keep_selected=None)`` for an event,
+``update_seats({ticket_id: state})`` after a sale, void, return or pull, ``set_selected(ids)`` / ``toggle(id)``,
+``zoom_by(factor)`` / ``zoom_to(zoom, map_point)`` / ``center_on(map_point)`` / ``scroll_by(dx, dy)`` / ``fit()``,
+and ``selection_changed(list[str])``; ``detail_level()``, ``seat(id)``, ``state_of(id)``, ``zone_counts()`` and
+``seat_view_rect(id)`` answer questions about what is shown.
 """
 
 from __future__ import annotations
