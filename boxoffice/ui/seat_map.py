@@ -49,6 +49,7 @@ FIT_MAX_ZOOM = 2.5  # few seats: do not blow them up to the size of a door
 SEAT_ZOOM = 1.0  # where a click on the zoomed-out map takes the clerk: numbered seats, full size
 OVERVIEW_MARGIN = 8
 MAX_PAINT_RECTS = 32  # more exposed rectangles than this are painted as their bounding box
+MAX_UPDATE_RECTS = 300  # more seats changed on screen than this: one repaint of the view
 
 
 class SeatMap(QAbstractScrollArea):
@@ -111,17 +112,18 @@ class SeatMap(QAbstractScrollArea):
         return changed
 
     def _apply(self, changes: Mapping[str, str]) -> list[str]:
-        layout, changed = self._layout, []
+        layout, changed, seats = self._layout, [], []
         for ticket_id, state in changes.items():
             i = layout.index.get(ticket_id)
             if i is None or not layout.set_state(i, STATE_CODES.get(state, OTHER)):
                 continue
             changed.append(ticket_id)
+            seats.append(i)
             if state != "available":
                 self._selected.discard(i)
-            self._repaint_seat(i)
-        if changed:
-            self.overview.seats_changed(layout.seat_block[layout.index[t]] for t in changed)
+        if seats:
+            self._repaint_seats(seats)
+            self.overview.seats_changed(layout.seat_block[i] for i in seats)
         return changed
 
     def seat(self, ticket_id: str) -> SeatInfo | None:
@@ -148,8 +150,7 @@ class SeatMap(QAbstractScrollArea):
         layout = self._layout
         wanted = {i for i in (layout.index.get(t) for t in ticket_ids)
                   if i is not None and layout.state[i] == AVAILABLE}
-        for i in wanted ^ self._selected:
-            self._repaint_seat(i)
+        self._repaint_seats(wanted ^ self._selected)
         self._selected = wanted
         self.selection_changed.emit(self.selected_ticket_ids())
 
@@ -162,7 +163,7 @@ class SeatMap(QAbstractScrollArea):
         if self._layout.state[i] != AVAILABLE:
             return False
         self._selected.symmetric_difference_update((i,))
-        self._repaint_seat(i)
+        self._repaint_seats((i,))
         self.selection_changed.emit(self.selected_ticket_ids())
         return True
 
@@ -175,8 +176,7 @@ class SeatMap(QAbstractScrollArea):
             self._selected -= touched
         else:
             self._selected |= touched
-        for i in touched:
-            self._repaint_seat(i)
+        self._repaint_seats(touched)
         self.selection_changed.emit(self.selected_ticket_ids())
 
     # -- geometry ------------------------------------------------------------------------------------------------
@@ -238,14 +238,24 @@ class SeatMap(QAbstractScrollArea):
         centre = self.to_view(QPointF(zone.x + zone.width / 2, zone.y + zone.height / 2))
         return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), text
 
-    def _repaint_seat(self, i: int) -> None:
+    def _repaint_seats(self, seats: Iterable[int]) -> None:
+        """Ask Qt to repaint these seats (zoomed out: their blocks and zone captions), only those on screen.
+        So many rectangles that Qt would spend longer merging them than painting (a pull) are one repaint."""
+        layout, view = self._layout, self.viewport().rect()
         if self.detail_level() == BLOCKS:
-            layout = self._layout
-            block = layout.blocks[layout.seat_block[i]]
-            self._request_update(self._view_rect(QRectF(block.x, block.y, block.width, block.height)))
-            self._request_update(self._zone_label(block.zone)[0].toAlignedRect().adjusted(-2, -2, 2, 2))
+            blocks = {layout.seat_block[i] for i in seats}
+            rects = [self._view_rect(QRectF(b.x, b.y, b.width, b.height)) for b in map(layout.blocks.__getitem__,
+                                                                                          blocks)]
+            rects += [self._zone_label(z)[0].toAlignedRect().adjusted(-2, -2, 2, 2)
+                      for z in {layout.blocks[b].zone for b in blocks}]
         else:
-            self._request_update(self._seat_view_rect(i))
+            rects = [self._seat_view_rect(i) for i in seats]
+        rects = [r for r in rects if r.intersects(view)]
+        if len(rects) > MAX_UPDATE_RECTS:
+            self._request_update(view)
+            return
+        for rect in rects:
+            self._request_update(rect)
 
     def _view_rect(self, area: QRectF) -> QRect:
         z, origin = self._zoom, self._origin()
@@ -505,6 +515,6 @@ class SeatMap(QAbstractScrollArea):
             self.zoom_to(SEAT_ZOOM, QPointF(x + w / 2, y + h / 2))
         old, self._focus = self._focus, i
         if old is not None:
-            self._repaint_seat(old)
+            self._repaint_seats((old,))
         self.ensure_visible(i)
-        self._repaint_seat(i)
+        self._repaint_seats((i,))

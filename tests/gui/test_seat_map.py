@@ -335,3 +335,20 @@ def test_hovering_a_seat_names_it(qtbot, seat_map: SeatMap) -> None:
     QApplication.sendEvent(seat_map.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos,
                                                             seat_map.viewport().mapToGlobal(pos)))
     assert QToolTip.text() == "4 · B · R1"
+
+
+def test_seats_off_screen_ask_for_no_repaint_and_a_big_pull_asks_for_one(qtbot, stadium: SeatMap,
+                                                                         monkeypatch) -> None:
+    stadium.zoom_to(1.0, QPointF(0, 0))
+    requested = record_updates(stadium, monkeypatch)
+    layout = stadium._layout
+    far = layout.ticket_ids[-1]  # the last seat of the smallest zone, far from the top-left corner
+    assert stadium.update_seats({far: "sold"}) == [far]
+    assert requested == []
+    area = stadium.visible_map_rect()
+    on_screen = [layout.ticket_ids[i] for i in layout.seats_in(area.left(), area.top(), area.right(),
+                                                                area.bottom())]
+    pulled = dict.fromkeys(layout.ticket_ids[:5000], "withdrawn")
+    stadium.update_seats(pulled)
+    assert len(on_screen) > 300 and requested == [stadium.viewport().rect()]
+    assert all(stadium.state_of(t) == "withdrawn" for t in on_screen if t in pulled)
