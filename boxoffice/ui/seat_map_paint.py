@@ -243,7 +243,7 @@ class SeatPainter:
     def _zone_titles(self, painter: QPainter, area: QRectF) -> None:
         """Zone names in the band above each zone's rows (no counts here: a sale must repaint only seats)."""
         font = QFont(painter.font())
-        font.setPixelSize(max(9, min(16, round(ZONE_TITLE * self.zoom * 0.6))))
+        font.setPixelSize(max(11, min(16, round(ZONE_TITLE * self.zoom * 0.6))))
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(LABEL_COLOR)
