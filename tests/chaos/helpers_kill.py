@@ -1,40 +1,141 @@
-"""Helpers for the kill -9 chaos test: a response-delaying TCP proxy and read-only checks of both databases.
+"""Helpers for the kill -9 chaos test: child processes stopped on a trace point, a gating TCP proxy, and
+read-only checks of both databases.
 
-The proxy sits between the terminal and the reference central server and holds every answer for a random
-time after the server has sent it. The server commits a synchronisation before it answers, so while an answer
-is held the sale is stored centrally but the terminal does not know yet: a SIGKILL then leaves the sale
-"in doubt" (delivered, still pending locally), the case idempotent replay exists for. Without the delay that
-window is a few milliseconds wide and random kills would rarely hit it.
+A kill lands where the test says by construction, never by chance: a child started with
+``BOXOFFICE_TRACEPOINTS`` and ``BOXOFFICE_TRACE_STOP`` (:mod:`boxoffice.tracepoints`) stops at that point and
+waits, and :func:`kill_when_stopped` kills it only once it has said so. Points on the wire are made the same
+way by :class:`GateProxy`, between the terminal and the reference central server: it holds the next request to a
+path before the server sees it (sent, nothing stored), or holds the server's answer to it (the server has
+committed, the terminal does not know: the sale is "in doubt", the case idempotent replay exists for).
 """
 
 from __future__ import annotations
 
 import json
-import random
+import os
+import re
+import signal
 import socket
 import sqlite3
+import subprocess
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from boxoffice import tracepoints
+
+#: ``returncode`` of a child killed by ``Popen.kill``: SIGKILL on POSIX, ``TerminateProcess(..., 1)`` on Windows.
+KILLED = 1 if os.name == "nt" else -signal.SIGKILL
+READY_TIMEOUT = 60.0
 
 
-class DelayProxy:
-    """127.0.0.1 TCP proxy to ``upstream`` (host, port); every answer is held ``min_delay..max_delay`` s."""
+def wait_for(condition: Callable[[], bool], process: subprocess.Popen, what: str,
+             timeout: float = READY_TIMEOUT) -> None:
+    """Poll ``condition`` until true; fail at once if ``process`` exits (the timeout only catches a hang)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if process.poll() is not None:
+            raise AssertionError(f"{what}: the process exited early with {process.returncode}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not reached in {timeout} s")
+        time.sleep(0.005)
 
-    def __init__(self, upstream: tuple[str, int], *, seed: int, min_delay: float = 0.02,
-                 max_delay: float = 0.3) -> None:
+
+@dataclass
+class Traced:
+    """A child process with trace points on, logging into its own folder."""
+
+    process: subprocess.Popen
+    folder: Path
+    stop: str | None
+
+    @property
+    def stopped_at(self) -> str | None:
+        marker = self.folder / tracepoints.STOPPED_MARKER
+        return marker.read_text(encoding="utf-8") if marker.exists() else None
+
+    @property
+    def trace(self) -> list[str]:
+        log = self.folder / tracepoints.TRACE_LOG
+        return log.read_text(encoding="utf-8").split() if log.exists() else []
+
+    def kill(self) -> int:
+        """Kill it now (wherever it is) and reap it; returns its exit code."""
+        if self.process.poll() is None:
+            self.process.kill()
+        return self.process.wait(timeout=60)
+
+
+def start_traced(command: Sequence[str], env: dict[str, str], folder: Path, *, stop: str | None = None,
+                 stdout: Path, stderr: Path, hold: float = 120.0) -> Traced:
+    """Start ``command`` with trace points logged into ``folder`` and, with ``stop``, a stop at that point
+    (where it waits at most ``hold`` seconds to be killed)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    child_env = {**env, tracepoints.ENV_FOLDER: str(folder), tracepoints.ENV_HOLD: str(hold)}
+    child_env.pop(tracepoints.ENV_STOP, None)
+    if stop:
+        child_env[tracepoints.ENV_STOP] = stop
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        process = subprocess.Popen(list(command), env=child_env, stdout=out, stderr=err)
+    return Traced(process, folder, stop)
+
+
+def kill_when_stopped(run: Traced) -> int:
+    """Wait until ``run`` stands at its stop point, then kill it there; returns its exit code."""
+    assert run.stop, "a run without a stop point cannot be killed by construction"
+    try:
+        wait_for(lambda: run.stopped_at is not None, run.process, f"trace point {run.stop}")
+        assert run.stopped_at == run.stop.partition("#")[0], run.stopped_at
+    finally:
+        code = run.kill()
+    return code
+
+
+# -- the proxy -------------------------------------------------------------------------------------------------
+
+_REQUEST_LINE = re.compile(rb"^[A-Z]+ (\S+) HTTP/1\.[01]\r\n")
+_CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:[ \t]*(\d+)", re.IGNORECASE)
+
+
+@dataclass
+class _Connection:
+    """One client connection's HTTP framing: which request is being read, and what the proxy does with it."""
+
+    head: bytes = b""  # the request's header block, until it is complete
+    body_left: int = 0  # body bytes of the current request still to come from the client
+    in_flight: bool = False  # a whole request is at the server and no byte of its answer came back yet
+    drop: bool = False  # a held request: nothing more on this connection reaches the server
+    hold_answer: bool = False
+    client_gone: bool = False  # the client closed (or was killed) with a whole request at the server
+
+
+class GateProxy:
+    """127.0.0.1 TCP proxy to ``upstream`` (host, port) that passes everything except what it is told to hold.
+
+    :meth:`hold_next` arms it for the next request whose target contains ``path``: ``"request"`` keeps that
+    request from the server (and drops it with its connection), ``"answer"`` forwards it and keeps the server's
+    answer from the client until :meth:`release`. It reads HTTP/1.1 framing (header block, Content-Length), so
+    it knows when a whole request is at the server: a client killed then leaves the connection to the server
+    open until the server answers, and :meth:`wait_quiet` returns once no request is being worked on (the server
+    commits before it answers). A client killed in the middle of a request gets its server connection closed:
+    the server never saw a whole request. TCP_NODELAY on every socket (PLATFORM.md).
+    """
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
         self.upstream = upstream
-        self.min_delay, self.max_delay = min_delay, max_delay
-        self._rng = random.Random(seed)
         self._lock = threading.Lock()
         self._sockets: set[socket.socket] = set()
         self._threads: list[threading.Thread] = []
         self._closed = threading.Event()
-        self.awaiting = 0  # requests forwarded, no answer byte back from the server yet
-        self.holding = 0  # answers received from the server and being held
+        self._armed: tuple[Literal["request", "answer"], str] | None = None
+        self._holding = threading.Event()
+        self._release = threading.Event()
+        self._in_flight = 0
+        self.held: Counter = Counter()  # what was held so far, by kind
         self.requests = 0
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -43,17 +144,36 @@ class DelayProxy:
         self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
         self._spawn(self._accept_loop)
 
-    def phase(self) -> str:
-        """What the traffic was doing at this instant (for classifying a kill)."""
+    def hold_next(self, what: Literal["request", "answer"], path: str) -> None:
         with self._lock:
-            if self.holding:
-                return "answer held (server committed)"
-            if self.awaiting:
-                return "request at the server"
-            return "no request in flight"
+            assert not self._holding.is_set(), "release what is held first"
+            self._armed = (what, path)
+            self._release.clear()
+
+    def wait_holding(self, process: subprocess.Popen, what: str) -> None:
+        """Block until the armed hold has caught its request or answer (``process`` must not exit first)."""
+        wait_for(self._holding.is_set, process, what)
+
+    def release(self) -> None:
+        """Let a held answer go on (to a client that is usually dead by now); disarm."""
+        with self._lock:
+            self._armed = None
+            self._holding.clear()
+        self._release.set()
+
+    def wait_quiet(self, timeout: float = READY_TIMEOUT) -> None:
+        """Block until no whole request is at the server unanswered (held answers count as answered)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                if not self._in_flight:
+                    return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the server did not answer {self._in_flight} request(s) in {timeout} s")
+            time.sleep(0.005)
 
     def _spawn(self, target: Any, *args: Any) -> None:
-        thread = threading.Thread(target=target, args=args, daemon=True, name="delay-proxy")
+        thread = threading.Thread(target=target, args=args, daemon=True, name="gate-proxy")
         self._threads.append(thread)
         thread.start()
 
@@ -76,49 +196,94 @@ class DelayProxy:
             except OSError:
                 self._close(client)
                 continue
-            state = {"awaiting": False}
+            state = _Connection()
             self._spawn(self._pump_requests, client, server, state)
             self._spawn(self._pump_answers, server, client, state)
 
-    def _pump_requests(self, client: socket.socket, server: socket.socket, state: dict[str, bool]) -> None:
+    def _frame(self, state: _Connection, chunk: bytes) -> bytes:
+        """Under the lock: account for ``chunk`` from the client; returns the bytes to forward now."""
+        out = b""
+        while chunk and not state.drop:
+            if state.body_left:
+                part, chunk = chunk[:state.body_left], chunk[state.body_left:]
+                state.body_left -= len(part)
+                out += part
+            else:
+                state.head += chunk
+                end = state.head.find(b"\r\n\r\n")
+                if end < 0:
+                    return out  # the header block is not complete yet: forward nothing of it
+                head, chunk = state.head[:end + 4], state.head[end + 4:]
+                state.head = b""
+                length = _CONTENT_LENGTH.search(head)
+                state.body_left = int(length.group(1)) if length else 0
+                self.requests += 1
+                self._gate(state, head)
+                if state.drop:
+                    return out
+                out += head
+            if not state.body_left and not state.in_flight:
+                state.in_flight = True  # the whole request is on its way to the server
+                self._in_flight += 1
+        return out
+
+    def _gate(self, state: _Connection, head: bytes) -> None:
+        line = _REQUEST_LINE.match(head)
+        if self._armed is None or line is None or self._armed[1].encode() not in line.group(1):
+            return
+        what, self._armed = self._armed[0], None
+        if what == "request":
+            state.drop = True
+            self.held["request"] += 1
+            self._holding.set()
+        else:
+            state.hold_answer = True
+
+    def _answered(self, state: _Connection) -> None:
+        with self._lock:
+            if state.in_flight:
+                state.in_flight = False
+                self._in_flight -= 1
+
+    def _pump_requests(self, client: socket.socket, server: socket.socket, state: _Connection) -> None:
         try:
             while chunk := client.recv(65536):
                 with self._lock:
-                    if not state["awaiting"]:
-                        state["awaiting"] = True
-                        self.awaiting += 1
-                        self.requests += 1
-                server.sendall(chunk)
+                    forward = self._frame(state, chunk)
+                if forward:
+                    server.sendall(forward)
         except OSError:
             pass
-        finally:
-            with self._lock:
-                if state["awaiting"]:
-                    state["awaiting"] = False
-                    self.awaiting -= 1
+        with self._lock:
+            state.client_gone = whole_request_at_server = state.in_flight
+        if not whole_request_at_server:  # otherwise the answer pump closes both once the server has answered
             self._close(client)
             self._close(server)
 
-    def _pump_answers(self, server: socket.socket, client: socket.socket, state: dict[str, bool]) -> None:
+    def _pump_answers(self, server: socket.socket, client: socket.socket, state: _Connection) -> None:
+        client_alive = True
         try:
             while chunk := server.recv(65536):
+                self._answered(state)
                 with self._lock:
-                    first = state["awaiting"]
-                    if first:
-                        state["awaiting"] = False
-                        self.awaiting -= 1
-                        self.holding += 1
-                    delay = self._rng.uniform(self.min_delay, self.max_delay)
-                if first:
+                    hold, state.hold_answer = state.hold_answer, False
+                    if hold:
+                        self.held["answer"] += 1
+                        self._holding.set()
+                if hold:
+                    self._release.wait(120)
+                if client_alive:
                     try:
-                        time.sleep(delay)
-                    finally:
-                        with self._lock:
-                            self.holding -= 1
-                client.sendall(chunk)
+                        client.sendall(chunk)
+                    except OSError:
+                        client_alive = False
+                with self._lock:
+                    if not client_alive or state.client_gone:
+                        break
         except OSError:
             pass
         finally:
+            self._answered(state)
             self._close(client)
             self._close(server)
 
@@ -133,6 +298,7 @@ class DelayProxy:
 
     def close(self) -> None:
         self._closed.set()
+        self._release.set()
         self._listener.close()
         with self._lock:
             sockets = list(self._sockets)

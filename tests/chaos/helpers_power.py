@@ -583,6 +583,8 @@ def run_series(harness: Harness, label: str, trials: int, seed: int, *, sales: i
     for number in range(trials):
         autocheckpoint = chooser.choice(CHECKPOINT_CHOICES)
         cut_at = chooser.randint(1, budget[autocheckpoint] + 2)  # + 2: some cuts after the last operation
+        if number == 0:
+            cut_at = None  # the first trial loses power after its last operation, by construction
         trial = harness.run_trial(chooser.getrandbits(64), number, cut_at, sales=sales, synchronous=synchronous,
                                   autocheckpoint=autocheckpoint, honour_fsync=honour_fsync,
                                   full_open=number % full_open_every == 0)
