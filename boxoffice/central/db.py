@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.central.column_widening import widen_integer_columns
 from boxoffice.central.models import SCHEMA_VERSION, Base, Meta
+from boxoffice.central.office_scoping import scope_per_office
 
 T = TypeVar("T")
 
@@ -101,6 +102,7 @@ class Database:
         with self._writer.begin() as session:
             Base.metadata.create_all(session.connection())
             widen_integer_columns(session.connection())  # amounts of databases made before BigInteger
+            scope_per_office(session.connection())  # keys and purchase codes of databases made before #12
             row = session.get(Meta, "schema_version")
             if row is None:
                 session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
