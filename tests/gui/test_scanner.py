@@ -1,12 +1,16 @@
 """The scan detector: a fast burst is a scan (with or without Enter); a person's typing passes unchanged.
 
 ``qtbot.keyClicks`` with no delay sends every key at once (no event loop in between): a scanner. With a delay
-of 80 ms it waits between keys, like a fast person (the detector's gap is 35 ms).
+of 80 ms it waits between keys, like a fast person (the detector's gap is 35 ms). The detector's clock is the
+real one except inside ``clock.burst()``, where it stands still: a burst is one burst by construction, even
+when a busy machine deschedules this process for longer than the gap in the middle of it.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -17,9 +21,33 @@ BARCODE = "GJXS0LM6RYG37XJX01"
 PERSON_MS = 80
 
 
+class BurstClock:
+    """Real monotonic milliseconds, frozen inside :meth:`burst` (it never goes back: the frozen value is the
+    real time when the burst began)."""
+
+    def __init__(self) -> None:
+        self._frozen: float | None = None
+
+    def __call__(self) -> float:
+        return self._frozen if self._frozen is not None else time.monotonic() * 1000.0
+
+    @contextmanager
+    def burst(self) -> Iterator[None]:
+        self._frozen = self()
+        try:
+            yield
+        finally:
+            self._frozen = None
+
+
 @pytest.fixture
-def detector() -> Iterator[ScanDetector]:
-    found = ScanDetector(max_gap_ms=35, min_length=6)
+def clock() -> BurstClock:
+    return BurstClock()
+
+
+@pytest.fixture
+def detector(clock: BurstClock) -> Iterator[ScanDetector]:
+    found = ScanDetector(max_gap_ms=35, min_length=6, clock=clock)
     found.install()
     yield found
     found.uninstall()
@@ -50,10 +78,10 @@ def record(detector: ScanDetector) -> list[str]:
 
 
 def test_a_burst_with_enter_is_a_scan_and_leaves_the_field_empty(qtbot, detector: ScanDetector,
-                                                                 form: QWidget) -> None:
+                                                                 form: QWidget, clock: BurstClock) -> None:
     entered = []
     form.edit.returnPressed.connect(lambda: entered.append(True))
-    with qtbot.waitSignal(detector.scanned, timeout=1000) as blocker:
+    with qtbot.waitSignal(detector.scanned, timeout=1000) as blocker, clock.burst():
         qtbot.keyClicks(form.edit, BARCODE)
         assert detector.pending == BARCODE  # held back, not typed
         qtbot.keyClick(form.edit, Qt.Key.Key_Return)
@@ -63,11 +91,12 @@ def test_a_burst_with_enter_is_a_scan_and_leaves_the_field_empty(qtbot, detector
 
 
 def test_a_burst_without_enter_is_a_scan_when_the_keys_stop(qtbot, detector: ScanDetector,
-                                                            form: QWidget) -> None:
+                                                            form: QWidget, clock: BurstClock) -> None:
     seen = record(detector)
-    qtbot.keyClicks(form.edit, "0004455667")
+    with clock.burst():
+        qtbot.keyClicks(form.edit, "0004455667")
     assert seen == []
-    qtbot.waitUntil(lambda: seen == ["0004455667"], timeout=1000)
+    qtbot.waitUntil(lambda: seen == ["0004455667"], timeout=5000)  # the gap timer ends it
     qtbot.wait(100)
     assert form.edit.text() == ""
 
@@ -113,16 +142,19 @@ def test_typed_keys_land_before_a_click(qtbot, detector: ScanDetector, form: QWi
     assert at_click == ["7"]
 
 
-def test_a_scan_works_whichever_widget_has_focus(qtbot, detector: ScanDetector, form: QWidget) -> None:
+def test_a_scan_works_whichever_widget_has_focus(qtbot, detector: ScanDetector, form: QWidget,
+                                                 clock: BurstClock) -> None:
     seen = record(detector)
     clicks = []
     form.button.clicked.connect(lambda: clicks.append(True))
     form.spin.setFocus()
-    qtbot.keyClicks(form.spin, "123456789")
-    qtbot.keyClick(form.spin, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    with clock.burst():
+        qtbot.keyClicks(form.spin, "123456789")
+        qtbot.keyClick(form.spin, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     form.button.setFocus()
-    qtbot.keyClicks(form.button, "  BADGE 77 ")  # spaces included: Space would click a focused button
-    qtbot.keyClick(form.button, Qt.Key.Key_Tab)  # a Tab suffix
+    with clock.burst():
+        qtbot.keyClicks(form.button, "  BADGE 77 ")  # spaces included: Space would click a focused button
+        qtbot.keyClick(form.button, Qt.Key.Key_Tab)  # a Tab suffix
     qtbot.wait(100)
     assert seen == ["123456789", "  BADGE 77 "]
     assert form.spin.value() == 0 and clicks == [] and form.button.hasFocus()
@@ -132,7 +164,8 @@ def test_a_scan_works_whichever_widget_has_focus(qtbot, detector: ScanDetector, 
     assert form.spin.value() == 42
 
 
-def test_the_scanners_enter_fires_no_shortcut(qtbot, detector: ScanDetector, form: QWidget) -> None:
+def test_the_scanners_enter_fires_no_shortcut(qtbot, detector: ScanDetector, form: QWidget,
+                                              clock: BurstClock) -> None:
     form.activateWindow()
     qtbot.waitActive(form)
     fired = []
@@ -144,8 +177,9 @@ def test_the_scanners_enter_fires_no_shortcut(qtbot, detector: ScanDetector, for
     enter.activated.connect(lambda: fired.append("Enter"))
     form.button.setFocus()
     seen = record(detector)
-    qtbot.keyClicks(form.button, BARCODE)
-    qtbot.keyClick(form.button, Qt.Key.Key_Return)
+    with clock.burst():
+        qtbot.keyClicks(form.button, BARCODE)
+        qtbot.keyClick(form.button, Qt.Key.Key_Return)
     assert seen == [BARCODE] and fired == []
     qtbot.keyClick(form.button, Qt.Key.Key_Return, delay=PERSON_MS)  # a person's Enter, a person's F5
     form.edit.setFocus()
