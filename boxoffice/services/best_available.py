@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import bindparam, literal_column, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -93,13 +93,18 @@ class NoSeatsTogether(SeatNotAvailable):
 
 
 ROWID = literal_column("tickets.rowid")
+# Built once: building a statement costs more than running it (a sale runs these on every zone line).
+_SCAN = (select(ROWID, Ticket.row_rank, Ticket.seat_rank)
+         .where(Ticket.event_id == bindparam("event_id"), Ticket.zone == bindparam("zone"),
+                Ticket.state == "available")
+         .order_by(Ticket.row_rank, Ticket.seat_rank))
+_ROWIDS_OF = select(ROWID).where(Ticket.id.in_(bindparam("ids", expanding=True)))
+_LOAD = select(ROWID, Ticket).where(ROWID.in_(bindparam("rowids", expanding=True)))
 
 
 def scan_statement(event_id: str, zone: str) -> Select:
     """Available seats of a zone in best-first order, read from the covering index (no sort, no table look-up)."""
-    return (select(ROWID, Ticket.row_rank, Ticket.seat_rank)
-            .where(Ticket.event_id == event_id, Ticket.zone == zone, Ticket.state == "available")
-            .order_by(Ticket.row_rank, Ticket.seat_rank))
+    return _SCAN.params(event_id=event_id, zone=zone)
 
 
 def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set[str] = frozenset(),
@@ -110,12 +115,12 @@ def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set
     row has ``count`` together (unless ``allow_split``) and :class:`SeatNotAvailable` when the zone has fewer
     than ``count`` free seats at all. Reads only; the caller takes the seats in its transaction.
     """
-    skip = set(session.scalars(select(ROWID).where(Ticket.id.in_(exclude)))) if exclude else set()
+    skip = set(session.scalars(_ROWIDS_OF, {"ids": list(exclude)})) if exclude else set()
     first: list[int] = []  # the first ``count`` free seats in order: the split answer
     run: list[int] = []
     last: tuple[int, int] | None = None
     seen = 0
-    result = session.connection().execute(scan_statement(event_id, zone))
+    result = session.connection().execute(_SCAN, {"event_id": event_id, "zone": zone})
     try:
         while batch := result.fetchmany(_BATCH):
             for rowid, row_rank, seat_rank in batch:
@@ -142,5 +147,5 @@ def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set
 
 def _load(session: Session, rowids: list[int]) -> list[Ticket]:
     """The tickets of ``rowids``, in that order."""
-    found = {rowid: ticket for rowid, ticket in session.execute(select(ROWID, Ticket).where(ROWID.in_(rowids)))}
+    found = {rowid: ticket for rowid, ticket in session.execute(_LOAD, {"rowids": rowids})}
     return [found[rowid] for rowid in rowids]

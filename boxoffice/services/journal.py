@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from boxoffice.store.journal_head import JournalHead
@@ -41,17 +41,29 @@ def _digest(entry: JournalEntry) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+# Built once, and Core: statement building and an ORM flush each cost more than the INSERT itself (a sale pays them).
+_COLUMNS = ("seq", "created_at", "kind", "actor", "subject", "payload", "prev_hash", "hash")
+_LAST = select(JournalEntry.seq, JournalEntry.hash).order_by(JournalEntry.seq.desc()).limit(1)
+_COUNTER = text("SELECT seq FROM sqlite_sequence WHERE name = :name")
+_INSERT = insert(JournalEntry.__table__)
+
+
 def append(session: Session, kind: str, payload: dict[str, Any], *, actor: str | None = None,
            subject: str | None = None) -> JournalEntry:
-    """Append one entry; call inside the transaction that does the thing it records."""
-    last = session.scalars(select(JournalEntry).order_by(JournalEntry.seq.desc()).limit(1)).first()
-    entry = JournalEntry(kind=kind, actor=actor, subject=subject, payload=canonical_json(payload),
-                         prev_hash=last.hash if last else GENESIS, hash="", created_at=utcnow())
-    session.add(entry)
-    session.flush()  # assigns seq
+    """Append one entry; call inside the transaction that does the thing it records.
+
+    One INSERT with the number and hash already in it (not an INSERT, then an UPDATE once SQLite numbered it):
+    the write transaction holds the database lock, so the number is AUTOINCREMENT's own rule, one past both the
+    counter and the last entry (a deleted tail entry's number is never reused).
+    """
+    last = session.execute(_LAST).first()
+    counter = session.scalar(_COUNTER, {"name": JournalEntry.__tablename__})
+    entry = JournalEntry(seq=max(int(counter or 0), last.seq if last else 0) + 1, kind=kind, actor=actor,
+                         subject=subject, payload=canonical_json(payload), prev_hash=last.hash if last else GENESIS,
+                         hash="", created_at=utcnow())
     entry.hash = _digest(entry)
-    session.flush()
-    return entry
+    session.connection().execute(_INSERT, {column: getattr(entry, column) for column in _COLUMNS})
+    return entry  # not added to the session: the row is written; callers read its seq, hash and time
 
 
 @dataclass(frozen=True)

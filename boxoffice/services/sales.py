@@ -11,8 +11,10 @@ import dataclasses
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice import tracepoints
@@ -120,20 +122,18 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
         settled = settle(total, request.payments)
         all_tickets = [t for p in planned for t, _ in p.tickets]
         _take_seats(session, [t.id for t in all_tickets])
-        sale, sold = _write_sale(session, event, clerk, request, planned, total, settled, terminal)
-        payload = sale_snapshot(sale, event, terminal)
-        session.add(Outbox(kind="sale", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
-                           payload=payload, state="pending"))
-        entry = {"purchase_code": sale.purchase_code, "total_cents": total, "tickets": [t.ticket_id for t in sold],
+        code, sold, payload = _write_sale(session, event, clerk, request, planned, total, settled, terminal)
+        queue_delivery(session, code, payload)
+        entry = {"purchase_code": code, "total_cents": total, "tickets": [t.ticket_id for t in sold],
                  "payments": [[p.method, p.amount_cents] for p in settled]}
         if request.comp_reason is not None:
             entry |= {"comp_reason": request.comp_reason, "recipient": request.customer_name}
         journal.append(session, "comp" if request.comp_reason is not None else "sale", entry,
-                       actor=clerk.name if clerk else None, subject=sale.purchase_code)
+                       actor=clerk.name if clerk else None, subject=code)
         tracepoints.reach("sale.before_commit")  # every row written, nothing committed
     tracepoints.reach("sale.committed")  # committed, the caller not told yet
     change = sum(p.change_cents for p in settled)
-    return SaleResult(sale.purchase_code, total, change, tuple(sold), tuple(settled))
+    return SaleResult(code, total, change, tuple(sold), tuple(settled))
 
 
 def _comp_request(request: SaleRequest) -> SaleRequest:
@@ -246,51 +246,88 @@ def _not_available(found: dict[str, Ticket], bad: list[str], event_id: str) -> s
 
 def _take_seats(session: Session, ticket_ids: list[str]) -> None:
     """Flip available -> sold; if anything else took a seat since we looked, sell nothing."""
-    flipped = set(session.scalars(
-        update(Ticket).where(Ticket.id.in_(ticket_ids), Ticket.state == "available")
-        .values(state="sold", updated_at=utcnow()).returning(Ticket.id)
-        .execution_options(synchronize_session=False)))
+    flipped = set(session.connection().execute(_TAKE, {"ids": ticket_ids, "now": utcnow()}).scalars())
     if len(flipped) != len(ticket_ids):
         # the seats another sale took are "sold" too by now: name the ones this UPDATE did not flip
         taken = [tid for tid in ticket_ids if tid not in flipped]
         raise SeatNotAvailable("seat not available: another sale just took it", taken)
 
 
+# The sale's statements, built once (building one costs about as much as running it), as Core: the ORM unit of
+# work (relationships, flush ordering, identity map) cost more than every other step of a sale together, and
+# nothing reads these rows back in the sale's transaction.
+_TICKETS, _SALES, _ITEMS = Ticket.__table__, Sale.__table__, SaleItem.__table__
+_TAKE = (update(_TICKETS).where(_TICKETS.c.id.in_(bindparam("ids", expanding=True)), _TICKETS.c.state == "available")
+         .values(state="sold", updated_at=bindparam("now")).returning(_TICKETS.c.id))
+_OPEN_SHIFT = select(Shift.id).where(Shift.closed_at.is_(None)).order_by(Shift.id.desc()).limit(1)
+_INSERT_SALE = insert(_SALES).returning(_SALES.c.id)
+_INSERT_ITEM = insert(_ITEMS).returning(_ITEMS.c.id)
+_INSERT_TICKETS = insert(SaleTicket.__table__)
+_INSERT_PAYMENTS = insert(Payment.__table__)
+_INSERT_OUTBOX = insert(Outbox.__table__)
+
+#: What the outbox snapshot carries of each payment, line and ticket row (the same names as the columns).
+PAYMENT_WIRE = ("method", "amount_cents", "change_cents", "tendered_cents", "reference")
+ITEM_WIRE = ("item_code", "product_id", "description", "quantity", "unit_cents", "discount_cents", "total_cents")
+TICKET_WIRE = ("ticket_id", "product_id", "description", "barcode", "price_cents")
+
+
 def _write_sale(session: Session, event: Event, clerk: Clerk | None, request: SaleRequest,
                 planned: list[_PlannedLine], total: int, settled: list[SettledPayment], terminal: Terminal
-                ) -> tuple[Sale, list[SoldTicket]]:
+                ) -> tuple[str, list[SoldTicket], dict[str, Any]]:
+    """Insert the sale, its lines, tickets and payments; returns the purchase code, the tickets and the snapshot."""
+    connection = session.connection()
     code = new_purchase_code()
-    open_shift = session.scalars(select(Shift.id).where(Shift.closed_at.is_(None)).order_by(Shift.id.desc())
-                                 .limit(1)).first()
-    sale = Sale(purchase_code=code, event_id=event.id, clerk_id=clerk.id if clerk else None, shift_id=open_shift,
-                clerk_rfid=clerk.rfid if clerk else None, customer_id=request.customer_id,
-                customer_name=request.customer_name, total_cents=total, status="completed",
-                created_at=utcnow(), delivery_state="pending", notes=request.notes, comp_reason=request.comp_reason,
-                training=terminal.training)
-    session.add(sale)
+    open_shift = session.scalar(_OPEN_SHIFT)
+    created_at = utcnow()
+    sale_id = connection.execute(_INSERT_SALE, {
+        "purchase_code": code, "event_id": event.id, "clerk_id": clerk.id if clerk else None, "shift_id": open_shift,
+        "clerk_rfid": clerk.rfid if clerk else None, "customer_id": request.customer_id,
+        "customer_name": request.customer_name, "total_cents": total, "status": "completed",
+        "created_at": created_at, "delivery_state": "pending", "notes": request.notes,
+        "comp_reason": request.comp_reason, "training": terminal.training}).scalar_one()
     sold: list[SoldTicket] = []
-    number = 0
+    ticket_rows: list[dict[str, Any]] = []
+    wire_items: list[dict[str, Any]] = []
     for position, plan in enumerate(planned):
         line_total = plan.gross_cents - plan.line.discount_cents
-        item = SaleItem(sale=sale, item_code=item_code(code, position), position=position,
-                        product_id=plan.product.id, description=plan.product.name, quantity=plan.line.quantity,
-                        unit_cents=plan.product.price_cents, discount_cents=plan.line.discount_cents,
-                        total_cents=line_total)
-        session.add(item)
+        item = {"item_code": item_code(code, position), "product_id": plan.product.id,
+                "description": plan.product.name, "quantity": plan.line.quantity,
+                "unit_cents": plan.product.price_cents, "discount_cents": plan.line.discount_cents,
+                "total_cents": line_total}
+        item_id = connection.execute(_INSERT_ITEM, {**item, "sale_id": sale_id, "position": position}).scalar_one()
+        first = len(ticket_rows)
         shares = _split(line_total, len(plan.tickets))
         for (ticket, ticket_product), price in zip(plan.tickets, shares, strict=True):
-            number += 1
-            barcode = ticket_barcode(code, number)
-            session.add(SaleTicket(sale=sale, item=item, sale_status="completed", ticket_id=ticket.id,
-                                   product_id=ticket_product.id, description=ticket_product.name,
-                                   barcode=barcode, price_cents=price))
+            barcode = ticket_barcode(code, len(ticket_rows) + 1)
+            ticket_rows.append({"sale_id": sale_id, "sale_status": "completed", "sale_item_id": item_id,
+                                "ticket_id": ticket.id, "product_id": ticket_product.id,
+                                "description": ticket_product.name, "barcode": barcode, "price_cents": price})
             sold.append(SoldTicket(ticket.id, barcode, ticket.seat_id, ticket.row, ticket.zone, ticket.color,
                                    ticket_product.id, ticket_product.name, price))
-    for p in settled:
-        session.add(Payment(sale=sale, method=p.method, amount_cents=p.amount_cents,
-                            tendered_cents=p.tendered_cents, change_cents=p.change_cents, reference=p.reference))
-    session.flush()
-    return sale, sold
+        wire_items.append(item | {"tickets": [_wire(row, TICKET_WIRE) for row in ticket_rows[first:]]})
+    connection.execute(_INSERT_TICKETS, ticket_rows)
+    if settled:
+        connection.execute(_INSERT_PAYMENTS, [
+            {"sale_id": sale_id, **_wire(p, PAYMENT_WIRE)} for p in settled])
+    payload = _snapshot(code, "completed", event, terminal, created_at, clerk.rfid if clerk else None,
+                        request.customer_id, request.customer_name, _wire_notes(request.comp_reason, request.notes),
+                        total, [_wire(p, PAYMENT_WIRE) for p in settled], wire_items)
+    return code, sold, payload
+
+
+def queue_delivery(session: Session, purchase_code: str, payload: dict[str, Any]) -> None:
+    """The sale's outbox row, in the sale's transaction, under a fresh idempotency key."""
+    session.connection().execute(_INSERT_OUTBOX, {
+        "kind": "sale", "subject": purchase_code, "idempotency_key": uuid.uuid4().hex, "payload": payload,
+        "state": "pending", "attempts": 0, "created_at": utcnow()})
+
+
+def _wire(row: object, keys: tuple[str, ...]) -> dict[str, Any]:
+    """``keys`` of a row (a dict) or an object (a model, a settled payment), for the snapshot."""
+    if isinstance(row, dict):
+        return {key: row[key] for key in keys}
+    return {key: getattr(row, key) for key in keys}
 
 
 def _split(total: int, parts: int) -> list[int]:
@@ -299,38 +336,43 @@ def _split(total: int, parts: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
 
-def _wire_notes(sale: Sale) -> str:
+def _wire_notes(comp_reason: str | None, notes: str | None) -> str:
     """The notes the platform sees; a comp says so and why (the recipient travels as the client name)."""
-    if sale.comp_reason is None:
-        return sale.notes or ""
-    return " · ".join(part for part in (f"COMP: {sale.comp_reason}", sale.notes) if part)
+    if comp_reason is None:
+        return notes or ""
+    return " · ".join(part for part in (f"COMP: {comp_reason}", notes) if part)
 
 
 def sale_snapshot(sale: Sale, event: Event, terminal: Terminal, status: str = "completed") -> dict:
     """Everything the central platform needs about a sale, in cents, frozen at the time of the sale.
 
     The sync worker turns this into the wire entry (``ticket_sold`` + ``pos_transaction``) when it sends it.
+    :func:`sell` builds the same snapshot from the rows it writes, without reading them back.
     """
+    return _snapshot(sale.purchase_code, status, event, terminal, sale.created_at, sale.clerk_rfid, sale.customer_id,
+                     sale.customer_name, _wire_notes(sale.comp_reason, sale.notes), sale.total_cents,
+                     [_wire(p, PAYMENT_WIRE) for p in sale.payments],
+                     [_wire(i, ITEM_WIRE) | {"tickets": [_wire(t, TICKET_WIRE) for t in i.tickets]}
+                      for i in sale.items])
+
+
+def _snapshot(code: str, status: str, event: Event, terminal: Terminal, created_at: datetime,
+              clerk_rfid: str | None, customer_id: str | None, customer_name: str | None, notes: str,
+              total_cents: int, payments: list[dict[str, Any]], items: list[dict[str, Any]]) -> dict[str, Any]:
     return {
-        "purchase_code": sale.purchase_code,
+        "purchase_code": code,
         "status": status,
         "event_id": event.id,
         "event_name": event.name,
         "office_id": terminal.office_id,
         "office_name": terminal.office_name,
         "terminal_id": terminal.terminal_id,
-        "created_at": format_utc(sale.created_at),
-        "clerk_rfid": sale.clerk_rfid,
-        "customer_id": sale.customer_id or "",
-        "customer_name": sale.customer_name or "",
-        "notes": _wire_notes(sale),
-        "total_cents": sale.total_cents,
-        "payments": [{"method": p.method, "amount_cents": p.amount_cents, "change_cents": p.change_cents,
-                      "tendered_cents": p.tendered_cents, "reference": p.reference} for p in sale.payments],
-        "items": [{"item_code": i.item_code, "product_id": i.product_id, "description": i.description,
-                   "quantity": i.quantity, "unit_cents": i.unit_cents, "discount_cents": i.discount_cents,
-                   "total_cents": i.total_cents,
-                   "tickets": [{"ticket_id": t.ticket_id, "product_id": t.product_id, "description": t.description,
-                                "barcode": t.barcode, "price_cents": t.price_cents} for t in i.tickets]}
-                  for i in sale.items],
+        "created_at": format_utc(created_at),
+        "clerk_rfid": clerk_rfid,
+        "customer_id": customer_id or "",
+        "customer_name": customer_name or "",
+        "notes": notes,
+        "total_cents": total_cents,
+        "payments": payments,
+        "items": items,
     }
