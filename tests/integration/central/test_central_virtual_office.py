@@ -59,8 +59,9 @@ def test_lock_expires_and_unlock_releases(api: Api) -> None:
     assert first.status_code == 200
     assert first.json()["message"] == "Tickets bloqueados"
     assert first.json()["data"]["locked_up"].endswith("Z")
-    assert api.call(LOCK, {"tickets": [ticket], "reserved_time": 60}).status_code == 400
-    time.sleep(1.1)
+    # (a held ticket is refused: test_lock_is_all_or_nothing..., with a 600 s hold; a 1 s hold may be over by
+    # the time a busy machine sends the next request)
+    time.sleep(1.1)  # the hold began before the answer came: it is over now, whatever the load
     assert _sales_view(api)["GEN24"]["status"] is True  # expired: blocks nothing
     assert api.call(LOCK, {"tickets": [ticket, other], "reserved_time": 60}).status_code == 200
 
