@@ -9,13 +9,9 @@ from typing import Any
 import pytest
 
 from tests.integration.central.conftest import NORTE, Api, pos_transaction, sale_entry
+from tests.integration.central.trust_helpers import SYNC, general_product
 
-SYNC = "offline_office_tickets_synchronization"
 DAY = 86_400
-
-
-def _general(api: Api) -> int:
-    return next(int(t["id"]) for t in api.ticket_types() if t["zone"] == "General")
 
 
 def _stamp(offset: timedelta) -> str:
@@ -32,7 +28,7 @@ def _kinds(inconsistencies: list[str]) -> list[str]:
 def test_pos_transaction_with_a_far_off_clock_is_stored_and_flagged(any_api: Api, offset: timedelta,
                                                                     words: str) -> None:
     api = any_api
-    body = pos_transaction(api.central.event_id, _general(api), api.ids("GEN190"))
+    body = pos_transaction(api.central.event_id, general_product(api), api.ids("GEN190"))
     body["createdAt"] = _stamp(offset)
     response = api.post("/ticket/transaction", body, who=NORTE)
     assert response.status_code == 200 and response.json()["message"] == "Transacción registrada"
@@ -45,14 +41,14 @@ def test_pos_transaction_with_a_far_off_clock_is_stored_and_flagged(any_api: Api
 
 def test_a_right_clock_is_not_flagged(any_api: Api) -> None:
     api = any_api
-    data = api.post("/ticket/transaction", pos_transaction(api.central.event_id, _general(api), api.ids("GEN191")),
-                    who=NORTE).json()["data"]
+    body = pos_transaction(api.central.event_id, general_product(api), api.ids("GEN191"))
+    data = api.post("/ticket/transaction", body, who=NORTE).json()["data"]
     assert data["inconsistencies"] == [] and abs(data["clock_skew_seconds"]) < 3600
 
 
 def test_synchronised_sale_from_a_terminal_clock_years_ahead_is_flagged_in_its_result(any_api: Api) -> None:
     api = any_api
-    entry: dict[str, Any] = sale_entry(api.central.event_id, NORTE, api.ids("GEN192"), pos_product=_general(api))
+    entry: dict[str, Any] = sale_entry(api.central.event_id, NORTE, api.ids("GEN192"), pos_product=general_product(api))
     entry["pos_transaction"]["createdAt"] = _stamp(timedelta(days=730))
     [result] = api.call(SYNC, {"ticket_sold": [entry]}, who=NORTE).json()["data"]["results"]
     assert result["error"] is None and result["tickets"][0]["taken"] is True

@@ -6,19 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.integration.central.conftest import NORTE, SUR, Api, pos_transaction, sale_entry
-
-SYNC = "offline_office_tickets_synchronization"
-CONFLICTS = "offline_office_sync_conflicts"
-
-
-def _general(api: Api) -> int:
-    return next(int(t["id"]) for t in api.ticket_types() if t["zone"] == "General")
-
-
-def _sync(api: Api, office: str, *entries: dict[str, Any]) -> list[dict[str, Any]]:
-    response = api.call(SYNC, {"ticket_sold": list(entries)}, who=office)
-    assert response.status_code == 200, response.text
-    return list(response.json()["data"]["results"])
+from tests.integration.central.trust_helpers import CONFLICTS, general_product, sync
 
 
 def _conflicts(api: Api, office: str, who: str | None = None, after_id: int = 0) -> list[dict[str, Any]]:
@@ -37,7 +25,7 @@ def test_an_office_never_takes_another_offices_free_online_or_held_ticket(any_ap
     api, event = any_api, any_api.central.event_id
     _lock(api, "GEN20")  # a live online checkout
     theirs, free, held = api.ids("GEN150", "GEN21", "GEN20")
-    [result] = _sync(api, SUR, sale_entry(event, SUR, [theirs, free, held]))
+    [result] = sync(api, SUR, sale_entry(event, SUR, [theirs, free, held]))
     assert result["error"] is None and result["order_id"]  # always accepted: the order is stored
     assert [(t["conflict"], t["taken"], t["other_channel"], t["other_office_id"]) for t in result["tickets"]] == [
         ("not_assigned_to_office", False, "office", NORTE),
@@ -48,7 +36,7 @@ def test_an_office_never_takes_another_offices_free_online_or_held_ticket(any_ap
     assert (view["GEN21"]["status"], view["GEN21"]["office_id"]) == (True, None)
     assert view["GEN20"]["status_real"] is True and view["GEN20"]["locked_up"] is not None  # hold kept
     # the office holding it still sells it cleanly
-    [norte] = _sync(api, NORTE, sale_entry(event, NORTE, [theirs]))
+    [norte] = sync(api, NORTE, sale_entry(event, NORTE, [theirs]))
     assert (norte["tickets"][0]["conflict"], norte["tickets"][0]["taken"]) == (None, True)
 
     # both supervisors see the conflict on Norte's ticket; only the seller sees its order id
@@ -67,8 +55,8 @@ def test_an_office_never_takes_another_offices_free_online_or_held_ticket(any_ap
 def test_a_sale_of_a_seat_another_office_sold_names_only_that_office(any_api: Api) -> None:
     api, event = any_api, any_api.central.event_id
     [ticket] = api.ids("GEN151")
-    [first] = _sync(api, NORTE, sale_entry(event, NORTE, [ticket]))
-    [second] = _sync(api, SUR, sale_entry(event, SUR, [ticket]))
+    [first] = sync(api, NORTE, sale_entry(event, NORTE, [ticket]))
+    [second] = sync(api, SUR, sale_entry(event, SUR, [ticket]))
     line = second["tickets"][0]
     assert (line["conflict"], line["taken"], line["other_channel"], line["other_office_id"]) == (
         "already_sold", False, "sold", NORTE)
@@ -93,7 +81,7 @@ def _post(api: Api, body: dict[str, Any], who: str) -> dict[str, Any]:
 def test_pos_transaction_sells_the_seats_it_names(any_api: Api) -> None:
     api, event = any_api, any_api.central.event_id
     own, sur_seat = api.ids("GEN170", "GEN300")
-    body = pos_transaction(event, _general(api), [own, sur_seat])
+    body = pos_transaction(event, general_product(api), [own, sur_seat])
     data = _post(api, body, NORTE)
     assert [text.split(":")[0] for text in data["inconsistencies"]] == ["ticket_unavailable"]
     assert repr(sur_seat) in data["inconsistencies"][0] and "another office" in data["inconsistencies"][0]
@@ -103,7 +91,7 @@ def test_pos_transaction_sells_the_seats_it_names(any_api: Api) -> None:
     assert {r["ticket_id"]: r["status"] for r in api.office_list(NORTE)}[own] is False
     # a replay sells nothing twice; a synced sale of that seat now conflicts
     assert _post(api, body, NORTE)["replayed"] is True
-    [synced] = _sync(api, NORTE, sale_entry(event, NORTE, [own]))
+    [synced] = sync(api, NORTE, sale_entry(event, NORTE, [own]))
     assert synced["tickets"][0]["conflict"] == "already_sold"
     assert [c["other_office_id"] for c in _conflicts(api, SUR)] == [SUR]  # Sur sees Norte's POS try its seat
 
@@ -112,7 +100,7 @@ def test_platform_pos_sells_a_free_seat_and_online_can_no_longer_hold_it(any_api
     api, event = any_api, any_api.central.event_id
     free, held = api.ids("GEN22", "GEN23")
     _lock(api, "GEN23")
-    data = _post(api, pos_transaction(event, _general(api), [free, held]), "admin")
+    data = _post(api, pos_transaction(event, general_product(api), [free, held]), "admin")
     assert [text.split(":")[0] for text in data["inconsistencies"]] == ["ticket_unavailable"]
     assert "online checkout" in data["inconsistencies"][0]
     assert api.event_view()["GEN22"]["status_real"] is False

@@ -30,8 +30,8 @@ from boxoffice.central.seed import seed_demo
 from tests.helpers.central_server import CentralServer, _seat_ids, serve_app
 from tests.helpers.postgres import PostgresServer
 from tests.integration.central.conftest import NORTE, SUR, Api, sale_entry
+from tests.integration.central.trust_helpers import SYNC
 
-SYNC = "offline_office_tickets_synchronization"
 OLD_UNIQUE = {"orders": ("purchase_code",), "sync_entries": ("idempotency_key",),
               "pos_transactions": ("code", "fingerprint")}
 NEW_COLUMNS = {"sync_entries": {"office_id", "fingerprint"}}
