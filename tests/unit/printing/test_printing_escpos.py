@@ -85,8 +85,8 @@ def test_a_silent_printer_still_prints_after_the_status_timeout() -> None:
 def test_out_of_paper_is_a_clear_error_and_nothing_is_printed() -> None:
     fake = FakePrinter(status=PAPER_GONE)
     try:
-        with pytest.raises(PrintError, match="out of paper"):
-            print_tickets(Connection("network", fake.address), [ticket()])
+        with pytest.raises(PrintError, match="out of paper"):  # a long status wait: the fake answers, however busy
+            print_tickets(Connection("network", fake.address, status_timeout=30), [ticket()])
         assert CUT not in fake.wait()
     finally:
         fake.close()
