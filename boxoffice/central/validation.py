@@ -66,22 +66,22 @@ def require_clean_text(text: str, field_path: str) -> str:
 
 
 def _format_path(path: _Path) -> str:
-    parts: list[str] = []
+    """``data.ticket_sold[0].client_name`` under a callable function's ``data``, ``body.notes`` elsewhere."""
+    steps: list[Any] = []
     while path is not None:
         path, key = path
-        if isinstance(key, int):
-            parts.append(f"[{key}]")
-        else:
-            safe = json.dumps(key)[1:-1]  # ASCII with escapes: a bad key can be named without repeating it
-            parts.append(f".{safe}")
-    text = "".join(reversed(parts)).lstrip(".")
-    return text or "body"
+        steps.append(key)
+    steps.reverse()
+    text = "" if steps[:1] == ["data"] else "body"
+    for step in steps:
+        # a key is written as JSON escapes (ASCII): a bad one is named without repeating what made it bad
+        text += f"[{step}]" if isinstance(step, int) else f".{json.dumps(step)[1:-1]}"
+    return text.lstrip(".")
 
 
 def _check_values(payload: Any) -> None:
     """Walk the whole parsed body (iteratively: depth is bounded by the parser, not by our stack)."""
-    root: _Path = None if isinstance(payload, dict) and "data" in payload else (None, "body")
-    stack: list[tuple[Any, _Path]] = [(payload, root)]
+    stack: list[tuple[Any, _Path]] = [(payload, None)]
     while stack:
         value, path = stack.pop()
         problem: str | None = None

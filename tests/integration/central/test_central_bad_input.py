@@ -212,8 +212,8 @@ def _renamed(body: Any, path: Path, new_key: str) -> Any:
 
 
 def _field(body: Any, path: Path) -> str:
-    """How the platform names ``path``: ``data.x[0].y`` in a callable-function body, ``body.x`` otherwise."""
-    text = "" if isinstance(body, dict) and "data" in body else "body"
+    """How the platform names ``path``: ``data.x[0].y`` under a callable function's data, ``body.x`` otherwise."""
+    text = "" if path[:1] == ("data",) else "body"
     for step in path:
         text += f"[{step}]" if isinstance(step, int) else f".{json.dumps(step)[1:-1]}"
     return text.lstrip(".")
@@ -252,6 +252,8 @@ def test_nul_and_lone_surrogates_anywhere_are_400_naming_the_field(any_api: Api)
             renamed = (*key_path[:-1], f"extra{text}")
             _refused_naming(any_api, function, _encoded(_renamed(body, key_path, f"extra{text}")), who,
                             _field(body, renamed), words)
+    beside_data = {"data": {"office_id": NORTE}, "note": "a\x00"}  # not under data: named from the body
+    _refused_naming(any_api, "offline_office_events", _encoded(beside_data), NORTE, "body.note", "NUL")
     assert _snapshot(any_api) == before
 
 
