@@ -11,7 +11,7 @@ import os
 
 ENV_SPEC_ONLY = "BOXOFFICE_CENTRAL_SPEC_ONLY"
 #: Callable functions of ours that are not in spec/offline-office-api.txt.
-EXTENSIONS = frozenset({"offline_office_events", "offline_office_sync_conflicts"})
+EXTENSIONS = frozenset({"offline_office_events", "offline_office_journal_anchor", "offline_office_sync_conflicts"})
 
 
 def switched_off() -> frozenset[str]:

@@ -25,12 +25,14 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from boxoffice.central import extensions
 from boxoffice.central.auth import Principal
 from boxoffice.central.envelope import ApiResult, BadInput, iso_utc
 from boxoffice.central.functions import require_office
 from boxoffice.central.models import JournalAnchor
 from boxoffice.central.validation import Fields, callable_data
 
+ENDPOINT = "offline_office_journal_anchor"
 MSG_ANCHOR = "Cabeza del diario anclada"
 ANCHORED, LOWER, FORK = "anchored", "lower", "fork"
 PAGE = 1000
@@ -49,6 +51,8 @@ class HeadIn:
 
 def parse_head(data: Fields, key: str = "journal_head") -> HeadIn | None:
     """The optional ``journal_head`` of a synchronisation request (400 naming the field when malformed)."""
+    if ENDPOINT in extensions.switched_off():
+        return None  # like a platform that implements only the spec: an unknown field, ignored
     head = data.object(key, required=False)
     if head is None:
         return None

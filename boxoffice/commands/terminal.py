@@ -260,11 +260,13 @@ def run_journal_verify(args: argparse.Namespace) -> int:
             result = verify(session, anchors)
     finally:
         store.close()
+    not_asked = "the platform was not asked (--offline)" if args.offline else \
+        f"the platform could not be asked ({unasked})"
     if platform is not None:
         against = (f"matches the {len(platform.anchors)} head(s) the platform anchored (last: entry "
                    f"{platform.last.seq})" if platform.last else "the platform holds no head of this terminal yet")
     else:
-        against = f"the platform could not be asked ({unasked}); " + (
+        against = f"{not_asked}; " + (
             f"checked against {ACKNOWLEDGED_ANCHOR} (entry {ack.seq})" if ack else
             "no acknowledged head to check against: only the chain itself was checked")
     warning = ""
@@ -278,12 +280,14 @@ def run_journal_verify(args: argparse.Namespace) -> int:
             "acknowledged": dataclasses.asdict(ack) if ack else None,
             "platform_evidence": platform.evidence_count if platform else None}
     if result.ok:
-        emit(args, data, f"journal ok: {result.entries} entries; {against}{warning}")
+        data["summary"] = f"journal ok: {result.entries} entries; {against}{warning}"
+        emit(args, data, data["summary"])
         return 0
     problem = str(result.problem)
     if platform is None:
-        problem += f" (the platform could not be asked: {unasked})"
-    emit(args, data, f"journal BROKEN: {problem}")
+        problem += f"; {not_asked}"
+    data["summary"] = f"journal BROKEN: {problem}"
+    emit(args, data, data["summary"])
     if not getattr(args, "json", False):
         print(problem, file=sys.stderr)
     return 1

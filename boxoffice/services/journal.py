@@ -9,7 +9,7 @@ also checks every sale has its journal entry.
 
 The chain only proves the file agrees with itself: whoever can write it can recompute every hash, or cut the
 tail and the counter. So :func:`verify` also takes *anchors*, heads kept outside this file (the platform's,
-sent with each delivery, or the last one this terminal saw the platform accept): each anchored entry must
+sent with each delivery, or the head of this terminal's last acknowledged delivery): each anchored entry must
 still exist and still hash to what was anchored.
 """
 
@@ -30,7 +30,7 @@ from boxoffice.store.types import canonical_json, format_utc, utcnow
 GENESIS = "0" * 64
 #: How :class:`Anchor` names its source in a problem.
 PLATFORM_ANCHOR = "the head the platform anchored"
-ACKNOWLEDGED_ANCHOR = "the head this terminal last saw the platform accept"
+ACKNOWLEDGED_ANCHOR = "the head of this terminal's last acknowledged delivery"
 #: Journal kinds that record a sale being made (a comp is a sale at zero price).
 SALE_KINDS = ("sale", "comp")
 

@@ -231,8 +231,8 @@ def test_the_anchor_source_is_named(six: Store) -> None:
     when = datetime(2026, 7, 18, 19, 2, tzinfo=UTC)
     anchor = Anchor(JournalHead(9, "a" * 64, when), journal.ACKNOWLEDGED_ANCHOR)
     result = verify_against(six, [anchor])
-    assert result.problem == ("entry 7 is missing (deleted): the journal ends at entry 6, before the head this "
-                              "terminal last saw the platform accept (entry 9, 2026-07-18T19:02:00.000000Z)")
+    assert result.problem == ("entry 7 is missing (deleted): the journal ends at entry 6, before the head of this "
+                              "terminal's last acknowledged delivery (entry 9, 2026-07-18T19:02:00.000000Z)")
 
 
 # -- the head and the acknowledged head ----------------------------------------------------------------------
