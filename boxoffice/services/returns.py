@@ -1,9 +1,9 @@
 """Returning unsold tickets to the central platform (unassign) and voiding sales.
 
 Returned tickets become ``returning`` at once (unsellable here) and an unassign is queued; they become
-``returned`` when the central platform confirms. A void of a sale the platform has not received yet cancels its
-delivery and frees the seats at once; a void of a delivered sale queues a cancellation, and the seats come back
-only when the platform confirms it.
+``returned`` when the central platform confirms. A void of a sale never sent (or refused) cancels its delivery
+and frees the seats at once; a void of a sale the platform has or may have (delivered, or a delivery attempted
+whose answer never came) queues a cancellation, and the seats come back only when the platform confirms it.
 
 For the returns screen: :func:`return_zones` (what can be chosen), :func:`select_unsold` (the unsold tickets of a
 zone, a seat range or the whole event, and the seats it skips), :func:`describe_seats` (a short list of seats)
@@ -42,15 +42,15 @@ def return_tickets(session_factory: sessionmaker[Session], terminal: Terminal, e
                    actor: str | None = None) -> ReturnResult:
     """Queue the return of the given unsold tickets (or of every unsold one); sold seats are refused."""
     if not all_unsold and not ticket_ids:
-        raise InvalidSale("choose the tickets to return, or all unsold")
+        raise InvalidSale("choose the tickets to return, or all unsold", code="return_choice_missing")
     with session_factory.begin() as session:
         if session.get(Event, event_id) is None:
-            raise UnknownEvent(f"event {event_id!r} is not assigned to this office")
+            raise UnknownEvent(f"event {event_id!r} is not assigned to this office", code="event_not_assigned")
         if all_unsold:
             ids = list(session.scalars(select(Ticket.id).where(Ticket.event_id == event_id,
                                                                Ticket.state == "available").order_by(Ticket.id)))
             if not ids:
-                raise InvalidSale("there are no unsold tickets to return for this event")
+                raise InvalidSale("there are no unsold tickets to return for this event", code="return_nothing_unsold")
         else:
             ids = list(dict.fromkeys(ticket_ids or ()))
             found = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.id.in_(ids)))}
@@ -59,12 +59,14 @@ def return_tickets(session_factory: sessionmaker[Session], terminal: Terminal, e
             if bad:
                 states = ", ".join(f"{found[i].seat_id} ({found[i].state})" if i in found else f"{i} (unknown)"
                                    for i in bad)
-                raise SeatNotAvailable(f"only unsold tickets can be returned: {states}", bad)
+                raise SeatNotAvailable(f"only unsold tickets can be returned: {states}", bad, code="return_not_unsold",
+                                       params={"seats": states})
         result = session.execute(update(Ticket).where(Ticket.id.in_(ids), Ticket.state == "available")
                                  .values(state="returning", updated_at=utcnow())
                                  .execution_options(synchronize_session=False))
         if result.rowcount != len(ids):
-            raise SeatNotAvailable("a ticket was sold while the return was being prepared; try again", [])
+            raise SeatNotAvailable("a ticket was sold while the return was being prepared; try again", [],
+                                   code="return_sold_meanwhile")
         payload = {"event_id": event_id, "office_id": terminal.office_id, "ticket_ids": ids}
         outbox = Outbox(kind="unassign", subject=event_id, idempotency_key=uuid.uuid4().hex, payload=payload)
         session.add(outbox)
@@ -77,23 +79,30 @@ def return_tickets(session_factory: sessionmaker[Session], terminal: Terminal, e
 @dataclass(frozen=True)
 class VoidResult:
     purchase_code: str
-    delivered: bool  # True: a cancellation was queued; False: the delivery was cancelled, seats freed now
+    #: True: a cancellation was queued (the platform has, or may have, the sale); False: the delivery was
+    #: cancelled and the seats freed now
+    delivered: bool
 
 
 def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purchase_code: str, reason: str,
               *, actor: str | None = None) -> VoidResult:
     if not reason.strip():
-        raise InvalidSale("give a reason for the void")
+        raise InvalidSale("give a reason for the void", code="void_reason_missing")
     with session_factory.begin() as session:
         sale = session.scalars(select(Sale).where(Sale.purchase_code == purchase_code.strip().upper())).first()
         if sale is None:
-            raise UnknownSale(f"no sale with purchase code {purchase_code!r} on this terminal")
+            raise UnknownSale(f"no sale with purchase code {purchase_code!r} on this terminal", code="sale_unknown",
+                              params={"code": purchase_code})
         if sale.status == "voided":
-            raise InvalidSale(f"sale {sale.purchase_code} is already voided")
+            raise InvalidSale(f"sale {sale.purchase_code} is already voided", code="sale_already_voided",
+                              params={"code": sale.purchase_code})
         outbox = session.scalars(select(Outbox).where(Outbox.kind == "sale",
                                                       Outbox.subject == sale.purchase_code)).first()
         ticket_ids = [t.ticket_id for t in sale.tickets]
-        delivered = outbox is None or outbox.state == "delivered"
+        # a pending sale whose delivery was attempted may be at the platform already (its answer lost): its
+        # cancellation is queued behind it (the worker replays the sale first, then sends the cancellation)
+        delivered = outbox is None or outbox.state == "delivered" or (
+            outbox.state == "pending" and outbox.attempted_at is not None)
         sale.status = "voided"
         sale.voided_at = utcnow()
         sale.void_reason = reason.strip()
@@ -104,7 +113,7 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
             session.add(Outbox(kind="void", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
                                payload=payload))
         else:
-            # never reached the platform (pending or parked): nothing to undo there, seats back on sale now,
+            # never sent, or refused (parked): nothing to undo there, seats back on sale now,
             # unless the last pull said the platform no longer offers them here (then as a pull would leave them)
             assert outbox is not None
             outbox.state = "cancelled"
@@ -224,13 +233,14 @@ def select_unsold(session_factory: sessionmaker[Session], event_id: str, *, zone
                   seat_range: SeatRange | None = None, all_unsold: bool = False) -> ReturnSelection:
     """The unsold tickets of one zone, one seat range or (``all_unsold``) the whole event; give exactly one."""
     if sum((zone is not None, seat_range is not None, all_unsold)) != 1:
-        raise InvalidSale("choose a zone, a seat range or all unsold tickets")
+        raise InvalidSale("choose a zone, a seat range or all unsold tickets", code="return_choice_missing")
     if seat_range is not None and None not in (seat_range.first, seat_range.last) \
             and seat_range.first > seat_range.last:  # type: ignore[operator]
-        raise InvalidSale(f"the seat range runs backwards: from {seat_range.first} to {seat_range.last}")
+        raise InvalidSale(f"the seat range runs backwards: from {seat_range.first} to {seat_range.last}",
+                          code="seat_range_backwards", params={"first": seat_range.first, "last": seat_range.last})
     with session_factory() as session:
         if session.get(Event, event_id) is None:
-            raise UnknownEvent(f"event {event_id!r} is not assigned to this office")
+            raise UnknownEvent(f"event {event_id!r} is not assigned to this office", code="event_not_assigned")
         query = select(Ticket.id, Ticket.zone, Ticket.row, Ticket.seat_id, Ticket.state).where(
             Ticket.event_id == event_id, Ticket.state.not_in(_GONE))
         wanted_zone = zone if zone is not None else (seat_range.zone if seat_range is not None else None)
@@ -238,7 +248,8 @@ def select_unsold(session_factory: sessionmaker[Session], event_id: str, *, zone
             query = query.where(Ticket.zone == wanted_zone)
         found = session.execute(query).all()
     if wanted_zone is not None and not found:
-        raise InvalidSale(f"this office holds no tickets in zone {wanted_zone!r} for this event")
+        raise InvalidSale(f"this office holds no tickets in zone {wanted_zone!r} for this event",
+                          code="return_zone_empty", params={"zone": wanted_zone})
     chosen = [t for t in found if seat_range is None or seat_range.contains(t.zone, t.row, t.seat_id)]
     chosen.sort(key=lambda t: (_zone_key(t.zone), natural_key(t.seat_id)))
     unsold = [t for t in chosen if t.state == "available"]
@@ -332,8 +343,10 @@ def return_history(session_factory: sessionmaker[Session], event_id: str, limit:
 
 
 def void_confirmation(session_factory: sessionmaker[Session], purchase_code: str) -> Confirmation | None:
-    """Where the cancellation of a voided, delivered sale stands; None when no cancellation was queued."""
+    """Where the cancellation of a voided, delivered sale stands; None when no cancellation is needed (none was
+    queued, or it was dropped because the platform refused the sale itself and the seats came back)."""
     with session_factory() as session:
-        row = session.scalars(select(Outbox).where(Outbox.kind == "void", Outbox.subject == purchase_code)
+        row = session.scalars(select(Outbox).where(Outbox.kind == "void", Outbox.subject == purchase_code,
+                                                   Outbox.state != "cancelled")
                               .order_by(Outbox.id.desc())).first()
         return _confirmation(row) if row is not None else None

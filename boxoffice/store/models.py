@@ -328,6 +328,9 @@ class Outbox(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[datetime | None]
     response: Mapped[Any | None] = mapped_column(JSONText)
+    #: When a request carrying this item was first about to be sent (committed before sending): from then on
+    #: the platform may hold it, so a void of the sale must reach the platform.
+    attempted_at: Mapped[datetime | None]
 
 
 class JournalEntry(Base):

@@ -28,12 +28,14 @@ from boxoffice.core.errors import InvalidMoney
 from boxoffice.core.money import api_to_cents
 from boxoffice.logging_setup import redact, register_secret
 from boxoffice.sync.errors import (
+    AnswerCutOff,
     CentralAuthError,
     CentralError,
     CentralRejected,
     CentralServerError,
     CentralTLSError,
     CentralUnreachable,
+    ForeignAnswer,
     ProtocolError,
 )
 
@@ -41,6 +43,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = (3.05, 20.0)  # connect, read (seconds)
 _EXCERPT = 200
+#: What an answer that is not the platform's says in errors (and so in the status bar's last error).
+NOT_THE_PLATFORM = "not the platform's answer"
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,7 @@ class CentralClient:
         for entry, result in zip(entries, parsed, strict=True):
             if entry.get("idempotency_key") != result.idempotency_key:
                 raise ProtocolError(endpoint, "results are not in request order")
+            _check_result_matches(endpoint, entry, result)
         return parsed
 
     def journal_anchor(self, terminal_id: str, after_seq: int = 0) -> dict[str, Any]:
@@ -268,9 +273,11 @@ class CentralClient:
     def _call(self, endpoint: str, data: dict[str, Any], idempotency_key: str | None = None) -> dict[str, Any]:
         body = self._request("POST", endpoint, {"data": data}, idempotency_key)
         if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
-            raise ProtocolError(endpoint, "answer has no data object", _excerpt(repr(body)))
+            raise ProtocolError(endpoint, f"{NOT_THE_PLATFORM}: answer has no data object", _excerpt(repr(body)))
         if body["data"].get("valido") is not True:
-            raise CentralRejected(endpoint, str(body.get("message") or "rejected"), 200, body["data"])
+            # the platform answers a refusal with its 4xx status, never a 200: this came from something else
+            raise ProtocolError(endpoint, f"{NOT_THE_PLATFORM}: HTTP 200 without valido true",
+                                _excerpt(repr(body)))
         return body["data"]
 
     def _request(self, method: str, endpoint: str, payload: dict[str, Any] | None,
@@ -287,7 +294,7 @@ class CentralClient:
             raise CentralTLSError(endpoint, f"TLS certificate not trusted ({_short(exc)}); if the platform "
                                   "uses a private certificate, set central.ca_file") from None
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError) as exc:
-            raise ProtocolError(endpoint, f"the answer was cut off ({_short(exc)})") from None
+            raise AnswerCutOff(endpoint, f"the answer was cut off ({_short(exc)})") from None
         except requests.exceptions.Timeout:
             raise CentralUnreachable(endpoint, f"no answer within {self.timeout[1]:g} s") from None
         except requests.exceptions.RequestException as exc:
@@ -312,13 +319,44 @@ class CentralClient:
             raise CentralAuthError(endpoint, message or f"HTTP {status}: token refused; pair the terminal again",
                                    status)
         if 400 <= status < 500:
-            data = body.get("data") if isinstance(body, dict) and isinstance(body.get("data"), dict) else None
-            raise CentralRejected(endpoint, message or f"HTTP {status}: {_excerpt(text)}", status, data)
+            if not _is_refusal(body, status):
+                kind = response.headers.get("Content-Type", "no content type").split(";")[0]
+                raise ForeignAnswer(endpoint, f"{NOT_THE_PLATFORM} (HTTP {status}, {kind}): {_excerpt(text)}",
+                                    status)
+            raise CentralRejected(endpoint, message or f"HTTP {status}: {_excerpt(text)}", status, body["data"])
         if status != 200:
-            raise ProtocolError(endpoint, f"unexpected HTTP {status}", _excerpt(text))
+            raise ProtocolError(endpoint, f"{NOT_THE_PLATFORM}: unexpected HTTP {status}", _excerpt(text))
+        if not raw:  # e.g. the connection closed inside the head: nothing to judge the sale by
+            raise AnswerCutOff(endpoint, "the answer was empty (cut off?)")
         if body is None:
-            raise ProtocolError(endpoint, "the answer is not JSON", _excerpt(text))
+            raise ProtocolError(endpoint, f"{NOT_THE_PLATFORM}: the answer is not JSON", _excerpt(text))
         return body
+
+
+def _is_refusal(body: Any, status: int) -> bool:
+    """Whether a 4xx body is the platform's own refusal: its envelope, ``valido`` false, the same status."""
+    if not isinstance(body, dict) or not isinstance(body.get("message"), str):
+        return False
+    data = body.get("data")
+    if not isinstance(data, dict) or data.get("valido") is not False:
+        return False
+    return body.get("status", status) == status
+
+
+def _check_result_matches(endpoint: str, entry: dict[str, Any], result: SyncResult) -> None:
+    """A result is only taken as the answer for the entry it names: same purchase, status and tickets."""
+    code = entry.get("purchase_code")
+    if code is not None and result.purchase_code != code:
+        raise ProtocolError(endpoint, f"the result for {code} names purchase {result.purchase_code}")
+    status = entry.get("status")
+    if status is not None and result.status != status:
+        raise ProtocolError(endpoint, f"the result for {code} says {result.status!r}, the entry was {status!r}")
+    if result.error is None and "tickets" in entry:
+        sent, answered = set(entry["tickets"]), {t.ticket_id for t in result.tickets}
+        if sent != answered:
+            raise ProtocolError(endpoint, f"the result for {code} names other tickets than the sale sent "
+                                f"({len(answered - sent)} not sent, {len(sent - answered)} missing); not taken "
+                                "as delivered")
 
 
 def _retry_after(value: str | None) -> float | None:

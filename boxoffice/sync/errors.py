@@ -54,6 +54,20 @@ class CentralRejected(CentralError):
         self.data = data or {}
 
 
+class ForeignAnswer(CentralRejected):
+    """A 4xx whose body is not the platform's envelope (an HTML 404/413/400 page from a proxy).
+
+    Not a business refusal: the delivery worker treats it as transport trouble and parks nothing for it. It is
+    still a :class:`CentralRejected` so that pairing and pull can read its status (a 404 is "no such call").
+    """
+
+    retryable = True
+
+
+class AnswerCutOff(ProtocolError):
+    """The connection closed in the middle of the answer: transport trouble, not a sign of a bad entry."""
+
+
 class CentralAuthError(CentralError):
     """401/403: the token is wrong, revoked, or used for another office.
 

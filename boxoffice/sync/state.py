@@ -24,6 +24,13 @@ def put(session: Session, key: str, value: str) -> None:
         row.updated_at = utcnow()
 
 
+def clear(session: Session, key: str) -> None:
+    """Forget ``key`` (e.g. the last error once a round succeeded): ``get`` then answers None."""
+    row = session.get(SyncState, key)
+    if row is not None:
+        session.delete(row)
+
+
 def get(session: Session, key: str) -> str | None:
     row = session.get(SyncState, key)
     return row.value if row else None

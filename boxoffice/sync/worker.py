@@ -3,10 +3,17 @@
 * Consecutive sales and voids go together in one synchronisation request (``batch_size``, default 100); an
   unassign goes alone. Each item keeps its idempotency key forever, and the request key is derived from the
   item keys, so a retry of the same batch replays the server's first answer.
-* Network errors, timeouts, 5xx, 429 and garbled answers: the items stay pending, backoff with full jitter
-  (``Retry-After`` honoured); after 5 straight failures the server is probed about once a minute.
-* A business rejection (4xx): a batch is split and retried one item at a time, and only the item the server
-  refuses on its own is parked, with the server's message, for the supervisor. Nothing is deleted.
+* Before a request is sent, its items are marked attempted (``Outbox.attempted_at``, committed first): from
+  then on the platform may hold them, so a void of such a sale queues a cancellation instead of dropping the
+  delivery. A cancellation is only sent once its sale was delivered (the platform cannot cancel what it has
+  not stored: it would remember the cancel as ``unknown_order``).
+* Network errors, timeouts, 429/502/503/504 and answers cut off: the items stay pending, backoff with full
+  jitter (``Retry-After`` honoured); after 5 straight failures the server is probed about once a minute.
+* A failure the content may cause (another 5xx, a 4xx refusal, an answer that is not the platform's): the batch
+  is split in halves until the failing entry is alone; the rest are delivered. Only that entry is parked, with
+  its error, for the supervisor, and only when it is certain (:mod:`boxoffice.sync.culprits`): an answer that
+  is not the platform's never counts as a business refusal. Nothing is deleted.
+* ``last_error`` is the last round's trouble: a round that goes through clears it.
 * Conflicts the server reports (seat sold elsewhere, no longer assigned) are recorded on the sale.
 * ``stop()`` interrupts a request in flight by closing the HTTP client (which cuts its open connections); the
   item simply stays pending. A round the stopping thread has not sent yet is not sent at all.
@@ -24,7 +31,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, exists, func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from boxoffice import tracepoints
 from boxoffice.store.journal_head import read_head, record_acknowledged
@@ -33,7 +40,8 @@ from boxoffice.store.types import format_utc, parse_utc, utcnow
 from boxoffice.sync import state
 from boxoffice.sync.backoff import Backoff
 from boxoffice.sync.client import CentralClient, SyncResult
-from boxoffice.sync.errors import CentralAuthError, CentralError, CentralRejected, CentralServerError
+from boxoffice.sync.culprits import Strikes, is_refusal, may_be_the_entries
+from boxoffice.sync.errors import CentralAuthError, CentralError, CentralRejected, CentralServerError, ForeignAnswer
 from boxoffice.sync.wire import ticket_sold_entry
 
 log = logging.getLogger(__name__)
@@ -123,6 +131,7 @@ class DeliveryWorker:
         self._auth_problem = False
         self._horizon_warned = False
         self._lock = threading.Lock()
+        self._strikes = Strikes()
         self._client_lock = threading.Lock()  # stop() vs. the worker thread making or dropping its client
 
     # -- lifecycle -------------------------------------------------------------------------------------------
@@ -201,6 +210,9 @@ class DeliveryWorker:
             client = self._round_client()
             if client is None:  # stop() came first: send nothing, the items stay pending
                 return RoundResult(failed=True, error="delivery stopped", retry_in=0.0)
+            batch = self._mark_attempted(batch)
+            if not batch:  # all voided meanwhile, before anything was sent: the next round takes what is left
+                return RoundResult()
             try:
                 if batch[0]["kind"] == "unassign":
                     result = self._deliver_unassign(client, batch[0])
@@ -208,6 +220,8 @@ class DeliveryWorker:
                     result = self._deliver_sync(client, batch)
             except CentralError as exc:
                 return self._failed(client, batch, exc)
+            if result.failed:  # part of the round failed; _failed already did the bookkeeping
+                return result
             self.backoff.success()
             self._connection = "online"
             self._auth_problem = False
@@ -227,13 +241,18 @@ class DeliveryWorker:
             return self._client
 
     def _next_batch(self) -> list[dict[str, Any]]:
+        sale_row = aliased(Outbox)
+        # a cancellation waits until the platform has its sale (point 11 of issue #12)
+        sale_not_there = exists().where(sale_row.kind == "sale", sale_row.subject == Outbox.subject,
+                                        sale_row.state != "delivered")
         with self.read_session_factory() as session:
-            rows = session.scalars(select(Outbox).where(Outbox.state == "pending").order_by(Outbox.id)
-                                   .limit(self.batch_size)).all()
+            rows = session.scalars(select(Outbox).where(Outbox.state == "pending",
+                                                        ~((Outbox.kind == "void") & sale_not_there))
+                                   .order_by(Outbox.id).limit(self.batch_size)).all()
             batch = []
             for row in rows:
                 item = {"id": row.id, "kind": row.kind, "key": row.idempotency_key, "payload": row.payload,
-                        "subject": row.subject}
+                        "subject": row.subject, "attempted": row.attempted_at is not None}
                 if row.kind == "unassign":
                     if not batch:
                         batch.append(item)
@@ -243,6 +262,24 @@ class DeliveryWorker:
             for item in batch:
                 item["journal_head"] = head
             return batch
+
+    def _mark_attempted(self, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Record that these items are about to be sent (committed before sending); what is still pending.
+
+        In one write transaction with the check, so a void either came first (the item is no longer pending and
+        is not sent) or sees the mark (and queues a cancellation behind the sale).
+        """
+        if all(item["attempted"] for item in batch):
+            return batch
+        ids = [item["id"] for item in batch]
+        with self.session_factory.begin() as session:
+            session.execute(update(Outbox).where(Outbox.id.in_(ids), Outbox.state == "pending",
+                                                 Outbox.attempted_at.is_(None))
+                            .values(attempted_at=utcnow()).execution_options(synchronize_session=False))
+            live = set(session.scalars(select(Outbox.id).where(Outbox.id.in_(ids), Outbox.state == "pending")))
+        for item in batch:
+            item["attempted"] = True
+        return [item for item in batch if item["id"] in live]
 
     def _check_horizon(self) -> None:
         status = read_status(self.read_session_factory, self.horizon_hours)
@@ -255,36 +292,68 @@ class DeliveryWorker:
     # -- sales and voids -------------------------------------------------------------------------------------
 
     def _deliver_sync(self, client: CentralClient, batch: list[dict[str, Any]]) -> RoundResult:
+        """Send ``batch``; if it fails in a way its content may cause, split it in halves (depth first, within
+        this round) down to the entry it fails on, delivering the rest (:mod:`boxoffice.sync.culprits`)."""
+        self._strikes.new_round()
+        outcome = RoundResult()
+        parts: list[list[dict[str, Any]]] = [batch]
+        held: list[dict[str, Any]] = []  # entries that failed alone and stay pending
+        held_exc: CentralError | None = None
+        answered, failures = False, 0
+        budget = 2 * len(batch).bit_length() + 2  # failed requests before a round with no answer gives up
+        park_message: str | None = None
+        while parts:
+            part = parts.pop(0)
+            try:
+                self._send(client, part, outcome)
+            except CentralError as exc:
+                failures += 1
+                if not may_be_the_entries(exc) or (not answered and failures > budget):
+                    rest = [*held, *part, *(item for later in parts for item in later)]
+                    return _merged(outcome, self._failed(client, rest, exc, answered=answered))
+                if len(part) > 1:
+                    log.warning("batch of %d failed (%s); splitting it to find the entry", len(part), exc)
+                    middle = len(part) // 2
+                    parts[:0] = [part[:middle], part[middle:]]
+                    continue
+                message = self._failed_alone(part[0], exc)
+                if message is None:
+                    held.append(part[0])
+                    held_exc = exc
+                else:
+                    outcome.parked += 1
+                    park_message = message
+                continue
+            answered = True
+            self._strikes.answered()
+        if held_exc is not None:
+            return _merged(outcome, self._failed(client, held, held_exc, answered=answered))
+        if park_message is not None:
+            with self.session_factory.begin() as session:  # the round went through, but it parked something
+                state.put(session, state.LAST_ERROR, park_message)
+        return outcome
+
+    def _send(self, client: CentralClient, batch: list[dict[str, Any]], outcome: RoundResult) -> None:
+        """One synchronisation request for ``batch``, its answer recorded in one transaction."""
         entries = [ticket_sold_entry(item["payload"], item["key"]) for item in batch]
         head = batch[0].get("journal_head") if self.terminal_id else None
         # a retry carrying a newer head is a new request (its entries still replay by their own keys)
         keys = [item["key"] for item in batch] + ([f"journal:{head.seq}:{head.hash}"] if head else [])
         request_key = hashlib.sha256("|".join(keys).encode()).hexdigest()[:40]
-        try:
-            results = client.synchronize(entries, request_key,
-                                         head.wire(client.office_id, self.terminal_id) if head else None)
-        except CentralRejected as exc:
-            if len(batch) == 1:
-                return self._park(batch[0], exc.reason)
-            log.warning("batch of %d rejected (%s); sending one at a time to find the culprit", len(batch), exc)
-            total = RoundResult()
-            for item in batch:
-                single = self._deliver_sync(client, [item])
-                total.delivered += single.delivered
-                total.parked += single.parked
-                total.conflicts += single.conflicts
-            return total
+        results = client.synchronize(entries, request_key,
+                                     head.wire(client.office_id, self.terminal_id) if head else None)
         tracepoints.reach("sync.answer_received")
-        outcome = RoundResult()
+        delivered = outcome.delivered
         with self.session_factory.begin() as session:
             for item, result in zip(batch, results, strict=True):
                 self._record(session, item, result, outcome)
             state.put_time(session, state.LAST_SUCCESS)
+            state.clear(session, state.LAST_ERROR)
             if head:
                 record_acknowledged(session, head)
         tracepoints.reach("sync.outcome_committed")
-        log.info("delivered %d sales/voids (%d conflicts)", outcome.delivered, len(outcome.conflicts))
-        return outcome
+        log.info("delivered %d sales/voids (%d conflicts so far)", outcome.delivered - delivered,
+                 len(outcome.conflicts))
 
     def _record(self, session: Session, item: dict[str, Any], result: SyncResult, outcome: RoundResult) -> None:
         row = session.get(Outbox, item["id"])
@@ -294,10 +363,11 @@ class DeliveryWorker:
                                **({"held_by": t.held_by} if t.held_by else {})} for t in result.tickets],
                   "inconsistencies": list(result.inconsistencies), "error": result.error}
         if result.error:
-            row.state, row.last_error, row.response = "parked", f"central: {result.error}", answer
+            row.response = answer
+            self._park_row(session, row, f"central: {result.error}")
             outcome.parked += 1
             return
-        was_cancelled = row.state == "cancelled"
+        self._strikes.forget(row.id)
         row.state, row.delivered_at, row.response, row.last_error = "delivered", utcnow(), answer, None
         outcome.delivered += 1
         sale = session.scalars(select(Sale).where(Sale.purchase_code == item["subject"])).first()
@@ -309,26 +379,44 @@ class DeliveryWorker:
                     sale.conflict_json = {"tickets": conflicts, "inconsistencies": list(result.inconsistencies)}
                 if conflicts:
                     outcome.conflicts.append(item["subject"])
-                if was_cancelled:
-                    # voided while this request was in flight: the platform has it now, so cancel it there
+                if sale.status == "voided":
+                    # voided as never sent (a store from before attempted_at): the platform has it now, so
+                    # cancel it there; a void made after the attempt queued its cancellation already
                     self._queue_void(session, item, sale)
         elif item["kind"] == "void" and sale is not None:
-            ids = [t.ticket_id for t in sale.tickets]
-            # a seat freed when the void was made (the sale seemed undelivered) may have been sold again since
-            resold = exists().where(SaleTicket.ticket_id == Ticket.id, SaleTicket.sale_status == "completed")
-            # a seat the platform no longer offers here (e.g. sold twice and given up) is not put back on sale
-            freed = case((Ticket.central_available.is_(True), "available"), else_="withdrawn")
-            session.execute(update(Ticket).where(Ticket.id.in_(ids), Ticket.state == "sold", ~resold)
-                            .values(state=freed, updated_at=utcnow())
-                            .execution_options(synchronize_session=False))
+            _free_seats(session, [t.ticket_id for t in sale.tickets])
 
     def _queue_void(self, session: Session, item: dict[str, Any], sale: Sale) -> None:
         payload = dict(item["payload"], status="cancelled")
-        exists = session.scalar(select(func.count()).select_from(Outbox)
-                                .where(Outbox.kind == "void", Outbox.subject == sale.purchase_code))
-        if not exists:
+        queued = session.scalar(select(func.count()).select_from(Outbox)
+                                .where(Outbox.kind == "void", Outbox.subject == sale.purchase_code,
+                                       Outbox.state != "cancelled"))
+        if not queued:
             session.add(Outbox(kind="void", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
                                payload=payload))
+
+    def _park_row(self, session: Session, row: Outbox, message: str) -> None:
+        """Park ``row`` with ``message``; a refused sale that was voided meanwhile is settled instead.
+
+        The platform refused that sale, so it does not hold it: its waiting cancellation is dropped and the
+        seats come back now, exactly as a void of a sale that never reached the platform.
+        """
+        self._strikes.forget(row.id)
+        row.state, row.last_error = "parked", message
+        if row.kind != "sale":
+            return
+        sale = session.scalars(select(Sale).where(Sale.purchase_code == row.subject)).first()
+        if sale is None:
+            return
+        if sale.status != "voided":
+            sale.delivery_state = "parked"
+            return
+        row.state, sale.delivery_state = "cancelled", "cancelled"
+        session.execute(update(Outbox).where(Outbox.kind == "void", Outbox.subject == row.subject,
+                                             Outbox.state == "pending")
+                        .values(state="cancelled", last_error=f"not sent: the platform refused the sale ({message})")
+                        .execution_options(synchronize_session=False))
+        _free_seats(session, [t.ticket_id for t in sale.tickets])
 
     # -- returns ---------------------------------------------------------------------------------------------
 
@@ -337,7 +425,10 @@ class DeliveryWorker:
         try:
             client.unassign(payload["event_id"], payload["ticket_ids"], item["key"])
         except CentralRejected as exc:
-            return self._park(item, exc.reason)
+            if isinstance(exc, ForeignAnswer):
+                raise  # not the platform's answer: transport trouble, retried
+            self._park(item, exc.reason)
+            return RoundResult(parked=1)
         with self.session_factory.begin() as session:
             row = session.get(Outbox, item["id"])
             assert row is not None
@@ -346,33 +437,47 @@ class DeliveryWorker:
                             .values(state="returned", updated_at=utcnow())
                             .execution_options(synchronize_session=False))
             state.put_time(session, state.LAST_SUCCESS)
+            state.clear(session, state.LAST_ERROR)
         return RoundResult(delivered=1)
 
     # -- failures --------------------------------------------------------------------------------------------
 
-    def _park(self, item: dict[str, Any], message: str) -> RoundResult:
+    def _park(self, item: dict[str, Any], message: str) -> None:
         log.warning("outbox item %s (%s %s) parked: %s", item["id"], item["kind"], item["subject"], message)
         with self.session_factory.begin() as session:
             row = session.get(Outbox, item["id"])
             assert row is not None
-            row.state, row.last_error = "parked", message
             row.attempts += 1
-            if item["kind"] == "sale":
-                sale = session.scalars(select(Sale).where(Sale.purchase_code == item["subject"])).first()
-                if sale is not None:
-                    sale.delivery_state = "parked"
+            self._park_row(session, row, message)
             state.put(session, state.LAST_ERROR, message)
-        return RoundResult(parked=1)
 
-    def _failed(self, client: CentralClient, batch: list[dict[str, Any]], exc: CentralError) -> RoundResult:
+    def _failed_alone(self, item: dict[str, Any], exc: CentralError) -> str | None:
+        """An entry sent alone failed: park it (its message) when that is certain, else None (it stays)."""
+        if is_refusal(exc):
+            message = exc.reason
+        else:
+            strikes = self._strikes.strike(item["id"], exc)
+            if strikes is None:
+                log.warning("%s %s failed alone (%s); kept pending", item["kind"], item["subject"], exc)
+                return None
+            message = (f"{exc.reason} (the platform answered this {strikes} times in a row, for this entry "
+                       "alone, while it took other sales)")
+        self._park(item, message)
+        return message
+
+    def _failed(self, client: CentralClient, batch: list[dict[str, Any]], exc: CentralError, *,
+                answered: bool = False) -> RoundResult:
+        """The round ends with ``batch`` still pending; ``answered``: the platform took part of the round."""
         if self._stop.is_set() and threading.current_thread() is self._thread:
             # stop() cut this request: a shutdown, not a verdict on the server; the items stay as they were
             log.info("delivery stopped mid-request (%s); %d items stay pending", exc, len(batch))
             client.close()
             return RoundResult(failed=True, error="delivery stopped", retry_in=0.0)
         retry_after = exc.retry_after if isinstance(exc, CentralServerError) else None
+        if answered:
+            self.backoff.success()  # the server is up (it took the rest): retry soon, not as a dead server
         delay = self.backoff.failure(retry_after)
-        self._connection = "offline"
+        self._connection = "online" if answered else "offline"
         self._auth_problem = isinstance(exc, CentralAuthError)
         if not isinstance(exc, CentralServerError):
             with self._client_lock:  # start from a fresh connection pool after a cut connection
@@ -389,3 +494,21 @@ class DeliveryWorker:
             state.put(session, state.LAST_ERROR, str(exc))
         return RoundResult(failed=True, error=str(exc), retry_in=delay)
 
+
+def _merged(done: RoundResult, failed: RoundResult) -> RoundResult:
+    """A failed round's result that still counts what the round delivered and parked before it failed."""
+    failed.delivered += done.delivered
+    failed.parked += done.parked
+    failed.conflicts = done.conflicts + failed.conflicts
+    return failed
+
+
+def _free_seats(session: Session, ticket_ids: list[str]) -> None:
+    """Put a voided sale's seats back on sale here, once the platform no longer holds the sale."""
+    # a seat freed when the void was made (the sale seemed undelivered) may have been sold again since
+    resold = exists().where(SaleTicket.ticket_id == Ticket.id, SaleTicket.sale_status == "completed")
+    # a seat the platform no longer offers here (e.g. sold twice and given up) is not put back on sale
+    freed = case((Ticket.central_available.is_(True), "available"), else_="withdrawn")
+    session.execute(update(Ticket).where(Ticket.id.in_(ticket_ids), Ticket.state == "sold", ~resold)
+                    .values(state=freed, updated_at=utcnow())
+                    .execution_options(synchronize_session=False))

@@ -14,6 +14,10 @@ Faults (:class:`Fault`):
 * ``cut_response`` - forward the whole request, read the whole response, pass on only part of it, close.
 * ``http`` - answer a canned status (500, 503, 429 with ``Retry-After``, 400 ...) in the platform's envelope,
   without forwarding.
+* ``raw`` - answer a given status and body that are not the platform's (an HTML page from a proxy, a 200
+  without the envelope), without forwarding.
+* ``respond`` - answer what a function of the request returns (status, body), without forwarding: e.g. an
+  answer that looks like the platform's but names other tickets.
 * ``pass`` - forward untouched.
 
 Which fault applies is decided, in order, by: rules (a predicate on the request, e.g. "body names this purchase
@@ -53,16 +57,21 @@ class _Closed(Exception):
 
 @dataclass(frozen=True)
 class Fault:
-    kind: str  # "pass" | "refuse" | "delay" | "cut_request" | "cut_response" | "http"
+    kind: str  # "pass" | "refuse" | "delay" | "cut_request" | "cut_response" | "http" | "raw" | "respond"
     delay_ms: float | tuple[float, float] = 0.0
     fraction: float | None = None  # cut point as a share of the message bytes; None: drawn at random
     status: int = 0
     message: str = ""
     retry_after: str | None = None
+    body: bytes = b""
+    content_type: str = "application/json"
+    responder: Callable[[Request], tuple[int, bytes]] | None = None
 
     @property
     def label(self) -> str:
-        return f"http_{self.status}" if self.kind == "http" else self.kind
+        if self.kind == "http":
+            return f"http_{self.status}"
+        return f"raw_{self.status}" if self.kind == "raw" else self.kind
 
     @classmethod
     def passthrough(cls) -> Fault:
@@ -90,6 +99,16 @@ class Fault:
         text = message if message is not None else f"fault proxy: {HTTPStatus(status).phrase}"
         return cls("http", status=status, message=text, retry_after=None if retry_after is None
                    else str(retry_after))
+
+    @classmethod
+    def raw(cls, status: int, body: bytes, content_type: str = "text/html") -> Fault:
+        """Answer ``status`` with ``body`` as is (counted as ``raw_<status>``)."""
+        return cls("raw", status=status, body=body, content_type=content_type)
+
+    @classmethod
+    def respond(cls, responder: Callable[[Request], tuple[int, bytes]]) -> Fault:
+        """Answer ``responder(request)`` = (status, JSON body bytes) instead of forwarding."""
+        return cls("respond", responder=responder)
 
 
 def all_kinds(delay_ms: float | tuple[float, float] = (20, 200), retry_after: int = 0) -> list[Fault]:
@@ -358,6 +377,14 @@ class FaultProxy:
         if fault.kind == "http":
             client.sendall(_canned(fault))
             return True
+        if fault.kind == "raw":
+            client.sendall(_answer(fault.status, fault.body, fault.content_type))
+            return True
+        if fault.kind == "respond":
+            assert fault.responder is not None
+            status, body = fault.responder(request)
+            client.sendall(_answer(status, body, "application/json"))
+            return True
         if fault.kind == "delay":
             low, high = fault.delay_ms if isinstance(fault.delay_ms, tuple) else (fault.delay_ms, fault.delay_ms)
             if self._stopping.wait(rng.uniform(low, high) / 1000):
@@ -411,6 +438,12 @@ def _canned(fault: Fault) -> bytes:
     if fault.retry_after is not None:
         lines.append(f"Retry-After: {fault.retry_after}")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+def _answer(status: int, body: bytes, content_type: str) -> bytes:
+    head = (f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n")
+    return head.encode("latin-1") + body
 
 
 def _parse_head(head: bytes, *, request: bool) -> tuple[str, str, dict[str, str]]:

@@ -2,6 +2,9 @@
 
 The seeded central database is made once per session and copied per test; the terminal pulls straight from
 the platform (pull has tests of its own), and only delivery goes through the proxy.
+
+``central`` runs on SQLite; a test marked ``@both_backends`` (from sync_helpers) runs twice, on SQLite and on a
+real PostgreSQL server (the terminal, proxy and every other fixture follow it).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from boxoffice.store.engine import Store
 from boxoffice.sync.worker import DeliveryWorker
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server, seeded_template
 from tests.helpers.fault_proxy import FaultProxy
+from tests.helpers.postgres import PostgresServer, postgres_server
 from tests.helpers.terminal import TestTerminal, make_terminal
 from tests.integration.sync.sync_helpers import NORTE, Clerk
 
@@ -24,8 +28,20 @@ def sync_template(tmp_path_factory: pytest.TempPathFactory) -> SeededTemplate:
     return seeded_template(tmp_path_factory.mktemp("sync-template"))
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    with postgres_server() as server:
+        yield server
+
+
 @pytest.fixture
-def central(tmp_path: Path, sync_template: SeededTemplate) -> Iterator[CentralServer]:
+def central(request: pytest.FixtureRequest, tmp_path: Path,
+            sync_template: SeededTemplate) -> Iterator[CentralServer]:
+    if getattr(request, "param", "sqlite") == "postgresql":
+        pg: PostgresServer = request.getfixturevalue("postgres")
+        with central_server(db_url=pg.new_database()) as server:
+            yield server
+        return
     (tmp_path / "central").mkdir()
     with central_server(tmp_path / "central", template=sync_template) as server:
         yield server

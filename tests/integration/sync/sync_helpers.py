@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -35,6 +36,11 @@ SUR = "office_taquilla_sur"
 SYNC = "offline_office_tickets_synchronization"
 UNASSIGN = "offline_office_tickets_unassign"
 ASSIGN = "offline_office_tickets"
+
+
+#: Run a sync test on a SQLite and on a PostgreSQL central (issue #12: the trust tests run on both).
+both_backends = pytest.mark.parametrize(
+    "central", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 60.0, interval: float = 0.1) -> bool:
@@ -173,17 +179,19 @@ class Clerk:
         self.prices = {p.id: p.price_cents for p in products}
         self.family_pass = next(p.id for p in products if p.kind == "family_pass")
 
-    def sell(self, lines: Sequence[LineRequest], pay: str = "cash") -> SaleResult:
+    def sell(self, lines: Sequence[LineRequest], pay: str = "cash", customer: str = "Público") -> SaleResult:
         total = sum(self.prices[line.product_id] * line.quantity - line.discount_cents for line in lines)
         request = SaleRequest(self.event_id, tuple(lines), self._payments(total, pay),
-                              customer_id="C-1", customer_name="Público")
+                              customer_id="C-1", customer_name=customer)
         return sell(self.store.session_factory, self.terminal.terminal, request)
 
     def sell_seats(self, ticket_ids: Sequence[str], pay: str = "cash") -> SaleResult:
         return self.sell(lines_for(self.store.session_factory, self.event_id, seats=list(ticket_ids)), pay)
 
-    def sell_zone(self, zone: str = "General", quantity: int = 1, pay: str = "cash") -> SaleResult:
-        return self.sell(lines_for(self.store.session_factory, self.event_id, zone=zone, quantity=quantity), pay)
+    def sell_zone(self, zone: str = "General", quantity: int = 1, pay: str = "cash",
+                  customer: str = "Público") -> SaleResult:
+        return self.sell(lines_for(self.store.session_factory, self.event_id, zone=zone, quantity=quantity), pay,
+                         customer)
 
     def available(self, zone: str | None = None) -> list[str]:
         with self.store.session_factory() as session:

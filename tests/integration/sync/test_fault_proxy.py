@@ -1,5 +1,6 @@
 """The fault proxy itself: each fault does what it says, per request even on a kept-alive connection, random
-plans are reproducible, and stop() leaves no thread behind."""
+plans are reproducible, and stop() leaves no thread behind; and the exactly-once proof through it: an answer
+dropped after the platform stored the sales, then a void of one of them."""
 
 from __future__ import annotations
 
@@ -9,10 +10,27 @@ from collections.abc import Iterator
 
 import pytest
 import requests
+from sqlalchemy import select
 
+from boxoffice.central.models import Order, PosTransaction, SyncEntry, Ticket
+from boxoffice.services.returns import void_sale
+from boxoffice.store.engine import Store
 from tests.helpers.central_server import CentralServer
-from tests.helpers.fault_proxy import Fault, FaultProxy
-from tests.integration.sync.sync_helpers import NORTE
+from tests.helpers.fault_proxy import Fault, FaultProxy, Request
+from tests.helpers.terminal import TestTerminal
+from tests.integration.sync.sync_helpers import (
+    NORTE,
+    SYNC,
+    Clerk,
+    both_backends,
+    central_session,
+    count,
+    journal_ok,
+    local_view,
+    make_worker,
+    outbox_row,
+    ticket_states,
+)
 
 LIST = "offline_office_tickets_list_sales"
 
@@ -130,3 +148,42 @@ def test_stop_ends_held_and_idle_connections_and_leaves_no_thread(held) -> None:
     client.join(10)
     assert not client.is_alive() and len(errors) == 1  # the held request failed instead of hanging
     assert proxy.counts["forwarded"] == 1  # only the first /health, never the held one
+
+
+@both_backends
+def test_exactly_once_through_a_dropped_answer_and_then_a_void(
+        central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
+    voided_seats = [central.seat_ids["GEN210"], central.seat_ids["GEN211"]]
+    voided = clerk.sell_seats(voided_seats, pay="split")
+    kept = [clerk.sell_zone("VIP", 1), clerk.sell_zone("Preferente", 2, pay="card")]
+    marked_before_sending: list[bool] = []
+
+    def first_sync(request: Request) -> bool:
+        if request.path != f"/{SYNC}":
+            return False
+        # the terminal recorded the attempt before the request left it (read from its database meanwhile)
+        marked_before_sending.append(outbox_row(store, voided.purchase_code).attempted_at is not None)
+        return True
+
+    proxy.add_rule(first_sync, Fault.cut_response(), times=1)  # the platform stores all three; no answer
+    worker = make_worker(store, terminal, proxy.url)
+    assert worker.run_once().failed
+    assert marked_before_sending == [True]
+    assert local_view(store).outbox == {"pending": 3}
+
+    assert void_sale(store.session_factory, terminal.terminal, voided.purchase_code, "wrong day").delivered
+    assert worker.drain().delivered == 4  # the three sales replayed, then the cancellation
+
+    with central_session(central) as session:
+        orders = dict(session.execute(select(Order.purchase_code, Order.status)).all())
+        assert orders == {voided.purchase_code: "cancelled", **{s.purchase_code: "completed" for s in kept}}
+        assert count(session, PosTransaction) == 3  # nothing doubled
+        assert count(session, SyncEntry) == 4  # three sales once each, one cancellation
+        freed = session.execute(select(Ticket.status, Ticket.sold_order_id)
+                                .where(Ticket.id.in_(voided_seats))).all()
+        assert freed == [(True, None)] * 2
+    assert set(ticket_states(store, voided_seats).values()) == {"available"}
+    view = local_view(store)
+    assert view.outbox == {"delivered": 4}
+    assert set(view.tickets) == {s.purchase_code for s in kept}
+    assert journal_ok(store).ok

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlalchemy import select
 
 from boxoffice.central.models import Order, OrderTicket, SyncEntry, Ticket, TicketOffline
+from boxoffice.core.errors import SeatNotAvailable
 from boxoffice.services.returns import return_tickets, void_sale
 from boxoffice.store.engine import Store
 from boxoffice.sync.worker import RoundResult
@@ -183,24 +185,25 @@ def test_void_while_the_sale_is_in_flight_cancels_it_on_the_platform(
     runner.start()
     assert proxy.wait_for(lambda counts: counts["delay"] >= 1, timeout=30)
     voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "double charge")
-    assert not voided.delivered  # as far as the terminal knew, the sale had not gone yet
+    assert voided.delivered  # the request carrying it was sent: the platform may have it, so cancel it there
+    ids = [t.ticket_id for t in sale.tickets]
+    assert set(ticket_states(store, ids).values()) == {"sold"}  # until the platform confirms the cancellation
     runner.join(30)
-    assert results and results[0].delivered == 1  # ... but it had: the platform has the order
+    assert results and results[0].delivered == 1  # it had: the platform has the order
 
-    assert worker.drain().delivered == 1  # so the worker sends the cancellation itself
+    assert worker.drain().delivered == 1  # then the cancellation, queued behind the sale
     with central_session(central) as session:
         assert session.scalar(select(Order.status).where(Order.purchase_code == sale.purchase_code)) == "cancelled"
         assert count(session, Ticket, Ticket.sold_order_id.is_not(None)) == 0
-    ids = [t.ticket_id for t in sale.tickets]
     assert set(ticket_states(store, ids).values()) == {"available"}
     assert local_view(store).outbox.get("pending", 0) == 0
     assert journal_ok(store).ok
 
 
-def test_seat_resold_while_its_voided_sale_was_in_flight_stays_sold(
+def test_seat_of_a_sale_voided_in_flight_is_not_resold_before_the_platform_confirms(
         central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
-    """The void frees the seat at once (the terminal thinks the sale never left) and the clerk sells it again;
-    when the platform later confirms the cancellation of the first sale, the seat must stay sold here."""
+    """The void of a sale whose request is on its way keeps the seat sold (the platform may hold the sale): it
+    cannot be sold again until the platform confirms the cancellation, and then it can, cleanly."""
     seat = central.seat_ids["GEN230"]
     first = clerk.sell_seats([seat])
     proxy.fail_next(Fault.delay(1_000))
@@ -210,11 +213,17 @@ def test_seat_resold_while_its_voided_sale_was_in_flight_stays_sold(
     runner.start()
     assert proxy.wait_for(lambda counts: counts["delay"] >= 1, timeout=30)
     void_sale(store.session_factory, terminal.terminal, first.purchase_code, "wrong seat")
-    resale = clerk.sell_seats([seat])
+    with pytest.raises(SeatNotAvailable):
+        clerk.sell_seats([seat])
     runner.join(30)
     assert results and results[0].delivered == 1
 
-    assert worker.drain().delivered == 2  # the resale, then the cancellation of the first sale
-    assert ticket_states(store, [seat]) == {seat: "sold"}
-    assert sale_row(store, resale.purchase_code).status == "completed"
+    assert worker.drain().delivered == 1  # the cancellation of the first sale
+    assert ticket_states(store, [seat]) == {seat: "available"}
+    resale = clerk.sell_seats([seat])
+    assert worker.drain().delivered == 1
+    assert sale_row(store, resale.purchase_code).delivery_state == "delivered"
+    with central_session(central) as session:
+        statuses = dict(session.execute(select(Order.purchase_code, Order.status)).all())
+    assert statuses == {first.purchase_code: "cancelled", resale.purchase_code: "completed"}
     assert local_view(store).outbox.get("pending", 0) == 0

@@ -165,6 +165,31 @@ def test_a_void_of_a_parked_sale_also_frees_the_seats(store: Store) -> None:
     assert [o.state for o in outbox_rows(store.read_session_factory)] == ["cancelled"]
 
 
+def test_a_void_of_a_sale_whose_delivery_was_attempted_queues_a_cancellation_behind_it(store: Store) -> None:
+    """Its answer may have been lost after the platform stored it: the platform must hear of the void."""
+    code = sell_seats(store, G1, G2).purchase_code
+    execute(store, "UPDATE outbox SET attempted_at = '2026-12-01T10:00:00.000000Z', attempts = 1 "
+                   "WHERE subject = :c", c=code)
+    assert void_sale(store.session_factory, TERMINAL, code, "se fue sin pagar") == VoidResult(code, delivered=True)
+    sale_row, void_row = outbox_rows(store.read_session_factory)
+    assert (sale_row.state, void_row.kind, void_row.state) == ("pending", "void", "pending")  # sale first
+    assert sale_row.id < void_row.id and void_row.payload["status"] == "cancelled"
+    assert states(store, [G1, G2]) == {G1: "sold", G2: "sold"}  # until the platform confirms the cancellation
+    with store.read_session_factory() as session:
+        assert load_sale(session, code).status == "voided"
+    verify_ok(store)
+
+
+def test_a_void_of_a_parked_sale_whose_delivery_was_attempted_frees_the_seats(store: Store) -> None:
+    """Parked means the platform refused it: it does not hold it, so there is nothing to cancel there."""
+    code = sell_seats(store, G1).purchase_code
+    execute(store, "UPDATE outbox SET state = 'parked', attempted_at = '2026-12-01T10:00:00.000000Z' "
+                   "WHERE subject = :c", c=code)
+    assert void_sale(store.session_factory, TERMINAL, code, "rechazada").delivered is False
+    assert state(store, G1) == "available"
+    assert [o.state for o in outbox_rows(store.read_session_factory)] == ["cancelled"]
+
+
 def test_a_family_pass_void_frees_all_five_seats(store: Store) -> None:
     result = sell(store.session_factory, TERMINAL, request(LineRequest(P_FAMILY), payments=[cash(8000)]))
     ids = [t.ticket_id for t in result.tickets]

@@ -12,11 +12,13 @@ import pytest
 
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.errors import (
+    AnswerCutOff,
     CentralAuthError,
     CentralRejected,
     CentralServerError,
     CentralTLSError,
     CentralUnreachable,
+    ForeignAnswer,
     ProtocolError,
 )
 from tests.helpers.canned_http import Canned, CannedServer
@@ -97,7 +99,12 @@ def test_a_malformed_holder_of_a_seat_is_a_protocol_error(server: CannedServer, 
         (Canned(body=b'{"message": "ok", "data": {"valido": true}}'), ProtocolError, ["response"]),
         (Canned(body=b'["not", "an", "envelope"]'), ProtocolError, ["no data object"]),
         (Canned(body=b'{"message": "Tickets Encontrado", "data": {"valido": true, "response": [',
-                content_length=400), ProtocolError, ["cut off"]),
+                content_length=400), AnswerCutOff, ["cut off"]),
+        (Canned(body=js({"message": "Sincronizado", "status": 200, "data": {"valido": False}})), ProtocolError,
+         ["not the platform's answer", "valido"]),
+        (Canned(status=404, body=b"<html>404 Not Found</html>", headers={"Content-Type": "text/html"}),
+         ForeignAnswer, ["not the platform's answer", "HTTP 404", "text/html", "404 Not Found"]),
+        (Canned(status=413, body=js({"detail": "too large"})), ForeignAnswer, ["not the platform's answer"]),
         (Canned(status=500, body=b"Internal Server Error", headers={}), CentralServerError, ["HTTP 500"]),
         (Canned(status=401, body=js({"message": "token inválido", "status": 401, "data": {"valido": False}})),
          CentralAuthError, ["token inválido"]),
@@ -168,3 +175,27 @@ def test_self_signed_certificate_is_refused_unless_its_ca_is_configured(tmp_path
         assert len(trusting.list_office_tickets("EV1")) == 2
         refusing.close()
         trusting.close()
+
+
+def _sync_answer(**changes: object) -> bytes:
+    result = {"idempotency_key": "k1", "purchase_code": "GJXS0LM6RYG3R", "order_id": "o-1", "status": "completed",
+              "replayed": False, "tickets": [{"ticket_id": "EV1-a", "conflict": None}], "inconsistencies": [],
+              "error": None, **changes}
+    return js({"message": "Sincronizado", "status": 200, "data": {"valido": True, "results": [result]}})
+
+
+@pytest.mark.parametrize(("changes", "words"), [
+    ({"tickets": [{"ticket_id": "EV1-z", "conflict": None}]}, "other tickets"),
+    ({"tickets": []}, "other tickets"),
+    ({"purchase_code": "7EFLP8ZVIMXFD"}, "names purchase"),
+    ({"status": "cancelled"}, "says 'cancelled'"),
+], ids=["other-ticket", "no-ticket", "other-purchase", "other-status"])
+def test_a_result_that_does_not_match_the_sale_sent_is_refused(server: CannedServer, client: CentralClient,
+                                                                changes: dict, words: str) -> None:
+    server.answer(Canned(body=_sync_answer(**changes)))
+    entry = {"idempotency_key": "k1", "purchase_code": "GJXS0LM6RYG3R", "status": "completed",
+             "tickets": ["EV1-a"]}
+    with pytest.raises(ProtocolError, match=words):
+        client.synchronize([entry], "r")
+    server.answer(Canned(body=_sync_answer()))
+    assert client.synchronize([entry], "r")[0].order_id == "o-1"
