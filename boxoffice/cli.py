@@ -7,6 +7,8 @@ Errors a person can fix end with exit status 2 (usage) or 1 and one line on stde
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -50,17 +52,59 @@ def _gui_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
                         help="open the window, then exit (installers)")
 
 
+#: Environment variables that name paths, checked like the arguments.
+_PATH_VARIABLES = ("BOXOFFICE_DATA_DIR", "BOXOFFICE_CONFIG")
+
+
+def not_utf8(argv: Sequence[str]) -> str | None:
+    """The first argument (or path variable) that is not valid UTF-8, shown with ``\\xNN`` escapes, or None.
+
+    On Linux an argument is bytes; Python keeps undecodable ones as lone surrogates, which no UTF-8 file (config,
+    log, database) can hold, so they are refused up front. Windows arguments are always text."""
+    values = [*argv, *(os.environ.get(name, "") for name in _PATH_VARIABLES)]
+    for value in values:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return os.fsencode(value).decode("utf-8", errors="backslashreplace")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    # a log file that cannot be written (read-only or full disk) must not print a traceback per line; the
+    # command's own error says what is wrong with the disk
+    raise_logging_errors, logging.raiseExceptions = logging.raiseExceptions, False
     try:
-        if args.command in (None, "gui"):
+        return _run(args, argv)
+    finally:
+        logging.raiseExceptions = raise_logging_errors
+
+
+def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    bad = not_utf8(argv)
+    gui = args.command in (None, "gui")
+    try:
+        if bad is not None:
+            raise BoxOfficeError(f"'{bad}' is not valid text (not UTF-8); rename that folder or file, or type it "
+                                 "again", code="argument_not_utf8", params={"value": bad})
+        if gui:
             from boxoffice.app import run_gui
 
             return run_gui(args)
         return int(args.func(args))
     except BoxOfficeError as exc:
         print(f"boxoffice: {exc}", file=sys.stderr)
+        if bad is not None and gui and not getattr(args, "smoke_test", False):  # no terminal to read stderr
+            from boxoffice.ui.startup_failure import show_startup_failure
+
+            show_startup_failure(exc, args)
+        return 1
+    except OSError as exc:  # the disk or the OS refused something no check above foresaw: one line, not a trace
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"boxoffice: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

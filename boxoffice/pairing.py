@@ -47,6 +47,7 @@ PROBE_TIMEOUT_S = 3.0
 URL, OFFICE, TOKEN, CA_FILE, EVENTS = "url", "office", "token", "ca_file", "events"
 #: OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH and X509_V_ERR_IP_ADDRESS_MISMATCH: a good certificate for another name.
 _HOST_MISMATCH_CODES = (62, 64)
+_NO_SUCH_EVENT = "boxoffice-pairing-probe"  # an event id no platform has
 
 
 # --- errors -----------------------------------------------------------------------------------------------
@@ -270,7 +271,7 @@ def _office_events(client: CentralClient, url: str, wanted: list[str]) -> tuple[
             raise
         if wanted:  # the spec's own call on each named event says whether this is the platform
             return [_probe_event(client, event_id) for event_id in wanted], False
-        if not exc.data:  # not even the platform's envelope: a web page, a wrong path
+        if not _speaks_the_spec(client):  # a wrong path or a web page: every call is "not found"
             raise
         raise EventsNeeded(f"the platform at {url} does not list an office's events (it implements only the "
                            "offline-office spec); name the events to sell with --event ID (repeatable)",
@@ -278,6 +279,23 @@ def _office_events(client: CentralClient, url: str, wanted: list[str]) -> tuple[
     if not wanted:
         return list(listed.values()), True
     return [listed[event_id] if event_id in listed else _probe_event(client, event_id) for event_id in wanted], True
+
+
+def _speaks_the_spec(client: CentralClient) -> bool:
+    """Whether the spec's inventory call is there (asked for an event no platform has): a platform answers it,
+    even if only to say the event is unknown; a wrong address answers "not found" for every path. A refused
+    token or an unknown office is raised: it is the answer to give."""
+    try:
+        client.list_office_tickets(_NO_SUCH_EVENT)
+    except CentralAuthError:
+        raise
+    except CentralRejected as exc:
+        if "office" in str(exc.data.get("field", "")):
+            raise  # no such office: the answer to give
+        return exc.status != 404 or "event" in str(exc.data.get("field", ""))
+    except CentralError:
+        return False
+    return True
 
 
 def _probe_event(client: CentralClient, event_id: str) -> OfficeEvent:

@@ -12,8 +12,16 @@ from pathlib import Path
 
 import platformdirs
 
+from boxoffice.core.errors import BoxOfficeError
+
 APP_NAME = "boxoffice"
 APP_AUTHOR = "BoxOffice"
+
+
+class FolderError(BoxOfficeError):
+    """A folder the terminal needs cannot be created (read-only or full disk, permissions). ``params``: folder."""
+
+    code = "folder_not_writable"
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,14 @@ class Paths:
     def ensure(self) -> None:
         """Create the folders (not the files) so later writes cannot fail on a missing directory."""
         for folder in (self.config_file.parent, self.data_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise FolderError(
+                    f"Cannot create the folder {folder} ({exc.strerror or exc}): the disk is read-only or full, or "
+                    "its permissions do not allow it. Fix that, or choose another folder with --data-dir.",
+                    params={"folder": str(folder)},
+                ) from None
 
 
 def resolve(config: str | os.PathLike[str] | None = None,

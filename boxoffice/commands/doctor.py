@@ -71,13 +71,14 @@ def collect(paths: Paths) -> Report:
         report.problems.append(f"config: {exc}")
     if config is not None:
         facts["config"] = config.to_dict()
-    _check_database(paths, report)
+    _check_database(paths, report, paired=config is not None and config.paired)
     _check_keyring(config, report)
     _check_central(config, report)
     return report
 
 
-def _check_database(paths: Paths, report: Report) -> None:
+def _check_database(paths: Paths, report: Report, *, paired: bool = False) -> None:
+    """Read-only: what the app would find (an empty file of a paired terminal is refused there, #12.11)."""
     from boxoffice.store.engine import inspect_database
 
     try:
@@ -88,6 +89,9 @@ def _check_database(paths: Paths, report: Report) -> None:
         return
     report.facts["database"] = str(paths.database)
     report.facts["database_revision"] = status.revision or "(not created yet)"
+    if paired and status.revision is None and paths.database.exists():
+        report.problems.append(f"database: {paths.database} is empty although this terminal is paired; its sales "
+                               f"are not in it: restore the last copy from {paths.backups_dir}")
     report.facts["code_revision"] = status.head
     if status.revision and status.revision != status.head:
         report.warnings.append("database: will be upgraded (after a backup) the next time the app starts")

@@ -1,7 +1,10 @@
 """Opening the local database: checks, backup, migration, engine and sessions.
 
 `open_store()` is the one way in. It refuses, without changing a byte, a file that is not SQLite, an SQLite
-file that is not ours, and a database made by a newer version (STYLE.md 9). It backs an existing database up
+file that is not ours, a database made by a newer version (STYLE.md 9), and, for a paired terminal, an empty
+file (which would otherwise silently become a fresh store and hide the lost sales). A read-only file or folder,
+a full disk or a failing one is one clear :class:`StoreError` (:mod:`boxoffice.store.write_failures`), at
+start-up and in the middle of a sale alike. It backs an existing database up
 before upgrading it, and a failed upgrade rolls back. Every connection runs with WAL, synchronous=FULL (NORMAL
 loses commits on power loss; PLATFORM.md), foreign keys on, a 5 s busy timeout, and transactions that begin
 with BEGIN IMMEDIATE so a writer takes the write lock up front instead of failing to upgrade a read lock.
@@ -24,8 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from boxoffice.core.errors import StoreError
-from boxoffice.store import migrate
-from boxoffice.store.errors import DatabaseTooNewError, MigrationError, NotADatabaseError
+from boxoffice.store import migrate, write_failures
+from boxoffice.store.errors import DatabaseTooNewError, EmptyDatabaseError, MigrationError, NotADatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,7 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    write_failures.watch(engine, Path(path))
     return engine
 
 
@@ -151,23 +155,36 @@ def inspect_database(path: Path) -> DatabaseStatus:
     return DatabaseStatus(path=path, revision=found.revisions[0] if found.revisions else None, head=head)
 
 
-def open_store(path: Path, *, backups_dir: Path | None = None) -> Store:
+def open_store(path: Path, *, backups_dir: Path | None = None, refuse_empty: bool = False) -> Store:
     """Open (creating or upgrading as needed) the database at `path`.
 
-    A missing or empty file becomes a new database at head. An older one is first copied into `backups_dir`
-    (default: a "backups" folder beside the database) and then upgraded. Raises NotADatabaseError,
-    DatabaseTooNewError or MigrationError (all StoreError) with the file left as it was.
+    A missing or empty file becomes a new database at head, except that with `refuse_empty` (the terminal is
+    paired, so its database must hold its data) an existing empty one is refused with EmptyDatabaseError. An
+    older one is first copied into `backups_dir` (default: a "backups" folder beside the database) and then
+    upgraded. Raises NotADatabaseError, DatabaseTooNewError, MigrationError, DatabaseReadOnlyError or
+    DiskFullError (all StoreError) with the file left as it was.
     """
     path = Path(path)
     backups_dir = Path(backups_dir) if backups_dir is not None else path.parent / "backups"
     status = inspect_database(path)
     old, head = status.revision, status.head
+    if refuse_empty and old is None and path.exists():
+        raise EmptyDatabaseError(
+            f"The database {path} is empty ({path.stat().st_size} bytes) although this terminal is paired: its "
+            f"sales are not in it. Nothing was changed. Restore the last copy from {backups_dir}, or, only if "
+            "this terminal has never sold anything, delete the empty file to start a fresh one.",
+            params={"path": str(path), "size": path.stat().st_size, "backups": str(backups_dir)},
+        )
     backup = None
     if status.needs_upgrade:
         backup = backup_database(path, backups_dir, label=str(old))
         log.info("Backed up %s (revision %s) to %s before upgrading", path, old, backup)
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_failures.classify(path, exc) or StoreError(
+            f"Cannot create the folder {path.parent}: {exc.strerror or exc}.") from exc
     engine = make_engine(path)
     try:
         if old != head:
@@ -195,6 +212,8 @@ def _upgrade(engine: Engine, path: Path, old: str | None, head: str, backup: Pat
     try:
         with engine.connect() as connection:
             migrate.upgrade(connection, head)
+    except StoreError:  # the disk: read-only, full or failing (write_failures), said as such
+        raise
     except Exception as exc:
         reason = exc.orig if isinstance(exc, DBAPIError) else exc  # the SQLite message, not the whole SQL
         if old is None:

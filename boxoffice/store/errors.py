@@ -18,3 +18,27 @@ class DatabaseTooNewError(StoreError):
 
 class MigrationError(StoreError):
     """An upgrade failed and was rolled back; the message says where the pre-upgrade backup is."""
+
+
+class EmptyDatabaseError(StoreError):
+    """The database file is empty (zero bytes, or no tables) while the terminal is paired: its sales are gone.
+
+    Opening it would silently start a fresh store and hide the loss, so it is refused; the message says how to
+    restore a backup, or how to start afresh when the terminal truly never sold. ``params``: path, size, backups.
+    """
+
+    code = "database_empty_while_paired"
+
+
+class DatabaseReadOnlyError(StoreError):
+    """The database, or the folder it is in (its -wal and -shm files live there), cannot be written.
+    ``params``: path, folder."""
+
+    code = "database_read_only"
+
+
+class DiskFullError(StoreError):
+    """The disk holding the database is full: nothing more can be recorded until space is freed.
+    ``params``: path."""
+
+    code = "disk_full"

@@ -62,6 +62,29 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "The card payments are {excess_cents} over the total."),
         "cash_amount_missing":
             QCoreApplication.translate("ErrorText", "A cash payment needs the amount handed over."),
+        # the disk and the data folder (boxoffice/store/write_failures.py, boxoffice/paths.py, #12)
+        "database_empty_while_paired":
+            QCoreApplication.translate("ErrorText", "The database {path} is empty ({size} bytes) although this "
+                                       "terminal is paired: its sales are not in it. Restore the last copy from "
+                                       "{backups}, or, only if this terminal has never sold anything, delete the "
+                                       "empty file to start a fresh one."),
+        "database_read_only":
+            QCoreApplication.translate("ErrorText", "The database {path} cannot be written: the file or its folder "
+                                       "is read-only (or the disk is mounted read-only). Fix the permissions or "
+                                       "choose another data folder."),
+        "disk_full":
+            QCoreApplication.translate("ErrorText", "The disk holding the database {path} is full; nothing more "
+                                       "can be recorded. Every sale already confirmed is kept. Free some space on "
+                                       "that disk, then try again."),
+        "disk_failing":
+            QCoreApplication.translate("ErrorText", "The disk holding the database {path} failed to read or write. "
+                                       "Check the disk and its free space, then start again."),
+        "folder_not_writable":
+            QCoreApplication.translate("ErrorText", "The folder {folder} cannot be created: the disk is read-only "
+                                       "or full, or its permissions do not allow it."),
+        "argument_not_utf8":
+            QCoreApplication.translate("ErrorText", "'{value}' is not valid text (not UTF-8); rename that folder "
+                                       "or file, or type it again."),
     }
 
 

@@ -2,9 +2,10 @@
 
 :class:`FirstRunWizard` has three steps on one stacked dialog (styled like sign-in, sized for 1024x768):
 
-1. *Connect*: address, office id, office name, API token (hidden), optional CA file. "Test connection" asks the
-   platform in the background; a failure is shown under the field it concerns (see :mod:`boxoffice.pairing`).
-   Next is enabled only once the values on screen have passed the test.
+1. *Connect*: address, office id, office name, API token (hidden), optional CA file, optional event ids (for a
+   platform that implements only the spec and cannot list the office's events; then they are asked for).
+   "Test connection" asks the platform in the background; a failure is shown under the field it concerns (see
+   :mod:`boxoffice.pairing`). Next is enabled only once the values on screen have passed the test.
 2. *Pair and fetch*: the token goes to the OS keyring, the config is saved, the inventory is pulled, each with its
    line in a checklist. A failed pull can be retried or skipped (the app pulls again at every start).
 3. *Supervisor*: the :class:`~boxoffice.ui.signin.FirstSupervisorDialog` form, embedded; skipped when this
@@ -74,7 +75,7 @@ class FirstRunWizard(QDialog):
         self._session_factory = session_factory
         self.busy = False
         self.office: pairing.OfficeInfo | None = None  # what the last successful test found
-        self._tested: tuple[str, str, str, str] | None = None  # the values that passed the test
+        self._tested: tuple[str, str, str, str, str] | None = None  # the values that passed the test
         self.paired: Any = None  # boxoffice.app.Context once the pairing is saved
         self.pulled: list | None = None  # the pull's MergeReports once it succeeded
         self.supervisor: ClerkInfo | None = None
@@ -178,6 +179,9 @@ class FirstRunWizard(QDialog):
         self.ca_browse.clicked.connect(self._choose_ca_file)
         self._add_row(form, page, self.tr("CA file"), self._pair_with(page, self.ca_field, self.ca_browse),
                       pairing.CA_FILE)
+        self.events_field = self._field(page, "eventsField",
+                                        self.tr("optional: only if the platform cannot list the office's events"))
+        self._add_row(form, page, self.tr("Event ids"), self.events_field, pairing.EVENTS)
         layout.addLayout(form)
         for button in (self.show_token, self.ca_browse):
             button.setStyleSheet("min-width: 110px;")  # the same width: the two fields end level
@@ -329,7 +333,8 @@ class FirstRunWizard(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.busy_bar.setVisible(busy)
-        for widget in (self.url_field, self.office_field, self.name_field, self.token_field, self.ca_field):
+        for widget in (self.url_field, self.office_field, self.name_field, self.token_field, self.ca_field,
+                       self.events_field):
             widget.setReadOnly(busy)
         self.test_button.setEnabled(not busy)
         self.ca_browse.setEnabled(not busy)
@@ -341,9 +346,9 @@ class FirstRunWizard(QDialog):
 
     # --- step 1: connect ------------------------------------------------------------------------------
 
-    def _values(self) -> tuple[str, str, str, str]:
+    def _values(self) -> tuple[str, str, str, str, str]:
         return (self.url_field.text().strip(), self.office_field.text().strip(), self.token_field.text().strip(),
-                self.ca_field.text().strip())
+                self.ca_field.text().strip(), self.events_field.text().strip())
 
     def _values_changed(self, _text: str = "") -> None:
         """Edited after a test: that test no longer speaks for these values."""
@@ -379,13 +384,15 @@ class FirstRunWizard(QDialog):
             return
         self._clear_errors()
         values = self._values()
-        url, office_id, token, ca_file = values
+        url, office_id, token, ca_file, events = values
+        event_ids = pairing.clean_event_ids(events)
         self._set_busy(True)
         _set_message(self.test_result, self.tr("Testing the connection…"), "info")
-        run_in_background(self, lambda: (values, pairing.check_connection(url, office_id, token, ca_file or None)),
+        run_in_background(self, lambda: (values, pairing.check_connection(url, office_id, token, ca_file or None,
+                                                                           event_ids=event_ids)),
                           _weakly(self._test_passed), _weakly(self._test_failed))
 
-    def _test_passed(self, outcome: tuple[tuple[str, str, str, str], pairing.OfficeInfo]) -> None:
+    def _test_passed(self, outcome: tuple[tuple[str, str, str, str, str], pairing.OfficeInfo]) -> None:
         values, office = outcome
         self._set_busy(False)
         if values != self._values():  # edited while the test ran (fields are read-only, but be sure)
@@ -415,7 +422,7 @@ class FirstRunWizard(QDialog):
             _set_message(target, text, "error")
             _set_message(self.test_result, self.tr("The connection test failed; see above."), "error")
             {pairing.URL: self.url_field, pairing.OFFICE: self.office_field, pairing.TOKEN: self.token_field,
-             pairing.CA_FILE: self.ca_field}[field].setFocus()
+             pairing.CA_FILE: self.ca_field, pairing.EVENTS: self.events_field}[field].setFocus()
         else:
             _set_message(self.test_result, text, "error")
         detail = getattr(exc, "detail", "")
@@ -457,6 +464,14 @@ class FirstRunWizard(QDialog):
                            "this computer and the platform.").format(host=host)
         if isinstance(exc, pairing.Unreachable):
             return self.tr("Cannot reach the platform. Check the address and the network, then try again.")
+        if isinstance(exc, pairing.CertificateHostMismatch):
+            return self.tr("The platform's certificate was made for another name, not {host}. Check the address: "
+                           "use the name the certificate was made for.").format(host=host)
+        if isinstance(exc, pairing.EventsNeeded):
+            return self.tr("This platform cannot list the office's events. Type the ids of the events to sell in "
+                           "Event ids (separated by commas), then test again.")
+        if isinstance(exc, pairing.UnknownEventId):
+            return self.tr("The platform has no event {event}. Check the event ids.").format(event=exc.event_id)
         if isinstance(exc, pairing.TLSFailure):
             if exc.field == pairing.CA_FILE:
                 return self.tr("The platform's certificate is not signed by this CA file. Choose the platform's "
@@ -487,7 +502,8 @@ class FirstRunWizard(QDialog):
     # --- step 2: pair and pull ------------------------------------------------------------------------
 
     def _start_pairing(self) -> None:
-        url, office_id, token, ca_file = self._tested or self._values()
+        url, office_id, token, ca_file, events = self._tested or self._values()
+        event_ids = pairing.clean_event_ids(events)
         name = self.name_field.text().strip() or None
         context = self._context
         office = self.office
@@ -500,7 +516,7 @@ class FirstRunWizard(QDialog):
         _set_message(self.steps["keyring"], self.tr("Saving the token in the keyring and the settings…"), "info")
         self._set_busy(True)
         run_in_background(self, lambda: pairing.pair(context, url, office_id, token, office_name=name,
-                                                     ca_file=ca_file),
+                                                     ca_file=ca_file, event_ids=event_ids),
                           _weakly(self._pairing_saved), _weakly(self._pairing_failed))
 
     def _pairing_saved(self, result: pairing.Paired) -> None:
@@ -525,19 +541,28 @@ class FirstRunWizard(QDialog):
         if self.paired is None or self.busy:
             return
         context, session_factory = self.paired, self._session_factory
+        event_ids = self.office.event_ids if self.office is not None else ()
         _set_message(self.steps["inventory"], self.tr("Fetching the inventory…"), "info")
         _set_message(self.pair_message, "", "")
         self._set_busy(True)
-        run_in_background(self, lambda: pairing.pull_inventory(context, session_factory),
-                          _weakly(self._pulled), _weakly(self._pull_failed))
 
-    def _pulled(self, reports: list) -> None:
+        def fetch() -> tuple[list, list[str]]:
+            refused: list[str] = []
+            return pairing.pull_inventory(context, session_factory, event_ids, refused), refused
+
+        run_in_background(self, fetch, _weakly(self._pulled), _weakly(self._pull_failed))
+
+    def _pulled(self, outcome: tuple[list, list[str]]) -> None:
+        reports, refused = outcome
         self.pulled = reports
         self._set_busy(False)
         tickets = sum(r.available for r in reports)
-        _set_message(self.steps["inventory"], "✓ " + self.tr(
-            "Inventory fetched: {tickets} ticket(s) for sale in {events} event(s)").format(
-            tickets=tickets, events=len(reports)), "info")
+        text = self.tr("Inventory fetched: {tickets} ticket(s) for sale in {events} event(s)").format(
+            tickets=tickets, events=len(reports))
+        if refused:
+            text += " " + self.tr("({n} ticket type(s) left out: their price is not valid; see the log)").format(
+                n=len(refused))
+        _set_message(self.steps["inventory"], "✓ " + text, "info")
         if self._needs_supervisor():
             _set_message(self.pair_message, self.tr("Paired. Next, create the supervisor."), "info")
         else:

@@ -93,72 +93,74 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="420"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="448"/>
         <source>Close shift {id}</source>
         <translation>Cerrar turno {id}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="441"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="560"/>
         <source>Close shift {id} · opened {when} by {name} · float {amount}</source>
         <translation>Cerrar turno {id} · abierto {when} por {name} · fondo {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="447"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="474"/>
         <source>Count the drawer: how many of each note and coin.</source>
         <translation>Haga el arqueo: cuántos billetes y monedas hay de cada valor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="454"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="481"/>
         <source>Notes</source>
         <translation>Billetes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="454"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="481"/>
         <source>Coins</source>
         <translation>Monedas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="484"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="511"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="569"/>
         <source>Expected {amount}</source>
         <translation>Esperado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="497"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="523"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="500"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="526"/>
         <source>Close shift</source>
         <translation>Cerrar turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="520"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="547"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="546"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="589"/>
         <source>Counted {amount}</source>
         <translation>Contado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="548"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="591"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="594"/>
         <source>Difference {amount}</source>
         <translation>Diferencia {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="560"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="607"/>
         <source>Closing the shift…</source>
         <translation>Cerrando el turno…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="568"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="615"/>
         <source>Shift {id} closed: Z report</source>
         <translation>Turno {id} cerrado: informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="575"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="622"/>
         <source>Z report · shift {id}</source>
         <translation>Informe Z · turno {id}</translation>
     </message>
@@ -287,53 +289,83 @@
 <context>
     <name>DoorCheckDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="16"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="20"/>
         <source>Door check · {event}</source>
         <translation>Control de acceso · {event}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="20"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="25"/>
         <source>Scan the ticket, or type its code and press Enter.</source>
         <translation>Escanee la entrada, o teclee su código y pulse Intro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="32"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="37"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="50"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="58"/>
         <source>VALID — first entry</source>
         <translation>VÁLIDA — primera entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="51"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="59"/>
         <source>NOT VALID — not a ticket code</source>
         <translation>NO VÁLIDA — no es un código de entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="52"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="60"/>
         <source>NOT VALID — unknown ticket</source>
         <translation>NO VÁLIDA — entrada desconocida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="53"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="61"/>
         <source>NOT VALID — the sale was voided</source>
         <translation>NO VÁLIDA — la venta fue anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="54"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="62"/>
         <source>NOT VALID — ticket for another event</source>
         <translation>NO VÁLIDA — entrada de otro evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="55"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="63"/>
         <source>NOT VALID — already entered at {time}</source>
         <translation>NO VÁLIDA — ya entró a las {time}</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="118"/>
+        <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
+        <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="104"/>
+        <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
+        <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="99"/>
+        <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
+        <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
+        <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
+        <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
+        <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
+        <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="115"/>
+        <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
+        <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
+    </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="26"/>
         <source>The cart is empty.</source>
@@ -435,12 +467,82 @@
         <translation>Un pago en efectivo necesita el importe entregado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="80"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="67"/>
+        <source>Shift {shift_id} is still open on this terminal: close it before opening a new one.</source>
+        <translation>El turno {shift_id} sigue abierto en este terminal: ciérrelo antes de abrir uno nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="70"/>
+        <source>This shift is already closed.</source>
+        <translation>Este turno ya está cerrado.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="72"/>
+        <source>A sale is half-done: finish or cancel it before closing the shift.</source>
+        <translation>Hay una venta a medias: termínela o cancélela antes de cerrar el turno.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="75"/>
+        <source>Check the amounts: whole notes and coins, nothing negative.</source>
+        <translation>Revise las cantidades: billetes y monedas enteros, nada negativo.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="77"/>
+        <source>The float is an amount of zero or more.</source>
+        <translation>El fondo de caja es un importe de cero o más.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="79"/>
+        <source>Choose a zone, a seat range or all unsold tickets.</source>
+        <translation>Elija una zona, un rango de butacas o todas las entradas sin vender.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="81"/>
+        <source>There are no unsold tickets of this event to return.</source>
+        <translation>No quedan entradas sin vender de este evento para devolver.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="83"/>
+        <source>Only unsold tickets can be returned: {seats}.</source>
+        <translation>Solo se pueden devolver entradas sin vender: {seats}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="85"/>
+        <source>A ticket was sold while the return was being prepared; try again.</source>
+        <translation>Se vendió una entrada mientras se preparaba la devolución; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="88"/>
+        <source>This office holds no tickets in zone {zone} for this event.</source>
+        <translation>Esta taquilla no tiene entradas en la zona {zone} para este evento.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="90"/>
+        <source>The seat range runs backwards: from {first} to {last}.</source>
+        <translation>El rango de butacas va al revés: de {first} a {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="92"/>
+        <source>Give a reason for the void.</source>
+        <translation>Indique el motivo de la anulación.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="94"/>
+        <source>No sale with code {code} on this terminal.</source>
+        <translation>No hay ninguna venta con el código {code} en este terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="96"/>
+        <source>Sale {code} is already voided.</source>
+        <translation>La venta {code} ya está anulada.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="135"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="87"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="142"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>
@@ -448,306 +550,336 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="70"/>
-        <location filename="../../boxoffice/ui/first_run.py" line="85"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="563"/>
+        <source>({n} ticket type(s) left out: their price is not valid; see the log)</source>
+        <translation>({n} tipo(s) de entrada omitido(s): su precio no es válido; vea el registro)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/first_run.py" line="184"/>
+        <source>Event ids</source>
+        <translation>ID de eventos</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/first_run.py" line="474"/>
+        <source>The platform has no event {event}. Check the event ids.</source>
+        <translation>La plataforma no tiene el evento {event}. Revise los ID de eventos.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/first_run.py" line="468"/>
+        <source>The platform&apos;s certificate was made for another name, not {host}. Check the address: use the name the certificate was made for.</source>
+        <translation>El certificado de la plataforma se hizo para otro nombre, no para {host}. Revise la dirección: use el nombre para el que se hizo el certificado.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/first_run.py" line="471"/>
+        <source>This platform cannot list the office&apos;s events. Type the ids of the events to sell in Event ids (separated by commas), then test again.</source>
+        <translation>Esta plataforma no puede listar los eventos de la taquilla. Escriba los ID de los eventos a la venta en ID de eventos (separados por comas) y vuelva a probar.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/first_run.py" line="183"/>
+        <source>optional: only if the platform cannot list the office&apos;s events</source>
+        <translation>opcional: solo si la plataforma no puede listar los eventos de la taquilla</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/first_run.py" line="71"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="86"/>
         <source>Set up this box office</source>
         <translation>Configurar esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="103"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="104"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="107"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="108"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="110"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="111"/>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="113"/>
-        <location filename="../../boxoffice/ui/first_run.py" line="299"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="114"/>
         <location filename="../../boxoffice/ui/first_run.py" line="303"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="307"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="154"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="155"/>
         <source>e.g. https://central.example</source>
         <translation>p. ej. https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="156"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="157"/>
         <source>Platform address</source>
         <translation>Dirección de la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="157"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="158"/>
         <source>e.g. office_taquilla_norte</source>
         <translation>p. ej. office_taquilla_norte</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="158"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="159"/>
         <source>Office id</source>
         <translation>ID de taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="159"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="160"/>
         <source>optional: shown on tickets</source>
         <translation>opcional: aparece en las entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="160"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="161"/>
         <source>Office name</source>
         <translation>Nombre de la taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="162"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="163"/>
         <source>paste the office&apos;s API token</source>
         <translation>pegue el token de API de la taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="166"/>
-        <location filename="../../boxoffice/ui/first_run.py" line="359"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="167"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="364"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="171"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="172"/>
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="174"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="175"/>
         <source>optional: only for a private certificate</source>
         <translation>opcional: solo para un certificado privado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="175"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="176"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="179"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="180"/>
         <source>CA file</source>
         <translation>Archivo de CA</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="187"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="191"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="285"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="289"/>
         <source>Step 1 of 3: connect to the central platform</source>
         <translation>Paso 1 de 3: conectar con la plataforma central</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="286"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="290"/>
         <source>Step 2 of 3: pair this window and fetch the inventory</source>
         <translation>Paso 2 de 3: vincular esta taquilla y descargar el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="287"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="291"/>
         <source>Step 3 of 3: create the supervisor</source>
         <translation>Paso 3 de 3: crear el supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="303"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="307"/>
         <source>Finish</source>
         <translation>Finalizar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="359"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="364"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="362"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="367"/>
         <source>The platform&apos;s CA certificate</source>
         <translation>Certificado de CA de la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="363"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="368"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="384"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="390"/>
         <source>Testing the connection…</source>
         <translation>Probando la conexión…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="396"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="403"/>
         <source>Connected. {n} event(s) assigned to this office: {names}</source>
         <translation>Conectado. {n} evento(s) asignado(s) a esta taquilla: {names}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="399"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="406"/>
         <source>Connected. No events are assigned to this office yet.</source>
         <translation>Conectado. Aún no hay eventos asignados a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="416"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="423"/>
         <source>The connection test failed; see above.</source>
         <translation>La prueba de conexión falló; vea arriba.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="424"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="431"/>
         <source>Details: {detail}</source>
         <translation>Detalles: {detail}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="438"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="445"/>
         <source>Type the platform&apos;s address, e.g. https://central.example</source>
         <translation>Escriba la dirección de la plataforma central, p. ej. https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="439"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="446"/>
         <source>Type the office id the platform gave this window.</source>
         <translation>Escriba el ID de taquilla que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="440"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="447"/>
         <source>Paste the API token the platform gave this office.</source>
         <translation>Pegue el token de API que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="444"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="451"/>
         <source>Write the whole address, starting with https://, e.g. https://{address}</source>
         <translation>Escriba la dirección completa, empezando por https://, p. ej. https://{address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="446"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="453"/>
         <source>This is not a valid address. It should look like https://central.example</source>
         <translation>No es una dirección válida. Debe tener la forma https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="448"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="455"/>
         <source>This file does not exist. Choose the platform&apos;s certificate file.</source>
         <translation>Este archivo no existe. Elija el archivo de certificado de la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="450"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="457"/>
         <source>The name {host} cannot be found. Check the address, and that this computer is connected to the network.</source>
         <translation>No se encuentra el nombre {host}. Revise la dirección y que este equipo esté conectado a la red.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="453"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="460"/>
         <source>Nothing answers at {host} port {port}. Check the address and the port, and that the platform is running.</source>
         <translation>Nada responde en {host}, puerto {port}. Revise la dirección y el puerto, y que la plataforma esté en marcha.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="456"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="463"/>
         <source>{host} does not answer. Check the network cable or Wi-Fi, and any firewall between this computer and the platform.</source>
         <translation>{host} no responde. Revise el cable de red o la wifi, y cualquier cortafuegos entre este equipo y la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="459"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="466"/>
         <source>Cannot reach the platform. Check the address and the network, then try again.</source>
         <translation>No se puede conectar con la plataforma. Revise la dirección y la red, y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="462"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="477"/>
         <source>The platform&apos;s certificate is not signed by this CA file. Choose the platform&apos;s CA file, or check the address.</source>
         <translation>El certificado de la plataforma no está firmado por este archivo de CA. Elija el archivo de CA de la plataforma o revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="464"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="479"/>
         <source>The platform&apos;s certificate is not trusted (TLS). If it uses a private certificate, choose its CA file below; otherwise check the address.</source>
         <translation>El certificado de la plataforma no es de confianza (TLS). Si usa un certificado privado, elija su archivo de CA abajo; si no, revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="467"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="482"/>
         <source>The platform does not accept this token. Paste it again exactly as the platform gave it; it may have been revoked.</source>
         <translation>La plataforma no acepta este token. Péguelo otra vez tal como lo dio la plataforma; puede que se haya revocado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="470"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="485"/>
         <source>This token may not act for office {office}. Check the office id, or paste the token made for this office.</source>
         <translation>Este token no sirve para la taquilla {office}. Revise el ID de taquilla o pegue el token creado para esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="473"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="488"/>
         <source>The platform has no office {office}. Check the office id.</source>
         <translation>La plataforma no tiene la taquilla {office}. Revise el ID de taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="475"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="490"/>
         <source>Something answers at this address, but it is not the central platform. Check the address, including any path after the host.</source>
         <translation>Algo responde en esta dirección, pero no es la plataforma central. Revise la dirección, incluida la ruta que siga al servidor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="478"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="493"/>
         <source>The platform cannot answer right now. Try again in a few minutes.</source>
         <translation>La plataforma no puede responder ahora. Inténtelo de nuevo en unos minutos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="480"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="495"/>
         <source>The token cannot be kept in this computer&apos;s keyring: {error}</source>
         <translation>No se puede guardar el token en el llavero de este equipo: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="484"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="499"/>
         <source>Something went wrong ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>Algo ha fallado ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="498"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="514"/>
         <source>Connection tested: {n} event(s) assigned</source>
         <translation>Conexión probada: {n} evento(s) asignado(s)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="500"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="516"/>
         <source>Saving the token in the keyring and the settings…</source>
         <translation>Guardando el token en el llavero y en los ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="511"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="527"/>
         <source>Token stored in the keyring</source>
         <translation>Token guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="512"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="528"/>
         <source>Settings saved: {url}, office {office}</source>
         <translation>Ajustes guardados: {url}, taquilla {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="520"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="536"/>
         <source>Nothing was saved: {error}</source>
         <translation>No se guardó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="528"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="545"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="539"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="560"/>
         <source>Inventory fetched: {tickets} ticket(s) for sale in {events} event(s)</source>
         <translation>Inventario descargado: {tickets} entrada(s) a la venta en {events} evento(s)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="542"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="567"/>
         <source>Paired. Next, create the supervisor.</source>
         <translation>Vinculada. Ahora cree el supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="544"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="569"/>
         <source>Paired. This window already has clerks: Finish to sign in.</source>
         <translation>Vinculada. Esta taquilla ya tiene vendedores: pulse Finalizar para entrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="551"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="576"/>
         <source>Could not fetch the inventory: {error}</source>
         <translation>No se pudo descargar el inventario: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="553"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="578"/>
         <source>The pairing is saved. Try again, or go on: the window fetches the inventory again at every start.</source>
         <translation>La vinculación está guardada. Reintente o continúe: la taquilla vuelve a descargar el inventario en cada inicio.</translation>
     </message>
@@ -885,223 +1017,233 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="110"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="347"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="117"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="367"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="123"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="130"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="131"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="138"/>
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="136"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="143"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="144"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="151"/>
         <source>TRAINING / FORMACIÓN · practice only: nothing is sold for real, nothing is synced, and it is all discarded when training ends</source>
         <translation>TRAINING / FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="204"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="218"/>
         <source>{name} ⇄</source>
         <translation>{name} ⇄</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="204"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="218"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="223"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="237"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="230"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="244"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="245"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="232"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="246"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="233"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="247"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="234"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="248"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="235"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="249"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="241"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="243"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="257"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="245"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="259"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="312"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="329"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="314"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="331"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="316"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="333"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="323"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="341"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="330"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="348"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="340"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="358"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="346"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="366"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="367"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="387"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="390"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="411"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="392"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="627"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="410"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="404"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="428"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="416"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="440"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="419"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="443"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="461"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="515"/>
         <source>{name} ({n} tickets) · {price}</source>
         <translation>{name} ({n} entradas) · {price}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="477"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="531"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="493"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="547"/>
         <source>Only {n} left in {zone}</source>
         <translation>Solo quedan {n} en {zone}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="560"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="615"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="563"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="618"/>
         <source>Comp {code}: {n} tickets issued free of charge.</source>
         <translation>Cortesía {code}: {n} entradas emitidas sin cargo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="566"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="621"/>
         <source>Sold {code}: {n} tickets, {total}{change}.</source>
         <translation>Vendido {code}: {n} entradas, {total}{change}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="574"/>
-        <source>Printing failed ({error}); the sale is kept, reprint it later.</source>
-        <translation>Falló la impresión ({error}); la venta se guarda, reimprímala luego.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="577"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="629"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="586"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="641"/>
+        <source>Printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="645"/>
+        <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="663"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="589"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="666"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="592"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="669"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="618"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="691"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="653"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="737"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="656"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="740"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -1109,48 +1251,49 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="124"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="132"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="103"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="114"/>
         <source>Open shift</source>
+        <extracomment>Notes and coins in cents, largest first, by the currency symbol of the money format. Styles of these screens only (the app stylesheet styles the rest); kept here so the screens stay one module.</extracomment>
         <translation>Abrir turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="135"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="117"/>
         <source>Clerk: {name}</source>
         <translation>Vendedor: {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="137"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="119"/>
         <source>Cash float put in the drawer</source>
         <translation>Fondo de caja que se deja en el cajón</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="147"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="129"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="150"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="132"/>
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="164"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="159"/>
         <source>Shift {id} is still open (since {when}, by {name}): close it before opening a new one.</source>
         <translation>El turno {id} sigue abierto (desde {when}, por {name}): ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="194"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="189"/>
         <source>Type the cash in the drawer, for example {example} (0 if there is none).</source>
         <translation>Escriba el efectivo del cajón, por ejemplo {example} (0 si no hay).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="196"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="191"/>
         <source>{text} is not an amount; type digits, for example {example}.</source>
         <translation>{text} no es un importe; escriba cifras, por ejemplo {example}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="200"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="195"/>
         <source>Float {amount}</source>
         <translation>Fondo de caja {amount}</translation>
     </message>
@@ -1288,177 +1431,177 @@
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="76"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="80"/>
         <source>Sales reports</source>
         <extracomment>Styles of this screen only (the app stylesheet styles the rest).</extracomment>
         <translation>Informes de ventas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="86"/>
-        <location filename="../../boxoffice/ui/reports_view.py" line="174"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="91"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="186"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="89"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="94"/>
         <source>All events</source>
         <translation>Todos los eventos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="102"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="105"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="104"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="107"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="121"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="124"/>
         <source>By hour</source>
         <translation>Por hora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="121"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="124"/>
         <source>By event</source>
         <translation>Por evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="121"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="124"/>
         <source>By zone</source>
         <translation>Por zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="122"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="125"/>
         <source>By product</source>
         <translation>Por producto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="122"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="125"/>
         <source>By payment</source>
         <translation>Por forma de pago</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="122"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="125"/>
         <source>By clerk</source>
         <translation>Por vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="154"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="157"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="158"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="161"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="174"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="186"/>
         <source>Hour</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="174"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="186"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="175"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="187"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="175"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="187"/>
         <source>Payment</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="175"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="187"/>
         <source>Clerk</source>
         <translation>Vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="177"/>
-        <location filename="../../boxoffice/ui/reports_view.py" line="180"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="189"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="192"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="177"/>
-        <location filename="../../boxoffice/ui/reports_view.py" line="179"/>
-        <location filename="../../boxoffice/ui/reports_view.py" line="180"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="189"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="191"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="192"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="179"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="191"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="180"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="192"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="210"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="222"/>
         <source>Reading the sales…</source>
         <translation>Leyendo las ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="219"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="231"/>
         <source>The report could not be read: {error}</source>
         <translation>No se pudo leer el informe: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="226"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="239"/>
         <source>Sales {count} · tickets {tickets} · total {total}</source>
         <translation>Ventas {count} · entradas {tickets} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="228"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="241"/>
         <source>Comps (included above): {count}, tickets {tickets} · Voided (not included): {voided}, tickets {voided_tickets}, {voided_total}</source>
         <translation>Cortesías (incluidas arriba): {count}, entradas {tickets} · Anuladas (no incluidas): {voided}, entradas {voided_tickets}, {voided_total}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="238"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="251"/>
         <source>No sales in this period.</source>
         <translation>No hay ventas en este periodo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="244"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="257"/>
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="244"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="257"/>
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="246"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="259"/>
         <source>(no clerk)</source>
         <translation>(sin vendedor)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="285"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="300"/>
         <source>Export CSV</source>
         <translation>Exportar CSV</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="287"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="302"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="295"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="317"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se pudo escribir {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="298"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="312"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -1466,170 +1609,170 @@
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="76"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="75"/>
         <location filename="../../boxoffice/ui/returns_dialog.py" line="92"/>
         <source>Return unsold tickets</source>
         <extracomment>The platform column: green confirmed, red refused, blue still queued (the banner colours).</extracomment>
         <translation>Devolver entradas no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="95"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="145"/>
         <source>{event} · by {actor}. Returned tickets go back to the central platform and can no longer be sold here.</source>
         <translation>{event} · por {actor}. Las entradas devueltas vuelven a la plataforma central y ya no se pueden vender aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="118"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="117"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="138"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="164"/>
         <source>What to return</source>
         <translation>Qué devolver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="145"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="171"/>
         <source>A zone</source>
         <translation>Una zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="145"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="171"/>
         <source>A seat range</source>
         <translation>Un rango de butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="146"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="172"/>
         <source>All unsold</source>
         <translation>Todas las no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="160"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="186"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="163"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="189"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="173"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="199"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="179"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="205"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="197"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="223"/>
         <source>Return…</source>
         <translation>Devolver…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="215"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="241"/>
         <source>Confirm the return</source>
         <translation>Confirme la devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="225"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="251"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="228"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="254"/>
         <source>Confirm return</source>
         <translation>Confirmar devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="243"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="269"/>
         <source>Returns of this event</source>
         <translation>Devoluciones de este evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="249"/>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="483"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="275"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="518"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="249"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="275"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="249"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="275"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="249"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="275"/>
         <source>Platform</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="261"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="287"/>
         <source>No returns for this event yet.</source>
         <translation>Aún no hay devoluciones de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="273"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="299"/>
         <source>+{n} more</source>
         <translation>+{n} más</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="288"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="318"/>
         <source>{zone} ({n} unsold)</source>
         <translation>{zone} ({n} sin vender)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="327"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="357"/>
         <source>Any row</source>
         <translation>Cualquier fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="330"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="360"/>
         <source>Row {row}</source>
         <translation>Fila {row}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="367"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="413"/>
         <source>This office holds no tickets of this event.</source>
         <translation>Esta taquilla no tiene entradas de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="372"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="418"/>
         <source>No unsold tickets in this choice: nothing to return.</source>
         <translation>No hay entradas sin vender en esta selección: nada que devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="374"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="420"/>
         <source>1 ticket: seat {seats}</source>
         <translation>1 entrada: butaca {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="376"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="422"/>
         <source>{n} tickets: seats {seats}</source>
         <translation>{n} entradas: butacas {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="380"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="426"/>
         <source>{seats} is sold and cannot be returned; it is left out.</source>
         <translation>{seats} está vendida y no se puede devolver; se excluye.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="383"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="429"/>
         <source>{n} sold seats are left out: {seats}</source>
         <translation>Se excluyen {n} butacas vendidas: {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="386"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="432"/>
         <source>{n} already being returned: {seats}</source>
         <translation>{n} ya en devolución: {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="399"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="448"/>
         <source>Return {n} tickets of this event to the central platform?
 
 Seats: {seats}
@@ -1642,52 +1785,47 @@ Butacas: {seats}
 A partir de ahora ya no se podrán vender en esta taquilla; la plataforma central confirma la devolución cuando este terminal esté en línea.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="403"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="452"/>
         <source>Return {n} tickets</source>
         <translation>Devolver {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="418"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="467"/>
         <source>Returning {n} tickets…</source>
         <translation>Devolviendo {n} entradas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="434"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="479"/>
         <source>{n} tickets returned: no longer on sale here. Waiting for the central platform to confirm.</source>
         <translation>{n} entradas devueltas: ya no están a la venta aquí. Esperando la confirmación de la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="444"/>
-        <source>Nothing was returned: {error}. The choice has been updated; check it and return again.</source>
-        <translation>No se devolvió nada: {error}. La selección se ha actualizado; revísela y vuelva a devolver.</translation>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="488"/>
+        <source>Nothing was returned. {error}</source>
+        <translation>No se devolvió nada. {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="447"/>
-        <source>Nothing was returned: {error}</source>
-        <translation>No se devolvió nada: {error}</translation>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="490"/>
+        <source>{text} The choice has been updated; check it and return again.</source>
+        <translation>{text} La selección se ha actualizado; revísela y vuelva a devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="450"/>
-        <source>Nothing was returned ({error}). Try again; if it keeps failing, call IT.</source>
-        <translation>No se devolvió nada ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="477"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="512"/>
         <source>Confirmed at {time}</source>
         <translation>Confirmada a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="479"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="514"/>
         <source>Refused: {error}</source>
         <translation>Rechazada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="481"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="516"/>
         <source>Queued, not reached yet ({error})</source>
         <translation>En cola, aún no ha llegado ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="485"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="520"/>
         <source>{n}: {seats}</source>
         <translation>{n}: {seats}</translation>
     </message>
@@ -1836,12 +1974,12 @@ Motivo: {reason}</translation>
 <context>
     <name>SeatMap</name>
     <message>
-        <location filename="../../boxoffice/ui/seat_map.py" line="56"/>
+        <location filename="../../boxoffice/ui/seat_map.py" line="63"/>
         <source>Seat map</source>
         <translation>Plano de butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/seat_map.py" line="221"/>
+        <location filename="../../boxoffice/ui/seat_map.py" line="234"/>
         <source>{zone} · {free} free of {total}</source>
         <translation>{zone} · {free} libres de {total}</translation>
     </message>
@@ -1951,59 +2089,35 @@ Motivo: {reason}</translation>
     </message>
 </context>
 <context>
-    <name>ShiftDialogs</name>
-    <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="99"/>
-        <source>Another shift is still open on this terminal: close it before opening a new one.</source>
-        <extracomment>Notes and coins in cents, largest first, by the currency symbol of the money format. Styles of these screens only (the app stylesheet styles the rest); kept here so the screens stay one module.</extracomment>
-        <translation>Hay otro turno abierto en este terminal: ciérrelo antes de abrir uno nuevo.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="102"/>
-        <source>A sale is half-done: finish or cancel it before closing the shift.</source>
-        <translation>Hay una venta a medias: termínela o cancélela antes de cerrar el turno.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="104"/>
-        <source>This shift is already closed.</source>
-        <translation>Este turno ya está cerrado.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="106"/>
-        <source>Check the amounts: whole notes and coins, nothing negative.</source>
-        <translation>Revise las cantidades: billetes y monedas enteros, nada negativo.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="109"/>
-        <source>Something went wrong: {error}</source>
-        <translation>Algo ha fallado: {error}</translation>
-    </message>
-</context>
-<context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="599"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="650"/>
         <source>Closed shifts</source>
         <translation>Turnos cerrados</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="606"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="659"/>
         <source>Shift</source>
         <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="613"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="672"/>
+        <source>Reading the closed shifts…</source>
+        <translation>Leyendo los turnos cerrados…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="691"/>
         <source>Shift {id} · closed {closed} · opened by {name} · difference {difference}</source>
         <translation>Turno {id} · cerrado {closed} · abierto por {name} · diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="623"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="668"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="630"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="631"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="696"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="702"/>
         <source>No shift has been closed on this terminal yet.</source>
         <translation>Aún no se ha cerrado ningún turno en este terminal.</translation>
     </message>
@@ -2493,52 +2607,52 @@ Motivo: {reason}</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="44"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="63"/>
         <source>● Training: nothing syncs</source>
         <translation>● Formación: no se sincroniza nada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="46"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="65"/>
         <source>● Syncing</source>
         <translation>● Sincronizando</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="48"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="67"/>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="50"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="69"/>
         <source>● Offline</source>
         <translation>● Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="52"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="71"/>
         <source>● Connecting…</source>
         <translation>● Conectando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="54"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="73"/>
         <source>● Token refused: re-pair the terminal</source>
         <translation>● Token rechazado: vuelva a vincular el terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="59"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="78"/>
         <source>{n} sales waiting to sync</source>
         <translation>{n} ventas por sincronizar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="61"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="80"/>
         <source> · {p} parked · {c} conflicts</source>
         <translation> · {p} retenidas · {c} conflictos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="63"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="82"/>
         <source> · oldest waiting too long!</source>
         <translation> · ¡la más antigua lleva demasiado esperando!</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="65"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="84"/>
         <source>Last sync {time}</source>
         <translation>Última sinc. {time}</translation>
     </message>
@@ -2546,59 +2660,63 @@ Motivo: {reason}</translation>
 <context>
     <name>ZReportView</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="260"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="263"/>
         <source>Print</source>
         <extracomment>Which printed sections go in which column, by their text keys (&quot;&quot; is the header block). The button row; a dialog holding the view adds its own buttons (Done, Close) here.</extracomment>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="264"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="267"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="284"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="288"/>
         <source>No Z report to show.</source>
         <translation>No hay ningún informe Z que mostrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="296"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="300"/>
         <source>Expected {expected} · Counted {counted} · Difference {difference}</source>
         <translation>Esperado {expected} · Contado {counted} · Diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="363"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="370"/>
         <source>Printing is not set up on this terminal: choose a printer in Settings, or save the Z report as a PDF.</source>
         <translation>La impresión no está configurada en este terminal: elija una impresora en Ajustes o guarde el informe Z como PDF.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="371"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="380"/>
+        <source>Printing the Z report…</source>
+        <translation>Imprimiendo el informe Z…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="389"/>
         <source>Printing failed: {error}</source>
         <translation>Falló la impresión: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="373"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="387"/>
         <source>Z report sent to the printer.</source>
         <translation>Informe Z enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="387"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="403"/>
         <source>Save Z report</source>
         <translation>Guardar informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="389"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="405"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="398"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="401"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="422"/>
         <source>Could not save the PDF: {error}</source>
         <translation>No se pudo guardar el PDF: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="403"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="415"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -2606,17 +2724,17 @@ Motivo: {reason}</translation>
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="69"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="71"/>
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="78"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="80"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="89"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="92"/>
         <source>{price} · {n} left</source>
         <translation>{price} · quedan {n}</translation>
     </message>

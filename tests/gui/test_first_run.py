@@ -375,3 +375,49 @@ def _start_pair_and_sell(qtbot, central: CentralServer, tmp_path: Path) -> None:
     status = seen["status"]
     assert status.pending == 0 and status.last_success is not None and status.parked == 0
     assert credentials.peek_token(NORTE, central.url) == token
+
+
+# --- a platform that implements only the spec (#12.10), a certificate for another host ------------------------
+
+def test_a_spec_only_platform_asks_for_the_event_ids_then_pairs_and_pulls_them(
+        qtbot, wizard: FirstRunWizard, context: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from boxoffice.central.extensions import ENV_SPEC_ONLY
+
+    monkeypatch.setenv(ENV_SPEC_ONLY, "1")
+    with central_server(tmp_path / "spec-only") as central:
+        fill(wizard, central.url, NORTE, central.office_tokens[NORTE])
+        test_connection(qtbot, wizard)
+        errors = shown_errors(wizard)
+        assert list(errors) == ["events"] and "Event ids" in errors["events"]
+        assert not wizard.next_button.isEnabled()
+        assert_nothing_saved(context)
+
+        wizard.events_field.setText("NO-SUCH-EVENT")
+        wizard._values_changed()
+        test_connection(qtbot, wizard)
+        assert "NO-SUCH-EVENT" in shown_errors(wizard)["events"]
+
+        wizard.events_field.setText(central.event_id)
+        wizard._values_changed()
+        test_connection(qtbot, wizard)
+        assert not shown_errors(wizard) and "Festival de Verano" in wizard.test_result.text()
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.pulled is not None, timeout=WAIT_MS)
+    assert "300 ticket(s) for sale in 1 event(s)" in wizard.steps["inventory"].text()
+    assert credentials.peek_token(NORTE, central.url) == central.office_tokens[NORTE]
+
+
+def test_a_certificate_for_another_host_is_named_in_the_wizard(qtbot, wizard: FirstRunWizard, tmp_path: Path,
+                                                               context: Context) -> None:
+    from boxoffice.central.app import create_app
+    from tests.helpers.tls import make_ca, serve_tls, server_certificate
+
+    ca = make_ca(tmp_path / "ca")
+    cert, key = server_certificate(tmp_path / "server", ca, ["central.example"])
+    with serve_tls(create_app(f"sqlite:///{tmp_path / 'central.sqlite3'}"), cert, key) as url:
+        fill(wizard, url, NORTE, "bxc_token", str(ca.cert))
+        test_connection(qtbot, wizard)
+    errors = shown_errors(wizard)
+    assert list(errors) == ["url"] and "another name" in errors["url"] and "127.0.0.1" in errors["url"]
+    assert "CA file" not in errors["url"]
+    assert_nothing_saved(context)

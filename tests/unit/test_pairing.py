@@ -109,7 +109,7 @@ def test_success_lists_the_office_events(server: CannedServer) -> None:
     (envelope(400, "data.office_id: unknown office 'x'", field="data.office_id"), pairing.UnknownOffice,
      "office", "no office"),
     (envelope(404, "unknown office", field="office_id"), pairing.UnknownOffice, "office", "no office"),
-    (envelope(404, "Not Found"), pairing.EventsNeeded, "events", "--event ID"),  # a spec-only platform
+    (envelope(404, "Not Found"), pairing.NotAPlatform, "url", "HTTP 404"),
     (Canned(status=404, body=b"<html>Not here</html>", headers={"Content-Type": "text/html"}),
      pairing.NotAPlatform, "url", "not as the central platform"),
     (Canned(status=200, body=b"<html>Welcome to nginx</html>", headers={"Content-Type": "text/html"}),
@@ -213,3 +213,68 @@ def test_re_pairing_another_office_does_not_keep_the_old_office_name(server: Can
     server.answer(Canned(body=js(EVENTS_OK)))
     second = pairing.pair(first, server.url, "office_taquilla_sur", TOKEN).context
     assert second.config.central.office_name == "office_taquilla_sur"
+
+
+# --- a platform that implements only the spec (#12.10) -------------------------------------------------------
+
+NOT_LISTED = envelope(404, "Not Found")  # offline_office_events is not there
+INVENTORY_OK = Canned(body=js({"message": "ok", "status": 200, "data": {"valido": True, "response": [
+    {"ticket_id": "EV1-1", "seat_id": "GEN1", "zone": "General", "color": "#4A90D9", "status": True},
+    {"ticket_id": "EV1-2", "seat_id": "GEN2", "zone": "General", "color": "#4A90D9", "status": False}]}}))
+
+
+@pytest.mark.parametrize(("probe", "error", "field"), [
+    (envelope(400, "data.event_id: unknown event 'x'", field="data.event_id"), pairing.EventsNeeded, "events"),
+    (envelope(404, "unknown event", field="data.event_id"), pairing.EventsNeeded, "events"),
+    (envelope(401, "invalid token"), pairing.TokenRefused, "token"),
+    (envelope(400, "data.office_id: unknown office 'x'", field="data.office_id"), pairing.UnknownOffice, "office"),
+    (envelope(404, "Not Found"), pairing.NotAPlatform, "url"),  # a wrong path: nothing is there
+])
+def test_without_the_events_list_the_spec_call_tells_a_platform_from_a_wrong_address(
+        server: CannedServer, probe: Canned, error: type, field: str) -> None:
+    server.answer(NOT_LISTED, probe)
+    with pytest.raises(error) as caught:
+        pairing.check_connection(server.url, OFFICE, TOKEN)
+    assert caught.value.field == field
+    assert [seen.path for seen in server.seen] == ["/offline_office_events", "/offline_office_tickets_list_sales"]
+
+
+def test_named_events_are_checked_with_the_spec_call_when_the_platform_has_no_list(server: CannedServer) -> None:
+    server.answer(NOT_LISTED, INVENTORY_OK)
+    info = pairing.check_connection(server.url, OFFICE, TOKEN, event_ids=[" EV1 ,", "EV1"])
+    assert not info.listed and info.event_ids == ("EV1",)
+    assert [(e.id, e.assigned) for e in info.events] == [("EV1", 2)]
+    assert json.loads(server.seen[1].body) == {"data": {"event_id": "EV1", "office_id": OFFICE}}
+
+
+def test_named_events_the_list_shows_need_no_extra_call(server: CannedServer) -> None:
+    server.answer(Canned(body=js(EVENTS_OK)))
+    info = pairing.check_connection(server.url, OFFICE, TOKEN, event_ids=["EV2"])
+    assert info.listed and [e.name for e in info.events] == ["Jazz"] and len(server.seen) == 1
+
+
+@pytest.mark.parametrize(("typed", "ids"), [("EV1, EV2 EV1", ["EV1", "EV2"]), ("", []),
+                                           (["a", " b,c "], ["a", "b", "c"])])
+def test_event_ids_as_typed(typed: str | list[str], ids: list[str]) -> None:
+    assert pairing.clean_event_ids(typed) == ids
+
+
+def test_a_relative_ca_file_is_paired_as_an_absolute_path(server: CannedServer, context: Context, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    cert, _key = self_signed(tmp_path / "certs")
+    monkeypatch.chdir(tmp_path)
+    server.answer(Canned(body=js(EVENTS_OK)))
+    paired = pairing.pair(context, server.url, OFFICE, TOKEN, ca_file="certs/cert.pem").context
+    assert paired.config.central.ca_file == str(cert.resolve())
+    assert load_config(context.paths.config_file).central.ca_file == str(cert.resolve())
+
+
+def test_a_failed_save_puts_back_the_token_that_was_there(server: CannedServer, context: Context) -> None:
+    server.answer(Canned(body=js(EVENTS_OK)))
+    paired = pairing.pair(context, server.url, OFFICE, TOKEN).context
+    context.paths.config_file.unlink()
+    context.paths.config_file.mkdir()  # the config cannot be replaced: a folder is in its place
+    server.answer(Canned(body=js(EVENTS_OK)))
+    with pytest.raises(OSError):
+        pairing.pair(paired, server.url, OFFICE, "bxc_a-new-token-0123456789")
+    assert credentials.peek_token(OFFICE, server.url) == TOKEN

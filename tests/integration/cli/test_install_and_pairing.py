@@ -22,6 +22,7 @@ from boxoffice.central.app import create_app
 from boxoffice.central.extensions import ENV_SPEC_ONLY
 from boxoffice.config import CentralConfig, Config, TerminalConfig, load_config, save_config
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server, seeded_template
+from tests.helpers.cli_errors import one_line_error
 from tests.helpers.postgres import PostgresServer, postgres_server
 from tests.helpers.tls import make_ca, serve_tls, server_certificate
 
@@ -37,14 +38,6 @@ def boxoffice(args: list[str], *, cwd: Path, data_dir: Path | None = None, input
     extra = ["--data-dir", str(data_dir)] if data_dir is not None else []
     return subprocess.run([sys.executable, "-m", "boxoffice", *args, *extra], input=input, capture_output=True,
                           text=True, env=env, cwd=cwd, timeout=60, check=False)
-
-
-def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode != 0, result.stdout
-    assert "Traceback" not in result.stderr, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 @pytest.fixture(scope="module")
