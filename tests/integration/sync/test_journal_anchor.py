@@ -14,16 +14,29 @@ from typing import Any
 import pytest
 
 from boxoffice.central.extensions import ENV_SPEC_ONLY
+from boxoffice.central.models import Order
 from boxoffice.config import load_config, save_config
 from boxoffice.store.engine import Store
 from boxoffice.store.journal_head import acknowledged, read_head
 from boxoffice.sync.journal_anchor import fetch
+from boxoffice.sync.worker import DeliveryWorker
 from tests.helpers import journal_tamper as tamper
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server
 from tests.helpers.cli import run_boxoffice
+from tests.helpers.fault_proxy import Fault, FaultProxy
 from tests.helpers.postgres import PostgresServer, postgres_server
 from tests.helpers.terminal import TestTerminal, make_terminal
-from tests.integration.sync.sync_helpers import NORTE, Clerk, journal_ok
+from tests.integration.sync.sync_helpers import (
+    NORTE,
+    SYNC,
+    Clerk,
+    call,
+    central_session,
+    count,
+    fast_backoff,
+    journal_ok,
+    local_view,
+)
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +197,39 @@ def test_a_spec_only_platform_ignores_the_head(tmp_path: Path, sync_template: Se
     assert code == 0 and not data["platform_asked"], line
     assert "the platform could not be asked (" in line
     assert "checked against the head of this terminal's last acknowledged delivery (entry 2)" in line
+
+
+def test_a_lost_answer_retried_with_a_newer_head_delivers_each_sale_once(terminal: TestTerminal, store: Store,
+                                                                         clerk: Clerk, proxy: FaultProxy,
+                                                                         central: CentralServer) -> None:
+    """The platform stored the first batch and anchored its head, but the answer was cut; the retry carries
+    one more sale and a newer head, so it is a new request whose old entry replays by its own key."""
+    worker = DeliveryWorker(store.session_factory, lambda: terminal.client(url=proxy.url),
+                            read_session_factory=store.read_session_factory, backoff=fast_backoff(),
+                            terminal_id=terminal.terminal.terminal_id)
+    first = sell(clerk, 1)
+    proxy.fail_next(Fault.cut_response())
+    assert worker.run_once().failed
+    assert proxy.counts["answered"] == 1
+    second = sell(clerk, 1)
+    assert not worker.drain().failed
+    assert local_view(store).outbox == {"delivered": 2}
+    assert platform_heads(terminal) == [1, 2]
+    with central_session(central) as session:
+        for code in first + second:
+            assert count(session, Order, Order.purchase_code == code) == 1
+    assert verify(terminal)[0] == 0
+
+
+def test_evidence_the_platform_holds_is_shown_even_when_the_file_checks_out(terminal: TestTerminal, clerk: Clerk,
+                                                                            central: CentralServer) -> None:
+    """A head below the anchor reached the platform (e.g. from a copy of this file restored from a backup)."""
+    sell(clerk, 3)
+    sync(terminal)
+    lower = {"office_id": NORTE, "terminal_id": terminal.terminal.terminal_id, "seq": 2, "hash": "e" * 64}
+    response = call(central, SYNC, {"ticket_sold": [], "journal_head": lower}, token=central.office_tokens[NORTE])
+    assert response.status_code == 200, response.text
+    code, data, line = verify(terminal)
+    assert code == 0 and data["platform_evidence"] == 1
+    assert ("; WARNING: the platform holds 1 head(s) from this terminal that no untouched journal sends (latest: "
+            "lower head, entry 2, received 20") in line
