@@ -54,6 +54,17 @@ class SalesFacade:
     def void_confirmation(self, purchase_code: str) -> returns.Confirmation | None:
         return returns.void_confirmation(self._read, purchase_code)
 
+    def return_zones(self, event_id: str) -> list[returns.ZoneSeats]:
+        """The zones of an event with their unsold counts, rows and seat numbers (the returns screen)."""
+        return returns.return_zones(self._read, event_id)
+
+    def select_unsold(self, event_id: str, *, zone: str | None = None, seat_range: returns.SeatRange | None = None,
+                      all_unsold: bool = False) -> returns.ReturnSelection:
+        return returns.select_unsold(self._read, event_id, zone=zone, seat_range=seat_range, all_unsold=all_unsold)
+
+    def return_history(self, event_id: str) -> list[returns.ReturnRecord]:
+        return returns.return_history(self._read, event_id)
+
     def seat_states(self, purchase_code: str) -> Changes:
         """The current state of a sale's seats, as a change (after a void or a platform confirmation)."""
         with self._read() as session:

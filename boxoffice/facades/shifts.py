@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime, tzinfo
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,3 +46,8 @@ class ShiftsFacade:
     def sales_report(self, event_id: str | None = None, since: datetime | None = None,
                      until: datetime | None = None, *, tz: tzinfo = UTC) -> reports.SalesReport:
         return reports.sales_report(self._read, event_id, since, until, tz=tz)
+
+    def export_sales_csv(self, report: reports.SalesReport, path: Path) -> Path:
+        """Write a sales report as CSV (a file write: run it on the writer thread)."""
+        reports.to_csv(report, path)
+        return path

@@ -28,19 +28,19 @@ class ShiftError(BoxOfficeError):
 
 
 class ShiftAlreadyOpen(ShiftError):
-    pass
+    code = "shift_already_open"
 
 
 class NoOpenShift(ShiftError):
-    pass
+    code = "shift_not_open"
 
 
 class SaleInProgress(ShiftError):
-    pass
+    code = "sale_in_progress"
 
 
 class InvalidCount(ShiftError, ValueError):
-    pass
+    code = "shift_count_invalid"
 
 
 @dataclass(frozen=True)
@@ -70,15 +70,15 @@ def open_shift(session_factory: sessionmaker[Session], clerk_id: int, float_cent
                actor: str | None = None) -> ShiftInfo:
     """Open a shift with a cash float; refused while another shift is open on this terminal."""
     if isinstance(float_cents, bool) or not isinstance(float_cents, int) or float_cents < 0:
-        raise InvalidCount("the float is a whole, non-negative number of cents")
+        raise InvalidCount("the float is a whole, non-negative number of cents", code="shift_float_invalid")
     with session_factory.begin() as session:
         clerk = session.get(Clerk, clerk_id)
         if clerk is None or not clerk.active:
-            raise ShiftError(f"clerk {clerk_id} is not an active clerk here")
+            raise ShiftError(f"clerk {clerk_id} is not an active clerk here", code="clerk_inactive")
         existing = _open(session)
         if existing is not None:
             raise ShiftAlreadyOpen(f"shift {existing.id} is still open (since {format_utc(existing.opened_at)}): "
-                                   "close it before opening another")
+                                   "close it before opening another", params={"shift_id": existing.id})
         shift = Shift(clerk_id=clerk_id, opened_at=utcnow(), float_cents=float_cents)
         session.add(shift)
         session.flush()

@@ -62,6 +62,38 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "The card payments are {excess_cents} over the total."),
         "cash_amount_missing":
             QCoreApplication.translate("ErrorText", "A cash payment needs the amount handed over."),
+        # shifts, returns and voids (boxoffice/services/shifts.py, boxoffice/services/returns.py)
+        "shift_already_open":
+            QCoreApplication.translate("ErrorText", "Shift {shift_id} is still open on this terminal: close it "
+                                       "before opening a new one."),
+        "shift_not_open":
+            QCoreApplication.translate("ErrorText", "This shift is already closed."),
+        "sale_in_progress":
+            QCoreApplication.translate("ErrorText", "A sale is half-done: finish or cancel it before closing the "
+                                       "shift."),
+        "shift_count_invalid":
+            QCoreApplication.translate("ErrorText", "Check the amounts: whole notes and coins, nothing negative."),
+        "shift_float_invalid":
+            QCoreApplication.translate("ErrorText", "The float is an amount of zero or more."),
+        "return_choice_missing":
+            QCoreApplication.translate("ErrorText", "Choose a zone, a seat range or all unsold tickets."),
+        "return_nothing_unsold":
+            QCoreApplication.translate("ErrorText", "There are no unsold tickets of this event to return."),
+        "return_not_unsold":
+            QCoreApplication.translate("ErrorText", "Only unsold tickets can be returned: {seats}."),
+        "return_sold_meanwhile":
+            QCoreApplication.translate("ErrorText", "A ticket was sold while the return was being prepared; try "
+                                       "again."),
+        "return_zone_empty":
+            QCoreApplication.translate("ErrorText", "This office holds no tickets in zone {zone} for this event."),
+        "seat_range_backwards":
+            QCoreApplication.translate("ErrorText", "The seat range runs backwards: from {first} to {last}."),
+        "void_reason_missing":
+            QCoreApplication.translate("ErrorText", "Give a reason for the void."),
+        "sale_unknown":
+            QCoreApplication.translate("ErrorText", "No sale with code {code} on this terminal."),
+        "sale_already_voided":
+            QCoreApplication.translate("ErrorText", "Sale {code} is already voided."),
         # the disk and the data folder (boxoffice/store/write_failures.py, boxoffice/paths.py, #12)
         "database_empty_while_paired":
             QCoreApplication.translate("ErrorText", "The database {path} is empty ({size} bytes) although this "

@@ -1,8 +1,10 @@
 """Sales reports for the supervisor: one event or all, a date range (today by default), each grouping in a tab,
 comps and voids shown apart, sales per hour as a chart, and the whole report as CSV.
 
-The figures come from :func:`boxoffice.services.reports.sales_report` (read in the background); the CSV is
-:func:`boxoffice.services.reports.to_csv` of the report on screen, so the file and the screen always agree.
+The figures come from :func:`boxoffice.services.reports.sales_report`, read on the operation runner's read pool
+through the shifts facade; the CSV is :func:`boxoffice.services.reports.to_csv` of the report on screen, written on
+the writer thread, so the file and the screen always agree. A sale, a void or a delivery round told by the change
+hub refreshes the figures.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from boxoffice.services import catalog
-from boxoffice.services.reports import Group, SalesReport, sales_report, to_csv
+from boxoffice.services.catalog import EventSummary
+from boxoffice.services.reports import Group, SalesReport
 from boxoffice.ui.backend import Backend
-from boxoffice.ui.background import run_in_background
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.hour_chart import HourChart, hour_series
 from boxoffice.ui.qt import (
     QAbstractItemView,
@@ -37,6 +39,7 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.window_context import window_context
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,7 @@ class ReportsDialog(QDialog):
     """Sales by event, zone, product, payment method, clerk and hour for the chosen event and dates."""
 
     report_shown = Signal(object)  # the SalesReport now on screen
+    csv_saved = Signal(object)  # the Path written
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +80,8 @@ class ReportsDialog(QDialog):
         self.setWindowTitle(self.tr("Sales reports"))
         self.setMinimumSize(900, 640)
         self.backend = backend
-        self.money = backend.money
+        self.ctx = window_context(backend)
+        self.money = self.ctx.money
         self.zone = local_zone()
         self.report: SalesReport | None = None
         self._generation = 0
@@ -87,8 +92,6 @@ class ReportsDialog(QDialog):
         self.event_picker = QComboBox(self)
         self.event_picker.setObjectName("reportEvent")
         self.event_picker.addItem(self.tr("All events"), None)
-        for event in catalog.list_events(backend.read_session_factory):
-            self.event_picker.addItem(event.name, event.id)
         filters.addWidget(self.event_picker, 1)
         today = QDate.currentDate()
         self.date_from = QDateEdit(today, self)
@@ -166,7 +169,16 @@ class ReportsDialog(QDialog):
         self.event_picker.currentIndexChanged.connect(self.refresh)
         self.date_from.dateChanged.connect(self._from_changed)
         self.date_to.dateChanged.connect(self._to_changed)
+        self.ctx.hub.sales_changed.connect(self._sales_changed)  # a bound method: disconnected with the dialog
+        self.ctx.runner.read(self, self.ctx.facades.sales.events, success=self._events_read)
         self.refresh()
+
+    def _sales_changed(self, _codes: tuple[str, ...]) -> None:
+        self.refresh()
+
+    def _events_read(self, events: list[EventSummary]) -> None:
+        for event in events:
+            self.event_picker.addItem(event.name, event.id)
 
     # -- data ------------------------------------------------------------------------------------------------
 
@@ -201,22 +213,23 @@ class ReportsDialog(QDialog):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read the report for the chosen event and dates in the background; a newer request wins."""
+        """Read the report for the chosen event and dates on the read pool; a newer request wins."""
         self._generation += 1
         generation = self._generation
         event_id = self.event_picker.currentData()
         since, until = self.period()
-        factory, zone = self.backend.read_session_factory, self.zone
+        shifts, zone = self.ctx.facades.shifts, self.zone
         self.message.setText(self.tr("Reading the sales…"))
         self.export_button.setEnabled(False)
-        run_in_background(self, lambda: sales_report(factory, event_id, since, until, tz=zone),
-                          lambda report: self._show(generation, report),
-                          lambda exc: self._failed(generation, exc))
+        self.ctx.runner.read(self, lambda: shifts.sales_report(event_id, since, until, tz=zone),
+                             success=lambda report: self._show(generation, report),
+                             failure=lambda exc: self._failed(generation, exc))
 
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation == self._generation:
             log.warning("sales report failed: %s", exc)
-            self.message.setText(self.tr("The report could not be read: {error}").format(error=exc))
+            self.message.setText(self.tr("The report could not be read: {error}").format(
+                error=describe(exc, self.money)))
 
     def _show(self, generation: int, report: SalesReport) -> None:
         if generation != self._generation:
@@ -276,24 +289,29 @@ class ReportsDialog(QDialog):
         days = f"{first:%Y%m%d}" if first == last else f"{first:%Y%m%d}-{last:%Y%m%d}"
         return f"sales-{days}{'-' + event if event else ''}.csv"
 
-    def export_csv(self, path: str | Path | None = None) -> Path | None:
-        """Write the report on screen as CSV; without ``path`` the supervisor chooses where."""
-        if self.report is None:
-            return None
+    def export_csv(self, path: str | Path | None = None) -> bool:
+        """Write the report on screen as CSV on the writer thread (``csv_saved`` gets the path); without
+        ``path`` the supervisor chooses where. True when the write was started."""
+        report = self.report
+        if report is None:
+            return False
         if path is None:
             folder = self.backend.data_dir or Path.home()
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"),
                                                     str(Path(folder) / self.default_csv_name()),
                                                     self.tr("CSV files (*.csv)"))
             if not chosen:
-                return None
+                return False
             path = chosen
-        target = Path(path)
-        try:
-            to_csv(self.report, target)
-        except OSError as exc:
-            self.message.setText(self.tr("Could not write {path}: {error}").format(path=target,
-                                                                                  error=exc.strerror or exc))
-            return None
+        target, shifts = Path(path), self.ctx.facades.shifts
+        self.ctx.runner.write(self, lambda: shifts.export_sales_csv(report, target),
+                              success=self._csv_saved, failure=lambda exc: self._csv_failed(target, exc))
+        return True
+
+    def _csv_saved(self, target: Path) -> None:
         self.message.setText(self.tr("Saved {path}").format(path=target))
-        return target
+        self.csv_saved.emit(target)
+
+    def _csv_failed(self, target: Path, exc: Exception) -> None:
+        error = (exc.strerror or str(exc)) if isinstance(exc, OSError) else describe(exc, self.money)
+        self.message.setText(self.tr("Could not write {path}: {error}").format(path=target, error=error))

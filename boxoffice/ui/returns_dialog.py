@@ -3,10 +3,13 @@
 Left, the choice: a whole zone, a seat range (zone, optionally a row, seat numbers from/to) or every unsold
 ticket of the event, with a live preview "N tickets: seats …" that counts only unsold tickets and says which
 sold seats it skips. "Return…" shows a confirmation with the count and the seats; confirming makes them
-unsellable at once and queues the unassign (:func:`boxoffice.services.returns.return_tickets`, in the
-background, journaled with the supervisor as actor) and wakes the delivery worker. Right, the returns of the
-event with what the platform said: queued, confirmed at HH:MM, or refused with its reason (re-read every
-few seconds).
+unsellable at once and queues the unassign (``SalesFacade.return_tickets`` on the operation runner's writer
+thread, journaled with the supervisor as actor) and wakes the delivery worker. Right, the returns of the event with
+what the platform said: queued, confirmed at HH:MM, or refused with its reason.
+
+Every read goes through the runner's read pool; nothing polls: the history is read again when the change hub says
+the outbox moved (a delivery round, this dialog's own return), the zones and the preview when seats of the event
+changed (a sale at the window, a pull).
 
 The caller gates it: open it only for a signed-in supervisor or after :func:`ask_supervisor`.
 """
@@ -17,8 +20,9 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from boxoffice.core.errors import BoxOfficeError, SeatNotAvailable
-from boxoffice.services import catalog
+from boxoffice.core.errors import SeatNotAvailable
+from boxoffice.facades.results import Changed
+from boxoffice.services.catalog import EventSummary
 from boxoffice.services.returns import (
     ReturnRecord,
     ReturnResult,
@@ -26,12 +30,8 @@ from boxoffice.services.returns import (
     SeatRange,
     ZoneSeats,
     describe_seats,
-    return_history,
-    return_tickets,
-    return_zones,
-    select_unsold,
 )
-from boxoffice.ui.background import run_in_background
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QButtonGroup,
@@ -50,16 +50,15 @@ from boxoffice.ui.qt import (
     Qt,
     QTableWidget,
     QTableWidgetItem,
-    QTimer,
     QVBoxLayout,
     QWidget,
 )
-from boxoffice.ui.signin import _set_message, _weakly
+from boxoffice.ui.signin import _set_message
 from boxoffice.ui.status_bar import local_time
+from boxoffice.ui.window_context import window_context
 
 log = logging.getLogger(__name__)
 
-HISTORY_POLL_MS = 3000
 MODE_ZONE, MODE_RANGE, MODE_ALL = 0, 1, 2
 PAGE_CHOOSE, PAGE_CONFIRM = 0, 1
 #: The platform column: green confirmed, red refused, blue still queued (the banner colours).
@@ -67,8 +66,8 @@ _STATE_COLOURS = {"confirmed": QColor("#0f5c2e"), "refused": QColor("#8a1c12"), 
 
 
 class ReturnsDialog(QDialog):
-    """Choose unsold tickets, confirm, return; follow the platform's confirmation. Reads ``backend``'s
-    ``session_factory``, ``read_session_factory``, ``terminal`` and ``wake_sync``."""
+    """Choose unsold tickets, confirm, return; follow the platform's confirmation, through the window context of
+    ``backend`` (:func:`boxoffice.ui.window_context.window_context`)."""
 
     def __init__(self, backend: Any, actor: str, event_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +76,7 @@ class ReturnsDialog(QDialog):
         self.setModal(True)
         self.resize(1200, 720)
         self.backend = backend
+        self.ctx = window_context(backend)
         self.actor = actor
         self.event_id = event_id
         self.busy = False
@@ -84,19 +84,18 @@ class ReturnsDialog(QDialog):
         self.history: list[ReturnRecord] = []
         self.zones: list[ZoneSeats] = []
         self._rows_zone: str | None = None  # the zone the row list and seat range were filled for
-
-        event = next((e for e in catalog.list_events(backend.read_session_factory) if e.id == event_id), None)
+        self._asked: dict[str, int] = {}  # kind of read -> the latest asked: an older answer is dropped
+        self._preview_current = False  # the preview shows the choice as it is now (not one being read)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(12)
         title = QLabel(self.tr("Return unsold tickets"), self)
         title.setObjectName("panelTitle")
         outer.addWidget(title)
-        subtitle = QLabel(self.tr("{event} · by {actor}. Returned tickets go back to the central platform and can "
-                                  "no longer be sold here.").format(event=event.name if event else event_id,
-                                                                    actor=actor), self)
-        subtitle.setWordWrap(True)
-        outer.addWidget(subtitle)
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+        self._show_subtitle(event_id)
+        outer.addWidget(self.subtitle)
 
         body = QHBoxLayout()
         body.setSpacing(24)
@@ -121,12 +120,39 @@ class ReturnsDialog(QDialog):
         bottom.addWidget(self.close_button)
         outer.addLayout(bottom)
 
-        self._history_timer = QTimer(self)
-        self._history_timer.setInterval(HISTORY_POLL_MS)
-        self._history_timer.timeout.connect(self.refresh_history)
-        self._history_timer.start()
+        # bound methods: disconnected with the dialog
+        self.ctx.hub.outbox_changed.connect(self.refresh_history)
+        self.ctx.hub.seats_changed.connect(self._seats_changed)
+        self._read("event", self.ctx.facades.sales.events, self._events_read)
         self.reload_zones()
         self.refresh_history()
+
+    def _read(self, kind: str, fn: Any, success: Any, failure: Any = None) -> None:
+        """Ask the read pool; only the latest answer of each kind is shown (reads may finish out of order)."""
+        asked = self._asked[kind] = self._asked.get(kind, 0) + 1
+
+        def latest(callback: Any) -> Any:
+            def deliver(value: Any) -> None:
+                if self._asked.get(kind) == asked:
+                    callback(value)
+            return deliver
+
+        self.ctx.runner.read(self, fn, success=latest(success),
+                             failure=latest(failure or (lambda exc: self._say(describe(exc, self.ctx.money),
+                                                                              "error"))))
+
+    def _show_subtitle(self, event_name: str) -> None:
+        self.subtitle.setText(self.tr("{event} · by {actor}. Returned tickets go back to the central platform and "
+                                      "can no longer be sold here.").format(event=event_name, actor=self.actor))
+
+    def _events_read(self, events: list[EventSummary]) -> None:
+        event = next((e for e in events if e.id == self.event_id), None)
+        if event is not None:
+            self._show_subtitle(event.name)
+
+    def _seats_changed(self, event_id: str, _seats: dict) -> None:
+        if event_id == self.event_id:
+            self.reload_zones()
 
     # --- building -------------------------------------------------------------------------------------
 
@@ -279,9 +305,13 @@ class ReturnsDialog(QDialog):
     # --- choosing -------------------------------------------------------------------------------------
 
     def reload_zones(self) -> None:
-        """The zones with their unsold counts (after a return the counts change)."""
+        """Read the zones with their unsold counts (after a return or a sale the counts change)."""
+        sales, event_id = self.ctx.facades.sales, self.event_id
+        self._read("zones", lambda: sales.return_zones(event_id), self._zones_read)
+
+    def _zones_read(self, zones: list[ZoneSeats]) -> None:
         current = self.zone_combo.currentData()
-        self.zones = return_zones(self.backend.read_session_factory, self.event_id)
+        self.zones = zones
         self.zone_combo.blockSignals(True)
         self.zone_combo.clear()
         for zone in self.zones:
@@ -338,29 +368,45 @@ class ReturnsDialog(QDialog):
         name = self.zone_combo.currentData()
         return next((z for z in self.zones if z.zone == name), None)
 
-    def update_preview(self, *_args: object) -> None:
-        """What the current choice comes to (unsold tickets only), said in words."""
+    def update_preview(self, *_args: object, then_confirm: bool = False) -> None:
+        """Read what the current choice comes to (unsold tickets only) and say it in words; with
+        ``then_confirm``, go on to the confirmation with that fresh answer. Return… waits for the answer."""
         mode = self.mode_group.checkedId()
         zone = self.zone_combo.currentData()
-        try:
-            if mode == MODE_ALL:
-                selection = select_unsold(self.backend.read_session_factory, self.event_id, all_unsold=True)
-            elif zone is None:
-                selection = None
-            elif mode == MODE_RANGE:
-                seat_range = SeatRange(zone, self.row_combo.currentData(), self.first_spin.value(),
-                                       self.last_spin.value())
-                selection = select_unsold(self.backend.read_session_factory, self.event_id, seat_range=seat_range)
-            else:
-                selection = select_unsold(self.backend.read_session_factory, self.event_id, zone=zone)
-        except BoxOfficeError as exc:
-            self.selection = None
-            self.preview.setText(str(exc))
-            self.return_button.setEnabled(False)
-            return
+        sales, event_id = self.ctx.facades.sales, self.event_id
+        if mode == MODE_ALL:
+            def fn() -> ReturnSelection | None:
+                return sales.select_unsold(event_id, all_unsold=True)
+        elif zone is None:
+            def fn() -> ReturnSelection | None:
+                return None
+        elif mode == MODE_RANGE:
+            seat_range = SeatRange(zone, self.row_combo.currentData(), self.first_spin.value(),
+                                   self.last_spin.value())
+
+            def fn() -> ReturnSelection | None:
+                return sales.select_unsold(event_id, seat_range=seat_range)
+        else:
+            def fn() -> ReturnSelection | None:
+                return sales.select_unsold(event_id, zone=zone)
+        self._preview_current = False
+        self.return_button.setEnabled(False)
+        self._read("preview", fn, lambda selection: self._preview_read(selection, then_confirm),
+                   self._preview_failed)
+
+    def _preview_read(self, selection: ReturnSelection | None, then_confirm: bool) -> None:
         self.selection = selection
+        self._preview_current = True
         self.preview.setText(_unbroken(self._describe(selection)))
         self.return_button.setEnabled(not self.busy and selection is not None and selection.count > 0)
+        if then_confirm:
+            self._show_confirmation()
+
+    def _preview_failed(self, exc: Exception) -> None:
+        self.selection = None
+        self._preview_current = True
+        self.preview.setText(describe(exc, self.ctx.money))
+        self.return_button.setEnabled(False)
 
     def _describe(self, selection: ReturnSelection | None) -> str:
         if selection is None:
@@ -390,8 +436,11 @@ class ReturnsDialog(QDialog):
     # --- confirming and returning ---------------------------------------------------------------------
 
     def ask_confirmation(self) -> None:
-        """Step two: the count and the seats, and what returning means."""
-        self.update_preview()
+        """Step two: the choice read afresh, then the count and the seats, and what returning means."""
+        if not self.busy:
+            self.update_preview(then_confirm=True)
+
+    def _show_confirmation(self) -> None:
         selection = self.selection
         if self.busy or selection is None or selection.count == 0:
             return
@@ -413,59 +462,45 @@ class ReturnsDialog(QDialog):
         selection = self.selection
         if self.busy or selection is None or selection.count == 0:
             return
-        backend, actor, event_id, ids = self.backend, self.actor, self.event_id, list(selection.ticket_ids)
+        sales, actor, event_id, ids = self.ctx.facades.sales, self.actor, self.event_id, list(selection.ticket_ids)
         self._set_busy(True)
         self._say(self.tr("Returning {n} tickets…").format(n=len(ids)), "")
-        run_in_background(self, lambda: return_tickets(backend.session_factory, backend.terminal, event_id, ids,
-                                                       actor=actor),
-                          _weakly(self._returned), _weakly(self._return_failed))
+        self.ctx.runner.write(self, lambda: sales.return_tickets(event_id, ids, actor=actor),
+                              success=self._returned, failure=self._return_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         for widget in (self.confirm_button, self.back_button, self.close_button):
             widget.setEnabled(not busy)
 
-    def _returned(self, result: ReturnResult) -> None:
+    def _returned(self, changed: Changed[ReturnResult]) -> None:
+        """Written (the facade woke the delivery worker); the hub already asked for the new zones and history."""
         self._set_busy(False)
-        try:
-            self.backend.wake_sync()
-        except Exception:  # the return is queued either way; the worker polls
-            log.warning("could not wake the delivery worker", exc_info=True)
         self._say(self.tr("{n} tickets returned: no longer on sale here. Waiting for the central platform to "
-                          "confirm.").format(n=len(result.ticket_ids)), "ok")
+                          "confirm.").format(n=len(changed.value.ticket_ids)), "ok")
         self.pages.setCurrentIndex(PAGE_CHOOSE)
-        self.reload_zones()
-        self.refresh_history()
+        self.return_button.setEnabled(self._preview_current and self.selection is not None
+                                      and self.selection.count > 0)
 
     def _return_failed(self, exc: Exception) -> None:
         self._set_busy(False)
         self.pages.setCurrentIndex(PAGE_CHOOSE)
+        text = self.tr("Nothing was returned. {error}").format(error=describe(exc, self.ctx.money))
         if isinstance(exc, SeatNotAvailable):
-            text = self.tr("Nothing was returned: {error}. The choice has been updated; check it and return "
-                           "again.").format(error=exc)
-        elif isinstance(exc, BoxOfficeError):
-            text = self.tr("Nothing was returned: {error}").format(error=exc)
-        else:
-            log.error("return failed unexpectedly: %s", type(exc).__name__)
-            text = self.tr("Nothing was returned ({error}). Try again; if it keeps failing, call IT.").format(
-                error=type(exc).__name__)
+            text = self.tr("{text} The choice has been updated; check it and return again.").format(text=text)
         self._say(text, "error")
         self.reload_zones()
 
     # --- history --------------------------------------------------------------------------------------
 
     def refresh_history(self) -> None:
-        """Reload the returns of the event (on a timer while the dialog is open).
+        """Read the returns of the event again (the hub's outbox_changed: a delivery round, a return queued)."""
+        sales, event_id = self.ctx.facades.sales, self.event_id
 
-        A short read on the GUI thread, like the status bar's: reads never wait for the writer (WAL), and a
-        background read could still be running when the dialog is closed and deleted.
-        """
-        try:
-            records = return_history(self.backend.read_session_factory, self.event_id)
-        except Exception as exc:  # keep the last list; the next tick tries again
+        def failed(exc: Exception) -> None:  # keep the last list; the next change reads again
             log.warning("could not read the returns: %s", type(exc).__name__)
-            return
-        self._show_history(records)
+
+        self._read("history", lambda: sales.return_history(event_id), self._show_history, failed)
 
     def _show_history(self, records: list[ReturnRecord]) -> None:
         self.history = records
@@ -503,7 +538,6 @@ class ReturnsDialog(QDialog):
     def done(self, result: int) -> None:
         if self.busy:  # a return is being written: let it finish and report
             return
-        self._history_timer.stop()
         super().done(result)
 
 

@@ -2,38 +2,25 @@
 the Z report on screen with Print and Save PDF; earlier shifts' Z reports can be looked at and printed again.
 
 The Z report shown is built by :func:`boxoffice.core.report_print.z_report_print` from the report the shift keeps
-(``Shift.report_json``), the same record the printers draw, so screen and paper always agree. Opening and
-closing write to the database and run in the background.
+(``Shift.report_json``), the same record the printers draw, so screen and paper always agree. Every read, write,
+print job and PDF goes through the window's operation runner (``ctx.runner``) calling ``ctx.facades``; refusals
+are shown with :func:`boxoffice.ui.error_text.describe`, in the window's language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from boxoffice.core.errors import BoxOfficeError, InvalidMoney
+from boxoffice.core.errors import InvalidMoney
 from boxoffice.core.money import MoneyFormat
 from boxoffice.core.report_print import ReportPrint, format_when, report_text, z_report_print
-from boxoffice.services.shifts import (
-    InvalidCount,
-    NoOpenShift,
-    SaleInProgress,
-    ShiftAlreadyOpen,
-    ShiftInfo,
-    clerk_names,
-    close_shift,
-    closed_shifts,
-    current_shift,
-    open_shift,
-    record_report_print,
-    shift_preview,
-)
+from boxoffice.services.shifts import NoOpenShift, SaleInProgress, ShiftAlreadyOpen, ShiftInfo
 from boxoffice.ui.backend import Backend
-from boxoffice.ui.background import run_in_background
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QComboBox,
-    QCoreApplication,
     QDialog,
     QFileDialog,
     QFrame,
@@ -51,6 +38,7 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.window_context import window_context
 
 #: Notes and coins in cents, largest first, by the currency symbol of the money format.
 DENOMINATIONS: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {
@@ -92,28 +80,19 @@ def _refresh_style(widget: QWidget) -> None:
     widget.style().polish(widget)
 
 
-def explain(exc: Exception) -> str:
-    """Words for the shift service's refusals (its own messages are English log text)."""
-    translate = QCoreApplication.translate
-    if isinstance(exc, ShiftAlreadyOpen):
-        return translate("ShiftDialogs", "Another shift is still open on this terminal: close it before opening a "
-                                         "new one.")
-    if isinstance(exc, SaleInProgress):
-        return translate("ShiftDialogs", "A sale is half-done: finish or cancel it before closing the shift.")
-    if isinstance(exc, NoOpenShift):
-        return translate("ShiftDialogs", "This shift is already closed.")
-    if isinstance(exc, InvalidCount):
-        return translate("ShiftDialogs", "Check the amounts: whole notes and coins, nothing negative.")
-    if isinstance(exc, BoxOfficeError):
-        return str(exc)
-    return translate("ShiftDialogs", "Something went wrong: {error}").format(error=exc)
+def _signed(money: MoneyFormat, cents: int) -> str:
+    return ("+" if cents > 0 else "") + money.format(cents)
 
 
 # ---------------------------------------------------------------------------------------------------- open
 
 
 class OpenShiftDialog(QDialog):
-    """Open a shift with the cash float put in the drawer; refused while another shift is open."""
+    """Open a shift with the cash float put in the drawer; refused while another shift is open.
+
+    Whether a shift is already open is read in the background when the dialog opens, and again whenever the
+    change hub says a shift opened or closed; Open stays disabled until that answer is in.
+    """
 
     shift_opened = Signal(object)  # ShiftInfo
 
@@ -124,9 +103,12 @@ class OpenShiftDialog(QDialog):
         self.setWindowTitle(self.tr("Open shift"))
         self.setMinimumWidth(560)
         self.backend = backend
+        self.ctx = window_context(backend)
         self.clerk = clerk
-        self.money = backend.money
+        self.money = self.ctx.money
         self.shift: ShiftInfo | None = None
+        self._free = False  # no other shift is open (known once the first read is in)
+        self._opening = False  # our own open is being written: its shift_changed is not news
 
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Open shift"), self)
@@ -150,6 +132,7 @@ class OpenShiftDialog(QDialog):
         self.open_button = QPushButton(self.tr("Open shift (Enter)"), self)
         self.open_button.setObjectName("primary")
         self.open_button.setDefault(True)
+        self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_shift)
         buttons.addWidget(cancel)
         buttons.addStretch(1)
@@ -157,19 +140,31 @@ class OpenShiftDialog(QDialog):
         layout.addLayout(buttons)
         self.float_amount.textChanged.connect(self._check)
         self.float_amount.returnPressed.connect(self.open_shift)
+        self.float_amount.setFocus()
+        self.ctx.hub.shift_changed.connect(self.read_open_shift)
+        self.read_open_shift()
 
-        existing = current_shift(backend.read_session_factory)
-        if existing is not None:
-            names = clerk_names(backend.read_session_factory)
+    def read_open_shift(self) -> None:
+        """Ask whether another shift is open (in the background)."""
+        if self._opening:
+            return
+        shifts = self.ctx.facades.shifts
+        self.ctx.runner.read(self, lambda: (shifts.current(), shifts.clerk_names()), success=self._open_shift_read,
+                             failure=lambda exc: self._say(describe(exc, self.money), error=True))
+
+    def _open_shift_read(self, found: tuple[ShiftInfo | None, Mapping[int, str]]) -> None:
+        existing, names = found
+        self._free = existing is None
+        if existing is not None and self.shift is None:
             self._say(self.tr("Shift {id} is still open (since {when}, by {name}): close it before opening "
                               "a new one.").format(id=existing.id, when=format_when(existing.opened_at,
-                                                                                   backend.language),
+                                                                                   self.backend.language),
                                                    name=names.get(existing.clerk_id, "?")), error=True)
             self.float_amount.setEnabled(False)
             self.open_button.setEnabled(False)
-        else:
-            self._check()
-        self.float_amount.setFocus()
+            return
+        self.float_amount.setEnabled(True)
+        self._check()
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setText(text)
@@ -198,18 +193,19 @@ class OpenShiftDialog(QDialog):
             self.open_button.setEnabled(False)
             return False
         self._say(self.tr("Float {amount}").format(amount=self.money.format(cents)), error=False)
-        self.open_button.setEnabled(True)
+        self.open_button.setEnabled(self._free)
         return True
 
     def open_shift(self) -> None:
-        """Open the shift in the background; the dialog closes when it is written."""
+        """Open the shift on the writer thread; the dialog closes when it is written."""
         cents = self.float_cents()
         if cents is None or not self.open_button.isEnabled():
             return
         self.open_button.setEnabled(False)
-        factory, clerk_id, actor = self.backend.session_factory, self.clerk.id, self.clerk.name
-        run_in_background(self, lambda: open_shift(factory, clerk_id, cents, actor=actor), self._opened,
-                          self._failed)
+        self._opening = True
+        shifts, clerk_id, actor = self.ctx.facades.shifts, self.clerk.id, self.clerk.name
+        self.ctx.runner.write(self, lambda: shifts.open(clerk_id, cents, actor=actor),
+                              success=lambda changed: self._opened(changed.value), failure=self._failed)
 
     def _opened(self, shift: ShiftInfo) -> None:
         self.shift = shift
@@ -217,8 +213,11 @@ class OpenShiftDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        self._say(explain(exc), error=True)
-        self.open_button.setEnabled(not isinstance(exc, ShiftAlreadyOpen))
+        self._opening = False
+        self._say(describe(exc, self.money), error=True)
+        if isinstance(exc, ShiftAlreadyOpen):
+            self._free = False
+        self.open_button.setEnabled(self._free)
 
 
 # ---------------------------------------------------------------------------------------------------- Z report
@@ -226,16 +225,20 @@ class OpenShiftDialog(QDialog):
 
 class ZReportView(QWidget):
     """A closed shift's Z report as it prints, in three columns (overview | cash | breakdowns), with Print and
-    Save PDF. The figures are the ReportPrint the printers draw."""
+    Save PDF. The figures are the ReportPrint the printers draw; printing and the PDF run on the writer thread."""
 
     #: Which printed sections go in which column, by their text keys ("" is the header block).
     COLUMNS = (("", "sales", "card"), ("cash", "count"), ("per_clerk", "per_product"))
+
+    printed = Signal(bool)  # the print job ended: sent to the printer (True) or failed (False)
+    pdf_saved = Signal(object)  # the Path written
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("zReportView")
         self.setStyleSheet(_STYLE)
         self.backend = backend
+        self.ctx = window_context(backend)
         self.actor: str | None = None  # who prints: the journal names them
         self.shift: ShiftInfo | None = None
         self.report_print: ReportPrint | None = None
@@ -271,8 +274,9 @@ class ZReportView(QWidget):
         layout.addLayout(self.buttons)
         self.set_shift(None)
 
-    def set_shift(self, shift: ShiftInfo | None) -> None:
-        """Show the Z report the shift kept at its close (nothing for an open shift or None)."""
+    def set_shift(self, shift: ShiftInfo | None, clerk_names: Mapping[int, str] | None = None) -> None:
+        """Show the Z report the shift kept at its close (nothing for an open shift or None); ``clerk_names``
+        (clerk id -> name, read by the dialog holding the view) name the clerks in it."""
         self.shift = shift
         self.message.clear()
         enabled = shift is not None and shift.report is not None
@@ -288,15 +292,15 @@ class ZReportView(QWidget):
         assert shift is not None and shift.report is not None
         backend = self.backend
         self.report_print = z_report_print(shift.report, backend.terminal.office_name, backend.terminal.terminal_id,
-                                           clerk_names(backend.read_session_factory), backend.language,
-                                           counted=shift.counted, training=backend.training)
+                                           dict(clerk_names or {}), backend.language, counted=shift.counted,
+                                           training=backend.training)
         cash = shift.report["cash"]
         difference = cash.get("difference_cents")
-        money = backend.money
+        money = self.ctx.money
         self.headline.setText(self.tr("Expected {expected} · Counted {counted} · Difference {difference}").format(
             expected=money.format(cash["expected_cents"]),
             counted=money.format(cash["counted_cents"]) if cash.get("counted_cents") is not None else "—",
-            difference=("+" if (difference or 0) > 0 else "") + money.format(difference or 0)))
+            difference=_signed(money, difference or 0)))
         self.headline.setProperty("kind", "ok" if not difference else "error")
         _refresh_style(self.headline)
         self._show_sections(self.report_print)
@@ -356,59 +360,83 @@ class ZReportView(QWidget):
         return {label: shown.text() for (title, label), shown in self._values.items() if title == section_title}
 
     def print_report(self) -> bool:
-        """Print on the configured printer; without one, say so (a PDF can still be saved)."""
-        if self.report_print is None:
+        """Send the report to the configured printer on the writer thread (``printed`` tells how it ended);
+        without a printer, say so at once (a PDF can still be saved). True when the job was started."""
+        report = self.report_print
+        if report is None:
             return False
-        if self.backend.print_report is None:
+        send = self.ctx.facades.printing.print_report
+        if send is None:
             self.message.setText(self.tr("Printing is not set up on this terminal: choose a printer in "
                                          "Settings, or save the Z report as a PDF."))
             return False
-        try:
-            self.backend.print_report(self.report_print)
-            if self.shift is not None:
-                record_report_print(self.backend.session_factory, self.shift.id, self.actor)
-        except BoxOfficeError as exc:
-            self.message.setText(self.tr("Printing failed: {error}").format(error=exc))
-            return False
-        self.message.setText(self.tr("Z report sent to the printer."))
+        shifts, shift_id, actor = self.ctx.facades.shifts, self.shift.id if self.shift else None, self.actor
+
+        def work() -> None:
+            send(report)
+            if shift_id is not None:
+                shifts.record_report_print(shift_id, actor)
+
+        self.message.setText(self.tr("Printing the Z report…"))
+        self.ctx.runner.write(self, work, success=lambda _none: self._print_ended(None),
+                              failure=self._print_ended)
         return True
+
+    def _print_ended(self, exc: Exception | None) -> None:
+        if exc is None:
+            self.message.setText(self.tr("Z report sent to the printer."))
+        else:
+            self.message.setText(self.tr("Printing failed: {error}").format(error=describe(exc, self.ctx.money)))
+        self.printed.emit(exc is None)
 
     def default_pdf_name(self) -> str:
         return f"{self.report_print.name if self.report_print else 'z-report'}.pdf"
 
-    def save_pdf(self, path: str | Path | None = None) -> Path | None:
-        """Write the Z report as an 80 mm PDF; without ``path`` the supervisor chooses where."""
-        from boxoffice.printing.pdf import write_report_pdf
-
-        if self.report_print is None:
-            return None
+    def save_pdf(self, path: str | Path | None = None, then: Callable[[Path], None] | None = None) -> bool:
+        """Write the Z report as an 80 mm PDF on the writer thread (``pdf_saved`` and ``then`` get the path);
+        without ``path`` the supervisor chooses where. True when the write was started."""
+        report = self.report_print
+        if report is None:
+            return False
         if path is None:
             folder = self.backend.data_dir or Path.home()
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save Z report"),
                                                     str(Path(folder) / self.default_pdf_name()),
                                                     self.tr("PDF files (*.pdf)"))
             if not chosen:
-                return None
+                return False
             path = chosen
-        target = Path(path)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_report_pdf(self.report_print, target, self.backend.language)
-        except OSError as exc:
-            self.message.setText(self.tr("Could not save the PDF: {error}").format(error=exc.strerror or exc))
-            return None
-        except BoxOfficeError as exc:
-            self.message.setText(self.tr("Could not save the PDF: {error}").format(error=exc))
-            return None
+        target, language = Path(path), self.backend.language
+        self.ctx.runner.write(self, lambda: _write_pdf(report, target, language),
+                              success=lambda _none: self._pdf_saved(target, then), failure=self._pdf_failed)
+        return True
+
+    def _pdf_saved(self, target: Path, then: Callable[[Path], None] | None) -> None:
         self.message.setText(self.tr("Saved {path}").format(path=target))
-        return target
+        self.pdf_saved.emit(target)
+        if then is not None:
+            then(target)
+
+    def _pdf_failed(self, exc: Exception) -> None:
+        error = (exc.strerror or str(exc)) if isinstance(exc, OSError) else describe(exc, self.ctx.money)
+        self.message.setText(self.tr("Could not save the PDF: {error}").format(error=error))
+
+
+def _write_pdf(report: ReportPrint, target: Path, language: str) -> None:
+    """On the writer thread: the folder, then the PDF."""
+    from boxoffice.printing.pdf import write_report_pdf
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_report_pdf(report, target, language)
 
 
 # ---------------------------------------------------------------------------------------------------- close
 
 
 class CloseShiftDialog(QDialog):
-    """Count the drawer note by note and coin by coin, close the shift, then show its Z report."""
+    """Count the drawer note by note and coin by coin, close the shift, then show its Z report.
+
+    The cash expected is read in the background as the dialog opens; Close shift waits for it."""
 
     shift_closed = Signal(object)  # ShiftInfo with its report
 
@@ -420,14 +448,15 @@ class CloseShiftDialog(QDialog):
         self.setWindowTitle(self.tr("Close shift {id}").format(id=shift.id))
         self.setMinimumWidth(900)
         self.backend = backend
+        self.ctx = window_context(backend)
         self.clerk = clerk
         self.shift = shift
-        self.money = backend.money
+        self.money = self.ctx.money
         self.sale_in_progress = sale_in_progress
         self.closed: ShiftInfo | None = None
         self.kept_pdf: Path | None = None
-        preview = shift_preview(backend.read_session_factory, shift.id)
-        self.expected_cents: int = preview["cash"]["expected_cents"]
+        self.expected_cents: int | None = None  # read in the background
+        self.clerk_names: dict[int, str] = {}
 
         outer = QVBoxLayout(self)
         self.pages = QStackedWidget(self)
@@ -437,13 +466,11 @@ class CloseShiftDialog(QDialog):
         count_page = QWidget(self.pages)
         layout = QVBoxLayout(count_page)
         layout.setContentsMargins(0, 0, 0, 0)
-        names = clerk_names(backend.read_session_factory)
-        heading = QLabel(self.tr("Close shift {id} · opened {when} by {name} · float {amount}").format(
-            id=shift.id, when=format_when(shift.opened_at, backend.language),
-            name=names.get(shift.clerk_id, "?"), amount=self.money.format(shift.float_cents)), count_page)
-        heading.setObjectName("panelTitle")
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
+        self.heading = QLabel(count_page)
+        self.heading.setObjectName("panelTitle")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self._show_heading("…")
         hint = QLabel(self.tr("Count the drawer: how many of each note and coin."), count_page)
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -481,8 +508,7 @@ class CloseShiftDialog(QDialog):
         totals = QHBoxLayout()
         self.counted_label = QLabel(count_page)
         self.counted_label.setObjectName("countedTotal")
-        self.expected_label = QLabel(self.tr("Expected {amount}").format(amount=self.money.format(self.expected_cents)),
-                                     count_page)
+        self.expected_label = QLabel(self.tr("Expected {amount}").format(amount="…"), count_page)
         self.expected_label.setObjectName("expectedTotal")
         self.difference_label = QLabel(count_page)
         self.difference_label.setObjectName("countDifference")
@@ -500,6 +526,7 @@ class CloseShiftDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close shift"), count_page)
         self.close_button.setObjectName("primary")
         self.close_button.setAutoDefault(False)  # Enter in a count field must never close the shift
+        self.close_button.setEnabled(False)  # until the expected cash is read
         self.close_button.clicked.connect(self.close_shift)
         buttons.addWidget(cancel)
         buttons.addStretch(1)
@@ -525,6 +552,23 @@ class CloseShiftDialog(QDialog):
         self.pages.addWidget(report_page)
         self._update_totals()
         self.counts[max(self.counts)].setFocus()
+        shifts, shift_id = self.ctx.facades.shifts, shift.id
+        self.ctx.runner.read(self, lambda: (shifts.preview(shift_id), shifts.clerk_names()),
+                             success=self._preview_read, failure=self._failed)
+
+    def _show_heading(self, name: str) -> None:
+        self.heading.setText(self.tr("Close shift {id} · opened {when} by {name} · float {amount}").format(
+            id=self.shift.id, when=format_when(self.shift.opened_at, self.backend.language), name=name,
+            amount=self.money.format(self.shift.float_cents)))
+
+    def _preview_read(self, found: tuple[dict[str, Any], Mapping[int, str]]) -> None:
+        preview, names = found
+        self.clerk_names = dict(names)
+        self.expected_cents = preview["cash"]["expected_cents"]
+        self._show_heading(self.clerk_names.get(self.shift.clerk_id, "?"))
+        self.expected_label.setText(self.tr("Expected {amount}").format(amount=self.money.format(self.expected_cents)))
+        self._update_totals()
+        self.close_button.setEnabled(self.closed is None)
 
     # -- the count ---------------------------------------------------------------------------------------------
 
@@ -542,38 +586,44 @@ class CloseShiftDialog(QDialog):
         for cents, spin in self.counts.items():
             self._subtotals[cents].setText(self.money.format(cents * spin.value()))
         counted = self.counted_cents()
-        difference = counted - self.expected_cents
         self.counted_label.setText(self.tr("Counted {amount}").format(amount=self.money.format(counted)))
-        sign = "+" if difference > 0 else ""
-        self.difference_label.setText(self.tr("Difference {amount}").format(
-            amount=sign + self.money.format(difference)))
+        if self.expected_cents is None:
+            self.difference_label.setText(self.tr("Difference {amount}").format(amount="…"))
+            return
+        difference = counted - self.expected_cents
+        self.difference_label.setText(self.tr("Difference {amount}").format(amount=_signed(self.money, difference)))
         self.difference_label.setProperty("kind", "ok" if difference == 0 else "error")
         _refresh_style(self.difference_label)
 
     def close_shift(self) -> None:
         """Close with the count, unless a sale is half-done; the Z report shows when it is written."""
+        if self.expected_cents is None or self.closed is not None:
+            return
         busy = bool(self.sale_in_progress())
         if busy:
-            self._say(explain(SaleInProgress("")), error=True)
+            self._say(describe(SaleInProgress(""), self.money), error=True)
             return
         self.close_button.setEnabled(False)
         self._say(self.tr("Closing the shift…"), error=False)
-        factory, shift_id, counted = self.backend.session_factory, self.shift.id, self.counted()
+        shifts, shift_id, counted = self.ctx.facades.shifts, self.shift.id, self.counted()
         actor = getattr(self.clerk, "name", None)
-        run_in_background(self, lambda: close_shift(factory, shift_id, counted, actor, sale_in_progress=busy),
-                          self._closed, self._failed)
+        self.ctx.runner.write(self, lambda: shifts.close(shift_id, counted, actor, sale_in_progress=busy),
+                              success=lambda changed: self._closed(changed.value), failure=self._failed)
 
     def _closed(self, shift: ShiftInfo) -> None:
         self.closed = shift
         self.done_title.setText(self.tr("Shift {id} closed: Z report").format(id=shift.id))
-        self.report_view.set_shift(shift)
+        self.report_view.set_shift(shift, self.clerk_names)
         if self.backend.data_dir is not None:
             # a PDF copy beside the data, whatever happens to the paper (the database keeps the report too)
-            self.kept_pdf = self.report_view.save_pdf(Path(self.backend.data_dir) / "z-reports"
-                                                      / self.report_view.default_pdf_name())
+            self.report_view.save_pdf(Path(self.backend.data_dir) / "z-reports" / self.report_view.default_pdf_name(),
+                                      then=self._kept)
         self.pages.setCurrentIndex(1)
         self.setWindowTitle(self.tr("Z report · shift {id}").format(id=shift.id))
         self.shift_closed.emit(shift)
+
+    def _kept(self, path: Path) -> None:
+        self.kept_pdf = path
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setText(text)
@@ -581,15 +631,16 @@ class CloseShiftDialog(QDialog):
         _refresh_style(self.message)
 
     def _failed(self, exc: Exception) -> None:
-        self._say(explain(exc), error=True)
-        self.close_button.setEnabled(not isinstance(exc, NoOpenShift))
+        self._say(describe(exc, self.money), error=True)
+        self.close_button.setEnabled(self.expected_cents is not None and not isinstance(exc, NoOpenShift))
 
 
 # ---------------------------------------------------------------------------------------------------- history
 
 
 class ShiftHistoryDialog(QDialog):
-    """The last closed shifts with the Z report each kept, to look at again, print or save."""
+    """The last closed shifts with the Z report each kept, to look at again, print or save (read in the
+    background, and again when the change hub says a shift was closed)."""
 
     def __init__(self, backend: Backend, parent: QWidget | None = None, limit: int = 30,
                  actor: str | None = None) -> None:
@@ -599,22 +650,16 @@ class ShiftHistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Closed shifts"))
         self.setMinimumSize(1000, 640)
         self.backend = backend
-        self.shifts = closed_shifts(backend.read_session_factory, limit)
-        names = clerk_names(backend.read_session_factory)
+        self.ctx = window_context(backend)
+        self.limit = limit
+        self.shifts: list[ShiftInfo] = []
+        self.clerk_names: dict[int, str] = {}
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Shift"), self))
         self.picker = QComboBox(self)
         self.picker.setObjectName("shiftPicker")
-        money, language = backend.money, backend.language
-        for shift in self.shifts:
-            closed_at = format_when(shift.closed_at, language) if shift.closed_at else ""
-            difference = (shift.report or {}).get("cash", {}).get("difference_cents") or 0
-            self.picker.addItem(self.tr("Shift {id} · closed {closed} · opened by {name} · difference {difference}")
-                                .format(id=shift.id, closed=closed_at, name=names.get(shift.clerk_id, "?"),
-                                        difference=("+" if difference > 0 else "") + money.format(difference)),
-                                shift.id)
-        self.picker.setEnabled(bool(self.shifts))
+        self.picker.setEnabled(False)
         top.addWidget(self.picker, 1)
         layout.addLayout(top)
         self.view = ZReportView(backend, self)
@@ -624,11 +669,37 @@ class ShiftHistoryDialog(QDialog):
         close.setAutoDefault(False)
         close.clicked.connect(self.accept)
         self.view.buttons.addWidget(close)
+        self.view.headline.setText(self.tr("Reading the closed shifts…"))
         self.picker.currentIndexChanged.connect(self._show)
-        self._show(self.picker.currentIndex())
+        self.ctx.hub.shift_changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        shifts, limit = self.ctx.facades.shifts, self.limit
+        self.ctx.runner.read(self, lambda: (shifts.closed(limit), shifts.clerk_names()), success=self._read,
+                             failure=lambda exc: self.view.headline.setText(describe(exc, self.ctx.money)))
+
+    def _read(self, found: tuple[list[ShiftInfo], Mapping[int, str]]) -> None:
+        shown = self.picker.currentData()
+        self.shifts, self.clerk_names = list(found[0]), dict(found[1])
+        money, language, names = self.ctx.money, self.backend.language, self.clerk_names
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for shift in self.shifts:
+            closed_at = format_when(shift.closed_at, language) if shift.closed_at else ""
+            difference = (shift.report or {}).get("cash", {}).get("difference_cents") or 0
+            self.picker.addItem(self.tr("Shift {id} · closed {closed} · opened by {name} · difference {difference}")
+                                .format(id=shift.id, closed=closed_at, name=names.get(shift.clerk_id, "?"),
+                                        difference=_signed(money, difference)), shift.id)
+        self.picker.setEnabled(bool(self.shifts))
         if not self.shifts:
             self.picker.addItem(self.tr("No shift has been closed on this terminal yet."))
+        index = self.picker.findData(shown) if shown is not None else -1
+        self.picker.setCurrentIndex(max(index, 0))
+        self.picker.blockSignals(False)
+        self._show(self.picker.currentIndex())
+        if not self.shifts:
             self.view.headline.setText(self.tr("No shift has been closed on this terminal yet."))
 
     def _show(self, index: int) -> None:
-        self.view.set_shift(self.shifts[index] if 0 <= index < len(self.shifts) else None)
+        self.view.set_shift(self.shifts[index] if 0 <= index < len(self.shifts) else None, self.clerk_names)

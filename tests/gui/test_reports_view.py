@@ -1,4 +1,5 @@
-"""Reports view: each grouping shows the sales made in the test, the hourly chart has their bars, CSV is written."""
+"""Reports view: each grouping shows the sales made in the test, the hourly chart has their bars, CSV is written.
+The view reads and writes through the window's operation runner: the tests wait for its answers."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from boxoffice.core.changes import Changes
 from boxoffice.core.payments import PaymentRequest
 from boxoffice.services.reports import Group
 from boxoffice.services.returns import void_sale
@@ -18,6 +20,7 @@ from boxoffice.store.models import Clerk, Sale
 from boxoffice.ui.hour_chart import MAX_FILLED_HOURS, HourBar, hour_series
 from boxoffice.ui.qt import QDate
 from boxoffice.ui.reports_view import ReportsDialog, local_zone
+from boxoffice.ui.window_context import window_context
 from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
 
 DAY = date(2026, 11, 20)
@@ -115,7 +118,9 @@ def test_groupings_chart_and_csv_show_the_sales_made(qtbot, store: Store, tmp_pa
     ]
     assert [row[0] for row in dialog.rows("hour")] == [f"{day} 10:00", f"{day} 12:00"]
 
-    out = dialog.export_csv(tmp_path / "sales.csv")
+    with qtbot.waitSignal(dialog.csv_saved, timeout=5000) as saved:
+        assert dialog.export_csv(tmp_path / "sales.csv")
+    out = saved.args[0]
     assert out == tmp_path / "sales.csv" and "sales.csv" in dialog.message.text()
     with out.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
@@ -127,6 +132,9 @@ def test_groupings_chart_and_csv_show_the_sales_made(qtbot, store: Store, tmp_pa
     assert dialog.default_csv_name() == "sales-20261120.csv"
 
     # one event only: the same sales (the demo store has one event); a day without sales: no bars, said so
+    runner = window_context(backend).runner
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)  # the event list is read in the background
+    assert [dialog.event_picker.itemData(i) for i in range(dialog.event_picker.count())] == [None, "EVDEMO"]
     with qtbot.waitSignal(dialog.report_shown, timeout=5000):
         dialog.event_picker.setCurrentIndex(dialog.event_picker.findData("EVDEMO"))
     assert dialog.report.event_id == "EVDEMO" and dialog.rows("event")[0][3] == money(total)
@@ -159,3 +167,22 @@ def test_hour_series_fills_quiet_hours_only_within_a_short_span() -> None:
     far = f"2026-11-{20 + (MAX_FILLED_HOURS // 24) + 1} 10:00"
     long = hour_series({"2026-11-20 10:00": Group(1, 1, 100), far: Group(1, 1, 200)})
     assert [b.hour for b in long] == ["2026-11-20 10:00", far]
+
+
+def test_a_sale_told_by_the_change_hub_refreshes_the_report(qtbot, store: Store) -> None:
+    """The runner tells the hub of every sale (published here by hand, standing for the selling screen's write);
+    the open report reads itself again, with no timer and no reopening."""
+    made = make_sales(store)
+    backend = backend_for(store, "en")
+    dialog = ReportsDialog(backend)
+    qtbot.addWidget(dialog)
+    show_day(qtbot, dialog, date(2026, 11, 19))
+    assert dialog.report.totals.count == 1
+    later = at(store, sell(store.session_factory, TERMINAL, SaleRequest(
+        "EVDEMO", (LineRequest("tt-gen", 1, ("EVDEMO-GEN6",)),), (PaymentRequest("cash", tendered_cents=2500),),
+        clerk_id=2)), date(2026, 11, 19), 19, 0)
+    with qtbot.waitSignal(dialog.report_shown, timeout=5000):
+        window_context(backend).hub.publish(Changes(sales=(later.purchase_code,)))
+    assert dialog.report.totals.count == 2
+    assert dialog.rows("clerk") == [["Bea", "2", "2", backend.money.format(
+        made["day_before"].total_cents + later.total_cents)]]

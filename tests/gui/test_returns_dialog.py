@@ -1,5 +1,6 @@
 """The returns screen: by zone, by seat range, all unsold; sold seats left out of the preview and refused when
-they are sold between preview and confirmation; the history shows the reference platform's confirmation."""
+they are sold between preview and confirmation; the history shows the reference platform's confirmation. The
+dialog reads and writes through the window's operation runner: the tests wait for its answers (``settle``)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from boxoffice.core.changes import Changes
 from boxoffice.core.payments import PaymentRequest
 from boxoffice.services.sales import LineRequest, SaleRequest, sell
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry, Outbox, Ticket
-from boxoffice.ui import returns_dialog
 from boxoffice.ui.qt import Qt
 from boxoffice.ui.returns_dialog import PAGE_CHOOSE, PAGE_CONFIRM, ReturnsDialog
 from tests.helpers.central_server import SeededTemplate, central_server, seeded_template
@@ -43,7 +44,13 @@ def open_returns(qtbot, store: Store, wakes: list[int], event_id: str = EVENT, *
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    settle(qtbot, dialog)
     return dialog
+
+
+def settle(qtbot, dialog: ReturnsDialog) -> None:
+    """Wait until every read and write the dialog asked of the operation runner has answered."""
+    qtbot.waitUntil(lambda: dialog.ctx.runner.pending == 0, timeout=WAIT_MS)
 
 
 def sell_seats(store: Store, *seats: str, product: str = "tt-gen") -> None:
@@ -61,19 +68,23 @@ def states(store: Store, event: str = EVENT, zone: str | None = None) -> dict[st
 
 def confirm_and_wait(qtbot, dialog: ReturnsDialog) -> None:
     dialog.ask_confirmation()
+    settle(qtbot, dialog)
     assert dialog.pages.currentIndex() == PAGE_CONFIRM
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    settle(qtbot, dialog)
 
 
 def test_return_a_zone_leaves_its_sold_seats_and_shows_it_queued(qtbot, store: Store, wakes: list[int]) -> None:
     sell_seats(store, "EVDEMO-VIP2", product="tt-vip")
     dialog = open_returns(qtbot, store, wakes)
     dialog.choose_zone("VIP")
+    settle(qtbot, dialog)
     assert dialog.selection is not None and dialog.selection.count == 15
     assert dialog.preview.text().splitlines() == [
         "15 tickets: seats VIP1, VIP3\u2060–\u2060VIP16", "VIP2 is sold and cannot be returned; it is left out."]
     dialog.ask_confirmation()
+    settle(qtbot, dialog)
     assert "Return 15 tickets" in dialog.confirm_text.text() and "VIP1, VIP3–VIP16" in dialog.confirm_text.text()
     assert dialog.confirm_button.text() == "Return 15 tickets"
     dialog.back_to_choice()  # Back returns nothing
@@ -100,6 +111,7 @@ def test_return_a_seat_range_of_one_row(qtbot, store: Store, wakes: list[int]) -
     assert [dialog.row_combo.itemData(i) for i in range(dialog.row_combo.count())] == [
         None, "A", "B", "C", "D", "E", "F"]
     dialog.choose_range("General", "B", 15, 40)  # row B of General is seats 15 to 28
+    settle(qtbot, dialog)
     assert dialog.selection.seats == tuple(f"GEN{n}" for n in range(15, 29) if n != 17)
     assert "GEN17 is sold" in dialog.preview.text()
     confirm_and_wait(qtbot, dialog)
@@ -112,6 +124,7 @@ def test_return_all_unsold(qtbot, store: Store, wakes: list[int]) -> None:
     sell_seats(store, "EVDEMO-GEN1", "EVDEMO-GEN2")
     dialog = open_returns(qtbot, store, wakes)
     dialog.choose_all()
+    settle(qtbot, dialog)
     assert not dialog.zone_combo.isEnabled() and not dialog.row_combo.isEnabled()
     total = len(states(store))
     assert dialog.selection.count == total - 2
@@ -125,14 +138,17 @@ def test_a_sold_seat_chosen_on_its_own_cannot_be_returned(qtbot, store: Store, w
     sell_seats(store, "EVDEMO-GEN17")
     dialog = open_returns(qtbot, store, wakes)
     dialog.choose_range("General", None, 17, 17)
+    settle(qtbot, dialog)
     assert dialog.preview.text().splitlines() == [
         "No unsold tickets in this choice: nothing to return.",
         "GEN17 is sold and cannot be returned; it is left out."]
     assert not dialog.return_button.isEnabled()
     dialog.ask_confirmation()
+    settle(qtbot, dialog)
     assert dialog.pages.currentIndex() == PAGE_CHOOSE
     dialog.choose_range("General", None, 20, 10)
-    assert dialog.preview.text() == "the seat range runs backwards: from 20 to 10"
+    settle(qtbot, dialog)
+    assert dialog.preview.text() == "The seat range runs backwards: from 20 to 10."
     assert not dialog.return_button.isEnabled()
 
 
@@ -140,11 +156,15 @@ def test_a_seat_sold_between_preview_and_confirmation_is_refused(qtbot, store: S
     dialog = open_returns(qtbot, store, wakes)
     dialog.choose_range("General", None, 15, 16)
     dialog.ask_confirmation()
+    settle(qtbot, dialog)
+    assert dialog.pages.currentIndex() == PAGE_CONFIRM
     sell_seats(store, "EVDEMO-GEN16")  # the sales screen sells it meanwhile
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    settle(qtbot, dialog)
     assert dialog.message.property("kind") == "error"
-    assert dialog.message.text().startswith("Nothing was returned: only unsold tickets can be returned: GEN16 (sold)")
+    assert dialog.message.text() == ("Nothing was returned. Only unsold tickets can be returned: GEN16 (sold). The "
+                                     "choice has been updated; check it and return again.")
     general = states(store, zone="General")
     assert (general["GEN15"], general["GEN16"]) == ("available", "sold")  # nothing returned
     assert wakes == []
@@ -152,6 +172,25 @@ def test_a_seat_sold_between_preview_and_confirmation_is_refused(qtbot, store: S
     assert dialog.selection.seats == ("GEN15",) and "GEN16 is sold" in dialog.preview.text()  # choice updated
     with store.read_session_factory() as session:
         assert session.scalars(select(Outbox).where(Outbox.kind == "unassign")).first() is None
+
+
+def test_a_sale_told_by_the_change_hub_updates_the_counts_and_the_preview(qtbot, store: Store,
+                                                                           wakes: list[int]) -> None:
+    """A sale at the window while the dialog is open: the runner tells the hub which seats changed (published here
+    by hand, standing for the selling screen's write); the zone counts and the preview follow, no timer."""
+    dialog = open_returns(qtbot, store, wakes)
+    dialog.choose_zone("VIP")
+    settle(qtbot, dialog)
+    assert dialog.selection.count == 16
+    sell_seats(store, "EVDEMO-VIP5", product="tt-vip")
+    dialog.ctx.hub.publish(Changes(event_id="OTHER", seats={"OTHER-1": "sold"}))  # another event: nothing read
+    settle(qtbot, dialog)
+    assert dialog.selection.count == 16
+    dialog.ctx.hub.publish(Changes(event_id=EVENT, seats={"EVDEMO-VIP5": "sold"}))
+    qtbot.waitUntil(lambda: dialog.selection is not None and dialog.selection.count == 15, timeout=WAIT_MS)
+    settle(qtbot, dialog)
+    assert dialog.zone_combo.itemText(dialog.zone_combo.findData("VIP")) == "VIP (15 unsold)"
+    assert "VIP5 is sold" in dialog.preview.text()
 
 
 # --- against the reference central platform ------------------------------------------------------------------
@@ -162,8 +201,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> SeededTemplate:
 
 
 def test_the_history_shows_the_platforms_confirmation(qtbot, tmp_path: Path, template: SeededTemplate,
-                                                      wakes: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(returns_dialog, "HISTORY_POLL_MS", 100)  # the timer, not a manual refresh, shows it
+                                                      wakes: list[int]) -> None:
+    """The return reaches the reference platform through a real delivery worker; the composition root tells the
+    hub after every delivery round that changed something, which the test does here by hand (standing for the
+    worker's callback): the history follows the hub, nothing polls."""
     (tmp_path / "central").mkdir()
     with central_server(tmp_path / "central", template=template) as central:
         terminal = make_terminal(tmp_path / "terminal", central.url, NORTE, central.office_tokens[NORTE],
@@ -175,12 +216,15 @@ def test_the_history_shows_the_platforms_confirmation(qtbot, tmp_path: Path, tem
             general = next(z for z in dialog.zones if z.zone == "General")
             assert general.lowest is not None
             dialog.choose_range("General", None, general.lowest, general.lowest + 2)
+            settle(qtbot, dialog)
             seats = dialog.selection.seats
             assert len(seats) == 3
             confirm_and_wait(qtbot, dialog)
             qtbot.waitUntil(lambda: dialog.history_states() == ["Queued"], timeout=WAIT_MS)
 
             assert worker.drain().delivered == 1  # the unassign reaches the platform
+            assert dialog.history_states() == ["Queued"]  # not read again until the hub says so
+            dialog.ctx.hub.publish(Changes(outbox=True))
             qtbot.waitUntil(lambda: dialog.history_states()[0].startswith("Confirmed at "), timeout=WAIT_MS)
             assert dialog.history[0].confirmation.state == "confirmed"
             returned = states(store, central.event_id, "General")

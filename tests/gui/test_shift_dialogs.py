@@ -1,14 +1,17 @@
 """Shift screens: open with a float, the refusals, close with a count, and a Z report whose figures (on screen and
-in the PDF) are the sales made in the test."""
+in the PDF) are the sales made in the test. The screens read, write, print and save through the window's
+operation runner: the tests wait for it (``settle``) where the old screens answered at once."""
 
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from boxoffice.core.changes import Changes
 from boxoffice.core.payments import PaymentRequest
 from boxoffice.printing.outputs import PdfPrinter, PrintError
 from boxoffice.services.clerks import ClerkInfo
@@ -20,6 +23,7 @@ from boxoffice.store.models import Clerk, JournalEntry, Shift
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.qt import Qt
 from boxoffice.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog, ShiftHistoryDialog
+from boxoffice.ui.window_context import window_context
 from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
 from tests.unit.printing.printing_helpers import need_tool
 
@@ -43,6 +47,12 @@ def english(store: Store) -> Backend:
     return backend
 
 
+def settle(qtbot, backend: Backend) -> None:
+    """Wait until every read and write the screens asked of the operation runner has answered."""
+    runner = window_context(backend).runner
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
+
+
 def pdf_layout_text(pdf: Path) -> str:
     tool = need_tool("pdftotext", "poppler-utils")
     out = subprocess.run([tool, "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True)
@@ -58,6 +68,7 @@ def test_open_a_shift_with_a_float(qtbot, store: Store) -> None:
     backend = backend_for(store, "es")
     dialog = OpenShiftDialog(backend, ANA)
     qtbot.addWidget(dialog)
+    settle(qtbot, backend)  # whether another shift is open: read in the background
     qtbot.keyClicks(dialog.float_amount, "abc")
     assert not dialog.open_button.isEnabled() and "not an amount" in dialog.message.text()
     dialog.float_amount.clear()
@@ -76,6 +87,7 @@ def test_a_second_shift_is_refused_while_one_is_open(qtbot, store: Store) -> Non
     # another terminal window (or the same clerk earlier) opened a shift after this dialog was shown
     dialog = OpenShiftDialog(backend, BEA)
     qtbot.addWidget(dialog)
+    settle(qtbot, backend)
     first = open_shift(store.session_factory, ANA.id, 10000, actor="Ana")
     qtbot.keyClicks(dialog.float_amount, "50")
     dialog.open_shift()
@@ -86,6 +98,7 @@ def test_a_second_shift_is_refused_while_one_is_open(qtbot, store: Store) -> Non
     # opened now, with a shift already open: said at once, and nothing can be typed
     again = OpenShiftDialog(backend, BEA)
     qtbot.addWidget(again)
+    settle(qtbot, backend)
     assert f"Shift {first.id} is still open" in again.message.text() and "Ana" in again.message.text()
     assert not again.open_button.isEnabled() and not again.float_amount.isEnabled()
 
@@ -96,6 +109,7 @@ def test_close_is_refused_while_a_sale_is_half_done(qtbot, store: Store) -> None
     half_done = {"value": True}
     dialog = CloseShiftDialog(backend, ANA, shift, sale_in_progress=lambda: half_done["value"])
     qtbot.addWidget(dialog)
+    settle(qtbot, backend)  # the cash expected
     dialog.set_count(5000, 1)
     dialog.show()
     qtbot.keyClick(dialog.counts[5000], Qt.Key.Key_Return)  # Enter while counting never closes the shift
@@ -150,6 +164,9 @@ def test_close_with_a_count_shows_and_saves_a_z_report_of_the_sales_made(qtbot, 
 
     dialog = CloseShiftDialog(backend, ANA, shift, sale_in_progress=lambda: False)
     qtbot.addWidget(dialog)
+    assert not dialog.close_button.isEnabled()  # until the cash expected is read
+    settle(qtbot, backend)
+    assert dialog.close_button.isEnabled()
     assert money.format(expected) in dialog.expected_label.text()
     counted = {10000: 1, 2000: 4, 500: 1, 200: 2}  # one note short of what is expected
     for cents, pieces in counted.items():
@@ -183,10 +200,13 @@ def test_close_with_a_count_shows_and_saves_a_z_report_of_the_sales_made(qtbot, 
     assert clerks["Bea · 1 venta"] == money.format(by_card.total_cents)
 
     # a copy is kept beside the data at once
+    qtbot.waitUntil(lambda: dialog.kept_pdf is not None, timeout=5000)
     assert dialog.kept_pdf == tmp_path / "data" / "z-reports" / f"z-report-{shift.id}.pdf"
     assert f"Contado {money.format(counted_cents)}" in pdf_layout_text(dialog.kept_pdf)
-    pdf = view.save_pdf(tmp_path / "z.pdf")
-    assert pdf is not None and pdf.exists()
+    with qtbot.waitSignal(view.pdf_saved, timeout=5000) as saved:
+        assert view.save_pdf(tmp_path / "z.pdf")
+    pdf = saved.args[0]
+    assert pdf == tmp_path / "z.pdf" and pdf.exists() and "z.pdf" in view.message.text()
     text = pdf_layout_text(pdf)
     for row in (f"Ventas cobradas {len(paid)}", f"Total vendido {money.format(sum(s.total_cents for s in paid))}",
                 f"Esperado en caja {money.format(expected)}", f"Contado {money.format(counted_cents)}",
@@ -202,10 +222,15 @@ def test_close_with_a_count_shows_and_saves_a_z_report_of_the_sales_made(qtbot, 
         raise PrintError("the network printer at 10.0.0.5 refused the connection")
 
     backend.print_report = jammed
-    assert not view.print_report() and "refused the connection" in view.message.text()
+    with qtbot.waitSignal(view.printed, timeout=5000) as ended:
+        assert view.print_report()
+    assert ended.args == [False] and "refused the connection" in view.message.text()
     printer = PdfPrinter(tmp_path / "printouts", language="es")
     backend.print_report = printer.print_report
-    assert view.print_report() and printer.last_path == tmp_path / "printouts" / f"z-report-{shift.id}.pdf"
+    with qtbot.waitSignal(view.printed, timeout=5000) as ended:
+        assert view.print_report()
+    assert ended.args == [True] and "sent to the printer" in view.message.text()
+    assert printer.last_path == tmp_path / "printouts" / f"z-report-{shift.id}.pdf"
     assert f"Esperado en caja {money.format(expected)}" in pdf_layout_text(printer.last_path)
 
 
@@ -213,6 +238,7 @@ def test_closed_shifts_z_reports_can_be_looked_at_again(qtbot, store: Store) -> 
     backend = english(store)
     empty = ShiftHistoryDialog(backend)
     qtbot.addWidget(empty)
+    settle(qtbot, backend)
     assert not empty.picker.isEnabled() and "No shift" in empty.view.headline.text()
     assert not empty.view.print_button.isEnabled()
 
@@ -225,6 +251,7 @@ def test_closed_shifts_z_reports_can_be_looked_at_again(qtbot, store: Store) -> 
 
     dialog = ShiftHistoryDialog(backend)
     qtbot.addWidget(dialog)
+    settle(qtbot, backend)
     assert dialog.picker.count() == 2 and f"Shift {second.id}" in dialog.picker.itemText(0)
     assert dialog.view.value("cash", "expected") == "€20.00" and dialog.view.value("cash", "difference") == "€0.00"
     dialog.picker.setCurrentIndex(1)
@@ -233,3 +260,55 @@ def test_closed_shifts_z_reports_can_be_looked_at_again(qtbot, store: Store) -> 
     assert dialog.view.value("", "opened_by") == "Ana"
     assert dialog.view.report_print.section("Cash count").rows == (("€50.00 × 1", "€50.00"),
                                                                    ("€20.00 × 2", "€40.00"))
+
+
+def test_the_open_dialog_follows_the_change_hub(qtbot, store: Store) -> None:
+    """A shift opened elsewhere in the window (the hub's shift_changed, published here by hand as the runner does
+    after any shift write) turns the open dialog into the refusal without reopening it; closed again, it frees."""
+    backend = english(store)
+    dialog = OpenShiftDialog(backend, BEA)
+    qtbot.addWidget(dialog)
+    settle(qtbot, backend)
+    qtbot.keyClicks(dialog.float_amount, "20")
+    assert dialog.open_button.isEnabled()
+    hub = window_context(backend).hub
+    other = open_shift(store.session_factory, ANA.id, 0, actor="Ana")
+    hub.publish(Changes(shift=True))
+    qtbot.waitUntil(lambda: f"Shift {other.id} is still open" in dialog.message.text(), timeout=5000)
+    assert not dialog.open_button.isEnabled() and not dialog.float_amount.isEnabled()
+    close_shift(store.session_factory, other.id, {}, "Ana")
+    hub.publish(Changes(shift=True))
+    qtbot.waitUntil(dialog.open_button.isEnabled, timeout=5000)
+    assert dialog.float_amount.isEnabled() and "Float" in dialog.message.text()
+
+
+def test_a_printer_that_does_not_answer_leaves_the_report_usable(qtbot, store: Store, tmp_path: Path) -> None:
+    """The Z report goes to the printer on the writer thread: while the printer hangs, the dialog still answers
+    (another shift can be picked, the report read); when the printer finally fails, the report says so."""
+    backend = english(store)
+    for clerk in (ANA, BEA):
+        shift = open_shift(store.session_factory, clerk.id, 1000, actor=clerk.name)
+        close_shift(store.session_factory, shift.id, {1000: 1}, clerk.name)
+    release = threading.Event()
+    started = threading.Event()
+
+    def hanging(_report: object) -> None:
+        started.set()
+        release.wait(30)
+        raise PrintError("the printer did not answer")
+
+    backend.print_report = hanging
+    dialog = ShiftHistoryDialog(backend)
+    qtbot.addWidget(dialog)
+    settle(qtbot, backend)
+    try:
+        assert dialog.view.print_report()
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        assert "Printing" in dialog.view.message.text()
+        dialog.picker.setCurrentIndex(1)  # the GUI thread is free while the job hangs
+        assert dialog.view.value("", "opened_by") == "Ana"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: "did not answer" in dialog.view.message.text(), timeout=5000)
+    with store.session_factory() as session:
+        assert "z_report_print" not in {e.kind for e in session.scalars(select(JournalEntry))}
