@@ -94,6 +94,7 @@ def test_void_of_a_sale_whose_answer_timed_out_is_sent_after_the_sale(
     assert confirmation is not None and confirmation.state == "queued"
 
     bodies = _record_sync_bodies(proxy)
+    worker = make_worker(store, terminal, proxy.url)  # the usual read timeout from now on
     assert worker.drain().delivered == 2
     void_key = outbox_row(store, sale.purchase_code, kind="void").idempotency_key
     [sale_request] = [i for i, body in enumerate(bodies) if sale.purchase_code.encode() in body
@@ -218,7 +219,7 @@ def test_when_every_request_fails_nothing_is_parked(
         outage: Fault) -> None:
     sales = [clerk.sell_zone("General", 1) for _ in range(4)]
     proxy.randomize(1.0, [outage])
-    worker = make_worker(store, terminal, proxy.url, timeout=(2.0, 0.3))
+    worker = make_worker(store, terminal, proxy.url, timeout=(2.0, 0.3 if outage.kind == "delay" else 5.0))
     for _ in range(6):  # twice the strikes that park an entry the platform keeps failing on
         assert worker.run_once().failed
     status = worker.status()
@@ -226,6 +227,7 @@ def test_when_every_request_fails_nothing_is_parked(
     assert status.last_error
 
     proxy.clear()
+    worker = make_worker(store, terminal, proxy.url)  # the usual read timeout: the platform is back
     assert worker.drain().delivered == 4
     status = worker.status()
     assert (status.pending, status.parked, status.last_error) == (0, 0, None)  # a round that went through
