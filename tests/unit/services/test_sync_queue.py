@@ -35,7 +35,6 @@ from tests.helpers.fault_proxy import Fault, FaultProxy, Request
 from tests.helpers.terminal import TestTerminal, make_terminal
 from tests.integration.sync.sync_helpers import (
     NORTE,
-    SUR,
     UNASSIGN,
     Clerk,
     call,
@@ -89,8 +88,9 @@ def _build(central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, st
              "kept": central.seat_ids["GEN162"]}
     clean = clerk.sell_zone("Preferente", 2)
     refused = clerk.sell_zone("VIP", 1)
-    # meanwhile on the platform: the other office sells one of our seats, the admin takes another one back
-    other_order = sell_elsewhere(central, SUR, [seats["twice"]])
+    # meanwhile on the platform: another terminal of the office sells one of our seats (another office can no
+    # longer take it, issue #12 point 4), the admin takes another one back
+    other_order = sell_elsewhere(central, NORTE, [seats["twice"]])
     response = call(central, UNASSIGN, {"tickets_offline": [seats["taken_back"]], "office_id": NORTE,
                                         "event_id": central.event_id})
     assert response.status_code == 200, response.text
@@ -146,7 +146,7 @@ def test_every_item_is_listed_with_its_state_error_or_both_sides_of_a_conflict(w
     assert platform is not None and twice.decision is None
     assert [(c.seat, c.conflict) for c in platform.conflicts] == [("GEN160", "already_sold")]
     other = platform.conflicts[0]  # the other side: Sur's order holds the seat
-    assert other.held_by is not None and other.held_by["office_id"] == SUR and other.held_since is not None
+    assert other.held_by is not None and other.held_by["office_id"] == NORTE and other.held_since is not None
     with central_session(world.central) as session:
         our_order = session.scalar(select(Order.id).where(Order.purchase_code == codes["twice"]))
         holder = session.scalar(select(CentralTicket.sold_order_id).where(CentralTicket.id == seats["twice"]))
