@@ -24,7 +24,7 @@ from tests.helpers.central_server import SeededTemplate, central_server, seeded_
 from tests.helpers.demo_inventory import backend_for, seed_store
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
 from tests.helpers.terminal import TestTerminal, make_terminal
-from tests.integration.sync.sync_helpers import NORTE, SUR, Clerk, make_worker, outbox_row, sale_row, sell_elsewhere
+from tests.integration.sync.sync_helpers import NORTE, Clerk, make_worker, outbox_row, sale_row, sell_elsewhere
 
 REFUSAL = "Tickets no disponibles"
 LEFT = Qt.MouseButton.LeftButton
@@ -61,7 +61,7 @@ def queue(tmp_path: Path, template: SeededTemplate) -> Iterator[Queue]:
             clean = clerk.sell_zone("Preferente", 2)
             refused = clerk.sell_zone("VIP", 1)
             seat = central.seat_ids["GEN170"]
-            sell_elsewhere(central, SUR, [seat])
+            sell_elsewhere(central, NORTE, [seat])  # another terminal of the office (#12.4: not another office)
             twice = clerk.sell_seats([seat])
 
             def names_refused(request: Request) -> bool:
