@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import timedelta
 
 import pytest
@@ -12,7 +11,7 @@ from sqlalchemy import update
 from boxoffice.store.engine import Store
 from boxoffice.store.models import Outbox
 from boxoffice.store.types import utcnow
-from boxoffice.sync.worker import RoundResult, read_status
+from boxoffice.sync.worker import read_status
 from tests.helpers.central_server import CentralServer
 from tests.helpers.fault_proxy import Fault, FaultProxy
 from tests.helpers.terminal import TestTerminal
@@ -38,15 +37,18 @@ def test_status_follows_pending_sales_failures_and_success(
     assert (down.connection, down.pending, down.last_success) == ("offline", 2, None)
     assert "Service Unavailable" in (down.last_error or "")
 
-    # while a request is on its way the worker says so
-    proxy.fail_next(Fault.delay(1_000))
-    results: list[RoundResult] = []
-    runner = threading.Thread(target=lambda: results.append(worker.run_once()))
-    runner.start()
-    assert proxy.wait_for(lambda counts: counts["delay"] >= 1, timeout=30)
-    assert worker.status().connection == "syncing"
-    runner.join(30)
-    assert results[0].delivered == 2
+    # while a request is on its way the worker says so: asked at the proxy, with the request in its hands (by
+    # construction, not within a delay a busy machine may overrun)
+    in_flight: list[str] = []
+
+    def ask_while_in_flight(_request: object) -> bool:
+        in_flight.append(worker.status().connection)
+        return False  # no fault: the request goes on
+
+    proxy.add_rule(ask_while_in_flight, Fault.passthrough())
+    assert worker.run_once().delivered == 2
+    proxy.clear()
+    assert in_flight[:1] == ["syncing"]
 
     up = worker.status()
     assert (up.connection, up.pending, up.parked, up.oldest_pending_age_seconds) == ("online", 0, 0, None)
