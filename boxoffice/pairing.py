@@ -18,8 +18,7 @@ import dataclasses
 import errno
 import logging
 import socket
-import ssl
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from boxoffice.sync.errors import (
     ProtocolError,
 )
 from boxoffice.sync.pull import events_not_listed
+from boxoffice.sync.tls import host_mismatch
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +45,6 @@ CHECK_TIMEOUT = (3.05, 15.0)  # connect, read (seconds): a person is waiting
 PROBE_TIMEOUT_S = 3.0
 
 URL, OFFICE, TOKEN, CA_FILE, EVENTS = "url", "office", "token", "ca_file", "events"
-#: OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH and X509_V_ERR_IP_ADDRESS_MISMATCH: a good certificate for another name.
-_HOST_MISMATCH_CODES = (62, 64)
 _NO_SUCH_EVENT = "boxoffice-pairing-probe"  # an event id no platform has
 
 
@@ -347,26 +345,6 @@ def explain(exc: CentralError, url: str, office_id: str, ca_file_given: bool = F
     if isinstance(exc, ProtocolError):
         return NotAPlatform(f"{url} answers, but not as the central platform; check the address", detail)
     return PairingError(str(exc), detail)
-
-
-def host_mismatch(exc: BaseException) -> bool:
-    """Whether a TLS failure is a certificate made for another host name (by OpenSSL's verify code, found
-    anywhere in the chain of causes requests and urllib3 wrap it in)."""
-    return any(isinstance(e, ssl.SSLCertVerificationError) and e.verify_code in _HOST_MISMATCH_CODES
-               for e in _causes(exc))
-
-
-def _causes(exc: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    stack = [exc]
-    while stack:
-        error = stack.pop()
-        if id(error) in seen:
-            continue
-        seen.add(id(error))
-        yield error
-        linked = [error.__cause__, error.__context__, getattr(error, "reason", None), *error.args]
-        stack.extend(e for e in linked if isinstance(e, BaseException))
 
 
 def _diagnose(url: str, detail: str) -> Unreachable:

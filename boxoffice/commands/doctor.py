@@ -33,6 +33,7 @@ from boxoffice.config import Config, load_config
 from boxoffice.core.errors import BoxOfficeError, ConfigError
 from boxoffice.logging_setup import redact, setup_logging
 from boxoffice.paths import Paths, resolve
+from boxoffice.sync.tls import host_mismatch
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -132,8 +133,12 @@ def _check_central(config: Config | None, report: Report) -> None:
         response = requests.get(url, timeout=(3, 5), verify=verify, allow_redirects=False)
     except requests.exceptions.SSLError as exc:
         report.facts["central"] = f"{url}: TLS error"
-        report.problems.append(f"central: TLS certificate of {url} is not trusted ({_short(exc)}); "
-                               "set central.ca_file to the platform's CA bundle")
+        if host_mismatch(exc):
+            report.problems.append(f"central: the certificate of {url} is for another host name ({_short(exc)}); "
+                                   "check central.url: use the name the certificate was made for")
+        else:
+            report.problems.append(f"central: TLS certificate of {url} is not trusted ({_short(exc)}); "
+                                   "set central.ca_file to the platform's CA bundle")
         return
     except requests.RequestException as exc:
         report.facts["central"] = f"{url}: not reachable"

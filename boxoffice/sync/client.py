@@ -38,6 +38,7 @@ from boxoffice.sync.errors import (
     ForeignAnswer,
     ProtocolError,
 )
+from boxoffice.sync.tls import host_mismatch
 
 log = logging.getLogger(__name__)
 
@@ -291,6 +292,9 @@ class CentralClient:
                                             verify=self.verify)
             raw = response.content  # reads the whole body: a cut connection raises here
         except requests.exceptions.SSLError as exc:
+            if host_mismatch(exc):
+                raise CentralTLSError(endpoint, f"the TLS certificate is for another host name ({_short(exc)}); "
+                                      "check central.url") from None
             raise CentralTLSError(endpoint, f"TLS certificate not trusted ({_short(exc)}); if the platform "
                                   "uses a private certificate, set central.ca_file") from None
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError) as exc:

@@ -110,10 +110,17 @@ def test_a_certificate_for_another_host_is_reported_as_a_host_name_mismatch(tmp_
     with tls_central(tmp_path / "tls", template, ["central.example"]) as (url, ca_file, token):
         result = boxoffice(["pair", "--url", url, "--office", NORTE, "--token-stdin", "--ca-file", str(ca_file)],
                            cwd=tmp_path, data_dir=tmp_path / "terminal", input=token + "\n")
-    line = one_line_error(result)
-    assert "another host name" in line and "127.0.0.1" in line
-    assert "not signed by the chosen CA file" not in line
-    assert not (tmp_path / "terminal" / "boxoffice.toml").exists()
+        line = one_line_error(result)
+        assert "another host name" in line and "127.0.0.1" in line
+        assert "not signed by the chosen CA file" not in line
+        assert not (tmp_path / "terminal" / "boxoffice.toml").exists()
+
+        data = tmp_path / "configured"  # a config written by hand with that address: doctor says the same
+        save_config(Config(central=CentralConfig(url=url, office_id=NORTE, ca_file=str(ca_file))),
+                    data / "boxoffice.toml")
+        doctor = boxoffice(["doctor", "--json"], cwd=tmp_path, data_dir=data)
+    problems = json.loads(doctor.stdout)["problems"]
+    assert any("another host name" in p for p in problems) and not any("not trusted" in p for p in problems)
 
 
 # --- #12.6: one keyring entry per central ----------------------------------------------------------------------
