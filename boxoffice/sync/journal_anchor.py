@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from boxoffice.store.journal_head import JournalHead
@@ -72,7 +73,7 @@ def fetch(client: CentralClient, terminal_id: str) -> PlatformAnchors:
         if not isinstance(page, list):
             raise ProtocolError(ENDPOINT, "answer has no anchors list")
         heads = [_head(row) for row in page]
-        if any(h.seq <= after for h in heads):
+        if any(later <= earlier for earlier, later in pairwise([after, *(h.seq for h in heads)])):
             raise ProtocolError(ENDPOINT, "anchors are not in ascending order")
         anchors += heads
         if not data.get("more") or not heads:
