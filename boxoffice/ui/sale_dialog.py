@@ -5,6 +5,11 @@ only a supervisor can authorise it, and the journal names the supervisor. It goe
 the supervisor tools (:func:`boxoffice.services.returns.void_sale`): a sale not yet sent has its delivery
 cancelled and its seats are on sale again at once; a sent one gets a cancellation queued, and its seats come
 back only when the central platform confirms it, which the dialog follows and shows.
+
+The void runs on the operation runner's writer thread, a reprint on its device thread, and where the
+cancellation stands is read on its read pool: when the dialog opens on a voided sale, after the void, and again
+whenever the change hub says the outbox moved or this sale changed (the composition root publishes that after
+every delivery round). Nothing polls.
 """
 
 from __future__ import annotations
@@ -14,12 +19,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from boxoffice.core.errors import BoxOfficeError
-from boxoffice.core.money import MoneyFormat
+from boxoffice.core.changes import Changes
 from boxoffice.services.catalog import SaleSummary
 from boxoffice.services.clerks import ClerkInfo
-from boxoffice.services.returns import Confirmation, void_confirmation
-from boxoffice.ui.background import run_in_background
+from boxoffice.services.returns import Confirmation
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QDialog,
     QHBoxLayout,
@@ -28,45 +32,45 @@ from boxoffice.ui.qt import (
     QLineEdit,
     QPushButton,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from boxoffice.ui.signin import _set_message, _weakly
+from boxoffice.ui.signin import _set_message
 from boxoffice.ui.status_bar import local_time
 from boxoffice.ui.supervisor_pin import ask_supervisor
+from boxoffice.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 
-CONFIRMATION_POLL_MS = 2000
-
 
 class SaleDialog(QDialog):
-    """The sale, Reprint and Void.
+    """The sale, Reprint and Void, over the window context ``ctx``.
 
-    ``void(code, reason, actor=...)`` voids and returns a ``VoidResult``; ``actor`` is the authorising
-    supervisor's name, for the journal (:meth:`do_void` called directly without one calls ``void(code,
-    reason)``). Voids need ``session_factory`` (the PIN prompt checks PINs and
-    the dialog follows the cancellation with it) or an ``authorise(prompt) -> ClerkInfo | None`` callable;
-    with neither, Void is disabled. ``voided`` is emitted once the sale is voided; ``seats_freed`` when the
-    seats are on sale again (at once for an undelivered sale, on the platform's confirmation otherwise).
+    ``void(code, reason, actor=...)`` voids and returns a ``VoidResult`` (or a ``Changed`` holding one); it runs
+    on the writer thread and defaults to ``ctx.facades.sales.void``. ``actor`` is the authorising supervisor's
+    name, for the journal (:meth:`do_void` called directly without one calls ``void(code, reason)``).
+    ``reprint(code)`` runs on the device thread; None disables Reprint. Voids need ``session_factory`` (the PIN
+    prompt checks PINs with it) or an ``authorise(prompt) -> ClerkInfo | None`` callable; with neither, Void is
+    disabled. ``voided`` is emitted once the sale is voided; ``seats_freed`` when the seats are on sale again (at
+    once for an undelivered sale, on the platform's confirmation otherwise).
     """
 
     voided = Signal(str)
     seats_freed = Signal(str)
 
-    def __init__(self, sale: SaleSummary, money: MoneyFormat, *, reprint: Callable[[str], None] | None,
-                 void: Callable[..., object], parent: QWidget | None = None, session_factory: Any = None,
-                 authorise: Callable[[str], ClerkInfo | None] | None = None) -> None:
+    def __init__(self, sale: SaleSummary, ctx: WindowContext, *, reprint: Callable[[str], None] | None = None,
+                 void: Callable[..., object] | None = None, parent: QWidget | None = None,
+                 session_factory: Any = None, authorise: Callable[[str], ClerkInfo | None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("saleDialog")
         self.setWindowTitle(self.tr("Sale {code}").format(code=sale.purchase_code))
         self.setMinimumWidth(640)
         self.sale = sale
-        self.money = money
+        self.ctx = ctx
+        self.money = ctx.money
         self._reprint = reprint
-        self._void = void
+        self._void = void if void is not None else ctx.facades.sales.void
         self._session_factory = session_factory
         self._authorise = authorise
         self.busy = False
@@ -119,9 +123,8 @@ class SaleDialog(QDialog):
         self.void_button.clicked.connect(self.ask_void)
         self.close_button.clicked.connect(self.accept)
 
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(CONFIRMATION_POLL_MS)
-        self._poll_timer.timeout.connect(self.refresh_confirmation)
+        self._following = False  # a cancellation is queued and not final: hub changes re-read it
+        ctx.hub.changed.connect(self._hub_changed)  # a bound method: disconnected with the dialog
         self._show_summary(sale.status)
         self._update_buttons()
         if sale.status == "voided":
@@ -152,14 +155,18 @@ class SaleDialog(QDialog):
     # --- reprint --------------------------------------------------------------------------------------
 
     def do_reprint(self) -> None:
-        if self._reprint is None:
+        """Reprint on the device thread (a printer that does not answer never holds the window)."""
+        reprint, code = self._reprint, self.sale.purchase_code
+        if reprint is None or self.busy:
             return
-        try:
-            self._reprint(self.sale.purchase_code)
-        except BoxOfficeError as exc:
-            self._say(self.tr("Could not print: {error}").format(error=exc), "error")
-            return
+        self._say(self.tr("Printing…"), "")
+        self.ctx.runner.device(self, lambda: reprint(code), success=self._reprinted, failure=self._reprint_failed)
+
+    def _reprinted(self, _result: object) -> None:
         self._say(self.tr("Reprinted."), "ok")
+
+    def _reprint_failed(self, exc: Exception) -> None:
+        self._say(self.tr("Could not print: {error}").format(error=describe(exc, self.money)), "error")
 
     # --- void -----------------------------------------------------------------------------------------
 
@@ -200,7 +207,7 @@ class SaleDialog(QDialog):
         self.do_void(reason, actor=supervisor.name)
 
     def do_void(self, reason: str, actor: str | None = None) -> None:
-        """Void now, in the background (after the authorisation; ``actor`` goes to the journal)."""
+        """Void now, on the writer thread (after the authorisation; ``actor`` goes to the journal)."""
         if self.busy:
             return
         if not reason.strip():
@@ -216,9 +223,10 @@ class SaleDialog(QDialog):
         self.busy = True
         self._update_buttons()
         self._say(self.tr("Voiding…"), "")
-        run_in_background(self, work, _weakly(self._void_done), _weakly(self._void_failed))
+        self.ctx.runner.write(self, work, success=self._void_done, failure=self._void_failed)
 
     def _void_done(self, result: object) -> None:
+        result = getattr(result, "value", result)  # a facade's Changed: the runner told the hub already
         self.busy = False
         self.sale = replace(self.sale, status="voided")
         self._show_summary("voided")
@@ -242,57 +250,46 @@ class SaleDialog(QDialog):
     def _void_failed(self, exc: Exception) -> None:
         self.busy = False
         self._update_buttons()
-        if isinstance(exc, BoxOfficeError):
-            text = self.tr("Not voided: {error}").format(error=exc)
-        else:
-            log.error("void failed unexpectedly: %s", type(exc).__name__)
-            text = self.tr("Not voided ({error}). Try again; if it keeps failing, call IT.").format(
-                error=type(exc).__name__)
-        self._say(text, "error")
+        self._say(self.tr("Not voided. {error}").format(error=describe(exc, self.money)), "error")
 
     # --- following the cancellation -------------------------------------------------------------------
 
     def refresh_confirmation(self) -> None:
-        """Read where the sale's cancellation stands, and keep polling until it is final.
+        """Read where the sale's cancellation stands (on the read pool)."""
+        sales, code = self.ctx.facades.sales, self.sale.purchase_code
 
-        A short read on the GUI thread, like the status bar's: reads never wait for the writer (WAL), and a
-        background read could still be running when the dialog is closed and deleted.
-        """
-        if self._session_factory is None:
-            return
-        try:
-            confirmation = void_confirmation(self._session_factory, self.sale.purchase_code)
-        except Exception as exc:  # the next tick tries again
+        def failed(exc: Exception) -> None:  # the next change told by the hub reads again
             log.warning("could not read the void's confirmation: %s", type(exc).__name__)
-            return
-        self._show_confirmation(confirmation)
+
+        self.ctx.runner.read(self, lambda: sales.void_confirmation(code), success=self._show_confirmation,
+                             failure=failed)
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if self._following and (changes.outbox or self.sale.purchase_code in changes.sales):
+            self.refresh_confirmation()
 
     def _show_confirmation(self, confirmation: Confirmation | None) -> None:
         previous, self.confirmation = self.confirmation, confirmation
         if confirmation is None:  # nothing was queued: the void freed the seats itself
-            self._poll_timer.stop()
+            self._following = False
             return
+        self._following = confirmation.state not in ("confirmed", "refused")
         if confirmation.state == "confirmed":
             text = self.tr("The central platform confirmed the cancellation at {time}; the seats are on sale "
                            "again.").format(time=local_time(confirmation.at))
-            self._poll_timer.stop()
             if previous is not None and previous.state != "confirmed":
                 self.seats_freed.emit(self.sale.purchase_code)
         elif confirmation.state == "refused":
             text = self.tr("The central platform refused the cancellation: {error}. The seats stay sold; tell "
                            "the supervisor.").format(error=confirmation.error or "?")
-            self._poll_timer.stop()
         else:
             text = self.tr("Waiting for the central platform to confirm the cancellation…")
             if confirmation.error:
                 text = self.tr("{text} (not reached yet: {error})").format(text=text, error=confirmation.error)
-            if not self._poll_timer.isActive():
-                self._poll_timer.start()
         self.confirmation_label.setText(text)
         self.confirmation_label.show()
 
     def done(self, result: int) -> None:
         if self.busy:  # the void is being written: let it finish and report
             return
-        self._poll_timer.stop()
         super().done(result)

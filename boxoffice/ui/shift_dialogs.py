@@ -225,7 +225,8 @@ class OpenShiftDialog(QDialog):
 
 class ZReportView(QWidget):
     """A closed shift's Z report as it prints, in three columns (overview | cash | breakdowns), with Print and
-    Save PDF. The figures are the ReportPrint the printers draw; printing and the PDF run on the writer thread."""
+    Save PDF. The figures are the ReportPrint the printers draw; printing runs on the device thread, the PDF on
+    the writer thread."""
 
     #: Which printed sections go in which column, by their text keys ("" is the header block).
     COLUMNS = (("", "sales", "card"), ("cash", "count"), ("per_clerk", "per_product"))
@@ -370,24 +371,21 @@ class ZReportView(QWidget):
             self.message.setText(self.tr("Printing is not set up on this terminal: choose a printer in "
                                          "Settings, or save the Z report as a PDF."))
             return False
-        shifts, shift_id, actor = self.ctx.facades.shifts, self.shift.id if self.shift else None, self.actor
-
-        def work() -> None:
-            send(report)
-            if shift_id is not None:
-                shifts.record_report_print(shift_id, actor)
-
         self.message.setText(self.tr("Printing the Z report…"))
-        self.ctx.runner.write(self, work, success=lambda _none: self._print_ended(None),
-                              failure=self._print_ended)
+        self.ctx.runner.device(self, lambda: send(report), success=self._sent, failure=self._print_failed)
         return True
 
-    def _print_ended(self, exc: Exception | None) -> None:
-        if exc is None:
-            self.message.setText(self.tr("Z report sent to the printer."))
-        else:
-            self.message.setText(self.tr("Printing failed: {error}").format(error=describe(exc, self.ctx.money)))
-        self.printed.emit(exc is None)
+    def _sent(self, _result: object) -> None:
+        """On paper: the journal names who printed it (a write; the print itself ran on the device thread)."""
+        self.message.setText(self.tr("Z report sent to the printer."))
+        if self.shift is not None:
+            shifts, shift_id, actor = self.ctx.facades.shifts, self.shift.id, self.actor
+            self.ctx.runner.write(self, lambda: shifts.record_report_print(shift_id, actor))
+        self.printed.emit(True)
+
+    def _print_failed(self, exc: Exception) -> None:
+        self.message.setText(self.tr("Printing failed: {error}").format(error=describe(exc, self.ctx.money)))
+        self.printed.emit(False)
 
     def default_pdf_name(self) -> str:
         return f"{self.report_print.name if self.report_print else 'z-report'}.pdf"

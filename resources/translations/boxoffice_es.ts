@@ -93,74 +93,74 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="448"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="446"/>
         <source>Close shift {id}</source>
         <translation>Cerrar turno {id}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="560"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="558"/>
         <source>Close shift {id} · opened {when} by {name} · float {amount}</source>
         <translation>Cerrar turno {id} · abierto {when} por {name} · fondo {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="474"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="472"/>
         <source>Count the drawer: how many of each note and coin.</source>
         <translation>Haga el arqueo: cuántos billetes y monedas hay de cada valor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="481"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="479"/>
         <source>Notes</source>
         <translation>Billetes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="481"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="479"/>
         <source>Coins</source>
         <translation>Monedas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="511"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="569"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="509"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="567"/>
         <source>Expected {amount}</source>
         <translation>Esperado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="523"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="521"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="526"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="524"/>
         <source>Close shift</source>
         <translation>Cerrar turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="547"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="545"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="589"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="587"/>
         <source>Counted {amount}</source>
         <translation>Contado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="591"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="594"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="589"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="592"/>
         <source>Difference {amount}</source>
         <translation>Diferencia {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="607"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="605"/>
         <source>Closing the shift…</source>
         <translation>Cerrando el turno…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="615"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="613"/>
         <source>Shift {id} closed: Z report</source>
         <translation>Turno {id} cerrado: informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="622"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="620"/>
         <source>Z report · shift {id}</source>
         <translation>Informe Z · turno {id}</translation>
     </message>
@@ -1150,7 +1150,7 @@
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="627"/>
         <source>Printing…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Imprimiendo…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="410"/>
@@ -1833,100 +1833,100 @@ A partir de ahora ya no se podrán vender en esta taquilla; la plataforma centra
 <context>
     <name>SaleDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="64"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="67"/>
         <source>Sale {code}</source>
         <translation>Venta {code}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="106"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="110"/>
         <source>Void sale…</source>
         <translation>Anular venta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="109"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="113"/>
         <source>Voids need a supervisor&apos;s PIN, which cannot be asked here</source>
         <translation>Las anulaciones necesitan el PIN de un supervisor, que aquí no se puede pedir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="136"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="139"/>
         <source>voided</source>
         <translation>anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="136"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="139"/>
         <source>sold</source>
         <translation>vendida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="137"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="140"/>
         <source>{code} · {when} · {total} · {status}</source>
         <translation>{code} · {when} · {total} · {status}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="171"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="162"/>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="178"/>
         <source>Reason for voiding sale {code}:</source>
         <translation>Motivo de la anulación de la venta {code}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="182"/>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="207"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="189"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="214"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="184"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="191"/>
         <source>Void sale {code} ({tickets} tickets, {total}).
 Reason: {reason}</source>
         <translation>Anular la venta {code} ({tickets} entradas, {total}).
 Motivo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="194"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="201"/>
         <source>Not voided: no supervisor authorised it.</source>
         <translation>No anulada: ningún supervisor la autorizó.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="197"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="204"/>
         <source>Not voided: {name} is not a supervisor.</source>
         <translation>No anulada: {name} no es supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="218"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="225"/>
         <source>Voiding…</source>
         <translation>Anulando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="228"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="236"/>
         <source>Voided. A cancellation is queued for the central platform; the seats go back on sale when it confirms.</source>
         <translation>Anulada. La anulación queda en cola para la plataforma central; las butacas vuelven a la venta cuando la confirme.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="231"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="239"/>
         <source>Voided. The sale had not reached the central platform: its delivery is cancelled and the seats are on sale again now.</source>
         <translation>Anulada. La venta no había llegado a la plataforma central: se cancela su envío y las butacas ya vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="234"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="242"/>
         <source>{text} Authorised by {name}.</source>
         <translation>{text} Autorizada por {name}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="246"/>
-        <source>Not voided: {error}</source>
-        <translation>No anulada: {error}</translation>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="253"/>
+        <source>Not voided. {error}</source>
+        <translation>No anulada. {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="249"/>
-        <source>Not voided ({error}). Try again; if it keeps failing, call IT.</source>
-        <translation>No anulada ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="276"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="278"/>
         <source>The central platform confirmed the cancellation at {time}; the seats are on sale again.</source>
         <translation>La plataforma central confirmó la anulación a las {time}; las butacas vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="282"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="283"/>
         <source>The central platform refused the cancellation: {error}. The seats stay sold; tell the supervisor.</source>
         <translation>La plataforma central rechazó la anulación: {error}. Las butacas siguen vendidas; avise al supervisor.</translation>
     </message>
@@ -1941,32 +1941,32 @@ Motivo: {reason}</translation>
         <translation>{text} (aún no ha llegado: {error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="102"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="106"/>
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="105"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="109"/>
         <source>Printing is not set up yet</source>
         <translation>La impresión aún no está configurada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="170"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="177"/>
         <source>Void sale</source>
         <translation>Anular venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="110"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="114"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="160"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="169"/>
         <source>Could not print: {error}</source>
         <translation>No se pudo imprimir: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="162"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="166"/>
         <source>Reprinted.</source>
         <translation>Reimpreso.</translation>
     </message>
@@ -2091,33 +2091,33 @@ Motivo: {reason}</translation>
 <context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="650"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="648"/>
         <source>Closed shifts</source>
         <translation>Turnos cerrados</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="659"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="657"/>
         <source>Shift</source>
         <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="672"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="670"/>
         <source>Reading the closed shifts…</source>
         <translation>Leyendo los turnos cerrados…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="691"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="689"/>
         <source>Shift {id} · closed {closed} · opened by {name} · difference {difference}</source>
         <translation>Turno {id} · cerrado {closed} · abierto por {name} · diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="668"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="666"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="696"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="702"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="694"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="700"/>
         <source>No shift has been closed on this terminal yet.</source>
         <translation>Aún no se ha cerrado ningún turno en este terminal.</translation>
     </message>
@@ -2660,63 +2660,63 @@ Motivo: {reason}</translation>
 <context>
     <name>ZReportView</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="263"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="264"/>
         <source>Print</source>
         <extracomment>Which printed sections go in which column, by their text keys (&quot;&quot; is the header block). The button row; a dialog holding the view adds its own buttons (Done, Close) here.</extracomment>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="267"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="268"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="288"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="289"/>
         <source>No Z report to show.</source>
         <translation>No hay ningún informe Z que mostrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="300"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="301"/>
         <source>Expected {expected} · Counted {counted} · Difference {difference}</source>
         <translation>Esperado {expected} · Contado {counted} · Diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="370"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="371"/>
         <source>Printing is not set up on this terminal: choose a printer in Settings, or save the Z report as a PDF.</source>
         <translation>La impresión no está configurada en este terminal: elija una impresora en Ajustes o guarde el informe Z como PDF.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="380"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="374"/>
         <source>Printing the Z report…</source>
         <translation>Imprimiendo el informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="389"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="387"/>
         <source>Printing failed: {error}</source>
         <translation>Falló la impresión: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="387"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="380"/>
         <source>Z report sent to the printer.</source>
         <translation>Informe Z enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="403"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="401"/>
         <source>Save Z report</source>
         <translation>Guardar informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="405"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="403"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="422"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="420"/>
         <source>Could not save the PDF: {error}</source>
         <translation>No se pudo guardar el PDF: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="415"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="413"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 #: Screens that still read or write on the GUI thread (to be moved onto boxoffice.ui.operations).
 LEGACY_SCREENS = frozenset({
     "application.py", "door_check.py", "first_run.py", "kiosk.py", "main_window.py",
-    "sale_dialog.py", "settings_dialog.py", "signin.py",
+    "settings_dialog.py", "signin.py",
     "supervisor_pin.py", "sync_queue.py", "status_bar.py", "scanner.py", "background.py", "payment.py",
     "cart_panel.py", "comp_dialog.py",
 })

@@ -230,6 +230,8 @@ def test_close_with_a_count_shows_and_saves_a_z_report_of_the_sales_made(qtbot, 
     with qtbot.waitSignal(view.printed, timeout=5000) as ended:
         assert view.print_report()
     assert ended.args == [True] and "sent to the printer" in view.message.text()
+    settle(qtbot, backend)
+    assert journal_kinds(store)[-1] == ("z_report_print", "Ana")  # who printed it, once it is on paper
     assert printer.last_path == tmp_path / "printouts" / f"z-report-{shift.id}.pdf"
     assert f"Esperado en caja {money.format(expected)}" in pdf_layout_text(printer.last_path)
 

@@ -1,31 +1,33 @@
 """Voiding a scanned sale: a reason, then a supervisor's PIN; the journal names the supervisor; an undelivered
 sale frees its seats at once, a delivered one only when the reference central platform confirms the cancellation.
-Refusals: no reason, a wrong PIN, a clerk's PIN, a prompt cancelled, no way to ask for a PIN."""
+Refusals: no reason, a wrong PIN, a clerk's PIN, a prompt cancelled, no way to ask for a PIN. The dialog voids,
+reprints and reads through the window's operation runner; it follows the cancellation on the change hub."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from boxoffice.core.money import money_format
+from boxoffice.core.changes import Changes
 from boxoffice.core.payments import PaymentRequest
+from boxoffice.printing.pdf import PrintError
 from boxoffice.services import catalog, clerks
 from boxoffice.services.catalog import lines_for
 from boxoffice.services.clerks import ClerkInfo
 from boxoffice.services.context import Terminal
-from boxoffice.services.returns import VoidResult, void_sale
 from boxoffice.services.sales import LineRequest, SaleRequest, sell
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry, Outbox, Sale, Ticket
-from boxoffice.ui import sale_dialog
 from boxoffice.ui.qt import QApplication, QInputDialog, Qt, QTimer
 from boxoffice.ui.sale_dialog import SaleDialog
 from boxoffice.ui.supervisor_pin import SupervisorPinDialog
+from boxoffice.ui.window_context import window_context
 from tests.helpers.central_server import SeededTemplate, central_server, seeded_template
-from tests.helpers.demo_inventory import TERMINAL, seed_store
+from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
 from tests.helpers.terminal import make_terminal
 from tests.integration.sync.sync_helpers import NORTE, make_worker
 
@@ -58,18 +60,12 @@ def sell_two(store: Store, terminal: Terminal = TERMINAL, event: str = "EVDEMO",
         (PaymentRequest("cash", tendered_cents=10000 * len(seats)),))).purchase_code
 
 
-def voider(store: Store, terminal: Terminal = TERMINAL) -> Callable[..., VoidResult]:
-    """What the main window passes: the void service, with the supervisor as the journal's actor."""
-    def void(code: str, reason: str, actor: str | None = None) -> VoidResult:
-        return void_sale(store.session_factory, terminal, code, reason, actor=actor)
-    return void
-
-
 def open_sale(qtbot, store: Store, code: str, terminal: Terminal = TERMINAL, **extra) -> SaleDialog:
+    """The dialog over a window context of the store: it voids through the sales facade (the default)."""
     sale = catalog.find_sale(store.read_session_factory, code)
     assert sale is not None
     extra.setdefault("session_factory", store.session_factory)
-    dialog = SaleDialog(sale, money_format("es"), reprint=None, void=voider(store, terminal), **extra)
+    dialog = SaleDialog(sale, window_context(backend_for(store, terminal=terminal)), **extra)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -193,6 +189,44 @@ def test_without_a_way_to_ask_for_a_pin_void_is_disabled(qtbot, store: Store, te
     assert "supervisor" in dialog.void_button.toolTip()
 
 
+def test_a_refused_void_says_why_in_words(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
+    """Voided meanwhile at another screen: the service refuses with a code, the dialog shows its text."""
+    code = sell_two(store)
+    dialog = open_sale(qtbot, store, code, authorise=lambda _prompt: team["marta"])
+    dialog.ctx.facades.sales.void(code, "at the other screen", actor="Marta")
+    dialog.start_void("wrong date")
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    assert dialog.message.text() == f"Not voided. Sale {code} is already voided."
+    assert dialog.message.property("kind") == "error"
+    assert [actor for actor, _ in void_entries(store, code)] == ["Marta"]  # the first void only
+
+
+def test_a_printer_that_does_not_answer_never_holds_the_void(qtbot, store: Store,
+                                                             team: dict[str, ClerkInfo]) -> None:
+    """Reprint runs on the device thread: while the printer hangs, the void is written and shown; the printer's
+    failure is told when it finally answers."""
+    code = sell_two(store)
+    release, started = threading.Event(), threading.Event()
+
+    def hanging(_code: str) -> None:
+        started.set()
+        release.wait(30)
+        raise PrintError("the printer did not answer")
+
+    dialog = open_sale(qtbot, store, code, reprint=hanging, authorise=lambda _prompt: team["marta"])
+    try:
+        qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+        with qtbot.waitSignal(dialog.seats_freed, timeout=WAIT_MS):
+            dialog.start_void("customer changed their mind")
+        assert sale_state(store, code) == ("voided", {s: "available" for s in SEATS})
+        assert "on sale again now" in dialog.message.text()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: "did not answer" in dialog.message.text(), timeout=WAIT_MS)
+    assert dialog.message.text() == "Could not print: the printer did not answer"
+
+
 # --- a delivered sale, against the reference central platform -----------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -201,8 +235,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> SeededTemplate:
 
 
 def test_a_delivered_void_keeps_the_seats_sold_until_the_platform_confirms(
-        qtbot, tmp_path: Path, template: SeededTemplate, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sale_dialog, "CONFIRMATION_POLL_MS", 100)  # the dialog's own polling sees it
+        qtbot, tmp_path: Path, template: SeededTemplate) -> None:
+    """The cancellation reaches the reference platform through a real delivery worker; the composition root
+    tells the hub after every delivery round that changed something, which the test does here by hand (standing
+    for the worker's callback): the dialog follows the hub, nothing polls."""
     (tmp_path / "central").mkdir()
     with central_server(tmp_path / "central", template=template) as central:
         terminal = make_terminal(tmp_path / "terminal", central.url, NORTE, central.office_tokens[NORTE],
@@ -233,7 +269,11 @@ def test_a_delivered_void_keeps_the_seats_sold_until_the_platform_confirms(
             assert actor == "Marta"
 
             assert worker.drain().delivered == 1  # the cancellation reaches the platform
-            qtbot.waitUntil(lambda: bool(freed), timeout=WAIT_MS)  # the dialog polls and sees it
+            runner = dialog.ctx.runner
+            qtbot.waitUntil(lambda: runner.pending == 0, timeout=WAIT_MS)
+            assert freed == [] and dialog.confirmation.state == "queued"  # not read again until the hub says so
+            dialog.ctx.hub.publish(Changes(outbox=True, sales=(code,)))
+            qtbot.waitUntil(lambda: bool(freed), timeout=WAIT_MS)
             assert freed == [code]
             assert "confirmed the cancellation" in dialog.confirmation_label.text()
             assert sale_state(store, code) == ("voided", {s: "available" for s in seats})
@@ -258,7 +298,8 @@ def test_from_the_main_window_a_clerk_scans_and_a_supervisor_authorises_the_void
     window.reload()
     with store.read_session_factory() as session:
         barcode = session.scalars(select(Sale).where(Sale.purchase_code == code)).one().tickets[0].barcode
-    window.handle_scan(barcode)
+    window.handle_scan(barcode)  # the sale is looked up on the read pool
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(SaleDialog)), timeout=WAIT_MS)
     dialog = next(d for d in window.findChildren(SaleDialog) if d.isVisible())
     on_prompt(qtbot, lambda prompt: type_pin(qtbot, prompt, team["marta"], "8642"))
     dialog.start_void("customer changed their mind")
