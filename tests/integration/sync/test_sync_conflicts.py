@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-
-import pytest
 from sqlalchemy import select
 
 from boxoffice.central.models import Order, OrderTicket, SyncEntry, Ticket, TicketOffline
 from boxoffice.core.errors import SeatNotAvailable
 from boxoffice.services.returns import return_tickets, void_sale
 from boxoffice.store.engine import Store
-from boxoffice.sync.worker import RoundResult
 from tests.helpers.central_server import CentralServer
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
 from tests.helpers.terminal import TestTerminal
@@ -178,18 +174,23 @@ def test_void_before_delivery_never_sends_the_sale(
 def test_void_while_the_sale_is_in_flight_cancels_it_on_the_platform(
         central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
     sale = clerk.sell_zone("Preferente", 2)
-    proxy.fail_next(Fault.delay(1_000))
     worker = make_worker(store, terminal, proxy.url)
-    results: list[RoundResult] = []
-    runner = threading.Thread(target=lambda: results.append(worker.run_once()))
-    runner.start()
-    assert proxy.wait_for(lambda counts: counts["delay"] >= 1, timeout=30)
-    voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "double charge")
-    assert voided.delivered  # the request carrying it was sent: the platform may have it, so cancel it there
     ids = [t.ticket_id for t in sale.tickets]
-    assert set(ticket_states(store, ids).values()) == {"sold"}  # until the platform confirms the cancellation
-    runner.join(30)
-    assert results and results[0].delivered == 1  # it had: the platform has the order
+    in_flight: list[tuple[bool, set[str]]] = []
+
+    def void_in_flight(request: Request) -> bool:  # the proxy holds the request carrying the sale: in flight
+        if "synchronization" in request.path and not in_flight:
+            voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "double charge")
+            in_flight.append((voided.delivered, set(ticket_states(store, ids).values())))
+        return False  # no fault: the request goes on
+
+    proxy.add_rule(void_in_flight, Fault.passthrough())
+    assert worker.run_once().delivered == 1  # the platform has the order
+    proxy.clear()
+    # the request carrying it was sent: the platform may have it, so cancel it there; the seats stay sold until
+    # the platform confirms the cancellation
+    assert in_flight == [(True, {"sold"})]
+    assert set(ticket_states(store, ids).values()) == {"sold"}
 
     assert worker.drain().delivered == 1  # then the cancellation, queued behind the sale
     with central_session(central) as session:
@@ -206,17 +207,23 @@ def test_seat_of_a_sale_voided_in_flight_is_not_resold_before_the_platform_confi
     cannot be sold again until the platform confirms the cancellation, and then it can, cleanly."""
     seat = central.seat_ids["GEN230"]
     first = clerk.sell_seats([seat])
-    proxy.fail_next(Fault.delay(1_000))
     worker = make_worker(store, terminal, proxy.url)
-    results: list[RoundResult] = []
-    runner = threading.Thread(target=lambda: results.append(worker.run_once()))
-    runner.start()
-    assert proxy.wait_for(lambda counts: counts["delay"] >= 1, timeout=30)
-    void_sale(store.session_factory, terminal.terminal, first.purchase_code, "wrong seat")
-    with pytest.raises(SeatNotAvailable):
-        clerk.sell_seats([seat])
-    runner.join(30)
-    assert results and results[0].delivered == 1
+    resale_tries: list[str] = []
+
+    def void_and_resell_in_flight(request: Request) -> bool:  # the proxy holds the request: in flight
+        if "synchronization" in request.path and not resale_tries:
+            void_sale(store.session_factory, terminal.terminal, first.purchase_code, "wrong seat")
+            try:
+                clerk.sell_seats([seat])
+                resale_tries.append("sold again")
+            except SeatNotAvailable:
+                resale_tries.append("refused")
+        return False  # no fault: the request goes on
+
+    proxy.add_rule(void_and_resell_in_flight, Fault.passthrough())
+    assert worker.run_once().delivered == 1
+    proxy.clear()
+    assert resale_tries == ["refused"]
 
     assert worker.drain().delivered == 1  # the cancellation of the first sale
     assert ticket_states(store, [seat]) == {seat: "available"}
