@@ -83,6 +83,8 @@ def test_a_relative_ca_file_is_stored_absolute_and_a_kiosk_started_elsewhere_sel
     assert sold.returncode == 0, sold.stderr
     status = json.loads(boxoffice(["status", "--json"], cwd=elsewhere, data_dir=data).stdout)
     assert status["pending"] == 1 and status["paired"] is True
+    window = boxoffice(["--smoke-test"], cwd=elsewhere, data_dir=data)  # the window opens too (autostart)
+    assert window.returncode == 0, window.stderr
 
 
 def test_a_relative_ca_file_already_in_a_config_means_the_config_files_folder(tmp_path: Path,
