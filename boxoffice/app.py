@@ -79,6 +79,7 @@ def run_gui(args: argparse.Namespace) -> int:
         read_session_factory=store.read_session_factory,
         sync_status=link.status,
         wake_sync=link.wake,
+        follow_sync=link.follow,
         printer_config=context.config.printer,
         language=context.config.terminal.language,
         data_dir=context.paths.data_dir,
@@ -118,12 +119,15 @@ class SyncLink:
     def __init__(self, store, horizon_hours: int) -> None:
         self.store = store
         self.horizon_hours = horizon_hours
-        self.worker = None  # boxoffice.sync.worker.DeliveryWorker once paired
+        self.worker = None  # boxoffice.sync.reporting.ReportingWorker once paired
+        self._listeners: list = []  # (Changes, SyncStatus) -> None, told after every round that changed something
 
     def start(self, context: Context):  # -> pull(): the inventory pull for this platform
         """Start delivering to the platform ``context`` is paired with (a second call is a no-op)."""
         if self.worker is None:
             self.worker = make_worker(context, self.store)
+            for listener in self._listeners:
+                self.worker.follow(listener)
             self.worker.start()
 
         def pull_now():  # network: the UI calls it in the background
@@ -147,6 +151,12 @@ class SyncLink:
     def wake(self) -> None:
         if self.worker is not None:
             self.worker.wake()
+
+    def follow(self, listener) -> None:
+        """Tell ``listener`` what each delivery round changed (the window's change hub), now and after pairing."""
+        self._listeners.append(listener)
+        if self.worker is not None:
+            self.worker.follow(listener)
 
     def stop(self) -> None:
         if self.worker is not None and not self.worker.stop(timeout=5):
@@ -175,14 +185,14 @@ def make_client(context: Context):  # -> boxoffice.sync.client.CentralClient
     return CentralClient(central.url, token, central.office_id, ca_file=central.ca_file or None)
 
 
-def make_worker(context: Context, store):  # -> boxoffice.sync.worker.DeliveryWorker
-    from boxoffice.sync.worker import DeliveryWorker
+def make_worker(context: Context, store):  # -> boxoffice.sync.reporting.ReportingWorker
+    from boxoffice.sync.reporting import ReportingWorker
 
-    return DeliveryWorker(store.session_factory, lambda: make_client(context),
-                          read_session_factory=store.read_session_factory,
-                          batch_size=context.config.sync.batch_size,
-                          horizon_hours=context.config.sync.horizon_hours,
-                          terminal_id=context.config.terminal.id)
+    return ReportingWorker(store.session_factory, lambda: make_client(context),
+                           read_session_factory=store.read_session_factory,
+                           batch_size=context.config.sync.batch_size,
+                           horizon_hours=context.config.sync.horizon_hours,
+                           terminal_id=context.config.terminal.id)
 
 
 @dataclass(frozen=True)

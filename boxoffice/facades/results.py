@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from boxoffice.services.changes import Changes
+from boxoffice.core.changes import Changes
 
 T = TypeVar("T")
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.core.changes import Changes
 from boxoffice.facades.results import Changed
 from boxoffice.services import catalog, returns, sales
 from boxoffice.services.catalog import EventSummary, ProductInfo, SaleSummary, SeatInfo, ZoneInfo
-from boxoffice.services.changes import Changes
 from boxoffice.services.context import Terminal
 from boxoffice.store.models import Sale, SaleTicket, Ticket
 
@@ -53,6 +53,11 @@ class SalesFacade:
 
     def void_confirmation(self, purchase_code: str) -> returns.Confirmation | None:
         return returns.void_confirmation(self._read, purchase_code)
+
+    def states_of(self, ticket_ids: Sequence[str]) -> dict[str, str]:
+        """The current local state of these tickets (a seat race: show what took them)."""
+        with self._read() as session:
+            return dict(session.execute(select(Ticket.id, Ticket.state).where(Ticket.id.in_(list(ticket_ids)))).all())
 
     def return_zones(self, event_id: str) -> list[returns.ZoneSeats]:
         """The zones of an event with their unsold counts, rows and seat numbers (the returns screen)."""

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.core.changes import Changes
 from boxoffice.facades.results import Changed
 from boxoffice.services import reports, shifts
-from boxoffice.services.changes import Changes
 from boxoffice.services.shifts import ShiftInfo
 
 

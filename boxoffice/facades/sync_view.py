@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.core.changes import Changes
 from boxoffice.facades.results import Changed
 from boxoffice.services import sync_queue
-from boxoffice.services.changes import Changes
 from boxoffice.services.context import Terminal
 from boxoffice.sync.worker import SyncStatus, read_status
 

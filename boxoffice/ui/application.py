@@ -185,6 +185,9 @@ def _run_window(app: QApplication, context, backend: Backend, scanner, translato
         QTimer.singleShot(500, app.quit)
     code = app.exec()
     router.window = None
+    from boxoffice.ui.window_context import shutdown
+
+    shutdown(backend)  # a sale being committed or a ticket being printed finishes before the process ends
     log.info("window closed (exit %s)", code)
     return int(code)
 

@@ -23,6 +23,8 @@ class Backend:
     sync_status: Callable[[], Any]  # -> boxoffice.sync.worker.SyncStatus
     pull: Callable[[], Any] | None = None  # fetch the inventory now (network; call in the background)
     wake_sync: Callable[[], None] = lambda: None  # a sale was committed: deliver soon
+    #: (listener) -> None: tell listener((Changes, SyncStatus)) after every delivery round that changed something
+    follow_sync: Callable[[Callable[[Any, Any], None]], None] | None = None
     printing_ready: Callable[[], bool] = lambda: False
     print_sale: Callable[..., None] | None = None  # (purchase code, reprint=False, cash=False): tickets + receipt
     no_sale: Callable[[str | None], None] | None = None  # open the cash drawer without a sale (actor), journaled

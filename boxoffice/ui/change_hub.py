@@ -2,7 +2,7 @@
 
 The model is Electrum's ``QtEventListener`` and Anki's ``operation_did_execute``: producers (the operation
 runner, the delivery worker's callback) call :meth:`ChangeHub.publish` from any thread with a
-:class:`~boxoffice.services.changes.Changes`; the hub re-emits it on its own (GUI) thread as one signal per kind
+:class:`~boxoffice.core.changes.Changes`; the hub re-emits it on its own (GUI) thread as one signal per kind
 of change, and each view updates only what it shows. Nothing reloads everything, nothing polls.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from boxoffice.services.changes import Changes
+from boxoffice.core.changes import Changes
 from boxoffice.ui.qt import QObject, Qt, Signal, Slot
 
 
@@ -26,6 +26,8 @@ class ChangeHub(QObject):
     #: events, products or zones changed (a pull)
     inventory_changed = Signal()
     shift_changed = Signal()
+    #: purchase codes the platform answered for this round (their seats may have changed)
+    platform_changed = Signal(tuple)
     #: the delivery worker's latest boxoffice.sync.worker.SyncStatus
     sync_status_changed = Signal(object)
     #: every Changes, whole, for views that care about several kinds at once
@@ -59,4 +61,6 @@ class ChangeHub(QObject):
             self.inventory_changed.emit()
         if changes.shift:
             self.shift_changed.emit()
+        if changes.platform:
+            self.platform_changed.emit(tuple(changes.platform))
         self.changed.emit(changes)

@@ -5,17 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from boxoffice.services.checkin import CheckResult
-from boxoffice.ui.qt import QDialog, QLabel, QLineEdit, QPushButton, Qt, QVBoxLayout, QWidget
+from boxoffice.ui.operations import OperationRunner
+from boxoffice.ui.qt import QDialog, QLabel, QLineEdit, QPushButton, Qt, QVBoxLayout, QWidget, Signal
 from boxoffice.ui.status_bar import local_time
 
 
 class DoorCheckDialog(QDialog):
-    def __init__(self, event_name: str, check: Callable[[str], CheckResult], parent: QWidget | None = None) -> None:
+    checked = Signal(object)  # the CheckResult just shown
+
+    def __init__(self, event_name: str, check: Callable[[str], CheckResult], runner: OperationRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("doorCheck")
         self.setWindowTitle(self.tr("Door check · {event}").format(event=event_name))
         self.setMinimumSize(640, 480)
         self._check = check
+        self._runner = runner
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Scan the ticket, or type its code and press Enter."), self)
         hint.setWordWrap(True)
@@ -40,12 +45,15 @@ class DoorCheckDialog(QDialog):
         """The scanner router delivers every scan here while the door check is open."""
         self.check(code)
 
-    def check(self, code: str) -> CheckResult | None:
+    def check(self, code: str) -> None:
+        """Check ``code`` on the writer thread (an entry is journaled); scans are answered in the order made."""
         if not code.strip():
-            return None
-        result = self._check(code)
-        self.last = result
+            return
         self.code.clear()
+        self._runner.write(self, lambda: self._check(code), success=self._show)
+
+    def _show(self, result: CheckResult) -> None:
+        self.last = result
         reasons = {
             "ok": self.tr("VALID — first entry"),
             "malformed": self.tr("NOT VALID — not a ticket code"),
@@ -60,4 +68,4 @@ class DoorCheckDialog(QDialog):
         self.light.setProperty("kind", "green" if result.green else "red")
         self.light.style().unpolish(self.light)
         self.light.style().polish(self.light)
-        return result
+        self.checked.emit(result)

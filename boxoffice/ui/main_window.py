@@ -1,7 +1,9 @@
 """The clerk's main window: event picker, seat map, zone quick-sell, cart, payment, sync status.
 
-Everything slow (selling commits, pulls) runs through :func:`run_in_background`; the window never waits on the
-network. After a sale the cart is empty and the focus is back where the next customer starts.
+The window never waits: every read, sale, print and pull goes through the operation runner
+(:mod:`boxoffice.ui.operations`) calling the typed facades, and the window updates from the change hub — a sale
+repaints its seats, a pull re-reads the event, nothing reloads every seat and nothing polls. After a sale the cart
+is empty and the focus is back where the next customer starts.
 """
 
 from __future__ import annotations
@@ -12,17 +14,16 @@ from pathlib import Path
 
 from boxoffice.config import PrinterConfig
 from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
-from boxoffice.services import catalog
+from boxoffice.facades.sales import EventView
 from boxoffice.services.cart import Cart
 from boxoffice.services.catalog import EventSummary, ProductInfo, ZoneInfo
 from boxoffice.services.checkin import check_ticket
-from boxoffice.services.returns import void_sale
-from boxoffice.services.sales import SaleRequest, SaleResult, sell
+from boxoffice.services.sales import SaleRequest, SaleResult
 from boxoffice.ui.backend import Backend
-from boxoffice.ui.background import run_in_background
 from boxoffice.ui.cart_panel import CartPanel
 from boxoffice.ui.comp_dialog import CompDialog
 from boxoffice.ui.door_check import DoorCheckDialog
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.payment import PaymentDialog
 from boxoffice.ui.qt import (
     QComboBox,
@@ -47,6 +48,7 @@ from boxoffice.ui.sale_dialog import SaleDialog
 from boxoffice.ui.seat_map import SeatMap
 from boxoffice.ui.settings_dialog import SettingsDialog
 from boxoffice.ui.status_bar import SyncStatusBar, local_time
+from boxoffice.ui.window_context import WindowContext, window_context
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +80,7 @@ class ZoneQuickSell(QFrame):
         self.button = QPushButton(self.tr("Add"), self)
         self.button.setObjectName(f"add_{zone.zone}")
         self.button.setAutoDefault(False)
-        self.button.setEnabled(product is not None and zone.available > 0)
+        self._has_product = product is not None
         layout.addWidget(self.button)
         self.button.clicked.connect(lambda: self.add.emit(self.zone, self.quantity.value()))
         self._price = price
@@ -86,6 +88,7 @@ class ZoneQuickSell(QFrame):
 
     def set_available(self, available: int) -> None:
         self.available = available
+        self.button.setEnabled(self._has_product and available > 0)
         detail = self.tr("{price} · {n} left").format(price=self._price, n=available)
         self.label.setText(f"<b>{html.escape(self.zone)}</b><br>{html.escape(detail)}")
         self.quantity.setMaximum(max(1, min(50, available)))
@@ -93,13 +96,17 @@ class ZoneQuickSell(QFrame):
 
 class MainWindow(QMainWindow):
     sale_completed = Signal(object)  # SaleResult
+    event_shown = Signal(str)  # the event whose seats, zones and prices are now on screen
+    printed = Signal(str, str)  # purchase code, "" when printed or the error text
     sale_failed = Signal(str)
     sign_out_requested = Signal()
     door_check_opened = Signal(object)  # the DoorCheckDialog, so scans can be routed to it
+    shift_dialog_opened = Signal(object)  # the open- or close-shift dialog, once the open shift is read
 
     def __init__(self, backend: Backend, clerk=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
+        self.ctx: WindowContext = window_context(backend)
         self.clerk = clerk
         self.money = backend.money
         self.events: list[EventSummary] = []
@@ -175,7 +182,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(split, 1)
         self.setCentralWidget(central)
 
-        self.status = SyncStatusBar(backend.sync_status, backend.terminal.office_name, self)
+        self.status = SyncStatusBar(lambda: self.ctx.facades.sync.status(), backend.terminal.office_name, self,
+                                    hub=self.ctx.hub, runner=self.ctx.runner)
         self.setStatusBar(self.status)
 
         self.event_picker.currentIndexChanged.connect(self._event_changed)
@@ -194,6 +202,12 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.seat_map.zoom_by(0.8))
         self._real_backend: Backend | None = None  # while training: the real one, back when training ends
         self._leave_training = None
+        self.zone_rows: dict[str, ZoneQuickSell] = {}
+        self._shown_event = ""  # the event whose seats the map shows
+        hub = self.ctx.hub
+        hub.seats_changed.connect(self._hub_seats_changed)
+        hub.inventory_changed.connect(self.reload_events)
+        hub.platform_changed.connect(self._platform_answered)
         self.set_clerk(clerk)
         self.reload_events()
 
@@ -250,8 +264,7 @@ class MainWindow(QMainWindow):
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self.reload())
-        dialog.open()
+        dialog.open()  # what it changes reaches the window through the change hub
         return dialog
 
     def open_returns(self) -> QDialog | None:
@@ -270,18 +283,22 @@ class MainWindow(QMainWindow):
 
         return self._open(SyncQueueDialog(self.backend, self.clerk.name, self))
 
-    def open_shift(self) -> QDialog | None:
-        """Open a shift with a float, or close the open one with the cash count and its Z report."""
+    def open_shift(self) -> None:
+        """Open a shift with a float, or close the open one with the cash count and its Z report (the open
+        shift is read first, off the GUI thread; ``shift_dialog_opened`` gives the dialog)."""
         if not self.is_supervisor:
-            return None
-        from boxoffice.services.shifts import current_shift
+            return
+        self.ctx.runner.read(self, self.ctx.facades.shifts.current, success=self._show_shift_dialog)
+
+    def _show_shift_dialog(self, shift) -> None:
         from boxoffice.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 
-        shift = current_shift(self.backend.read_session_factory)
         if shift is None:
-            return self._open(OpenShiftDialog(self.backend, self.clerk, self))
-        return self._open(CloseShiftDialog(self.backend, self.clerk, shift, self,
-                                           sale_in_progress=self.sale_in_progress))
+            dialog = self._open(OpenShiftDialog(self.backend, self.clerk, self))
+        else:
+            dialog = self._open(CloseShiftDialog(self.backend, self.clerk, shift, self,
+                                                 sale_in_progress=self.sale_in_progress))
+        self.shift_dialog_opened.emit(dialog)
 
     def open_z_reports(self) -> QDialog | None:
         """The Z reports of closed shifts, kept in the database, to view, print or save again."""
@@ -312,8 +329,9 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("Finish or clear the cart before starting training."))
             return
         self.statusBar().showMessage(self.tr("Preparing the training copy…"), 5000)
-        run_in_background(self, self.backend.start_training, self._training_ready,
-                          lambda exc: self._show_error(self.tr("Could not start training: {error}").format(error=exc)))
+        self.ctx.runner.write(self, self.backend.start_training, success=self._training_ready,
+                              failure=lambda exc: self._show_error(self.tr("Could not start training: {error}").format(
+                                  error=describe(exc, self.money))))
 
     def _training_ready(self, started) -> None:
         training_backend, leave = started
@@ -340,15 +358,17 @@ class MainWindow(QMainWindow):
         self._show_banner(self.tr("Training ended; its practice sales were discarded."), ok=True)
 
     def _switch_backend(self, backend: Backend) -> None:
+        # training keeps the window's runner and hub, with facades over the scratch store
+        real = self._real_backend or backend
         self.backend = backend
-        self.status.read_status = backend.sync_status
+        self.ctx = window_context(backend, share=window_context(real) if backend is not real else None)
         self.training_bar.setVisible(backend.training)
         self.setWindowTitle((self.tr("TRAINING") + " · " if backend.training else "") +
                             self.tr("Box office — {office}").format(office=backend.terminal.office_name))
         self.cart.clear()
         self.set_clerk(self.clerk)
         self.reload_events()
-        self.status.refresh()
+        self.status.refresh()  # reads through self.ctx: the training copy's queue while training
 
     def open_settings(self) -> SettingsDialog | None:
         """Supervisor only: language and printer, with a test page."""
@@ -375,7 +395,7 @@ class MainWindow(QMainWindow):
         actor = getattr(self.clerk, "name", None)
         name = self.event_picker.currentText()
         dialog = DoorCheckDialog(name, lambda code: check_ticket(backend.session_factory, code, event_id,
-                                                                 actor=actor), self)
+                                                                 actor=actor), self.ctx.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.door_check_opened.emit(dialog)
         dialog.open()
@@ -384,16 +404,20 @@ class MainWindow(QMainWindow):
     def open_drawer_no_sale(self) -> None:
         if getattr(self.clerk, "role", None) != "supervisor" or self.backend.no_sale is None:
             return
-        try:
-            self.backend.no_sale(self.clerk.name)
-        except BoxOfficeError as exc:
-            self._show_error(self.tr("Could not open the drawer: {error}").format(error=exc))
-            return
-        self._show_banner(self.tr("Drawer opened (no sale), recorded."), ok=True)
+        no_sale, actor = self.backend.no_sale, self.clerk.name
+        self.ctx.runner.device(
+            self, lambda: no_sale(actor),
+            success=lambda _r: self._show_banner(self.tr("Drawer opened (no sale), recorded."), ok=True),
+            failure=lambda exc: self._show_error(self.tr("Could not open the drawer: {error}").format(
+                error=describe(exc, self.money))))
 
     def reload_events(self) -> None:
+        """Read the events (off the GUI thread), then show them and the chosen one's seats."""
+        self.ctx.runner.read(self, self.ctx.facades.sales.events, success=self._show_events)
+
+    def _show_events(self, events: list[EventSummary]) -> None:
         current = self.cart.event_id
-        self.events = catalog.list_events(self.backend.read_session_factory)
+        self.events = events
         self.event_picker.blockSignals(True)
         self.event_picker.clear()
         for event in self.events:
@@ -414,10 +438,10 @@ class MainWindow(QMainWindow):
         if self.backend.pull is None:
             return
         self.statusBar().showMessage(self.tr("Fetching the inventory…"), 5000)
-        run_in_background(self, self.backend.pull, lambda _reports: self.reload_events(),
-                          lambda exc: self.statusBar().showMessage(
-                              self.tr("Could not fetch the inventory ({error}); selling from local data.").format(
-                                  error=exc), 8000))
+        # the hub's inventory_changed re-reads the events when the pull is merged
+        self.ctx.runner.network(self, self.ctx.facades.sync.pull, failure=lambda exc: self.statusBar().showMessage(
+            self.tr("Could not fetch the inventory ({error}); selling from local data.").format(
+                error=describe(exc, self.money)), 8000))
 
     def current_event_id(self) -> str:
         return self.event_picker.currentData() or ""
@@ -427,25 +451,47 @@ class MainWindow(QMainWindow):
         if event_id != self.cart.event_id:
             self.cart = Cart(event_id=event_id)
         self.reload()
-        self.seat_map.fit()
 
     def reload(self) -> None:
-        """Re-read seats, zones and prices of the current event (after a sale, a pull, a scan)."""
+        """Read seats, zones and prices of the current event off the GUI thread (a new event, F5, a pull); a
+        sale, void or return updates only its seats through the hub instead."""
         event_id = self.current_event_id()
-        rf = self.backend.read_session_factory
-        self.products = catalog.products(rf, event_id) if event_id else []
-        seats = catalog.seat_map(rf, event_id) if event_id else []
-        self.seat_map.show_seats(seats, keep_selected=self.cart.seat_ids)
-        available = {s.ticket_id for s in seats if s.state == "available"}
-        taken = self.cart.seat_ids - available
-        for ticket_id in taken:
+        self.ctx.runner.read(self, lambda: self.ctx.facades.sales.event_view(event_id), success=self._show_event)
+
+    def _show_event(self, view: EventView) -> None:
+        if view.event_id != self.current_event_id():
+            return  # the clerk picked another event meanwhile; its own read is on its way
+        fresh = view.event_id != self._shown_event
+        self._shown_event = view.event_id
+        self.products = view.products
+        self.seat_map.show_seats(view.seats, keep_selected=self.cart.seat_ids)
+        available = {s.ticket_id for s in view.seats if s.state == "available"}
+        for ticket_id in self.cart.seat_ids - available:
             self.cart.remove_seat(ticket_id)
-        self._rebuild_zones(catalog.zones(rf, event_id) if event_id else [])
+        self._rebuild_zones(view.zones)
         self.cart_panel.set_cart(self.cart, self.products)
+        if fresh:
+            self.seat_map.fit()
+        self.event_shown.emit(view.event_id)
+
+    def _platform_answered(self, codes: tuple[str, ...]) -> None:
+        """The platform confirmed a void or refused a seat: re-read just those sales' seats."""
+        sales = self.ctx.facades.sales
+        for code in codes:
+            self.ctx.runner.read(self, lambda code=code: sales.seat_states(code),
+                                 success=lambda changes: self._hub_seats_changed(changes.event_id or "",
+                                                                                 dict(changes.seats)))
+
+    def _hub_seats_changed(self, event_id: str, seats: dict[str, str]) -> None:
+        if event_id == self._shown_event:
+            self.seats_changed(seats)
 
     def seats_changed(self, changes: dict[str, str]) -> None:
         """Seats whose state an operation changed (ticket id -> state): repaint those, no reload."""
         self.seat_map.update_seats(changes)
+        for ticket_id, state in changes.items():
+            if state != "available" and ticket_id in self.cart.seat_ids:
+                self.cart.remove_seat(ticket_id)  # taken meanwhile (another window, a return)
         for zone, (free, _total) in self.seat_map.zone_counts().items():
             if zone in self.zone_rows:
                 self.zone_rows[zone].set_available(free)
@@ -527,13 +573,11 @@ class MainWindow(QMainWindow):
             request = SaleRequest(event_id=self.cart.event_id, lines=self.cart.lines(), payments=tuple(payments),
                                   clerk_id=getattr(self.clerk, "id", None))
         except BoxOfficeError as exc:
-            self._show_error(str(exc))
+            self._show_error(describe(exc, self.money))
             return
         self._busy = True
         self.cart_panel.pay_button.setEnabled(False)
-        backend = self.backend
-        run_in_background(self, lambda: sell(backend.session_factory, backend.terminal, request),
-                          self._sale_done, self._sale_failed)
+        self._submit_sale(request)
 
     def comp(self) -> None:
         """Supervisor: issue the cart free of charge, with a reason and a recipient."""
@@ -551,20 +595,23 @@ class MainWindow(QMainWindow):
                                   clerk_id=getattr(self.clerk, "id", None), customer_name=recipient,
                                   comp_reason=reason)
         except BoxOfficeError as exc:
-            self._show_error(str(exc))
+            self._show_error(describe(exc, self.money))
             return
         self._busy = True
         self.cart_panel.pay_button.setEnabled(False)
         self.cart_panel.comp_button.setEnabled(False)
-        backend = self.backend
-        run_in_background(self, lambda: sell(backend.session_factory, backend.terminal, request),
-                          self._sale_done, self._sale_failed)
+        self._submit_sale(request)
+
+    def _submit_sale(self, request: SaleRequest) -> None:
+        """Commit on the writer thread; the hub repaints the sold seats before ``_sale_done`` runs."""
+        sales = self.ctx.facades.sales
+        self.ctx.runner.write(self, lambda: sales.sell(request), success=lambda done: self._sale_done(done.value),
+                              failure=self._sale_failed)
 
     def _sale_done(self, result: SaleResult) -> None:
         self._busy = False
         self.cart.clear()
-        self.seats_changed({t.ticket_id: "sold" for t in result.tickets})
-        self.backend.wake_sync()
+        self.cart_panel.set_cart(self.cart, self.products)
         change = self.tr(" · Change {amount}").format(amount=self.money.format(result.change_cents)) \
             if result.change_cents else ""
         if result.total_cents == 0 and not result.payments:
@@ -574,27 +621,49 @@ class MainWindow(QMainWindow):
             message = self.tr("Sold {code}: {n} tickets, {total}{change}.").format(
                 code=result.purchase_code, n=len(result.tickets), total=self.money.format(result.total_cents),
                 change=change)
-        if self.backend.printing_ready() and self.backend.print_sale is not None:
-            try:
-                self.backend.print_sale(result.purchase_code,
-                                        cash=any(p.method == "cash" for p in result.payments))
-            except BoxOfficeError as exc:
-                message += " " + self.tr("Printing failed ({error}); the sale is kept, reprint it later.").format(
-                    error=exc)
+        printing = self.ctx.facades.printing
+        if printing.ready and printing.print_sale is not None:
+            self._print_sale(printing.print_sale, result, message)
+            message += " " + self.tr("Printing…")
         else:
             message += " " + self.tr("Printing is not set up yet; the tickets can be printed later.")
         self._show_banner(message, ok=True)
         self.sale_completed.emit(result)
         self.seat_map.setFocus()
 
+    def _print_sale(self, print_sale, result: SaleResult, sold_text: str) -> None:
+        """Tickets and receipt on the device thread: a printer that is off never holds the window or the next
+        sale; the clerk is told when it printed or why it did not."""
+        code, cash = result.purchase_code, any(p.method == "cash" for p in result.payments)
+
+        def printed(_result: object) -> None:
+            if self.banner.text().startswith(sold_text):
+                self._show_banner(sold_text + " " + self.tr("Printed."), ok=True)
+            self.printed.emit(code, "")
+
+        def failed(exc: Exception) -> None:
+            text = self.tr("Printing {code} failed ({error}); the sale is kept, reprint it later.").format(
+                code=code, error=describe(exc, self.money))
+            self._show_error(text)
+            self.printed.emit(code, text)
+
+        self.ctx.runner.device(self, lambda: print_sale(code, cash=cash), success=printed, failure=failed)
+
     def _sale_failed(self, exc: Exception) -> None:
         self._busy = False
         if isinstance(exc, SeatNotAvailable):
-            self.reload()  # drops the taken seats from the cart and shows them sold
+            if exc.ticket_ids:  # only those seats: the cart drops them now, the map shows what took them
+                for ticket_id in exc.ticket_ids:
+                    self.cart.remove_seat(ticket_id)
+                self.cart_panel.set_cart(self.cart, self.products)
+                self.ctx.runner.read(self, lambda: self.ctx.facades.sales.states_of(exc.ticket_ids),
+                                     success=self.seats_changed)
+            else:
+                self.reload()
             text = self.tr("Seat just taken by another sale; nothing was sold. Pick other seats. ({error})").format(
-                error=exc)
+                error=describe(exc, self.money))
         elif isinstance(exc, BoxOfficeError):
-            text = self.tr("Not sold: {error}").format(error=exc)
+            text = self.tr("Not sold: {error}").format(error=describe(exc, self.money))
         else:
             log.error("sale failed unexpectedly: %r", exc)
             text = self.tr("Not sold: unexpected error ({error}); nothing was recorded.").format(error=exc)
@@ -617,48 +686,56 @@ class MainWindow(QMainWindow):
     def handle_scan(self, code: str) -> None:
         """A ticket or purchase code opens that sale (reprint and void come with supervisor tools); anything
         else is taken as a clerk's badge and signs that clerk in."""
-        try:
-            sale = catalog.find_sale(self.backend.read_session_factory, code)
-        except InvalidCode:
-            self._badge_sign_in(code)
-            return
-        if sale is None:
-            self._show_error(self.tr("Code {code} was not sold at this terminal").format(code=code))
-            return
-        self.open_sale(sale)
+        def found(sale) -> None:
+            if sale is None:
+                self._show_error(self.tr("Code {code} was not sold at this terminal").format(code=code))
+            else:
+                self.open_sale(sale)
+
+        def not_a_ticket(exc: Exception) -> None:
+            if isinstance(exc, InvalidCode):
+                self._badge_sign_in(code)
+            else:
+                self._show_error(describe(exc, self.money))
+
+        self.ctx.runner.read(self, lambda: self.ctx.facades.sales.find_sale(code), success=found,
+                             failure=not_a_ticket)
 
     def open_sale(self, sale) -> SaleDialog:
         backend = self.backend
+        ctx = self.ctx
         reprint = None
-        if backend.printing_ready() and backend.print_sale is not None:
-            print_sale = backend.print_sale
+        printing = ctx.facades.printing
+        if printing.ready and printing.print_sale is not None:
+            print_sale = printing.print_sale
 
             def reprint(code: str) -> None:
                 print_sale(code, reprint=True)
 
         def void(code: str, reason: str, actor: str | None = None) -> object:
-            result = void_sale(backend.session_factory, backend.terminal, code, reason,
-                               actor=actor or getattr(self.clerk, "name", None))
-            backend.wake_sync()  # a delivered sale's cancellation goes out now, not at the next poll
-            return result
+            """Runs off the GUI thread: the void (which wakes delivery), then its seats to the hub."""
+            done = ctx.facades.sales.void(code, reason, actor=actor or getattr(self.clerk, "name", None))
+            ctx.hub.publish(done.changes)
+            return done.value
 
-        dialog = SaleDialog(sale, self.money, reprint=reprint, void=void, parent=self,
+        dialog = SaleDialog(sale, ctx, reprint=reprint, void=void, parent=self,
                             session_factory=backend.session_factory)
-        dialog.voided.connect(lambda _code: self.reload())
-        dialog.seats_freed.connect(lambda _code: self.reload())
+        # a platform-confirmed void frees the seats: re-read just that sale's seats
+        dialog.seats_freed.connect(lambda code: ctx.runner.read(
+            self, lambda: ctx.facades.sales.seat_states(code), success=lambda changes: ctx.hub.publish(changes)))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def _badge_sign_in(self, code: str) -> None:
-        from boxoffice.services.clerks import sign_in_badge
-
-        factory = self.backend.session_factory
-        run_in_background(self, lambda: sign_in_badge(factory, code), self._badge_done, self._badge_failed)
+        clerks = self.ctx.facades.clerks
+        self.ctx.runner.write(self, lambda: clerks.sign_in_badge(code), success=self._badge_done,
+                              failure=self._badge_failed)
 
     def _badge_done(self, clerk) -> None:
         self.set_clerk(clerk)
         self._show_banner(self.tr("{name} signed in").format(name=clerk.name), ok=True)
 
     def _badge_failed(self, exc: Exception) -> None:
-        self._show_error(self.tr("Scanned code is neither a ticket nor a known badge: {error}").format(error=exc))
+        self._show_error(self.tr("Scanned code is neither a ticket nor a known badge: {error}").format(
+            error=describe(exc, self.money)))

@@ -1,11 +1,15 @@
 """The one runner for background work (the shape of Anki's ``aqt.operations`` CollectionOp / QueryOp).
 
-* :meth:`OperationRunner.write` — a mutation, a print job or a device call: all of them run, in order, on one
-  writer thread, so two writes never race for SQLite's lock and a printer never gets two jobs interleaved.
+* :meth:`OperationRunner.write` — a mutation: all of them run, in order, on one writer thread, so two writes
+  never race for SQLite's lock.
 * :meth:`OperationRunner.read` — a query on a small read pool (the callable uses read-only sessions); reads
   never wait behind a write (WAL).
+* :meth:`OperationRunner.device` — printing and the cash drawer, in order, on a device thread of their own: a
+  printer that is off holds its own queue for its timeout, never the next sale's commit.
+* :meth:`OperationRunner.network` — long network work that writes through its own short transactions (the
+  inventory pull): a slow platform never delays a sale either.
 * The result comes back on the GUI thread: first the change hub is told what the operation changed
-  (:func:`boxoffice.services.changes.changes_of`), so every view updates even if the widget that asked is gone;
+  (:func:`boxoffice.core.changes.changes_of`), so every view updates even if the widget that asked is gone;
   then ``success(result)``. A failure goes to ``failure(exc)`` or, when none is given, to the one presenter that
   shows translated text (:mod:`boxoffice.ui.error_text`).
 * Callbacks are dropped safely when their ``parent`` widget is destroyed before the work finishes; the work
@@ -22,7 +26,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from boxoffice.services.changes import changes_of
+from boxoffice.core.changes import changes_of
 from boxoffice.ui.change_hub import ChangeHub
 from boxoffice.ui.qt import QObject, Qt, Signal, Slot
 
@@ -30,6 +34,9 @@ log = logging.getLogger(__name__)
 
 WRITER_THREAD = "boxoffice-writer"
 READER_THREAD = "boxoffice-read"
+DEVICE_THREAD = "boxoffice-device"
+NETWORK_THREAD = "boxoffice-network"
+_WORKER_THREADS = (WRITER_THREAD, READER_THREAD, DEVICE_THREAD, NETWORK_THREAD)
 
 Success = Callable[[Any], None]
 Failure = Callable[[Exception], None]
@@ -37,9 +44,8 @@ Presenter = Callable[[QObject | None, Exception], None]
 
 
 def is_worker_thread() -> bool:
-    """True on the runner's writer or reader threads (tests use it to tell GUI-thread I/O apart)."""
-    name = threading.current_thread().name
-    return name.startswith(WRITER_THREAD) or name.startswith(READER_THREAD)
+    """True on one of the runner's threads (tests use it to tell GUI-thread I/O apart)."""
+    return threading.current_thread().name.startswith(_WORKER_THREADS)
 
 
 class _Relay(QObject):
@@ -94,6 +100,8 @@ class OperationRunner(QObject):
         self._presenter = presenter
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix=WRITER_THREAD)
         self._readers = ThreadPoolExecutor(max_workers=max(1, readers), thread_name_prefix=READER_THREAD)
+        self._device = ThreadPoolExecutor(max_workers=1, thread_name_prefix=DEVICE_THREAD)
+        self._network = ThreadPoolExecutor(max_workers=1, thread_name_prefix=NETWORK_THREAD)
         self._relays: set[_Relay] = set()
         self._closed = False
 
@@ -111,6 +119,16 @@ class OperationRunner(QObject):
         """Run a query on the read pool."""
         return self._submit(self._readers, parent, fn, success, failure)
 
+    def device(self, parent: QObject | None, fn: Callable[[], Any], *, success: Success | None = None,
+               failure: Failure | None = None) -> Future[Any]:
+        """Print or drive the cash drawer on the device thread (in submission order)."""
+        return self._submit(self._device, parent, fn, success, failure)
+
+    def network(self, parent: QObject | None, fn: Callable[[], Any], *, success: Success | None = None,
+                failure: Failure | None = None) -> Future[Any]:
+        """Long network work (the inventory pull) on its own thread."""
+        return self._submit(self._network, parent, fn, success, failure)
+
     def present_failure(self, parent: QObject | None, exc: Exception) -> None:
         if self._presenter is not None:
             self._presenter(parent, exc)
@@ -123,7 +141,9 @@ class OperationRunner(QObject):
         """Refuse new work; with ``wait``, finish what was submitted (a sale in flight is committed)."""
         self._closed = True
         self._writer.shutdown(wait=wait)
+        self._device.shutdown(wait=wait)
         self._readers.shutdown(wait=wait, cancel_futures=True)
+        self._network.shutdown(wait=False, cancel_futures=True)  # a pull in flight is safe to abandon
 
     def _submit(self, pool: ThreadPoolExecutor, parent: QObject | None, fn: Callable[[], Any],
                 success: Success | None, failure: Failure | None) -> Future[Any]:

@@ -51,6 +51,9 @@ def window_context(backend: Any, *, share: WindowContext | None = None) -> Windo
     facades = backend.facades if getattr(backend, "facades", None) is not None else _facades_of(backend)
     context = WindowContext(facades, runner, hub, money)
     object.__setattr__(backend, _ATTRIBUTE, context)
+    follow = getattr(backend, "follow_sync", None)
+    if follow is not None and share is None:
+        follow(lambda changes, status: (hub.publish(changes), hub.publish_sync_status(status)))
     return context
 
 

@@ -1150,7 +1150,7 @@
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="627"/>
         <source>Printing…</source>
-        <translation type="unfinished">Imprimiendo…</translation>
+        <translation>Imprimiendo…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="410"/>
@@ -1210,12 +1210,12 @@
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="641"/>
         <source>Printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impreso.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="645"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="663"/>

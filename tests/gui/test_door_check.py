@@ -19,18 +19,22 @@ def test_scan_at_the_door_green_then_red(qtbot, tmp_path: Path) -> None:
     window = MainWindow(backend_for(store), clerk=ClerkInfo(1, "Marta López", "supervisor", None))
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.current_event_id() == "EVDEMO", timeout=5000)
     router = application._ScanRouter()
     router.window = window
     window.door_check_opened.connect(lambda dialog: application._route_scans_to(router, dialog))
     dialog = window.open_door_check()
     assert router.target is dialog
-    router(sale.tickets[0].barcode)  # a scanner burst
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        router(sale.tickets[0].barcode)  # a scanner burst
     assert dialog.last.green and dialog.light.property("kind") == "green"
     qtbot.keyClicks(dialog.code, sale.tickets[0].barcode)
-    qtbot.keyClick(dialog.code, "\r")
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        qtbot.keyClick(dialog.code, "\r")
     assert not dialog.last.green and dialog.last.reason == "already_entered"
     assert "already entered" in dialog.light.text()
-    dialog.check("NOT-A-TICKET")
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        dialog.check("NOT-A-TICKET")
     assert dialog.light.property("kind") == "red"
     dialog.accept()
     assert router.target is None

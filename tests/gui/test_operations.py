@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from boxoffice.core.changes import Changes
 from boxoffice.core.errors import InvalidSale
-from boxoffice.services.changes import Changes
 from boxoffice.ui.change_hub import ChangeHub
 from boxoffice.ui.operations import READER_THREAD, WRITER_THREAD, OperationRunner, is_worker_thread
 from boxoffice.ui.qt import QWidget

@@ -298,6 +298,7 @@ def test_a_new_event_replaces_the_map(seat_map: SeatMap) -> None:
 def test_after_a_sale_the_window_repaints_the_sold_seats_without_rebuilding(qtbot, tmp_path, monkeypatch) -> None:
     from boxoffice.core.payments import PaymentRequest
     from boxoffice.ui.main_window import MainWindow
+    from tests.gui.window_helpers import settle
     from tests.helpers.demo_inventory import backend_for, seed_store
 
     store = seed_store(tmp_path / "terminal.sqlite3")
@@ -307,6 +308,7 @@ def test_after_a_sale_the_window_repaints_the_sold_seats_without_rebuilding(qtbo
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        settle(qtbot, window)
         seat_map = window.seat_map
         free_before = window.zone_rows["VIP"].available
         seat_map.set_selected({"EVDEMO-VIP1", "EVDEMO-VIP2"})

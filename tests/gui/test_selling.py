@@ -13,6 +13,7 @@ from boxoffice.store.models import Outbox, Payment, Sale, SaleTicket, Ticket
 from boxoffice.ui.main_window import MainWindow
 from boxoffice.ui.payment import PaymentDialog
 from boxoffice.ui.qt import QApplication, QPoint, Qt, QTimer
+from tests.gui.window_helpers import ready_window, settle
 from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
 
 
@@ -30,6 +31,7 @@ def window(qtbot, store):
     w.resize(1280, 800)
     w.show()
     qtbot.waitExposed(w)
+    settle(qtbot, w)
     return w
 
 
@@ -147,15 +149,13 @@ def test_sale_completes_while_the_central_server_is_unreachable(qtbot, store) ->
                                                                          timeout=(0.5, 0.5)))
     worker.start()
     try:
-        window = MainWindow(backend_for(store, sync_status=worker.status, wake_sync=worker.wake))
-        qtbot.addWidget(window)
-        window.show()
+        window = ready_window(qtbot, backend_for(store, sync_status=worker.status, wake_sync=worker.wake))
         click_seat(qtbot, window, "EVDEMO-GEN1")
         with qtbot.waitSignal(window.sale_completed, timeout=10000):
             window.complete_sale([PaymentRequest("cash", tendered_cents=2500)])
         qtbot.waitUntil(lambda: worker.status().connection == "offline", timeout=10000)
         window.status.refresh()
-        assert "Offline" in window.status.connection.text()
+        qtbot.waitUntil(lambda: "Offline" in window.status.connection.text(), timeout=5000)
         assert "1" in window.status.pending.text()
     finally:
         assert worker.stop(timeout=5)
@@ -176,6 +176,7 @@ def test_seat_taken_by_another_sale_is_refused_clearly(qtbot, window: MainWindow
         assert s.scalar(select(func.count()).select_from(SaleTicket)
                         .where(SaleTicket.ticket_id == "EVDEMO-VIP5")) == 1
         assert s.get(Ticket, "EVDEMO-VIP5").state == "sold"
+    settle(qtbot, window)  # the map reads what took the seat
     assert window.seat_map.state_of("EVDEMO-VIP5") == "sold"
 
 
@@ -214,13 +215,13 @@ def test_sale_prints_tickets_and_receipt_when_a_pdf_printer_is_set(qtbot, store,
     context = SimpleNamespace(config=Config(printer=PrinterConfig(kind="pdf", pdf_dir=str(tmp_path / "out"))),
                               paths=SimpleNamespace(data_dir=tmp_path))
     hooks = make_printer(context, store)
-    window = MainWindow(backend_for(store, printing_ready=hooks.printing_ready, print_sale=hooks.print_sale))
-    qtbot.addWidget(window)
-    window.show()
+    window = ready_window(qtbot, backend_for(store, printing_ready=hooks.printing_ready,
+                                             print_sale=hooks.print_sale))
     click_seat(qtbot, window, "EVDEMO-VIP4")
-    with qtbot.waitSignal(window.sale_completed, timeout=10000) as done:
+    with qtbot.waitSignal(window.printed, timeout=10000) as printed:
         window.complete_sale([PaymentRequest("cash", tendered_cents=9000)])
-    code = done.args[0].purchase_code
+    code, error = printed.args
+    assert error == "" and "Printed." in window.banner.text()
     assert (tmp_path / "out" / f"{code}.pdf").stat().st_size > 1000
     assert (tmp_path / "out" / f"{code}-receipt.pdf").exists()
     assert "not set up" not in window.banner.text()
@@ -244,18 +245,19 @@ def test_scanning_a_ticket_opens_its_sale_to_reprint_and_void(qtbot, store, tmp_
     context = SimpleNamespace(config=Config(printer=PrinterConfig(kind="pdf", pdf_dir=str(tmp_path / "out"))),
                               paths=SimpleNamespace(data_dir=tmp_path))
     hooks = make_printer(context, store)
-    window = MainWindow(backend_for(store, printing_ready=hooks.printing_ready, print_sale=hooks.print_sale))
-    qtbot.addWidget(window)
-    window.show()
+    window = ready_window(qtbot, backend_for(store, printing_ready=hooks.printing_ready,
+                                             print_sale=hooks.print_sale))
     result = sell(store.session_factory, TERMINAL, SaleRequest(
         "EVDEMO", (LineRequest("tt-pre", 2, ("EVDEMO-PRE3", "EVDEMO-PRE4")),),
         (PaymentRequest("cash", tendered_cents=8000),)))
     window.reload()
+    settle(qtbot, window)
     window.handle_scan(result.tickets[1].barcode.lower())  # scanners may send lower case
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SaleDialog), timeout=5000)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SaleDialog), timeout=15000)
     dialog = QApplication.activeModalWidget()
     assert dialog.sale.purchase_code == result.purchase_code and len(dialog.sale.tickets) == 2
     qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)  # the reprint runs on the device thread
     assert (tmp_path / "out" / f"{result.purchase_code}-reprint.pdf").exists()
     from boxoffice.store.models import JournalEntry
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from boxoffice.services.changes import Changes
+from boxoffice.core.changes import Changes
 from boxoffice.sync.worker import SyncStatus
 from boxoffice.ui.change_hub import ChangeHub
 from boxoffice.ui.operations import OperationRunner

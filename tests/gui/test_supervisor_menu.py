@@ -14,6 +14,7 @@ from boxoffice.store.models import Clerk, JournalEntry, Sale, Ticket
 from boxoffice.training import training_starter
 from boxoffice.ui.comp_dialog import CompDialog
 from boxoffice.ui.main_window import MainWindow
+from tests.gui.window_helpers import ready_window, settle
 from tests.helpers.demo_inventory import backend_for, seed_store
 from tests.unit.printing.printing_helpers import pdf_text
 
@@ -37,9 +38,7 @@ def _window(qtbot, tmp_path: Path, clerk: ClerkInfo, *, pdf: bool = False):
     make_printer(context, store).apply(backend)
     backend.start_training = training_starter(backend, store.path, paths.data_dir,
                                               lambda scratch: make_printer(context, scratch))
-    window = MainWindow(backend, clerk=clerk)
-    qtbot.addWidget(window)
-    window.show()
+    window = ready_window(qtbot, backend, clerk=clerk)
     return store, window
 
 
@@ -86,7 +85,8 @@ def test_a_supervisor_comps_the_cart_and_it_prints_marked(qtbot, tmp_path: Path)
     store, window = _window(qtbot, tmp_path, SUPERVISOR, pdf=True)
     _pick_seats(window, "EVDEMO-VIP1", "EVDEMO-VIP2")
     assert window.cart.total_cents == 18000
-    with qtbot.waitSignal(window.sale_completed, timeout=10_000) as done:
+    with qtbot.waitSignal(window.printed, timeout=10_000), \
+            qtbot.waitSignal(window.sale_completed, timeout=10_000) as done:
         window.complete_comp("Press", "Pat Lee")
     result = done.args[0]
     assert result.total_cents == 0 and "issued free of charge" in window.banner.text()
@@ -111,11 +111,13 @@ def test_training_sells_on_a_copy_prints_training_and_leaves_no_trace(qtbot, tmp
     qtbot.waitUntil(lambda: window.training, timeout=10_000)
     assert window.training_bar.isVisible() and "TRAINING" in window.windowTitle()
     assert window.menu_action("leaveTraining") is not None and window.menu_action("training") is None
-    assert "Training" in window.status.connection.text()
+    qtbot.waitUntil(lambda: "Training" in window.status.connection.text(), timeout=5000)
+    settle(qtbot, window)
     _pick_seats(window, "EVDEMO-VIP3")
     from boxoffice.core.payments import PaymentRequest
 
-    with qtbot.waitSignal(window.sale_completed, timeout=10_000) as done:
+    with qtbot.waitSignal(window.printed, timeout=10_000), \
+            qtbot.waitSignal(window.sale_completed, timeout=10_000) as done:
         window.complete_sale([PaymentRequest("cash", tendered_cents=10000)])
     practice = done.args[0]
     printed = " ".join(pdf_text(tmp_path / "prints" / f"{practice.purchase_code}.pdf").split())
@@ -132,6 +134,7 @@ def test_training_sells_on_a_copy_prints_training_and_leaves_no_trace(qtbot, tmp
 
     window.menu_action("leaveTraining").trigger()
     assert not window.training and not window.training_bar.isVisible()
+    settle(qtbot, window)  # the real store's seats, read again
     assert window.seat_map.state_of("EVDEMO-VIP3") == "available"
     assert not Path(copy).exists()
     assert window.backend.terminal.training is False
@@ -151,6 +154,7 @@ def test_each_supervisor_entry_opens_its_screen(qtbot, tmp_path: Path) -> None:
                        ("zReports", ShiftHistoryDialog), ("reports", ReportsDialog)):
         before = set(window.findChildren(kind))
         window.menu_action(name).trigger()
+        settle(qtbot, window)  # the shift entry reads the open shift first
         new = set(window.findChildren(kind)) - before
         assert len(new) == 1, name
         opened[name] = new.pop()
@@ -159,6 +163,7 @@ def test_each_supervisor_entry_opens_its_screen(qtbot, tmp_path: Path) -> None:
     assert current_shift(store.read_session_factory) is None
     open_shift(store.session_factory, SUPERVISOR.id, 10000, actor=SUPERVISOR.name)
     window.menu_action("shift").trigger()  # with a shift open, the same entry closes it
+    settle(qtbot, window)
     closing = [d for d in window.findChildren(CloseShiftDialog) if d.isVisible()]
     assert len(closing) == 1
     _pick_seats(window, "EVDEMO-GEN2")
@@ -174,7 +179,9 @@ def test_reprinting_a_past_z_report_is_journaled_with_the_supervisor(qtbot, tmp_
     shift = open_shift(store.session_factory, SUPERVISOR.id, 5000, actor=SUPERVISOR.name)
     close_shift(store.session_factory, shift.id, {5000: 1}, SUPERVISOR.name)
     history = window.open_z_reports()
+    settle(qtbot, window)  # the closed shifts are read in the background
     assert history.view.print_report()
+    settle(qtbot, window)  # printed on the device thread, then journaled
     assert list((tmp_path / "prints").glob("z-report-*.pdf"))
     with store.read_session_factory() as session:
         entry = session.scalars(select(JournalEntry).where(JournalEntry.kind == "z_report_print")).one()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event
 
+from boxoffice.core.changes import changes_of
 from boxoffice.facades import PrintingFacade, SyncView, build_facades
-from boxoffice.services.changes import changes_of
 from boxoffice.store.engine import Store
 from tests.unit.services.services_helpers import (
     EVENT,

@@ -27,13 +27,16 @@ class Changes:
     inventory: bool = False
     #: a shift opened or closed
     shift: bool = False
+    #: purchase codes the platform answered for (delivered, cancellation confirmed, conflict): their seats may
+    #: have changed without this terminal doing anything
+    platform: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "seats", MappingProxyType(dict(self.seats)))
 
     @property
     def empty(self) -> bool:
-        return not (self.seats or self.sales or self.outbox or self.inventory or self.shift)
+        return not (self.seats or self.sales or self.outbox or self.inventory or self.shift or self.platform)
 
     def merged(self, other: Changes) -> Changes:
         """Both changes in one (``other`` wins for a seat both name). Seats of two events cannot merge."""
@@ -43,7 +46,8 @@ class Changes:
         return Changes(event_id=other.event_id if other.seats else self.event_id, seats=seats,
                        sales=tuple(dict.fromkeys(self.sales + other.sales)),
                        outbox=self.outbox or other.outbox, inventory=self.inventory or other.inventory,
-                       shift=self.shift or other.shift)
+                       shift=self.shift or other.shift,
+                       platform=tuple(dict.fromkeys(self.platform + other.platform)))
 
 
 NO_CHANGES = Changes()

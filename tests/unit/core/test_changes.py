@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from boxoffice.services.changes import NO_CHANGES, Changes, changes_of
+from boxoffice.core.changes import NO_CHANGES, Changes, changes_of
 
 
 def test_merging_keeps_both_and_the_later_state_wins() -> None:
