@@ -1,7 +1,8 @@
 """The sync queue screen for a supervisor: everything waiting, delivered, parked or in conflict, and what to do.
 
-It reads the queue with :mod:`boxoffice.services.sync_queue` (a cheap read, refreshed on a timer and after each
-action) and writes only through that service, in the background: "Retry now" puts parked items back and wakes
+It reads the queue through the sync view facade on the read pool, again whenever the change hub says the outbox
+moved or the delivery worker reported (no polling), and writes only through the facade on the writer thread:
+"Retry now" puts parked items back and wakes
 the delivery worker; "Decide…" records the supervisor's decision on a conflict (a seat sold twice across
 channels). Both sides of a conflict are shown side by side before anyone decides. Every action carries ``actor``,
 the signed-in supervisor, into the journal; who may open this screen is the caller's business.
@@ -13,14 +14,9 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from boxoffice.services.sync_queue import (
-    QueueItem,
-    count_states,
-    decide_conflict,
-    list_items,
-    retry_now,
-)
-from boxoffice.ui.background import run_in_background
+from boxoffice.facades.results import Changed
+from boxoffice.services.sync_queue import QueueItem
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -43,14 +39,13 @@ from boxoffice.ui.qt import (
     Qt,
     QTableView,
     QTextBrowser,
-    QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
-from boxoffice.ui.signin import _set_message, _weakly
+from boxoffice.ui.signin import _set_message
 from boxoffice.ui.status_bar import local_time
-
-REFRESH_MS = 3000
+from boxoffice.ui.window_context import window_context
 
 _TABLE_STYLE = """
 QTableView#syncQueueTable { background: #ffffff; gridline-color: #e1e5ea; font-size: 13pt;
@@ -256,14 +251,17 @@ class SyncQueueDialog(QDialog):
                ("parked", ("parked",)), ("conflict", ("conflict",)), ("decided", ("decided",)),
                ("delivered", ("delivered",)), ("cancelled", ("cancelled",)))
 
-    def __init__(self, backend: Any, actor: str, parent: QWidget | None = None,
-                 refresh_ms: int = REFRESH_MS) -> None:
+    #: the queue on screen was read again (tests wait on it)
+    refreshed = Signal()
+
+    def __init__(self, backend: Any, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncQueue")
         self.setWindowTitle(self.tr("Sync queue"))
         self.setMinimumSize(1000, 640)
         self.setStyleSheet(_TABLE_STYLE)
         self.backend = backend
+        self.ctx = window_context(backend)
         self.actor = actor
         self.busy = False
         self.counts: dict[str, int] = {}
@@ -351,9 +349,8 @@ class SyncQueueDialog(QDialog):
         self.retry_parked.clicked.connect(lambda: self.retry(None))
         self.decide_button.clicked.connect(self.open_decision)
         close.clicked.connect(self.accept)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start(refresh_ms)
+        self.ctx.hub.outbox_changed.connect(self.refresh)
+        self.ctx.hub.sync_status_changed.connect(lambda _status: self.refresh())
         self.refresh()
 
     # -- reading ---------------------------------------------------------------------------------------------
@@ -373,15 +370,22 @@ class SyncQueueDialog(QDialog):
         self.filter.setCurrentIndex(self.filter.findData(key))
 
     def refresh(self) -> None:
-        """Read the queue again (cheap); keep the selection and scroll when nothing changed."""
+        """Read the queue again on the read pool; keep the selection and scroll when nothing changed."""
         states = dict(self.FILTERS)[self.filter.currentData()]
+        sync = self.ctx.facades.sync
+        self.ctx.runner.read(self, lambda: (states, sync.items(states), sync.counts(), sync.status()),
+                             success=self._show_queue)
+
+    def _show_queue(self, read: tuple) -> None:
+        states, items, counts, status = read
+        if states != dict(self.FILTERS)[self.filter.currentData()]:
+            return  # the filter changed meanwhile; its own read is on its way
         selected = {item.id for item in self.selected_items()}
-        items = list_items(self.backend.read_session_factory, states)
-        self.counts = count_states(self.backend.read_session_factory)
+        self.counts = counts
         self._label_filters()
         if self.model.set_items(items):
             self._select_ids(selected)
-        self._show_status()
+        self._show_status(status)
         self.detail.setVisible(bool(items))
         if items:
             self.pages.setCurrentWidget(self.table)
@@ -393,9 +397,9 @@ class SyncQueueDialog(QDialog):
             else:
                 self.empty.setText(self.tr("Nothing to show here. Choose \"All\" to see the whole queue."))
         self._selection_changed()
+        self.refreshed.emit()
 
-    def _show_status(self) -> None:
-        status = self.backend.sync_status()
+    def _show_status(self, status: Any) -> None:
         connection = {"online": self.tr("Online"), "syncing": self.tr("Syncing"), "offline": self.tr("Offline")}
         parts = [connection.get(status.connection, self.tr("Connecting…")),
                  self.tr("last sync {time}").format(time=local_time(status.last_success))]
@@ -548,15 +552,14 @@ class SyncQueueDialog(QDialog):
         if self.busy:
             return
         self._set_busy(True)
-        factory, actor = self.backend.session_factory, self.actor
+        sync, actor = self.ctx.facades.sync, self.actor
         ids = list(ids) if ids is not None else None
-        run_in_background(self, lambda: retry_now(factory, ids, actor), _weakly(self._retried),
-                          _weakly(self._failed))
+        self.ctx.runner.write(self, lambda: sync.retry(ids, actor), success=lambda done: self._retried(done.value),
+                              failure=self._failed)
 
     def _retried(self, result: Any) -> None:
         self._set_busy(False)
-        if result.ids:
-            self.backend.wake_sync()
+        if result.ids:  # the facade woke the delivery worker
             self._show(self.tr("Back in the queue: {n}; sending now.").format(n=len(result.ids)), "ok")
         else:
             self._show(self.tr("Nothing is parked: nothing to retry."), "ok")
@@ -564,7 +567,7 @@ class SyncQueueDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        self._show(str(exc), "error")
+        self._show(describe(exc, self.ctx.money), "error")
         self.refresh()
 
     def open_decision(self) -> ConflictDecisionDialog | None:
@@ -584,21 +587,20 @@ class SyncQueueDialog(QDialog):
         if self.busy:
             return
         self._set_busy(True)
-        backend, actor = self.backend, self.actor
+        sync, actor = self.ctx.facades.sync, self.actor
         listed = [i for i in self.model.items if i.kind == "sale" and i.subject == purchase_code and i.sale]
         total_cents = listed[0].sale.total_cents if listed and listed[0].sale else 0
 
-        def work() -> tuple[str, int, Any]:
-            return purchase_code, total_cents, decide_conflict(backend.session_factory, backend.terminal,
-                                                               purchase_code, decision, note, actor)
+        def work() -> Any:
+            done = sync.decide(purchase_code, decision, note, actor)
+            return Changed((purchase_code, total_cents, done.value), done.changes)
 
-        run_in_background(self, work, _weakly(self._decided), _weakly(self._failed))
+        self.ctx.runner.write(self, work, success=lambda done: self._decided(done.value), failure=self._failed)
 
     def _decided(self, outcome: tuple[str, int, Any]) -> None:
         self._set_busy(False)
         purchase_code, total_cents, decision = outcome
-        if decision.decision == "void_ours" and decision.voided:
-            self.backend.wake_sync()  # the cancellation is queued
+        if decision.decision == "void_ours" and decision.voided:  # the cancellation is queued, delivery woken
             text = self.tr("Decision recorded: sale {code} is voided. Refund {total} to our customer; the "
                            "cancellation goes to the central platform with the next sync.").format(
                 code=purchase_code, total=self.backend.money.format(total_cents))
@@ -609,10 +611,6 @@ class SyncQueueDialog(QDialog):
                            "on the central platform.")
         self._show(text, "ok")
         self.refresh()
-
-    def done(self, result: int) -> None:
-        self.timer.stop()
-        super().done(result)
 
 
 def _seat_label(widget: QObject, seat: str, zone: str | None, row: str | None) -> str:

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 LEGACY_SCREENS = frozenset({
     "application.py", "first_run.py", "kiosk.py",
     "settings_dialog.py", "signin.py",
-    "supervisor_pin.py", "sync_queue.py", "scanner.py", "background.py", "payment.py",
+    "supervisor_pin.py", "scanner.py", "background.py", "payment.py",
     "cart_panel.py", "comp_dialog.py",
 })
 

@@ -16,7 +16,8 @@ from sqlalchemy import select
 from boxoffice.core.money import money_format
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry
-from boxoffice.sync.worker import DeliveryWorker, read_status
+from boxoffice.sync.reporting import round_changes
+from boxoffice.sync.worker import DeliveryWorker, RoundResult, read_status
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.qt import Qt
 from boxoffice.ui.sync_queue import ConflictDecisionDialog, SyncQueueDialog
@@ -81,10 +82,16 @@ def queue(tmp_path: Path, template: SeededTemplate) -> Iterator[Queue]:
 
 
 def _dialog(qtbot, backend: Backend, actor: str = "Marta") -> SyncQueueDialog:
-    dialog = SyncQueueDialog(backend, actor, refresh_ms=60_000)
+    dialog = SyncQueueDialog(backend, actor)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(qtbot, dialog)
     return dialog
+
+
+def settle(qtbot, dialog: SyncQueueDialog) -> None:
+    """Wait for every read and write the screen started (they run off the GUI thread)."""
+    qtbot.waitUntil(lambda: dialog.ctx.runner.pending == 0, timeout=10_000)
 
 
 def _rows(dialog: SyncQueueDialog) -> dict[tuple[str, str], str]:
@@ -117,10 +124,13 @@ def test_lists_items_by_state_with_the_error_and_both_sides(qtbot, qtmodeltester
     assert dialog.decide_button.isEnabled() and not dialog.retry_selected.isEnabled()
 
     dialog.set_filter("attention")
+    settle(qtbot, dialog)
     assert set(_rows(dialog)) == {("sale", queue.refused), ("sale", queue.twice)}
     dialog.set_filter("delivered")
+    settle(qtbot, dialog)
     assert set(_rows(dialog)) == {("sale", queue.clean)}
     dialog.set_filter("cancelled")
+    settle(qtbot, dialog)
     assert dialog.model.items == [] and dialog.pages.currentWidget() is dialog.empty
     assert "Nothing to show here" in dialog.empty.text()
 
@@ -130,6 +140,7 @@ def test_retry_now_moves_parked_to_pending_and_wakes_sync(qtbot, queue: Queue) -
     assert dialog.retry_parked.isEnabled()
     qtbot.mouseClick(dialog.retry_parked, LEFT)
     qtbot.waitUntil(lambda: not dialog.busy and bool(queue.woken), timeout=5000)
+    settle(qtbot, dialog)
     assert outbox_row(queue.store, queue.refused).state == "pending"
     assert _rows(dialog)[("sale", queue.refused)] == "pending"
     assert "Back in the queue: 1" in dialog.message.text()
@@ -142,12 +153,15 @@ def test_retry_now_moves_parked_to_pending_and_wakes_sync(qtbot, queue: Queue) -
     assert not dialog.retry_selected.isEnabled()
     dialog.retry([next(i.id for i in dialog.model.items if i.subject == queue.clean)])
     qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
+    settle(qtbot, dialog)
     assert dialog.message.property("kind") == "error" and "delivered" in dialog.message.text()
     assert len(_journal(queue.store, "sync_retry")) == 1
 
     queue.proxy.clear()
     assert queue.worker.drain().delivered == 1
-    dialog.timer.setInterval(50)  # the screen follows the worker by itself
+    # the composition root hands every delivery round to the hub (boxoffice.sync.reporting); here the test
+    # drained the worker itself, so it tells the hub what the round changed, as the worker's listener would
+    dialog.ctx.hub.publish(round_changes(RoundResult(delivered=1)))
     qtbot.waitUntil(lambda: _rows(dialog)[("sale", queue.refused)] == "delivered", timeout=5000)
 
 
@@ -164,6 +178,7 @@ def test_decision_is_recorded_shown_and_refused_the_second_time(qtbot, queue: Qu
     assert asked.ok.isEnabled()
     qtbot.mouseClick(asked.ok, LEFT)
     qtbot.waitUntil(lambda: not dialog.busy and _rows(dialog)[("sale", queue.twice)] == "decided", timeout=5000)
+    settle(qtbot, dialog)
 
     assert "Decision recorded" in dialog.message.text()
     dialog.select_subject(queue.twice)
