@@ -146,3 +146,39 @@ def test_the_pick_reads_the_index_in_order_with_no_sort_and_no_table_lookup(venu
         plan = " | ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
     assert "USING COVERING INDEX ix_tickets_best_available" in plan, plan
     assert "TEMP B-TREE" not in plan, plan  # no ORDER BY sort: the index gives the order
+
+
+def _pick_steps(store: Store, event_id: str, zone: str, count: int) -> int:
+    """SQLite virtual-machine steps (in tens) one pick takes: the work, counted, not timed."""
+    from boxoffice.services.best_available import pick
+
+    steps = 0
+
+    def count_step() -> int:
+        nonlocal steps
+        steps += 1
+        return 0  # carry on
+
+    with store.read_session_factory() as session:
+        driver = session.connection().connection.driver_connection
+        driver.set_progress_handler(count_step, 10)
+        try:
+            assert len(pick(session, event_id, zone, count)) == count
+        finally:
+            driver.set_progress_handler(None, 10)
+    return steps
+
+
+def test_a_pick_does_the_same_work_in_a_small_and_a_big_zone(empty_store: Store) -> None:
+    small = remote(rows=[f"R{n}" for n in range(1, 21)], seats=range(1, 51))  # 1,000 seats
+    pull(empty_store, small)
+    merge_inventory(empty_store.session_factory, "EV-BIG", "Estadio", STARTS_AT,
+                    [RemoteTicket(f"EV-BIG-{row}-{n}", str(n), ZONE, "#123456", True, f"R{row}")
+                     for row in range(1, 401) for n in range(1, 51)],  # 20,000 seats
+                    [RemoteProduct("TT-BIG", ZONE, PRICE, ZONE, "ticket", None)])
+    sell_seats(empty_store, *(tid("R1", n) for n in range(1, 50, 2)))  # the front row fragmented in both
+    with empty_store.session_factory.begin() as session:
+        session.execute(Ticket.__table__.update().where(Ticket.event_id == "EV-BIG", Ticket.row == "R1",
+                                                        Ticket.seat_rank % 2 == 1).values(state="sold"))
+    small_steps, big_steps = _pick_steps(empty_store, EVENT, ZONE, 4), _pick_steps(empty_store, "EV-BIG", ZONE, 4)
+    assert big_steps <= small_steps * 1.5, (small_steps, big_steps)  # an index seek deepens; a sort would be 20x
