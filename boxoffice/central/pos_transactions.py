@@ -177,8 +177,9 @@ def _take_tickets(session: Session, tx: PosTransactionIn, transaction_id: int, o
                                                                   locks.get(ticket_id), now, office_id)
         if channel is not None:
             found.append(f"ticket_unavailable: ticket_id {ticket_id!r} {WHY_NOT[channel]}; not taken")
-            ledger.append(ledger_row(ticket, "sale_conflict", now, office_id=office_id, conflict=channel,
-                                     pos_transaction=transaction_id))
+            conflict = "already_sold" if channel == "sold" else "not_assigned_to_office"  # as synchronisation
+            ledger.append(ledger_row(ticket, "sale_conflict", now, office_id=office_id, conflict=conflict,
+                                     other_channel=channel, pos_transaction=transaction_id))
             if office_id is not None and channel != "sold":
                 row = offline.get(ticket_id)
                 sync_conflicts.add(session, now, kind=sync_conflicts.TICKET_CONFLICT, office_id=office_id,
