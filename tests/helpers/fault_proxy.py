@@ -10,6 +10,8 @@ Faults (:class:`Fault`):
   on a kept-alive connection, close it without reading further, forwarding or answering.
 * ``delay`` - hold the request for N ms, then forward it (a client that gave up meanwhile still gets its
   request processed by the server: the "timeout after the server did the work" case).
+* ``after_hangup`` - hold the request until the client closes its connection (it gave up), then forward it: the
+  same case by construction, however busy the machine.
 * ``cut_request`` - forward only part of the request bytes upstream, then close both sides.
 * ``cut_response`` - forward the whole request, read the whole response, pass on only part of it, close.
 * ``http`` - answer a canned status (500, 503, 429 with ``Retry-After``, 400 ...) in the platform's envelope,
@@ -57,7 +59,7 @@ class _Closed(Exception):
 
 @dataclass(frozen=True)
 class Fault:
-    kind: str  # "pass" | "refuse" | "delay" | "cut_request" | "cut_response" | "http" | "raw" | "respond"
+    kind: str  # "pass" | "refuse" | "delay" | "after_hangup" | "cut_request" | "cut_response" | "http" | "raw" | …
     delay_ms: float | tuple[float, float] = 0.0
     fraction: float | None = None  # cut point as a share of the message bytes; None: drawn at random
     status: int = 0
@@ -85,6 +87,11 @@ class Fault:
     def delay(cls, ms: float | tuple[float, float]) -> Fault:
         """Hold the request ``ms`` milliseconds (or a uniform draw from a ``(low, high)`` range)."""
         return cls("delay", delay_ms=ms)
+
+    @classmethod
+    def after_hangup(cls) -> Fault:
+        """Hold the request until the client closes its connection, then forward it anyway."""
+        return cls("after_hangup")
 
     @classmethod
     def cut_request(cls, fraction: float | None = None) -> Fault:
@@ -369,6 +376,20 @@ class FaultProxy:
         finally:
             self._untrack_close(client)
 
+    def _wait_for_hangup(self, client: socket.socket) -> bool:
+        """Block until ``client`` closes its side (True) or the proxy stops (False)."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(client, selectors.EVENT_READ)
+            while not self._stopping.is_set():
+                if selector.select(0.05):
+                    try:
+                        if not client.recv(1, socket.MSG_PEEK):
+                            return True
+                    except OSError:
+                        return True
+                    self._stopping.wait(0.05)  # bytes of a next request: not a hang-up yet
+        return False
+
     def _apply(self, fault: Fault, rng: random.Random, client: socket.socket, request: Request,
                raw_request: bytes) -> bool:
         """Do what ``fault`` says with one request; False when the client connection must now close."""
@@ -389,6 +410,8 @@ class FaultProxy:
             low, high = fault.delay_ms if isinstance(fault.delay_ms, tuple) else (fault.delay_ms, fault.delay_ms)
             if self._stopping.wait(rng.uniform(low, high) / 1000):
                 return False
+        if fault.kind == "after_hangup" and not self._wait_for_hangup(client):
+            return False
         upstream = socket.create_connection(self.upstream, timeout=None)
         try:
             upstream.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
