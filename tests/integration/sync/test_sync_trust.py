@@ -211,7 +211,7 @@ def test_garbage_for_one_entry_parks_only_that_entry(
 
 
 @pytest.mark.parametrize("outage", [
-    Fault.refuse(), Fault.delay(900), Fault.http(503), Fault.http(500), Fault.raw(404, b"<html>Not Found</html>"),
+    Fault.refuse(), Fault.after_hangup(), Fault.http(503), Fault.http(500), Fault.raw(404, b"<html>Not Found</html>"),
     Fault.raw(413, b"<html>Request Entity Too Large</html>"), Fault.raw(502, b"<html>Bad Gateway</html>"),
 ], ids=["refused", "timeout", "503", "500-for-everything", "html-404", "html-413", "html-502"])
 def test_when_every_request_fails_nothing_is_parked(
@@ -219,7 +219,7 @@ def test_when_every_request_fails_nothing_is_parked(
         outage: Fault) -> None:
     sales = [clerk.sell_zone("General", 1) for _ in range(4)]
     proxy.randomize(1.0, [outage])
-    worker = make_worker(store, terminal, proxy.url, timeout=(2.0, 0.3 if outage.kind == "delay" else 5.0))
+    worker = make_worker(store, terminal, proxy.url, timeout=(2.0, 0.3 if outage.kind == "after_hangup" else 5.0))
     for _ in range(6):  # twice the strikes that park an entry the platform keeps failing on
         assert worker.run_once().failed
     status = worker.status()
