@@ -265,25 +265,12 @@ def run_journal_verify(args: argparse.Namespace) -> int:
         store.close()
     not_asked = "the platform was not asked (--offline)" if args.offline else \
         f"the platform could not be asked ({unasked})"
-    if platform is not None:
-        against = (f"matches the {len(platform.anchors)} head(s) the platform anchored (last: entry "
-                   f"{platform.last.seq})" if platform.last else "the platform holds no head of this terminal yet")
-    else:
-        against = f"{not_asked}; " + (
-            f"checked against {ACKNOWLEDGED_ANCHOR} (entry {ack.seq})" if ack else
-            "no acknowledged head to check against: only the chain itself was checked")
-    warning = ""
-    if platform is not None and platform.evidence_count:
-        latest = platform.evidence[0] if platform.evidence else None
-        warning = (f"; WARNING: the platform holds {platform.evidence_count} head(s) from this terminal that no "
-                   "untouched journal sends" + (f" (latest: {latest.verdict} head, entry {latest.seq}, received "
-                                                f"{latest.received_at})" if latest else ""))
     data = {**dataclasses.asdict(result), "platform_asked": platform is not None, "platform_error": unasked,
             "platform_anchor": dataclasses.asdict(platform.last) if platform and platform.last else None,
             "acknowledged": dataclasses.asdict(ack) if ack else None,
             "platform_evidence": platform.evidence_count if platform else None}
     if result.ok:
-        data["summary"] = f"journal ok: {result.entries} entries; {against}{warning}"
+        data["summary"] = f"journal ok: {result.entries} entries; {_checked_against(platform, ack, not_asked)}"
         emit(args, data, data["summary"])
         return 0
     problem = str(result.problem)
@@ -294,6 +281,23 @@ def run_journal_verify(args: argparse.Namespace) -> int:
     if not getattr(args, "json", False):
         print(problem, file=sys.stderr)
     return 1
+
+
+def _checked_against(platform, ack, not_asked: str) -> str:  # (PlatformAnchors | None, JournalHead | None)
+    """What an ok journal was checked against, and any tampering evidence the platform holds."""
+    from boxoffice.services.journal import ACKNOWLEDGED_ANCHOR
+
+    if platform is None:
+        return f"{not_asked}; " + (f"checked against {ACKNOWLEDGED_ANCHOR} (entry {ack.seq})" if ack else
+                                   "no acknowledged head to check against: only the chain itself was checked")
+    text = (f"matches the {len(platform.anchors)} head(s) the platform anchored (last: entry {platform.last.seq})"
+            if platform.last else "the platform holds no head of this terminal yet")
+    if platform.evidence_count:
+        latest = platform.evidence[0] if platform.evidence else None
+        text += (f"; WARNING: the platform holds {platform.evidence_count} head(s) from this terminal that no "
+                 "untouched journal sends" + (f" (latest: {latest.verdict} head, entry {latest.seq}, received "
+                                              f"{latest.received_at})" if latest else ""))
+    return text
 
 
 def _platform_anchors(context):  # -> (boxoffice.sync.journal_anchor.PlatformAnchors | None, why not asked)
