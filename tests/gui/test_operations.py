@@ -87,7 +87,8 @@ def test_changes_reach_the_hub_before_success_even_when_the_widget_is_gone(qtbot
     order.clear()
     gate = threading.Event()
     doomed = QWidget()
-    runner.write(doomed, lambda: gate.wait(5) and changes, success=lambda _r: order.append("late success"))
+    # the gate is always opened below; its timeout only keeps a failed test from hanging
+    runner.write(doomed, lambda: gate.wait(60) and changes, success=lambda _r: order.append("late success"))
     doomed.deleteLater()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)  # the relay died with its widget
     gate.set()
