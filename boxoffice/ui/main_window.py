@@ -8,6 +8,7 @@ is empty and the focus is back where the next customer starts.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from boxoffice.config import PrinterConfig
 from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
 from boxoffice.facades.sales import EventView
+from boxoffice.services.best_available import NoSeatsTogether
 from boxoffice.services.cart import Cart
 from boxoffice.services.catalog import EventSummary, ProductInfo, ZoneInfo
 from boxoffice.services.checkin import check_ticket
@@ -34,6 +36,7 @@ from boxoffice.ui.qt import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QPushButton,
     QShortcut,
     QSpinBox,
@@ -606,7 +609,7 @@ class MainWindow(QMainWindow):
         """Commit on the writer thread; the hub repaints the sold seats before ``_sale_done`` runs."""
         sales = self.ctx.facades.sales
         self.ctx.runner.write(self, lambda: sales.sell(request), success=lambda done: self._sale_done(done.value),
-                              failure=self._sale_failed)
+                              failure=lambda exc: self._sale_failed(exc, request))
 
     def _sale_done(self, result: SaleResult) -> None:
         self._busy = False
@@ -649,8 +652,11 @@ class MainWindow(QMainWindow):
 
         self.ctx.runner.device(self, lambda: print_sale(code, cash=cash), success=printed, failure=failed)
 
-    def _sale_failed(self, exc: Exception) -> None:
+    def _sale_failed(self, exc: Exception, request: SaleRequest | None = None) -> None:
         self._busy = False
+        if isinstance(exc, NoSeatsTogether) and request is not None and not request.allow_split:
+            self._offer_split(exc, request)
+            return
         if isinstance(exc, SeatNotAvailable):
             if exc.ticket_ids:  # only those seats: the cart drops them now, the map shows what took them
                 for ticket_id in exc.ticket_ids:
@@ -669,6 +675,29 @@ class MainWindow(QMainWindow):
             text = self.tr("Not sold: unexpected error ({error}); nothing was recorded.").format(error=exc)
         self._show_error(text)
         self.sale_failed.emit(text)
+
+    def _offer_split(self, exc: NoSeatsTogether, request: SaleRequest) -> None:
+        """No row has the party side by side: the clerk is told and may sell the same cart with seats apart."""
+        told = self.tr("No {count} seats together in {zone}.").format(count=exc.count, zone=exc.zone)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Seats not together"),
+                          told + "\n" + self.tr("Sell them apart, in different places?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("splitSeats")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._busy = True  # the same cart is still on its way: no second sale while the clerk decides
+
+        def answered() -> None:
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                self._submit_sale(dataclasses.replace(request, allow_split=True))
+                return
+            self._busy = False
+            text = told + " " + self.tr("Nothing was sold: choose seats on the map, or fewer tickets.")
+            self._show_error(text)
+            self.sale_failed.emit(text)
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
 
     def _show_banner(self, text: str, ok: bool) -> None:
         self.banner.setText(text)

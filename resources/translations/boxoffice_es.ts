@@ -1017,6 +1017,26 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="681"/>
+        <source>No {count} seats together in {zone}.</source>
+        <translation>No hay {count} butacas juntas en {zone}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="682"/>
+        <source>Seats not together</source>
+        <translation>Butacas no juntas</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="683"/>
+        <source>Sell them apart, in different places?</source>
+        <translation>¿Venderlas separadas, en sitios distintos?</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="695"/>
+        <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
+        <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
+    </message>
+    <message>
         <location filename="../../boxoffice/ui/main_window.py" line="117"/>
         <location filename="../../boxoffice/ui/main_window.py" line="367"/>
         <source>Box office — {office}</source>
