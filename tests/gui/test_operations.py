@@ -136,7 +136,7 @@ def test_a_shut_down_runner_finishes_submitted_writes_and_refuses_new_ones(qtbot
     runner = OperationRunner(hub)
     done: list[int] = []
     gate = threading.Event()
-    runner.write(None, lambda: gate.wait(5) and done.append(1))
+    runner.write(None, lambda: gate.wait(60) and done.append(1))  # the timer below always opens it
     threading.Timer(0.05, gate.set).start()
     runner.shutdown(wait=True)
     assert done == [1]
