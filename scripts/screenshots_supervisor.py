@@ -1,8 +1,10 @@
 """Screenshots of the supervisor's screens, in Spanish and English, at 1280x800 and 1024x768.
 
 Called by ``scripts/screenshots.py`` after the clerk's screens (same folder, same application). On a local demo
-inventory with no network: the supervisor menu, comp, returns, sync queue (with a parked sale), shift open and
-close with the count and its Z report, sales reports with the hourly chart, door check, training mode.
+inventory with no network: the supervisor menu, comp, returns, sync queue (with a parked sale), shift open (refused
+while one is open) and close with the count and its Z report, sales reports with the hourly chart, a scanned sale
+(sold, and voided waiting for the platform's confirmation), door check, training mode. The screens read through the
+operation runner: each shot waits until it has answered.
 """
 
 from __future__ import annotations
@@ -11,22 +13,30 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from boxoffice.core.payments import PaymentRequest
+from boxoffice.services import catalog
 from boxoffice.services.clerks import ClerkInfo
+from boxoffice.services.returns import void_sale
 from boxoffice.services.sales import LineRequest, SaleRequest, sell
 from boxoffice.services.shifts import close_shift, current_shift, open_shift
-from boxoffice.store.models import Outbox
+from boxoffice.store.models import Outbox, Sale, SaleTicket
 from boxoffice.training import training_starter
 from boxoffice.ui.comp_dialog import CompDialog
 from boxoffice.ui.main_window import MainWindow
+from boxoffice.ui.sale_dialog import SaleDialog
+from boxoffice.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
+from boxoffice.ui.window_context import window_context
 from tests.helpers.demo_inventory import TERMINAL, backend_for
+
+#: A sale the platform has, voided here: its cancellation waits for the platform (the sale dialog's shot).
+VOIDED_SEAT = "EVDEMO-GEN30"
 
 
 def prepare(store, supervisor: ClerkInfo) -> None:
-    """A closed shift (its Z report kept), then an open one with a few sales (cash, card, a comp) and one sale
-    the platform refused (parked)."""
+    """A closed shift (its Z report kept), then an open one with a few sales (cash, card, a comp), one sale
+    the platform refused (parked) and one it has that was voided here (its cancellation queued)."""
     f = store.session_factory
     first = open_shift(f, supervisor.id, 10000, actor=supervisor.name)
     sell(f, TERMINAL, SaleRequest("EVDEMO", (LineRequest("tt-vip", 1, ("EVDEMO-VIP9",)),),
@@ -44,6 +54,23 @@ def prepare(store, supervisor: ClerkInfo) -> None:
         first = session.scalar(Outbox.__table__.select().with_only_columns(Outbox.id).order_by(Outbox.id).limit(1))
         session.execute(update(Outbox).where(Outbox.id == first).values(
             state="parked", attempts=3, last_error="400 ticket EVDEMO-GEN1 is not assigned to this office"))
+    delivered = sell(f, TERMINAL, SaleRequest("EVDEMO", (LineRequest("tt-gen", 1, (VOIDED_SEAT,)),),
+                                              (PaymentRequest("cash", tendered_cents=2500),), clerk_id=supervisor.id))
+    with f.begin() as session:
+        session.execute(update(Outbox).where(Outbox.kind == "sale", Outbox.subject == delivered.purchase_code)
+                        .values(state="delivered"))
+    void_sale(f, TERMINAL, delivered.purchase_code, "Cliente cambió de fecha", actor=supervisor.name)
+
+
+def settle(app, backend, timeout_s: float = 15) -> None:
+    """Let the operation runner answer every read and write the screens asked for, then paint."""
+    runner = window_context(backend).runner
+    deadline = time.monotonic() + timeout_s
+    while runner.pending and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
 
 
 def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int], language: str,
@@ -56,7 +83,7 @@ def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int],
     window = MainWindow(backend, clerk=supervisor)
     window.resize(*size)
     window.show()
-    app.processEvents()
+    settle(app, backend)  # events, seats and prices are read in the background
 
     window.supervisor_menu.popup(window.supervisor_button.mapToGlobal(QPoint(0, window.supervisor_button.height())))
     app.processEvents()
@@ -74,12 +101,13 @@ def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int],
     comp.close()
     window.cart_panel._clear()
 
-    def grab(dialog, name: str, prepare_dialog: Callable[[object], None] | None = None) -> None:
-        dialog.resize(min(size[0] - 40, max(dialog.width(), 900)), size[1] - 60)
+    def grab(dialog, name: str, prepare_dialog: Callable[[object], None] | None = None, natural: bool = False) -> None:
+        if not natural:  # big screens fill the window; small dialogs keep their own size
+            dialog.resize(min(size[0] - 40, max(dialog.width(), 900)), size[1] - 60)
+        settle(app, backend)
         if prepare_dialog:
             prepare_dialog(dialog)
-        for _ in range(5):
-            app.processEvents()
+        settle(app, backend)
         saved.append(save(dialog, out / f"sup-{name}-{suffix}.png"))
 
     returns = window.open_returns()
@@ -88,11 +116,26 @@ def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int],
     queue = window.open_sync_queue()
     grab(queue, "queue")
     queue.reject()
-    closing = window.open_shift()
+    opening = OpenShiftDialog(backend, supervisor, window)  # a shift is open: refused, and said why
+    opening.show()
+    grab(opening, "open-shift", natural=True)
+    opening.reject()
+    shift = current_shift(store.read_session_factory)
+    assert shift is not None
+    closing = CloseShiftDialog(backend, supervisor, shift, window)
+    closing.show()
     for cents, pieces in ((5000, 2), (2000, 3), (1000, 1), (200, 4), (50, 3)):
         closing.set_count(cents, pieces)
     grab(closing, "close-shift")
     closing.reject()
+    ctx = window_context(backend)
+    for name, seat in (("sale", "EVDEMO-PRE1"), ("sale-voided", VOIDED_SEAT)):
+        sale = catalog.find_sale(store.read_session_factory, _sale_of(store, seat))
+        dialog = SaleDialog(sale, ctx, reprint=lambda _code: None, parent=window,
+                            session_factory=store.session_factory)
+        dialog.show()
+        grab(dialog, name, natural=True)
+        dialog.reject()
     history = window.open_z_reports()
     grab(history, "z-reports")
     history.reject()
@@ -118,6 +161,13 @@ def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int],
     window.close()
     assert current_shift(store.read_session_factory) is not None
     return saved
+
+
+def _sale_of(store, ticket_id: str) -> str:
+    """The purchase code of the sale holding a ticket."""
+    with store.read_session_factory() as session:
+        return session.scalar(select(Sale.purchase_code).join(SaleTicket, SaleTicket.sale_id == Sale.id)
+                              .where(SaleTicket.ticket_id == ticket_id))
 
 
 class _NoPrinter:

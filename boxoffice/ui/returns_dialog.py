@@ -123,6 +123,7 @@ class ReturnsDialog(QDialog):
         # bound methods: disconnected with the dialog
         self.ctx.hub.outbox_changed.connect(self.refresh_history)
         self.ctx.hub.seats_changed.connect(self._seats_changed)
+        self.ctx.hub.inventory_changed.connect(self.reload_zones)  # a pull may add or take back tickets
         self._read("event", self.ctx.facades.sales.events, self._events_read)
         self.reload_zones()
         self.refresh_history()

@@ -170,6 +170,10 @@ class OpenShiftDialog(QDialog):
         self.message.setText(text)
         self.message.setProperty("kind", "error" if error else "info")
         _refresh_style(self.message)
+        layout = self.layout()
+        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else self.sizeHint().height()
+        if needed > self.height():  # a longer message arrived after the dialog was shown: grow, never clip
+            self.resize(self.width(), needed)
 
     def float_cents(self) -> int | None:
         """The float typed, in cents; None when it is not an amount yet."""

@@ -93,74 +93,74 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="446"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="450"/>
         <source>Close shift {id}</source>
         <translation>Cerrar turno {id}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="558"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="562"/>
         <source>Close shift {id} · opened {when} by {name} · float {amount}</source>
         <translation>Cerrar turno {id} · abierto {when} por {name} · fondo {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="472"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="476"/>
         <source>Count the drawer: how many of each note and coin.</source>
         <translation>Haga el arqueo: cuántos billetes y monedas hay de cada valor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="479"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="483"/>
         <source>Notes</source>
         <translation>Billetes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="479"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="483"/>
         <source>Coins</source>
         <translation>Monedas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="509"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="567"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="513"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="571"/>
         <source>Expected {amount}</source>
         <translation>Esperado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="521"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="525"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="524"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="528"/>
         <source>Close shift</source>
         <translation>Cerrar turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="545"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="549"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="587"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="591"/>
         <source>Counted {amount}</source>
         <translation>Contado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="589"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="592"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="593"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="596"/>
         <source>Difference {amount}</source>
         <translation>Diferencia {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="605"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="609"/>
         <source>Closing the shift…</source>
         <translation>Cerrando el turno…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="613"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="617"/>
         <source>Shift {id} closed: Z report</source>
         <translation>Turno {id} cerrado: informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="620"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="624"/>
         <source>Z report · shift {id}</source>
         <translation>Informe Z · turno {id}</translation>
     </message>
@@ -236,52 +236,52 @@
 <context>
     <name>ConflictDecisionDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="193"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="188"/>
         <source>Decide the conflict of {code}</source>
         <translation>Decidir el conflicto de {code}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="198"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="193"/>
         <source>Seats {seats} were sold twice. What happens to sale {code}?</source>
         <translation>Las butacas {seats} se vendieron dos veces. ¿Qué se hace con la venta {code}?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="203"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="198"/>
         <source>Keep: our customer keeps the seats</source>
         <translation>Mantener: nuestro cliente conserva las butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="205"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="200"/>
         <source>Nothing changes here. The other channel&apos;s sale must be refunded or moved on the central platform.</source>
         <translation>Aquí no cambia nada. La venta del otro canal debe reembolsarse o cambiarse en la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="207"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="202"/>
         <source>Void ours: refund our customer {total}</source>
         <translation>Anular la nuestra: reembolsar {total} a nuestro cliente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="209"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="204"/>
         <source>Our sale is voided (the reason names the conflict) and the cancellation is sent; the other channel&apos;s sale stands.</source>
         <translation>Nuestra venta se anula (el motivo menciona el conflicto) y se envía la anulación; la venta del otro canal se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="221"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="216"/>
         <source>The sale is voided already</source>
         <translation>La venta ya está anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="222"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="217"/>
         <source>Reason (goes into the journal):</source>
         <translation>Motivo (queda en el registro):</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="228"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="223"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="230"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="225"/>
         <source>Record decision</source>
         <translation>Registrar decisión</translation>
     </message>
@@ -550,7 +550,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="563"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="566"/>
         <source>({n} ticket type(s) left out: their price is not valid; see the log)</source>
         <translation>({n} tipo(s) de entrada omitido(s): su precio no es válido; vea el registro)</translation>
     </message>
@@ -795,91 +795,96 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/first_run.py" line="482"/>
+        <source>This is not a token: it has spaces, accents or control characters. Paste it again exactly as the platform gave it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/first_run.py" line="485"/>
         <source>The platform does not accept this token. Paste it again exactly as the platform gave it; it may have been revoked.</source>
         <translation>La plataforma no acepta este token. Péguelo otra vez tal como lo dio la plataforma; puede que se haya revocado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="485"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="488"/>
         <source>This token may not act for office {office}. Check the office id, or paste the token made for this office.</source>
         <translation>Este token no sirve para la taquilla {office}. Revise el ID de taquilla o pegue el token creado para esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="488"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="491"/>
         <source>The platform has no office {office}. Check the office id.</source>
         <translation>La plataforma no tiene la taquilla {office}. Revise el ID de taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="490"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="493"/>
         <source>Something answers at this address, but it is not the central platform. Check the address, including any path after the host.</source>
         <translation>Algo responde en esta dirección, pero no es la plataforma central. Revise la dirección, incluida la ruta que siga al servidor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="493"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="496"/>
         <source>The platform cannot answer right now. Try again in a few minutes.</source>
         <translation>La plataforma no puede responder ahora. Inténtelo de nuevo en unos minutos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="495"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="498"/>
         <source>The token cannot be kept in this computer&apos;s keyring: {error}</source>
         <translation>No se puede guardar el token en el llavero de este equipo: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="499"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="502"/>
         <source>Something went wrong ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>Algo ha fallado ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="514"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="517"/>
         <source>Connection tested: {n} event(s) assigned</source>
         <translation>Conexión probada: {n} evento(s) asignado(s)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="516"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="519"/>
         <source>Saving the token in the keyring and the settings…</source>
         <translation>Guardando el token en el llavero y en los ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="527"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="530"/>
         <source>Token stored in the keyring</source>
         <translation>Token guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="528"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="531"/>
         <source>Settings saved: {url}, office {office}</source>
         <translation>Ajustes guardados: {url}, taquilla {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="536"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="539"/>
         <source>Nothing was saved: {error}</source>
         <translation>No se guardó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="545"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="548"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="560"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="563"/>
         <source>Inventory fetched: {tickets} ticket(s) for sale in {events} event(s)</source>
         <translation>Inventario descargado: {tickets} entrada(s) a la venta en {events} evento(s)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="567"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="570"/>
         <source>Paired. Next, create the supervisor.</source>
         <translation>Vinculada. Ahora cree el supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="569"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="572"/>
         <source>Paired. This window already has clerks: Finish to sign in.</source>
         <translation>Vinculada. Esta taquilla ya tiene vendedores: pulse Finalizar para entrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="576"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="579"/>
         <source>Could not fetch the inventory: {error}</source>
         <translation>No se pudo descargar el inventario: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="578"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="581"/>
         <source>The pairing is saved. Try again, or go on: the window fetches the inventory again at every start.</source>
         <translation>La vinculación está guardada. Reintente o continúe: la taquilla vuelve a descargar el inventario en cada inicio.</translation>
     </message>
@@ -1037,233 +1042,233 @@
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="117"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="367"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="120"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="370"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="130"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="133"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="138"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="141"/>
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="143"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="146"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="151"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="154"/>
         <source>TRAINING / FORMACIÓN · practice only: nothing is sold for real, nothing is synced, and it is all discarded when training ends</source>
         <translation>TRAINING / FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="218"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="221"/>
         <source>{name} ⇄</source>
         <translation>{name} ⇄</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="218"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="221"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="237"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="240"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="244"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="247"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="245"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="248"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="246"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="249"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="247"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="250"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="248"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="251"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="249"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="258"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="257"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="260"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="259"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="262"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="329"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="332"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="331"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="334"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="333"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="336"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="341"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="344"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="348"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="351"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="358"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="361"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="366"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="369"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="387"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="390"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="411"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="414"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="627"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="630"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="410"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="413"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="428"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="431"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="440"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="443"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="443"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="446"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="515"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="518"/>
         <source>{name} ({n} tickets) · {price}</source>
         <translation>{name} ({n} entradas) · {price}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="531"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="534"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="547"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="550"/>
         <source>Only {n} left in {zone}</source>
         <translation>Solo quedan {n} en {zone}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="615"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="618"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="618"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="621"/>
         <source>Comp {code}: {n} tickets issued free of charge.</source>
         <translation>Cortesía {code}: {n} entradas emitidas sin cargo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="621"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="624"/>
         <source>Sold {code}: {n} tickets, {total}{change}.</source>
         <translation>Vendido {code}: {n} entradas, {total}{change}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="629"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="632"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="641"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="644"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="645"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="648"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="663"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="669"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="666"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="672"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="669"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="675"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="691"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="720"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="737"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="766"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="740"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="769"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -1303,17 +1308,17 @@
         <translation>El turno {id} sigue abierto (desde {when}, por {name}): ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="189"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="193"/>
         <source>Type the cash in the drawer, for example {example} (0 if there is none).</source>
         <translation>Escriba el efectivo del cajón, por ejemplo {example} (0 si no hay).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="191"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="195"/>
         <source>{text} is not an amount; type digits, for example {example}.</source>
         <translation>{text} no es un importe; escriba cifras, por ejemplo {example}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="195"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="199"/>
         <source>Float {amount}</source>
         <translation>Fondo de caja {amount}</translation>
     </message>
@@ -1408,42 +1413,42 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
         <source>Code / event</source>
         <translation>Código / evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="147"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="148"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="143"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="148"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="143"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="183"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="178"/>
         <source>next try {time}</source>
         <translation>próximo intento {time}</translation>
     </message>
@@ -1636,7 +1641,7 @@
         <translation>Devolver entradas no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="145"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="146"/>
         <source>{event} · by {actor}. Returned tickets go back to the central platform and can no longer be sold here.</source>
         <translation>{event} · por {actor}. Las entradas devueltas vuelven a la plataforma central y ya no se pueden vender aquí.</translation>
     </message>
@@ -1646,153 +1651,153 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="164"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="165"/>
         <source>What to return</source>
         <translation>Qué devolver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="171"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="172"/>
         <source>A zone</source>
         <translation>Una zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="171"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="172"/>
         <source>A seat range</source>
         <translation>Un rango de butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="172"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="173"/>
         <source>All unsold</source>
         <translation>Todas las no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="186"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="187"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="189"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="190"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="199"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="200"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="205"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="206"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="223"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="224"/>
         <source>Return…</source>
         <translation>Devolver…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="241"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="242"/>
         <source>Confirm the return</source>
         <translation>Confirme la devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="251"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="252"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="254"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="255"/>
         <source>Confirm return</source>
         <translation>Confirmar devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="269"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="270"/>
         <source>Returns of this event</source>
         <translation>Devoluciones de este evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="275"/>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="518"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="276"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="519"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="275"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="276"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="275"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="276"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="275"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="276"/>
         <source>Platform</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="287"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="288"/>
         <source>No returns for this event yet.</source>
         <translation>Aún no hay devoluciones de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="299"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="300"/>
         <source>+{n} more</source>
         <translation>+{n} más</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="318"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="319"/>
         <source>{zone} ({n} unsold)</source>
         <translation>{zone} ({n} sin vender)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="357"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="358"/>
         <source>Any row</source>
         <translation>Cualquier fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="360"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="361"/>
         <source>Row {row}</source>
         <translation>Fila {row}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="413"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="414"/>
         <source>This office holds no tickets of this event.</source>
         <translation>Esta taquilla no tiene entradas de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="418"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="419"/>
         <source>No unsold tickets in this choice: nothing to return.</source>
         <translation>No hay entradas sin vender en esta selección: nada que devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="420"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="421"/>
         <source>1 ticket: seat {seats}</source>
         <translation>1 entrada: butaca {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="422"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="423"/>
         <source>{n} tickets: seats {seats}</source>
         <translation>{n} entradas: butacas {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="426"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="427"/>
         <source>{seats} is sold and cannot be returned; it is left out.</source>
         <translation>{seats} está vendida y no se puede devolver; se excluye.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="429"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="430"/>
         <source>{n} sold seats are left out: {seats}</source>
         <translation>Se excluyen {n} butacas vendidas: {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="432"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="433"/>
         <source>{n} already being returned: {seats}</source>
         <translation>{n} ya en devolución: {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="448"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="449"/>
         <source>Return {n} tickets of this event to the central platform?
 
 Seats: {seats}
@@ -1805,47 +1810,47 @@ Butacas: {seats}
 A partir de ahora ya no se podrán vender en esta taquilla; la plataforma central confirma la devolución cuando este terminal esté en línea.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="452"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="453"/>
         <source>Return {n} tickets</source>
         <translation>Devolver {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="467"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="468"/>
         <source>Returning {n} tickets…</source>
         <translation>Devolviendo {n} entradas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="479"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="480"/>
         <source>{n} tickets returned: no longer on sale here. Waiting for the central platform to confirm.</source>
         <translation>{n} entradas devueltas: ya no están a la venta aquí. Esperando la confirmación de la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="488"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="489"/>
         <source>Nothing was returned. {error}</source>
         <translation>No se devolvió nada. {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="490"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="491"/>
         <source>{text} The choice has been updated; check it and return again.</source>
         <translation>{text} La selección se ha actualizado; revísela y vuelva a devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="512"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="513"/>
         <source>Confirmed at {time}</source>
         <translation>Confirmada a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="514"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="515"/>
         <source>Refused: {error}</source>
         <translation>Rechazada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="516"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="517"/>
         <source>Queued, not reached yet ({error})</source>
         <translation>En cola, aún no ha llegado ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="520"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="521"/>
         <source>{n}: {seats}</source>
         <translation>{n}: {seats}</translation>
     </message>
@@ -2111,33 +2116,33 @@ Motivo: {reason}</translation>
 <context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="648"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="652"/>
         <source>Closed shifts</source>
         <translation>Turnos cerrados</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="657"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="661"/>
         <source>Shift</source>
         <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="670"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="674"/>
         <source>Reading the closed shifts…</source>
         <translation>Leyendo los turnos cerrados…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="689"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="693"/>
         <source>Shift {id} · closed {closed} · opened by {name} · difference {difference}</source>
         <translation>Turno {id} · cerrado {closed} · abierto por {name} · diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="666"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="670"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="694"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="700"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="698"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="704"/>
         <source>No shift has been closed on this terminal yet.</source>
         <translation>Aún no se ha cerrado ningún turno en este terminal.</translation>
     </message>
@@ -2328,298 +2333,299 @@ Motivo: {reason}</translation>
 <context>
     <name>SyncQueueDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="263"/>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="275"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="260"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="273"/>
         <source>Sync queue</source>
+        <extracomment>the queue on screen was read again (tests wait on it)</extracomment>
         <translation>Cola de sincronización</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="279"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="277"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="332"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="330"/>
         <source>Retry selected</source>
         <translation>Reintentar selección</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="334"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="332"/>
         <source>Retry all parked</source>
         <translation>Reintentar retenidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="336"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="334"/>
         <source>Decide…</source>
         <translation>Decidir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="338"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="336"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="362"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="359"/>
         <source>All</source>
         <translation>Todo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="362"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="359"/>
         <source>Needs attention</source>
         <translation>Requiere atención</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="362"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="359"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="363"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="360"/>
         <source>Parked</source>
         <translation>Retenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="363"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="360"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="363"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="360"/>
         <source>Decided</source>
         <translation>Decidida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="364"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="361"/>
         <source>Delivered</source>
         <translation>Entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="364"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="361"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="369"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="366"/>
         <source>{name} ({n})</source>
         <translation>{name} ({n})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="391"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="395"/>
         <source>The sync queue is empty: nothing has been sold here yet, or every sale has reached the central platform.</source>
         <translation>La cola de sincronización está vacía: aún no se ha vendido nada aquí o todas las ventas han llegado a la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="394"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="398"/>
         <source>Nothing to show here. Choose &quot;All&quot; to see the whole queue.</source>
         <translation>Aquí no hay nada que mostrar. Elija «Todo» para ver toda la cola.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="399"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="399"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
         <source>Syncing</source>
         <translation>Sincronizando</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="399"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="400"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="404"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="401"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="405"/>
         <source>last sync {time}</source>
         <translation>última sinc. {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="407"/>
         <source>the platform refuses our token: re-pair the terminal</source>
         <translation>la plataforma rechaza nuestro token: vuelva a vincular el terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="405"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="409"/>
         <source>the oldest waiting item is too old: get this terminal online</source>
         <translation>lo más antiguo lleva demasiado esperando: conecte este terminal a la red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="407"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="411"/>
         <source>last error: {error}</source>
         <translation>último error: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="408"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="412"/>
         <source>Delivery: {parts}</source>
         <translation>Envío: {parts}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="410"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="414"/>
         <source>Parked: {parked} · Conflicts to decide: {conflict} · Waiting: {pending} · Decided: {decided} · Delivered: {delivered} · Cancelled: {cancelled}</source>
         <translation>Retenidas: {parked} · Conflictos por decidir: {conflict} · Pendientes: {pending} · Decididas: {decided} · Entregadas: {delivered} · Canceladas: {cancelled}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="448"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="452"/>
         <source>Selected: {n}</source>
         <translation>Seleccionados: {n}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="450"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="454"/>
         <source>Select an item to see its error, or both sides of a conflict.</source>
         <translation>Seleccione un elemento para ver su error, o las dos partes de un conflicto.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="457"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="461"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="457"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="461"/>
         <source>attempts</source>
         <translation>intentos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="459"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="463"/>
         <source>delivered</source>
         <translation>entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="461"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="465"/>
         <source>next try</source>
         <translation>próximo intento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="463"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="467"/>
         <source>return of unsold tickets:</source>
         <translation>devolución de entradas no vendidas:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="463"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="467"/>
         <source>{n} of {event}</source>
         <translation>{n} de {event}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="478"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="482"/>
         <source>Decided by {actor} at {time}:</source>
         <translation>Decidido por {actor} a las {time}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="483"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="487"/>
         <source>To decide:</source>
         <translation>Por decidir:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="484"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="488"/>
         <source>does our customer keep the seats, or is our sale voided and refunded? Press Decide…</source>
         <translation>¿nuestro cliente conserva las butacas, o se anula y reembolsa nuestra venta? Pulse Decidir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="495"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="499"/>
         <source>cash</source>
         <translation>efectivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="495"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="499"/>
         <source>card</source>
         <translation>tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="497"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="501"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="497"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="501"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="498"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="502"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="498"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="502"/>
         <source>Clerk</source>
         <translation>Vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="499"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="503"/>
         <source>Sold at</source>
         <translation>Hora de venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="499"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="503"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="500"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="504"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="502"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="506"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="504"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="508"/>
         <source>Voided</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="511"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="515"/>
         <source>held by order {code} ({where}), sold {when}</source>
         <translation>la tiene el pedido {code} ({where}), vendido {when}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="515"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="519"/>
         <source>, customer {name}</source>
         <translation>, cliente {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="523"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="527"/>
         <source>Our order there</source>
         <translation>Nuestro pedido allí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="524"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="528"/>
         <source>Answered at</source>
         <translation>Hora de respuesta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="529"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="533"/>
         <source>Also noted</source>
         <translation>También indicó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="560"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="563"/>
         <source>Back in the queue: {n}; sending now.</source>
         <translation>Otra vez en cola: {n}; enviando ahora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="562"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="565"/>
         <source>Nothing is parked: nothing to retry.</source>
         <translation>No hay nada retenido: nada que reintentar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="602"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="604"/>
         <source>Decision recorded: sale {code} is voided. Refund {total} to our customer; the cancellation goes to the central platform with the next sync.</source>
         <translation>Decisión registrada: la venta {code} queda anulada. Reembolse {total} a nuestro cliente; la anulación se envía a la plataforma central en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="606"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="608"/>
         <source>Decision recorded: the sale was voided already.</source>
         <translation>Decisión registrada: la venta ya estaba anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="608"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="610"/>
         <source>Decision recorded: our customer keeps the seats. Have the other sale refunded or moved on the central platform.</source>
         <translation>Decisión registrada: nuestro cliente conserva las butacas. Haga que la otra venta se reembolse o se cambie en la plataforma central.</translation>
     </message>
@@ -2680,63 +2686,63 @@ Motivo: {reason}</translation>
 <context>
     <name>ZReportView</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="264"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="268"/>
         <source>Print</source>
         <extracomment>Which printed sections go in which column, by their text keys (&quot;&quot; is the header block). The button row; a dialog holding the view adds its own buttons (Done, Close) here.</extracomment>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="268"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="272"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="289"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="293"/>
         <source>No Z report to show.</source>
         <translation>No hay ningún informe Z que mostrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="301"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="305"/>
         <source>Expected {expected} · Counted {counted} · Difference {difference}</source>
         <translation>Esperado {expected} · Contado {counted} · Diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="371"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="375"/>
         <source>Printing is not set up on this terminal: choose a printer in Settings, or save the Z report as a PDF.</source>
         <translation>La impresión no está configurada en este terminal: elija una impresora en Ajustes o guarde el informe Z como PDF.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="374"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="378"/>
         <source>Printing the Z report…</source>
         <translation>Imprimiendo el informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="387"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="391"/>
         <source>Printing failed: {error}</source>
         <translation>Falló la impresión: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="380"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="384"/>
         <source>Z report sent to the printer.</source>
         <translation>Informe Z enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="401"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="405"/>
         <source>Save Z report</source>
         <translation>Guardar informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="403"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="407"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="420"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="424"/>
         <source>Could not save the PDF: {error}</source>
         <translation>No se pudo guardar el PDF: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="413"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="417"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -2744,17 +2750,17 @@ Motivo: {reason}</translation>
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="71"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="74"/>
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="80"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="83"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="92"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="95"/>
         <source>{price} · {n} left</source>
         <translation>{price} · quedan {n}</translation>
     </message>
@@ -2762,73 +2768,73 @@ Motivo: {reason}</translation>
 <context>
     <name>_Strings</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="70"/>
         <source>Waiting</source>
         <extracomment>Row colours by state: (background, text); parked and conflicts stand out, history is quiet.</extracomment>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="70"/>
         <source>Parked</source>
         <translation>Retenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="70"/>
         <source>Conflict</source>
         <translation>Conflicto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="76"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="71"/>
         <source>Decided</source>
         <translation>Decidida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="76"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="71"/>
         <source>Delivered</source>
         <translation>Entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="77"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="72"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="80"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
         <source>Sale</source>
         <translation>Venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="80"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
         <source>Void</source>
         <translation>Anulación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="80"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="83"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="78"/>
         <source>already sold by another channel (online or another office)</source>
         <translation>ya vendida por otro canal (en línea u otra taquilla)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="84"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="79"/>
         <source>no longer assigned to this office (taken back centrally)</source>
         <translation>ya no asignada a esta taquilla (retirada desde la central)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="85"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="80"/>
         <source>not a ticket of this event on the platform</source>
         <translation>no es una entrada de este evento en la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="88"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="83"/>
         <source>our customer keeps the seats</source>
         <translation>nuestro cliente conserva las butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="89"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="84"/>
         <source>our sale voided, our customer refunded</source>
         <translation>nuestra venta anulada, nuestro cliente reembolsado</translation>
     </message>
@@ -2836,7 +2842,7 @@ Motivo: {reason}</translation>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="620"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="618"/>
         <source>row {row}</source>
         <translation>fila {row}</translation>
     </message>
@@ -2844,17 +2850,17 @@ Motivo: {reason}</translation>
 <context>
     <name>words</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="107"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="102"/>
         <source>Decided by {actor}: {decision}</source>
         <translation>Decidido por {actor}: {decision}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="112"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="107"/>
         <source>Will try again: {error}</source>
         <translation>Se reintentará: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="114"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="109"/>
         <source>Voided before it was sent</source>
         <translation>Anulada antes de enviarse</translation>
     </message>
