@@ -81,6 +81,7 @@ class ReturnsDialog(QDialog):
         self.event_id = event_id
         self.busy = False
         self.selection: ReturnSelection | None = None
+        self.confirming: ReturnSelection | None = None  # the choice on the confirmation page
         self.history: list[ReturnRecord] = []
         self.zones: list[ZoneSeats] = []
         self._rows_zone: str | None = None  # the zone the row list and seat range were filled for
@@ -451,6 +452,7 @@ class ReturnsDialog(QDialog):
             "when this terminal is online.").format(n=selection.count, seats=self._seats(selection.seats,
                                                                                            limit=40)))
         self.confirm_button.setText(self.tr("Return {n} tickets").format(n=selection.count))
+        self.confirming = selection  # what the supervisor reads is what is returned, whatever is read meanwhile
         self.pages.setCurrentIndex(PAGE_CONFIRM)
         self._say("", "")
 
@@ -459,9 +461,10 @@ class ReturnsDialog(QDialog):
             self.pages.setCurrentIndex(PAGE_CHOOSE)
 
     def confirm(self) -> None:
-        """Return exactly the previewed tickets (a seat sold since then makes the service refuse them all)."""
-        selection = self.selection
-        if self.busy or selection is None or selection.count == 0:
+        """Return exactly the tickets the confirmation shows (a seat sold since then makes the service refuse them
+        all), even when the preview was read again meanwhile (the hub told of a sale)."""
+        selection = self.confirming
+        if self.busy or self.pages.currentIndex() != PAGE_CONFIRM or selection is None or selection.count == 0:
             return
         sales, actor, event_id, ids = self.ctx.facades.sales, self.actor, self.event_id, list(selection.ticket_ids)
         self._set_busy(True)

@@ -158,11 +158,15 @@ def test_a_seat_sold_between_preview_and_confirmation_is_refused(qtbot, store: S
     dialog.ask_confirmation()
     settle(qtbot, dialog)
     assert dialog.pages.currentIndex() == PAGE_CONFIRM
-    sell_seats(store, "EVDEMO-GEN16")  # the sales screen sells it meanwhile
+    sell_seats(store, "EVDEMO-GEN16")  # the sales screen sells it meanwhile, and the hub tells of it
+    dialog.ctx.hub.publish(Changes(event_id=EVENT, seats={"EVDEMO-GEN16": "sold"}))
+    qtbot.waitUntil(lambda: dialog.selection.seats == ("GEN15",), timeout=WAIT_MS)  # the preview behind is current
+    settle(qtbot, dialog)
+    assert dialog.pages.currentIndex() == PAGE_CONFIRM and dialog.confirm_button.text() == "Return 2 tickets"
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
     settle(qtbot, dialog)
-    assert dialog.message.property("kind") == "error"
+    assert dialog.message.property("kind") == "error"  # ... but what was confirmed is what is asked for
     assert dialog.message.text() == ("Nothing was returned. Only unsold tickets can be returned: GEN16 (sold). The "
                                      "choice has been updated; check it and return again.")
     general = states(store, zone="General")
@@ -174,21 +178,24 @@ def test_a_seat_sold_between_preview_and_confirmation_is_refused(qtbot, store: S
         assert session.scalars(select(Outbox).where(Outbox.kind == "unassign")).first() is None
 
 
-def test_a_sale_told_by_the_change_hub_updates_the_counts_and_the_preview(qtbot, store: Store,
-                                                                           wakes: list[int]) -> None:
+def test_a_sale_told_by_the_change_hub_updates_the_counts_and_the_preview(
+        qtbot, store: Store, wakes: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     """A sale at the window while the dialog is open: the runner tells the hub which seats changed (published here
     by hand, standing for the selling screen's write); the zone counts and the preview follow, no timer."""
     dialog = open_returns(qtbot, store, wakes)
     dialog.choose_zone("VIP")
     settle(qtbot, dialog)
     assert dialog.selection.count == 16
+    sales = dialog.ctx.facades.sales
+    reads: list[str] = []
+    zones_of = sales.return_zones
+    monkeypatch.setattr(sales, "return_zones", lambda event_id: (reads.append(event_id), zones_of(event_id))[1])
     sell_seats(store, "EVDEMO-VIP5", product="tt-vip")
     dialog.ctx.hub.publish(Changes(event_id="OTHER", seats={"OTHER-1": "sold"}))  # another event: nothing read
-    settle(qtbot, dialog)
-    assert dialog.selection.count == 16
     dialog.ctx.hub.publish(Changes(event_id=EVENT, seats={"EVDEMO-VIP5": "sold"}))
     qtbot.waitUntil(lambda: dialog.selection is not None and dialog.selection.count == 15, timeout=WAIT_MS)
     settle(qtbot, dialog)
+    assert reads == [EVENT]  # the hub delivers in order: the other event's change came first and read nothing
     assert dialog.zone_combo.itemText(dialog.zone_combo.findData("VIP")) == "VIP (15 unsold)"
     assert "VIP5 is sold" in dialog.preview.text()
 
