@@ -21,7 +21,7 @@ def round_changes(result: RoundResult) -> Changes:
     """What a round changed: the outbox moved when anything was delivered, parked or failed; the sales the
     platform answered for may have changed seats."""
     moved = bool(result.delivered or result.parked or result.conflicts or result.failed)
-    settled = tuple(dict.fromkeys([*result.conflicts, *getattr(result, "settled", ())]))
+    settled = tuple(dict.fromkeys([*result.conflicts, *result.settled]))
     return Changes(outbox=moved, platform=settled)
 
 

@@ -89,6 +89,8 @@ class RoundResult:
     retry_in: float | None = None
     idle: bool = False
     conflicts: list[str] = field(default_factory=list)
+    #: purchase codes whose cancellation the platform confirmed this round (their seats are free again)
+    settled: list[str] = field(default_factory=list)
 
 
 def read_status(session_factory: sessionmaker[Session], horizon_hours: int = 20,
@@ -192,6 +194,7 @@ class DeliveryWorker:
             total.delivered += result.delivered
             total.parked += result.parked
             total.conflicts += result.conflicts
+            total.settled += result.settled
             if result.failed or result.idle:
                 total.failed, total.error, total.retry_in = result.failed, result.error, result.retry_in
                 total.idle = result.idle
@@ -385,6 +388,7 @@ class DeliveryWorker:
                     self._queue_void(session, item, sale)
         elif item["kind"] == "void" and sale is not None:
             _free_seats(session, [t.ticket_id for t in sale.tickets])
+            outcome.settled.append(item["subject"])
 
     def _queue_void(self, session: Session, item: dict[str, Any], sale: Sale) -> None:
         payload = dict(item["payload"], status="cancelled")
@@ -500,6 +504,7 @@ def _merged(done: RoundResult, failed: RoundResult) -> RoundResult:
     failed.delivered += done.delivered
     failed.parked += done.parked
     failed.conflicts = done.conflicts + failed.conflicts
+    failed.settled = done.settled + failed.settled
     return failed
 
 
