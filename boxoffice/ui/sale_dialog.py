@@ -8,8 +8,8 @@ back only when the central platform confirms it, which the dialog follows and sh
 
 The void runs on the operation runner's writer thread, a reprint on its device thread, and where the
 cancellation stands is read on its read pool: when the dialog opens on a voided sale, after the void, and again
-whenever the change hub says the outbox moved or this sale changed (the composition root publishes that after
-every delivery round). Nothing polls.
+whenever the change hub says the outbox moved or the platform answered for this sale (the delivery worker
+reports that after every round that changed something). Nothing polls.
 """
 
 from __future__ import annotations
@@ -265,7 +265,8 @@ class SaleDialog(QDialog):
                              failure=failed)
 
     def _hub_changed(self, changes: Changes) -> None:
-        if self._following and (changes.outbox or self.sale.purchase_code in changes.sales):
+        code = self.sale.purchase_code
+        if self._following and (changes.outbox or code in changes.sales or code in changes.platform):
             self.refresh_confirmation()
 
     def _show_confirmation(self, confirmation: Confirmation | None) -> None:

@@ -272,7 +272,7 @@ def test_a_delivered_void_keeps_the_seats_sold_until_the_platform_confirms(
             runner = dialog.ctx.runner
             qtbot.waitUntil(lambda: runner.pending == 0, timeout=WAIT_MS)
             assert freed == [] and dialog.confirmation.state == "queued"  # not read again until the hub says so
-            dialog.ctx.hub.publish(Changes(outbox=True, sales=(code,)))
+            dialog.ctx.hub.publish(Changes(outbox=True, platform=(code,)))  # what a delivery round reports
             qtbot.waitUntil(lambda: bool(freed), timeout=WAIT_MS)
             assert freed == [code]
             assert "confirmed the cancellation" in dialog.confirmation_label.text()
