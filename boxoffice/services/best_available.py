@@ -87,9 +87,8 @@ class NoSeatsTogether(SeatNotAvailable):
     code = "no_seats_together"
 
     def __init__(self, count: int, zone: str) -> None:
-        super().__init__(f"no {count} seats together in {zone}", [])
+        super().__init__(f"no {count} seats together in {zone}", [], params={"count": count, "zone": zone})
         self.count, self.zone = count, zone
-        self.params = {"count": count, "zone": zone}
 
 
 ROWID = literal_column("tickets.rowid")
@@ -139,7 +138,8 @@ def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set
     finally:
         result.close()
     if seen < count:
-        raise SeatNotAvailable(f"only {seen} seats left in {zone}, {count} needed", [])
+        raise SeatNotAvailable(f"only {seen} seats left in {zone}, {count} needed", [], code="seats_left",
+                               params={"left": seen, "needed": count, "zone": zone})
     if not allow_split:
         raise NoSeatsTogether(count, zone)
     return _load(session, first)
