@@ -151,7 +151,7 @@ def _comp_request(request: SaleRequest) -> SaleRequest:
 
 def _plan(session: Session, event: Event, lines: Sequence[LineRequest], *, allow_split: bool = False
           ) -> list[_PlannedLine]:
-    products = {p.id: p for p in session.scalars(select(Product).where(Product.event_id == event.id))}
+    products = {p.id: p for p in session.scalars(_PRODUCTS, {"event_id": event.id})}
     planned: list[_PlannedLine] = []
     chosen: set[str] = set()
     for line in lines:
@@ -259,6 +259,7 @@ def _take_seats(session: Session, ticket_ids: list[str]) -> None:
 _TICKETS, _SALES, _ITEMS = Ticket.__table__, Sale.__table__, SaleItem.__table__
 _TAKE = (update(_TICKETS).where(_TICKETS.c.id.in_(bindparam("ids", expanding=True)), _TICKETS.c.state == "available")
          .values(state="sold", updated_at=bindparam("now")).returning(_TICKETS.c.id))
+_PRODUCTS = select(Product).where(Product.event_id == bindparam("event_id"))
 _OPEN_SHIFT = select(Shift.id).where(Shift.closed_at.is_(None)).order_by(Shift.id.desc()).limit(1)
 _INSERT_SALE = insert(_SALES).returning(_SALES.c.id)
 _INSERT_ITEM = insert(_ITEMS).returning(_ITEMS.c.id)
