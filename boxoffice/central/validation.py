@@ -1,5 +1,8 @@
 """Reading request bodies strictly: every wrong shape is a 400 that names the field, checked before any write.
 
+Values no field may hold (NUL, lone surrogates, numbers out of range) are refused before this, for the whole
+body at once, by :mod:`boxoffice.central.request_body`.
+
 JSON numbers with a fraction arrive as :class:`~decimal.Decimal` (never ``float``), so ``25.00`` converts to
 2500 cents exactly.
 """
@@ -7,12 +10,10 @@ JSON numbers with a fraction arrive as :class:`~decimal.Decimal` (never ``float`
 from __future__ import annotations
 
 import json
-import re
 from decimal import Decimal
 from typing import Any
 
 from boxoffice.central.envelope import BadInput
-from boxoffice.core import decimal_json
 from boxoffice.core.errors import InvalidMoney
 from boxoffice.core.money import api_to_cents
 
@@ -21,91 +22,6 @@ MAX_IDS = 10_000
 MAX_ENTRIES = 10_000
 MAX_ID_LENGTH = 128
 MAX_TEXT = 10_000
-
-
-def parse_json(body: bytes) -> Any:
-    """Parse a request body and check that every value in it can be stored and computed with.
-
-    The one door every request body goes through, so no endpoint can forget a check: not UTF-8 or not JSON is
-    ``BadInput("body")``; a NUL character (PostgreSQL text cannot hold it), a lone surrogate (not Unicode:
-    encoding it fails far from here) or a number out of range (``1E+999999999``, 5,000 digits) anywhere, keys
-    included, is a ``BadInput`` naming its path (``data.ticket_sold[1].client_name``). CPU-heavy for big
-    bodies: call it off the event loop.
-    """
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BadInput("body", "the request body must be UTF-8 encoded JSON") from None
-    try:
-        payload = decimal_json.loads(text, mark_unsafe=True)
-    except ValueError as exc:
-        raise BadInput("body", f"the request body is not valid JSON: {exc}") from None
-    _check_values(payload)
-    return payload
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_Path = tuple[Any, ...] | None
-"""A JSON path as a linked list ``(parent, key)``: cheap to build for every value, formatted only on error."""
-
-
-def _text_problem(text: str) -> str | None:
-    if "\x00" in text:
-        return "contains a NUL character (\\u0000), which cannot be stored; remove it"
-    if not text.isascii() and _SURROGATE.search(text):
-        return "contains a lone UTF-16 surrogate (like \\udfff), which is not valid Unicode text"
-    return None
-
-
-def require_clean_text(text: str, field_path: str) -> str:
-    """``text`` unchanged, or ``BadInput`` when it holds a NUL or a lone surrogate (for text not from JSON)."""
-    problem = _text_problem(text)
-    if problem:
-        raise BadInput(field_path, f"{field_path} {problem}")
-    return text
-
-
-def _format_path(path: _Path) -> str:
-    """``data.ticket_sold[0].client_name`` under a callable function's ``data``, ``body.notes`` elsewhere."""
-    steps: list[Any] = []
-    while path is not None:
-        path, key = path
-        steps.append(key)
-    steps.reverse()
-    text = "" if steps[:1] == ["data"] else "body"
-    for step in steps:
-        # a key is written as JSON escapes (ASCII): a bad one is named without repeating what made it bad
-        text += f"[{step}]" if isinstance(step, int) else f".{json.dumps(step)[1:-1]}"
-    return text.lstrip(".")
-
-
-def _check_values(payload: Any) -> None:
-    """Walk the whole parsed body (iteratively: depth is bounded by the parser, not by our stack)."""
-    stack: list[tuple[Any, _Path]] = [(payload, None)]
-    while stack:
-        value, path = stack.pop()
-        problem: str | None = None
-        children: list[tuple[Any, _Path]] = []
-        if isinstance(value, str):
-            problem = _text_problem(value)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                key_problem = _text_problem(key)
-                if key_problem:
-                    raise _bad((path, key), f"the name {key_problem}")
-                children.append((item, (path, key)))
-        elif isinstance(value, list):
-            children = [(item, (path, index)) for index, item in enumerate(value)]
-        elif isinstance(value, decimal_json.UnsafeNumber):
-            problem = f"is the number {value}, out of range: {decimal_json.RANGE}"
-        if problem:
-            raise _bad(path, problem)
-        stack.extend(reversed(children))  # popped in document order: the first bad value is the one named
-
-
-def _bad(path: _Path, problem: str) -> BadInput:
-    name = _format_path(path)
-    return BadInput(name, f"{name} {problem}")
 
 
 def callable_data(payload: Any) -> Fields:
@@ -272,7 +188,14 @@ class Fields:
         return Fields(value, self.at(key))
 
 
+def canonical_default(value: Any) -> str:
+    """How :func:`canonical` writes what JSON has no type for: a Decimal as its normalised digits (a string)."""
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+
+
 def canonical(value: Any) -> str:
-    """Stable text of a parsed request, to tell a true replay from a reused idempotency key."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      default=lambda d: format(d.normalize(), "f") if isinstance(d, Decimal) else str(d))
+    """Stable text of a parsed request, to tell a true replay from a reused idempotency key.
+
+    :func:`boxoffice.central.request_body.parse_body` hashes the same text of a whole body in pieces.
+    """
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=canonical_default)

@@ -1,0 +1,182 @@
+"""The one door every request body goes through: decode, check every value, fingerprint, in one pass.
+
+No endpoint can forget a check because none does its own: not UTF-8 or not JSON is ``BadInput("body")``; a NUL
+character (PostgreSQL text cannot hold it), a lone surrogate (not Unicode: encoding it fails far from here) or a
+number out of range (``1E+999999999``, ``NaN``, 5,000 digits, past 64 bits) anywhere, keys included, is a
+``BadInput`` naming its path (``data.ticket_sold[1].client_name``).
+
+The same walk writes the request's canonical text (:func:`~boxoffice.central.validation.canonical`, byte for
+byte) into its SHA-256 piece by piece. One ``json.dumps`` of a big body is a single C call that holds the GIL
+for a second or more, stalling the event loop even from a worker thread; pieces let the loop run in between.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from json.encoder import encode_basestring as _encode_string  # C, what json.dumps(ensure_ascii=False) uses
+from typing import Any
+
+from boxoffice.central.envelope import BadInput
+from boxoffice.central.validation import canonical_default
+from boxoffice.core import decimal_json
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_STRING_PIECE = 1 << 20
+"""Characters of one string encoded per call (JSON escapes are per character, so pieces join exactly)."""
+_FLUSH_PIECES = 4096
+
+
+
+@dataclass(frozen=True)
+class ParsedBody:
+    payload: Any
+    fingerprint: str
+    """SHA-256 (hex) of ``prefix + canonical(payload)``: tells a true replay from a reused idempotency key."""
+
+
+class _Refused(Exception):
+    """A bad value deep in the walk; each level adds its key while unwinding, so success builds no paths."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.steps: list[Any] = []
+
+
+def parse_body(body: bytes, prefix: str = "") -> ParsedBody:
+    """Parse and check a request body; CPU-heavy for big bodies: call it off the event loop."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput("body", "the request body must be UTF-8 encoded JSON") from None
+    try:
+        payload = decimal_json.loads(text, mark_unsafe=True)
+    except ValueError as exc:
+        raise BadInput("body", f"the request body is not valid JSON: {exc}") from None
+    digest = hashlib.sha256(prefix.encode("utf-8"))
+    out: list[str] = []
+    try:
+        _walk(payload, out, digest)
+    except _Refused as refused:
+        name = _format_path(refused.steps[::-1])
+        raise BadInput(name, f"{name} {refused.problem}") from None
+    except RecursionError:
+        raise BadInput("body", "the request body is nested too deeply") from None
+    digest.update("".join(out).encode("utf-8"))
+    return ParsedBody(payload, digest.hexdigest())
+
+
+def require_clean_text(text: str, field_path: str) -> str:
+    """``text`` unchanged, or ``BadInput`` when it holds a NUL or a lone surrogate (for text not from JSON)."""
+    problem = _text_problem(text)
+    if problem:
+        raise BadInput(field_path, f"{field_path} {problem}")
+    return text
+
+
+def _text_problem(text: str) -> str | None:
+    if "\x00" in text:
+        return "contains a NUL character (\\u0000), which cannot be stored; remove it"
+    if not text.isascii() and _SURROGATE.search(text):
+        return "contains a lone UTF-16 surrogate (like \\udfff), which is not valid Unicode text"
+    return None
+
+
+def _string(text: str) -> str:
+    problem = _text_problem(text)
+    if problem:
+        raise _Refused(problem)
+    if len(text) <= _STRING_PIECE:
+        return _encode_string(text)
+    pieces = (_encode_string(text[i:i + _STRING_PIECE])[1:-1] for i in range(0, len(text), _STRING_PIECE))
+    return '"' + "".join(pieces) + '"'
+
+
+def _key(key: str) -> str:
+    problem = _text_problem(key)
+    if problem:
+        refused = _Refused(f"the name {problem}")
+        refused.steps.append(key)
+        raise refused
+    return _encode_string(key)
+
+
+def _scalar(value: Any) -> str:
+    """null, true/false, an integer or a Decimal, as ``canonical`` writes it."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    if isinstance(value, decimal_json.UnsafeNumber):
+        raise _Refused(f"is the number {value}, out of range: {decimal_json.RANGE}")
+    return _encode_string(canonical_default(value))
+
+
+def _walk(value: Any, out: list[str], digest: Any) -> None:
+    """Check every value and write the canonical text (recursion depth: the parser already bounded it).
+
+    Dict members are visited in sorted key order, as ``canonical`` writes them; the first bad value in that
+    order is the one named. ``out`` goes into ``digest`` every few thousand pieces.
+    """
+    if type(value) is dict:
+        if not value:
+            out.append("{}")
+            return
+        separator = "{"
+        for key in sorted(value):
+            out.append(separator + _key(key) + ":")
+            separator = ","
+            item = value[key]
+            try:
+                if type(item) is str:
+                    out.append(_string(item))
+                elif type(item) is dict or type(item) is list:
+                    _walk(item, out, digest)
+                else:
+                    out.append(_scalar(item))
+            except _Refused as refused:
+                refused.steps.append(key)
+                raise
+        out.append("}")
+    elif type(value) is list:
+        if not value:
+            out.append("[]")
+            return
+        separator = "["
+        for index, item in enumerate(value):
+            out.append(separator)
+            separator = ","
+            try:
+                if type(item) is str:
+                    out.append(_string(item))
+                elif type(item) is dict or type(item) is list:
+                    _walk(item, out, digest)
+                else:
+                    out.append(_scalar(item))
+            except _Refused as refused:
+                refused.steps.append(index)
+                raise
+            if len(out) >= _FLUSH_PIECES:
+                digest.update("".join(out).encode("utf-8"))
+                out.clear()
+        out.append("]")
+    elif type(value) is str:
+        out.append(_string(value))
+    else:
+        out.append(_scalar(value))
+
+
+def _format_path(steps: list[Any]) -> str:
+    """``data.ticket_sold[0].client_name`` under a callable function's ``data``, ``body.notes`` elsewhere."""
+    text = "" if steps[:1] == ["data"] else "body"
+    for step in steps:
+        # a key is written as JSON escapes (ASCII): a bad one is named without repeating what made it bad
+        text += f"[{step}]" if isinstance(step, int) else f".{json.dumps(step)[1:-1]}"
+    return text.lstrip(".")
