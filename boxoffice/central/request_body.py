@@ -133,14 +133,8 @@ def _walk(value: Any, out: list[str], digest: Any) -> None:
         for key in sorted(value):
             out.append(separator + _key(key) + ":")
             separator = ","
-            item = value[key]
             try:
-                if type(item) is str:
-                    out.append(_string(item))
-                elif type(item) is dict or type(item) is list:
-                    _walk(item, out, digest)
-                else:
-                    out.append(_scalar(item))
+                _walk(value[key], out, digest)
             except _Refused as refused:
                 refused.steps.append(key)
                 raise
@@ -154,12 +148,7 @@ def _walk(value: Any, out: list[str], digest: Any) -> None:
             out.append(separator)
             separator = ","
             try:
-                if type(item) is str:
-                    out.append(_string(item))
-                elif type(item) is dict or type(item) is list:
-                    _walk(item, out, digest)
-                else:
-                    out.append(_scalar(item))
+                _walk(item, out, digest)
             except _Refused as refused:
                 refused.steps.append(index)
                 raise
