@@ -102,6 +102,9 @@ def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
             show_startup_failure(exc, args)
         return 1
+    except UnicodeDecodeError:  # e.g. a token piped in that is not UTF-8 text
+        print("boxoffice: the input is not valid text (not UTF-8); type or paste it again", file=sys.stderr)
+        return 1
     except OSError as exc:  # the disk or the OS refused something no check above foresaw: one line, not a trace
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"boxoffice: {where}{exc.strerror or exc}", file=sys.stderr)

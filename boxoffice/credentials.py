@@ -84,9 +84,12 @@ def load_token(office_id: str, central_url: str = "") -> str:
     if not token and canonical_url(central_url):
         token = _get(_legacy_account(office_id))
         if token:
-            log.info("API token of office %s found under the legacy keyring name; copied to the name with the "
-                     "central's address", office_id)
-            _set(_account(office_id, central_url), token)
+            try:
+                _set(_account(office_id, central_url), token)
+                log.info("API token of office %s found under the legacy keyring name; copied to the name with "
+                         "the central's address", office_id)
+            except CredentialsError as exc:  # a read-only keyring: the legacy entry still works
+                log.warning("API token of office %s kept under the legacy keyring name only: %s", office_id, exc)
     if not token:
         raise CredentialsError(
             f"no API token stored for office {office_id!r}; pair this terminal with "

@@ -128,6 +128,12 @@ class UnknownEventId(PairingError):
         self.event_id = event_id
 
 
+class MalformedToken(PairingError):
+    """The token has characters no API token has (accents, spaces, control characters): a bad paste."""
+
+    field = TOKEN
+
+
 class TokenRefused(PairingError):
     """401: the platform does not know this token (mistyped, revoked, another platform's)."""
 
@@ -226,6 +232,9 @@ def check_connection(url: str, office_id: str, token: str, ca_file: str | None =
         raise MissingValue("type the office id the central platform gave this window", OFFICE)
     if not token:
         raise MissingValue("paste the API token the central platform gave this office", TOKEN)
+    if not (token.isascii() and token.isprintable()) or " " in token:
+        raise MalformedToken("the API token has characters no token has (spaces, accents or control characters); "
+                             "paste it again exactly as the platform gave it")
     ca_file = absolute_ca_file(ca_file)
     client = CentralClient(url, token, office_id, ca_file=ca_file or None, timeout=timeout)
     try:

@@ -478,6 +478,9 @@ class FirstRunWizard(QDialog):
                                "CA file, or check the address.")
             return self.tr("The platform's certificate is not trusted (TLS). If it uses a private certificate, "
                            "choose its CA file below; otherwise check the address.")
+        if isinstance(exc, pairing.MalformedToken):
+            return self.tr("This is not a token: it has spaces, accents or control characters. Paste it again "
+                           "exactly as the platform gave it.")
         if isinstance(exc, pairing.TokenRefused):
             return self.tr("The platform does not accept this token. Paste it again exactly as the platform gave "
                            "it; it may have been revoked.")

@@ -796,7 +796,7 @@
     <message>
         <location filename="../../boxoffice/ui/first_run.py" line="482"/>
         <source>This is not a token: it has spaces, accents or control characters. Paste it again exactly as the platform gave it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto no es un token: tiene espacios, acentos o caracteres de control. Péguelo otra vez tal como lo dio la plataforma.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/first_run.py" line="485"/>

@@ -278,3 +278,10 @@ def test_a_failed_save_puts_back_the_token_that_was_there(server: CannedServer, 
     with pytest.raises(OSError):
         pairing.pair(paired, server.url, OFFICE, "bxc_a-new-token-0123456789")
     assert credentials.peek_token(OFFICE, server.url) == TOKEN
+
+
+@pytest.mark.parametrize("token", ["tok en-123456", "tók-123456789", "tok\x00-123456", "\udcff\udcfe-token"])
+def test_a_token_with_characters_no_token_has_is_refused_before_any_network(token: str) -> None:
+    with pytest.raises(pairing.MalformedToken) as caught:
+        pairing.check_connection("https://central.invalid", OFFICE, token)
+    assert caught.value.field == "token" and "paste it again" in str(caught.value)

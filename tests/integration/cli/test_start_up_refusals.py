@@ -139,3 +139,13 @@ def test_doctor_names_the_empty_database_of_a_paired_terminal(tmp_path: Path, te
     report = json.loads(result.stdout)
     assert any("is empty although this terminal is paired" in p for p in report["problems"]), report["problems"]
     assert (terminal.data_dir / "boxoffice.sqlite3").read_bytes() == b""
+
+
+def test_a_token_piped_in_that_is_not_text_is_one_line(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "boxoffice", "pair", "--url", "http://127.0.0.1:9", "--office",
+                             NORTE, "--token-stdin", "--data-dir", str(tmp_path / "t")], input=b"\xff\xfe\x00\n",
+                            capture_output=True, env=dict(os.environ), timeout=60, check=False)
+    text = subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(),
+                                       result.stderr.decode("utf-8", "replace"))
+    assert "paste it again" in one_line_error(text)
+    assert not (tmp_path / "t" / "boxoffice.toml").exists()
