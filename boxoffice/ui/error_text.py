@@ -62,6 +62,10 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "The card payments are {excess_cents} over the total."),
         "cash_amount_missing":
             QCoreApplication.translate("ErrorText", "A cash payment needs the amount handed over."),
+        "no_seats_together":
+            QCoreApplication.translate("ErrorText", "No {count} seats together in {zone}."),
+        "seats_left":
+            QCoreApplication.translate("ErrorText", "Only {left} seats left in {zone}; {needed} needed."),
         # shifts, returns and voids (boxoffice/services/shifts.py, boxoffice/services/returns.py)
         "shift_already_open":
             QCoreApplication.translate("ErrorText", "Shift {shift_id} is still open on this terminal: close it "

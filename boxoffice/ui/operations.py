@@ -21,6 +21,7 @@ Call ``write``/``read`` from the GUI thread only; the callables must not touch w
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -101,7 +102,7 @@ class OperationRunner(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix=WRITER_THREAD)
         self._readers = ThreadPoolExecutor(max_workers=max(1, readers), thread_name_prefix=READER_THREAD)
         self._device = ThreadPoolExecutor(max_workers=1, thread_name_prefix=DEVICE_THREAD)
-        self._network = ThreadPoolExecutor(max_workers=1, thread_name_prefix=NETWORK_THREAD)
+        self._network = _DaemonLane(NETWORK_THREAD)
         self._relays: set[_Relay] = set()
         self._closed = False
 
@@ -143,9 +144,9 @@ class OperationRunner(QObject):
         self._writer.shutdown(wait=wait)
         self._device.shutdown(wait=wait)
         self._readers.shutdown(wait=wait, cancel_futures=True)
-        self._network.shutdown(wait=False, cancel_futures=True)  # a pull in flight is safe to abandon
+        self._network.shutdown()  # a pull in flight is safe to abandon: it never holds the process at exit
 
-    def _submit(self, pool: ThreadPoolExecutor, parent: QObject | None, fn: Callable[[], Any],
+    def _submit(self, pool: ThreadPoolExecutor | _DaemonLane, parent: QObject | None, fn: Callable[[], Any],
                 success: Success | None, failure: Failure | None) -> Future[Any]:
         if self._closed:
             raise RuntimeError("the operation runner is shut down")
@@ -177,6 +178,35 @@ class OperationRunner(QObject):
         if relay in self._relays:
             self._relays.discard(relay)
             self.pending_changed.emit(self.pending)
+
+
+class _DaemonLane:
+    """One daemon thread running jobs in order: unlike an executor's threads it is not joined at interpreter
+    exit, so a pull waiting on a slow platform never keeps a closing window's process alive."""
+
+    def __init__(self, name: str) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]] | None] = \
+            queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._work, name=name, daemon=True)
+        self._thread.start()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        self._jobs.put((future, fn, args))
+        return future
+
+    def shutdown(self) -> None:
+        self._jobs.put(None)
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, fn, args = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # the job's own failure was delivered already; keep the lane alive
+                future.set_exception(exc)
 
 
 def _emit(signal: Any, value: Any) -> None:

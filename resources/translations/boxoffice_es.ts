@@ -337,32 +337,32 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="118"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="122"/>
         <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
         <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="104"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
         <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
         <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="99"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="103"/>
         <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
         <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="116"/>
         <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
         <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
         <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
         <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="115"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="119"/>
         <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
         <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
     </message>
@@ -467,82 +467,92 @@
         <translation>Un pago en efectivo necesita el importe entregado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="67"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="66"/>
+        <source>No {count} seats together in {zone}.</source>
+        <translation>No hay {count} butacas juntas en {zone}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="68"/>
+        <source>Only {left} seats left in {zone}; {needed} needed.</source>
+        <translation>Solo quedan {left} butacas en {zone}; se necesitan {needed}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="71"/>
         <source>Shift {shift_id} is still open on this terminal: close it before opening a new one.</source>
         <translation>El turno {shift_id} sigue abierto en este terminal: ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="70"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="74"/>
         <source>This shift is already closed.</source>
         <translation>Este turno ya está cerrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="72"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="76"/>
         <source>A sale is half-done: finish or cancel it before closing the shift.</source>
         <translation>Hay una venta a medias: termínela o cancélela antes de cerrar el turno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="75"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="79"/>
         <source>Check the amounts: whole notes and coins, nothing negative.</source>
         <translation>Revise las cantidades: billetes y monedas enteros, nada negativo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="77"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="81"/>
         <source>The float is an amount of zero or more.</source>
         <translation>El fondo de caja es un importe de cero o más.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="79"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="83"/>
         <source>Choose a zone, a seat range or all unsold tickets.</source>
         <translation>Elija una zona, un rango de butacas o todas las entradas sin vender.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="81"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="85"/>
         <source>There are no unsold tickets of this event to return.</source>
         <translation>No quedan entradas sin vender de este evento para devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="83"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="87"/>
         <source>Only unsold tickets can be returned: {seats}.</source>
         <translation>Solo se pueden devolver entradas sin vender: {seats}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="85"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="89"/>
         <source>A ticket was sold while the return was being prepared; try again.</source>
         <translation>Se vendió una entrada mientras se preparaba la devolución; inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="88"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="92"/>
         <source>This office holds no tickets in zone {zone} for this event.</source>
         <translation>Esta taquilla no tiene entradas en la zona {zone} para este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="90"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="94"/>
         <source>The seat range runs backwards: from {first} to {last}.</source>
         <translation>El rango de butacas va al revés: de {first} a {last}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="92"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="96"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="94"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="98"/>
         <source>No sale with code {code} on this terminal.</source>
         <translation>No hay ninguna venta con el código {code} en este terminal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="96"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="100"/>
         <source>Sale {code} is already voided.</source>
         <translation>La venta {code} ya está anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="135"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="139"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="142"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="146"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>
@@ -1004,17 +1014,17 @@
 <context>
     <name>KioskGuard</name>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="100"/>
+        <location filename="../../boxoffice/ui/kiosk.py" line="98"/>
         <source>Leave kiosk mode and close the box office?</source>
         <translation>¿Salir del modo quiosco y cerrar la taquilla?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="126"/>
+        <location filename="../../boxoffice/ui/kiosk.py" line="123"/>
         <source>Kiosk</source>
         <translation>Quiosco</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="127"/>
+        <location filename="../../boxoffice/ui/kiosk.py" line="124"/>
         <source>The exit could not be recorded ({error}); the window stays open.</source>
         <translation>No se pudo registrar la salida ({error}); la ventana sigue abierta.</translation>
     </message>
@@ -1635,169 +1645,169 @@
     <name>ReturnsDialog</name>
     <message>
         <location filename="../../boxoffice/ui/returns_dialog.py" line="75"/>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="92"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="93"/>
         <source>Return unsold tickets</source>
         <extracomment>The platform column: green confirmed, red refused, blue still queued (the banner colours).</extracomment>
         <translation>Devolver entradas no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="146"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="147"/>
         <source>{event} · by {actor}. Returned tickets go back to the central platform and can no longer be sold here.</source>
         <translation>{event} · por {actor}. Las entradas devueltas vuelven a la plataforma central y ya no se pueden vender aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="117"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="118"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="165"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="166"/>
         <source>What to return</source>
         <translation>Qué devolver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="172"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="173"/>
         <source>A zone</source>
         <translation>Una zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="172"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="173"/>
         <source>A seat range</source>
         <translation>Un rango de butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="173"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="174"/>
         <source>All unsold</source>
         <translation>Todas las no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="187"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="188"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="190"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="191"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="200"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="201"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="206"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="207"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="224"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="225"/>
         <source>Return…</source>
         <translation>Devolver…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="242"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="243"/>
         <source>Confirm the return</source>
         <translation>Confirme la devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="252"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="253"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="255"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="256"/>
         <source>Confirm return</source>
         <translation>Confirmar devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="270"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="271"/>
         <source>Returns of this event</source>
         <translation>Devoluciones de este evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="276"/>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="519"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="277"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="522"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="276"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="277"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="276"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="277"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="276"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="277"/>
         <source>Platform</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="288"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="289"/>
         <source>No returns for this event yet.</source>
         <translation>Aún no hay devoluciones de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="300"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="301"/>
         <source>+{n} more</source>
         <translation>+{n} más</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="319"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="320"/>
         <source>{zone} ({n} unsold)</source>
         <translation>{zone} ({n} sin vender)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="358"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="359"/>
         <source>Any row</source>
         <translation>Cualquier fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="361"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="362"/>
         <source>Row {row}</source>
         <translation>Fila {row}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="414"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="415"/>
         <source>This office holds no tickets of this event.</source>
         <translation>Esta taquilla no tiene entradas de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="419"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="420"/>
         <source>No unsold tickets in this choice: nothing to return.</source>
         <translation>No hay entradas sin vender en esta selección: nada que devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="421"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="422"/>
         <source>1 ticket: seat {seats}</source>
         <translation>1 entrada: butaca {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="423"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="424"/>
         <source>{n} tickets: seats {seats}</source>
         <translation>{n} entradas: butacas {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="427"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="428"/>
         <source>{seats} is sold and cannot be returned; it is left out.</source>
         <translation>{seats} está vendida y no se puede devolver; se excluye.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="430"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="431"/>
         <source>{n} sold seats are left out: {seats}</source>
         <translation>Se excluyen {n} butacas vendidas: {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="433"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="434"/>
         <source>{n} already being returned: {seats}</source>
         <translation>{n} ya en devolución: {seats}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="449"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="450"/>
         <source>Return {n} tickets of this event to the central platform?
 
 Seats: {seats}
@@ -1810,47 +1820,47 @@ Butacas: {seats}
 A partir de ahora ya no se podrán vender en esta taquilla; la plataforma central confirma la devolución cuando este terminal esté en línea.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="453"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="454"/>
         <source>Return {n} tickets</source>
         <translation>Devolver {n} entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="468"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="471"/>
         <source>Returning {n} tickets…</source>
         <translation>Devolviendo {n} entradas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="480"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="483"/>
         <source>{n} tickets returned: no longer on sale here. Waiting for the central platform to confirm.</source>
         <translation>{n} entradas devueltas: ya no están a la venta aquí. Esperando la confirmación de la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="489"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="492"/>
         <source>Nothing was returned. {error}</source>
         <translation>No se devolvió nada. {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="491"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="494"/>
         <source>{text} The choice has been updated; check it and return again.</source>
         <translation>{text} La selección se ha actualizado; revísela y vuelva a devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="513"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="516"/>
         <source>Confirmed at {time}</source>
         <translation>Confirmada a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="515"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="518"/>
         <source>Refused: {error}</source>
         <translation>Rechazada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="517"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="520"/>
         <source>Queued, not reached yet ({error})</source>
         <translation>En cola, aún no ha llegado ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="521"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="524"/>
         <source>{n}: {seats}</source>
         <translation>{n}: {seats}</translation>
     </message>
@@ -1946,22 +1956,22 @@ Motivo: {reason}</translation>
         <translation>No anulada. {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="278"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="279"/>
         <source>The central platform confirmed the cancellation at {time}; the seats are on sale again.</source>
         <translation>La plataforma central confirmó la anulación a las {time}; las butacas vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="283"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="284"/>
         <source>The central platform refused the cancellation: {error}. The seats stay sold; tell the supervisor.</source>
         <translation>La plataforma central rechazó la anulación: {error}. Las butacas siguen vendidas; avise al supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="286"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="287"/>
         <source>Waiting for the central platform to confirm the cancellation…</source>
         <translation>Esperando a que la plataforma central confirme la anulación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="288"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="289"/>
         <source>{text} (not reached yet: {error})</source>
         <translation>{text} (aún no ha llegado: {error})</translation>
     </message>
@@ -2259,12 +2269,12 @@ Motivo: {reason}</translation>
 <context>
     <name>SupervisorPinDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="53"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="54"/>
         <source>Supervisor authorisation</source>
         <translation>Autorización del supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="63"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="66"/>
         <source>Supervisor PIN needed</source>
         <translation>Se necesita el PIN de un supervisor</translation>
     </message>
@@ -2290,42 +2300,47 @@ Motivo: {reason}</translation>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="118"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="114"/>
+        <source>Reading the supervisors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="126"/>
         <source>There is no active supervisor at this window.</source>
         <translation>No hay ningún supervisor activo en esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="152"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="170"/>
         <source>Checking the PIN…</source>
         <translation>Comprobando el PIN…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="163"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="181"/>
         <source>Choose the supervisor first.</source>
         <translation>Elija primero el supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="167"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="185"/>
         <source>Type the supervisor&apos;s PIN.</source>
         <translation>Escriba el PIN del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="187"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="205"/>
         <source>Too many wrong PINs. {name} is locked until {time}</source>
         <translation>Demasiados PIN incorrectos. {name} está bloqueado hasta las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="190"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="208"/>
         <source>{name} is not a supervisor and cannot authorise this.</source>
         <translation>{name} no es supervisor y no puede autorizar esto.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="192"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="210"/>
         <source>That supervisor cannot sign in any more. Choose another.</source>
         <translation>Ese supervisor ya no puede entrar. Elija otro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/supervisor_pin.py" line="197"/>
+        <location filename="../../boxoffice/ui/supervisor_pin.py" line="215"/>
         <source>Could not check the PIN ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo comprobar el PIN ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>

@@ -142,3 +142,14 @@ def test_a_shut_down_runner_finishes_submitted_writes_and_refuses_new_ones(qtbot
     assert done == [1]
     with pytest.raises(RuntimeError):
         runner.write(None, lambda: None)
+
+
+def test_network_work_never_holds_the_process_at_exit(qtbot, runner: OperationRunner) -> None:
+    """The pull's thread is a daemon: a closing window does not wait for a slow platform."""
+    gate = threading.Event()
+    ran_on: list[threading.Thread] = []
+    runner.network(None, lambda: ran_on.append(threading.current_thread()) or gate.wait(60))
+    qtbot.waitUntil(lambda: bool(ran_on), timeout=5000)
+    assert ran_on[0].daemon and ran_on[0].name == "boxoffice-network"
+    runner.shutdown()  # returns at once although the pull still waits
+    gate.set()
