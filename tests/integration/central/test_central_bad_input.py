@@ -298,3 +298,15 @@ def test_an_event_id_in_the_path_with_a_nul_is_400(any_api: Api) -> None:
     assert response.json()["data"]["field"] == "eventId"
     unauthenticated = any_api.http.get("/client/events/ev%00il/ticket-types")
     assert unauthenticated.status_code == 401
+
+
+def test_deep_nesting_is_a_400_at_any_depth(any_api: Api) -> None:
+    """Nested past what the parser or the value walk can follow: one 400 naming the body, never a 500."""
+    for depth in (50, 900, 995, 100_000):
+        raw = b'{"data": {"office_id": ' + b"[" * depth + b"]" * depth + b"}}"
+        response = any_api.post("/offline_office_events", raw, who=NORTE)
+        assert response.status_code == 400, (depth, response.text[:300])
+        field = response.json()["data"]["field"]
+        # shallow: office_id is not a string; too deep for the parser (or the walk after it): the body
+        expected = {"body"} if depth == 100_000 else {"data.office_id", "body"}
+        assert field in expected, (depth, field)
