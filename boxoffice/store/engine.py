@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -97,6 +98,7 @@ class Store:
         if not self._closed:
             self._closed = True
             self.engine.dispose()
+            _open_here.forget(self.path)
 
     def __enter__(self) -> Self:
         return self
@@ -196,6 +198,7 @@ def open_store(path: Path, *, backups_dir: Path | None = None, refuse_empty: boo
     except BaseException:
         engine.dispose()
         raise
+    _open_here.add(path)
     return Store(
         path=path,
         engine=engine,
@@ -227,6 +230,45 @@ def _upgrade(engine: Engine, path: Path, old: str | None, head: str, backup: Pat
     log.info("Database %s upgraded from %s to %s", path, old or "empty", head)
 
 
+class _OpenHere:
+    """Databases this process has open as a Store.
+
+    POSIX advisory locks belong to the process: closing any descriptor of the file drops every lock the process
+    holds on it, its live SQLite connections' too, and another process may then checkpoint and delete the WAL
+    under them. So a database already open here is never read with plain file I/O again (it is known to be
+    SQLite: this process opened it); only SQLite, which shares its locks between connections, touches it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[str, int] = {}
+
+    @staticmethod
+    def _key(path: Path) -> str:
+        return os.path.normcase(str(Path(path).resolve()))
+
+    def add(self, path: Path) -> None:
+        with self._lock:
+            key = self._key(path)
+            self._counts[key] = self._counts.get(key, 0) + 1
+
+    def forget(self, path: Path) -> None:
+        with self._lock:
+            key = self._key(path)
+            left = self._counts.get(key, 0) - 1
+            if left > 0:
+                self._counts[key] = left
+            else:
+                self._counts.pop(key, None)
+
+    def __contains__(self, path: Path) -> bool:
+        with self._lock:
+            return self._key(path) in self._counts
+
+
+_open_here = _OpenHere()
+
+
 def _inspect(path: Path) -> _Found | None:
     """Look at an existing database without changing it; None when there is nothing there yet.
 
@@ -236,8 +278,7 @@ def _inspect(path: Path) -> _Found | None:
     if path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not a Box office database. Point --data-dir elsewhere.")
     try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
+        header = SQLITE_HEADER if path in _open_here else _read_header(path)
     except FileNotFoundError:
         return None
     except OSError as exc:
@@ -267,6 +308,11 @@ def _inspect(path: Path) -> _Found | None:
         ) from exc
     data_tables = tuple(sorted(name for name in tables if name not in _NOT_DATA_TABLES))
     return _Found(revisions=revisions, data_tables=data_tables)
+
+
+def _read_header(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return file.read(len(SQLITE_HEADER))
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
