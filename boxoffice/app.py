@@ -46,8 +46,14 @@ def open_local_store(context: Context):  # -> boxoffice.store.engine.Store
     """Open (and migrate) the local database; a backup is taken before any upgrade."""
     from boxoffice.store.engine import open_store
 
-    return open_store(context.paths.database, backups_dir=context.paths.backups_dir,
-                      refuse_empty=context.config.paired)  # paired: an empty file means lost sales
+    store = open_store(context.paths.database, backups_dir=context.paths.backups_dir,
+                       refuse_empty=context.config.paired)  # paired: an empty file means lost sales
+    if context.config.paired:  # journal entries signed with this terminal's key from the OS keyring
+        from boxoffice.journal_signing import sign_store
+
+        central = context.config.central
+        sign_store(store, central.office_id, central.url, context.config.terminal.id)
+    return store
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -94,6 +100,7 @@ def run_gui(args: argparse.Namespace) -> int:
                                                   lambda scratch: make_printer(_as_saved(paired, backend), scratch))
         if paired.config.paired:
             backend.pull = link.start(paired)
+        backend.facades = root_facades(store, backend, link)
 
     connect(context)
     try:
@@ -103,6 +110,23 @@ def run_gui(args: argparse.Namespace) -> int:
     finally:
         link.stop()
         store.close()
+
+
+def printing_facade(backend):  # -> boxoffice.facades.PrintingFacade
+    """What the window may print, from the printer hooks applied to ``backend``."""
+    from boxoffice.facades import PrintingFacade
+
+    return PrintingFacade(bool(backend.printing_ready()), backend.print_sale, backend.no_sale,
+                          backend.print_report)
+
+
+def root_facades(store, backend, link):  # -> boxoffice.facades.Facades
+    """The typed facades the window works with, over the real store (rebuilt after pairing and Settings)."""
+    from boxoffice.facades import SyncView, build_facades
+
+    sync = SyncView(store.session_factory, store.read_session_factory, backend.terminal, status=link.status,
+                    wake=link.wake, pull=backend.pull)
+    return build_facades(store, backend.terminal, sync=sync, printing=printing_facade(backend))
 
 
 def _as_saved(context: Context, backend) -> Context:
@@ -261,5 +285,7 @@ def settings_applier(context: Context, store, backend):  # -> (PrinterConfig, la
         current["context"] = ctx = dataclasses.replace(ctx, config=config)
         make_printer(ctx, store).apply(backend)
         backend.printer_config, backend.language = printer, language
+        if backend.facades is not None:
+            backend.facades = dataclasses.replace(backend.facades, printing=printing_facade(backend))
 
     return apply

@@ -92,7 +92,19 @@ def training_backend(backend, training: TrainingStore, make_printer: Callable[[S
             print_sale(code, reprint=reprint, cash=False)
 
         scratch.print_sale = print_without_drawer
+    scratch.facades = training_facades(scratch, training)
     return scratch
+
+
+def training_facades(scratch, training: TrainingStore):  # -> boxoffice.facades.Facades
+    """Exactly what training may touch: the scratch store's sales, clerks and shifts, a sync view with no worker
+    behind it, and a printer that never opens the real drawer."""
+    from boxoffice.facades import PrintingFacade, SyncView, build_facades
+
+    printing = PrintingFacade(bool(scratch.printing_ready()), scratch.print_sale, None, scratch.print_report)
+    return build_facades(training.store, training.terminal, sync=SyncView.training(training.store,
+                                                                                   training.terminal),
+                         printing=printing.without_drawer())
 
 
 def training_starter(backend, live_database: Path, data_dir: Path, make_printer: Callable[[Store], Any]

@@ -33,5 +33,7 @@ class Backend:
     data_dir: Path | None = None
     apply_settings: Callable[[Any, str], None] | None = None  # (PrinterConfig, language): save and switch
     print_report: Callable[[Any], None] | None = None  # a boxoffice.core.report_print.ReportPrint on the printer
+    #: boxoffice.facades.Facades built by the composition root (None: the window builds them from the fields)
+    facades: Any = None
     training: bool = False  # a scratch copy of the store: prints "TRAINING / FORMACIÓN", never syncs
     start_training: Callable[[], Any] | None = None  # -> (training Backend, leave: () -> None); see boxoffice.training

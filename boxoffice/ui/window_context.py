@@ -4,14 +4,13 @@ One :class:`WindowContext` exists per backend (the real store, or the training c
 after the QApplication exists. Screens read and write only through ``ctx.runner`` calling ``ctx.facades``, and
 update from ``ctx.hub``'s signals.
 
-The facades come from the composition root (``backend.facades``). For a backend built without them (tests that
-hand the window a bare store), they are built here from the backend's session factories; their sync view and
-printing then follow the backend's fields at call time, so pairing or a new printer in Settings takes effect.
+The facades come from the composition root (``backend.facades``, replaced there after pairing or a new printer
+in Settings). For a backend built without them (tests that hand the window a bare store), they are built here
+from the backend's session factories, their sync view and printing following the backend's fields at call time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from boxoffice.core.money import MoneyFormat
@@ -24,12 +23,25 @@ from boxoffice.ui.qt import QCoreApplication
 _ATTRIBUTE = "_window_context"
 
 
-@dataclass(frozen=True)
 class WindowContext:
-    facades: Facades
-    runner: OperationRunner
-    hub: ChangeHub
-    money: MoneyFormat
+    """The facades (the composition root's, read at each use: pairing or Settings may replace them), the
+    runner and the hub."""
+
+    def __init__(self, backend: Any, runner: OperationRunner, hub: ChangeHub, money: MoneyFormat) -> None:
+        self._backend = backend
+        self._bridge: Facades | None = None
+        self.runner = runner
+        self.hub = hub
+        self.money = money
+
+    @property
+    def facades(self) -> Facades:
+        given = getattr(self._backend, "facades", None)
+        if given is not None:
+            return given
+        if self._bridge is None:
+            self._bridge = _facades_of(self._backend)
+        return self._bridge
 
 
 def window_context(backend: Any, *, share: WindowContext | None = None) -> WindowContext:
@@ -48,8 +60,7 @@ def window_context(backend: Any, *, share: WindowContext | None = None) -> Windo
         hub = ChangeHub(QCoreApplication.instance())
         runner = OperationRunner(hub, presenter=lambda parent, exc: present_error(parent, exc, money),
                                  parent=QCoreApplication.instance())
-    facades = backend.facades if getattr(backend, "facades", None) is not None else _facades_of(backend)
-    context = WindowContext(facades, runner, hub, money)
+    context = WindowContext(backend, runner, hub, money)
     object.__setattr__(backend, _ATTRIBUTE, context)
     follow = getattr(backend, "follow_sync", None)
     if follow is not None and share is None:
