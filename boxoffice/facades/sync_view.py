@@ -1,4 +1,4 @@
-"""What the window sees of delivery: the status, the queue, retries and conflict decisions.
+"""What the window sees of delivery: the status, the queue, retries, conflict decisions and reports seen.
 
 The training copy gets :meth:`SyncView.training`: the same reads on the scratch store, no worker to wake.
 """
@@ -43,7 +43,8 @@ class SyncView:
     def pull(self) -> Changed[object]:
         if self.pull_now is None:
             raise RuntimeError("this terminal does not pull (not paired, or training)")
-        return Changed(self.pull_now(), Changes(inventory=True))
+        # the pull also fetched the platform's conflict reports, which the sync queue lists
+        return Changed(self.pull_now(), Changes(inventory=True, outbox=True))
 
     def items(self, states: Sequence[str] | None = None) -> list[sync_queue.QueueItem]:
         return sync_queue.list_items(self._read, states)
@@ -60,3 +61,7 @@ class SyncView:
         result = sync_queue.decide_conflict(self._write, self.terminal, purchase_code, decision, note, actor)
         self.wake()
         return Changed(result, Changes(sales=(purchase_code,), outbox=True))
+
+    def mark_seen(self, conflict_id: int, note: str, actor: str) -> Changed[sync_queue.Seen]:
+        """A supervisor saw the platform's conflict report (nothing to deliver: the worker is not woken)."""
+        return Changed(sync_queue.mark_report_seen(self._write, conflict_id, note, actor), Changes(outbox=True))

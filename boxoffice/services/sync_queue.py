@@ -19,6 +19,14 @@ Decisions (one per conflict; a second is refused):
 
 A decision is journaled (``conflict_decision``) and written into ``conflict_json["decision"]``; the sale's
 ``delivery_state`` goes back to ``delivered`` so the status bar stops counting it as an open conflict.
+
+Reports (``reported``, then ``seen``): the platform's own list of conflicts involving this office, fetched by the
+delivery worker and the pull (:mod:`boxoffice.sync.conflict_feed`). A ``holder`` report is the case nothing else
+shows: another office sold (or reused the purchase code of) one of our seats; a ``seller`` report is our sale
+running into another side's ticket, as the platform recorded it. Reports never change a sale or a seat; the
+supervisor marks one seen with a note (journaled ``conflict_report_seen``). Unseen holder reports count in the
+status's ``conflicts``. A report is listed with the negative of its ``conflict_id`` as its id, so it never collides
+with an outbox item's.
 """
 
 from __future__ import annotations
@@ -36,20 +44,21 @@ from boxoffice.core.errors import BoxOfficeError, UnknownSale
 from boxoffice.services import journal
 from boxoffice.services.context import Terminal
 from boxoffice.services.returns import void_sale
-from boxoffice.store.models import Clerk, Event, Outbox, Sale, Ticket
+from boxoffice.store.models import Clerk, ConflictReport, Event, Outbox, Sale, SaleTicket, Ticket
 from boxoffice.store.types import format_utc, parse_utc, utcnow
 
-#: What a queue item can be: the outbox states, plus a delivered sale with an open or a decided conflict.
-STATES = ("pending", "parked", "conflict", "decided", "delivered", "cancelled")
+#: What a queue item can be: the outbox states, plus a delivered sale with an open or a decided conflict, plus
+#: a conflict the platform reported (not yet seen, or seen by a supervisor).
+STATES = ("pending", "parked", "conflict", "decided", "delivered", "cancelled", "reported", "seen")
 #: Items a supervisor has to look at.
-ATTENTION = ("parked", "conflict")
+ATTENTION = ("parked", "conflict", "reported")
 DECISIONS = ("keep", "void_ours")
 #: Delivered and cancelled items shown by default (newest first); the rest of the history stays in the store.
 HISTORY_LIMIT = 500
 
 #: The order of the list: what needs a supervisor first, then what is on its way, then history.
-_RANK = {state: rank for rank, state in enumerate(("parked", "conflict", "pending", "decided", "delivered",
-                                                   "cancelled"))}
+_RANK = {state: rank for rank, state in enumerate(("parked", "conflict", "reported", "pending", "decided", "seen",
+                                                   "delivered", "cancelled"))}
 
 
 class QueueActionRefused(BoxOfficeError):
@@ -111,6 +120,33 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Seen:
+    actor: str
+    seen_at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """A conflict the platform reported involving this office (see the module docstring)."""
+
+    conflict_id: int
+    kind: str  # ticket_conflict | purchase_code_reused | ...
+    role: str  # holder: another office's sale named our ticket or code; seller: our sale ran into it
+    other_office: str | None  # holder: the office that sold; seller: the office holding the ticket, if any
+    other_channel: str | None  # office | online | online_hold | sold | ... as the platform said
+    ticket_id: str | None
+    seat: SeatLine | None  # our seat, when this terminal knows the ticket
+    seat_state: str | None  # its state here (available, sold, ...)
+    our_sale: str | None  # our sale of that seat (holder) or with that code, when there is one here
+    purchase_code: str | None  # the purchase code the platform names (the seller's)
+    order_id: str | None  # our order on the platform (seller reports only)
+    detected_at: datetime | None
+    fetched_at: datetime
+    seen: Seen | None
+
+
+@dataclass(frozen=True)
 class QueueItem:
     id: int
     kind: str  # sale | void | unassign
@@ -127,6 +163,7 @@ class QueueItem:
     sale: OurSale | None = None
     platform: PlatformSide | None = None
     decision: Decision | None = None
+    report: Report | None = None
 
     @property
     def needs_attention(self) -> bool:
@@ -177,6 +214,7 @@ def list_items(read_session_factory: sessionmaker[Session], states: Sequence[str
             rows.update((r.id, r) for r in session.scalars(
                 select(Outbox).where(Outbox.state.in_(history)).order_by(Outbox.id.desc()).limit(history_limit)))
         items = _items(session, list(rows.values()), conflicted)
+        items += _report_items(session, wanted, history_limit)
     items = [item for item in items if item.state in wanted]
     items.sort(key=lambda item: (_RANK[item.state], -item.id))
     return items
@@ -196,6 +234,8 @@ def count_states(read_session_factory: sessionmaker[Session]) -> dict[str, int]:
                 if sale.purchase_code in delivered:
                     counts["delivered"] -= 1
                     counts[_conflict_state(sale)] += 1
+        counts.update({"seen" if seen else "reported": n for seen, n in session.execute(
+            select(ConflictReport.seen_at.is_not(None), func.count()).group_by(ConflictReport.seen_at.is_not(None)))})
     return {state: counts[state] for state in STATES}
 
 
@@ -295,6 +335,55 @@ def _decision(sale: Sale) -> Decision | None:
         return None
     return Decision(data["decision"], data.get("note", ""), data.get("actor", ""), parse_utc(data["decided_at"]),
                     bool(data.get("voided", False)))
+
+
+def _report_items(session: Session, wanted: set[str], history_limit: int) -> list[QueueItem]:
+    """The platform's conflict reports as queue items: every unseen one, the newest ``history_limit`` seen."""
+    reports: list[ConflictReport] = []
+    if "reported" in wanted:
+        reports += session.scalars(select(ConflictReport).where(ConflictReport.seen_at.is_(None)))
+    if "seen" in wanted:
+        reports += session.scalars(select(ConflictReport).where(ConflictReport.seen_at.is_not(None))
+                                   .order_by(ConflictReport.conflict_id.desc()).limit(history_limit))
+    if not reports:
+        return []
+    tickets = _seats(session, [r.ticket_id for r in reports if r.ticket_id])
+    events = {e.id: e.name for e in session.scalars(select(Event))}
+    holders = _holding_sales(session, list(tickets))
+    codes = sorted({r.purchase_code for r in reports if r.purchase_code})
+    ours = set(session.scalars(select(Sale.purchase_code).where(Sale.purchase_code.in_(codes)))) if codes else set()
+    return [_report_item(r, tickets.get(r.ticket_id or ""), events, holders, ours) for r in reports]
+
+
+def _holding_sales(session: Session, ticket_ids: Sequence[str]) -> dict[str, str]:
+    """Ticket id -> purchase code of the completed sale here that holds it."""
+    found: dict[str, str] = {}
+    for start in range(0, len(ticket_ids), 500):
+        found.update(session.execute(
+            select(SaleTicket.ticket_id, Sale.purchase_code).join(Sale, Sale.id == SaleTicket.sale_id)
+            .where(SaleTicket.ticket_id.in_(ticket_ids[start:start + 500]), SaleTicket.sale_status == "completed"))
+            .all())
+    return found
+
+
+def _report_item(row: ConflictReport, ticket: Ticket | None, events: dict[str, str], holders: dict[str, str],
+                 ours: set[str]) -> QueueItem:
+    seat = SeatLine(ticket.id, ticket.seat_id, ticket.row, ticket.zone) if ticket is not None else None
+    other = row.office_id if row.role == "holder" else row.other_office_id
+    if row.role == "seller" or row.kind != "ticket_conflict":
+        our_sale = row.purchase_code if row.purchase_code in ours else None
+    else:
+        our_sale = holders.get(row.ticket_id or "")
+    seen = Seen(row.seen_by or "", row.seen_at, row.seen_note or "") if row.seen_at is not None else None
+    report = Report(row.conflict_id, row.kind, row.role, other, row.other_channel, row.ticket_id, seat,
+                    ticket.state if ticket is not None else None, our_sale, row.purchase_code, row.order_id,
+                    row.detected_at, row.fetched_at, seen)
+    subject = seat.seat if seat is not None else (row.ticket_id or row.purchase_code or str(row.conflict_id))
+    return QueueItem(id=-row.conflict_id, kind="report", subject=subject, state="seen" if seen else "reported",
+                     outbox_state="", attempts=0, last_error=None, next_attempt_at=None,
+                     created_at=row.detected_at or row.fetched_at, delivered_at=None,
+                     event_name=events.get(row.event_id or "", row.event_id or ""),
+                     ticket_count=1 if row.ticket_id else 0, report=report)
 
 
 # -- retry now -------------------------------------------------------------------------------------------------
@@ -412,3 +501,28 @@ def decide_conflict(session_factory: sessionmaker[Session], terminal: Terminal, 
                        actor=actor, subject=code)
     return Decision(decision, note, actor, now, voided)
 
+
+
+# -- conflict reports ------------------------------------------------------------------------------------------
+
+
+def mark_report_seen(session_factory: sessionmaker[Session], conflict_id: int, note: str, actor: str) -> Seen:
+    """A supervisor has seen the platform's report ``conflict_id`` (journaled); nothing else changes."""
+    actor = _need_actor(actor)
+    note = (note or "").strip()
+    if not note:
+        raise QueueActionRefused("write a note: what was done about it, or who was told")
+    with session_factory.begin() as session:
+        row = session.get(ConflictReport, conflict_id)
+        if row is None:
+            raise QueueActionRefused(f"no conflict report {conflict_id}: refresh the list")
+        if row.seen_at is not None:
+            raise QueueActionRefused(f"conflict report {conflict_id} was already seen by {row.seen_by}")
+        now = utcnow()
+        row.seen_at, row.seen_by, row.seen_note = now, actor, note
+        journal.append(session, "conflict_report_seen",
+                       {"conflict_id": conflict_id, "kind": row.kind, "role": row.role, "ticket_id": row.ticket_id,
+                        "purchase_code": row.purchase_code, "office_id": row.office_id,
+                        "other_office_id": row.other_office_id, "note": note},
+                       actor=actor, subject=row.ticket_id or row.purchase_code)
+    return Seen(actor, now, note)

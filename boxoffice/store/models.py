@@ -362,3 +362,36 @@ class SyncState(Base):
     key: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+CONFLICT_ROLES = ("seller", "holder")
+
+
+class ConflictReport(Base):
+    """A conflict the platform recorded involving this office (``offline_office_sync_conflicts``), as it said.
+
+    Keyed by the platform's ``conflict_id``, so fetching a row twice stores it once. ``holder``: another office's
+    sale named our ticket or purchase code; ``seller``: our sale ran into another side's ticket. Only the
+    supervisor's "seen" (who, when, note) is ours; a report never touches a sale or a seat.
+    """
+
+    __tablename__ = "conflict_reports"
+    __table_args__ = (CheckConstraint(one_of("role", CONFLICT_ROLES), name="role"),)
+
+    conflict_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String)
+    role: Mapped[str] = mapped_column(String(8))
+    event_id: Mapped[str | None] = mapped_column(String)
+    ticket_id: Mapped[str | None] = mapped_column(String)
+    purchase_code: Mapped[str | None] = mapped_column(String)
+    #: the office whose sale ran into the conflict (the seller)
+    office_id: Mapped[str | None] = mapped_column(String)
+    other_channel: Mapped[str | None] = mapped_column(String)
+    other_office_id: Mapped[str | None] = mapped_column(String)
+    #: our own order on the platform (the platform names it only to the seller)
+    order_id: Mapped[str | None] = mapped_column(String)
+    detected_at: Mapped[datetime | None]
+    fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
+    seen_at: Mapped[datetime | None] = mapped_column(index=True)
+    seen_by: Mapped[str | None] = mapped_column(String)
+    seen_note: Mapped[str | None] = mapped_column(Text)

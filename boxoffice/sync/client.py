@@ -15,6 +15,7 @@ import time
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import requests
@@ -27,6 +28,7 @@ from boxoffice.core import decimal_json
 from boxoffice.core.errors import InvalidMoney
 from boxoffice.core.money import api_to_cents
 from boxoffice.logging_setup import redact, register_secret
+from boxoffice.store.types import parse_utc
 from boxoffice.sync.errors import (
     AnswerCutOff,
     CentralAuthError,
@@ -86,6 +88,23 @@ class TicketResult:
     #: For a seat already sold elsewhere: who holds it (order id, purchase code, office, source, client, sold at),
     #: when the platform says; text values only.
     held_by: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class SyncConflict:
+    """One conflict the platform recorded involving this office (``offline_office_sync_conflicts``)."""
+
+    conflict_id: int
+    kind: str  # ticket_conflict | purchase_code_reused | whatever the platform says
+    role: str  # seller: our sale ran into it; holder: another office's sale named our ticket or code
+    event_id: str | None
+    ticket_id: str | None
+    purchase_code: str | None
+    office_id: str | None  # the seller
+    other_channel: str | None
+    other_office_id: str | None
+    order_id: str | None  # our order there, only when we are the seller
+    detected_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -254,6 +273,20 @@ class CentralClient:
                 raise ProtocolError(endpoint, "results are not in request order")
             _check_result_matches(endpoint, entry, result)
         return parsed
+
+    def sync_conflicts(self, after_id: int = 0) -> list[SyncConflict] | None:
+        """Conflicts involving this office after the cursor ``after_id``, oldest first (an extension of ours).
+
+        None when the platform has no such call (it implements only the spec and answers 404 or 405).
+        """
+        endpoint = "offline_office_sync_conflicts"
+        try:
+            data = self._call(endpoint, {"office_id": self.office_id, "after_id": after_id})
+        except CentralRejected as exc:
+            if exc.status in (404, 405) and "office" not in str(exc.data.get("field", "")):
+                return None
+            raise
+        return [_sync_conflict(endpoint, row) for row in _field(endpoint, data, "response", list)]
 
     def journal_anchor(self, terminal_id: str, after_seq: int = 0) -> dict[str, Any]:
         """The platform's record of a terminal's journal heads (extension; read by sync.journal_anchor)."""
@@ -460,6 +493,24 @@ def _held_by(endpoint: str, value: Any) -> dict[str, str] | None:
     return {str(k): v for k, v in value.items() if v is not None}
 
 
+def _sync_conflict(endpoint: str, row: Any) -> SyncConflict:
+    row = _require_dict(endpoint, row)
+    role = _field(endpoint, row, "role", str)
+    if role not in ("seller", "holder"):
+        raise ProtocolError(endpoint, f"unknown conflict role {role!r}", _excerpt(repr(row)))
+    detected = _optional(endpoint, row, "detected_at", str)
+    try:
+        detected_at = parse_utc(detected) if detected else None
+    except ValueError:
+        raise ProtocolError(endpoint, f"detected_at {detected!r} is not an ISO-8601 time") from None
+    text = {name: _optional(endpoint, row, name, str) for name in (
+        "event_id", "ticket_id", "purchase_code", "office_id", "other_channel", "other_office_id")}
+    order_id = row.get("order_id")
+    return SyncConflict(conflict_id=_field(endpoint, row, "conflict_id", int), kind=_field(endpoint, row, "kind", str),
+                        role=role, order_id=None if order_id is None else str(order_id), detected_at=detected_at,
+                        **text)
+
+
 def _sync_result(endpoint: str, row: Any) -> SyncResult:
     row = _require_dict(endpoint, row)
     tickets = []
@@ -484,5 +535,5 @@ def _sync_result(endpoint: str, row: Any) -> SyncResult:
     )
 
 
-__all__ = ["CentralClient", "CentralError", "OfficeEvent", "OfficeTicket", "SyncResult", "TicketResult",
-           "TicketType"]
+__all__ = ["CentralClient", "CentralError", "OfficeEvent", "OfficeTicket", "SyncConflict", "SyncResult",
+           "TicketResult", "TicketType"]

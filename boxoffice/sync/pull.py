@@ -3,6 +3,7 @@
 Which events: the ones asked for, else the ones the platform lists for this office (``offline_office_events``, an
 extension of ours). A platform that implements only the spec has no such list (404): then the events this
 terminal already holds are refreshed, and new ones are pulled by id (``boxoffice pull --event ID``).
+After the merge the platform's new conflicts for this office are fetched (:mod:`boxoffice.sync.conflict_feed`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from boxoffice.core.errors import BoxOfficeError
 from boxoffice.services.inventory import MergeReport, RemoteProduct, RemoteTicket, merge_inventory
 from boxoffice.store.models import Event
 from boxoffice.store.types import parse_utc
-from boxoffice.sync import state
+from boxoffice.sync import conflict_feed, state
 from boxoffice.sync.client import CentralClient, OfficeEvent
 from boxoffice.sync.errors import CentralRejected
 
@@ -82,6 +83,7 @@ def pull(client: CentralClient, session_factory: sessionmaker[Session],
         reports.append(report)
     with session_factory.begin() as session:
         state.put_time(session, state.LAST_PULL)
+    conflict_feed.fetch_new(client, session_factory)  # what other offices' sales did to ours (never fails a pull)
     return reports
 
 

@@ -1,4 +1,4 @@
-"""Small persisted facts about synchronisation (last success, last error, last pull) in ``sync_state``."""
+"""Small persisted facts about synchronisation (last success, last error, last pull, cursors) in ``sync_state``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ LAST_SUCCESS = "last_success"
 LAST_ERROR = "last_error"
 LAST_ATTEMPT = "last_attempt"
 LAST_PULL = "last_pull"
+#: the last ``conflict_id`` fetched from ``offline_office_sync_conflicts`` (:mod:`boxoffice.sync.conflict_feed`)
+CONFLICTS_CURSOR = "conflicts_cursor"
 
 
 def put(session: Session, key: str, value: str) -> None:
@@ -43,3 +45,9 @@ def put_time(session: Session, key: str, when: datetime | None = None) -> None:
 def get_time(session: Session, key: str) -> datetime | None:
     value = get(session, key)
     return parse_utc(value) if value else None
+
+
+def get_int(session: Session, key: str) -> int:
+    """An integer fact (a cursor); 0 when unset or not a number."""
+    value = get(session, key)
+    return int(value) if value is not None and value.isdigit() else 0

@@ -14,6 +14,9 @@
   its error, for the supervisor, and only when it is certain (:mod:`boxoffice.sync.culprits`): an answer that
   is not the platform's never counts as a business refusal. Nothing is deleted.
 * ``last_error`` is the last round's trouble: a round that goes through clears it.
+* After a round that reached the platform, the platform's conflict list for this office is fetched
+  (:mod:`boxoffice.sync.conflict_feed`: another office's sale of our seat reaches our supervisor); that fetch
+  never fails the round.
 * Conflicts the server reports (seat sold elsewhere, no longer assigned) are recorded on the sale.
 * ``stop()`` interrupts a request in flight by closing the HTTP client (which cuts its open connections); the
   item simply stays pending. A round the stopping thread has not sent yet is not sent at all.
@@ -35,9 +38,9 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from boxoffice import tracepoints
 from boxoffice.store.journal_head import read_head, record_acknowledged
-from boxoffice.store.models import Outbox, Sale, SaleTicket, Ticket
+from boxoffice.store.models import ConflictReport, Outbox, Sale, SaleTicket, Ticket
 from boxoffice.store.types import format_utc, parse_utc, utcnow
-from boxoffice.sync import state
+from boxoffice.sync import conflict_feed, state
 from boxoffice.sync.backoff import Backoff
 from boxoffice.sync.client import CentralClient, SyncResult
 from boxoffice.sync.culprits import Strikes, is_refusal, may_be_the_entries
@@ -91,6 +94,8 @@ class RoundResult:
     conflicts: list[str] = field(default_factory=list)
     #: purchase codes whose cancellation the platform confirmed this round (their seats are free again)
     settled: list[str] = field(default_factory=list)
+    #: new conflicts the platform reported for this office after the round (its conflict list)
+    reported: int = 0
 
 
 def read_status(session_factory: sessionmaker[Session], horizon_hours: int = 20,
@@ -101,6 +106,9 @@ def read_status(session_factory: sessionmaker[Session], horizon_hours: int = 20,
         parked = session.scalar(select(func.count()).select_from(Outbox).where(Outbox.state == "parked")) or 0
         conflicts = session.scalar(select(func.count()).select_from(Sale)
                                    .where(Sale.delivery_state == "conflict")) or 0
+        # another office's sale of our seat or code, not yet seen by a supervisor (our own sale's is counted above)
+        conflicts += session.scalar(select(func.count()).select_from(ConflictReport)
+                                    .where(ConflictReport.role == "holder", ConflictReport.seen_at.is_(None))) or 0
         oldest = session.scalar(select(func.min(Outbox.created_at)).where(Outbox.state == "pending"))
         last_success = state.get_time(session, state.LAST_SUCCESS)
         last_error = state.get(session, state.LAST_ERROR)
@@ -135,6 +143,7 @@ class DeliveryWorker:
         self._lock = threading.Lock()
         self._strikes = Strikes()
         self._client_lock = threading.Lock()  # stop() vs. the worker thread making or dropping its client
+        self.fetch_conflicts = True  # after a round that reached the platform (tests of other things may not)
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -195,6 +204,7 @@ class DeliveryWorker:
             total.parked += result.parked
             total.conflicts += result.conflicts
             total.settled += result.settled
+            total.reported += result.reported
             if result.failed or result.idle:
                 total.failed, total.error, total.retry_in = result.failed, result.error, result.retry_in
                 total.idle = result.idle
@@ -224,11 +234,19 @@ class DeliveryWorker:
             except CentralError as exc:
                 return self._failed(client, batch, exc)
             if result.failed:  # part of the round failed; _failed already did the bookkeeping
+                if result.delivered or result.parked:
+                    self._fetch_conflicts(client, result)
                 return result
             self.backoff.success()
             self._connection = "online"
             self._auth_problem = False
+            self._fetch_conflicts(client, result)
             return result
+
+    def _fetch_conflicts(self, client: CentralClient, result: RoundResult) -> None:
+        """The platform answered this round: fetch its new conflicts for this office (never fails the round)."""
+        if self.fetch_conflicts and not self._stop.is_set():
+            result.reported = conflict_feed.fetch_new(client, self.session_factory)
 
     def _round_client(self) -> CentralClient | None:
         """The client for this round, made on first use; None when the worker thread is being stopped.

@@ -4,8 +4,10 @@ It reads the queue through the sync view facade on the read pool, again whenever
 moved or the delivery worker reported (no polling), and writes only through the facade on the writer thread:
 "Retry now" puts parked items back and wakes
 the delivery worker; "Decide…" records the supervisor's decision on a conflict (a seat sold twice across
-channels). Both sides of a conflict are shown side by side before anyone decides. Every action carries ``actor``,
-the signed-in supervisor, into the journal; who may open this screen is the caller's business.
+channels). Both sides of a conflict are shown side by side before anyone decides. The platform's own conflict
+reports (another office sold one of our seats, or our sale ran into another side's ticket) are listed too, and
+"Mark seen…" records, with a note, that a supervisor took notice. Every action carries ``actor``, the signed-in
+supervisor, into the journal; who may open this screen is the caller's business.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from boxoffice.facades.results import Changed
-from boxoffice.services.sync_queue import QueueItem
+from boxoffice.services.sync_queue import QueueItem, Report
 from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QAbstractItemView,
@@ -60,7 +62,8 @@ QLabel#syncQueueSummary { font-size: 13pt; color: #333333; }
 #: Row colours by state: (background, text); parked and conflicts stand out, history is quiet.
 _ROW_COLOURS = {"parked": ("#fdecea", "#8a1c12"), "conflict": ("#fdecea", "#8a1c12"),
                 "decided": ("#fff7e6", "#5c3d00"), "pending": ("#ffffff", "#111111"),
-                "delivered": ("#ffffff", "#3d4852"), "cancelled": ("#f4f5f7", "#5f6b76")}
+                "delivered": ("#ffffff", "#3d4852"), "cancelled": ("#f4f5f7", "#5f6b76"),
+                "reported": ("#fdecea", "#8a1c12"), "seen": ("#f4f5f7", "#3d4852")}
 
 
 class _Strings(QObject):
@@ -69,10 +72,35 @@ class _Strings(QObject):
     def state(self, state: str) -> str:
         return {"pending": self.tr("Waiting"), "parked": self.tr("Parked"), "conflict": self.tr("Conflict"),
                 "decided": self.tr("Decided"), "delivered": self.tr("Delivered"),
-                "cancelled": self.tr("Cancelled")}.get(state, state)
+                "cancelled": self.tr("Cancelled"), "reported": self.tr("Reported"),
+                "seen": self.tr("Seen")}.get(state, state)
 
     def kind(self, kind: str) -> str:
-        return {"sale": self.tr("Sale"), "void": self.tr("Void"), "unassign": self.tr("Return")}.get(kind, kind)
+        return {"sale": self.tr("Sale"), "void": self.tr("Void"), "unassign": self.tr("Return"),
+                "report": self.tr("Platform report")}.get(kind, kind)
+
+    def channel(self, channel: str | None) -> str:
+        return {"office": self.tr("another office"), "online": self.tr("the online channel (free there)"),
+                "online_hold": self.tr("an online checkout holding it"),
+                "sold": self.tr("an order that sold it first")}.get(channel or "", channel or "?")
+
+    def row(self, row: str) -> str:
+        return self.tr("row {row}").format(row=row)
+
+    def report(self, report: Report, seat: str) -> str:
+        """One line: what the platform reports, from our side."""
+        other = report.other_office or self.channel(report.other_channel)
+        if report.kind == "purchase_code_reused":
+            if report.role == "holder":
+                return self.tr("Another office ({office}) used our purchase code {code}").format(
+                    office=other, code=report.purchase_code or "?")
+            return self.tr("Our purchase code {code} was used before by {office}").format(
+                code=report.purchase_code or "?", office=other)
+        if report.role == "holder":
+            return self.tr("Another office ({office}) sold our seat {seat}; the platform kept it ours").format(
+                office=other, seat=seat)
+        return self.tr("Our sale {code} named seat {seat}, held by {other}; the platform did not give it to us").format(
+            code=report.purchase_code or "?", seat=seat, other=other)
 
     def conflict(self, code: str) -> str:
         return {"already_sold": self.tr("already sold by another channel (online or another office)"),
@@ -96,6 +124,8 @@ def _strings() -> _Strings:
 
 def _problem(item: QueueItem) -> str:
     words = _strings()
+    if item.report is not None:
+        return words.report(item.report, item.subject)
     if item.state == "conflict" and item.platform is not None:
         return "; ".join(f"{c.seat}: {words.conflict(c.conflict)}" for c in item.platform.conflicts)
     if item.state == "decided" and item.decision is not None:
@@ -218,18 +248,7 @@ class ConflictDecisionDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("decisionReason")
         layout.addWidget(self.reason)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setAutoDefault(False)
-        self.ok = QPushButton(self.tr("Record decision"), self)
-        self.ok.setObjectName("primary")
-        self.ok.setEnabled(False)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok)
-        layout.addLayout(buttons)
-        cancel.clicked.connect(self.reject)
-        self.ok.clicked.connect(self.accept)
+        self.ok = _cancel_and_ok(self, layout, self.tr("Cancel"), self.tr("Record decision"))
         self.reason.textChanged.connect(self._update)
         self.choices.buttonToggled.connect(self._update)
 
@@ -244,12 +263,33 @@ class ConflictDecisionDialog(QDialog):
         self.ok.setEnabled(self.decision() is not None and bool(self.reason.text().strip()))
 
 
+class ReportSeenDialog(QDialog):
+    """What the platform reported, and the supervisor's note; OK only with a note."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportSeen")
+        self.setWindowTitle(self.tr("Mark the report as seen"))
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        intro = QLabel(what, self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel(self.tr("Note (what was done, who was told; goes into the journal):"), self))
+        self.note = QLineEdit(self)
+        self.note.setObjectName("seenNote")
+        layout.addWidget(self.note)
+        self.ok = _cancel_and_ok(self, layout, self.tr("Cancel"), self.tr("Mark seen"))
+        self.note.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+
+
 class SyncQueueDialog(QDialog):
     """Filter, table, detail of the selected item, Retry now / Decide…; ``actor`` signs every action."""
 
-    FILTERS = (("all", None), ("attention", ("parked", "conflict")), ("pending", ("pending",)),
-               ("parked", ("parked",)), ("conflict", ("conflict",)), ("decided", ("decided",)),
-               ("delivered", ("delivered",)), ("cancelled", ("cancelled",)))
+    FILTERS = (("all", None), ("attention", ("parked", "conflict", "reported")), ("pending", ("pending",)),
+               ("parked", ("parked",)), ("conflict", ("conflict",)), ("reported", ("reported",)),
+               ("decided", ("decided",)), ("seen", ("seen",)), ("delivered", ("delivered",)),
+               ("cancelled", ("cancelled",)))
 
     #: the queue on screen was read again (tests wait on it)
     refreshed = Signal()
@@ -266,6 +306,7 @@ class SyncQueueDialog(QDialog):
         self.busy = False
         self.counts: dict[str, int] = {}
         self.decision_dialog: ConflictDecisionDialog | None = None
+        self.seen_dialog: ReportSeenDialog | None = None
         _strings()
 
         layout = QVBoxLayout(self)
@@ -333,9 +374,11 @@ class SyncQueueDialog(QDialog):
         self.retry_parked.setObjectName("retryParked")
         self.decide_button = QPushButton(self.tr("Decide…"), self)
         self.decide_button.setObjectName("decideConflict")
+        self.seen_button = QPushButton(self.tr("Mark seen…"), self)
+        self.seen_button.setObjectName("markReportSeen")
         close = QPushButton(self.tr("Close"), self)
         close.setObjectName("primary")
-        for button in (self.retry_selected, self.retry_parked, self.decide_button):
+        for button in (self.retry_selected, self.retry_parked, self.decide_button, self.seen_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -348,6 +391,7 @@ class SyncQueueDialog(QDialog):
         self.retry_selected.clicked.connect(lambda: self.retry([i.id for i in self.selected_items()]))
         self.retry_parked.clicked.connect(lambda: self.retry(None))
         self.decide_button.clicked.connect(self.open_decision)
+        self.seen_button.clicked.connect(self.open_seen)
         close.clicked.connect(self.accept)
         self.ctx.hub.outbox_changed.connect(self.refresh)
         self.ctx.hub.sync_status_changed.connect(lambda _status: self.refresh())
@@ -358,7 +402,8 @@ class SyncQueueDialog(QDialog):
     def _label_filters(self) -> None:
         names = {"all": self.tr("All"), "attention": self.tr("Needs attention"), "pending": self.tr("Waiting"),
                  "parked": self.tr("Parked"), "conflict": self.tr("Conflicts"), "decided": self.tr("Decided"),
-                 "delivered": self.tr("Delivered"), "cancelled": self.tr("Cancelled")}
+                 "delivered": self.tr("Delivered"), "cancelled": self.tr("Cancelled"),
+                 "reported": self.tr("Reported by the platform"), "seen": self.tr("Reports seen")}
         for row, (key, states) in enumerate(self.FILTERS):
             if states is None or not self.counts:
                 text = names[key]
@@ -411,10 +456,12 @@ class SyncQueueDialog(QDialog):
             parts.append(self.tr("last error: {error}").format(error=status.last_error))
         self.status.setText(self.tr("Delivery: {parts}").format(parts=" · ".join(parts)))
         c = self.counts
-        self.summary.setText(self.tr("Parked: {parked} · Conflicts to decide: {conflict} · Waiting: {pending} · "
-                                     "Decided: {decided} · Delivered: {delivered} · Cancelled: {cancelled}").format(
-            parked=c.get("parked", 0), conflict=c.get("conflict", 0), pending=c.get("pending", 0),
-            decided=c.get("decided", 0), delivered=c.get("delivered", 0), cancelled=c.get("cancelled", 0)))
+        self.summary.setText(self.tr("Parked: {parked} · Conflicts to decide: {conflict} · Reported: {reported} · "
+                                     "Waiting: {pending} · Decided: {decided} · Delivered: {delivered} · "
+                                     "Cancelled: {cancelled}").format(
+            parked=c.get("parked", 0), conflict=c.get("conflict", 0), reported=c.get("reported", 0),
+            pending=c.get("pending", 0), decided=c.get("decided", 0), delivered=c.get("delivered", 0),
+            cancelled=c.get("cancelled", 0)))
 
     def selected_items(self) -> list[QueueItem]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -443,6 +490,7 @@ class SyncQueueDialog(QDialog):
         self.retry_selected.setEnabled(not self.busy and bool(retryable) and len(retryable) == len(items))
         self.retry_parked.setEnabled(not self.busy and self.counts.get("parked", 0) > 0)
         self.decide_button.setEnabled(not self.busy and len(items) == 1 and items[0].state == "conflict")
+        self.seen_button.setEnabled(not self.busy and len(items) == 1 and items[0].state == "reported")
         self.detail.setHtml(self._detail_html(items[0]) if len(items) == 1 else self._hint_html(len(items)))
 
     # -- the detail pane -------------------------------------------------------------------------------------
@@ -455,6 +503,8 @@ class SyncQueueDialog(QDialog):
         return f"<p style='color:#5f6b76'>{html.escape(text)}</p>"
 
     def _detail_html(self, item: QueueItem) -> str:
+        if item.report is not None:
+            return self._report_html(item, item.report)
         e = html.escape
         words = _strings()
         out = [f"<h3>{e(words.kind(item.kind))} {e(item.subject)} · {e(words.state(item.state))}</h3>"]
@@ -492,12 +542,50 @@ class SyncQueueDialog(QDialog):
             out.append(f"<h4>{e(self.tr('Our sale'))}</h4>{self._sale_html(item)}")
         return "".join(out)
 
+    def _report_html(self, item: QueueItem, report: Report) -> str:
+        """A platform report: what happened, to which of our seats, who and when; and whether it was seen."""
+        e = html.escape
+        words = _strings()
+        out = [f"<h3>{e(words.kind(item.kind))} · {e(words.state(item.state))}</h3>",
+               f"<p style='color:#8a1c12'><b>{e(words.report(report, item.subject))}</b></p>"]
+        seat = report.seat
+        states = {"available": self.tr("on sale here"), "sold": self.tr("sold here"),
+                  "returning": self.tr("being returned"), "returned": self.tr("returned"),
+                  "withdrawn": self.tr("not ours to sell")}
+        rows = [(self.tr("Event"), item.event_name or "—"),
+                (self.tr("Our seat"), _seat_label(seat.seat, seat.zone, seat.row) if seat
+                 else report.ticket_id or "—"),
+                (self.tr("Here it is"), states.get(report.seat_state or "", report.seat_state or "—")),
+                (self.tr("Our sale"), report.our_sale or "—"),
+                (self.tr("Other side"), report.other_office or words.channel(report.other_channel)),
+                (self.tr("Their purchase code") if report.role == "holder" else self.tr("Purchase code"),
+                 report.purchase_code or "—"),
+                (self.tr("Detected at"), local_time(report.detected_at)),
+                (self.tr("Learned at"), local_time(report.fetched_at))]
+        if report.order_id:
+            rows.append((self.tr("Our order there"), report.order_id))
+        out.append(_facts(rows))
+        if report.seen is not None:
+            out.append("<p style='background:#f4f5f7; padding:6px'><b>{}</b> {}</p>".format(
+                e(self.tr("Seen by {actor} at {time}:").format(actor=report.seen.actor,
+                                                               time=local_time(report.seen.seen_at))),
+                e(report.seen.note)))
+        elif report.role == "holder":
+            out.append("<p>{}</p>".format(e(self.tr(
+                "Nothing changed here: the seat is still ours. Tell the other office's supervisor (their customer "
+                "holds a ticket the platform did not give them), then press Mark seen…"))))
+        else:
+            out.append("<p>{}</p>".format(e(self.tr(
+                "The platform stored our sale but not this seat for it; see the sale's conflict to decide, then "
+                "press Mark seen…"))))
+        return "".join(out)
+
     def _sale_html(self, item: QueueItem) -> str:
         sale = item.sale
         assert sale is not None
         money = self.backend.money
         words = {"cash": self.tr("cash"), "card": self.tr("card")}
-        seats = ", ".join(_seat_label(self, s.seat, s.zone, s.row) for s in sale.seats)
+        seats = ", ".join(_seat_label(s.seat, s.zone, s.row) for s in sale.seats)
         rows = [(self.tr("Code"), sale.purchase_code), (self.tr("Event"), sale.event_name),
                 (self.tr("Seats"), seats), (self.tr("Clerk"), sale.clerk or "—"),
                 (self.tr("Sold at"), local_time(sale.created_at)), (self.tr("Total"), money.format(sale.total_cents)),
@@ -582,6 +670,32 @@ class SyncQueueDialog(QDialog):
         dialog.open()
         return dialog
 
+    def open_seen(self) -> ReportSeenDialog | None:
+        """Ask for the note on the selected report (window-modal, not blocking); marks it seen on OK."""
+        items = self.selected_items()
+        if len(items) != 1 or items[0].report is None or items[0].state != "reported":
+            return None
+        report = items[0].report
+        dialog = ReportSeenDialog(_strings().report(report, items[0].subject), self)
+        self.seen_dialog = dialog
+        dialog.accepted.connect(lambda: self.mark_seen(report.conflict_id, dialog.note.text()))
+        dialog.open()
+        return dialog
+
+    def mark_seen(self, conflict_id: int, note: str) -> None:
+        """Record in the background that the report was seen; a refusal (seen already, no note) is shown."""
+        if self.busy:
+            return
+        self._set_busy(True)
+        sync, actor = self.ctx.facades.sync, self.actor
+        self.ctx.runner.write(self, lambda: sync.mark_seen(conflict_id, note, actor),
+                              success=lambda _done: self._marked_seen(), failure=self._failed)
+
+    def _marked_seen(self) -> None:
+        self._set_busy(False)
+        self._show(self.tr("Marked as seen; the note is in the journal."), "ok")
+        self.refresh()
+
     def decide(self, purchase_code: str, decision: str, note: str) -> None:
         """Record a decision in the background; a refusal (decided already, no reason...) is shown, not raised."""
         if self.busy:
@@ -613,9 +727,26 @@ class SyncQueueDialog(QDialog):
         self.refresh()
 
 
-def _seat_label(widget: QObject, seat: str, zone: str | None, row: str | None) -> str:
+def _cancel_and_ok(dialog: QDialog, layout: QVBoxLayout, cancel_text: str, ok_text: str) -> QPushButton:
+    """Cancel and a primary OK (off until the dialog says it may be pressed) at the bottom right; the OK."""
+    buttons = QHBoxLayout()
+    buttons.addStretch(1)
+    cancel = QPushButton(cancel_text, dialog)
+    cancel.setAutoDefault(False)
+    ok = QPushButton(ok_text, dialog)
+    ok.setObjectName("primary")
+    ok.setEnabled(False)
+    buttons.addWidget(cancel)
+    buttons.addWidget(ok)
+    layout.addLayout(buttons)
+    cancel.clicked.connect(dialog.reject)
+    ok.clicked.connect(dialog.accept)
+    return ok
+
+
+def _seat_label(seat: str, zone: str | None, row: str | None) -> str:
     """"GEN160 (General, row F)"."""
-    where = ", ".join(x for x in (zone, widget.tr("row {row}").format(row=row) if row else None) if x)
+    where = ", ".join(x for x in (zone, _strings().row(row) if row else None) if x)
     return f"{seat} ({where})" if where else seat
 
 

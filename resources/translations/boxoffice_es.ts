@@ -236,52 +236,52 @@
 <context>
     <name>ConflictDecisionDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="188"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="218"/>
         <source>Decide the conflict of {code}</source>
         <translation>Decidir el conflicto de {code}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="193"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="223"/>
         <source>Seats {seats} were sold twice. What happens to sale {code}?</source>
         <translation>Las butacas {seats} se vendieron dos veces. ¿Qué se hace con la venta {code}?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="198"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="228"/>
         <source>Keep: our customer keeps the seats</source>
         <translation>Mantener: nuestro cliente conserva las butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="200"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="230"/>
         <source>Nothing changes here. The other channel&apos;s sale must be refunded or moved on the central platform.</source>
         <translation>Aquí no cambia nada. La venta del otro canal debe reembolsarse o cambiarse en la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="202"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="232"/>
         <source>Void ours: refund our customer {total}</source>
         <translation>Anular la nuestra: reembolsar {total} a nuestro cliente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="204"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="234"/>
         <source>Our sale is voided (the reason names the conflict) and the cancellation is sent; the other channel&apos;s sale stands.</source>
         <translation>Nuestra venta se anula (el motivo menciona el conflicto) y se envía la anulación; la venta del otro canal se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="216"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="246"/>
         <source>The sale is voided already</source>
         <translation>La venta ya está anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="217"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="247"/>
         <source>Reason (goes into the journal):</source>
         <translation>Motivo (queda en el registro):</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="223"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="253"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="225"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="255"/>
         <source>Record decision</source>
         <translation>Registrar decisión</translation>
     </message>
@@ -337,32 +337,32 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="122"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="138"/>
         <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
         <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="124"/>
         <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
         <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="103"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="119"/>
         <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
         <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="116"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="132"/>
         <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
         <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="128"/>
         <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
         <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="119"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="135"/>
         <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
         <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
     </message>
@@ -547,12 +547,47 @@
         <translation>La venta {code} ya está anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="139"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="103"/>
+        <source>Give the clerk a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="105"/>
+        <source>A clerk&apos;s name has at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="107"/>
+        <source>A clerk&apos;s name cannot contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="109"/>
+        <source>That badge code cannot be used (too long or unreadable); scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
+        <source>Another clerk already has that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="114"/>
+        <source>That badge already belongs to another clerk.</source>
+        <translation type="unfinished">Esa tarjeta ya pertenece a otro taquillero.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="116"/>
+        <source>The PIN must be {low} to {high} digits.</source>
+        <translation type="unfinished">El PIN debe tener de {low} a {high} dígitos.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="155"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="146"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="162"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>
@@ -902,102 +937,102 @@
 <context>
     <name>FirstSupervisorDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="487"/>
+        <location filename="../../boxoffice/ui/signin.py" line="508"/>
         <source>Create the supervisor</source>
         <translation>Crear el supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="497"/>
+        <location filename="../../boxoffice/ui/signin.py" line="518"/>
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="500"/>
+        <location filename="../../boxoffice/ui/signin.py" line="521"/>
         <source>No clerks here yet. Create the supervisor, who then adds the other clerks.</source>
         <translation>Aún no hay taquilleros. Cree el supervisor, que luego da de alta a los demás.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="516"/>
+        <location filename="../../boxoffice/ui/signin.py" line="537"/>
         <source>e.g. Marta López</source>
         <translation>p. ej. Marta López</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="517"/>
+        <location filename="../../boxoffice/ui/signin.py" line="538"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="520"/>
+        <location filename="../../boxoffice/ui/signin.py" line="541"/>
         <source>{low} to {high} digits</source>
         <translation>de {low} a {high} dígitos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="522"/>
+        <location filename="../../boxoffice/ui/signin.py" line="543"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="524"/>
+        <location filename="../../boxoffice/ui/signin.py" line="545"/>
         <source>the same PIN again</source>
         <translation>el mismo PIN otra vez</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="526"/>
+        <location filename="../../boxoffice/ui/signin.py" line="547"/>
         <source>Repeat PIN</source>
         <translation>Repita el PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="531"/>
+        <location filename="../../boxoffice/ui/signin.py" line="552"/>
         <source>optional: scan the badge now</source>
         <translation>opcional: pase la tarjeta ahora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="532"/>
+        <location filename="../../boxoffice/ui/signin.py" line="553"/>
         <source>Badge</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="545"/>
+        <location filename="../../boxoffice/ui/signin.py" line="566"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="550"/>
+        <location filename="../../boxoffice/ui/signin.py" line="571"/>
         <source>Create supervisor</source>
         <translation>Crear supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="582"/>
+        <location filename="../../boxoffice/ui/signin.py" line="603"/>
         <source>Type the supervisor&apos;s name.</source>
         <translation>Escriba el nombre del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="587"/>
+        <location filename="../../boxoffice/ui/signin.py" line="608"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="592"/>
+        <location filename="../../boxoffice/ui/signin.py" line="613"/>
         <source>The two PINs are different. Type the PIN again.</source>
         <translation>Los dos PIN no coinciden. Escriba el PIN otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="607"/>
+        <location filename="../../boxoffice/ui/signin.py" line="628"/>
         <source>Creating the supervisor…</source>
         <translation>Creando el supervisor…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="619"/>
+        <location filename="../../boxoffice/ui/signin.py" line="640"/>
         <source>A supervisor already exists. Close this window and sign in.</source>
         <translation>Ya existe un supervisor. Cierre esta ventana e identifíquese.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="621"/>
+        <location filename="../../boxoffice/ui/signin.py" line="642"/>
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="626"/>
+        <location filename="../../boxoffice/ui/signin.py" line="647"/>
         <source>Could not create the supervisor ({error}).</source>
         <translation>No se pudo crear el supervisor ({error}).</translation>
     </message>
@@ -1410,12 +1445,12 @@
 <context>
     <name>PinMessages</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="79"/>
+        <location filename="../../boxoffice/ui/signin.py" line="85"/>
         <source>Wrong PIN, 1 try left</source>
         <translation>PIN incorrecto, queda 1 intento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="80"/>
+        <location filename="../../boxoffice/ui/signin.py" line="86"/>
         <source>Wrong PIN, {n} tries left</source>
         <translation>PIN incorrecto, quedan {n} intentos</translation>
     </message>
@@ -1423,44 +1458,67 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="172"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="172"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="172"/>
         <source>Code / event</source>
         <translation>Código / evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="172"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="142"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="172"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="143"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="173"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="143"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="173"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="178"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="208"/>
         <source>next try {time}</source>
         <translation>próximo intento {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSeenDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="283"/>
+        <source>Mark the report as seen</source>
+        <translation>Marcar el aviso como visto</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="289"/>
+        <source>Note (what was done, who was told; goes into the journal):</source>
+        <translation>Nota (qué se hizo, a quién se avisó; queda en el diario):</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="295"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="297"/>
+        <source>Mark seen</source>
+        <translation>Marcar como visto</translation>
     </message>
 </context>
 <context>
@@ -2160,95 +2218,95 @@ Motivo: {reason}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="143"/>
-        <location filename="../../boxoffice/ui/signin.py" line="159"/>
-        <location filename="../../boxoffice/ui/signin.py" line="220"/>
-        <location filename="../../boxoffice/ui/signin.py" line="222"/>
+        <location filename="../../boxoffice/ui/signin.py" line="149"/>
+        <location filename="../../boxoffice/ui/signin.py" line="166"/>
+        <location filename="../../boxoffice/ui/signin.py" line="230"/>
+        <location filename="../../boxoffice/ui/signin.py" line="232"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="162"/>
+        <location filename="../../boxoffice/ui/signin.py" line="169"/>
         <source>Tap your name and type your PIN, or scan your badge.</source>
         <translation>Toque su nombre y escriba su PIN, o pase su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="195"/>
+        <location filename="../../boxoffice/ui/signin.py" line="205"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="217"/>
+        <location filename="../../boxoffice/ui/signin.py" line="227"/>
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="219"/>
+        <location filename="../../boxoffice/ui/signin.py" line="229"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="274"/>
+        <location filename="../../boxoffice/ui/signin.py" line="292"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="286"/>
+        <location filename="../../boxoffice/ui/signin.py" line="304"/>
         <source>No clerk can sign in at this window yet. Ask a supervisor.</source>
         <translation>Aún no hay taquilleros en esta taquilla. Avise a un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="325"/>
+        <location filename="../../boxoffice/ui/signin.py" line="345"/>
         <source>Choose your name</source>
         <translation>Elija su nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="327"/>
+        <location filename="../../boxoffice/ui/signin.py" line="347"/>
         <source>PIN for {name}</source>
         <translation>PIN de {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="430"/>
+        <location filename="../../boxoffice/ui/signin.py" line="450"/>
         <source>Choose your name first.</source>
         <translation>Elija primero su nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="434"/>
+        <location filename="../../boxoffice/ui/signin.py" line="454"/>
         <source>Type your PIN.</source>
         <translation>Escriba su PIN.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="438"/>
+        <location filename="../../boxoffice/ui/signin.py" line="458"/>
         <source>Checking your PIN…</source>
         <translation>Comprobando su PIN…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="445"/>
+        <location filename="../../boxoffice/ui/signin.py" line="465"/>
         <source>Checking your badge…</source>
         <translation>Comprobando su tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="463"/>
+        <location filename="../../boxoffice/ui/signin.py" line="484"/>
         <source>Too many wrong PINs. Locked, try again at {time}</source>
         <translation>Demasiados PIN incorrectos. Bloqueado, inténtelo de nuevo a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="466"/>
+        <location filename="../../boxoffice/ui/signin.py" line="487"/>
         <source>{name}: {reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="468"/>
+        <location filename="../../boxoffice/ui/signin.py" line="489"/>
         <source>This badge does not belong to any clerk here.</source>
         <translation>Esta tarjeta no pertenece a ningún taquillero de aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="470"/>
+        <location filename="../../boxoffice/ui/signin.py" line="491"/>
         <source>That name cannot sign in any more. Choose your name again.</source>
         <translation>Ese nombre ya no puede entrar. Elija su nombre otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="476"/>
+        <location filename="../../boxoffice/ui/signin.py" line="497"/>
         <source>Could not sign in ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo entrar ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
@@ -2348,299 +2406,401 @@ Motivo: {reason}</translation>
 <context>
     <name>SyncQueueDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="260"/>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="273"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="322"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="336"/>
         <source>Sync queue</source>
         <extracomment>the queue on screen was read again (tests wait on it)</extracomment>
         <translation>Cola de sincronización</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="277"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="340"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="330"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="393"/>
         <source>Retry selected</source>
         <translation>Reintentar selección</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="332"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="395"/>
         <source>Retry all parked</source>
         <translation>Reintentar retenidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="334"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="397"/>
         <source>Decide…</source>
         <translation>Decidir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="336"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="399"/>
+        <source>Mark seen…</source>
+        <translation>Marcar como visto…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="401"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="359"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="425"/>
         <source>All</source>
         <translation>Todo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="359"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="425"/>
         <source>Needs attention</source>
         <translation>Requiere atención</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="359"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="425"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="360"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="426"/>
         <source>Parked</source>
         <translation>Retenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="360"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="426"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="360"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="426"/>
         <source>Decided</source>
         <translation>Decidida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="361"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="427"/>
         <source>Delivered</source>
         <translation>Entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="361"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="427"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="366"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="428"/>
+        <source>Reported by the platform</source>
+        <translation>Avisos de la plataforma</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="428"/>
+        <source>Reports seen</source>
+        <translation>Avisos vistos</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="433"/>
         <source>{name} ({n})</source>
         <translation>{name} ({n})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="395"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="462"/>
         <source>The sync queue is empty: nothing has been sold here yet, or every sale has reached the central platform.</source>
         <translation>La cola de sincronización está vacía: aún no se ha vendido nada aquí o todas las ventas han llegado a la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="398"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="465"/>
         <source>Nothing to show here. Choose &quot;All&quot; to see the whole queue.</source>
         <translation>Aquí no hay nada que mostrar. Elija «Todo» para ver toda la cola.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="470"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="470"/>
         <source>Syncing</source>
         <translation>Sincronizando</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="470"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="404"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="471"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="405"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="472"/>
         <source>last sync {time}</source>
         <translation>última sinc. {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="407"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="474"/>
         <source>the platform refuses our token: re-pair the terminal</source>
         <translation>la plataforma rechaza nuestro token: vuelva a vincular el terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="409"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="476"/>
         <source>the oldest waiting item is too old: get this terminal online</source>
         <translation>lo más antiguo lleva demasiado esperando: conecte este terminal a la red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="411"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="478"/>
         <source>last error: {error}</source>
         <translation>último error: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="412"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="479"/>
         <source>Delivery: {parts}</source>
         <translation>Envío: {parts}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="414"/>
-        <source>Parked: {parked} · Conflicts to decide: {conflict} · Waiting: {pending} · Decided: {decided} · Delivered: {delivered} · Cancelled: {cancelled}</source>
-        <translation>Retenidas: {parked} · Conflictos por decidir: {conflict} · Pendientes: {pending} · Decididas: {decided} · Entregadas: {delivered} · Canceladas: {cancelled}</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="452"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="522"/>
         <source>Selected: {n}</source>
         <translation>Seleccionados: {n}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="454"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="524"/>
         <source>Select an item to see its error, or both sides of a conflict.</source>
         <translation>Seleccione un elemento para ver su error, o las dos partes de un conflicto.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="461"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="533"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="461"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="533"/>
         <source>attempts</source>
         <translation>intentos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="463"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="535"/>
         <source>delivered</source>
         <translation>entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="465"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="537"/>
         <source>next try</source>
         <translation>próximo intento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="467"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="539"/>
         <source>return of unsold tickets:</source>
         <translation>devolución de entradas no vendidas:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="467"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="539"/>
         <source>{n} of {event}</source>
         <translation>{n} de {event}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="482"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="554"/>
         <source>Decided by {actor} at {time}:</source>
         <translation>Decidido por {actor} a las {time}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="487"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="559"/>
         <source>To decide:</source>
         <translation>Por decidir:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="488"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="560"/>
         <source>does our customer keep the seats, or is our sale voided and refunded? Press Decide…</source>
         <translation>¿nuestro cliente conserva las butacas, o se anula y reembolsa nuestra venta? Pulse Decidir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="499"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="574"/>
+        <source>on sale here</source>
+        <translation>a la venta aquí</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="574"/>
+        <source>sold here</source>
+        <translation>vendida aquí</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="575"/>
+        <source>being returned</source>
+        <translation>en devolución</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="575"/>
+        <source>returned</source>
+        <translation>devuelta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="576"/>
+        <source>not ours to sell</source>
+        <translation>no es nuestra para vender</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="578"/>
+        <source>Our seat</source>
+        <translation>Nuestra localidad</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="580"/>
+        <source>Here it is</source>
+        <translation>Aquí está</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="581"/>
+        <source>Our sale</source>
+        <translation>Nuestra venta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="582"/>
+        <source>Other side</source>
+        <translation>La otra parte</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="583"/>
+        <source>Their purchase code</source>
+        <translation>Su código de compra</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="583"/>
+        <source>Purchase code</source>
+        <translation>Código de compra</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="585"/>
+        <source>Detected at</source>
+        <translation>Detectado</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="586"/>
+        <source>Learned at</source>
+        <translation>Recibido aquí</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="592"/>
+        <source>Seen by {actor} at {time}:</source>
+        <translation>Visto por {actor} a las {time}:</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="597"/>
+        <source>Nothing changed here: the seat is still ours. Tell the other office&apos;s supervisor (their customer holds a ticket the platform did not give them), then press Mark seen…</source>
+        <translation>Aquí no cambió nada: la localidad sigue siendo nuestra. Avise al supervisor de la otra taquilla (su cliente tiene una entrada que la plataforma no le dio) y pulse Marcar como visto…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="601"/>
+        <source>The platform stored our sale but not this seat for it; see the sale&apos;s conflict to decide, then press Mark seen…</source>
+        <translation>La plataforma guardó nuestra venta pero no le dio esta localidad; vea el conflicto de la venta para decidir y pulse Marcar como visto…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="609"/>
         <source>cash</source>
         <translation>efectivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="499"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="609"/>
         <source>card</source>
         <translation>tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="501"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="611"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="501"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="577"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="611"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="502"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="481"/>
+        <source>Parked: {parked} · Conflicts to decide: {conflict} · Reported: {reported} · Waiting: {pending} · Decided: {decided} · Delivered: {delivered} · Cancelled: {cancelled}</source>
+        <translation>Retenidas: {parked} · Conflictos por decidir: {conflict} · Avisos: {reported} · Pendientes: {pending} · Decididas: {decided} · Entregadas: {delivered} · Canceladas: {cancelled}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="612"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="502"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="612"/>
         <source>Clerk</source>
         <translation>Vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="503"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="613"/>
         <source>Sold at</source>
         <translation>Hora de venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="503"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="613"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="504"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="614"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="506"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="616"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="508"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="618"/>
         <source>Voided</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="515"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="625"/>
         <source>held by order {code} ({where}), sold {when}</source>
         <translation>la tiene el pedido {code} ({where}), vendido {when}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="519"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="629"/>
         <source>, customer {name}</source>
         <translation>, cliente {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="527"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="588"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="637"/>
         <source>Our order there</source>
         <translation>Nuestro pedido allí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="528"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="638"/>
         <source>Answered at</source>
         <translation>Hora de respuesta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="533"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="643"/>
         <source>Also noted</source>
         <translation>También indicó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="563"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="673"/>
         <source>Back in the queue: {n}; sending now.</source>
         <translation>Otra vez en cola: {n}; enviando ahora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="565"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="675"/>
         <source>Nothing is parked: nothing to retry.</source>
         <translation>No hay nada retenido: nada que reintentar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="604"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="718"/>
+        <source>Marked as seen; the note is in the journal.</source>
+        <translation>Marcado como visto; la nota queda en el diario.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="740"/>
         <source>Decision recorded: sale {code} is voided. Refund {total} to our customer; the cancellation goes to the central platform with the next sync.</source>
         <translation>Decisión registrada: la venta {code} queda anulada. Reembolse {total} a nuestro cliente; la anulación se envía a la plataforma central en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="608"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="744"/>
         <source>Decision recorded: the sale was voided already.</source>
         <translation>Decisión registrada: la venta ya estaba anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="610"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="746"/>
         <source>Decision recorded: our customer keeps the seats. Have the other sale refunded or moved on the central platform.</source>
         <translation>Decisión registrada: nuestro cliente conserva las butacas. Haga que la otra venta se reembolse o se cambie en la plataforma central.</translation>
     </message>
@@ -2783,99 +2943,151 @@ Motivo: {reason}</translation>
 <context>
     <name>_Strings</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="70"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="73"/>
         <source>Waiting</source>
         <extracomment>Row colours by state: (background, text); parked and conflicts stand out, history is quiet.</extracomment>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="70"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="73"/>
         <source>Parked</source>
         <translation>Retenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="70"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="73"/>
         <source>Conflict</source>
         <translation>Conflicto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="71"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="74"/>
         <source>Decided</source>
         <translation>Decidida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="71"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="74"/>
         <source>Delivered</source>
         <translation>Entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="72"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
+        <source>Reported</source>
+        <translation>Avisado</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="76"/>
+        <source>Seen</source>
+        <translation>Visto</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="79"/>
         <source>Sale</source>
         <translation>Venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="79"/>
         <source>Void</source>
         <translation>Anulación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="75"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="79"/>
         <source>Return</source>
         <translation>Devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="78"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="80"/>
+        <source>Platform report</source>
+        <translation>Aviso de la plataforma</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="83"/>
+        <source>another office</source>
+        <translation>otra taquilla</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="83"/>
+        <source>the online channel (free there)</source>
+        <translation>la venta online (libre allí)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="84"/>
+        <source>an online checkout holding it</source>
+        <translation>una compra online que la tiene reservada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="85"/>
+        <source>an order that sold it first</source>
+        <translation>un pedido que la vendió antes</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="88"/>
+        <source>row {row}</source>
+        <translation>fila {row}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="95"/>
+        <source>Another office ({office}) used our purchase code {code}</source>
+        <translation>Otra taquilla ({office}) usó nuestro código de compra {code}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="100"/>
+        <source>Another office ({office}) sold our seat {seat}; the platform kept it ours</source>
+        <translation>Otra taquilla ({office}) vendió nuestra localidad {seat}; la plataforma la mantuvo como nuestra</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="97"/>
+        <source>Our purchase code {code} was used before by {office}</source>
+        <translation>Nuestro código de compra {code} ya lo había usado {office}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="102"/>
+        <source>Our sale {code} named seat {seat}, held by {other}; the platform did not give it to us</source>
+        <translation>Nuestra venta {code} incluía la localidad {seat}, que tiene {other}; la plataforma no nos la dio</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="106"/>
         <source>already sold by another channel (online or another office)</source>
         <translation>ya vendida por otro canal (en línea u otra taquilla)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="79"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="107"/>
         <source>no longer assigned to this office (taken back centrally)</source>
         <translation>ya no asignada a esta taquilla (retirada desde la central)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="80"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="108"/>
         <source>not a ticket of this event on the platform</source>
         <translation>no es una entrada de este evento en la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="83"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="111"/>
         <source>our customer keeps the seats</source>
         <translation>nuestro cliente conserva las butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="84"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="112"/>
         <source>our sale voided, our customer refunded</source>
         <translation>nuestra venta anulada, nuestro cliente reembolsado</translation>
     </message>
 </context>
 <context>
-    <name>widget</name>
-    <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="618"/>
-        <source>row {row}</source>
-        <translation>fila {row}</translation>
-    </message>
-</context>
-<context>
     <name>words</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="102"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="132"/>
         <source>Decided by {actor}: {decision}</source>
         <translation>Decidido por {actor}: {decision}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="107"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="137"/>
         <source>Will try again: {error}</source>
         <translation>Se reintentará: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="109"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="139"/>
         <source>Voided before it was sent</source>
         <translation>Anulada antes de enviarse</translation>
     </message>

@@ -1,7 +1,9 @@
-"""The sync queue screen: items by state, Retry now, a conflict decided once, and an empty queue.
+"""The sync queue screen: items by state, Retry now, a conflict decided once, a platform report marked seen,
+and an empty queue.
 
 The queue is made for real: sales at the terminal, delivered by the worker to the reference central platform
-through the fault proxy (which refuses one sale, so it is parked), and a seat another office sold first.
+through the fault proxy (which refuses one sale, so it is parked), a seat another terminal of the office sold
+first, and one of our seats the other office sold (the platform reports it after the round).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from tests.helpers.central_server import SeededTemplate, central_server, seeded_
 from tests.helpers.demo_inventory import backend_for, seed_store
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
 from tests.helpers.terminal import TestTerminal, make_terminal
-from tests.integration.sync.sync_helpers import NORTE, Clerk, make_worker, outbox_row, sale_row, sell_elsewhere
+from tests.integration.sync.sync_helpers import NORTE, SUR, Clerk, make_worker, outbox_row, sale_row, sell_elsewhere
 
 REFUSAL = "Tickets no disponibles"
 LEFT = Qt.MouseButton.LeftButton
@@ -64,6 +66,7 @@ def queue(tmp_path: Path, template: SeededTemplate) -> Iterator[Queue]:
             seat = central.seat_ids["GEN170"]
             sell_elsewhere(central, NORTE, [seat])  # another terminal of the office (#12.4: not another office)
             twice = clerk.sell_seats([seat])
+            sell_elsewhere(central, SUR, [central.seat_ids["GEN171"]])  # Sur's sale names our seat (#12.4)
 
             def names_refused(request: Request) -> bool:
                 return refused.purchase_code.encode() in request.body
@@ -107,7 +110,7 @@ def test_lists_items_by_state_with_the_error_and_both_sides(qtbot, qtmodeltester
     dialog = _dialog(qtbot, queue.backend)
     qtmodeltester.check(dialog.model)
     assert _rows(dialog) == {("sale", queue.refused): "parked", ("sale", queue.twice): "conflict",
-                             ("sale", queue.clean): "delivered"}
+                             ("sale", queue.clean): "delivered", ("report", "GEN171"): "reported"}
     assert dialog.pages.currentWidget() is dialog.table
     assert "Parked: 1" in dialog.summary.text() and "Conflicts to decide: 1" in dialog.summary.text()
     assert "Online" in dialog.status.text()
@@ -125,7 +128,7 @@ def test_lists_items_by_state_with_the_error_and_both_sides(qtbot, qtmodeltester
 
     dialog.set_filter("attention")
     settle(qtbot, dialog)
-    assert set(_rows(dialog)) == {("sale", queue.refused), ("sale", queue.twice)}
+    assert set(_rows(dialog)) == {("sale", queue.refused), ("sale", queue.twice), ("report", "GEN171")}
     dialog.set_filter("delivered")
     settle(qtbot, dialog)
     assert set(_rows(dialog)) == {("sale", queue.clean)}
@@ -197,6 +200,39 @@ def test_decision_is_recorded_shown_and_refused_the_second_time(qtbot, queue: Qu
     assert other.message.property("kind") == "error" and "already decided" in other.message.text()
     assert sale_row(queue.store, queue.twice).status == "completed"
     assert len(_journal(queue.store, "conflict_decision")) == 1
+
+
+def test_a_seat_another_office_sold_is_shown_and_marked_seen_once(qtbot, queue: Queue) -> None:
+    assert read_status(queue.store.read_session_factory).conflicts == 2  # our conflict + the report
+    dialog = _dialog(qtbot, queue.backend)
+    assert "Reported: 1" in dialog.summary.text()
+    assert dialog.select_subject("GEN171", kind="report")
+    detail = dialog.detail.toPlainText()
+    assert f"Another office ({SUR}) sold our seat GEN171" in detail and "on sale here" in detail
+    assert dialog.seen_button.isEnabled()
+    assert not dialog.decide_button.isEnabled() and not dialog.retry_selected.isEnabled()
+
+    qtbot.mouseClick(dialog.seen_button, LEFT)
+    asked = dialog.seen_dialog
+    assert asked is not None and asked.isVisible() and not asked.ok.isEnabled()  # a note is required
+    qtbot.keyClicks(asked.note, "told Sur's supervisor")
+    qtbot.mouseClick(asked.ok, LEFT)
+    qtbot.waitUntil(lambda: not dialog.busy and _rows(dialog)[("report", "GEN171")] == "seen", timeout=5000)
+    settle(qtbot, dialog)
+    assert "Marked as seen" in dialog.message.text() and "Reported: 0" in dialog.summary.text()
+    dialog.select_subject("GEN171", kind="report")
+    assert "Seen by Marta" in dialog.detail.toPlainText() and not dialog.seen_button.isEnabled()
+    [entry] = _journal(queue.store, "conflict_report_seen")
+    assert entry.actor == "Marta"
+    assert read_status(queue.store.read_session_factory).conflicts == 1
+
+    # a second supervisor with an older screen: refused, shown, nothing written
+    other = _dialog(qtbot, queue.backend, actor="Luis")
+    report = next(i.report for i in dialog.model.items if i.report is not None)
+    other.mark_seen(report.conflict_id, "me too")
+    qtbot.waitUntil(lambda: not other.busy, timeout=5000)
+    assert other.message.property("kind") == "error" and "already seen" in other.message.text()
+    assert len(_journal(queue.store, "conflict_report_seen")) == 1
 
 
 def test_empty_queue_shows_a_friendly_message(qtbot, tmp_path: Path) -> None:

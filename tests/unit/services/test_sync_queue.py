@@ -127,9 +127,14 @@ def test_every_item_is_listed_with_its_state_error_or_both_sides_of_a_conflict(w
     codes, seats = world.codes, world.seats
     items = list_items(world.store.read_session_factory)
     states = {item.subject: item.state for item in items}
+    # GEN161: the platform's own report of our sale running into a seat it had taken back (fetched after the round)
     assert states == {codes["clean"]: "delivered", codes["refused"]: "parked", codes["twice"]: "conflict",
-                      codes["taken_back"]: "conflict", codes["mistake"]: "cancelled", codes["waiting"]: "pending"}
-    assert [item.state for item in items][:3] == ["parked", "conflict", "conflict"]  # attention first
+                      codes["taken_back"]: "conflict", codes["mistake"]: "cancelled", codes["waiting"]: "pending",
+                      "GEN161": "reported"}
+    assert [item.state for item in items][:4] == ["parked", "conflict", "conflict", "reported"]  # attention first
+    [report] = [item.report for item in items if item.report is not None]
+    assert (report.role, report.kind, report.other_channel, report.our_sale) == (
+        "seller", "ticket_conflict", "online", codes["taken_back"])
 
     parked = _by_subject(world)[codes["refused"]]
     assert (parked.kind, parked.last_error, parked.attempts) == ("sale", REFUSAL, 1)
@@ -158,7 +163,8 @@ def test_every_item_is_listed_with_its_state_error_or_both_sides_of_a_conflict(w
     assert _by_subject(world)[codes["clean"]].platform is None
 
     counts = count_states(world.store.read_session_factory)
-    assert counts == {"pending": 1, "parked": 1, "conflict": 2, "decided": 0, "delivered": 1, "cancelled": 1}
+    assert counts == {"pending": 1, "parked": 1, "conflict": 2, "decided": 0, "delivered": 1, "cancelled": 1,
+                      "reported": 1, "seen": 0}
     assert set(counts) == set(STATES)
     only = _by_subject(world, ["parked", "conflict"])
     assert set(only) == {codes["refused"], codes["twice"], codes["taken_back"]}
