@@ -291,7 +291,7 @@ def versions() -> dict[str, Any]:
         "executable": sys.executable,
     }
     try:
-        # Only to read version strings (no Qt objects): Qt stays out of commands/ otherwise (DESIGN.md).
+        # Only to read version strings (no Qt objects): Qt stays out of commands/ otherwise (ARCHITECTURE.md).
         pyside = importlib.import_module("PySide6")
         qtcore = importlib.import_module("PySide6.QtCore")
         found["pyside6"] = pyside.__version__

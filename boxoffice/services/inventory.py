@@ -1,6 +1,6 @@
 """Merging the central platform's view of this office's inventory into the local store (the pull).
 
-Rules (DESIGN.md "Pull"): a ticket sold here stays sold whatever the platform says; a ticket the platform no
+Rules (ARCHITECTURE.md, pull): a ticket sold here stays sold whatever the platform says; a ticket the platform no
 longer assigns to this office, or reports unavailable, and that is unsold here becomes unsellable
 (``withdrawn``); a ``returning`` ticket the platform no longer lists has been returned. Re-running a pull with
 the same answer changes nothing.

@@ -1,6 +1,6 @@
 """Column types for the local store.
 
-Timestamps are timezone-aware UTC in storage and in Python (DESIGN.md "Money and time"). SQLite has no date
+Timestamps are timezone-aware UTC in storage and in Python (docs/ARCHITECTURE.md "Local data"). SQLite has no date
 type, so `UTCDateTime` stores fixed-width ISO-8601 text ending in "Z": readable in the sqlite3 shell,
 unambiguous, and sorting/comparing the text in SQL gives chronological order. Money is plain `Integer` cents
 (column names end in `_cents`).

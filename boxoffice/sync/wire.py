@@ -3,7 +3,7 @@
 One ``ticket_sold`` entry per purchase: the offline-office spec's fields (``ticket`` = first ticket, ``tickets``
 = all, ``transactions``, ``amount`` in decimal units, ``client_*``, ``office_*``, ``event_*``, ``status``) plus
 ``pos_transaction``, the same purchase in the pos-transaction spec's shape (cents), and the item's
-``idempotency_key`` and ``purchase_code`` (DESIGN.md "What a sale looks like on the wire").
+``idempotency_key`` and ``purchase_code`` (docs/ARCHITECTURE.md "Extensions beyond the specification").
 """
 
 from __future__ import annotations
