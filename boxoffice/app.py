@@ -46,8 +46,14 @@ def open_local_store(context: Context):  # -> boxoffice.store.engine.Store
     """Open (and migrate) the local database; a backup is taken before any upgrade."""
     from boxoffice.store.engine import open_store
 
-    return open_store(context.paths.database, backups_dir=context.paths.backups_dir,
-                      refuse_empty=context.config.paired)  # paired: an empty file means lost sales
+    store = open_store(context.paths.database, backups_dir=context.paths.backups_dir,
+                       refuse_empty=context.config.paired)  # paired: an empty file means lost sales
+    if context.config.paired:  # journal entries signed with this terminal's key from the OS keyring
+        from boxoffice.journal_signing import sign_store
+
+        central = context.config.central
+        sign_store(store, central.office_id, central.url, context.config.terminal.id)
+    return store
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -249,7 +249,7 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_journal_verify(args: argparse.Namespace) -> int:
     """The local chain, checked against every head the platform anchored (offline: the last acknowledged one)."""
-    from boxoffice.services.journal import ACKNOWLEDGED_ANCHOR, PLATFORM_ANCHOR, Anchor, verify
+    from boxoffice.services.journal import ACKNOWLEDGED_ANCHOR, PLATFORM_ANCHOR, SIGNER, Anchor, verify
     from boxoffice.store.journal_head import acknowledged
 
     context, store = open_all(args)
@@ -261,6 +261,7 @@ def run_journal_verify(args: argparse.Namespace) -> int:
             if ack is not None:
                 anchors.append(Anchor(ack, ACKNOWLEDGED_ANCHOR))
             result = verify(session, anchors)
+            signer = session.info.get(SIGNER)
     finally:
         store.close()
     not_asked = "the platform was not asked (--offline)" if args.offline else \
@@ -268,9 +269,12 @@ def run_journal_verify(args: argparse.Namespace) -> int:
     data = {**dataclasses.asdict(result), "platform_asked": platform is not None, "platform_error": unasked,
             "platform_anchor": dataclasses.asdict(platform.last) if platform and platform.last else None,
             "acknowledged": dataclasses.asdict(ack) if ack else None,
-            "platform_evidence": platform.evidence_count if platform else None}
+            "platform_evidence": platform.evidence_count if platform else None,
+            "signed_from": signer.from_seq if signer is not None else None}
     if result.ok:
-        data["summary"] = f"journal ok: {result.entries} entries; {_checked_against(platform, ack, not_asked)}"
+        signed = f"signed from entry {signer.from_seq}" if signer is not None else "not signed (no journal key)"
+        data["summary"] = (f"journal ok: {result.entries} entries, {signed}; "
+                           f"{_checked_against(platform, ack, not_asked)}")
         emit(args, data, data["summary"])
         return 0
     problem = str(result.problem)

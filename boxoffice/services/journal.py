@@ -11,11 +11,17 @@ The chain only proves the file agrees with itself: whoever can write it can reco
 tail and the counter. So :func:`verify` also takes *anchors*, heads kept outside this file (the platform's,
 sent with each delivery, or the head of this terminal's last acknowledged delivery): each anchored entry must
 still exist and still hash to what was anchored.
+
+With a journal key (a secret in the OS keyring, :mod:`boxoffice.journal_signing`) every entry from the key's
+``from_seq`` on also carries ``mac`` = HMAC-SHA256(key, hash): whoever can write the file but not read the keyring
+cannot recompute a signed chain. The signer travels in the session's ``info`` (set on a store's session
+factories), so a store opened without it (training, tests) simply writes unsigned entries.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,8 +37,31 @@ GENESIS = "0" * 64
 #: How :class:`Anchor` names its source in a problem.
 PLATFORM_ANCHOR = "the head the platform anchored"
 ACKNOWLEDGED_ANCHOR = "the head of this terminal's last acknowledged delivery"
+#: ``Session.info`` key of the :class:`Signer` a store's sessions carry.
+SIGNER = "journal_signer"
 #: Journal kinds that record a sale being made (a comp is a sale at zero price).
 SALE_KINDS = ("sale", "comp")
+
+
+@dataclass(frozen=True)
+class Signer:
+    """The terminal's journal key; entries numbered ``from_seq`` and later must carry its signature."""
+
+    key: bytes
+    from_seq: int
+
+    def sign(self, entry_hash: str) -> str:
+        return hmac.new(self.key, entry_hash.encode("ascii"), hashlib.sha256).hexdigest()
+
+    def problem(self, entry: JournalEntry) -> str | None:
+        """Why ``entry`` is not signed as it must be (None: it is, or it predates the key)."""
+        if entry.seq < self.from_seq:
+            return None
+        if entry.mac is None:
+            return "is not signed with this terminal's journal key: written or rewritten without the key"
+        if not hmac.compare_digest(entry.mac, self.sign(entry.hash)):
+            return "does not carry this terminal's journal signature: rewritten without the key"
+        return None
 
 
 def _digest(entry: JournalEntry) -> str:
@@ -42,7 +71,7 @@ def _digest(entry: JournalEntry) -> str:
 
 
 # Built once, and Core: statement building and an ORM flush each cost more than the INSERT itself (a sale pays them).
-_COLUMNS = ("seq", "created_at", "kind", "actor", "subject", "payload", "prev_hash", "hash")
+_COLUMNS = ("seq", "created_at", "kind", "actor", "subject", "payload", "prev_hash", "hash", "mac")
 _LAST = select(JournalEntry.seq, JournalEntry.hash).order_by(JournalEntry.seq.desc()).limit(1)
 _COUNTER = text("SELECT seq FROM sqlite_sequence WHERE name = :name")
 _INSERT = insert(JournalEntry.__table__)
@@ -62,6 +91,8 @@ def append(session: Session, kind: str, payload: dict[str, Any], *, actor: str |
                          subject=subject, payload=canonical_json(payload), prev_hash=last.hash if last else GENESIS,
                          hash="", created_at=utcnow())
     entry.hash = _digest(entry)
+    signer: Signer | None = session.info.get(SIGNER)
+    entry.mac = signer.sign(entry.hash) if signer is not None and entry.seq >= signer.from_seq else None
     session.connection().execute(_INSERT, {column: getattr(entry, column) for column in _COLUMNS})
     return entry  # not added to the session: the row is written; callers read its seq, hash and time
 
@@ -88,8 +119,10 @@ class VerifyResult:
 
 
 def verify(session: Session, anchors: Sequence[Anchor] = ()) -> VerifyResult:
-    """Walk the chain in order; report the first entry that was edited, deleted or reordered, or that no longer
-    matches an anchored head (the chain recomputed, or the tail cut with its counter)."""
+    """Walk the chain in order; report the first entry that was edited, deleted or reordered, that no longer
+    matches an anchored head (the chain recomputed, or the tail cut with its counter), or that lacks the journal
+    key's signature (when the session carries the key)."""
+    signer: Signer | None = session.info.get(SIGNER)
     by_seq: dict[int, list[Anchor]] = {}
     for anchor in anchors:
         by_seq.setdefault(anchor.head.seq, []).append(anchor)
@@ -109,6 +142,10 @@ def verify(session: Session, anchors: Sequence[Anchor] = ()) -> VerifyResult:
         if entry.hash != _digest(entry):
             return VerifyResult(False, count, f"entry {entry.seq} ({entry.kind} {entry.subject or ''}) was "
                                 "edited after it was written", entry.seq, checked)
+        unsigned = signer.problem(entry) if signer is not None else None
+        if unsigned is not None:
+            return VerifyResult(False, count, f"entry {entry.seq} ({entry.kind} {entry.subject or ''}) {unsigned}",
+                                entry.seq, checked)
         for anchor in by_seq.get(entry.seq, ()):
             if anchor.head.hash != entry.hash:
                 return VerifyResult(False, count, f"entry {entry.seq} ({entry.kind} {entry.subject or ''}) does "

@@ -352,6 +352,8 @@ class JournalEntry(Base):
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String)
     hash: Mapped[str] = mapped_column(String)
+    #: HMAC-SHA256 of `hash` with the terminal's journal key (OS keyring); None before a key existed
+    mac: Mapped[str | None] = mapped_column(String)
 
 
 class SyncState(Base):

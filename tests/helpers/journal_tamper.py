@@ -1,7 +1,8 @@
 """What someone who can write a terminal's SQLite file can do to its journal without breaking the chain.
 
-Both attacks leave a journal that verifies on its own (the hole issue #12 point 7 names); only an anchor kept
-outside the file catches them. The hash algorithm is no secret (it is in the source), so the tests use it too.
+Both attacks leave a chain that verifies on its own (the hole issue #12 point 7 names): a rewrite shows only in
+the signatures (unless the attacker can read the journal key too) and against the platform's anchors, an erased
+tail only against the anchors. The hash algorithm is no secret (it is in the source), so the tests use it too.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry
 
 
-def rewrite(store: Store, seq: int, edit: Callable[[JournalEntry], None]) -> None:
-    """Edit entry ``seq`` with ``edit``, then recompute every hash and link from there to the end."""
+def rewrite(store: Store, seq: int, edit: Callable[[JournalEntry], None], *, resign: bool = False) -> None:
+    """Edit entry ``seq`` with ``edit``, then recompute every hash and link from there to the end; with
+    ``resign``, also every signature, as someone who can read this terminal's journal key in the keyring could."""
     with store.session_factory.begin() as session:
+        signer = session.info.get(journal.SIGNER) if resign else None
         entries = list(session.scalars(select(JournalEntry).where(JournalEntry.seq >= seq - 1)
                                        .order_by(JournalEntry.seq)))
         previous = entries[0].hash if entries[0].seq < seq else journal.GENESIS
@@ -30,6 +33,8 @@ def rewrite(store: Store, seq: int, edit: Callable[[JournalEntry], None]) -> Non
                 edit(entry)
             entry.prev_hash = previous
             entry.hash = journal._digest(entry)
+            if signer is not None and entry.seq >= signer.from_seq:
+                entry.mac = signer.sign(entry.hash)
             previous = entry.hash
 
 

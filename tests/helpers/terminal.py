@@ -12,6 +12,7 @@ from pathlib import Path
 
 from boxoffice import credentials
 from boxoffice.config import CentralConfig, Config, TerminalConfig, save_config
+from boxoffice.journal_signing import sign_store
 from boxoffice.services.context import Terminal
 from boxoffice.store.engine import Store, open_store
 from boxoffice.sync.client import CentralClient
@@ -30,7 +31,10 @@ class TestTerminal:
     terminal: Terminal
 
     def open_store(self) -> Store:
-        return open_store(self.data_dir / "boxoffice.sqlite3", backups_dir=self.data_dir / "backups")
+        """The store as the app opens it: its journal entries signed with this terminal's key."""
+        store = open_store(self.data_dir / "boxoffice.sqlite3", backups_dir=self.data_dir / "backups")
+        sign_store(store, self.office_id, self.url, self.terminal.terminal_id)
+        return store
 
     def client(self, url: str | None = None, timeout: tuple[float, float] = (2.0, 5.0)) -> CentralClient:
         return CentralClient(url or self.url, self.token, self.office_id, timeout=timeout)

@@ -108,15 +108,27 @@ def test_an_untouched_journal_verifies_against_every_head_it_delivered(terminal:
     assert code == 0, line
     assert data["ok"] and data["platform_asked"] and data["platform_anchor"]["seq"] == 5
     assert data["anchors_checked"] == 2  # the platform's 3 and 5 (the acknowledged 5 is the same head)
-    assert "journal ok: 5 entries; matches the 2 head(s) the platform anchored (last: entry 5)" in line
+    assert data["signed_from"] == 1
+    assert "journal ok: 5 entries, signed from entry 1; matches the 2 head(s) the platform anchored (last: entry 5)" \
+        in line
 
 
-def test_a_journal_recomputed_after_editing_a_sale_is_caught_online_and_offline(terminal: TestTerminal,
-                                                                                store: Store, clerk: Clerk) -> None:
+def test_a_journal_recomputed_without_the_key_is_caught_at_the_edit_even_offline(terminal: TestTerminal,
+                                                                                 store: Store, clerk: Clerk) -> None:
+    sell(clerk, 3)
+    tamper.rewrite(store, 2, lambda e: setattr(e, "payload", e.payload.replace('"cash"', '"card"')))
+    code, data, line = verify(terminal, "--offline", text=True)
+    assert code == 1 and data["first_bad_seq"] == 2 and data["signed_from"] == 1
+    assert "entry 2 (sale" in line and "does not carry this terminal's journal signature" in line
+
+
+def test_a_journal_recomputed_and_re_signed_is_caught_online_and_offline(terminal: TestTerminal, store: Store,
+                                                                         clerk: Clerk) -> None:
+    """Someone who can also read the journal key re-signs the rewrite: the anchors still catch it."""
     sell(clerk, 3)
     sync(terminal)
-    tamper.rewrite(store, 2, lambda e: setattr(e, "payload", e.payload.replace('"cash"', '"card"')))
-    assert journal_ok(store).ok  # the chain alone is fooled
+    tamper.rewrite(store, 2, lambda e: setattr(e, "payload", e.payload.replace('"cash"', '"card"')), resign=True)
+    assert journal_ok(store).ok  # the chain and its signatures alone are fooled
     code, data, line = verify(terminal, text=True)
     assert code == 1 and not data["ok"] and data["first_bad_seq"] == 3
     assert "entry 3 (sale" in line and "does not match the head the platform anchored (entry 3" in line
@@ -131,7 +143,7 @@ def test_a_rewritten_journal_synced_again_is_still_caught(terminal: TestTerminal
     """The rewrite's new, higher head is anchored too (the platform cannot tell), but the older anchor is kept."""
     sell(clerk, 3)
     sync(terminal)
-    tamper.rewrite(store, 1, lambda e: setattr(e, "actor", "Mallory"))
+    tamper.rewrite(store, 1, lambda e: setattr(e, "actor", "Mallory"), resign=True)
     sell(clerk, 1)
     sync(terminal)
     assert platform_heads(terminal) == [3, 4]

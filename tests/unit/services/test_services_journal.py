@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from itertools import pairwise
 
+import keyring
 import pytest
+from keyring.backends.fail import Keyring as fail_keyring
 from sqlalchemy import select
 
+from boxoffice import journal_signing
 from boxoffice.core.errors import SeatNotAvailable
 from boxoffice.services import journal
-from boxoffice.services.journal import GENESIS, Anchor, VerifyResult
+from boxoffice.services.journal import GENESIS, Anchor, Signer, VerifyResult
 from boxoffice.services.returns import return_tickets, void_sale
 from boxoffice.services.sales import LineRequest, sell
 from boxoffice.store.engine import Store
@@ -276,3 +279,76 @@ def test_a_doctored_acknowledged_head_reads_as_none(six: Store) -> None:
     acknowledge(six, head_of(six, 4))
     execute(six, "UPDATE sync_state SET value = 'garbage' WHERE key = :k", k=ACKNOWLEDGED)
     assert acknowledged_head(six) is None
+
+
+# -- the journal key: signatures a file-only attacker cannot recompute -------------------------------------------
+
+
+KEY = Signer(bytes(range(32)), 3)
+
+
+def signed(store: Store, signer: Signer = KEY) -> Store:
+    journal_signing.attach(store, signer)
+    return store
+
+
+def test_entries_from_the_keys_first_are_signed_and_verify(store: Store) -> None:
+    signed(store)
+    for n in (1, 2, 3, 4):
+        sell_seats(store, ticket_id(GENERAL, n))
+    chain = entries(store)
+    assert [e.mac is not None for e in chain] == [False, False, True, True]
+    assert chain[2].mac == KEY.sign(chain[2].hash)
+    assert verify(store) == VerifyResult(True, 4)
+
+
+def test_a_chain_recomputed_without_the_key_is_caught_at_the_edit(store: Store) -> None:
+    signed(store)
+    for n in (1, 2, 3, 4, 5):
+        sell_seats(store, ticket_id(GENERAL, n))
+    tamper.rewrite(store, 4, lambda e: setattr(e, "actor", "Mallory"))
+    result = verify(store)
+    assert not result.ok and result.first_bad_seq == 4
+    assert result.problem is not None and "does not carry this terminal's journal signature" in result.problem
+    journal_signing.attach(store, None)
+    assert verify(store).ok  # without the key only the chain is checked: it agrees with itself
+
+
+def test_stripped_signatures_are_caught(store: Store) -> None:
+    signed(store)
+    for n in (1, 2, 3, 4):
+        sell_seats(store, ticket_id(GENERAL, n))
+    execute(store, "UPDATE journal SET mac = NULL WHERE seq >= 4")
+    result = verify(store)
+    assert not result.ok and result.first_bad_seq == 4
+    assert "is not signed with this terminal's journal key" in (result.problem or "")
+
+
+def test_someone_with_the_key_can_re_sign_so_the_anchors_still_matter(store: Store) -> None:
+    signed(store)
+    for n in (1, 2, 3, 4):
+        sell_seats(store, ticket_id(GENERAL, n))
+    anchor = head_of(store)
+    tamper.rewrite(store, 3, lambda e: setattr(e, "actor", "Mallory"), resign=True)
+    assert verify(store).ok
+    assert verify_against(store, anchored(anchor)).first_bad_seq == 4
+
+
+def test_the_key_is_made_once_in_the_keyring_and_signs_from_the_next_entry(store: Store) -> None:
+    sell_seats(store, ticket_id(GENERAL, 1))
+    name = journal_signing.account("office_taquilla_norte", "https://Central.example/", "norte-1")
+    assert name == "journal-key:norte-1@office_taquilla_norte@https://central.example"
+    made = journal_signing.load_or_create(store, name)
+    assert made is not None and made.from_seq == 2 and len(made.key) == 32
+    assert journal_signing.load_or_create(store, name) == made
+    assert journal_signing.load_or_create(store, name + "-other") != made
+
+
+def test_no_keyring_or_an_unreadable_key_means_unsigned_not_a_crash(store: Store,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    keyring.set_password("boxoffice", "journal-key:garbled", "not json")
+    assert journal_signing.load_or_create(store, "journal-key:garbled") is None
+    monkeypatch.setattr(keyring, "get_password", fail_keyring().get_password)
+    assert journal_signing.sign_store(store, "office_taquilla_norte", "https://central.example", "norte-1") is None
+    sell_seats(store, ticket_id(GENERAL, 1))
+    assert entries(store)[0].mac is None and verify(store).ok
