@@ -108,6 +108,16 @@ class SyncConflict:
 
 
 @dataclass(frozen=True)
+class ConflictPage:
+    """One answer of ``offline_office_sync_conflicts``: the rows read, the highest id seen (the next cursor, also
+    past rows that could not be read) and why each unreadable row was left out."""
+
+    rows: tuple[SyncConflict, ...]
+    last_id: int | None
+    refused: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SyncResult:
     idempotency_key: str
     purchase_code: str
@@ -274,10 +284,11 @@ class CentralClient:
             _check_result_matches(endpoint, entry, result)
         return parsed
 
-    def sync_conflicts(self, after_id: int = 0) -> list[SyncConflict] | None:
+    def sync_conflicts(self, after_id: int = 0) -> ConflictPage | None:
         """Conflicts involving this office after the cursor ``after_id``, oldest first (an extension of ours).
 
-        None when the platform has no such call (it implements only the spec and answers 404 or 405).
+        None when the platform has no such call (it implements only the spec and answers 404 or 405). A row that
+        cannot be read is left out and described in ``refused``: one bad row does not hold back the rest.
         """
         endpoint = "offline_office_sync_conflicts"
         try:
@@ -286,7 +297,16 @@ class CentralClient:
             if exc.status in (404, 405) and "office" not in str(exc.data.get("field", "")):
                 return None
             raise
-        return [_sync_conflict(endpoint, row) for row in _field(endpoint, data, "response", list)]
+        rows, refused, last_id = [], [], None
+        for raw in _field(endpoint, data, "response", list):
+            row_id = raw.get("conflict_id") if isinstance(raw, dict) else None
+            if isinstance(row_id, int) and not isinstance(row_id, bool):
+                last_id = max(row_id, last_id or 0)
+            try:
+                rows.append(_sync_conflict(endpoint, raw))
+            except ProtocolError as exc:
+                refused.append(exc.reason)
+        return ConflictPage(tuple(rows), last_id, tuple(refused))
 
     def journal_anchor(self, terminal_id: str, after_seq: int = 0) -> dict[str, Any]:
         """The platform's record of a terminal's journal heads (extension; read by sync.journal_anchor)."""
@@ -535,5 +555,5 @@ def _sync_result(endpoint: str, row: Any) -> SyncResult:
     )
 
 
-__all__ = ["CentralClient", "CentralError", "OfficeEvent", "OfficeTicket", "SyncConflict", "SyncResult",
+__all__ = ["CentralClient", "CentralError", "ConflictPage", "OfficeEvent", "OfficeTicket", "SyncConflict", "SyncResult",
            "TicketResult", "TicketType"]

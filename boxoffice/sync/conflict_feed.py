@@ -13,6 +13,7 @@ delivery round or the pull that called it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -42,22 +43,21 @@ def _fetch(client: CentralClient, session_factory: sessionmaker[Session]) -> int
         cursor = state.get_int(session, state.CONFLICTS_CURSOR)
     new = 0
     for _ in range(MAX_PAGES):
-        rows = client.sync_conflicts(cursor)
-        if rows is None:
+        page = client.sync_conflicts(cursor)
+        if page is None:
             log.debug("the platform has no conflict list (it implements only the spec)")
             return new
-        if not rows:
+        for reason in page.refused:
+            log.warning("a conflict the platform reported was left out: %s", reason)
+        if page.last_id is None or page.last_id <= cursor:  # nothing more (or a platform ignoring the cursor)
             return new
-        new += _store(session_factory, rows)
-        last = max(row.conflict_id for row in rows)
-        if last <= cursor:  # a platform that ignores the cursor: stop rather than loop
-            return new
-        cursor = last
+        cursor = page.last_id
+        new += _store(session_factory, page.rows, cursor)
     return new
 
 
-def _store(session_factory: sessionmaker[Session], rows: list[SyncConflict]) -> int:
-    """Store the rows not stored yet and move the cursor past them, in one transaction."""
+def _store(session_factory: sessionmaker[Session], rows: Sequence[SyncConflict], cursor: int) -> int:
+    """Store the rows not stored yet and move the cursor to ``cursor``, in one transaction."""
     ids = [row.conflict_id for row in rows]
     with session_factory.begin() as session:
         known = set(session.scalars(select(ConflictReport.conflict_id).where(ConflictReport.conflict_id.in_(ids))))
@@ -68,8 +68,7 @@ def _store(session_factory: sessionmaker[Session], rows: list[SyncConflict]) -> 
                 ticket_id=row.ticket_id, purchase_code=row.purchase_code, office_id=row.office_id,
                 other_channel=row.other_channel, other_office_id=row.other_office_id, order_id=row.order_id,
                 detected_at=row.detected_at))
-        cursor = max(state.get_int(session, state.CONFLICTS_CURSOR), *ids)
-        state.put(session, state.CONFLICTS_CURSOR, str(cursor))
+        state.put(session, state.CONFLICTS_CURSOR, str(max(cursor, state.get_int(session, state.CONFLICTS_CURSOR))))
     if fresh:
         log.warning("the platform reports %d new conflicts involving this office (see the sync queue)", len(fresh))
     return len(fresh)

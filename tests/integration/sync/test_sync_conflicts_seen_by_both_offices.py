@@ -8,6 +8,7 @@ the status until a supervisor marks it seen; it never touches a sale or a seat. 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,20 @@ def test_a_failing_conflict_list_fails_neither_delivery_nor_the_pull(
     proxy.clear()  # the list answers again: the next round catches up from the cursor
     clerk.sell_zone("General", 1)
     assert worker.drain().reported == 1
+
+    # a list with a row this terminal cannot read: that row is left out, the rest stored, the cursor moves on
+    good = {"conflict_id": 6, "kind": "ticket_conflict", "role": "holder", "event_id": central.event_id,
+            "ticket_id": central.seat_ids["GEN155"], "purchase_code": None, "office_id": SUR,
+            "other_channel": "office", "other_office_id": NORTE, "order_id": None,
+            "detected_at": "2026-07-18T19:02:11Z"}
+    answer = {"message": "Conflictos encontrados", "status": 200,
+              "data": {"valido": True, "response": [{**good, "conflict_id": 5, "role": "nobody"}, good]}}
+    proxy.add_rule(the_list, Fault.raw(200, json.dumps(answer).encode(), "application/json"), times=1)
+    clerk.sell_zone("General", 1)
+    assert worker.drain().reported == 1
+    assert [r.conflict_id for r in _reports(store)][-1] == 6
+    with store.session_factory() as session:
+        assert state.get_int(session, state.CONFLICTS_CURSOR) == 6
 
 
 def test_a_spec_only_platform_has_no_list_and_nothing_fails(
