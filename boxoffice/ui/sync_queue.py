@@ -491,6 +491,10 @@ class SyncQueueDialog(QDialog):
         self.retry_parked.setEnabled(not self.busy and self.counts.get("parked", 0) > 0)
         self.decide_button.setEnabled(not self.busy and len(items) == 1 and items[0].state == "conflict")
         self.seen_button.setEnabled(not self.busy and len(items) == 1 and items[0].state == "reported")
+        # one slot for both (the row must fit 1024 px in Spanish): Mark seen… while a report is selected
+        report = len(items) == 1 and items[0].report is not None
+        self.seen_button.setVisible(report)
+        self.decide_button.setVisible(not report)
         self.detail.setHtml(self._detail_html(items[0]) if len(items) == 1 else self._hint_html(len(items)))
 
     # -- the detail pane -------------------------------------------------------------------------------------
@@ -555,7 +559,7 @@ class SyncQueueDialog(QDialog):
         rows = [(self.tr("Event"), item.event_name or "—"),
                 (self.tr("Our seat"), _seat_label(seat.seat, seat.zone, seat.row) if seat
                  else report.ticket_id or "—"),
-                (self.tr("Here it is"), states.get(report.seat_state or "", report.seat_state or "—")),
+                (self.tr("State here"), states.get(report.seat_state or "", report.seat_state or "—")),
                 (self.tr("Our sale"), report.our_sale or "—"),
                 (self.tr("Other side"), report.other_office or words.channel(report.other_channel)),
                 (self.tr("Their purchase code") if report.role == "holder" else self.tr("Purchase code"),

@@ -2639,8 +2639,8 @@ Motivo: {reason}</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/sync_queue.py" line="580"/>
-        <source>Here it is</source>
-        <translation>Aquí está</translation>
+        <source>State here</source>
+        <translation>Estado aquí</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/sync_queue.py" line="581"/>
