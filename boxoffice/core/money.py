@@ -48,20 +48,24 @@ class MoneyFormat:
         """
         raw = text.strip().replace(self.symbol, "").replace("\u00a0", " ").strip()
         if not raw:
-            raise InvalidMoney("enter an amount, for example " + self.format(2500))
+            raise InvalidMoney("enter an amount, for example " + self.format(2500), code="amount_missing",
+                               params={"example_cents": 2500})
         negative = raw.startswith("-")
         raw = raw.lstrip("-").strip()
         if not re.fullmatch(r"[0-9.,' ]+", raw):
-            raise InvalidMoney(f"{text.strip()!r} is not an amount; type digits, for example {self.format(2500)}")
+            raise InvalidMoney(f"{text.strip()!r} is not an amount; type digits, for example {self.format(2500)}",
+                               code="amount_not_a_number", params={"text": text.strip(), "example_cents": 2500})
         other = "." if self.decimal_sep == "," else ","
         if self.decimal_sep not in raw and raw.count(other) == 1 and re.search(rf"\{other}\d{{1,2}}$", raw):
             raw = raw.replace(other, self.decimal_sep)
         integer, _, fraction = raw.partition(self.decimal_sep)
         if self.decimal_sep in fraction:
-            raise InvalidMoney(f"{text.strip()!r} has more than one decimal separator")
+            raise InvalidMoney(f"{text.strip()!r} has more than one decimal separator", code="amount_two_separators",
+                               params={"text": text.strip()})
         integer = re.sub(r"[ '.,]", "", integer) or "0"
         if len(fraction) > 2 or (fraction and not fraction.isdigit()):
-            raise InvalidMoney(f"{text.strip()!r} has more than two decimals; amounts are in whole cents")
+            raise InvalidMoney(f"{text.strip()!r} has more than two decimals; amounts are in whole cents",
+                               code="amount_too_many_decimals", params={"text": text.strip()})
         cents = int(integer) * 100 + int((fraction + "00")[:2])
         return _bounded(-cents if negative else cents)
 

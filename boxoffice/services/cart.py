@@ -80,7 +80,8 @@ class Cart:
     def set_product(self, index: int, product: ProductInfo) -> None:
         row = self.rows[index]
         if product.tickets_per_unit != row.product.tickets_per_unit:
-            raise InvalidSale(f"{product.name} cannot replace {row.product.name} on this row")
+            raise InvalidSale(f"{product.name} cannot replace {row.product.name} on this row",
+                              code="cart_product_mismatch", params={"product": product.name, "row": row.product.name})
         self.rows[index] = replace(row, product=product, discount_cents=min(row.discount_cents,
                                                                               product.price_cents * row.quantity))
 

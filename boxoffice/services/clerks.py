@@ -70,7 +70,7 @@ class DuplicateClerk(ClerkError):
     """Another clerk already has this name or badge; ``field`` is ``"name"`` or ``"badge"``."""
 
     def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
+        super().__init__(message, code=f"clerk_{field}_taken")
         self.field = field
 
 
@@ -137,7 +137,8 @@ _MAX_LOG_N, _MAX_R, _MAX_P = 20, 32, 16
 def check_pin_rules(pin: str) -> None:
     """Raise :class:`InvalidPin` unless ``pin`` is 4 to 8 ASCII digits."""
     if not isinstance(pin, str) or not _PIN_RE.fullmatch(pin):
-        raise InvalidPin(f"A PIN is {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9), nothing else.")
+        raise InvalidPin(f"A PIN is {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9), nothing else.",
+                         code="pin_invalid", params={"low": PIN_MIN_DIGITS, "high": PIN_MAX_DIGITS})
 
 
 def _derive(pin: str, salt: bytes, cost: ScryptCost) -> bytes:
@@ -209,11 +210,12 @@ def _info(clerk: Clerk) -> ClerkInfo:
 def _clean_name(name: str) -> str:
     cleaned = " ".join((name or "").split())
     if not cleaned:
-        raise InvalidClerk("Give the clerk a name.")
+        raise InvalidClerk("Give the clerk a name.", code="clerk_name_missing")
     if len(cleaned) > NAME_MAX_LENGTH:
-        raise InvalidClerk(f"A clerk's name has at most {NAME_MAX_LENGTH} characters.")
+        raise InvalidClerk(f"A clerk's name has at most {NAME_MAX_LENGTH} characters.", code="clerk_name_too_long",
+                           params={"max": NAME_MAX_LENGTH})
     if not cleaned.isprintable():
-        raise InvalidClerk("A clerk's name cannot contain control characters.")
+        raise InvalidClerk("A clerk's name cannot contain control characters.", code="clerk_name_unprintable")
     return cleaned
 
 
@@ -222,7 +224,8 @@ def _clean_badge(rfid: str | None) -> str | None:
     if not cleaned:
         return None
     if len(cleaned) > BADGE_MAX_LENGTH or not cleaned.isprintable():
-        raise InvalidClerk("That badge code cannot be used (too long or unreadable); scan it again.")
+        raise InvalidClerk("That badge code cannot be used (too long or unreadable); scan it again.",
+                           code="badge_unusable")
     return cleaned
 
 

@@ -103,22 +103,26 @@ def first_run(context: Any, backend: Backend, router: _ScanRouter) -> Any:
 def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None, *,
             kiosk: bool = False) -> ClerkInfo | None:
     """First start: create the supervisor; then the sign-in dialog. None when the person backs out (in kiosk
-    mode only a supervisor can back out of the sign-in dialog, and that is journaled)."""
-    from boxoffice.services.clerks import has_clerks
-    from boxoffice.ui.signin import FirstSupervisorDialog, SignInDialog
+    mode only a supervisor can back out of the sign-in dialog, and that is journaled).
 
-    if not has_clerks(backend.read_session_factory):
-        first = FirstSupervisorDialog(backend.session_factory, parent)
+    Whether any clerk exists, and the names, are read on the operation runner's read pool while a local event
+    loop waits: no store access on the GUI thread, and the sign-in dialog opens with its names."""
+    from boxoffice.ui.signin import FirstSupervisorDialog, SignInDialog
+    from boxoffice.ui.window_context import window_context
+
+    ctx = window_context(backend)
+    if not _wait_for(ctx, ctx.facades.clerks.has_clerks):
+        first = FirstSupervisorDialog(ctx, parent)
         created = first.exec() == FirstSupervisorDialog.DialogCode.Accepted
         first.deleteLater()
         if not created:
             return None
-    dialog = SignInDialog(backend.session_factory, parent)
+    dialog = SignInDialog(ctx, parent, clerks=_wait_for(ctx, ctx.facades.clerks.list_clerks))
     dialog.resize(1024, 720)
     if kiosk:
         from boxoffice.ui.kiosk import KioskGuard
 
-        KioskGuard(dialog, backend.session_factory, where="sign-in").show()
+        KioskGuard(dialog, ctx, where="sign-in").show()
     router.target = dialog
     try:
         accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
@@ -126,6 +130,27 @@ def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None
         router.target = None
         dialog.deleteLater()
     return dialog.clerk if accepted else None
+
+
+def _wait_for(ctx: Any, read: Callable[[], Any]) -> Any:
+    """Run ``read`` on the read pool and wait for it in a local event loop (the GUI keeps painting); a failure
+    is raised here, as if the read had been called directly."""
+    from boxoffice.ui.qt import QEventLoop
+
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def finish(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    ctx.runner.read(None, read, success=lambda value: finish("value", value),
+                    failure=lambda exc: finish("error", exc))
+    if not outcome:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = False,
@@ -175,7 +200,7 @@ def _run_window(app: QApplication, context, backend: Backend, scanner, translato
     if kiosk and not smoke_test:
         from boxoffice.ui.kiosk import KioskGuard
 
-        KioskGuard(window, backend.session_factory).show()
+        KioskGuard(window, window.ctx).show()
     elif kiosk:
         window.showFullScreen()  # a smoke test must be able to quit on its own
     else:

@@ -1,4 +1,5 @@
-"""One way to run work off the GUI thread and get the result back on it (STYLE.md 3).
+"""Retired: the first-run wizard (``first_run.py``) is its last user; every other screen runs its work through
+:class:`boxoffice.ui.operations.OperationRunner` (``ctx.runner``). Delete this module when the wizard moves.
 
 ``run_in_background(parent, fn, on_done, on_error)`` runs ``fn`` in Qt's global thread pool; the callbacks run
 on the GUI thread (queued signal), and never after ``parent`` is destroyed. Widgets are never touched from

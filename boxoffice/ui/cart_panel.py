@@ -6,6 +6,7 @@ from boxoffice.core.errors import BoxOfficeError
 from boxoffice.core.money import MoneyFormat
 from boxoffice.services.cart import Cart
 from boxoffice.services.catalog import ProductInfo
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -164,7 +165,7 @@ class CartPanel(QWidget):
         try:
             self.cart.set_product(index, options[0])
         except BoxOfficeError as exc:
-            self.window().statusBar().showMessage(str(exc), 4000)
+            self.window().statusBar().showMessage(describe(exc, self.money), 4000)
         self.refresh()
         self.table.selectRow(index)
         self.changed.emit()

@@ -98,6 +98,35 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "No sale with code {code} on this terminal."),
         "sale_already_voided":
             QCoreApplication.translate("ErrorText", "Sale {code} is already voided."),
+        # amounts typed at the payment panel (boxoffice/core/money.py) and the cart (boxoffice/services/cart.py)
+        "amount_missing":
+            QCoreApplication.translate("ErrorText", "Type an amount, for example {example_cents}."),
+        "amount_not_a_number":
+            QCoreApplication.translate("ErrorText", "'{text}' is not an amount: type digits, for example "
+                                       "{example_cents}."),
+        "amount_two_separators":
+            QCoreApplication.translate("ErrorText", "'{text}' has more than one decimal separator."),
+        "amount_too_many_decimals":
+            QCoreApplication.translate("ErrorText", "'{text}' has more than two decimals: amounts are in whole "
+                                       "cents."),
+        "cart_product_mismatch":
+            QCoreApplication.translate("ErrorText", "{product} cannot replace {row} on this row."),
+        # clerks and sign-in (boxoffice/services/clerks.py)
+        "clerk_name_missing":
+            QCoreApplication.translate("ErrorText", "Give the clerk a name."),
+        "clerk_name_too_long":
+            QCoreApplication.translate("ErrorText", "A clerk's name has at most {max} characters."),
+        "clerk_name_unprintable":
+            QCoreApplication.translate("ErrorText", "A clerk's name cannot contain control characters."),
+        "badge_unusable":
+            QCoreApplication.translate("ErrorText", "That badge code cannot be used (too long or unreadable); "
+                                       "scan it again."),
+        "clerk_name_taken":
+            QCoreApplication.translate("ErrorText", "Another clerk already has that name."),
+        "clerk_badge_taken":
+            QCoreApplication.translate("ErrorText", "That badge already belongs to another clerk."),
+        "pin_invalid":
+            QCoreApplication.translate("ErrorText", "The PIN must be {low} to {high} digits."),
         # the disk and the data folder (boxoffice/store/write_failures.py, boxoffice/paths.py, #12)
         "database_empty_while_paired":
             QCoreApplication.translate("ErrorText", "The database {path} is empty ({size} bytes) although this "

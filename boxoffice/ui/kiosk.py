@@ -5,7 +5,8 @@ changed). A close request (the window manager's Alt+F4 or close, or Alt+F4 / Ctr
 itself on a bare X session with no window manager) is refused and a supervisor is asked for their PIN
 (:func:`boxoffice.ui.supervisor_pin.ask_supervisor`); an Escape that reaches the window is swallowed, and the
 window goes back to full screen if something takes it out. Only after the supervisor's PIN is accepted and the
-exit is written to the journal (kind ``kiosk_exit``, the supervisor as actor) does the window close.
+exit is written to the journal (kind ``kiosk_exit``, the supervisor as actor, on the operation runner's writer
+thread through the clerks facade) does the window close.
 
 The OS still owns keys like Ctrl+Alt+Del or the Windows key: lock those down in the kiosk's OS profile
 (packaging/ has the Linux autostart session).
@@ -15,12 +16,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
-from boxoffice.core.errors import BoxOfficeError
 from boxoffice.services.clerks import ClerkInfo
-from boxoffice.services.kiosk import record_kiosk_exit
-from boxoffice.ui.background import run_in_background
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QEvent,
     QKeyEvent,
@@ -34,18 +32,19 @@ from boxoffice.ui.qt import (
     Signal,
     isValid,
 )
+from boxoffice.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 
 EXIT_SHORTCUTS = ("Alt+F4", "Ctrl+Shift+Q")
 
-AskSupervisor = Callable[[QWidget | None, Any, str], ClerkInfo | None]
+AskSupervisor = Callable[[QWidget | None, WindowContext, str], ClerkInfo | None]
 
 
-def _default_ask(parent: QWidget | None, session_factory: Any, reason: str) -> ClerkInfo | None:
+def _default_ask(parent: QWidget | None, ctx: WindowContext, reason: str) -> ClerkInfo | None:
     from boxoffice.ui.supervisor_pin import ask_supervisor
 
-    return ask_supervisor(parent, session_factory, reason)
+    return ask_supervisor(parent, ctx, reason)
 
 
 class KioskGuard(QObject):
@@ -53,11 +52,11 @@ class KioskGuard(QObject):
 
     exit_authorised = Signal(object)  # the supervisor's ClerkInfo, after the journal entry is written
 
-    def __init__(self, window: QWidget, session_factory: Any, *, where: str = "main window",
+    def __init__(self, window: QWidget, ctx: WindowContext, *, where: str = "main window",
                  ask: AskSupervisor | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self._session_factory = session_factory
+        self.ctx = ctx
         self._where = where
         self._ask = ask or _default_ask
         self.allowed = False  # True once a supervisor authorised the exit and it was journaled
@@ -85,8 +84,9 @@ class KioskGuard(QObject):
         if (kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Escape):
             return True  # nothing leaves full screen or closes on Escape
-        if kind == QEvent.Type.WindowStateChange and not self.allowed and self.window.isVisible() \
-                and not self.window.isFullScreen():
+        # a resize can drop full screen too (content that arrives later and widens the window's minimum)
+        if kind in (QEvent.Type.WindowStateChange, QEvent.Type.Resize) and not self.allowed \
+                and self.window.isVisible() and not self.window.isFullScreen():
             QTimer.singleShot(0, self.window.showFullScreen)
         return False
 
@@ -96,8 +96,7 @@ class KioskGuard(QObject):
             return
         self.asking = True
         try:
-            supervisor = self._ask(self.window, self._session_factory,
-                                   self.tr("Leave kiosk mode and close the box office?"))
+            supervisor = self._ask(self.window, self.ctx, self.tr("Leave kiosk mode and close the box office?"))
         except RuntimeError:
             if isValid(self.window):
                 raise
@@ -109,9 +108,9 @@ class KioskGuard(QObject):
         if supervisor is None:
             log.info("kiosk: exit cancelled")
             return
-        session_factory, where = self._session_factory, self._where
-        run_in_background(self, lambda: record_kiosk_exit(session_factory, supervisor, where),
-                          lambda _seq: self._exit(supervisor), self._not_recorded)
+        facade, where = self.ctx.facades.clerks, self._where
+        self.ctx.runner.write(self, lambda: facade.record_kiosk_exit(supervisor, where),
+                              success=lambda _seq: self._exit(supervisor), failure=self._not_recorded)
 
     def _exit(self, supervisor: ClerkInfo) -> None:
         log.info("kiosk: exit authorised by %s", supervisor.name)
@@ -122,9 +121,9 @@ class KioskGuard(QObject):
     def _not_recorded(self, exc: Exception) -> None:
         """No journal entry, no exit: the record of who closed the window is the point of the PIN."""
         log.error("kiosk: the exit could not be journaled: %s", exc)
-        error = str(exc) if isinstance(exc, BoxOfficeError) else type(exc).__name__
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Kiosk"),
                           self.tr("The exit could not be recorded ({error}); the window stays open.").format(
-                              error=error), QMessageBox.StandardButton.Ok, self.window)
+                              error=describe(exc, self.ctx.money)), QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("kioskExitNotRecorded")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         if getattr(self.clerk, "role", None) != "supervisor" or backend.apply_settings is None:
             return None
         dialog = SettingsDialog(backend.printer_config or PrinterConfig(), backend.language,
-                                backend.data_dir or Path("."), backend.apply_settings, self)
+                                backend.data_dir or Path("."), backend.apply_settings, self, ctx=self.ctx)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from boxoffice.core.errors import InvalidMoney, PaymentShort, SaleRejected
 from boxoffice.core.money import MoneyFormat
 from boxoffice.core.payments import PaymentRequest, settle
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QDialog,
     QGridLayout,
@@ -148,13 +149,13 @@ class PaymentDialog(QDialog):
                 return False
             settled = settle(self.total_cents, requests)
         except InvalidMoney as exc:
-            self._show(self.tr("Check the amount: {error}").format(error=exc), ok=False)
+            self._show(self.tr("Check the amount: {error}").format(error=describe(exc, self.money)), ok=False)
             return False
         except PaymentShort as exc:
             self._show(self.tr("Missing {amount}").format(amount=self.money.format(exc.missing_cents)), ok=False)
             return False
         except SaleRejected as exc:
-            self._show(str(exc), ok=False)
+            self._show(describe(exc, self.money), ok=False)
             return False
         change = sum(p.change_cents for p in settled)
         self.change_label.setText(self.tr("Change {amount}").format(amount=self.money.format(change)))

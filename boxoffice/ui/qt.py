@@ -10,6 +10,7 @@ from PySide6.QtCore import (  # noqa: F401
     QDateTime,
     QElapsedTimer,
     QEvent,
+    QEventLoop,
     QItemSelectionModel,
     QLocale,
     QModelIndex,

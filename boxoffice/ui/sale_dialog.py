@@ -194,7 +194,7 @@ class SaleDialog(QDialog):
         if self._authorise is not None:
             supervisor = self._authorise(prompt)
         elif self._session_factory is not None:
-            supervisor = ask_supervisor(self, self._session_factory, prompt)
+            supervisor = ask_supervisor(self, self.ctx, prompt)
         else:
             supervisor = None
         if supervisor is None:

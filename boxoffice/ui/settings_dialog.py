@@ -1,7 +1,10 @@
 """Terminal settings a supervisor changes at the window: language and printer, with a test page.
 
 The dialog only edits values; ``apply`` (from the composition root) validates, writes the config file and
-switches the printer, so a bad value is refused with the same message the config file would give.
+switches the printer, so a bad value is refused with the same message the config file would give. Nothing runs
+on the GUI thread: the installed printers are asked for and the test page printed on the operation runner's
+device thread, ``apply`` (a file write) runs on its writer thread; refusals are shown in words
+(:func:`boxoffice.ui.error_text.describe`).
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from boxoffice.config import LANGUAGES, PRINTER_KINDS, TICKET_STOCKS, PrinterConfig
-from boxoffice.core.errors import BoxOfficeError
 from boxoffice.printing.outputs import printer_for
 from boxoffice.printing.system_output import installed_printers
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QComboBox,
     QDialog,
@@ -24,12 +27,16 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from boxoffice.ui.window_context import WindowContext
 
 
 class SettingsDialog(QDialog):
     def __init__(self, printer: PrinterConfig, language: str, data_dir: Path,
-                 apply: Callable[[PrinterConfig, str], None], parent: QWidget | None = None) -> None:
+                 apply: Callable[[PrinterConfig, str], None], parent: QWidget | None = None, *,
+                 ctx: WindowContext) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.busy = False
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(720)
@@ -57,8 +64,8 @@ class SettingsDialog(QDialog):
         self.system_name = QComboBox(self)
         self.system_name.setObjectName("systemPrinter")
         self.system_name.setEditable(True)
-        self.system_name.addItems(installed_printers())
         self.system_name.setCurrentText(printer.name)
+        self.printers_read = False  # the installed printers are asked for on the device thread
         form.addRow(self.tr("Installed printer"), self.system_name)
         self.address = QLineEdit(printer.address, self)
         self.address.setObjectName("printerAddress")
@@ -99,6 +106,14 @@ class SettingsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        ctx.runner.device(self, installed_printers, success=self._printers_read,
+                          failure=lambda _exc: self._printers_read([]))
+
+    def _printers_read(self, names: list[str]) -> None:
+        typed = self.system_name.currentText()
+        self.system_name.addItems(names)
+        self.system_name.setCurrentText(typed)
+        self.printers_read = True
 
     def printer_config(self) -> PrinterConfig:
         return PrinterConfig(kind=self.kind.currentData(), name=self.system_name.currentText().strip(),
@@ -110,26 +125,56 @@ class SettingsDialog(QDialog):
         self.system_name.setEnabled(kind == "system")
         self.address.setEnabled(kind.startswith("escpos"))
         self.pdf_dir.setEnabled(kind == "pdf")
-        self.test_button.setEnabled(kind != "none")
+        self.test_button.setEnabled(kind != "none" and not self.busy)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self.busy = busy
+        self.save_button.setEnabled(not busy)
+        self._kind_changed()
+        if text:
+            self.message.setText(text)
 
     def test_page(self) -> None:
-        try:
-            printer = printer_for(self.printer_config(), self.data_dir, self.language.currentData())
-            if printer is None:
-                return
-            printer.test_page()
-        except BoxOfficeError as exc:
-            self.message.setText(self.tr("Test page failed: {error}").format(error=exc))
+        """Print a test page with the values on screen (device I/O: on the device thread)."""
+        if self.busy:
             return
-        self.message.setText(self.tr("Test page sent to {printer}.").format(printer=printer.description))
+        config, data_dir, language = self.printer_config(), self.data_dir, self.language.currentData()
+
+        def work() -> str | None:
+            printer = printer_for(config, data_dir, language)
+            if printer is None:
+                return None
+            printer.test_page()
+            return printer.description
+
+        self._set_busy(True, self.tr("Printing a test page…"))
+        self.ctx.runner.device(self, work, success=self._test_printed, failure=self._test_failed)
+
+    def _test_printed(self, description: str | None) -> None:
+        self._set_busy(False)
+        self.message.setText("" if description is None else
+                             self.tr("Test page sent to {printer}.").format(printer=description))
+
+    def _test_failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        self.message.setText(self.tr("Test page failed: {error}").format(error=describe(exc, self.ctx.money)))
 
     def save(self) -> None:
-        try:
-            self._apply(self.printer_config(), self.language.currentData())
-        except BoxOfficeError as exc:
-            self.message.setText(str(exc))
+        """Validate and write the config, then switch the printer (a file write: on the writer thread)."""
+        if self.busy:
             return
+        apply, config, language = self._apply, self.printer_config(), self.language.currentData()
+        self._set_busy(True, self.tr("Saving…"))
+        self.ctx.runner.write(self, lambda: apply(config, language), success=lambda _none: self._saved(),
+                              failure=self._not_saved)
+
+    def _saved(self) -> None:
+        self._set_busy(False)
         self.accept()
+
+    def _not_saved(self, exc: Exception) -> None:
+        self._set_busy(False)
+        self.message.setText(describe(exc, self.ctx.money))
 
     @property
     def language_changed(self) -> bool:

@@ -7,8 +7,10 @@ in directly. The keyboard focus stays in the PIN field; name and pad buttons are
 
 :class:`FirstSupervisorDialog`: name, PIN twice and an optional badge; creates the first supervisor.
 
-The scrypt work runs in the background (:func:`run_in_background`) behind a busy indicator; both dialogs end
-with ``self.clerk`` (a :class:`ClerkInfo`) set and ``accept()``.
+Both dialogs work through the window's context (:class:`~boxoffice.ui.window_context.WindowContext`): the names
+are read on the operation runner's read pool, and the scrypt work (slow by design) runs on its writer thread
+through the clerks facade, behind a busy indicator; nothing touches the store on the GUI thread. Both end with
+``self.clerk`` (a :class:`ClerkInfo`) set and ``accept()``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from datetime import datetime
 from typing import Any
 
 from boxoffice.core.errors import BoxOfficeError
+from boxoffice.core.money import MoneyFormat
+from boxoffice.facades import ClerksFacade
 from boxoffice.services import clerks
 from boxoffice.services.clerks import (
     PIN_MAX_DIGITS,
@@ -33,7 +37,8 @@ from boxoffice.services.clerks import (
     UnknownClerk,
     WrongPin,
 )
-from boxoffice.ui.background import run_in_background
+from boxoffice.ui.error_text import describe
+from boxoffice.ui.operations import OperationRunner
 from boxoffice.ui.qt import (
     QButtonGroup,
     QCoreApplication,
@@ -57,6 +62,7 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from boxoffice.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +101,7 @@ def _pin_field(parent: QWidget, name: str) -> QLineEdit:
 def _weakly(method: Callable[[Any], None]) -> Callable[[Any], None]:
     """``method`` as a callback that does not keep its dialog alive.
 
-    ``run_in_background`` keeps the callbacks on a relay object that is a child of the dialog and is deleted
+    The operation runner keeps the callbacks on a relay object that is a child of the dialog and is deleted
     later. If the relay held the only reference to a dialog Python owns (a dialog without a parent, once the
     caller has dropped it), deleting the relay would free the dialog from inside the relay's own destructor,
     and the dialog would delete the relay a second time: a crash. Tests hit this; so could the app.
@@ -137,15 +143,19 @@ def _busy_bar(parent: QWidget) -> QProgressBar:
 class SignInDialog(QDialog):
     """Choose a clerk and type the PIN, or scan a badge. On success ``self.clerk`` is set and it accepts."""
 
-    def __init__(self, session_factory: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: WindowContext, parent: QWidget | None = None, *,
+                 clerks: list[ClerkInfo] | None = None) -> None:
+        """``clerks``: the names when the caller has read them already (the app does, so the dialog opens
+        complete); otherwise they are read on the runner's read pool."""
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Sign in"))
         self.setModal(True)
         self.resize(1000, 720)
-        self._session_factory = session_factory
+        self.ctx = ctx
         self.clerk: ClerkInfo | None = None
         self.busy = False
+        self.loaded = False  # True once the names were read (off the GUI thread) and shown
         self.clerks: list[ClerkInfo] = []
         self.clerk_buttons: dict[int, QPushButton] = {}
         self._group = QButtonGroup(self)
@@ -175,6 +185,9 @@ class SignInDialog(QDialog):
         self._names_area.setFrameShape(QFrame.Shape.NoFrame)
         self._names_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._names_area.viewport().setAutoFillBackground(False)
+        self._names = QWidget()  # replaced by the names once they are read
+        self._names_area.setWidget(self._names)
+        self._names.setAutoFillBackground(False)
         body.addWidget(self._names_area, 3)
 
         # Right: whose PIN, the field, the message, the pad.
@@ -228,7 +241,10 @@ class SignInDialog(QDialog):
         right.addWidget(self.pad)
         right.addStretch(1)
 
-        self.reload_clerks()
+        if clerks is None:
+            self.reload_clerks()
+        else:
+            self.show_clerks(clerks)
         self.pin_field.setFocus()
 
     # --- building -------------------------------------------------------------------------------------
@@ -250,6 +266,14 @@ class SignInDialog(QDialog):
         return button
 
     def reload_clerks(self) -> None:
+        """Read the active clerks on the read pool, then rebuild the name buttons (:meth:`show_clerks`)."""
+        self.ctx.runner.read(self, self.ctx.facades.clerks.list_clerks, success=_weakly(self.show_clerks),
+                             failure=_weakly(self._clerks_not_read))
+
+    def _clerks_not_read(self, exc: Exception) -> None:
+        _set_message(self.message, describe(exc, self.ctx.money), "error")
+
+    def show_clerks(self, found: list[ClerkInfo]) -> None:
         """(Re)build the name buttons from the active clerks, keeping the selection when it is still there."""
         selected = self.selected_clerk()
         for button in self.clerk_buttons.values():
@@ -260,7 +284,7 @@ class SignInDialog(QDialog):
         grid = QGridLayout(self._names)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(CLERK_SPACING)
-        self.clerks = clerks.list_clerks(self._session_factory)
+        self.clerks = list(found)
         buttons = []
         for clerk in self.clerks:
             button = QPushButton(f"✓ {clerk.name}", self._names)  # measured with the check mark it gets
@@ -294,6 +318,8 @@ class SignInDialog(QDialog):
         keep = selected.id if selected else (self.clerks[0].id if len(self.clerks) == 1 else None)
         if keep in self.clerk_buttons:
             self.clerk_buttons[keep].setChecked(True)
+        self._names.setEnabled(not self.busy)
+        self.loaded = True
         self._update_prompt()
 
     # --- state ----------------------------------------------------------------------------------------
@@ -434,19 +460,20 @@ class SignInDialog(QDialog):
             _set_message(self.message, self.tr("Type your PIN."), "error")
             return
         self.pin_field.clear()
-        session_factory = self._session_factory
-        self._run(lambda: clerks.sign_in_pin(session_factory, clerk.id, pin), self.tr("Checking your PIN…"))
+        facade = self.ctx.facades.clerks
+        self._run(lambda: facade.sign_in_pin(clerk.id, pin), self.tr("Checking your PIN…"))
 
     def badge_scanned(self, code: str) -> None:
         """A badge was scanned (from the app's scan detector): sign in as its clerk."""
         if self.busy or not code.strip():
             return
-        session_factory = self._session_factory
-        self._run(lambda: clerks.sign_in_badge(session_factory, code), self.tr("Checking your badge…"))
+        facade = self.ctx.facades.clerks
+        self._run(lambda: facade.sign_in_badge(code), self.tr("Checking your badge…"))
 
     def _run(self, work: Callable[[], ClerkInfo], busy_text: str) -> None:
+        """A sign-in is a write (a wrong PIN counts towards the lockout, every try is journaled)."""
         self._set_busy(True, busy_text)
-        run_in_background(self, work, _weakly(self._signed_in), _weakly(self._refused))
+        self.ctx.runner.write(self, work, success=_weakly(self._signed_in), failure=_weakly(self._refused))
 
     def _signed_in(self, clerk: ClerkInfo) -> None:
         self._set_busy(False)
@@ -470,7 +497,7 @@ class SignInDialog(QDialog):
             text = self.tr("That name cannot sign in any more. Choose your name again.")
             self.reload_clerks()
         elif isinstance(exc, BoxOfficeError):
-            text = str(exc)
+            text = describe(exc, self.ctx.money)
         else:
             log.error("sign-in failed unexpectedly: %s", type(exc).__name__)
             text = self.tr("Could not sign in ({error}). Try again; if it keeps failing, call IT.").format(
@@ -481,13 +508,13 @@ class SignInDialog(QDialog):
 class FirstSupervisorDialog(QDialog):
     """First start, no clerks yet: create the supervisor. On success ``self.clerk`` is set and it accepts."""
 
-    def __init__(self, session_factory: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: WindowContext | Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstSupervisorDialog")
         self.setWindowTitle(self.tr("Create the supervisor"))
         self.setModal(True)
         self.setMinimumSize(760, 680)
-        self._session_factory = session_factory
+        self._clerks, self._runner, self._money = _clerks_and_runner(ctx, self)
         self.clerk: ClerkInfo | None = None
         self.busy = False
 
@@ -592,10 +619,10 @@ class FirstSupervisorDialog(QDialog):
             self._error(self.tr("The two PINs are different. Type the PIN again."), self.repeat_field)
             return
         badge = self.badge_field.text().strip() or None
-        session_factory = self._session_factory
+        facade = self._clerks
         self._set_busy(True)
-        run_in_background(self, lambda: clerks.create_first_supervisor(session_factory, name, pin, rfid=badge),
-                          _weakly(self._created), _weakly(self._failed))
+        self._runner.write(self, lambda: facade.create_first_supervisor(name, pin, rfid=badge),
+                           success=_weakly(self._created), failure=_weakly(self._failed))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -620,7 +647,21 @@ class FirstSupervisorDialog(QDialog):
         elif isinstance(exc, DuplicateClerk) and exc.field == "badge":
             self._error(self.tr("That badge already belongs to another clerk."), self.badge_field)
         elif isinstance(exc, BoxOfficeError):
-            self._error(str(exc), self.name_field)
+            self._error(describe(exc, self._money), self.name_field)
         else:
             log.error("creating the first supervisor failed: %s", type(exc).__name__)
             self._error(self.tr("Could not create the supervisor ({error}).").format(error=type(exc).__name__))
+
+
+def _clerks_and_runner(source: WindowContext | Any, owner: QObject) -> tuple[ClerksFacade, OperationRunner,
+                                                                            MoneyFormat | None]:
+    """The clerks facade and the runner the first-supervisor form works with.
+
+    The window passes its :class:`WindowContext`. The first-run wizard (``boxoffice/ui/first_run.py``, not yet
+    moved onto the runner) still hands over its session factory: the form then gets a facade over it and a
+    runner of its own, so the scrypt work stays off the GUI thread there too. Drop this branch when the wizard
+    passes a context.
+    """
+    if isinstance(source, WindowContext):
+        return source.facades.clerks, source.runner, source.money
+    return ClerksFacade(source, source), OperationRunner(parent=owner), None

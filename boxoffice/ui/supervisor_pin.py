@@ -1,21 +1,21 @@
 """A supervisor authorises one action with their PIN (voids, returns): :class:`SupervisorPinDialog`.
 
-The dialog says what is being authorised (the reason), lists the active supervisors and takes a PIN. The PIN
-is checked off the GUI thread with :func:`boxoffice.services.clerks.sign_in_pin`, so the same lockout applies as
-at sign-in (five wrong PINs lock the supervisor for a minute) and every try is journaled. A clerk who is not a
-supervisor is refused even with their right PIN. On success ``dialog.supervisor`` is the supervisor's
-:class:`ClerkInfo` and the dialog accepts; :func:`ask_supervisor` wraps it for callers that only want that.
+The dialog says what is being authorised (the reason), lists the active supervisors (read on the operation
+runner's read pool) and takes a PIN. The PIN is checked on the writer thread with the clerks facade's
+``sign_in_pin`` (scrypt is slow by design: never on the GUI thread), so the same lockout applies as at sign-in
+(five wrong PINs lock the supervisor for a minute) and every try is journaled. A clerk who is not a supervisor
+is refused even with their right PIN. On success ``dialog.supervisor`` is the supervisor's :class:`ClerkInfo`
+and the dialog accepts; :func:`ask_supervisor` wraps it for callers that only want that.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from boxoffice.core.errors import BoxOfficeError
-from boxoffice.services import clerks
+from boxoffice.facades import ClerksFacade
 from boxoffice.services.clerks import ClerkInfo, ClerkLocked, UnknownClerk, WrongPin
-from boxoffice.ui.background import run_in_background
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from boxoffice.ui.qt import (
     QWidget,
 )
 from boxoffice.ui.signin import _busy_bar, _pin_field, _set_message, _weakly, local_clock, wrong_pin_text
+from boxoffice.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,9 @@ class NotASupervisor(BoxOfficeError):
     """The PIN was right but the clerk is not (or no longer) a supervisor."""
 
 
-def _check_supervisor(session_factory: Any, clerk_id: int, pin: str) -> ClerkInfo:
-    """Runs in the background: the PIN (with lockout), then the role as it is stored now."""
-    info = clerks.sign_in_pin(session_factory, clerk_id, pin)
+def _check_supervisor(clerks: ClerksFacade, clerk_id: int, pin: str) -> ClerkInfo:
+    """Runs on the writer thread: the PIN (with lockout), then the role as it is stored now."""
+    info = clerks.sign_in_pin(clerk_id, pin)
     if not info.is_supervisor:
         raise NotASupervisor(info.name)
     return info
@@ -47,14 +48,16 @@ def _check_supervisor(session_factory: Any, clerk_id: int, pin: str) -> ClerkInf
 class SupervisorPinDialog(QDialog):
     """Reason, supervisor, PIN, OK/Cancel. On success ``self.supervisor`` is set and the dialog accepts."""
 
-    def __init__(self, session_factory: Any, reason: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: WindowContext, reason: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supervisorPinDialog")
         self.setWindowTitle(self.tr("Supervisor authorisation"))
         self.setModal(True)
         self.setMinimumWidth(560)
-        self._session_factory = session_factory
+        self.ctx = ctx
         self.supervisor: ClerkInfo | None = None
+        self.supervisors: list[ClerkInfo] = []
+        self.loaded = False  # the supervisors are read (off the GUI thread) once the dialog exists
         self.busy = False
 
         outer = QVBoxLayout(self)
@@ -76,9 +79,6 @@ class SupervisorPinDialog(QDialog):
         self.supervisor_combo = QComboBox(self)
         self.supervisor_combo.setObjectName("supervisorCombo")
         self.supervisor_combo.setMinimumHeight(48)
-        self.supervisors = [c for c in clerks.list_clerks(session_factory) if c.is_supervisor]
-        for clerk in self.supervisors:
-            self.supervisor_combo.addItem(clerk.name, clerk.id)
         self.supervisor_combo.currentIndexChanged.connect(self._supervisor_changed)
         form.addRow(self._field_label(self.tr("Supervisor"), 48), self.supervisor_combo)
         self.pin_field = _pin_field(self, "pinField")
@@ -111,12 +111,30 @@ class SupervisorPinDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         outer.addWidget(self.buttons)
 
+        self._set_busy(True, self.tr("Reading the supervisors…"))
+        self.ctx.runner.read(self, ctx.facades.clerks.list_clerks, success=_weakly(self._clerks_read),
+                             failure=_weakly(self._clerks_not_read))
+
+    def _clerks_read(self, found: list[ClerkInfo]) -> None:
+        self.supervisors = [c for c in found if c.is_supervisor]
+        for clerk in self.supervisors:
+            self.supervisor_combo.addItem(clerk.name, clerk.id)
+        self.loaded = True
+        self._set_busy(False)
+        _set_message(self.message, "", "")
         if not self.supervisors:
-            self.supervisor_combo.setEnabled(False)
-            self.pin_field.setEnabled(False)
-            self.ok_button.setEnabled(False)
-            _set_message(self.message, self.tr("There is no active supervisor at this window."), "error")
-        self.pin_field.setFocus()
+            self._unusable(self.tr("There is no active supervisor at this window."))
+
+    def _clerks_not_read(self, exc: Exception) -> None:
+        self.loaded = True
+        self._set_busy(False)
+        self._unusable(describe(exc, self.ctx.money))
+
+    def _unusable(self, text: str) -> None:
+        self.supervisor_combo.setEnabled(False)
+        self.pin_field.setEnabled(False)
+        self.ok_button.setEnabled(False)
+        _set_message(self.message, text, "error")
 
     def _field_label(self, text: str, height: int) -> QLabel:
         """A form label as tall as its field, its text centred beside it."""
@@ -142,14 +160,14 @@ class SupervisorPinDialog(QDialog):
             _set_message(self.message, "", "")
             self.pin_field.setFocus()
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
         self.supervisor_combo.setEnabled(not busy)
         self.pin_field.setReadOnly(busy)
         self.ok_button.setEnabled(not busy)
         self.busy_bar.setVisible(busy)
         if busy:
-            _set_message(self.message, self.tr("Checking the PIN…"), "info")
+            _set_message(self.message, text or self.tr("Checking the PIN…"), "info")
         else:
             self.pin_field.setFocus()
 
@@ -167,10 +185,10 @@ class SupervisorPinDialog(QDialog):
             _set_message(self.message, self.tr("Type the supervisor's PIN."), "error")
             return
         self.pin_field.clear()
-        session_factory = self._session_factory
+        facade = self.ctx.facades.clerks
         self._set_busy(True)
-        run_in_background(self, lambda: _check_supervisor(session_factory, clerk.id, pin),
-                          _weakly(self._authorised), _weakly(self._refused))
+        self.ctx.runner.write(self, lambda: _check_supervisor(facade, clerk.id, pin),
+                              success=_weakly(self._authorised), failure=_weakly(self._refused))
 
     def _authorised(self, supervisor: ClerkInfo) -> None:
         self._set_busy(False)
@@ -191,7 +209,7 @@ class SupervisorPinDialog(QDialog):
         elif isinstance(exc, UnknownClerk):
             text = self.tr("That supervisor cannot sign in any more. Choose another.")
         elif isinstance(exc, BoxOfficeError):
-            text = str(exc)
+            text = describe(exc, self.ctx.money)
         else:
             log.error("supervisor PIN check failed unexpectedly: %s", type(exc).__name__)
             text = self.tr("Could not check the PIN ({error}). Try again; if it keeps failing, call IT.").format(
@@ -199,13 +217,15 @@ class SupervisorPinDialog(QDialog):
         _set_message(self.message, text, "error")
 
     def reject(self) -> None:
-        if not self.busy:  # a check in flight finishes first: its journal entry is already being written
+        # a check in flight finishes first (its journal entry is already being written); reading the list may
+        # be abandoned
+        if not self.busy or not self.loaded:
             super().reject()
 
 
-def ask_supervisor(parent: QWidget | None, session_factory: Any, reason: str) -> ClerkInfo | None:
+def ask_supervisor(parent: QWidget | None, ctx: WindowContext, reason: str) -> ClerkInfo | None:
     """Ask for a supervisor's PIN (modal); the supervisor, or None when cancelled."""
-    dialog = SupervisorPinDialog(session_factory, reason, parent)
+    dialog = SupervisorPinDialog(ctx, reason, parent)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.supervisor

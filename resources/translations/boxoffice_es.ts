@@ -4,88 +4,88 @@
 <context>
     <name>CartPanel</name>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="39"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="40"/>
         <source>Cart</source>
         <translation>Carrito</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="44"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="45"/>
         <source>Ticket</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="44"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="45"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="44"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="45"/>
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="56"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="57"/>
         <source>Child ↔ Adult</source>
         <translation>Niño ↔ Adulto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="58"/>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="177"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="59"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="178"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="60"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="61"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="73"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="74"/>
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="75"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="76"/>
         <source>Pay (F12)</source>
         <translation>Cobrar (F12)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="77"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="78"/>
         <source>Comp</source>
         <translation>Cortesía</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="79"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="80"/>
         <source>Supervisor: issue the cart free of charge</source>
         <translation>Supervisor: emitir el carrito sin cargo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="110"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="111"/>
         <source> (−{amount})</source>
         <translation> (−{amount})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="111"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="112"/>
         <source>best available</source>
         <translation>mejor disponible</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="122"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="123"/>
         <source>1 ticket · Total {amount}</source>
         <translation>1 entrada · Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="123"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="124"/>
         <source>{n} tickets · Total {amount}</source>
         <translation>{n} entradas · Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="162"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="163"/>
         <source>No child price for this zone</source>
         <translation>No hay precio de niño para esta zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="178"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="179"/>
         <source>Discount on {row} (max {max})</source>
         <translation>Descuento en {row} (máx. {max})</translation>
     </message>
@@ -276,12 +276,12 @@
         <translation>Motivo (queda en el registro):</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="253"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="251"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="255"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="251"/>
         <source>Record decision</source>
         <translation>Registrar decisión</translation>
     </message>
@@ -337,32 +337,32 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="138"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="151"/>
         <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
         <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="124"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="137"/>
         <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
         <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="119"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="132"/>
         <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
         <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="132"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="145"/>
         <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
         <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="128"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="141"/>
         <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
         <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="135"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="148"/>
         <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
         <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
     </message>
@@ -548,46 +548,71 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="103"/>
-        <source>Give the clerk a name.</source>
-        <translation type="unfinished"></translation>
+        <source>Type an amount, for example {example_cents}.</source>
+        <translation>Escriba un importe, por ejemplo {example_cents}.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="105"/>
-        <source>A clerk&apos;s name has at most {max} characters.</source>
-        <translation type="unfinished"></translation>
+        <source>&apos;{text}&apos; is not an amount: type digits, for example {example_cents}.</source>
+        <translation>«{text}» no es un importe: escriba cifras, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="107"/>
-        <source>A clerk&apos;s name cannot contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
+        <source>&apos;{text}&apos; has more than one decimal separator.</source>
+        <translation>«{text}» tiene más de un separador decimal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="109"/>
-        <source>That badge code cannot be used (too long or unreadable); scan it again.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../boxoffice/ui/error_text.py" line="110"/>
+        <source>&apos;{text}&apos; has more than two decimals: amounts are in whole cents.</source>
+        <translation>«{text}» tiene más de dos decimales: los importes van en céntimos enteros.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
-        <source>Another clerk already has that name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="114"/>
-        <source>That badge already belongs to another clerk.</source>
-        <translation type="unfinished">Esa tarjeta ya pertenece a otro taquillero.</translation>
+        <location filename="../../boxoffice/ui/error_text.py" line="113"/>
+        <source>{product} cannot replace {row} on this row.</source>
+        <translation>{product} no puede sustituir a {row} en esta línea.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="116"/>
-        <source>The PIN must be {low} to {high} digits.</source>
-        <translation type="unfinished">El PIN debe tener de {low} a {high} dígitos.</translation>
+        <source>Give the clerk a name.</source>
+        <translation>Escriba el nombre del taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="155"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="118"/>
+        <source>A clerk&apos;s name has at most {max} characters.</source>
+        <translation>El nombre de un taquillero tiene como máximo {max} caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="120"/>
+        <source>A clerk&apos;s name cannot contain control characters.</source>
+        <translation>El nombre no puede contener caracteres de control.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="122"/>
+        <source>That badge code cannot be used (too long or unreadable); scan it again.</source>
+        <translation>Ese código de tarjeta no sirve (demasiado largo o ilegible); páselo otra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="125"/>
+        <source>Another clerk already has that name.</source>
+        <translation>Ya hay otro taquillero con ese nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="127"/>
+        <source>That badge already belongs to another clerk.</source>
+        <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="129"/>
+        <source>The PIN must be {low} to {high} digits.</source>
+        <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="168"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="162"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="175"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>
@@ -937,102 +962,102 @@
 <context>
     <name>FirstSupervisorDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="508"/>
+        <location filename="../../boxoffice/ui/signin.py" line="514"/>
         <source>Create the supervisor</source>
         <translation>Crear el supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="518"/>
+        <location filename="../../boxoffice/ui/signin.py" line="524"/>
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="521"/>
+        <location filename="../../boxoffice/ui/signin.py" line="527"/>
         <source>No clerks here yet. Create the supervisor, who then adds the other clerks.</source>
         <translation>Aún no hay taquilleros. Cree el supervisor, que luego da de alta a los demás.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="537"/>
+        <location filename="../../boxoffice/ui/signin.py" line="543"/>
         <source>e.g. Marta López</source>
         <translation>p. ej. Marta López</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="538"/>
+        <location filename="../../boxoffice/ui/signin.py" line="544"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="541"/>
+        <location filename="../../boxoffice/ui/signin.py" line="547"/>
         <source>{low} to {high} digits</source>
         <translation>de {low} a {high} dígitos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="543"/>
+        <location filename="../../boxoffice/ui/signin.py" line="549"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="545"/>
+        <location filename="../../boxoffice/ui/signin.py" line="551"/>
         <source>the same PIN again</source>
         <translation>el mismo PIN otra vez</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="547"/>
+        <location filename="../../boxoffice/ui/signin.py" line="553"/>
         <source>Repeat PIN</source>
         <translation>Repita el PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="552"/>
+        <location filename="../../boxoffice/ui/signin.py" line="558"/>
         <source>optional: scan the badge now</source>
         <translation>opcional: pase la tarjeta ahora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="553"/>
+        <location filename="../../boxoffice/ui/signin.py" line="559"/>
         <source>Badge</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="566"/>
+        <location filename="../../boxoffice/ui/signin.py" line="572"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="571"/>
+        <location filename="../../boxoffice/ui/signin.py" line="577"/>
         <source>Create supervisor</source>
         <translation>Crear supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="603"/>
+        <location filename="../../boxoffice/ui/signin.py" line="609"/>
         <source>Type the supervisor&apos;s name.</source>
         <translation>Escriba el nombre del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="608"/>
+        <location filename="../../boxoffice/ui/signin.py" line="614"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="613"/>
+        <location filename="../../boxoffice/ui/signin.py" line="619"/>
         <source>The two PINs are different. Type the PIN again.</source>
         <translation>Los dos PIN no coinciden. Escriba el PIN otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="628"/>
+        <location filename="../../boxoffice/ui/signin.py" line="634"/>
         <source>Creating the supervisor…</source>
         <translation>Creando el supervisor…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="640"/>
+        <location filename="../../boxoffice/ui/signin.py" line="646"/>
         <source>A supervisor already exists. Close this window and sign in.</source>
         <translation>Ya existe un supervisor. Cierre esta ventana e identifíquese.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="642"/>
+        <location filename="../../boxoffice/ui/signin.py" line="648"/>
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="647"/>
+        <location filename="../../boxoffice/ui/signin.py" line="653"/>
         <source>Could not create the supervisor ({error}).</source>
         <translation>No se pudo crear el supervisor ({error}).</translation>
     </message>
@@ -1049,17 +1074,17 @@
 <context>
     <name>KioskGuard</name>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="98"/>
+        <location filename="../../boxoffice/ui/kiosk.py" line="99"/>
         <source>Leave kiosk mode and close the box office?</source>
         <translation>¿Salir del modo quiosco y cerrar la taquilla?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="123"/>
+        <location filename="../../boxoffice/ui/kiosk.py" line="124"/>
         <source>Kiosk</source>
         <translation>Quiosco</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/kiosk.py" line="124"/>
+        <location filename="../../boxoffice/ui/kiosk.py" line="125"/>
         <source>The exit could not be recorded ({error}); the window stays open.</source>
         <translation>No se pudo registrar la salida ({error}); la ventana sigue abierta.</translation>
     </message>
@@ -1371,73 +1396,73 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="32"/>
+        <location filename="../../boxoffice/ui/payment.py" line="33"/>
         <source>Payment</source>
         <translation>Cobro</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="39"/>
+        <location filename="../../boxoffice/ui/payment.py" line="40"/>
         <source>Total {amount}</source>
         <translation>Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="45"/>
+        <location filename="../../boxoffice/ui/payment.py" line="46"/>
         <source>Card amount</source>
         <translation>Importe con tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="50"/>
+        <location filename="../../boxoffice/ui/payment.py" line="51"/>
         <source>All by card</source>
         <translation>Todo con tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="54"/>
+        <location filename="../../boxoffice/ui/payment.py" line="55"/>
         <source>Card reference</source>
         <translation>Referencia de tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="57"/>
+        <location filename="../../boxoffice/ui/payment.py" line="58"/>
         <source>from the card terminal&apos;s slip</source>
         <translation>del ticket del datáfono</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="59"/>
+        <location filename="../../boxoffice/ui/payment.py" line="60"/>
         <source>Cash received</source>
         <translation>Efectivo recibido</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="64"/>
+        <location filename="../../boxoffice/ui/payment.py" line="65"/>
         <source>Exact</source>
         <translation>Exacto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="90"/>
+        <location filename="../../boxoffice/ui/payment.py" line="91"/>
         <source>Back (Esc)</source>
         <translation>Volver (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="93"/>
+        <location filename="../../boxoffice/ui/payment.py" line="94"/>
         <source>Complete sale (Enter)</source>
         <translation>Completar venta (Intro)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="147"/>
+        <location filename="../../boxoffice/ui/payment.py" line="148"/>
         <source>Type the card slip&apos;s reference</source>
         <translation>Escriba la referencia del ticket del datáfono</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="151"/>
+        <location filename="../../boxoffice/ui/payment.py" line="152"/>
         <source>Check the amount: {error}</source>
         <translation>Revise el importe: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="154"/>
+        <location filename="../../boxoffice/ui/payment.py" line="155"/>
         <source>Missing {amount}</source>
         <translation>Faltan {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/payment.py" line="160"/>
-        <location filename="../../boxoffice/ui/payment.py" line="168"/>
+        <location filename="../../boxoffice/ui/payment.py" line="161"/>
+        <location filename="../../boxoffice/ui/payment.py" line="169"/>
         <source>Change {amount}</source>
         <translation>Cambio {amount}</translation>
     </message>
@@ -1501,22 +1526,22 @@
 <context>
     <name>ReportSeenDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="283"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="272"/>
         <source>Mark the report as seen</source>
         <translation>Marcar el aviso como visto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="289"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="278"/>
         <source>Note (what was done, who was told; goes into the journal):</source>
         <translation>Nota (qué se hizo, a quién se avisó; queda en el diario):</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="295"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="282"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="297"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="282"/>
         <source>Mark seen</source>
         <translation>Marcar como visto</translation>
     </message>
@@ -2080,103 +2105,113 @@ Motivo: {reason}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="34"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="41"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="47"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="54"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="50"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="57"/>
         <source>No printer</source>
         <translation>Sin impresora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="50"/>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="62"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="57"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="69"/>
         <source>Installed printer</source>
         <translation>Impresora instalada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="51"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="58"/>
         <source>PDF files in a folder</source>
         <translation>Archivos PDF en una carpeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="51"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="58"/>
         <source>Thermal printer (network)</source>
         <translation>Impresora térmica (red)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="52"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="59"/>
         <source>Thermal printer (USB)</source>
         <translation>Impresora térmica (USB)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="52"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="59"/>
         <source>Thermal printer (serial)</source>
         <translation>Impresora térmica (serie)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="56"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="63"/>
         <source>Printer</source>
         <translation>Impresora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="65"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="72"/>
         <source>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</source>
         <translation>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="66"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="73"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="70"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="77"/>
         <source>PDF folder</source>
         <translation>Carpeta de PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="73"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="80"/>
         <source>80 mm thermal roll</source>
         <translation>Rollo térmico de 80 mm</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="74"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="81"/>
         <source>2&quot; × 5.5&quot; fanfold</source>
         <translation>Continuo de 2&quot; × 5,5&quot;</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="78"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="85"/>
         <source>Ticket stock</source>
         <translation>Papel de entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="85"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="92"/>
         <source>Test page</source>
         <translation>Página de prueba</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="87"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="88"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="95"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="122"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="150"/>
+        <source>Printing a test page…</source>
+        <translation>Imprimiendo una página de prueba…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="160"/>
         <source>Test page failed: {error}</source>
         <translation>Falló la página de prueba: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="124"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="167"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="156"/>
         <source>Test page sent to {printer}.</source>
         <translation>Página de prueba enviada a {printer}.</translation>
     </message>
@@ -2218,95 +2253,95 @@ Motivo: {reason}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="149"/>
-        <location filename="../../boxoffice/ui/signin.py" line="166"/>
-        <location filename="../../boxoffice/ui/signin.py" line="230"/>
-        <location filename="../../boxoffice/ui/signin.py" line="232"/>
+        <location filename="../../boxoffice/ui/signin.py" line="152"/>
+        <location filename="../../boxoffice/ui/signin.py" line="169"/>
+        <location filename="../../boxoffice/ui/signin.py" line="233"/>
+        <location filename="../../boxoffice/ui/signin.py" line="235"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="169"/>
+        <location filename="../../boxoffice/ui/signin.py" line="172"/>
         <source>Tap your name and type your PIN, or scan your badge.</source>
         <translation>Toque su nombre y escriba su PIN, o pase su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="205"/>
+        <location filename="../../boxoffice/ui/signin.py" line="208"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="227"/>
+        <location filename="../../boxoffice/ui/signin.py" line="230"/>
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="229"/>
+        <location filename="../../boxoffice/ui/signin.py" line="232"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="292"/>
+        <location filename="../../boxoffice/ui/signin.py" line="298"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="304"/>
+        <location filename="../../boxoffice/ui/signin.py" line="310"/>
         <source>No clerk can sign in at this window yet. Ask a supervisor.</source>
         <translation>Aún no hay taquilleros en esta taquilla. Avise a un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="345"/>
+        <location filename="../../boxoffice/ui/signin.py" line="351"/>
         <source>Choose your name</source>
         <translation>Elija su nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="347"/>
+        <location filename="../../boxoffice/ui/signin.py" line="353"/>
         <source>PIN for {name}</source>
         <translation>PIN de {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="450"/>
+        <location filename="../../boxoffice/ui/signin.py" line="456"/>
         <source>Choose your name first.</source>
         <translation>Elija primero su nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="454"/>
+        <location filename="../../boxoffice/ui/signin.py" line="460"/>
         <source>Type your PIN.</source>
         <translation>Escriba su PIN.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="458"/>
+        <location filename="../../boxoffice/ui/signin.py" line="464"/>
         <source>Checking your PIN…</source>
         <translation>Comprobando su PIN…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="465"/>
+        <location filename="../../boxoffice/ui/signin.py" line="471"/>
         <source>Checking your badge…</source>
         <translation>Comprobando su tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="484"/>
+        <location filename="../../boxoffice/ui/signin.py" line="490"/>
         <source>Too many wrong PINs. Locked, try again at {time}</source>
         <translation>Demasiados PIN incorrectos. Bloqueado, inténtelo de nuevo a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="487"/>
+        <location filename="../../boxoffice/ui/signin.py" line="493"/>
         <source>{name}: {reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="489"/>
+        <location filename="../../boxoffice/ui/signin.py" line="495"/>
         <source>This badge does not belong to any clerk here.</source>
         <translation>Esta tarjeta no pertenece a ningún taquillero de aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="491"/>
+        <location filename="../../boxoffice/ui/signin.py" line="497"/>
         <source>That name cannot sign in any more. Choose your name again.</source>
         <translation>Ese nombre ya no puede entrar. Elija su nombre otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="497"/>
+        <location filename="../../boxoffice/ui/signin.py" line="503"/>
         <source>Could not sign in ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo entrar ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
@@ -2360,7 +2395,7 @@ Motivo: {reason}</translation>
     <message>
         <location filename="../../boxoffice/ui/supervisor_pin.py" line="114"/>
         <source>Reading the supervisors…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo los supervisores…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/supervisor_pin.py" line="126"/>
@@ -2406,401 +2441,401 @@ Motivo: {reason}</translation>
 <context>
     <name>SyncQueueDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="322"/>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="336"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="300"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="314"/>
         <source>Sync queue</source>
         <extracomment>the queue on screen was read again (tests wait on it)</extracomment>
         <translation>Cola de sincronización</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="340"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="318"/>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="393"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="371"/>
         <source>Retry selected</source>
         <translation>Reintentar selección</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="395"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="373"/>
         <source>Retry all parked</source>
         <translation>Reintentar retenidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="397"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="375"/>
         <source>Decide…</source>
         <translation>Decidir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="399"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="377"/>
         <source>Mark seen…</source>
         <translation>Marcar como visto…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="401"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="379"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="425"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
         <source>All</source>
         <translation>Todo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="425"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
         <source>Needs attention</source>
         <translation>Requiere atención</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="425"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="403"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="426"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="404"/>
         <source>Parked</source>
         <translation>Retenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="426"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="404"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="426"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="404"/>
         <source>Decided</source>
         <translation>Decidida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="427"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="405"/>
         <source>Delivered</source>
         <translation>Entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="427"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="405"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="428"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="406"/>
         <source>Reported by the platform</source>
         <translation>Avisos de la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="428"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="406"/>
         <source>Reports seen</source>
         <translation>Avisos vistos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="433"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="411"/>
         <source>{name} ({n})</source>
         <translation>{name} ({n})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="462"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="440"/>
         <source>The sync queue is empty: nothing has been sold here yet, or every sale has reached the central platform.</source>
         <translation>La cola de sincronización está vacía: aún no se ha vendido nada aquí o todas las ventas han llegado a la plataforma central.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="465"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="443"/>
         <source>Nothing to show here. Choose &quot;All&quot; to see the whole queue.</source>
         <translation>Aquí no hay nada que mostrar. Elija «Todo» para ver toda la cola.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="470"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="448"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="470"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="448"/>
         <source>Syncing</source>
         <translation>Sincronizando</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="470"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="448"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="471"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="449"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="472"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="450"/>
         <source>last sync {time}</source>
         <translation>última sinc. {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="474"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="452"/>
         <source>the platform refuses our token: re-pair the terminal</source>
         <translation>la plataforma rechaza nuestro token: vuelva a vincular el terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="476"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="454"/>
         <source>the oldest waiting item is too old: get this terminal online</source>
         <translation>lo más antiguo lleva demasiado esperando: conecte este terminal a la red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="478"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="456"/>
         <source>last error: {error}</source>
         <translation>último error: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="479"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="457"/>
         <source>Delivery: {parts}</source>
         <translation>Envío: {parts}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="522"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="504"/>
         <source>Selected: {n}</source>
         <translation>Seleccionados: {n}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="524"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="506"/>
         <source>Select an item to see its error, or both sides of a conflict.</source>
         <translation>Seleccione un elemento para ver su error, o las dos partes de un conflicto.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="533"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="515"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="533"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="515"/>
         <source>attempts</source>
         <translation>intentos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="535"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="517"/>
         <source>delivered</source>
         <translation>entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="537"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="519"/>
         <source>next try</source>
         <translation>próximo intento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="539"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="521"/>
         <source>return of unsold tickets:</source>
         <translation>devolución de entradas no vendidas:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="539"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="521"/>
         <source>{n} of {event}</source>
         <translation>{n} de {event}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="554"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="536"/>
         <source>Decided by {actor} at {time}:</source>
         <translation>Decidido por {actor} a las {time}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="559"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="541"/>
         <source>To decide:</source>
         <translation>Por decidir:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="560"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="542"/>
         <source>does our customer keep the seats, or is our sale voided and refunded? Press Decide…</source>
         <translation>¿nuestro cliente conserva las butacas, o se anula y reembolsa nuestra venta? Pulse Decidir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="574"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="556"/>
         <source>on sale here</source>
         <translation>a la venta aquí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="574"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="556"/>
         <source>sold here</source>
         <translation>vendida aquí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="575"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="557"/>
         <source>being returned</source>
         <translation>en devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="575"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="557"/>
         <source>returned</source>
         <translation>devuelta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="576"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="558"/>
         <source>not ours to sell</source>
         <translation>no es nuestra para vender</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="578"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="560"/>
         <source>Our seat</source>
         <translation>Nuestra localidad</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="580"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="562"/>
         <source>State here</source>
         <translation>Estado aquí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="581"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="563"/>
         <source>Our sale</source>
         <translation>Nuestra venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="582"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="564"/>
         <source>Other side</source>
         <translation>La otra parte</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="583"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="565"/>
         <source>Their purchase code</source>
         <translation>Su código de compra</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="583"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="565"/>
         <source>Purchase code</source>
         <translation>Código de compra</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="585"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="567"/>
         <source>Detected at</source>
         <translation>Detectado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="586"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="568"/>
         <source>Learned at</source>
         <translation>Recibido aquí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="592"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="574"/>
         <source>Seen by {actor} at {time}:</source>
         <translation>Visto por {actor} a las {time}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="597"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="579"/>
         <source>Nothing changed here: the seat is still ours. Tell the other office&apos;s supervisor (their customer holds a ticket the platform did not give them), then press Mark seen…</source>
         <translation>Aquí no cambió nada: la localidad sigue siendo nuestra. Avise al supervisor de la otra taquilla (su cliente tiene una entrada que la plataforma no le dio) y pulse Marcar como visto…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="601"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="583"/>
         <source>The platform stored our sale but not this seat for it; see the sale&apos;s conflict to decide, then press Mark seen…</source>
         <translation>La plataforma guardó nuestra venta pero no le dio esta localidad; vea el conflicto de la venta para decidir y pulse Marcar como visto…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="609"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="591"/>
         <source>cash</source>
         <translation>efectivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="609"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="591"/>
         <source>card</source>
         <translation>tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="611"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="593"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="577"/>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="611"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="559"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="593"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="481"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="459"/>
         <source>Parked: {parked} · Conflicts to decide: {conflict} · Reported: {reported} · Waiting: {pending} · Decided: {decided} · Delivered: {delivered} · Cancelled: {cancelled}</source>
         <translation>Retenidas: {parked} · Conflictos por decidir: {conflict} · Avisos: {reported} · Pendientes: {pending} · Decididas: {decided} · Entregadas: {delivered} · Canceladas: {cancelled}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="612"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="594"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="612"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="594"/>
         <source>Clerk</source>
         <translation>Vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="613"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="595"/>
         <source>Sold at</source>
         <translation>Hora de venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="613"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="595"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="614"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="596"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="616"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="598"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="618"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="600"/>
         <source>Voided</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="625"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="607"/>
         <source>held by order {code} ({where}), sold {when}</source>
         <translation>la tiene el pedido {code} ({where}), vendido {when}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="629"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="611"/>
         <source>, customer {name}</source>
         <translation>, cliente {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="588"/>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="637"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="570"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="619"/>
         <source>Our order there</source>
         <translation>Nuestro pedido allí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="638"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="620"/>
         <source>Answered at</source>
         <translation>Hora de respuesta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="643"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="625"/>
         <source>Also noted</source>
         <translation>También indicó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="673"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="655"/>
         <source>Back in the queue: {n}; sending now.</source>
         <translation>Otra vez en cola: {n}; enviando ahora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="675"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="657"/>
         <source>Nothing is parked: nothing to retry.</source>
         <translation>No hay nada retenido: nada que reintentar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="718"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="700"/>
         <source>Marked as seen; the note is in the journal.</source>
         <translation>Marcado como visto; la nota queda en el diario.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="740"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="722"/>
         <source>Decision recorded: sale {code} is voided. Refund {total} to our customer; the cancellation goes to the central platform with the next sync.</source>
         <translation>Decisión registrada: la venta {code} queda anulada. Reembolse {total} a nuestro cliente; la anulación se envía a la plataforma central en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="744"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="726"/>
         <source>Decision recorded: the sale was voided already.</source>
         <translation>Decisión registrada: la venta ya estaba anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="746"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="728"/>
         <source>Decision recorded: our customer keeps the seats. Have the other sale refunded or moved on the central platform.</source>
         <translation>Decisión registrada: nuestro cliente conserva las butacas. Haga que la otra venta se reembolse o se cambie en la plataforma central.</translation>
     </message>

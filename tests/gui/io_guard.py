@@ -34,10 +34,10 @@ log = logging.getLogger(__name__)
 
 #: Screens that still read or write on the GUI thread (to be moved onto boxoffice.ui.operations).
 LEGACY_SCREENS = frozenset({
-    "application.py", "first_run.py", "kiosk.py",
-    "settings_dialog.py", "signin.py",
-    "supervisor_pin.py", "scanner.py", "background.py", "payment.py",
-    "cart_panel.py", "comp_dialog.py",
+    "first_run.py",
+    # its sign-in and kiosk steps read through the runner, but the run_gui tests (test_first_run, test_app_flow)
+    # set data up from inside its app.exec(), so their own service calls have this module as the innermost ui frame
+    "application.py",
 })
 
 

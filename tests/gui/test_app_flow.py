@@ -23,7 +23,7 @@ def store(tmp_path: Path):
 def _when_modal(kind: type, act) -> None:
     def poll() -> None:
         widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind):
+        if isinstance(widget, kind) and getattr(widget, "loaded", True):  # a dialog reading its names waits
             act(widget)
         else:
             QTimer.singleShot(20, poll)

@@ -1,4 +1,5 @@
-"""Background work returns on the GUI thread, errors included."""
+"""Background work returns on the GUI thread, errors included (the retired helper the first-run wizard still
+uses; everything else is on the operation runner)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,14 @@ def test_result_and_error_arrive_on_the_gui_thread(qtbot) -> None:
     qtbot.waitUntil(lambda: "error" in seen, timeout=5000)
     exc, thread = seen["error"]
     assert isinstance(exc, ValueError) and thread == gui_thread
+
+
+def test_only_the_first_run_wizard_still_uses_it() -> None:
+    """Every other screen runs its work through the operation runner (ctx.runner); the list only shrinks."""
+    from pathlib import Path
+
+    import boxoffice.ui
+
+    users = sorted(path.name for path in Path(boxoffice.ui.__file__).parent.glob("*.py")
+                   if path.name != "background.py" and "run_in_background" in path.read_text(encoding="utf-8"))
+    assert users == ["first_run.py"]

@@ -43,7 +43,7 @@ def team(store: Store) -> dict[str, ClerkInfo]:
 def kiosk(qtbot, store: Store, team: dict[str, ClerkInfo]) -> Iterator[tuple[MainWindow, KioskGuard]]:
     window = MainWindow(backend_for(store), clerk=team["ana"])
     qtbot.addWidget(window)
-    guard = KioskGuard(window, store.session_factory)
+    guard = KioskGuard(window, window.ctx)
     guard.show()
     qtbot.waitExposed(window)
     yield window, guard
@@ -56,12 +56,13 @@ def exits(store: Store) -> list[JournalEntry]:
 
 
 def when_prompted(act: Callable[[SupervisorPinDialog], None]) -> list[SupervisorPinDialog]:
-    """Run ``act`` on the supervisor prompt once it is up; returns the list the prompt is put in."""
+    """Run ``act`` on the supervisor prompt once it is up and has read its supervisors (off the GUI thread);
+    returns the list the prompt is put in."""
     seen: list[SupervisorPinDialog] = []
 
     def poll() -> None:
         widget = QApplication.activeModalWidget()
-        if isinstance(widget, SupervisorPinDialog) and widget.isVisible():
+        if isinstance(widget, SupervisorPinDialog) and widget.isVisible() and widget.loaded:
             seen.append(widget)
             act(widget)
         else:
@@ -171,9 +172,15 @@ def test_kiosk_sign_in_closes_only_for_a_supervisor(qtbot, store: Store, team: d
     backend = backend_for(store)
     router = application._ScanRouter()
 
+    polls = []
+
     def close_sign_in() -> None:
         widget = QApplication.activeModalWidget()
-        if not isinstance(widget, SignInDialog):
+        # the names are read off the GUI thread; a dialog they widen past this small offscreen screen drops out of
+        # full screen, and the guard puts it back (a queued call)
+        if not isinstance(widget, SignInDialog) or not widget.loaded or (not widget.isFullScreen()
+                                                                          and len(polls) < 100):
+            polls.append(1)
             QTimer.singleShot(20, close_sign_in)
             return
         assert widget.isFullScreen()

@@ -1,4 +1,7 @@
-"""Signing in by keyboard, by the on-screen pad and by badge; wrong PIN and lockout messages; first supervisor."""
+"""Signing in by keyboard, by the on-screen pad and by badge; wrong PIN and lockout messages; first supervisor.
+
+The dialogs read the names and check PINs through the window context's operation runner (the GUI-thread I/O
+guard is active): tests wait for the names before they pick one."""
 
 from __future__ import annotations
 
@@ -14,9 +17,12 @@ from boxoffice.services import clerks
 from boxoffice.services.clerks import ClerkInfo
 from boxoffice.store.engine import Store, open_store
 from boxoffice.store.models import Clerk
+from boxoffice.ui.application import install_translations
 from boxoffice.ui.qt import QCoreApplication, QDialog, QEvent, Qt
 from boxoffice.ui.scanner import ScanDetector
 from boxoffice.ui.signin import FirstSupervisorDialog, SignInDialog, local_clock
+from boxoffice.ui.window_context import WindowContext, shutdown, window_context
+from tests.helpers.demo_inventory import backend_for
 
 WAIT_MS = 10_000
 
@@ -25,6 +31,13 @@ WAIT_MS = 10_000
 def store(tmp_path: Path) -> Iterator[Store]:
     with open_store(tmp_path / "db.sqlite3") as opened:
         yield opened
+
+
+@pytest.fixture
+def ctx(qapp, store: Store) -> Iterator[WindowContext]:
+    backend = backend_for(store, language="en")
+    yield window_context(backend)
+    shutdown(backend)
 
 
 @pytest.fixture
@@ -37,11 +50,12 @@ def team(store: Store) -> dict[str, ClerkInfo]:
     }
 
 
-def open_dialog(qtbot, store: Store) -> SignInDialog:
-    dialog = SignInDialog(store.session_factory)
+def open_dialog(qtbot, ctx: WindowContext) -> SignInDialog:
+    dialog = SignInDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=WAIT_MS)
     return dialog
 
 
@@ -49,8 +63,8 @@ def wait_idle(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
 
 
-def test_sign_in_by_keyboard(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_sign_in_by_keyboard(qtbot, ctx: WindowContext, team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     assert dialog.selected_clerk() is None
     assert [b.text() for b in dialog.clerk_buttons.values()] == ["Ana", "Bea", "Marta"]
     field = dialog.pin_field
@@ -72,8 +86,8 @@ def test_sign_in_by_keyboard(qtbot, store: Store, team: dict[str, ClerkInfo]) ->
     assert dialog.clerk == team["bea"] and dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_sign_in_by_touch_on_the_pad(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_sign_in_by_touch_on_the_pad(qtbot, ctx: WindowContext, team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     qtbot.mouseClick(dialog.clerk_buttons[team["marta"].id], Qt.MouseButton.LeftButton)
     assert dialog.selected_clerk() == team["marta"]
     assert dialog.clerk_buttons[team["marta"].id].text() == "✓ Marta"
@@ -86,8 +100,8 @@ def test_sign_in_by_touch_on_the_pad(qtbot, store: Store, team: dict[str, ClerkI
     assert dialog.clerk == team["marta"] and dialog.clerk.is_supervisor
 
 
-def test_digits_typed_anywhere_reach_the_pin(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_digits_typed_anywhere_reach_the_pin(qtbot, ctx: WindowContext, team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     dialog.select_clerk(team["ana"].id)
     qtbot.keyClicks(dialog, "12")
     qtbot.keyClick(dialog, Qt.Key.Key_Backspace)
@@ -95,8 +109,8 @@ def test_digits_typed_anywhere_reach_the_pin(qtbot, store: Store, team: dict[str
     assert dialog.pin_field.text() == "1234"
 
 
-def test_wrong_pin_says_how_many_tries_are_left(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_wrong_pin_says_how_many_tries_are_left(qtbot, ctx: WindowContext, team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     qtbot.mouseClick(dialog.pad_buttons["1"], Qt.MouseButton.LeftButton)
     qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
     assert dialog.message.text() == "Choose your name first."
@@ -111,8 +125,9 @@ def test_wrong_pin_says_how_many_tries_are_left(qtbot, store: Store, team: dict[
     assert dialog.pin_field.text() == "" and dialog.isVisible() and dialog.clerk is None
 
 
-def test_lockout_message_on_the_sixth_try(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_lockout_message_on_the_sixth_try(qtbot, store: Store, ctx: WindowContext,
+                                          team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     dialog.select_clerk(team["ana"].id)
     seen = []
     for _ in range(5):
@@ -132,7 +147,7 @@ def test_lockout_message_on_the_sixth_try(qtbot, store: Store, team: dict[str, C
     assert dialog.clerk is None and dialog.isVisible()
 
 
-def test_busy_while_checking(qtbot, store: Store, team: dict[str, ClerkInfo],
+def test_busy_while_checking(qtbot, ctx: WindowContext, team: dict[str, ClerkInfo],
                              monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
     real = clerks.sign_in_pin
@@ -142,7 +157,7 @@ def test_busy_while_checking(qtbot, store: Store, team: dict[str, ClerkInfo],
         return real(*args, **kwargs)
 
     monkeypatch.setattr(clerks, "sign_in_pin", slow_sign_in)
-    dialog = open_dialog(qtbot, store)
+    dialog = open_dialog(qtbot, ctx)
     dialog.select_clerk(team["bea"].id)
     qtbot.keyClicks(dialog.pin_field, "2468")
     qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
@@ -155,8 +170,8 @@ def test_busy_while_checking(qtbot, store: Store, team: dict[str, ClerkInfo],
     assert dialog.clerk == team["bea"] and not dialog.busy_bar.isVisible()
 
 
-def test_badge_signs_in_directly(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_badge_signs_in_directly(qtbot, ctx: WindowContext, team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     dialog.badge_scanned("NOT-A-BADGE")
     wait_idle(qtbot, dialog)
     assert dialog.message.text() == "This badge does not belong to any clerk here."
@@ -165,9 +180,9 @@ def test_badge_signs_in_directly(qtbot, store: Store, team: dict[str, ClerkInfo]
     assert dialog.clerk == team["ana"]
 
 
-def test_a_scanned_badge_signs_in_through_the_scan_detector(qtbot, store: Store,
+def test_a_scanned_badge_signs_in_through_the_scan_detector(qtbot, ctx: WindowContext,
                                                             team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+    dialog = open_dialog(qtbot, ctx)
     detector = ScanDetector(clock=lambda: 0.0)  # time stands still: a burst by construction on a busy machine
     detector.install()
     try:
@@ -182,14 +197,15 @@ def test_a_scanned_badge_signs_in_through_the_scan_detector(qtbot, store: Store,
 
 
 @pytest.mark.parametrize("kind", ["signin", "first"])
-def test_a_dialog_dropped_right_after_it_finished_is_freed_cleanly(qtbot, store: Store, kind: str) -> None:
-    """The app drops a dialog once it has its clerk; the background helper's relay must not be what keeps it
+def test_a_dialog_dropped_right_after_it_finished_is_freed_cleanly(qtbot, store: Store, ctx: WindowContext,
+                                                                   kind: str) -> None:
+    """The app drops a dialog once it has its clerk; the operation runner's relay must not be what keeps it
     alive, or deleting the relay later frees the dialog inside the relay's destructor (a double delete)."""
     if kind == "signin":
         clerks.create_clerk(store.session_factory, "Ana", "1234", rfid="0004455667")
-        dialog = SignInDialog(store.session_factory)
+        dialog = SignInDialog(ctx)
     else:
-        dialog = FirstSupervisorDialog(store.session_factory)
+        dialog = FirstSupervisorDialog(ctx)
         dialog.name_field.setText("Marta")
         dialog.pin_field.setText("1234")
         dialog.repeat_field.setText("1234")
@@ -207,17 +223,18 @@ def test_a_dialog_dropped_right_after_it_finished_is_freed_cleanly(qtbot, store:
     qtbot.wait(50)
 
 
-def test_single_clerk_is_preselected_and_empty_list_says_so(qtbot, store: Store) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_single_clerk_is_preselected_and_empty_list_says_so(qtbot, store: Store, ctx: WindowContext) -> None:
+    dialog = open_dialog(qtbot, ctx)
     assert dialog.clerks == [] and dialog.prompt.text() == "Choose your name"
     ana = clerks.create_clerk(store.session_factory, "Ana", "1234")
     dialog.reload_clerks()
-    assert dialog.selected_clerk() == ana and dialog.prompt.text() == "PIN for Ana"
+    qtbot.waitUntil(lambda: dialog.selected_clerk() == ana, timeout=WAIT_MS)
+    assert dialog.prompt.text() == "PIN for Ana"
 
 
-def test_first_supervisor_dialog_creates_the_supervisor(qtbot, store: Store) -> None:
+def test_first_supervisor_dialog_creates_the_supervisor(qtbot, store: Store, ctx: WindowContext) -> None:
     assert not clerks.has_clerks(store.session_factory)
-    dialog = FirstSupervisorDialog(store.session_factory)
+    dialog = FirstSupervisorDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -241,7 +258,7 @@ def test_first_supervisor_dialog_creates_the_supervisor(qtbot, store: Store) -> 
     assert clerks.list_clerks(store.session_factory) == [dialog.clerk]
     assert clerks.sign_in_pin(store.session_factory, dialog.clerk.id, "123456") == dialog.clerk
 
-    again = FirstSupervisorDialog(store.session_factory)  # a second window tries the same
+    again = FirstSupervisorDialog(ctx)  # a second window tries the same
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
@@ -252,3 +269,43 @@ def test_first_supervisor_dialog_creates_the_supervisor(qtbot, store: Store) -> 
     wait_idle(qtbot, again)
     assert again.message.text() == "A supervisor already exists. Close this window and sign in."
     assert again.clerk is None
+
+
+def test_a_clerk_removed_meanwhile_reloads_the_names(qtbot, store: Store, ctx: WindowContext,
+                                                    team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
+    dialog.select_clerk(team["bea"].id)
+    with store.session_factory.begin() as session:  # deactivated at another window while the list is shown
+        session.get(Clerk, team["bea"].id).active = False
+    qtbot.keyClicks(dialog.pin_field, "2468")
+    qtbot.keyClick(dialog.pin_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: team["bea"].id not in dialog.clerk_buttons, timeout=WAIT_MS)
+    assert dialog.message.text() == "That name cannot sign in any more. Choose your name again."
+    assert [b.text() for b in dialog.clerk_buttons.values()] == ["Ana", "Marta"]
+
+
+def test_a_refused_supervisor_name_is_told_in_spanish(qtbot, qapp, ctx: WindowContext) -> None:
+    """A name the clerks service refuses (a control character) comes back as the error text's Spanish."""
+    install_translations(qapp, "es")
+    dialog = FirstSupervisorDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.name_field.setText("Marta\x07")
+    dialog.pin_field.setText("1234")
+    dialog.repeat_field.setText("1234")
+    dialog.submit()
+    wait_idle(qtbot, dialog)
+    assert dialog.message.text() == "El nombre no puede contener caracteres de control."
+    assert dialog.clerk is None
+
+
+def test_the_first_run_wizard_form_still_takes_a_session_factory(qtbot, store: Store) -> None:
+    """The first-run wizard (not yet on the runner) embeds the form with its session factory: it still works,
+    with the scrypt work off the GUI thread."""
+    dialog = FirstSupervisorDialog(store.session_factory)
+    qtbot.addWidget(dialog)
+    dialog.name_field.setText("Marta")
+    dialog.pin_field.setText("1234")
+    dialog.repeat_field.setText("1234")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        dialog.submit()
+    assert dialog.clerk is not None and dialog.clerk.is_supervisor

@@ -1,4 +1,7 @@
-"""The supervisor PIN prompt: right PIN, wrong PIN with tries left, lockout, a non-supervisor, cancel."""
+"""The supervisor PIN prompt: right PIN, wrong PIN with tries left, lockout, a non-supervisor, cancel.
+
+The prompt reads the supervisors and checks the PIN through the window context's operation runner (the GUI-thread
+I/O guard is active): tests wait for the list before they pick a supervisor."""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ from boxoffice.store.models import Clerk, JournalEntry
 from boxoffice.ui.qt import QApplication, QDialog, Qt, QTimer
 from boxoffice.ui.signin import local_clock
 from boxoffice.ui.supervisor_pin import SupervisorPinDialog, ask_supervisor
+from boxoffice.ui.window_context import WindowContext, shutdown, window_context
+from tests.helpers.demo_inventory import backend_for
 
 WAIT_MS = 10_000
 
@@ -23,6 +28,13 @@ WAIT_MS = 10_000
 def store(tmp_path: Path) -> Iterator[Store]:
     with open_store(tmp_path / "db.sqlite3") as opened:
         yield opened
+
+
+@pytest.fixture
+def ctx(qapp, store: Store) -> Iterator[WindowContext]:
+    backend = backend_for(store, language="en")
+    yield window_context(backend)
+    shutdown(backend)
 
 
 @pytest.fixture
@@ -35,11 +47,13 @@ def team(store: Store) -> dict[str, ClerkInfo]:
     }
 
 
-def open_dialog(qtbot, store: Store, reason: str = "Void sale P-1: customer changed mind") -> SupervisorPinDialog:
-    dialog = SupervisorPinDialog(store.session_factory, reason)
+def open_dialog(qtbot, ctx: WindowContext, reason: str = "Void sale P-1: customer changed mind"
+                ) -> SupervisorPinDialog:
+    dialog = SupervisorPinDialog(ctx, reason)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=WAIT_MS)
     return dialog
 
 
@@ -49,8 +63,9 @@ def type_pin(qtbot, dialog: SupervisorPinDialog, pin: str) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
 
 
-def test_lists_only_supervisors_and_shows_the_reason(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_lists_only_supervisors_and_shows_the_reason(qtbot, store: Store, ctx: WindowContext,
+                                                     team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     names = [dialog.supervisor_combo.itemText(i) for i in range(dialog.supervisor_combo.count())]
     assert names == ["Luis", "Marta"]
     assert dialog.reason_label.text() == "Void sale P-1: customer changed mind"
@@ -59,8 +74,8 @@ def test_lists_only_supervisors_and_shows_the_reason(qtbot, store: Store, team: 
     assert dialog.pin_field.text() == "1234"  # digits only
 
 
-def test_right_pin_authorises(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_right_pin_authorises(qtbot, store: Store, ctx: WindowContext, team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     dialog.select_supervisor(team["marta"].id)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         qtbot.keyClicks(dialog.pin_field, "8642")
@@ -69,8 +84,9 @@ def test_right_pin_authorises(qtbot, store: Store, team: dict[str, ClerkInfo]) -
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_wrong_pin_says_tries_left_then_lockout_until(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_wrong_pin_says_tries_left_then_lockout_until(qtbot, store: Store, ctx: WindowContext,
+                                                      team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     dialog.select_supervisor(team["marta"].id)
     type_pin(qtbot, dialog, "1234")  # Ana's PIN, not Marta's
     assert dialog.message.text() == f"Wrong PIN, {MAX_WRONG_PINS - 1} tries left"
@@ -91,8 +107,9 @@ def test_wrong_pin_says_tries_left_then_lockout_until(qtbot, store: Store, team:
     assert dialog.supervisor == team["luis"]
 
 
-def test_a_clerk_who_is_no_longer_a_supervisor_is_refused(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    dialog = open_dialog(qtbot, store)
+def test_a_clerk_who_is_no_longer_a_supervisor_is_refused(qtbot, store: Store, ctx: WindowContext,
+                                                          team: dict[str, ClerkInfo]) -> None:
+    dialog = open_dialog(qtbot, ctx)
     dialog.select_supervisor(team["marta"].id)
     with store.session_factory.begin() as session:  # demoted at another window while the dialog is open
         session.get(Clerk, team["marta"].id).role = "clerk"
@@ -101,30 +118,39 @@ def test_a_clerk_who_is_no_longer_a_supervisor_is_refused(qtbot, store: Store, t
     assert dialog.message.text() == "Marta is not a supervisor and cannot authorise this."
 
 
-def test_no_supervisor_at_all(qtbot, store: Store) -> None:
+def test_no_supervisor_at_all(qtbot, store: Store, ctx: WindowContext) -> None:
     clerks.create_clerk(store.session_factory, "Ana", "1234")
-    dialog = open_dialog(qtbot, store)
+    dialog = open_dialog(qtbot, ctx)
     assert dialog.supervisor_combo.count() == 0
     assert not dialog.ok_button.isEnabled()
     assert dialog.message.text() == "There is no active supervisor at this window."
 
 
-def _open_prompt() -> SupervisorPinDialog:
-    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, SupervisorPinDialog) and w.isVisible())
+def _on_loaded_prompt(act) -> None:
+    """Run ``act`` on the visible prompt once it has read its supervisors (queued before the modal loop)."""
+    def poll() -> None:
+        found = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, SupervisorPinDialog) and w.isVisible() and w.loaded]
+        if found:
+            act(found[0])
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
 
 
-def test_ask_supervisor_cancel_and_accept(qtbot, store: Store, team: dict[str, ClerkInfo]) -> None:
-    QTimer.singleShot(0, lambda: _open_prompt().cancel_button.click())
-    assert ask_supervisor(None, store.session_factory, "Return tickets") is None
+def test_ask_supervisor_cancel_and_accept(qtbot, store: Store, ctx: WindowContext,
+                                          team: dict[str, ClerkInfo]) -> None:
+    _on_loaded_prompt(lambda dialog: dialog.cancel_button.click())
+    assert ask_supervisor(None, ctx, "Return tickets") is None
 
-    def authorise() -> None:
-        dialog = _open_prompt()
+    def authorise(dialog: SupervisorPinDialog) -> None:
         dialog.select_supervisor(team["luis"].id)
         dialog.pin_field.setText("9753")
         dialog.submit()
 
-    QTimer.singleShot(0, authorise)
-    assert ask_supervisor(None, store.session_factory, "Return tickets") == team["luis"]
+    _on_loaded_prompt(authorise)
+    assert ask_supervisor(None, ctx, "Return tickets") == team["luis"]
     with store.session_factory() as session:
         last = session.scalars(select(JournalEntry).order_by(JournalEntry.seq.desc()).limit(1)).one()
     assert (last.kind, last.actor) == ("clerk_sign_in", "Luis")  # the authorisation is journaled

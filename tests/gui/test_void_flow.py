@@ -76,7 +76,7 @@ def on_prompt(qtbot, act: Callable[[SupervisorPinDialog], None]) -> None:
     """Run ``act`` on the supervisor prompt once it is up (it is modal: this is queued before it opens)."""
     def find() -> None:
         prompt = QApplication.activeModalWidget()
-        if isinstance(prompt, SupervisorPinDialog) and prompt.isVisible():
+        if isinstance(prompt, SupervisorPinDialog) and prompt.isVisible() and prompt.loaded:  # supervisors read
             act(prompt)
         else:
             QTimer.singleShot(10, find)
