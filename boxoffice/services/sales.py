@@ -100,20 +100,22 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
     """Record a sale; raises a :class:`~boxoffice.core.errors.SaleRejected` subclass and writes nothing if the
     cart or payments are not acceptable."""
     if not request.lines:
-        raise InvalidSale("the cart is empty")
+        raise InvalidSale("the cart is empty", code="cart_empty")
     if request.comp_reason is not None:
         request = _comp_request(request)
     with session_factory.begin() as session:
         event = session.get(Event, request.event_id)
         if event is None:
-            raise UnknownEvent(f"event {request.event_id!r} is not assigned to this office (pull the inventory?)")
+            raise UnknownEvent(f"event {request.event_id!r} is not assigned to this office (pull the inventory?)",
+                               code="event_not_assigned", params={"event": request.event_id})
         clerk = None
         if request.clerk_id is not None:
             clerk = session.get(Clerk, request.clerk_id)
             if clerk is None or not clerk.active:
-                raise InvalidSale(f"clerk {request.clerk_id} is not an active clerk here: sign in again")
+                raise InvalidSale(f"clerk {request.clerk_id} is not an active clerk here: sign in again",
+                                  code="clerk_inactive")
         if request.comp_reason is not None and (clerk is None or clerk.role != "supervisor"):
-            raise InvalidSale("only a supervisor can issue comp tickets")
+            raise InvalidSale("only a supervisor can issue comp tickets", code="comp_needs_supervisor")
         planned = _plan(session, event, request.lines, allow_split=request.allow_split)
         if request.comp_reason is not None:
             for plan in planned:  # the whole price off: the list price stays on record, the sale costs nothing
@@ -141,11 +143,11 @@ def _comp_request(request: SaleRequest) -> SaleRequest:
     reason = (request.comp_reason or "").strip()
     recipient = (request.customer_name or "").strip()
     if not reason:
-        raise InvalidSale("give the reason for the comp tickets")
+        raise InvalidSale("give the reason for the comp tickets", code="comp_reason_missing")
     if not recipient:
-        raise InvalidSale("give the name of who receives the comp tickets")
+        raise InvalidSale("give the name of who receives the comp tickets", code="comp_recipient_missing")
     if request.payments:
-        raise InvalidSale("comp tickets are free: take no payment")
+        raise InvalidSale("comp tickets are free: take no payment", code="comp_paid")
     return dataclasses.replace(request, comp_reason=reason, customer_name=recipient)
 
 
@@ -157,12 +159,16 @@ def _plan(session: Session, event: Event, lines: Sequence[LineRequest], *, allow
     for line in lines:
         product = products.get(line.product_id)
         if product is None or not product.active:
-            raise UnknownProduct(f"product {line.product_id!r} is not on sale for {event.name}")
+            raise UnknownProduct(f"product {line.product_id!r} is not on sale for {event.name}",
+                                 code="product_not_on_sale", params={"event": event.name})
         if not 1 <= line.quantity <= MAX_TICKETS_PER_SALE:
-            raise InvalidSale(f"quantity of {product.name} must be between 1 and {MAX_TICKETS_PER_SALE}")
+            raise InvalidSale(f"quantity of {product.name} must be between 1 and {MAX_TICKETS_PER_SALE}",
+                              code="quantity_out_of_range",
+                              params={"product": product.name, "max": MAX_TICKETS_PER_SALE})
         gross = product.price_cents * line.quantity
         if not 0 <= line.discount_cents <= gross:
-            raise InvalidSale(f"the discount on {product.name} must be between 0 and the line's price")
+            raise InvalidSale(f"the discount on {product.name} must be between 0 and the line's price",
+                              code="discount_out_of_range", params={"product": product.name})
         ticket_products = _ticket_products(product, products) * line.quantity
         if not line.ticket_ids and line.zone:
             wrong = sorted({z for tp in ticket_products if (z := _zone_of(tp, product)) and z != line.zone})
@@ -174,7 +180,8 @@ def _plan(session: Session, event: Event, lines: Sequence[LineRequest], *, allow
         chosen.update(t.id for t in tickets)
         planned.append(_PlannedLine(product, line, gross, list(zip(tickets, ticket_products, strict=True))))
     if len(chosen) > MAX_TICKETS_PER_SALE:
-        raise InvalidSale(f"at most {MAX_TICKETS_PER_SALE} tickets per sale")
+        raise InvalidSale(f"at most {MAX_TICKETS_PER_SALE} tickets per sale", code="too_many_tickets",
+                          params={"max": MAX_TICKETS_PER_SALE})
     return planned
 
 
@@ -250,7 +257,7 @@ def _take_seats(session: Session, ticket_ids: list[str]) -> None:
     if len(flipped) != len(ticket_ids):
         # the seats another sale took are "sold" too by now: name the ones this UPDATE did not flip
         taken = [tid for tid in ticket_ids if tid not in flipped]
-        raise SeatNotAvailable("seat not available: another sale just took it", taken)
+        raise SeatNotAvailable("seat not available: another sale just took it", taken, code="seat_just_taken")
 
 
 # The sale's statements, built once (building one costs about as much as running it), as Core: the ORM unit of
