@@ -1,9 +1,10 @@
 """Screenshots of the clerk's screens, as a clerk sees them, in Spanish and English.
 
 Run by ``scripts/screenshots [FOLDER]`` (under Xvfb when there is no display). Builds a terminal on a local
-demo inventory (no network), then saves: sign-in, seat map with a selection, payment with change, offline
-state with sales waiting, then the supervisor's screens (``screenshots_supervisor``), each at 1280x800 and
-1024x768, in ``es`` and ``en``.
+demo inventory (no network), then saves: sign-in, the supervisor PIN prompt, settings, seat map with a
+selection, payment with change, offline state with sales waiting, then the supervisor's screens
+(``screenshots_supervisor``), each at 1280x800 and 1024x768, in ``es`` and ``en``. The screens read through the
+operation runner: each shot waits until it has answered (``screenshots_supervisor.settle``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def main() -> int:
     out = Path(args.folder)
     out.mkdir(parents=True, exist_ok=True)
 
+    from boxoffice.config import PrinterConfig
     from boxoffice.core.payments import PaymentRequest
     from boxoffice.services import clerks
     from boxoffice.services.sales import LineRequest, SaleRequest, sell
@@ -32,7 +34,10 @@ def main() -> int:
     from boxoffice.ui.main_window import MainWindow
     from boxoffice.ui.payment import PaymentDialog
     from boxoffice.ui.qt import QApplication
+    from boxoffice.ui.settings_dialog import SettingsDialog
     from boxoffice.ui.signin import SignInDialog
+    from boxoffice.ui.supervisor_pin import SupervisorPinDialog
+    from boxoffice.ui.window_context import window_context
     from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
 
     app = make_app()
@@ -43,6 +48,7 @@ def main() -> int:
     clerks.create_clerk(store.session_factory, "Lucía Gómez", "9753", role="clerk")
     supervisor = next(c for c in clerks.list_clerks(store.session_factory) if c.is_supervisor)
     from scripts import screenshots_supervisor
+    from scripts.screenshots_supervisor import settle
 
     screenshots_supervisor.prepare(store, supervisor)
     for seat in ("EVDEMO-VIP7", "EVDEMO-VIP8", "EVDEMO-PRE20", "EVDEMO-GEN40"):
@@ -54,20 +60,35 @@ def main() -> int:
         translators = install_translations(app, language)
         for width, height in ((1280, 800), (1024, 768)):
             suffix = f"{language}-{width}x{height}"
-            signin = SignInDialog(store.session_factory)
+            backend = backend_for(store, language)
+            ctx = window_context(backend)
+            signin = SignInDialog(ctx)
             signin.resize(width, height)
             signin.show()
-            app.processEvents()
+            settle(app, backend)
             saved.append(_save(signin, out / f"signin-{suffix}.png"))
             signin.close()
 
-            window = MainWindow(backend_for(store, language))
+            prompt = SupervisorPinDialog(ctx, {"es": "Anular la venta GJXS0LM6RYG37: el cliente cambió de idea",
+                                               "en": "Void sale GJXS0LM6RYG37: customer changed mind"}[language])
+            prompt.show()
+            settle(app, backend)
+            saved.append(_save(prompt, out / f"supervisor-pin-{suffix}.png"))
+            prompt.close()
+
+            settings = SettingsDialog(PrinterConfig(kind="pdf"), language, work, lambda _p, _l: None, ctx=ctx)
+            settings.show()
+            settle(app, backend)
+            saved.append(_save(settings, out / f"settings-{suffix}.png"))
+            settings.close()
+
+            window = MainWindow(backend)
             window.resize(width, height)
             window.show()
-            app.processEvents()
+            settle(app, backend)
             window.seat_map.set_selected({"EVDEMO-VIP1", "EVDEMO-VIP2", "EVDEMO-GEN5"})
             window._add_zone_quantity("Preferente", 2)
-            app.processEvents()
+            settle(app, backend)
             saved.append(_save(window, out / f"seatmap-{suffix}.png"))
 
             dialog = PaymentDialog(window.cart.total_cents, window.money, window)
@@ -80,7 +101,7 @@ def main() -> int:
             window.cart.clear()
             window.reload()
             window.status.refresh()
-            app.processEvents()
+            settle(app, backend)
             saved.append(_save(window, out / f"offline-{suffix}.png"))
             window.close()
             saved += screenshots_supervisor.shoot(app, store, work, out, suffix, (width, height), language,
