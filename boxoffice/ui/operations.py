@@ -148,8 +148,11 @@ class OperationRunner(QObject):
 
     def _submit(self, pool: ThreadPoolExecutor | _DaemonLane, parent: QObject | None, fn: Callable[[], Any],
                 success: Success | None, failure: Failure | None) -> Future[Any]:
-        if self._closed:
-            raise RuntimeError("the operation runner is shut down")
+        if self._closed:  # the window is closing: a late refresh (a hub signal) has nobody to serve
+            log.debug("operation after shutdown dropped: %r", fn)
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
         relay = _Relay(parent, self, success, failure)
         self._relays.add(relay)
         relay.destroyed.connect(lambda *_: self._forget(relay))

@@ -140,8 +140,9 @@ def test_a_shut_down_runner_finishes_submitted_writes_and_refuses_new_ones(qtbot
     threading.Timer(0.05, gate.set).start()
     runner.shutdown(wait=True)
     assert done == [1]
-    with pytest.raises(RuntimeError):
-        runner.write(None, lambda: None)
+    late: list[int] = []
+    assert runner.write(None, lambda: late.append(1)).cancelled()  # a late hub refresh is dropped, not raised
+    assert late == []
 
 
 def test_network_work_never_holds_the_process_at_exit(qtbot, runner: OperationRunner) -> None:

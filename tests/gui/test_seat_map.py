@@ -314,6 +314,9 @@ def test_after_a_sale_the_window_repaints_the_sold_seats_without_rebuilding(qtbo
         seat_map.set_selected({"EVDEMO-VIP1", "EVDEMO-VIP2"})
         rebuilt: list[object] = []
         monkeypatch.setattr(seat_map, "show_seats", lambda *args, **kwargs: rebuilt.append(args))
+        # after a sale the window hands the map the keyboard focus; whether that paints a focus ring now depends
+        # on which window the platform has active (test order), and it is not the sale's repaint
+        monkeypatch.setattr(seat_map, "setFocus", lambda *args: None)
         touched: list[set[str]] = []
         record_updates(seat_map, monkeypatch, touched)
         with qtbot.waitSignal(window.sale_completed, timeout=10000):
