@@ -310,6 +310,8 @@ def test_after_a_sale_the_window_repaints_the_sold_seats_without_rebuilding(qtbo
         qtbot.waitExposed(window)
         settle(qtbot, window)
         seat_map = window.seat_map
+        # a fixed zoom (numbered seats, 24 px): what fit() picks depends on the window size the platform gave
+        seat_map.zoom_to(24.0, seat_map.to_map(QPointF(seat_map.seat_center("EVDEMO-VIP1"))))
         free_before = window.zone_rows["VIP"].available
         seat_map.set_selected({"EVDEMO-VIP1", "EVDEMO-VIP2"})
         rebuilt: list[object] = []
