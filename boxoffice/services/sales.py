@@ -116,6 +116,7 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
                                   code="clerk_inactive")
         if request.comp_reason is not None and (clerk is None or clerk.role != "supervisor"):
             raise InvalidSale("only a supervisor can issue comp tickets", code="comp_needs_supervisor")
+        shift_id = session.scalar(_OPEN_SHIFT)
         planned = _plan(session, event, request.lines, allow_split=request.allow_split)
         if request.comp_reason is not None:
             for plan in planned:  # the whole price off: the list price stays on record, the sale costs nothing
@@ -124,7 +125,8 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
         settled = settle(total, request.payments)
         all_tickets = [t for p in planned for t, _ in p.tickets]
         _take_seats(session, [t.id for t in all_tickets])
-        code, sold, payload = _write_sale(session, event, clerk, request, planned, total, settled, terminal)
+        code, sold, payload = _write_sale(session, event, clerk, shift_id, request, planned, total, settled,
+                                          terminal)
         queue_delivery(session, code, payload)
         entry = {"purchase_code": code, "total_cents": total, "tickets": [t.ticket_id for t in sold],
                  "payments": [[p.method, p.amount_cents] for p in settled]}
@@ -280,16 +282,15 @@ ITEM_WIRE = ("item_code", "product_id", "description", "quantity", "unit_cents",
 TICKET_WIRE = ("ticket_id", "product_id", "description", "barcode", "price_cents")
 
 
-def _write_sale(session: Session, event: Event, clerk: Clerk | None, request: SaleRequest,
+def _write_sale(session: Session, event: Event, clerk: Clerk | None, shift_id: int | None, request: SaleRequest,
                 planned: list[_PlannedLine], total: int, settled: list[SettledPayment], terminal: Terminal
                 ) -> tuple[str, list[SoldTicket], dict[str, Any]]:
     """Insert the sale, its lines, tickets and payments; returns the purchase code, the tickets and the snapshot."""
     connection = session.connection()
     code = new_purchase_code()
-    open_shift = session.scalar(_OPEN_SHIFT)
     created_at = utcnow()
     sale_id = connection.execute(_INSERT_SALE, {
-        "purchase_code": code, "event_id": event.id, "clerk_id": clerk.id if clerk else None, "shift_id": open_shift,
+        "purchase_code": code, "event_id": event.id, "clerk_id": clerk.id if clerk else None, "shift_id": shift_id,
         "clerk_rfid": clerk.rfid if clerk else None, "customer_id": request.customer_id,
         "customer_name": request.customer_name, "total_cents": total, "status": "completed",
         "created_at": created_at, "delivery_state": "pending", "notes": request.notes,
