@@ -43,7 +43,7 @@ NAMING_CONVENTION = {
 
 PRODUCT_KINDS = ("ticket", "child", "family_pass")
 TICKET_STATES = ("available", "sold", "returning", "returned", "withdrawn")
-CLERK_ROLES = ("clerk", "supervisor")
+CLERK_ROLES = ("clerk", "supervisor", "door")
 SALE_STATUSES = ("completed", "voided")
 DELIVERY_STATES = ("pending", "delivered", "parked", "conflict", "cancelled")
 PAYMENT_METHODS = ("cash", "card")

@@ -87,7 +87,7 @@ def test_history_is_one_line_of_alembic_style_revisions() -> None:
     assert history[0] == FIRST_REVISION
     assert history[-1] == HEAD
     assert history == ["00ba8882726e", "95e99a64f3d6", "c0a1e5d2b7f4", "d4b7e1a9c3f2",
-                       "e7a3c9d1f5b2", "f3b8d2c6a9e1", "f3a8b2c6d1e4"]  # one branch, oldest first
+                       "e7a3c9d1f5b2", "f3b8d2c6a9e1", "f3a8b2c6d1e4", "a9d4c2e7b1f6"]  # one branch, oldest first
     assert all(len(revision) == 12 and int(revision, 16) >= 0 for revision in history)
 
 
@@ -284,6 +284,22 @@ def test_upgrade_keeps_the_clerks_constraints_when_batch_rebuilds_it(rev1_db: Ca
     for constraint in ("ck_clerks_role", "ck_clerks_failed_pin_attempts", "uq_clerks_name", "uq_clerks_rfid"):
         assert constraint in sql
     assert "_alembic_tmp" not in sql
+
+
+def test_door_role_upgrade_keeps_clerks_and_takes_door_only_after(db_path: Path) -> None:
+    """Before the door-role revision the CHECK refuses 'door'; after it a door clerk is stored, others kept."""
+    db_path.parent.mkdir(parents=True)
+    migrate_to(db_path, "f3a8b2c6d1e4")
+    insert = "INSERT INTO clerks (name, role, pin_hash, active, created_at) VALUES ('{0}', '{1}', 'h', 1, '{2}');"
+    created = "2026-01-01T10:00:00.000000Z"
+    run_sql(db_path, insert.format("Ana", "supervisor", created))
+    with pytest.raises(sqlite3.IntegrityError):
+        run_sql(db_path, insert.format("Pep", "door", created))
+    open_store(db_path).close()
+    run_sql(db_path, insert.format("Pep", "door", created))
+    assert rows(db_path, "clerks", "name, role") == [("Ana", "supervisor"), ("Pep", "door")]
+    with pytest.raises(sqlite3.IntegrityError):
+        run_sql(db_path, insert.format("Eva", "admin", created))
 
 
 def _assert_still_at_first_revision(path: Path, before: dict[str, list[tuple[object, ...]]]) -> None:
