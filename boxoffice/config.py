@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import tomli_w
 
+from boxoffice.core.discounts import DEFAULT_CLERK_MAX_DISCOUNT_PERCENT
 from boxoffice.core.errors import ConfigError
 
 LANGUAGES = ("es", "en")
@@ -60,11 +61,18 @@ class SyncConfig:
 
 
 @dataclass(frozen=True)
+class PermissionsConfig:
+    #: a clerk may take up to this percentage off a line's list price; above it a supervisor approves
+    clerk_max_discount_percent: int = DEFAULT_CLERK_MAX_DISCOUNT_PERCENT
+
+
+@dataclass(frozen=True)
 class Config:
     central: CentralConfig = field(default_factory=CentralConfig)
     terminal: TerminalConfig = field(default_factory=TerminalConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
+    permissions: PermissionsConfig = field(default_factory=PermissionsConfig)
 
     @property
     def paired(self) -> bool:
@@ -79,6 +87,7 @@ _SECTIONS: dict[str, type] = {
     "terminal": TerminalConfig,
     "printer": PrinterConfig,
     "sync": SyncConfig,
+    "permissions": PermissionsConfig,
 }
 
 
@@ -157,6 +166,10 @@ def validate(config: Config, source: str = "config") -> None:
         raise ConfigError(f"{source}: sync.batch_size must be between 1 and 1000, got {config.sync.batch_size}")
     if not 1 <= config.sync.horizon_hours <= 24 * 30:
         raise ConfigError(f"{source}: sync.horizon_hours must be between 1 and 720, got {config.sync.horizon_hours}")
+    percent = config.permissions.clerk_max_discount_percent
+    if not 0 <= percent <= 100:
+        raise ConfigError(f"{source}: permissions.clerk_max_discount_percent must be between 0 and 100 (percent of "
+                          f"a line's list price a clerk may take off without a supervisor), got {percent}")
 
 
 def _one_of(source: str, key: str, value: str, allowed: tuple[str, ...]) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from boxoffice.core.discounts import DEFAULT_CLERK_MAX_DISCOUNT_PERCENT
+
 
 @dataclass(frozen=True)
 class Terminal:
@@ -15,3 +17,5 @@ class Terminal:
     office_name: str
     terminal_id: str
     training: bool = False
+    #: ``[permissions] clerk_max_discount_percent``: the sale service enforces it (boxoffice/core/discounts.py)
+    clerk_max_discount_percent: int = DEFAULT_CLERK_MAX_DISCOUNT_PERCENT
