@@ -30,13 +30,16 @@ class Changes:
     #: purchase codes the platform answered for (delivered, cancellation confirmed, conflict): their seats may
     #: have changed without this terminal doing anything
     platform: tuple[str, ...] = ()
+    #: a clerk was added, edited, deactivated or reactivated: staff lists and clerk pickers are stale
+    clerks: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "seats", MappingProxyType(dict(self.seats)))
 
     @property
     def empty(self) -> bool:
-        return not (self.seats or self.sales or self.outbox or self.inventory or self.shift or self.platform)
+        return not (self.seats or self.sales or self.outbox or self.inventory or self.shift or self.platform
+                    or self.clerks)
 
     def merged(self, other: Changes) -> Changes:
         """Both changes in one (``other`` wins for a seat both name). Seats of two events cannot merge."""
@@ -47,7 +50,8 @@ class Changes:
                        sales=tuple(dict.fromkeys(self.sales + other.sales)),
                        outbox=self.outbox or other.outbox, inventory=self.inventory or other.inventory,
                        shift=self.shift or other.shift,
-                       platform=tuple(dict.fromkeys(self.platform + other.platform)))
+                       platform=tuple(dict.fromkeys(self.platform + other.platform)),
+                       clerks=self.clerks or other.clerks)
 
 
 NO_CHANGES = Changes()

@@ -25,15 +25,19 @@ import hmac
 import logging
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import Enum
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import BoxOfficeError
-from boxoffice.services import journal
+from boxoffice.core.permissions import Action
+from boxoffice.services import authority, journal
+from boxoffice.services.authority import HasId
 from boxoffice.store.models import CLERK_ROLES, Clerk
 from boxoffice.store.types import format_utc, utcnow
 
@@ -229,6 +233,12 @@ def _clean_badge(rfid: str | None) -> str | None:
     return cleaned
 
 
+def _check_role(role: str) -> None:
+    if role not in CLERK_ROLES:
+        raise InvalidClerk(f"A clerk's role is one of {', '.join(CLERK_ROLES)}, not {role!r}.",
+                           code="clerk_role_unknown", params={"role": role})
+
+
 def has_clerks(session_factory: sessionmaker[Session]) -> bool:
     """True once any clerk exists (active or not): then the first-supervisor set-up is over."""
     with session_factory() as session:
@@ -245,7 +255,8 @@ def list_clerks(session_factory: sessionmaker[Session]) -> list[ClerkInfo]:
 def create_clerk(session_factory: sessionmaker[Session], name: str, pin: str, role: str = "clerk",
                  rfid: str | None = None, actor: str | None = None, *, cost: ScryptCost | None = None
                  ) -> ClerkInfo:
-    """Add a clerk (journaled). Names are unique ignoring case; a badge belongs to one clerk."""
+    """Add a clerk with no permission check (journaled ``clerk_created``): for seeding a store (the demo, tests).
+    Names are unique ignoring case; a badge belongs to one clerk. The window and the CLI use :func:`add_clerk`."""
     return _create(session_factory, name, pin, role, rfid, actor, cost, first=False)
 
 
@@ -261,19 +272,14 @@ def _create(session_factory: sessionmaker[Session], name: str, pin: str, role: s
     # "2025" would then be cut out of every timestamp in the log
     name = _clean_name(name)
     badge = _clean_badge(rfid)
-    if role not in CLERK_ROLES:
-        raise InvalidClerk(f"A clerk's role is one of {', '.join(CLERK_ROLES)}, not {role!r}.")
+    _check_role(role)
     check_pin_rules(pin)
     pin_hash = hash_pin(pin, cost)  # slow: before the transaction
     try:
         with session_factory.begin() as session:
             if first and session.scalar(select(func.count()).select_from(Clerk)) > 0:
                 raise ClerksAlreadyExist("The first supervisor already exists; sign in and add clerks from there.")
-            for other_name, other_badge in session.execute(select(Clerk.name, Clerk.rfid)):
-                if other_name.casefold() == name.casefold():
-                    raise DuplicateClerk(f"There is already a clerk called {other_name!r}.", "name")
-                if badge is not None and other_badge == badge:
-                    raise DuplicateClerk(f"That badge already belongs to {other_name!r}.", "badge")
+            _check_unique(session, None, name, badge)
             clerk = Clerk(name=name, role=role, pin_hash=pin_hash, rfid=badge, active=True)
             session.add(clerk)
             session.flush()
@@ -289,6 +295,208 @@ def _create(session_factory: sessionmaker[Session], name: str, pin: str, role: s
         raise DuplicateClerk(f"Another window just added a clerk with that {field}.", field) from exc
     log.info("clerk %s created (id %s, %s)", name, info.id, role)
     return info
+
+
+# --- staff management (a supervisor's) ----------------------------------------------------------------------
+
+class StaffRefused(ClerkError):
+    """A staff change that cannot be made as asked; nothing was written."""
+
+
+class Keep(Enum):
+    KEEP = "keep"
+
+
+#: Passed as ``rfid`` to :func:`edit_clerk` to leave the badge as it is.
+KEEP = Keep.KEEP
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """One row of the staff screen: every clerk, active or not. The badge code itself stays in the store."""
+
+    id: int
+    name: str
+    role: str
+    has_badge: bool
+    active: bool
+    locked_until: datetime | None = None
+
+
+def staff_list(session_factory: sessionmaker[Session]) -> list[StaffMember]:
+    """Every clerk (deactivated ones too: sales point at them), active first, then by name."""
+    with session_factory() as session:
+        found = [StaffMember(c.id, c.name, c.role, c.rfid is not None, c.active, c.locked_until)
+                 for c in session.scalars(select(Clerk))]
+    return sorted(found, key=lambda c: (not c.active, c.name.casefold(), c.name))
+
+
+def _target(session: Session, clerk_id: int) -> Clerk:
+    clerk = session.get(Clerk, clerk_id)
+    if clerk is None:
+        raise StaffRefused("That clerk is not in this terminal's list any more.", code="clerk_unknown")
+    return clerk
+
+
+def _check_unique(session: Session, clerk_id: int | None, name: str | None, badge: str | None) -> None:
+    for other_id, other_name, other_badge in session.execute(select(Clerk.id, Clerk.name, Clerk.rfid)):
+        if other_id == clerk_id:
+            continue
+        if name is not None and other_name.casefold() == name.casefold():
+            raise DuplicateClerk(f"There is already a clerk called {other_name!r}.", "name")
+        if badge is not None and other_badge == badge:
+            raise DuplicateClerk(f"That badge already belongs to {other_name!r}.", "badge")
+
+
+def _keep_a_supervisor(session: Session, clerk: Clerk) -> None:
+    """Refuse taking away the last active supervisor: nobody could then manage staff or close the day."""
+    others = session.scalar(select(func.count()).select_from(Clerk).where(
+        Clerk.role == "supervisor", Clerk.active.is_(True), Clerk.id != clerk.id))
+    if clerk.role == "supervisor" and clerk.active and not others:
+        raise StaffRefused(f"{clerk.name} is the last active supervisor here; make another supervisor first.",
+                           code="clerk_last_supervisor", params={"name": clerk.name})
+
+
+def _staff_write(session_factory: sessionmaker[Session], what: str, work: Callable[[Session], ClerkInfo]
+                 ) -> ClerkInfo:
+    """One staff transaction; a unique index another window beat us to becomes :class:`DuplicateClerk`."""
+    try:
+        with session_factory.begin() as session:
+            info = work(session)
+    except IntegrityError as exc:
+        raise DuplicateClerk(f"Another window just gave a clerk that {what}.", what) from exc
+    return info
+
+
+def add_clerk(session_factory: sessionmaker[Session], actor: HasId, name: str, pin: str, role: str = "clerk",
+              rfid: str | None = None, *, cost: ScryptCost | None = None) -> ClerkInfo:
+    """A supervisor adds a clerk (journaled ``clerk_added``, no PIN or badge code in it)."""
+    name = _clean_name(name)
+    badge = _clean_badge(rfid)
+    _check_role(role)
+    check_pin_rules(pin)
+    pin_hash = hash_pin(pin, cost)  # slow: before the transaction
+
+    def work(session: Session) -> ClerkInfo:
+        acting = authority.acting_clerk(session, actor, Action.staff)
+        _check_unique(session, None, name, badge)
+        clerk = Clerk(name=name, role=role, pin_hash=pin_hash, rfid=badge, active=True)
+        session.add(clerk)
+        session.flush()
+        journal.append(session, "clerk_added", {"clerk_id": clerk.id, "name": name, "role": role,
+                                                "badge": badge is not None}, actor=acting.name, subject=name)
+        return _info(clerk)
+
+    info = _staff_write(session_factory, "badge" if badge else "name", work)
+    log.info("clerk %s added (id %s, %s)", info.name, info.id, info.role)
+    return info
+
+
+def edit_clerk(session_factory: sessionmaker[Session], actor: HasId, clerk_id: int, *, name: str | None = None,
+               role: str | None = None, rfid: str | Keep | None = KEEP) -> ClerkInfo:
+    """Change a clerk's name, role or badge (``rfid=None`` removes it); journaled ``clerk_edited`` with what
+    changed (never the badge code). Nothing to change writes nothing."""
+    new_name = _clean_name(name) if name is not None else None
+    if role is not None:
+        _check_role(role)
+    new_badge = rfid if isinstance(rfid, Keep) else _clean_badge(rfid)
+
+    def work(session: Session) -> ClerkInfo:
+        acting = authority.acting_clerk(session, actor, Action.staff)
+        clerk = _target(session, clerk_id)
+        before = clerk.name
+        changes: dict[str, object] = {}
+        if new_name is not None and new_name != clerk.name:
+            _check_unique(session, clerk.id, new_name, None)
+            changes["name"] = [clerk.name, new_name]
+            clerk.name = new_name
+        if role is not None and role != clerk.role:
+            if role != "supervisor":
+                _keep_a_supervisor(session, clerk)
+            changes["role"] = [clerk.role, role]
+            clerk.role = role
+        if not isinstance(new_badge, Keep) and new_badge != clerk.rfid:
+            _check_unique(session, clerk.id, None, new_badge)
+            changes["badge"] = "removed" if new_badge is None else ("replaced" if clerk.rfid else "added")
+            clerk.rfid = new_badge
+        if changes:
+            journal.append(session, "clerk_edited", {"clerk_id": clerk.id, "name": clerk.name, "changes": changes},
+                           actor=acting.name, subject=before)
+        return _info(clerk)
+
+    return _staff_write(session_factory, "name" if isinstance(new_badge, Keep) or new_badge is None else "badge",
+                        work)
+
+
+def set_active(session_factory: sessionmaker[Session], actor: HasId, clerk_id: int, active: bool) -> ClerkInfo:
+    """Deactivate (never delete: sales point at clerks) or reactivate a clerk; journaled
+    ``clerk_deactivated`` / ``clerk_reactivated``. A supervisor cannot deactivate themselves, nor the last one."""
+
+    def work(session: Session) -> ClerkInfo:
+        acting = authority.acting_clerk(session, actor, Action.staff)
+        clerk = _target(session, clerk_id)
+        if clerk.active == active:
+            return _info(clerk)
+        if not active:
+            if clerk.id == acting.id:
+                raise StaffRefused("You cannot deactivate yourself; ask another supervisor.",
+                                   code="clerk_deactivate_self")
+            _keep_a_supervisor(session, clerk)
+        clerk.active = active
+        clerk.failed_pin_attempts = 0
+        clerk.locked_until = None
+        journal.append(session, "clerk_deactivated" if not active else "clerk_reactivated",
+                       {"clerk_id": clerk.id, "name": clerk.name, "role": clerk.role},
+                       actor=acting.name, subject=clerk.name)
+        return _info(clerk)
+
+    return _staff_write(session_factory, "name", work)
+
+
+def reset_pin(session_factory: sessionmaker[Session], actor: HasId, clerk_id: int, new_pin: str, *,
+              cost: ScryptCost | None = None) -> ClerkInfo:
+    """Give a clerk a new PIN (and lift a lockout); journaled ``pin_reset`` without the PIN or its hash."""
+    check_pin_rules(new_pin)
+    pin_hash = hash_pin(new_pin, cost)  # slow: before the transaction
+
+    def work(session: Session) -> ClerkInfo:
+        acting = authority.acting_clerk(session, actor, Action.staff)
+        clerk = _target(session, clerk_id)
+        if not clerk.active:
+            raise StaffRefused(f"{clerk.name} is deactivated; reactivate them first.", code="clerk_not_active",
+                               params={"name": clerk.name})
+        clerk.pin_hash = pin_hash
+        clerk.failed_pin_attempts = 0
+        clerk.locked_until = None
+        journal.append(session, "pin_reset", {"clerk_id": clerk.id, "name": clerk.name},
+                       actor=acting.name, subject=clerk.name)
+        return _info(clerk)
+
+    info = _staff_write(session_factory, "name", work)
+    log.info("PIN of clerk %s reset", info.name)
+    return info
+
+
+def enrol_badge(session_factory: sessionmaker[Session], actor: HasId, clerk_id: int, rfid: str) -> ClerkInfo:
+    """Give a clerk the badge just swiped (replacing theirs); one badge, one clerk. Journaled
+    ``badge_enrolled`` without the code: a badge signs in on its own."""
+    badge = _clean_badge(rfid)
+    if badge is None:
+        raise InvalidClerk("Swipe the badge to enrol.", code="badge_missing")
+
+    def work(session: Session) -> ClerkInfo:
+        acting = authority.acting_clerk(session, actor, Action.staff)
+        clerk = _target(session, clerk_id)
+        if clerk.rfid == badge:
+            return _info(clerk)
+        _check_unique(session, clerk.id, None, badge)
+        replaced = clerk.rfid is not None
+        clerk.rfid = badge
+        journal.append(session, "badge_enrolled", {"clerk_id": clerk.id, "name": clerk.name, "replaced": replaced},
+                       actor=acting.name, subject=clerk.name)
+        return _info(clerk)
+
+    return _staff_write(session_factory, "badge", work)
 
 
 # --- signing in -------------------------------------------------------------------------------------------

@@ -28,6 +28,8 @@ class ChangeHub(QObject):
     shift_changed = Signal()
     #: purchase codes the platform answered for this round (their seats may have changed)
     platform_changed = Signal(tuple)
+    #: a clerk was added, edited, deactivated or reactivated
+    clerks_changed = Signal()
     #: the delivery worker's latest boxoffice.sync.worker.SyncStatus
     sync_status_changed = Signal(object)
     #: every Changes, whole, for views that care about several kinds at once
@@ -63,4 +65,6 @@ class ChangeHub(QObject):
             self.shift_changed.emit()
         if changes.platform:
             self.platform_changed.emit(tuple(changes.platform))
+        if changes.clerks:
+            self.clerks_changed.emit()
         self.changed.emit(changes)

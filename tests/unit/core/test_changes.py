@@ -42,3 +42,10 @@ def test_changes_of_reads_a_result_or_its_changes_attribute() -> None:
     assert changes_of(Result(direct)) is direct
     assert changes_of(42) is NO_CHANGES
     assert NO_CHANGES.empty and not direct.empty
+
+
+def test_a_clerks_change_is_not_empty_and_survives_a_merge() -> None:
+    clerks = Changes(clerks=True)
+    assert not clerks.empty
+    assert Changes(outbox=True).merged(clerks).clerks
+    assert not Changes(outbox=True).merged(Changes(shift=True)).clerks
