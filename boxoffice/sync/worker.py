@@ -57,7 +57,7 @@ IDLE_POLL_SECONDS = 5.0  # another process (boxoffice sell) may have queued a sa
 class SyncStatus:
     """What the status bar and ``boxoffice status`` show."""
 
-    connection: str  # "online" | "offline" | "syncing" | "unknown"
+    connection: str  # "online" | "offline" | "syncing" | "connecting" (first request in flight) | "unknown"
     pending: int
     parked: int
     conflicts: int
@@ -66,6 +66,8 @@ class SyncStatus:
     oldest_pending_age_seconds: float | None
     horizon_exceeded: bool
     auth_problem: bool = False
+    #: "online" holds until then unless the platform answers again (sync.reporting.Liveness); None: no claim
+    fresh_until: datetime | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
+from boxoffice.store.types import utcnow
 from boxoffice.ui.qt import QDateTime, QLabel, QStatusBar, QTimer, QWidget
 
 
@@ -21,14 +23,23 @@ class SyncStatusBar(QStatusBar):
     With a change hub and an operation runner (the window's normal wiring) it re-reads the status on the read
     pool when the outbox moved and shows what the delivery worker reports through the hub. Without them (older
     callers, tests of the bar alone) it falls back to reading ``read_status`` on a timer.
+
+    "Online" is believed until the status's ``fresh_until`` only (the worker's last answer plus its heartbeat
+    and a margin): a one-shot timer then shows "Offline" unless a newer report came, so a worker stuck in a
+    request to a dead platform never leaves "Online" on screen (sync/reporting.py). ``clock``: for tests.
     """
 
     def __init__(self, read_status, office_name: str, parent: QWidget | None = None,
-                 interval_ms: int = 1000, *, hub=None, runner=None) -> None:
+                 interval_ms: int = 1000, *, hub=None, runner=None, clock=utcnow) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
         self.read_status = read_status
         self.runner = runner
+        self.clock = clock
+        self.shown = None  # the status on screen (its connection may have lapsed to offline since)
+        self.expiry = QTimer(self)  # one-shot: "online" lapses at the status's fresh_until
+        self.expiry.setSingleShot(True)
+        self.expiry.timeout.connect(self._lapsed)
         self.connection = QLabel(self)
         self.connection.setObjectName("connectionState")
         self.pending = QLabel(self)
@@ -58,6 +69,31 @@ class SyncStatusBar(QStatusBar):
             self.show_status(self.read_status())
 
     def show_status(self, status) -> None:
+        self.shown = status
+        self.expiry.stop()
+        fresh_until = getattr(status, "fresh_until", None)
+        if status.connection in ("online", "syncing") and fresh_until is not None:
+            left_ms = (fresh_until - self.clock()).total_seconds() * 1000
+            if left_ms <= 0:
+                status = dataclasses.replace(status, connection="offline")
+            else:
+                self.expiry.start(min(int(left_ms) + 1, 2**31 - 1))
+        self._show_connection(status)
+        pending = self.tr("{n} sales waiting to sync").format(n=status.pending)
+        if status.parked or status.conflicts:
+            pending += self.tr(" · {p} parked · {c} conflicts").format(p=status.parked, c=status.conflicts)
+        if status.horizon_exceeded:
+            pending += self.tr(" · oldest waiting too long!")
+        self.pending.setText(pending)
+        self.last_sync.setText(self.tr("Last sync {time}").format(time=local_time(status.last_success)))
+
+    def _lapsed(self) -> None:
+        """Nothing answered since the shown status's ``fresh_until``: the platform is not there any more."""
+        if self.shown is not None and self.shown.connection in ("online", "syncing"):
+            self.shown = dataclasses.replace(self.shown, connection="offline")
+            self._show_connection(self.shown)
+
+    def _show_connection(self, status) -> None:
         online = status.connection in ("online", "syncing")
         if status.connection == "training":
             text = self.tr("● Training: nothing syncs")
@@ -67,18 +103,14 @@ class SyncStatusBar(QStatusBar):
             text = self.tr("● Online")
         elif status.connection == "offline":
             text = self.tr("● Offline")
-        else:
+        elif status.connection == "connecting":
             text = self.tr("● Connecting…")
+        else:  # nothing asked the platform yet (not paired, or the worker has not started)
+            text = self.tr("● Not connected yet")
         if status.auth_problem:
             text = self.tr("● Token refused: re-pair the terminal")
         self.connection.setText(text)
-        self.connection.setProperty("state", "online" if online else "offline")
+        waiting = status.connection in ("connecting", "unknown") and not status.auth_problem
+        self.connection.setProperty("state", "online" if online else "waiting" if waiting else "offline")
         self.connection.style().unpolish(self.connection)
         self.connection.style().polish(self.connection)
-        pending = self.tr("{n} sales waiting to sync").format(n=status.pending)
-        if status.parked or status.conflicts:
-            pending += self.tr(" · {p} parked · {c} conflicts").format(p=status.parked, c=status.conflicts)
-        if status.horizon_exceeded:
-            pending += self.tr(" · oldest waiting too long!")
-        self.pending.setText(pending)
-        self.last_sync.setText(self.tr("Last sync {time}").format(time=local_time(status.last_success)))

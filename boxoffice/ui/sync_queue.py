@@ -445,8 +445,9 @@ class SyncQueueDialog(QDialog):
         self.refreshed.emit()
 
     def _show_status(self, status: Any) -> None:
-        connection = {"online": self.tr("Online"), "syncing": self.tr("Syncing"), "offline": self.tr("Offline")}
-        parts = [connection.get(status.connection, self.tr("Connecting…")),
+        connection = {"online": self.tr("Online"), "syncing": self.tr("Syncing"), "offline": self.tr("Offline"),
+                      "connecting": self.tr("Connecting…")}
+        parts = [connection.get(status.connection, self.tr("Not connected yet")),
                  self.tr("last sync {time}").format(time=local_time(status.last_success))]
         if status.auth_problem:
             parts.append(self.tr("the platform refuses our token: re-pair the terminal"))

@@ -4,163 +4,167 @@
 <context>
     <name>CartPanel</name>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="40"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="50"/>
         <source>Cart</source>
         <translation>Carrito</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="45"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="55"/>
         <source>Ticket</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="45"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="55"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="45"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="55"/>
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="57"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="67"/>
         <source>Child ↔ Adult</source>
         <translation>Niño ↔ Adulto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="59"/>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="178"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="69"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="61"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="71"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="74"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="84"/>
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="76"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="86"/>
         <source>Pay (F12)</source>
         <translation>Cobrar (F12)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="78"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="88"/>
         <source>Comp</source>
         <translation>Cortesía</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="80"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="90"/>
         <source>Supervisor: issue the cart free of charge</source>
         <translation>Supervisor: emitir el carrito sin cargo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="111"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="132"/>
         <source> (−{amount})</source>
         <translation> (−{amount})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="112"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="133"/>
         <source>best available</source>
         <translation>mejor disponible</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="123"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="144"/>
         <source>1 ticket · Total {amount}</source>
         <translation>1 entrada · Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="124"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="145"/>
         <source>{n} tickets · Total {amount}</source>
         <translation>{n} entradas · Total {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="163"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="184"/>
         <source>No child price for this zone</source>
         <translation>No hay precio de niño para esta zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="179"/>
-        <source>Discount on {row} (max {max})</source>
-        <translation>Descuento en {row} (máx. {max})</translation>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="217"/>
+        <source>Discount not applied: no supervisor approved it.</source>
+        <translation>Descuento no aplicado: ningún supervisor lo autorizó.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="234"/>
+        <source>Discount of {amount} on {row}, above the clerks&apos; limit of {limit} ({percent}%).</source>
+        <translation>Descuento de {amount} en {row}, por encima del límite de los taquilleros de {limit} ({percent} %).</translation>
     </message>
 </context>
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="450"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="449"/>
         <source>Close shift {id}</source>
         <translation>Cerrar turno {id}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="562"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="561"/>
         <source>Close shift {id} · opened {when} by {name} · float {amount}</source>
         <translation>Cerrar turno {id} · abierto {when} por {name} · fondo {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="476"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="475"/>
         <source>Count the drawer: how many of each note and coin.</source>
         <translation>Haga el arqueo: cuántos billetes y monedas hay de cada valor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="483"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="482"/>
         <source>Notes</source>
         <translation>Billetes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="483"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="482"/>
         <source>Coins</source>
         <translation>Monedas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="513"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="571"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="512"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="570"/>
         <source>Expected {amount}</source>
         <translation>Esperado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="525"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="524"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="528"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="527"/>
         <source>Close shift</source>
         <translation>Cerrar turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="549"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="548"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="591"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="590"/>
         <source>Counted {amount}</source>
         <translation>Contado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="593"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="596"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="592"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="595"/>
         <source>Difference {amount}</source>
         <translation>Diferencia {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="609"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="608"/>
         <source>Closing the shift…</source>
         <translation>Cerrando el turno…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="617"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="616"/>
         <source>Shift {id} closed: Z report</source>
         <translation>Turno {id} cerrado: informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="624"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="623"/>
         <source>Z report · shift {id}</source>
         <translation>Informe Z · turno {id}</translation>
     </message>
@@ -287,6 +291,89 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="40"/>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="54"/>
+        <source>Discount on {row}</source>
+        <translation>Descuento en {row}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="68"/>
+        <source>{amount} or {percent}</source>
+        <translation>{amount} o {percent}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="72"/>
+        <source>Amount off</source>
+        <translation>Importe a descontar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="81"/>
+        <source>Apply discount</source>
+        <translation>Aplicar descuento</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="84"/>
+        <source>Comp…</source>
+        <translation>Cortesía…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="88"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="104"/>
+        <source>{percent}%</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="110"/>
+        <source>List price {price}. Clerks may take off up to {limit} ({percent}); as supervisor you may give more.</source>
+        <translation>Precio normal {price}. Los taquilleros pueden descontar hasta {limit} ({percent}); como supervisor puede dar más.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="113"/>
+        <source>List price {price}. You may take off up to {limit} ({percent}); more needs a supervisor&apos;s PIN.</source>
+        <translation>Precio normal {price}. Puede descontar hasta {limit} ({percent}); para más hace falta el PIN de un supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="116"/>
+        <source>The whole price is never a discount: that is a comp.</source>
+        <translation>El precio entero nunca es un descuento: eso es una cortesía.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="136"/>
+        <source>The discount must be between zero and the list price, {price}.</source>
+        <translation>El descuento debe estar entre cero y el precio normal, {price}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="143"/>
+        <source>That is the whole price: not a discount. Use Comp, with the reason and who receives the tickets.</source>
+        <translation>Eso es el precio entero: no es un descuento. Use Cortesía, con el motivo y quién recibe las entradas.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="146"/>
+        <source>That is the whole price: not a discount. Free tickets are a comp: ask a supervisor to issue them with Comp.</source>
+        <translation>Eso es el precio entero: no es un descuento. Las entradas gratuitas son una cortesía: pida a un supervisor que las emita con Cortesía.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="150"/>
+        <source>{amount} off is above your limit of {limit}: a supervisor&apos;s PIN is asked next.</source>
+        <translation>Descontar {amount} supera su límite de {limit}: a continuación se pide el PIN de un supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="157"/>
+        <source>{amount} off: the row costs {total}.</source>
+        <translation>Descuento de {amount}: la línea queda en {total}.</translation>
+    </message>
+</context>
+<context>
     <name>DoorCheckDialog</name>
     <message>
         <location filename="../../boxoffice/ui/door_check.py" line="20"/>
@@ -337,32 +424,32 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="151"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="161"/>
         <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
         <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="137"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="147"/>
         <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
         <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="132"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="142"/>
         <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
         <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="145"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="155"/>
         <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
         <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="141"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="151"/>
         <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
         <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="148"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="158"/>
         <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
         <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
     </message>
@@ -418,203 +505,236 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="46"/>
+        <source>A discount on {product} above {percent}% of its price ({limit_cents}) needs a supervisor&apos;s approval.</source>
+        <translation>Un descuento en {product} de más del {percent} % de su precio ({limit_cents}) necesita la autorización de un supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="49"/>
+        <source>The whole price of {product} off is not a discount: a supervisor issues free tickets with Comp, with the reason and the recipient.</source>
+        <translation>Descontar el precio entero de {product} no es un descuento: las entradas gratuitas las emite un supervisor con Cortesía, indicando el motivo y el destinatario.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="53"/>
+        <source>The discount&apos;s approver is not an active supervisor here; ask a supervisor again.</source>
+        <translation>Quien autoriza el descuento no es un supervisor activo aquí; vuelva a pedir la autorización a un supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="56"/>
         <source>At most {max} tickets in one sale.</source>
         <translation>Como máximo {max} entradas por venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="48"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="58"/>
         <source>A seat in the cart is no longer available; pick another.</source>
         <translation>Una butaca del carrito ya no está disponible; elija otra.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="50"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="60"/>
         <source>Another sale just took one of these seats; nothing was sold.</source>
         <translation>Otra venta acaba de tomar una de estas butacas; no se ha vendido nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="52"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="62"/>
         <source>The payments are {missing_cents} short of the total.</source>
         <translation>Faltan {missing_cents} para cubrir el total.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="54"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="64"/>
         <source>Take cash or card.</source>
         <translation>Cobre en efectivo o con tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="56"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="66"/>
         <source>Take cash once per sale: add the notes together.</source>
         <translation>Cobre el efectivo una sola vez por venta: sume los billetes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="58"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="68"/>
         <source>A card payment needs an amount above zero.</source>
         <translation>Un pago con tarjeta necesita un importe mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="60"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="70"/>
         <source>A card payment needs the reference on the card slip.</source>
         <translation>Un pago con tarjeta necesita la referencia del comprobante.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="62"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="72"/>
         <source>The card payments are {excess_cents} over the total.</source>
         <translation>Los pagos con tarjeta superan el total en {excess_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="64"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="74"/>
         <source>A cash payment needs the amount handed over.</source>
         <translation>Un pago en efectivo necesita el importe entregado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="66"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="76"/>
         <source>No {count} seats together in {zone}.</source>
         <translation>No hay {count} butacas juntas en {zone}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="68"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="78"/>
         <source>Only {left} seats left in {zone}; {needed} needed.</source>
         <translation>Solo quedan {left} butacas en {zone}; se necesitan {needed}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="71"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="81"/>
         <source>Shift {shift_id} is still open on this terminal: close it before opening a new one.</source>
         <translation>El turno {shift_id} sigue abierto en este terminal: ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="74"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="84"/>
         <source>This shift is already closed.</source>
         <translation>Este turno ya está cerrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="76"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="86"/>
         <source>A sale is half-done: finish or cancel it before closing the shift.</source>
         <translation>Hay una venta a medias: termínela o cancélela antes de cerrar el turno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="79"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="89"/>
         <source>Check the amounts: whole notes and coins, nothing negative.</source>
         <translation>Revise las cantidades: billetes y monedas enteros, nada negativo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="81"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="91"/>
         <source>The float is an amount of zero or more.</source>
         <translation>El fondo de caja es un importe de cero o más.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="83"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="93"/>
         <source>Choose a zone, a seat range or all unsold tickets.</source>
         <translation>Elija una zona, un rango de butacas o todas las entradas sin vender.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="85"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="95"/>
         <source>There are no unsold tickets of this event to return.</source>
         <translation>No quedan entradas sin vender de este evento para devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="87"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="97"/>
         <source>Only unsold tickets can be returned: {seats}.</source>
         <translation>Solo se pueden devolver entradas sin vender: {seats}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="89"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="99"/>
         <source>A ticket was sold while the return was being prepared; try again.</source>
         <translation>Se vendió una entrada mientras se preparaba la devolución; inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="92"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="102"/>
         <source>This office holds no tickets in zone {zone} for this event.</source>
         <translation>Esta taquilla no tiene entradas en la zona {zone} para este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="94"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="104"/>
         <source>The seat range runs backwards: from {first} to {last}.</source>
         <translation>El rango de butacas va al revés: de {first} a {last}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="96"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="106"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="98"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
         <source>No sale with code {code} on this terminal.</source>
         <translation>No hay ninguna venta con el código {code} en este terminal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="100"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="110"/>
         <source>Sale {code} is already voided.</source>
         <translation>La venta {code} ya está anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="103"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="113"/>
         <source>Type an amount, for example {example_cents}.</source>
         <translation>Escriba un importe, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="105"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="115"/>
         <source>&apos;{text}&apos; is not an amount: type digits, for example {example_cents}.</source>
         <translation>«{text}» no es un importe: escriba cifras, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="118"/>
         <source>&apos;{text}&apos; has more than one decimal separator.</source>
         <translation>«{text}» tiene más de un separador decimal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="110"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="120"/>
         <source>&apos;{text}&apos; has more than two decimals: amounts are in whole cents.</source>
         <translation>«{text}» tiene más de dos decimales: los importes van en céntimos enteros.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="113"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="123"/>
         <source>{product} cannot replace {row} on this row.</source>
         <translation>{product} no puede sustituir a {row} en esta línea.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="116"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="126"/>
         <source>Give the clerk a name.</source>
         <translation>Escriba el nombre del taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="118"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="128"/>
         <source>A clerk&apos;s name has at most {max} characters.</source>
         <translation>El nombre de un taquillero tiene como máximo {max} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="120"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="130"/>
         <source>A clerk&apos;s name cannot contain control characters.</source>
         <translation>El nombre no puede contener caracteres de control.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="122"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="132"/>
         <source>That badge code cannot be used (too long or unreadable); scan it again.</source>
         <translation>Ese código de tarjeta no sirve (demasiado largo o ilegible); páselo otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="125"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="135"/>
         <source>Another clerk already has that name.</source>
         <translation>Ya hay otro taquillero con ese nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="127"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="137"/>
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="129"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="139"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="168"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="178"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="175"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="185"/>
         <source>Not done</source>
         <translation>No realizado</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/file_dialogs.py" line="20"/>
+        <source>Look in:</source>
+        <translation>Buscar en:</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/file_dialogs.py" line="21"/>
+        <source>File type:</source>
+        <translation>Tipo de archivo:</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/file_dialogs.py" line="22"/>
+        <source>File name:</source>
+        <translation>Nombre de archivo:</translation>
     </message>
 </context>
 <context>
@@ -1092,28 +1212,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="681"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="684"/>
         <source>No {count} seats together in {zone}.</source>
         <translation>No hay {count} butacas juntas en {zone}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="682"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="685"/>
         <source>Seats not together</source>
         <translation>Butacas no juntas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="683"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="686"/>
         <source>Sell them apart, in different places?</source>
         <translation>¿Venderlas separadas, en sitios distintos?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="695"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="698"/>
         <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="120"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="370"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="372"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
@@ -1148,197 +1268,197 @@
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="240"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="241"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="247"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="248"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="248"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="249"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="249"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="250"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="250"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="251"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="251"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="253"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="258"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="259"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="260"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="261"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="262"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="263"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="332"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="333"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="334"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="335"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="336"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="337"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="344"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="345"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="351"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="352"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="361"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="362"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="369"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="371"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="390"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="392"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="414"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="416"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="630"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="633"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="413"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="415"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="431"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="433"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="443"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="445"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="446"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="448"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="518"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="520"/>
         <source>{name} ({n} tickets) · {price}</source>
         <translation>{name} ({n} entradas) · {price}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="534"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="536"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="550"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="552"/>
         <source>Only {n} left in {zone}</source>
         <translation>Solo quedan {n} en {zone}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="618"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="621"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="621"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="624"/>
         <source>Comp {code}: {n} tickets issued free of charge.</source>
         <translation>Cortesía {code}: {n} entradas emitidas sin cargo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="624"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="627"/>
         <source>Sold {code}: {n} tickets, {total}{change}.</source>
         <translation>Vendido {code}: {n} entradas, {total}{change}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="632"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="635"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="644"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="647"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="648"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="651"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="669"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="672"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="672"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="675"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="675"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="678"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="720"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="723"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="766"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="769"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="769"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="772"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -1709,17 +1829,17 @@
         <translation>Exportar CSV</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="302"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="301"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="317"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="316"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se pudo escribir {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="312"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="311"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -2219,33 +2339,33 @@ Motivo: {reason}</translation>
 <context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="652"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="651"/>
         <source>Closed shifts</source>
         <translation>Turnos cerrados</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="661"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="660"/>
         <source>Shift</source>
         <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="674"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="673"/>
         <source>Reading the closed shifts…</source>
         <translation>Leyendo los turnos cerrados…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="693"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="692"/>
         <source>Shift {id} · closed {closed} · opened by {name} · difference {difference}</source>
         <translation>Turno {id} · cerrado {closed} · abierto por {name} · diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="670"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="669"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="698"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="704"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="697"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="703"/>
         <source>No shift has been closed on this terminal yet.</source>
         <translation>Aún no se ha cerrado ningún turno en este terminal.</translation>
     </message>
@@ -2349,12 +2469,12 @@ Motivo: {reason}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../boxoffice/ui/application.py" line="61"/>
+        <location filename="../../boxoffice/ui/application.py" line="81"/>
         <source>Box office cannot start</source>
         <translation>Box office no puede arrancar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/application.py" line="63"/>
+        <location filename="../../boxoffice/ui/application.py" line="83"/>
         <source>Nothing was changed. Fix the problem above or call support with `boxoffice doctor --bundle FILE.zip`.</source>
         <translation>No se ha cambiado nada. Corrija el problema indicado o llame a soporte con `boxoffice doctor --bundle ARCHIVO.zip`.</translation>
     </message>
@@ -2564,278 +2684,283 @@ Motivo: {reason}</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/sync_queue.py" line="450"/>
+        <source>Not connected yet</source>
+        <translation>Aún sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="451"/>
         <source>last sync {time}</source>
         <translation>última sinc. {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="452"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="453"/>
         <source>the platform refuses our token: re-pair the terminal</source>
         <translation>la plataforma rechaza nuestro token: vuelva a vincular el terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="454"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="455"/>
         <source>the oldest waiting item is too old: get this terminal online</source>
         <translation>lo más antiguo lleva demasiado esperando: conecte este terminal a la red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="456"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="457"/>
         <source>last error: {error}</source>
         <translation>último error: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="457"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="458"/>
         <source>Delivery: {parts}</source>
         <translation>Envío: {parts}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="504"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="505"/>
         <source>Selected: {n}</source>
         <translation>Seleccionados: {n}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="506"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="507"/>
         <source>Select an item to see its error, or both sides of a conflict.</source>
         <translation>Seleccione un elemento para ver su error, o las dos partes de un conflicto.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="515"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="516"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="515"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="516"/>
         <source>attempts</source>
         <translation>intentos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="517"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="518"/>
         <source>delivered</source>
         <translation>entregada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="519"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="520"/>
         <source>next try</source>
         <translation>próximo intento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="521"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="522"/>
         <source>return of unsold tickets:</source>
         <translation>devolución de entradas no vendidas:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="521"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="522"/>
         <source>{n} of {event}</source>
         <translation>{n} de {event}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="536"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="537"/>
         <source>Decided by {actor} at {time}:</source>
         <translation>Decidido por {actor} a las {time}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="541"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="542"/>
         <source>To decide:</source>
         <translation>Por decidir:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="542"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="543"/>
         <source>does our customer keep the seats, or is our sale voided and refunded? Press Decide…</source>
         <translation>¿nuestro cliente conserva las butacas, o se anula y reembolsa nuestra venta? Pulse Decidir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="556"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="557"/>
         <source>on sale here</source>
         <translation>a la venta aquí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="556"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="557"/>
         <source>sold here</source>
         <translation>vendida aquí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="557"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="558"/>
         <source>being returned</source>
         <translation>en devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="557"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="558"/>
         <source>returned</source>
         <translation>devuelta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="558"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="559"/>
         <source>not ours to sell</source>
         <translation>no es nuestra para vender</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="560"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="561"/>
         <source>Our seat</source>
         <translation>Nuestra localidad</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="562"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="563"/>
         <source>State here</source>
         <translation>Estado aquí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="563"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="564"/>
         <source>Our sale</source>
         <translation>Nuestra venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="564"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="565"/>
         <source>Other side</source>
         <translation>La otra parte</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="565"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="566"/>
         <source>Their purchase code</source>
         <translation>Su código de compra</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="565"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="566"/>
         <source>Purchase code</source>
         <translation>Código de compra</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="567"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="568"/>
         <source>Detected at</source>
         <translation>Detectado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="568"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="569"/>
         <source>Learned at</source>
         <translation>Recibido aquí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="574"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="575"/>
         <source>Seen by {actor} at {time}:</source>
         <translation>Visto por {actor} a las {time}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="579"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="580"/>
         <source>Nothing changed here: the seat is still ours. Tell the other office&apos;s supervisor (their customer holds a ticket the platform did not give them), then press Mark seen…</source>
         <translation>Aquí no cambió nada: la localidad sigue siendo nuestra. Avise al supervisor de la otra taquilla (su cliente tiene una entrada que la plataforma no le dio) y pulse Marcar como visto…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="583"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="584"/>
         <source>The platform stored our sale but not this seat for it; see the sale&apos;s conflict to decide, then press Mark seen…</source>
         <translation>La plataforma guardó nuestra venta pero no le dio esta localidad; vea el conflicto de la venta para decidir y pulse Marcar como visto…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="591"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="592"/>
         <source>cash</source>
         <translation>efectivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="591"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="592"/>
         <source>card</source>
         <translation>tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="593"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="594"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="559"/>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="593"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="560"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="594"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="459"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="460"/>
         <source>Parked: {parked} · Conflicts to decide: {conflict} · Reported: {reported} · Waiting: {pending} · Decided: {decided} · Delivered: {delivered} · Cancelled: {cancelled}</source>
         <translation>Retenidas: {parked} · Conflictos por decidir: {conflict} · Avisos: {reported} · Pendientes: {pending} · Decididas: {decided} · Entregadas: {delivered} · Canceladas: {cancelled}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="594"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="595"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="594"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="595"/>
         <source>Clerk</source>
         <translation>Vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="595"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="596"/>
         <source>Sold at</source>
         <translation>Hora de venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="595"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="596"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="596"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="597"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="598"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="599"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="600"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="601"/>
         <source>Voided</source>
         <translation>Anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="607"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="608"/>
         <source>held by order {code} ({where}), sold {when}</source>
         <translation>la tiene el pedido {code} ({where}), vendido {when}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="611"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="612"/>
         <source>, customer {name}</source>
         <translation>, cliente {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="570"/>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="619"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="571"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="620"/>
         <source>Our order there</source>
         <translation>Nuestro pedido allí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="620"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="621"/>
         <source>Answered at</source>
         <translation>Hora de respuesta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="625"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="626"/>
         <source>Also noted</source>
         <translation>También indicó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="655"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="656"/>
         <source>Back in the queue: {n}; sending now.</source>
         <translation>Otra vez en cola: {n}; enviando ahora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="657"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="658"/>
         <source>Nothing is parked: nothing to retry.</source>
         <translation>No hay nada retenido: nada que reintentar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="700"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="701"/>
         <source>Marked as seen; the note is in the journal.</source>
         <translation>Marcado como visto; la nota queda en el diario.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="722"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="723"/>
         <source>Decision recorded: sale {code} is voided. Refund {total} to our customer; the cancellation goes to the central platform with the next sync.</source>
         <translation>Decisión registrada: la venta {code} queda anulada. Reembolse {total} a nuestro cliente; la anulación se envía a la plataforma central en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="726"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="727"/>
         <source>Decision recorded: the sale was voided already.</source>
         <translation>Decisión registrada: la venta ya estaba anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sync_queue.py" line="728"/>
+        <location filename="../../boxoffice/ui/sync_queue.py" line="729"/>
         <source>Decision recorded: our customer keeps the seats. Have the other sale refunded or moved on the central platform.</source>
         <translation>Decisión registrada: nuestro cliente conserva las butacas. Haga que la otra venta se reembolse o se cambie en la plataforma central.</translation>
     </message>
@@ -2843,52 +2968,57 @@ Motivo: {reason}</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="63"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="99"/>
         <source>● Training: nothing syncs</source>
         <translation>● Formación: no se sincroniza nada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="65"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="101"/>
         <source>● Syncing</source>
         <translation>● Sincronizando</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="67"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="103"/>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="69"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="105"/>
         <source>● Offline</source>
         <translation>● Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="71"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="107"/>
         <source>● Connecting…</source>
         <translation>● Conectando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="73"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="109"/>
+        <source>● Not connected yet</source>
+        <translation>● Aún sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/status_bar.py" line="111"/>
         <source>● Token refused: re-pair the terminal</source>
         <translation>● Token rechazado: vuelva a vincular el terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="78"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="82"/>
         <source>{n} sales waiting to sync</source>
         <translation>{n} ventas por sincronizar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="80"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="84"/>
         <source> · {p} parked · {c} conflicts</source>
         <translation> · {p} retenidas · {c} conflictos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="82"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="86"/>
         <source> · oldest waiting too long!</source>
         <translation> · ¡la más antigua lleva demasiado esperando!</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="84"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="88"/>
         <source>Last sync {time}</source>
         <translation>Última sinc. {time}</translation>
     </message>
@@ -2942,17 +3072,17 @@ Motivo: {reason}</translation>
         <translation>Guardar informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="407"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="406"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="424"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="423"/>
         <source>Could not save the PDF: {error}</source>
         <translation>No se pudo guardar el PDF: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="417"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="416"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>

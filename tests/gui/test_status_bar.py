@@ -1,10 +1,12 @@
-"""The status bar follows the change hub: no polling timer, reads off the GUI thread, worker reports shown."""
+"""The status bar follows the change hub: no polling timer, reads off the GUI thread, worker reports shown, and
+"online" only as long as the worker's last answer holds."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -13,6 +15,7 @@ from boxoffice.sync.worker import SyncStatus
 from boxoffice.ui.change_hub import ChangeHub
 from boxoffice.ui.operations import OperationRunner
 from boxoffice.ui.status_bar import SyncStatusBar
+from tests.helpers.clock import FakeClock
 
 
 def _status(pending: int, connection: str = "offline") -> SyncStatus:
@@ -58,3 +61,39 @@ def test_the_bar_shows_what_the_worker_reports(qtbot, wired) -> None:
     worker.join()
     qtbot.waitUntil(lambda: bar.connection.text() == "● Online", timeout=5000)
     assert bar.pending.text() == "0 sales waiting to sync"
+
+
+
+def _online(clock: FakeClock, fresh_for: timedelta, connection: str = "online") -> SyncStatus:
+    return dataclasses.replace(_status(0, connection), fresh_until=clock.now + fresh_for)
+
+
+def test_online_lapses_to_offline_when_no_newer_report_comes_in_time(qtbot, wired) -> None:
+    hub, runner = wired
+    clock = FakeClock()
+    bar = SyncStatusBar(lambda: _status(0, "unknown"), "Taquilla Norte", hub=hub, runner=runner, clock=clock)
+    qtbot.addWidget(bar)
+    qtbot.waitUntil(lambda: bar.connection.text() == "● Not connected yet", timeout=5000)
+
+    bar.show_status(_online(clock, timedelta(seconds=45)))
+    assert bar.connection.text() == "● Online" and bar.connection.property("state") == "online"
+    assert bar.expiry.isActive() and 45_000 <= bar.expiry.interval() <= 45_001
+    # a newer answer moves the deadline; one that came too late on screen is offline at once
+    bar.show_status(_online(clock, timedelta(milliseconds=30)))
+    assert bar.connection.text() == "● Online"
+    qtbot.waitUntil(lambda: bar.connection.text() == "● Offline", timeout=5000)  # the worker said nothing since
+    assert bar.connection.property("state") == "offline"
+    bar.show_status(_online(clock, timedelta(seconds=-1), "syncing"))
+    assert bar.connection.text() == "● Offline" and not bar.expiry.isActive()
+
+
+def test_connecting_only_while_a_first_request_is_in_flight(qtbot, wired) -> None:
+    hub, runner = wired
+    bar = SyncStatusBar(lambda: _status(0, "unknown"), "Taquilla Norte", hub=hub, runner=runner)
+    qtbot.addWidget(bar)
+    bar.show_status(_status(0, "connecting"))
+    assert bar.connection.text() == "● Connecting…" and bar.connection.property("state") == "waiting"
+    bar.show_status(_status(0, "unknown"))
+    assert bar.connection.text() == "● Not connected yet"
+    bar.show_status(_status(0, "offline"))
+    assert bar.connection.text() == "● Offline" and not bar.expiry.isActive()
