@@ -11,13 +11,22 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from boxoffice.paths import resource_dir
 from boxoffice.services.clerks import ClerkInfo
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.main_window import MainWindow
-from boxoffice.ui.qt import QApplication, QLocale, QTimer, QTranslator, QWidget
+from boxoffice.ui.qt import (
+    QApplication,
+    QLibraryInfo,
+    QLocale,
+    QTimer,
+    QTranslator,
+    QWidget,
+    pyside_translations_dir,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,18 +40,29 @@ def _stylesheet() -> str:
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Load our strings for ``language`` (English is the source language and needs no file)."""
+    """Load our strings for ``language`` and Qt's own (``qtbase_<lang>``: standard buttons, file dialogs).
+
+    English is the source language; its file holds only the plural forms ("1 ticket", "2 tickets"). A missing
+    file is logged and the text stays English: the window still works.
+    """
     loaded = []
-    if language != "en":
+    ours = resource_dir() / "translations"
+    for name, folders in ((f"boxoffice_{language}", [ours]), (f"qtbase_{language}", _qt_translation_folders())):
         translator = QTranslator(app)
-        path = resource_dir() / "translations"
-        if translator.load(f"boxoffice_{language}", str(path)):
+        if any(translator.load(name, str(folder)) for folder in folders):
             app.installTranslator(translator)
             loaded.append(translator)
         else:
-            log.warning("no translation for %s in %s; showing English", language, path)
+            log.warning("no translation %s in %s; showing English", name, ", ".join(map(str, folders)))
     QLocale.setDefault(QLocale(language))
     return loaded
+
+
+def _qt_translation_folders() -> list[Path]:
+    """Where Qt's own translations may be: Qt's configured folder, PySide6's (a PyInstaller bundle keeps
+    ``qtbase_es.qm``/``qtbase_en.qm`` there, packaging/hooks/qt_slim.py) and ours."""
+    return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), pyside_translations_dir(),
+            resource_dir() / "translations"]
 
 
 def make_app() -> QApplication:
@@ -113,7 +133,11 @@ def sign_in(backend: Backend, router: _ScanRouter, parent: QWidget | None = None
     ctx = window_context(backend)
     if not _wait_for(ctx, ctx.facades.clerks.has_clerks):
         first = FirstSupervisorDialog(ctx, parent)
-        created = first.exec() == FirstSupervisorDialog.DialogCode.Accepted
+        router.target = first  # a badge scanned now is the supervisor's
+        try:
+            created = first.exec() == FirstSupervisorDialog.DialogCode.Accepted
+        finally:
+            router.target = None
         first.deleteLater()
         if not created:
             return None
@@ -161,7 +185,7 @@ def run(context, backend: Backend, *, kiosk: bool = False, smoke_test: bool = Fa
 
     app = make_app()
     translators = install_translations(app, context.config.terminal.language)
-    scanner = ScanDetector(app)
+    scanner = ScanDetector.from_config(context.config.scanner, app)
     scanner.install(app)
     try:
         return _run_window(app, context, backend, scanner, translators, kiosk=kiosk, smoke_test=smoke_test,

@@ -27,10 +27,10 @@ from boxoffice.core.errors import BoxOfficeError, CredentialsError
 from boxoffice.services import clerks
 from boxoffice.services.clerks import ClerkInfo
 from boxoffice.ui.background import run_in_background
+from boxoffice.ui.file_dialogs import choose_file
 from boxoffice.ui.qt import (
     QDialog,
     QEvent,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QKeyEvent,
@@ -364,8 +364,8 @@ class FirstRunWizard(QDialog):
         self.show_token.setText(self.tr("Hide") if shown else self.tr("Show"))
 
     def _choose_ca_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("The platform's CA certificate"), "",
-                                              self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+        path = choose_file(self, self.tr("The platform's CA certificate"), "",
+                           self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"), save=False)
         if path:
             self.ca_field.setText(path)
             self._values_changed()

@@ -3,6 +3,9 @@
 Widgets import Qt names from here, never from PySide6 directly.
 """
 
+from pathlib import Path
+
+import PySide6 as _pyside
 from PySide6.QtCore import (  # noqa: F401
     QAbstractTableModel,
     QCoreApplication,
@@ -12,6 +15,7 @@ from PySide6.QtCore import (  # noqa: F401
     QEvent,
     QEventLoop,
     QItemSelectionModel,
+    QLibraryInfo,
     QLocale,
     QModelIndex,
     QObject,
@@ -109,3 +113,8 @@ from PySide6.QtWidgets import (  # noqa: F401
     QWizardPage,
 )
 from shiboken6 import isValid  # noqa: F401
+
+
+def pyside_translations_dir() -> Path:
+    """The translations folder inside the PySide6 package (where a PyInstaller bundle puts Qt's .qm files)."""
+    return Path(_pyside.__file__).parent / "Qt" / "translations"

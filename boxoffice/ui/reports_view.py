@@ -18,6 +18,7 @@ from boxoffice.services.catalog import EventSummary
 from boxoffice.services.reports import Group, SalesReport
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.error_text import describe
+from boxoffice.ui.file_dialogs import choose_file
 from boxoffice.ui.hour_chart import HourChart, hour_series
 from boxoffice.ui.qt import (
     QAbstractItemView,
@@ -25,7 +26,6 @@ from boxoffice.ui.qt import (
     QDate,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -297,9 +297,8 @@ class ReportsDialog(QDialog):
             return False
         if path is None:
             folder = self.backend.data_dir or Path.home()
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"),
-                                                    str(Path(folder) / self.default_csv_name()),
-                                                    self.tr("CSV files (*.csv)"))
+            chosen = choose_file(self, self.tr("Export CSV"), str(Path(folder) / self.default_csv_name()),
+                                 self.tr("CSV files (*.csv)"), save=True)
             if not chosen:
                 return False
             path = chosen

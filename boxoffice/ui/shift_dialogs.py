@@ -19,10 +19,10 @@ from boxoffice.core.report_print import ReportPrint, format_when, report_text, z
 from boxoffice.services.shifts import NoOpenShift, SaleInProgress, ShiftAlreadyOpen, ShiftInfo
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.error_text import describe
+from boxoffice.ui.file_dialogs import choose_file
 from boxoffice.ui.qt import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -402,9 +402,8 @@ class ZReportView(QWidget):
             return False
         if path is None:
             folder = self.backend.data_dir or Path.home()
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save Z report"),
-                                                    str(Path(folder) / self.default_pdf_name()),
-                                                    self.tr("PDF files (*.pdf)"))
+            chosen = choose_file(self, self.tr("Save Z report"), str(Path(folder) / self.default_pdf_name()),
+                                 self.tr("PDF files (*.pdf)"), save=True)
             if not chosen:
                 return False
             path = chosen

@@ -21,6 +21,9 @@ KEEP_PLUGINS: dict[str, set[str] | None] = {
     "styles": None,  # Windows: the native widget style
 }
 
+# Qt's own translations the app loads (its languages are Spanish and English).
+QT_TRANSLATIONS = {"qtbase_es.qm", "qtbase_en.qm"}
+
 # Windows: software OpenGL and the shader compiler serve Qt Quick and OpenGL widgets, which the app does not use.
 WINDOWS_GL_FILES = {"opengl32sw.dll", "d3dcompiler_47.dll"}
 
@@ -37,13 +40,14 @@ def plugin_name(filename: str) -> str:
 def keep(source: str) -> bool:
     """True for a file the bundle needs: every non-plugin file, and the plugins listed above.
 
-    Qt's own translations (qtbase_*.qm ...) are dropped: the app loads only resources/translations.
+    Of Qt's own translations only qtbase in the app's languages stays (standard buttons, file dialogs: loaded
+    by boxoffice.ui.application.install_translations); the other modules' and languages' files are dropped.
     """
     parts = Path(source).parts
     if parts[-1].lower() in WINDOWS_GL_FILES:
         return False
     if "PySide6" in parts and "translations" in parts:
-        return False
+        return parts[-1] in QT_TRANSLATIONS
     if "PySide6" not in parts or "plugins" not in parts:
         return True
     index = len(parts) - 1 - parts[::-1].index("plugins")
