@@ -20,8 +20,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 
 def run(args: argparse.Namespace) -> int:
     from boxoffice.core.codes import parse_code
+    from boxoffice.facades.ticket_places import printable_tickets
     from boxoffice.printing.pdf import write_receipt_pdf, write_tickets_pdf
-    from boxoffice.services.printouts import receipt_for_sale, tickets_for_sale
+    from boxoffice.services.printouts import receipt_for_sale
 
     code = parse_code(args.sale).purchase
     context, store = open_all(args)
@@ -34,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
                               path, language=language)
             pages = 1
         else:
-            pages = write_tickets_pdf(tickets_for_sale(store.read_session_factory, code, office,
-                                                       reprint=args.reprint),
+            pages = write_tickets_pdf(printable_tickets(store.read_session_factory, code, office,
+                                                        reprint=args.reprint),
                                       path, context.config.printer.stock, language=language)
         if args.reprint:
             from boxoffice.services.reprints import record_reprint

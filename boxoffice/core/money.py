@@ -15,6 +15,7 @@ from boxoffice.core.errors import InvalidMoney
 
 _CENT = Decimal("0.01")
 MAX_CENTS = 10**13  # 100 billion units: far beyond any sale, small enough to catch a unit mix-up
+NO_BREAK_SPACE = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,17 @@ class MoneyFormat:
     space: bool
 
     def format(self, cents: int) -> str:
-        """``2500`` -> ``"25,00 €"`` (es) or ``"€25.00"`` (en: the same euros, English separators)."""
+        """``2500`` -> ``"25,00\u00a0€"`` (es) or ``"€25.00"`` (en: the same euros, English separators).
+
+        The gap before the symbol is a no-break space (U+00A0), so a label, a table cell or a printed line never
+        puts the "€" on a line of its own; :meth:`parse` reads it back like a plain space.
+        """
         _require_int(cents)
         sign = "-" if cents < 0 else ""
         units, rest = divmod(abs(cents), 100)
         grouped = f"{units:,}".replace(",", self.group_sep)
         number = f"{grouped}{self.decimal_sep}{rest:02d}"
-        gap = " " if self.space else ""
+        gap = NO_BREAK_SPACE if self.space else ""
         if self.symbol_first:
             return f"{sign}{self.symbol}{gap}{number}"
         return f"{sign}{number}{gap}{self.symbol}"
@@ -46,7 +51,7 @@ class MoneyFormat:
         it cannot be a thousands separator (one occurrence followed by one or two digits), because clerks type
         "25.50" on a Spanish keypad all the time.
         """
-        raw = text.strip().replace(self.symbol, "").replace("\u00a0", " ").strip()
+        raw = text.strip().replace(self.symbol, "").replace(NO_BREAK_SPACE, " ").strip()
         if not raw:
             raise InvalidMoney("enter an amount, for example " + self.format(2500), code="amount_missing",
                                params={"example_cents": 2500})

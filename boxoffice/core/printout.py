@@ -10,12 +10,30 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from boxoffice.core.seats import Place, place_of
+
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass(frozen=True)
+class PassShare:
+    """A ticket issued as one of a pass's tickets (a family pass): the pass's name, what the whole pass cost
+    and which of its tickets this is. The ticket prints these instead of a made-up share of the price."""
+
+    name: str
+    price_cents: int  # the whole pass, as paid (its line's discount taken off)
+    number: int  # 1-based, within this pass
+    of: int  # tickets in this pass
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.number <= self.of:
+            raise ValueError(f"ticket {self.number} of {self.of} is not in the pass")
+
+
+@dataclass(frozen=True)
 class TicketPrint:
-    """One admission ticket as printed. ``seat`` None means general admission ("General")."""
+    """One admission ticket as printed. ``seat`` is the platform's seat code (``GEN101``); None means general
+    admission ("General"). ``pass_of`` is set on the tickets of a pass."""
 
     event_name: str
     event_start: datetime | None
@@ -32,6 +50,7 @@ class TicketPrint:
     reprint: bool = False
     training: bool = False
     comp: bool = False
+    pass_of: PassShare | None = None
 
     def __post_init__(self) -> None:
         if not _HEX_COLOUR.fullmatch(self.zone_colour):
@@ -46,6 +65,11 @@ class TicketPrint:
     @property
     def general_admission(self) -> bool:
         return self.seat is None
+
+    @property
+    def place(self) -> Place:
+        """Zone, row and seat number as a person reads them (``GEN101`` -> seat ``101``)."""
+        return place_of(self.zone, self.row, self.seat)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.changes import Changes
 from boxoffice.facades.results import Changed
+from boxoffice.facades.ticket_places import TicketPlace, ticket_places
 from boxoffice.services import catalog, returns, sales
 from boxoffice.services.catalog import EventSummary, ProductInfo, SaleSummary, SeatInfo, ZoneInfo
 from boxoffice.services.context import Terminal
@@ -50,6 +51,10 @@ class SalesFacade:
 
     def find_sale(self, code: str) -> SaleSummary | None:
         return catalog.find_sale(self._read, code)
+
+    def ticket_places(self, purchase_code: str) -> list[TicketPlace]:
+        """A sale's tickets with zone, row, seat number and pass (the sale dialog)."""
+        return ticket_places(self._read, purchase_code)
 
     def void_confirmation(self, purchase_code: str) -> returns.Confirmation | None:
         return returns.void_confirmation(self._read, purchase_code)

@@ -26,7 +26,14 @@ from escpos.printer import Dummy
 from boxoffice.core.money import money_format
 from boxoffice.core.printout import ReceiptPrint, TicketPrint
 from boxoffice.core.report_print import ReportPrint, format_when
-from boxoffice.printing.layouts import format_event_date, format_receipt_date, payment_label, text
+from boxoffice.printing.layouts import (
+    format_event_date,
+    format_receipt_date,
+    payment_label,
+    place_words,
+    product_words,
+    text,
+)
 from boxoffice.printing.pdf import PrintError
 
 DEFAULT_PORT = 9100
@@ -264,7 +271,6 @@ class _Job:
 
 def ticket_bytes(ticket: TicketPrint, language: str = "es", columns: int = COLUMNS, dots: int = DOTS) -> bytes:
     """One ticket as ESC/POS bytes, ending with a cut."""
-    money = money_format(language)
     job = _Job(columns, dots)
     if ticket.training:
         job.banner(text("training", language))
@@ -276,14 +282,14 @@ def ticket_bytes(ticket: TicketPrint, language: str = "es", columns: int = COLUM
     job.line(format_event_date(ticket.event_start, language), align="center")
     job.rule()
     job.line(f"{text('zone', language)}: {ticket.zone}", bold=True)
-    if ticket.general_admission:
-        job.line(text("general", language), big=True, bold=True)
-    else:
-        place = f"{text('seat', language)} {ticket.seat}"
-        if ticket.row:
-            place = f"{text('row', language)} {ticket.row} · {place}"
-        job.line(place, big=True, bold=True)
-    job.pair(ticket.product, money.format(ticket.price_cents), bold=True)
+    parts = place_words(ticket, language)
+    place = " · ".join(parts)
+    for line in [place] if len(place) <= job.columns else parts:  # a seat is never split mid-word
+        job.line(line, big=True, bold=True)
+    product, price, detail = product_words(ticket, language)
+    job.pair(product, price, bold=True)
+    if detail:
+        job.line(detail)
     job.rule()
     job.code128(ticket.barcode)
     job.qr(ticket.barcode)

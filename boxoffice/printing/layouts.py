@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from boxoffice.core.money import money_format
 from boxoffice.core.printout import ReceiptPrint, TicketPrint
 from boxoffice.core.report_print import ReportPrint, format_when
+from boxoffice.core.seats import place_parts
 from boxoffice.printing.barcodes import draw_code128, draw_qr
 
 FONT_FAMILY = "DejaVu Sans"
@@ -70,6 +71,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "card": "Tarjeta",
         "printed": "Impreso",
         "terminal": "Terminal",
+        "pass_ticket": "Entrada {n} de {of}",
+        "pass_price": "Pase completo: {price}",
     },
     "en": {
         "general": "General admission",
@@ -94,6 +97,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "card": "Card",
         "printed": "Printed",
         "terminal": "Terminal",
+        "pass_ticket": "Ticket {n} of {of}",
+        "pass_price": "Whole pass: {price}",
     },
 }
 
@@ -117,6 +122,27 @@ def _lang(language: str) -> str:
 def text(key: str, language: str) -> str:
     """A printed string in ``language`` ("es" or "en")."""
     return _TEXTS[_lang(language)][key]
+
+
+def place_words(ticket: TicketPrint, language: str, with_zone: bool = False) -> list[str]:
+    """``["Fila D", "Butaca 101"]`` (the zone first with ``with_zone``): the seat as a person reads it, never
+    the platform's seat code; ``["General"]`` for general admission."""
+    lang = _lang(language)
+    return place_parts(ticket.place, {key: text(key, lang) for key in ("general", "row", "seat")}, with_zone)
+
+
+def product_words(ticket: TicketPrint, language: str) -> tuple[str, str, str | None]:
+    """What the ticket is and its price: ``("Pase Familiar — General", "", "Entrada 2 de 5 · Pase completo:
+    80,00 €")`` for a ticket of a pass (the pass's whole price, never a made-up share of it on each ticket),
+    ``("Adulto", "25,00 €", None)`` otherwise."""
+    lang = _lang(language)
+    money = money_format(lang)
+    share = ticket.pass_of
+    if share is None:
+        return ticket.product, money.format(ticket.price_cents), None
+    detail = " · ".join((text("pass_ticket", lang).format(n=share.number, of=share.of),
+                         text("pass_price", lang).format(price=money.format(share.price_cents))))
+    return f"{share.name} — {ticket.product}", "", detail
 
 
 def payment_label(method: str, language: str) -> str:
@@ -183,6 +209,35 @@ class Page:
         self.painter.drawText(box, flags, value)
         self.y += used.height() + self.mm(gap_mm)
 
+    def fits(self, value: str, size_pt: float, bold: bool = False) -> bool:
+        return QFontMetricsF(self.font(size_pt, bold)).horizontalAdvance(value) <= self.width
+
+    def line(self, value: str, size_pt: float, min_pt: float, bold: bool = False,
+             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter, gap_mm: float = 0.8) -> None:
+        """One line that never wraps: the largest size from ``size_pt`` down to ``min_pt`` at which it fits,
+        elided at the end ("…") only when even ``min_pt`` is too wide."""
+        size = size_pt
+        while size > min_pt and not self.fits(value, size, bold):
+            size = max(min_pt, size - 0.5)
+        font = self.font(size, bold)
+        metrics = QFontMetricsF(font)
+        shown = metrics.elidedText(value, Qt.TextElideMode.ElideRight, self.width)
+        self.painter.setFont(font)
+        self.painter.setPen(QPen(QColor(0, 0, 0)))
+        box = QRectF(self.left, self.y, self.width, metrics.height())
+        self.painter.drawText(box, int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine), shown)
+        self.y += metrics.height() + self.mm(gap_mm)
+
+    def parts(self, parts: list[str], size_pt: float, min_pt: float, bold: bool = False, gap_mm: float = 0.8) -> None:
+        """``Fila D · Butaca 101`` on one line when it fits at ``min_pt`` or more, else one part per line (each
+        fitted): a seat is never split mid-word."""
+        joined = " · ".join(parts)
+        if len(parts) == 1 or self.fits(joined, min_pt, bold):
+            self.line(joined, size_pt, min_pt, bold, gap_mm=gap_mm)
+            return
+        for i, part in enumerate(parts):
+            self.line(part, size_pt, min_pt, bold, gap_mm=gap_mm if i == len(parts) - 1 else 0.2)
+
     def pair(self, left: str, right: str, size_pt: float, bold: bool = False, gap_mm: float = 0.4) -> None:
         """Left text and right-aligned text on one line (receipt rows); long left text wraps."""
         font = self.font(size_pt, bold)
@@ -229,7 +284,6 @@ def _readable_on(colour: QColor) -> QColor:
 def draw_ticket(painter: QPainter, ticket: TicketPrint, paper: Stock, dpi: float, language: str = "es") -> None:
     """Draw one ticket on the current page: top to bottom, what a door checker and a customer look for."""
     lang = _lang(language)
-    money = money_format(lang)
     page = Page(painter, dpi, paper.width_mm, paper.margin_mm)
     narrow = paper.width_mm < 60
     scale = 0.8 if narrow else 1.0
@@ -255,21 +309,24 @@ def draw_ticket(painter: QPainter, ticket: TicketPrint, paper: Stock, dpi: float
     frame.setWidthF(page.mm(0.2))
     painter.setPen(frame)
     painter.drawRect(band)
+    zone_text = f"{text('zone', lang)} {ticket.zone}"
+    band_pt = 11 * scale
+    while band_pt > 7 * scale and not page.fits(zone_text, band_pt, bold=True):
+        band_pt -= 0.5  # a long zone name shrinks inside its band (the band keeps its height)
+    band_font = page.font(band_pt, bold=True)
     painter.setFont(band_font)
     painter.setPen(QPen(_readable_on(zone_colour)))
-    painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter), f"{text('zone', lang)} {ticket.zone}")
+    shown = QFontMetricsF(band_font).elidedText(zone_text, Qt.TextElideMode.ElideRight, page.width - page.mm(1))
+    painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine), shown)
     page.y += band_height + page.mm(1.5)
 
-    if ticket.general_admission:
-        page.text(text("general", lang), 16 * scale, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
-    else:
-        parts = []
-        if ticket.row:
-            parts.append(f"{text('row', lang)} {ticket.row}")
-        parts.append(f"{text('seat', lang)} {ticket.seat}")
-        page.text("   ".join(parts), 16 * scale, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+    # "Fila D · Butaca 101", as large as fits the stock, never wrapped mid-word (the zone is in the band).
+    page.parts(place_words(ticket, lang), 16 * scale, 10 * scale, bold=True, gap_mm=1.2)
 
-    page.pair(ticket.product, money.format(ticket.price_cents), 11 * scale, bold=True, gap_mm=1.0)
+    product, price, detail = product_words(ticket, lang)
+    page.pair(product, price, 11 * scale, bold=True, gap_mm=0.4 if detail else 1.0)
+    if detail:
+        page.text(detail, 8.5 * scale, gap_mm=1.0)
     page.rule(gap_mm=2.0, dashed=True)
 
     # QR: square, as wide as the page allows up to 32 mm (scans from a phone-held distance at the door).

@@ -6,6 +6,9 @@ the supervisor tools (:func:`boxoffice.services.returns.void_sale`): a sale not 
 cancelled and its seats are on sale again at once; a sent one gets a cancellation queued, and its seats come
 back only when the central platform confirms it, which the dialog follows and shows.
 
+Each ticket is one row of a table: zone, row, seat number (never the platform's seat code), the ticket (a
+family pass's tickets name the pass) and its code; the places are read on the read pool when the dialog opens.
+
 The void runs on the operation runner's writer thread, a reprint on its device thread, and where the
 cancellation stands is read on its read pool: when the dialog opens on a voided sale, after the void, and again
 whenever the change hub says the outbox moved or the platform answered for this sale (the delivery worker
@@ -20,18 +23,23 @@ from dataclasses import replace
 from typing import Any
 
 from boxoffice.core.changes import Changes
+from boxoffice.core.seats import Place, seat_number
+from boxoffice.facades.ticket_places import TicketPlace
 from boxoffice.services.catalog import SaleSummary
 from boxoffice.services.clerks import ClerkInfo
 from boxoffice.services.returns import Confirmation
 from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
+    QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
-    Qt,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -65,7 +73,7 @@ class SaleDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("saleDialog")
         self.setWindowTitle(self.tr("Sale {code}").format(code=sale.purchase_code))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(760)
         self.sale = sale
         self.ctx = ctx
         self.money = ctx.money
@@ -86,10 +94,10 @@ class SaleDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        tickets = QLabel("\n".join(f"{seat} · {product} · {barcode}" for seat, product, barcode in sale.tickets), self)
-        tickets.setObjectName("saleTickets")
-        tickets.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(tickets)
+        self.tickets = self._tickets_table()
+        layout.addWidget(self.tickets, 1)
+        self._show_tickets([TicketPlace(barcode, _unread_place(seat), product, 0)
+                            for seat, product, barcode in sale.tickets])
         self.message = QLabel(self)
         self.message.setObjectName("banner")
         self.message.setWordWrap(True)
@@ -127,10 +135,62 @@ class SaleDialog(QDialog):
         ctx.hub.changed.connect(self._hub_changed)  # a bound method: disconnected with the dialog
         self._show_summary(sale.status)
         self._update_buttons()
+        self._read_places()
         if sale.status == "voided":
             self.refresh_confirmation()  # a voided sale scanned again: where its cancellation stands
 
     # --- display --------------------------------------------------------------------------------------
+
+    def _tickets_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5, self)
+        table.setObjectName("saleTickets")
+        table.setHorizontalHeaderLabels([self.tr("Zone"), self.tr("Row"), self.tr("Seat"), self.tr("Ticket"),
+                                         self.tr("Code")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        for column in (0, 1, 2, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _read_places(self) -> None:
+        """Zone, row and seat number of each ticket, and its pass (read pool); the codes show until then."""
+        sales, code = self.ctx.facades.sales, self.sale.purchase_code
+        if not hasattr(sales, "ticket_places"):
+            return
+
+        def failed(exc: Exception) -> None:  # the seat codes stay shown
+            log.warning("could not read the sale's seats: %s", type(exc).__name__)
+
+        self.ctx.runner.read(self, lambda: sales.ticket_places(code), success=self._places_read, failure=failed)
+
+    def _places_read(self, places: list[TicketPlace]) -> None:
+        if places:
+            self._show_tickets(places)
+
+    def _show_tickets(self, places: list[TicketPlace]) -> None:
+        table = self.tickets
+        table.setRowCount(len(places))
+        for row, ticket in enumerate(places):
+            place, share = ticket.place, ticket.pass_of
+            product = ticket.product if share is None else self.tr("{pass_name} — {product} ({n} of {of})").format(
+                pass_name=share.name, product=ticket.product, n=share.number, of=share.of)
+            cells = (place.zone, place.row or "—",
+                     self.tr("General admission") if place.general_admission else place.seat, product, ticket.barcode)
+            for column, text in enumerate(cells):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        rows_shown = min(len(places), 8)  # up to 8 rows without scrolling; a bigger sale scrolls
+        table.setMinimumHeight(table.horizontalHeader().height() + rows_shown * table.verticalHeader()
+                               .defaultSectionSize() + 2 * table.frameWidth())
+
+    def ticket_rows(self) -> list[tuple[str, ...]]:
+        """The tickets as shown: (zone, row, seat, ticket, code) per row (for tests and screenshots)."""
+        table = self.tickets
+        return [tuple(table.item(r, c).text() for c in range(table.columnCount())) for r in range(table.rowCount())]
 
     def _can_authorise(self) -> bool:
         return self._authorise is not None or self._session_factory is not None
@@ -294,3 +354,8 @@ class SaleDialog(QDialog):
         if self.busy:  # the void is being written: let it finish and report
             return
         super().done(result)
+
+
+def _unread_place(seat: str) -> Place:
+    """Before the places are read: the seat's number from its code, zone and row not known yet."""
+    return Place("", None, seat_number(seat) if seat else None)

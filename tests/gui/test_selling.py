@@ -67,7 +67,7 @@ def test_full_sale_by_mouse_with_cash_and_change(qtbot, window: MainWindow, stor
     def fill(dialog: PaymentDialog) -> None:
         qtbot.mouseClick(dialog.findChild(type(dialog.complete), "note10000"), Qt.MouseButton.LeftButton)
         qtbot.mouseClick(dialog.findChild(type(dialog.complete), "note10000"), Qt.MouseButton.LeftButton)
-        assert "20,00 €" in dialog.change_label.text()
+        assert "20,00\u00a0€" in dialog.change_label.text()
         qtbot.mouseClick(dialog.complete, Qt.MouseButton.LeftButton)
 
     answer_payment(qtbot, fill)
@@ -77,7 +77,7 @@ def test_full_sale_by_mouse_with_cash_and_change(qtbot, window: MainWindow, stor
     assert result.total_cents == 18000 and result.change_cents == 2000
     assert window.cart.is_empty()
     assert window.seat_map.state_of("EVDEMO-VIP1") == "sold"
-    assert "20,00 €" in window.banner.text() and result.purchase_code in window.banner.text()
+    assert "20,00\u00a0€" in window.banner.text() and result.purchase_code in window.banner.text()
     with store.read_session_factory() as s:
         sale = s.scalars(select(Sale)).one()
         assert sale.purchase_code == result.purchase_code
@@ -129,7 +129,7 @@ def test_split_payment_card_and_cash(qtbot, window: MainWindow, store) -> None:
         assert not dialog.complete.isEnabled()  # no card reference yet
         qtbot.keyClicks(dialog.card_ref, "AUTH-778899")
         qtbot.keyClicks(dialog.cash, "50")
-        assert "10,00 €" in dialog.change_label.text()
+        assert "10,00\u00a0€" in dialog.change_label.text()
         qtbot.mouseClick(dialog.complete, Qt.MouseButton.LeftButton)
 
     answer_payment(qtbot, fill)

@@ -65,7 +65,7 @@ def test_spanish_is_what_the_clerk_sees(qtbot) -> None:
         dialog = PaymentDialog(2500, money_format("es"))
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "Cobro"
-        assert dialog.total_label.text() == "Total 25,00 €"
+        assert dialog.total_label.text() == "Total 25,00\u00a0€"
         assert dialog.complete.text() == "Completar venta (Intro)"
     finally:
         for translator in translators:

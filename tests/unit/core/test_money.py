@@ -30,10 +30,17 @@ def test_display_round_trip(cents: int, locale: str) -> None:
 
 
 def test_display_formats() -> None:
-    assert money_format("es").format(2500) == "25,00 €"
+    assert money_format("es").format(2500) == "25,00\u00a0€"
     assert money_format("en").format(2500) == "€25.00"
-    assert money_format("es_ES").format(123456789) == "1.234.567,89 €"
+    assert money_format("es_ES").format(123456789) == "1.234.567,89\u00a0€"
     assert money_format("en-US").format(-5) == "-€0.05"
+
+
+@given(cents_values, st.sampled_from(["es", "en"]))
+def test_a_formatted_amount_never_breaks_across_lines(cents: int, locale: str) -> None:
+    """No breakable space inside an amount: a label that wraps never puts the "€" on a line of its own (#14)."""
+    shown = money_format(locale).format(cents)
+    assert " " not in shown
 
 
 @pytest.mark.parametrize(

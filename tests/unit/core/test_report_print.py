@@ -45,26 +45,26 @@ def test_every_figure_of_the_z_report_is_printed_in_spanish() -> None:
     assert head == {"Turno": "7", "Apertura": "23/11/2026 10:00", "Cierre": "23/11/2026 18:30",
                     "Abierto por": "Ana"}
     assert printed.value("Ventas", "Ventas cobradas") == "3"
-    assert printed.value("Ventas", "Total vendido") == money.format(15000) == "150,00 €"
+    assert printed.value("Ventas", "Total vendido") == money.format(15000) == "150,00\u00a0€"
     assert printed.value("Ventas", "Cortesías") == "1 (2 entradas)"
-    assert printed.value("Ventas", "Anulaciones") == "1 · 25,00 €"
+    assert printed.value("Ventas", "Anulaciones") == "1 · 25,00\u00a0€"
     assert printed.value("Ventas", "  de turnos anteriores") == "1"
     assert printed.value("Ventas", "Devoluciones") == "1 (2 entradas)"
     cash = dict(printed.section("Efectivo").rows)
-    assert cash["Fondo inicial"] == "100,00 €"
-    assert cash["Cobrado en efectivo"] == "150,00 €"
-    assert cash["Cambio entregado"] == "-60,00 €"
-    assert cash["Esperado en caja"] == money.format(report["cash"]["expected_cents"]) == "190,00 €"
-    assert cash["Contado"] == "187,00 €"
-    assert cash["Diferencia"] == "-3,00 €"
-    assert printed.value("Tarjeta", "Total con tarjeta") == "60,00 €"
+    assert cash["Fondo inicial"] == "100,00\u00a0€"
+    assert cash["Cobrado en efectivo"] == "150,00\u00a0€"
+    assert cash["Cambio entregado"] == "-60,00\u00a0€"
+    assert cash["Esperado en caja"] == money.format(report["cash"]["expected_cents"]) == "190,00\u00a0€"
+    assert cash["Contado"] == "187,00\u00a0€"
+    assert cash["Diferencia"] == "-3,00\u00a0€"
+    assert printed.value("Tarjeta", "Total con tarjeta") == "60,00\u00a0€"
     count = printed.section("Arqueo").rows
-    assert count[0] == ("50,00 € × 3", "150,00 €") and count[-1] == ("1,00 € × 2", "2,00 €")
+    assert count[0] == ("50,00\u00a0€ × 3", "150,00\u00a0€") and count[-1] == ("1,00\u00a0€ × 2", "2,00\u00a0€")
     assert len(count) == 5  # the 2,00 € row counted zero is left out
-    assert dict(printed.section("Por vendedor").rows) == {"Ana · 2 ventas, 1 cortesía": "90,00 €",
-                                                          "Bea · 1 venta": "60,00 €"}
-    assert dict(printed.section("Por producto").rows) == {"General × 2 (+2 cortesías)": "50,00 €",
-                                                          "VIP × 1": "60,00 €"}
+    assert dict(printed.section("Por vendedor").rows) == {"Ana · 2 ventas, 1 cortesía": "90,00\u00a0€",
+                                                          "Bea · 1 venta": "60,00\u00a0€"}
+    assert dict(printed.section("Por producto").rows) == {"General × 2 (+2 cortesías)": "50,00\u00a0€",
+                                                          "VIP × 1": "60,00\u00a0€"}
 
 
 def test_english_labels_a_surplus_and_a_shift_not_counted() -> None:
