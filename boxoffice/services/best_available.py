@@ -22,12 +22,11 @@ import re
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, literal_column, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import Select
 
 from boxoffice.core.errors import SeatNotAvailable
-from boxoffice.store.models import Ticket
+from boxoffice.services import sale_rows
+from boxoffice.services.sale_rows import TicketRow
 
 _DIGITS = re.compile(r"(\d+)")
 #: Rows fetched from the index per step: most picks end in the first batch.
@@ -91,35 +90,27 @@ class NoSeatsTogether(SeatNotAvailable):
         self.count, self.zone = count, zone
 
 
-ROWID = literal_column("tickets.rowid")
-# Built once: building a statement costs more than running it (a sale runs these on every zone line).
-_SCAN = (select(ROWID, Ticket.row_rank, Ticket.seat_rank)
-         .where(Ticket.event_id == bindparam("event_id"), Ticket.zone == bindparam("zone"),
-                Ticket.state == "available")
-         .order_by(Ticket.row_rank, Ticket.seat_rank))
-_ROWIDS_OF = select(ROWID).where(Ticket.id.in_(bindparam("ids", expanding=True)))
-_LOAD = select(ROWID, Ticket).where(ROWID.in_(bindparam("rowids", expanding=True)))
-
-
-def scan_statement(event_id: str, zone: str) -> Select:
-    """Available seats of a zone in best-first order, read from the covering index (no sort, no table look-up)."""
-    return _SCAN.params(event_id=event_id, zone=zone)
+#: Available seats of a zone in best-first order, read from the covering index ``ix_tickets_best_available``
+#: (no sort, no table look-up). Plain SQL on the session's connection: a sale runs it on every zone line.
+SCAN_SQL = ("SELECT rowid, row_rank, seat_rank FROM tickets WHERE event_id = ? AND zone = ? AND state = 'available' "
+            "ORDER BY row_rank, seat_rank")
 
 
 def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set[str] = frozenset(),
-         allow_split: bool = False) -> list[Ticket]:
+         allow_split: bool = False) -> list[TicketRow]:
     """``count`` available tickets of ``zone``, side by side in the best row that has them.
 
     ``exclude``: ticket ids already taken by this sale's other lines. Raises :class:`NoSeatsTogether` when no
     row has ``count`` together (unless ``allow_split``) and :class:`SeatNotAvailable` when the zone has fewer
     than ``count`` free seats at all. Reads only; the caller takes the seats in its transaction.
     """
-    skip = set(session.scalars(_ROWIDS_OF, {"ids": list(exclude)})) if exclude else set()
+    db = sale_rows.db(session)
+    skip = sale_rows.rowids_of(db, exclude) if exclude else set()
     first: list[int] = []  # the first ``count`` free seats in order: the split answer
     run: list[int] = []
     last: tuple[int, int] | None = None
     seen = 0
-    result = session.connection().execute(_SCAN, {"event_id": event_id, "zone": zone})
+    result = db.execute(SCAN_SQL, (event_id, zone))
     try:
         while batch := result.fetchmany(_BATCH):
             for rowid, row_rank, seat_rank in batch:
@@ -134,7 +125,7 @@ def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set
                     run = [rowid]
                 last = (row_rank, seat_rank)
                 if len(run) == count:  # together in a worse row beats split in a better one
-                    return _load(session, run)
+                    return sale_rows.tickets_by_rowid(db, run)
     finally:
         result.close()
     if seen < count:
@@ -142,10 +133,4 @@ def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set
                                params={"left": seen, "needed": count, "zone": zone})
     if not allow_split:
         raise NoSeatsTogether(count, zone)
-    return _load(session, first)
-
-
-def _load(session: Session, rowids: list[int]) -> list[Ticket]:
-    """The tickets of ``rowids``, in that order."""
-    found = {rowid: ticket for rowid, ticket in session.execute(_LOAD, {"rowids": rowids})}
-    return [found[rowid] for rowid in rowids]
+    return sale_rows.tickets_by_rowid(db, first)

@@ -24,13 +24,15 @@ import hashlib
 import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from boxoffice.store.journal_head import JournalHead
 from boxoffice.store.models import JournalEntry, Sale
+from boxoffice.store.raw import driver_connection
 from boxoffice.store.types import canonical_json, format_utc, utcnow
 
 GENESIS = "0" * 64
@@ -64,37 +66,56 @@ class Signer:
         return None
 
 
-def _digest(entry: JournalEntry) -> str:
+def _digest(entry: JournalEntry | AppendedEntry) -> str:
     parts = [str(entry.seq), format_utc(entry.created_at), entry.kind, entry.actor or "", entry.subject or "",
              entry.payload, entry.prev_hash]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-# Built once, and Core: statement building and an ORM flush each cost more than the INSERT itself (a sale pays them).
+@dataclass(slots=True)
+class AppendedEntry:
+    """An entry just written by :func:`append` (the columns of :class:`JournalEntry`, without an ORM object:
+    building one cost more than the INSERT, and a sale appends one)."""
+
+    seq: int
+    kind: str
+    actor: str | None
+    subject: str | None
+    payload: str
+    prev_hash: str
+    created_at: datetime
+    hash: str = ""
+    mac: str | None = None
+
+
+# Plain SQL on the session's connection (boxoffice.store.raw): a sale appends an entry, and SQLAlchemy's
+# per-statement work cost more than the three statements themselves.
 _COLUMNS = ("seq", "created_at", "kind", "actor", "subject", "payload", "prev_hash", "hash", "mac")
-_LAST = select(JournalEntry.seq, JournalEntry.hash).order_by(JournalEntry.seq.desc()).limit(1)
-_COUNTER = text("SELECT seq FROM sqlite_sequence WHERE name = :name")
-_INSERT = insert(JournalEntry.__table__)
+_LAST_SQL = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
+_COUNTER_SQL = "SELECT seq FROM sqlite_sequence WHERE name = 'journal'"
+_INSERT_SQL = f"INSERT INTO journal ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 
 
 def append(session: Session, kind: str, payload: dict[str, Any], *, actor: str | None = None,
-           subject: str | None = None) -> JournalEntry:
+           subject: str | None = None) -> AppendedEntry:
     """Append one entry; call inside the transaction that does the thing it records.
 
     One INSERT with the number and hash already in it (not an INSERT, then an UPDATE once SQLite numbered it):
     the write transaction holds the database lock, so the number is AUTOINCREMENT's own rule, one past both the
     counter and the last entry (a deleted tail entry's number is never reused).
     """
-    last = session.execute(_LAST).first()
-    counter = session.scalar(_COUNTER, {"name": JournalEntry.__tablename__})
-    entry = JournalEntry(seq=max(int(counter or 0), last.seq if last else 0) + 1, kind=kind, actor=actor,
-                         subject=subject, payload=canonical_json(payload), prev_hash=last.hash if last else GENESIS,
-                         hash="", created_at=utcnow())
+    db = driver_connection(session)
+    last = db.execute(_LAST_SQL).fetchone()
+    counter = db.execute(_COUNTER_SQL).fetchone()
+    entry = AppendedEntry(seq=max(int(counter[0]) if counter else 0, last[0] if last else 0) + 1, kind=kind,
+                          actor=actor, subject=subject, payload=canonical_json(payload),
+                          prev_hash=last[1] if last else GENESIS, created_at=utcnow())
     entry.hash = _digest(entry)
     signer: Signer | None = session.info.get(SIGNER)
     entry.mac = signer.sign(entry.hash) if signer is not None and entry.seq >= signer.from_seq else None
-    session.connection().execute(_INSERT, {column: getattr(entry, column) for column in _COLUMNS})
-    return entry  # not added to the session: the row is written; callers read its seq, hash and time
+    db.execute(_INSERT_SQL, (entry.seq, format_utc(entry.created_at), entry.kind, entry.actor, entry.subject,
+                             entry.payload, entry.prev_hash, entry.hash, entry.mac))
+    return entry  # the row is written; callers read its seq, hash and time
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,17 @@ from sqlalchemy import select
 
 from boxoffice.core.errors import SeatNotAvailable
 from boxoffice.services.best_available import (
+    SCAN_SQL,
     NoSeatsTogether,
     SeatLabel,
     natural_key,
     rank_seats,
-    scan_statement,
 )
 from boxoffice.services.inventory import RemoteProduct, RemoteTicket, merge_inventory
 from boxoffice.services.sales import LineRequest, SaleRequest, SaleResult, sell
 from boxoffice.store.engine import Store
 from boxoffice.store.models import Ticket
+from tests.helpers.shifts import open_test_shift
 from tests.unit.services.services_helpers import STARTS_AT, TERMINAL, cash, dump
 
 EVENT, ZONE, PRODUCT, PRICE = "EV9", "Pista", "TT-PISTA", 1000
@@ -38,6 +39,7 @@ def remote(rows: Sequence[str] = ROWS, seats: Sequence[int] = range(1, 13)) -> l
 def pull(store: Store, tickets: list[RemoteTicket]) -> None:
     merge_inventory(store.session_factory, EVENT, "Pabellón", STARTS_AT, tickets,
                     [RemoteProduct(PRODUCT, ZONE, PRICE, ZONE, "ticket", None)])
+    open_test_shift(store.session_factory)  # the sales these tests make belong to a shift
 
 
 @pytest.fixture
@@ -140,10 +142,9 @@ def test_a_pull_that_adds_a_seat_inside_a_row_reranks_the_row(empty_store: Store
 
 
 def test_the_pick_reads_the_index_in_order_with_no_sort_and_no_table_lookup(venue: Store) -> None:
-    statement = scan_statement(EVENT, ZONE)
-    compiled = statement.compile(venue.engine, compile_kwargs={"literal_binds": True})
     with venue.engine.connect() as connection:
-        plan = " | ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+        plan = " | ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {SCAN_SQL}",
+                                                                         (EVENT, ZONE)))
     assert "USING COVERING INDEX ix_tickets_best_available" in plan, plan
     assert "TEMP B-TREE" not in plan, plan  # no ORDER BY sort: the index gives the order
 
