@@ -4,6 +4,8 @@ Returned tickets become ``returning`` at once (unsellable here) and an unassign 
 ``returned`` when the central platform confirms. A void of a sale never sent (or refused) cancels its delivery
 and frees the seats at once; a void of a sale the platform has or may have (delivered, or a delivery attempted
 whose answer never came) queues a cancellation, and the seats come back only when the platform confirms it.
+Both belong to the shift open when they are made (a void's cash goes back from that drawer, whichever shift
+sold it: ``Sale.void_shift_id``; a return's journal entry names it); with no shift open they are refused.
 
 For the returns screen: :func:`return_zones` (what can be chosen), :func:`select_unsold` (the unsold tickets of a
 zone, a seat range or the whole event, and the seats it skips), :func:`describe_seats` (a short list of seats)
@@ -24,7 +26,7 @@ from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownSale
-from boxoffice.services import journal
+from boxoffice.services import journal, shifts
 from boxoffice.services.context import Terminal
 from boxoffice.services.sales import sale_snapshot
 from boxoffice.store.models import Event, JournalEntry, Outbox, Sale, Ticket
@@ -46,6 +48,7 @@ def return_tickets(session_factory: sessionmaker[Session], terminal: Terminal, e
     with session_factory.begin() as session:
         if session.get(Event, event_id) is None:
             raise UnknownEvent(f"event {event_id!r} is not assigned to this office", code="event_not_assigned")
+        shift_id = shifts.require_shift(shifts.open_shift_id(session), terminal, "return")
         if all_unsold:
             ids = list(session.scalars(select(Ticket.id).where(Ticket.event_id == event_id,
                                                                Ticket.state == "available").order_by(Ticket.id)))
@@ -71,8 +74,8 @@ def return_tickets(session_factory: sessionmaker[Session], terminal: Terminal, e
         outbox = Outbox(kind="unassign", subject=event_id, idempotency_key=uuid.uuid4().hex, payload=payload)
         session.add(outbox)
         session.flush()  # the outbox id links the journal entry to the return the history lists
-        journal.append(session, "return", {"event_id": event_id, "tickets": ids, "outbox_id": outbox.id},
-                       actor=actor, subject=event_id)
+        journal.append(session, "return", {"event_id": event_id, "tickets": ids, "outbox_id": outbox.id,
+                                           "shift_id": shift_id}, actor=actor, subject=event_id)
     return ReturnResult(event_id, tuple(ids))
 
 
@@ -96,6 +99,8 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
         if sale.status == "voided":
             raise InvalidSale(f"sale {sale.purchase_code} is already voided", code="sale_already_voided",
                               params={"code": sale.purchase_code})
+        # the money goes back from the drawer of the shift open now, whichever shift took it
+        shift_id = shifts.require_shift(shifts.open_shift_id(session), terminal, "void")
         outbox = session.scalars(select(Outbox).where(Outbox.kind == "sale",
                                                       Outbox.subject == sale.purchase_code)).first()
         ticket_ids = [t.ticket_id for t in sale.tickets]
@@ -105,6 +110,7 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
             outbox.state == "pending" and outbox.attempted_at is not None)
         sale.status = "voided"
         sale.voided_at = utcnow()
+        sale.void_shift_id = shift_id
         sale.void_reason = reason.strip()
         if delivered:
             event = session.get(Event, sale.event_id)
@@ -123,7 +129,8 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
                             .values(state=freed, updated_at=utcnow())
                             .execution_options(synchronize_session=False))
         journal.append(session, "void", {"purchase_code": sale.purchase_code, "reason": sale.void_reason,
-                                         "delivered": delivered}, actor=actor, subject=sale.purchase_code)
+                                         "delivered": delivered, "shift_id": shift_id},
+                       actor=actor, subject=sale.purchase_code)
     return VoidResult(sale.purchase_code, delivered)
 
 

@@ -21,7 +21,7 @@ from boxoffice import tracepoints
 from boxoffice.core.codes import item_code, new_purchase_code, ticket_barcode
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownProduct
 from boxoffice.core.payments import PaymentRequest, SettledPayment, settle
-from boxoffice.services import best_available, journal
+from boxoffice.services import best_available, journal, shifts
 from boxoffice.services.context import Terminal
 from boxoffice.store.models import (
     Clerk,
@@ -117,6 +117,7 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
         if request.comp_reason is not None and (clerk is None or clerk.role != "supervisor"):
             raise InvalidSale("only a supervisor can issue comp tickets", code="comp_needs_supervisor")
         shift_id = session.scalar(_OPEN_SHIFT)
+        shifts.require_shift(shift_id, terminal, "sale")  # no money outside a Z report
         planned = _plan(session, event, request.lines, allow_split=request.allow_split)
         if request.comp_reason is not None:
             for plan in planned:  # the whole price off: the list price stays on record, the sale costs nothing

@@ -1,8 +1,10 @@
 """Shifts (cash drawer sessions) and the Z report computed when one closes.
 
-A terminal has at most one open shift (the local database belongs to one terminal). A sale belongs to a shift by
-``Sale.shift_id`` when set, otherwise by ``created_at`` within [opened_at, closed_at] — the selling service
-does not set ``shift_id`` yet. Training sales never count. Money is integer cents throughout.
+A terminal has at most one open shift (the local database belongs to one terminal). Every real sale, void and
+return belongs to the shift open when it was made — without one it is refused (:func:`require_shift`, code
+``no_open_shift``), so no money moves outside a Z report. A sale names its shift in ``Sale.shift_id``, a void in
+``Sale.void_shift_id``, a return in its journal entry (``shift_id``); voids and returns recorded before they named
+a shift count by their time within [opened_at, closed_at]. Training sales never count. Money is integer cents.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from boxoffice.core.errors import BoxOfficeError
+from boxoffice.core.errors import BoxOfficeError, SaleRejected
+from boxoffice.core.permissions import Action, allowed
 from boxoffice.services import journal
+from boxoffice.services.context import Terminal
 from boxoffice.store.models import Clerk, JournalEntry, Sale, Shift
 from boxoffice.store.types import format_utc, utcnow
 
@@ -41,6 +45,35 @@ class SaleInProgress(ShiftError):
 
 class InvalidCount(ShiftError, ValueError):
     code = "shift_count_invalid"
+
+
+class ShiftNeeded(ShiftError, SaleRejected):
+    """A sale, void or return with no shift open: its money would belong to no Z report."""
+
+    code = "no_open_shift"
+
+
+class OpenNeedsSupervisor(ShiftError):
+    """This clerk's role may not open a shift (a door clerk): a supervisor opens it."""
+
+    code = "shift_open_needs_supervisor"
+
+
+#: The open shift's id (at most one is open; the newest if a bug ever left two).
+OPEN_SHIFT_ID = select(Shift.id).where(Shift.closed_at.is_(None)).order_by(Shift.id.desc()).limit(1)
+
+
+def open_shift_id(session: Session) -> int | None:
+    return session.scalar(OPEN_SHIFT_ID)
+
+
+def require_shift(shift_id: int | None, terminal: Terminal, action: str) -> int | None:
+    """``shift_id`` (the open shift, which the ``action`` — "sale", "void", "return" — belongs to); refused when
+    none is open. Training needs none: its sales never count and its scratch store is thrown away."""
+    if shift_id is None and not terminal.training:
+        raise ShiftNeeded(f"no shift is open on this terminal: open one with the cash float before this {action}",
+                          params={"action": action})
+    return shift_id
 
 
 @dataclass(frozen=True)
@@ -75,6 +108,9 @@ def open_shift(session_factory: sessionmaker[Session], clerk_id: int, float_cent
         clerk = session.get(Clerk, clerk_id)
         if clerk is None or not clerk.active:
             raise ShiftError(f"clerk {clerk_id} is not an active clerk here", code="clerk_inactive")
+        if not allowed(clerk.role, Action.shift_own):  # a door clerk: a supervisor opens the shift
+            raise OpenNeedsSupervisor(f"{clerk.name} may not open a shift: ask a supervisor to open it",
+                                      params={"name": clerk.name})
         existing = _open(session)
         if existing is not None:
             raise ShiftAlreadyOpen(f"shift {existing.id} is still open (since {format_utc(existing.opened_at)}): "
@@ -156,32 +192,53 @@ def close_shift(session_factory: sessionmaker[Session], shift_id: int, counted: 
         return _info(shift)
 
 
-def shift_sales(session: Session, shift: Shift, until: datetime) -> list[Sale]:
-    """Sales of the shift: by shift_id, or (no shift_id) made within [opened_at, until]; training excluded."""
-    window = and_(Sale.shift_id.is_(None), Sale.created_at >= shift.opened_at, Sale.created_at <= until)
-    query = (select(Sale).where(or_(Sale.shift_id == shift.id, window), Sale.training.is_(False))
+def shift_sales(session: Session, shift: Shift) -> list[Sale]:
+    """Sales made in the shift (``Sale.shift_id``), training excluded."""
+    query = (select(Sale).where(Sale.shift_id == shift.id, Sale.training.is_(False))
              .options(selectinload(Sale.items), selectinload(Sale.payments)).order_by(Sale.id))
     return list(session.scalars(query))
+
+
+def shift_voids(session: Session, shift: Shift, until: datetime) -> list[Sale]:
+    """Sales voided in the shift, whenever they were sold: by ``void_shift_id``, or (a void recorded before voids
+    named their shift) by ``voided_at`` within [opened_at, until]; training excluded."""
+    legacy = and_(Sale.void_shift_id.is_(None), Sale.voided_at >= shift.opened_at, Sale.voided_at <= until)
+    query = (select(Sale).where(Sale.status == "voided", Sale.training.is_(False),
+                                or_(Sale.void_shift_id == shift.id, legacy))
+             .options(selectinload(Sale.payments)).order_by(Sale.id))
+    return list(session.scalars(query))
+
+
+def shift_returns(session: Session, shift: Shift, until: datetime) -> list[dict[str, Any]]:
+    """The payloads of the returns journaled in the shift: by their ``shift_id``, or (journaled before returns
+    named their shift) by time within [opened_at, until]."""
+    entries = session.execute(select(JournalEntry.payload, JournalEntry.created_at).where(
+        JournalEntry.kind == "return", JournalEntry.created_at >= shift.opened_at).order_by(JournalEntry.seq))
+    out = []
+    for text, created_at in entries:
+        payload = json.loads(text)
+        belongs = payload["shift_id"] == shift.id if "shift_id" in payload else created_at <= until
+        if belongs:
+            out.append(payload)
+    return out
 
 
 def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int | None = None) -> dict[str, Any]:
     """The Z report of ``shift`` up to ``until`` as plain JSON values (cents).
 
     ``sales`` counts completed paid sales of the shift; ``comps`` completed sales with total 0; ``voids`` sales
-    voided during the shift (by ``voided_at``), whenever they were made: a voided sale of this shift brings no
-    cash, and the cash of a voided sale of an earlier shift is taken as handed back from this drawer
-    (``cash.refunded_cents``); ``returns`` tickets returned to the central platform during the shift (journal
-    entries of kind "return"). Cash expected = float + cash handed over − change − refunded.
+    voided in the shift, whenever they were made: a voided sale of this shift brings no cash, and the cash of a
+    voided sale of an earlier shift was handed back from this drawer (``cash.refunded_cents``); ``returns``
+    tickets returned to the central platform in the shift. Cash expected = float + cash handed over − change −
+    refunded.
     """
-    sales = shift_sales(session, shift, until)
+    sales = shift_sales(session, shift)
     clerks = {c.id: c.name for c in session.scalars(select(Clerk))}
     completed = [s for s in sales if s.status == "completed"]
     paid = [s for s in completed if s.total_cents > 0]
     comps = [s for s in completed if s.total_cents == 0]
     own = {s.id for s in sales}
-    voided = list(session.scalars(
-        select(Sale).where(Sale.status == "voided", Sale.training.is_(False), Sale.voided_at >= shift.opened_at,
-                           Sale.voided_at <= until).options(selectinload(Sale.payments)).order_by(Sale.id)))
+    voided = shift_voids(session, shift, until)
     # a void of a sale taken in an earlier shift hands its cash back from this drawer
     refunded = sum(p.amount_cents for s in voided if s.id not in own for p in s.payments if p.method == "cash")
     cash_in = cash_change = cash_net = card = 0
@@ -213,12 +270,8 @@ def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int
             else:
                 prod["quantity"] += item.quantity
                 prod["total_cents"] += item.total_cents
-    returns = list(session.scalars(select(JournalEntry).where(
-        JournalEntry.kind == "return", JournalEntry.created_at >= shift.opened_at,
-        JournalEntry.created_at <= until).order_by(JournalEntry.seq)))
-    returned = 0
-    for entry in returns:
-        returned += len(json.loads(entry.payload).get("tickets", []))
+    returns = shift_returns(session, shift, until)
+    returned = sum(len(payload.get("tickets", [])) for payload in returns)
     return {
         "shift_id": shift.id,
         "clerk_id": shift.clerk_id,

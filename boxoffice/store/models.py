@@ -193,6 +193,9 @@ class Sale(Base):
     status: Mapped[str] = mapped_column(String(16), default="completed", server_default="completed")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     voided_at: Mapped[datetime | None]
+    #: The shift the void was made in (its cash goes back from that drawer); NULL on voids made before voids
+    #: named their shift, and on sales not voided.
+    void_shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
     void_reason: Mapped[str | None] = mapped_column(Text)
     delivery_state: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
     #: What the central platform flagged (per-ticket conflicts), for the supervisor.

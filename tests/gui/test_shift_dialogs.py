@@ -33,7 +33,7 @@ BEA = ClerkInfo(2, "Bea", "clerk", None)
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    store = seed_store(tmp_path / "shifts.sqlite3")
+    store = seed_store(tmp_path / "shifts.sqlite3", shift=False)
     with store.session_factory.begin() as session:
         for clerk in (ANA, BEA):
             session.add(Clerk(id=clerk.id, name=clerk.name, role=clerk.role, pin_hash="scrypt$x"))

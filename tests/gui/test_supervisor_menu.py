@@ -25,7 +25,7 @@ SUPERVISOR_ACTIONS = {"door", "returns", "syncQueue", "shift", "zReports", "repo
 
 def _window(qtbot, tmp_path: Path, clerk: ClerkInfo, *, pdf: bool = False):
     """A window on a seeded store with the two clerks, training available, printing to PDF files if asked."""
-    store = seed_store(tmp_path / "t.sqlite3")
+    store = seed_store(tmp_path / "t.sqlite3", shift=False)
     with store.session_factory.begin() as session:
         session.add(Clerk(id=SUPERVISOR.id, name=SUPERVISOR.name, role="supervisor", pin_hash="scrypt$x"))
         session.add(Clerk(id=CLERK.id, name=CLERK.name, role="clerk", pin_hash="scrypt$x"))

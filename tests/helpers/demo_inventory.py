@@ -11,6 +11,7 @@ from boxoffice.store.engine import Store, open_store
 from boxoffice.store.types import parse_utc
 from boxoffice.sync.worker import read_status
 from boxoffice.ui.backend import Backend
+from tests.helpers.shifts import open_test_shift
 
 EVENT_ID = "EVDEMO"
 ZONES = (("General", "#4A90D9", "GEN", 6, 14, 2500), ("Preferente", "#E67E22", "PRE", 3, 12, 4000),
@@ -18,7 +19,9 @@ ZONES = (("General", "#4A90D9", "GEN", 6, 14, 2500), ("Preferente", "#E67E22", "
 TERMINAL = Terminal("office_taquilla_norte", "Taquilla Norte", "test-1")
 
 
-def seed_store(path: Path) -> Store:
+def seed_store(path: Path, *, shift: bool = True) -> Store:
+    """The demo event in a new store at ``path``, with a shift open (tests/helpers/shifts.py) unless ``shift`` is
+    False (tests of opening shifts, and of the window asking for one)."""
     store = open_store(path)
     tickets = []
     for zone, color, prefix, rows, per_row, _price in ZONES:
@@ -35,6 +38,8 @@ def seed_store(path: Path) -> Store:
                                   (("tt-gen", 2), ("tt-nino", 3))))
     merge_inventory(store.session_factory, EVENT_ID, "Festival de Verano", parse_utc("2026-12-12T20:00:00Z"),
                     tickets, products)
+    if shift:
+        open_test_shift(store.session_factory)
     return store
 
 

@@ -1,7 +1,8 @@
 """A paired box-office terminal for integration tests: private data dir, config, token in the file keyring.
 
 It pairs by writing the config and keyring directly, so tests do not depend on the ``pair`` command (which
-has tests of its own). ``env`` is what a subprocess needs to act as this terminal.
+has tests of its own), and opens a shift (tests/helpers/shifts.py) unless told not to: every sale, void and
+return belongs to one. ``env`` is what a subprocess needs to act as this terminal.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from boxoffice.services.context import Terminal
 from boxoffice.store.engine import Store, open_store
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.pull import pull
+from tests.helpers.shifts import open_test_shift
 
 
 @dataclass
@@ -41,8 +43,9 @@ class TestTerminal:
 
 
 def make_terminal(data_dir: Path, url: str, office_id: str, token: str, *, event_id: str | None = None,
-                  pull_now: bool = True) -> TestTerminal:
-    """Configure a terminal in ``data_dir`` for ``url`` and (by default) pull ``event_id`` into it."""
+                  pull_now: bool = True, shift: bool = True) -> TestTerminal:
+    """Configure a terminal in ``data_dir`` for ``url`` and (by default) pull ``event_id`` into it and open a
+    shift (with ``pull_now``)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     name = office_id.replace("office_", "").replace("_", " ").title()
     config = Config(central=CentralConfig(url=url, office_id=office_id, office_name=name),
@@ -57,6 +60,8 @@ def make_terminal(data_dir: Path, url: str, office_id: str, token: str, *, event
         client = terminal.client()
         try:
             pull(client, store.session_factory, [event_id] if event_id else None)
+            if shift:
+                open_test_shift(store.session_factory)
         finally:
             client.close()
             store.close()

@@ -1,6 +1,7 @@
 """Fixtures for the services tests: a real SQLite file under tmp_path, seeded through the pull (merge).
 
-Creating a database runs every migration and the seed is two pulls, all with synchronous=FULL; doing that once
+The seeded store has a shift open (tests/helpers/shifts.py): every sale, void and return belongs to one. Creating
+a database runs every migration and the seed is two pulls, all with synchronous=FULL; doing that once
 per session and copying the closed (checkpointed, one-file) result for each test keeps the folder fast. Each
 test still opens its own file with ``open_store``.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from boxoffice.store.engine import Store, open_store
+from tests.helpers.shifts import open_test_shift
 from tests.unit.services.services_helpers import seed
 
 
@@ -25,6 +27,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shutil.copyfile(empty.path, folder / "seeded.sqlite3")
     with open_store(folder / "seeded.sqlite3") as seeded:
         seed(seeded)
+        open_test_shift(seeded.session_factory)
     for path in (empty.path, seeded.path):
         assert not Path(f"{path}-wal").exists(), "the template must be one self-contained file"
     return {"empty": empty.path, "seeded": seeded.path}
@@ -49,6 +52,6 @@ def empty_store(templates: dict[str, Path], db_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def store(templates: dict[str, Path], db_path: Path) -> Iterator[Store]:
-    """A store holding the seeded event EV1 (and EV2), as after a first pull."""
+    """A store holding the seeded event EV1 (and EV2), as after a first pull, with a shift open."""
     with _open_copy(templates["seeded"], db_path) as opened:
         yield opened

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
 import pytest
 from sqlalchemy import select
 
+from boxoffice.services import shifts
 from boxoffice.services.returns import return_tickets, void_sale
 from boxoffice.services.sales import sell
 from boxoffice.services.shifts import (
     InvalidCount,
     NoOpenShift,
+    OpenNeedsSupervisor,
     SaleInProgress,
     ShiftAlreadyOpen,
+    ShiftNeeded,
     close_shift,
     current_shift,
     open_shift,
 )
 from boxoffice.store.engine import Store
-from boxoffice.store.models import Clerk, JournalEntry, Shift
+from boxoffice.store.models import Clerk, JournalEntry, Sale, Shift
 from tests.unit.services.services_helpers import (
     GENERAL,
     P_GEN,
@@ -28,6 +34,7 @@ from tests.unit.services.services_helpers import (
     VIP,
     card,
     cash,
+    dump,
     execute,
     request,
     seats,
@@ -50,6 +57,8 @@ def G(n: int) -> str:
 
 @pytest.fixture
 def clerks(store: Store) -> Store:
+    """The seeded store with Ana and Bea and no shift open (the fixture's shift taken away, nothing in it)."""
+    execute(store, "DELETE FROM shifts")
     add_clerks(store)
     return store
 
@@ -104,7 +113,8 @@ def test_close_refuses_bad_counts_and_closed_shifts(clerks: Store) -> None:
 
 def test_z_report_totals_match_the_sales_of_the_shift(clerks: Store) -> None:
     factory = clerks.session_factory
-    sell_seats(clerks, G(12))  # before the shift: not in the report
+    with pytest.raises(ShiftNeeded):  # before the shift: no sale at all, so none outside the report
+        sell_seats(clerks, G(12))
     shift = open_shift(factory, ANA, 10000)
     # Ana: two General for cash, 100.00 handed over, 50.00 change
     sell(factory, TERMINAL, request(seats(G(1), G(2)), payments=[cash(10000)], clerk_id=ANA))
@@ -117,8 +127,8 @@ def test_z_report_totals_match_the_sales_of_the_shift(clerks: Store) -> None:
     # Bea: a General for cash, then voided
     voided = sell(factory, TERMINAL, request(seats(G(3)), payments=[cash(2500)], clerk_id=BEA))
     void_sale(factory, TERMINAL, voided.purchase_code, "wrong seat", actor="Bea")
-    # Ana: a comp (whole line discounted, nothing paid)
-    sell(factory, TERMINAL, request(seats(G(4), discount=2500), clerk_id=ANA))
+    # Bea: a comp (a supervisor, with a reason and a recipient; nothing paid)
+    sell(factory, TERMINAL, request(seats(G(4)), clerk_id=BEA, comp_reason="Prensa", customer_name="Pat Lee"))
     # two tickets returned to the platform
     return_tickets(factory, TERMINAL, "EV1", [G(10), G(11)], actor="Bea")
 
@@ -139,8 +149,8 @@ def test_z_report_totals_match_the_sales_of_the_shift(clerks: Store) -> None:
     assert cash_part["expected_cents"] == 10000 + 15000 - 6000
     assert cash_part["counted_cents"] == 18700
     assert cash_part["difference_cents"] == 18700 - 19000
-    assert report["per_clerk"] == {"Ana": {"sales": 2, "total_cents": 9000, "comps": 1},
-                                   "Bea": {"sales": 1, "total_cents": 6000, "comps": 0}}
+    assert report["per_clerk"] == {"Ana": {"sales": 2, "total_cents": 9000, "comps": 0},
+                                   "Bea": {"sales": 1, "total_cents": 6000, "comps": 1}}
     assert report["per_product"][P_GEN] == {"description": GENERAL, "quantity": 2, "total_cents": 5000,
                                             "comp_quantity": 1}
     assert report["per_product"][P_PREF]["quantity"] == 1
@@ -152,8 +162,9 @@ def test_z_report_totals_match_the_sales_of_the_shift(clerks: Store) -> None:
         assert stored.counted_json == {"5000": 3, "2000": 1, "1000": 1, "500": 1, "100": 2}
         last = session.scalars(select(JournalEntry).order_by(JournalEntry.seq.desc())).first()
         assert last is not None and last.kind == "shift_close" and last.actor == "Ana"
-    # a sale after the close belongs to no closed shift
-    sell_seats(clerks, G(5))
+    # after the close nothing sells until the next shift opens
+    with pytest.raises(ShiftNeeded):
+        sell_seats(clerks, G(5))
     with factory() as session:
         again = session.get(Shift, shift.id)
         assert again is not None and again.report_json == report
@@ -191,12 +202,94 @@ def test_a_sale_with_a_shift_id_belongs_to_that_shift_only(clerks: Store) -> Non
 
 
 def test_sales_made_during_an_open_shift_carry_its_id(clerks: Store) -> None:
-    from boxoffice.store.models import Sale
-
-    before = sell_seats(clerks, G(10))
     shift = open_shift(clerks.session_factory, ANA, 0)
     during = sell(clerks.session_factory, TERMINAL, request(seats(G(11)), payments=[cash(2500)], clerk_id=ANA))
     with clerks.session_factory() as session:
         ids = dict(session.execute(select(Sale.purchase_code, Sale.shift_id)).all())
-    assert ids[during.purchase_code] == shift.id
-    assert ids[before.purchase_code] is None
+    assert ids == {during.purchase_code: shift.id}
+
+
+# --- every sale, void and return belongs to a shift (#14) --------------------------------------------------
+
+
+def test_with_no_shift_open_a_sale_a_void_and_a_return_are_refused_and_write_nothing(clerks: Store) -> None:
+    factory = clerks.session_factory
+    shift = open_shift(factory, ANA, 0)
+    sold = sell(factory, TERMINAL, request(seats(G(1)), payments=[cash(2500)], clerk_id=ANA))
+    close_shift(factory, shift.id, {2500: 1}, "Ana")
+    before = dump(clerks)
+    attempts = [lambda: sell(factory, TERMINAL, request(seats(G(2)), payments=[cash(2500)], clerk_id=ANA)),
+                lambda: void_sale(factory, TERMINAL, sold.purchase_code, "wrong seat", actor="Bea"),
+                lambda: return_tickets(factory, TERMINAL, "EV1", [G(3)], actor="Bea")]
+    for attempt, action in zip(attempts, ("sale", "void", "return"), strict=True):
+        with pytest.raises(ShiftNeeded) as refused:
+            attempt()
+        assert refused.value.code == "no_open_shift" and refused.value.params == {"action": action}
+    assert dump(clerks) == before
+
+
+def test_a_training_sale_needs_no_shift(clerks: Store) -> None:
+    training = dataclasses.replace(TERMINAL, training=True)
+    result = sell(clerks.session_factory, training, request(seats(G(1)), payments=[cash(2500)], clerk_id=ANA))
+    assert result.total_cents == 2500
+
+
+def test_a_door_clerk_cannot_open_a_shift(clerks: Store) -> None:
+    with clerks.session_factory.begin() as session:
+        session.add(Clerk(id=3, name="Dani", role="door", pin_hash="scrypt$x"))
+    with pytest.raises(OpenNeedsSupervisor) as refused:
+        open_shift(clerks.session_factory, 3, 0)
+    assert refused.value.code == "shift_open_needs_supervisor"
+    assert current_shift(clerks.session_factory) is None
+
+
+def test_voids_and_returns_name_their_shift_and_count_in_it_only(clerks: Store) -> None:
+    """A void in shift 2 of a sale from shift 1 is shift 2's cash out; shift 1 keeps the sale it closed with."""
+    factory = clerks.session_factory
+    first = open_shift(factory, ANA, 1000)
+    card_sale = sell(factory, TERMINAL, request(seats(G(1)), payments=[card(2500)], clerk_id=ANA))
+    cash_sale = sell(factory, TERMINAL, request(seats(G(2), G(3)), payments=[cash(6000)], clerk_id=ANA))
+    return_tickets(factory, TERMINAL, "EV1", [G(10)], actor="Bea")
+    one = close_shift(factory, first.id, {1000: 6}, "Bea").report
+    assert one is not None
+    assert one["sales"] == {"count": 2, "total_cents": 7500}
+    assert one["returns"] == {"count": 1, "tickets": 1}
+    assert one["cash"]["expected_cents"] == 1000 + 5000 and one["cash"]["difference_cents"] == 0
+
+    second = open_shift(factory, BEA, 2000)
+    void_sale(factory, TERMINAL, cash_sale.purchase_code, "customer changed their mind", actor="Bea")
+    void_sale(factory, TERMINAL, card_sale.purchase_code, "double charge", actor="Bea")
+    return_tickets(factory, TERMINAL, "EV1", [G(11), G(12)], actor="Bea")
+    with factory() as session:
+        shift_of_void = dict(session.execute(select(Sale.purchase_code, Sale.void_shift_id)).all())
+        returns = [json.loads(p) for p in session.scalars(
+            select(JournalEntry.payload).where(JournalEntry.kind == "return").order_by(JournalEntry.seq))]
+    assert shift_of_void == {card_sale.purchase_code: second.id, cash_sale.purchase_code: second.id}
+    assert [r["shift_id"] for r in returns] == [first.id, second.id]
+    two = close_shift(factory, second.id, {1000: 2}, "Bea").report
+    assert two is not None
+    assert two["sales"] == {"count": 0, "total_cents": 0}
+    assert two["voids"] == {"count": 2, "total_cents": 7500, "earlier_shift_count": 2}
+    assert two["returns"] == {"count": 1, "tickets": 2}
+    assert two["cash"]["refunded_cents"] == 5000  # the cash sale's money; the card one goes back to the card
+    assert two["cash"]["expected_cents"] == 2000 - 5000
+    with factory() as session:
+        assert session.get(Shift, first.id).report_json == one  # kept as it closed
+
+
+def test_voids_and_returns_recorded_before_they_named_a_shift_count_by_their_time(clerks: Store) -> None:
+    factory = clerks.session_factory
+    shift = open_shift(factory, ANA, 0)
+    sold = sell(factory, TERMINAL, request(seats(G(1)), payments=[cash(2500)], clerk_id=ANA))
+    void_sale(factory, TERMINAL, sold.purchase_code, "wrong seat", actor="Bea")
+    return_tickets(factory, TERMINAL, "EV1", [G(10)], actor="Bea")
+    # as an older version wrote them: no void_shift_id, a return entry without shift_id
+    execute(clerks, "UPDATE sales SET void_shift_id = NULL")
+    with factory() as session:
+        preview = shifts.shift_preview(factory, shift.id)
+        entry = session.scalars(select(JournalEntry).where(JournalEntry.kind == "return")).one()
+    assert preview["voids"]["count"] == 1 and preview["returns"]["count"] == 1
+    legacy = json.loads(entry.payload)
+    legacy.pop("shift_id")
+    execute(clerks, "UPDATE journal SET payload = :p WHERE seq = :s", p=json.dumps(legacy), s=entry.seq)
+    assert shifts.shift_preview(factory, shift.id)["returns"] == {"count": 1, "tickets": 1}

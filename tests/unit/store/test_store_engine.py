@@ -43,8 +43,9 @@ def without_clerks(tables: dict[str, list[tuple[object, ...]]]) -> dict[str, lis
 
 
 def assert_sales_kept(before: list[tuple[object, ...]], after: list[tuple[object, ...]]) -> None:
-    """Every old sale unchanged, with the new comp_reason column NULL (an old sale is never a comp)."""
-    assert before and after == [(*row, None) for row in before]
+    """Every old sale unchanged, with the new comp_reason and void_shift_id columns NULL (an old sale is never a
+    comp; an old void counts by its time)."""
+    assert before and after == [(*row, None, None) for row in before]
 
 
 def table_names(store: Store) -> set[str]:
@@ -87,7 +88,8 @@ def test_history_is_one_line_of_alembic_style_revisions() -> None:
     assert history[0] == FIRST_REVISION
     assert history[-1] == HEAD
     assert history == ["00ba8882726e", "95e99a64f3d6", "c0a1e5d2b7f4", "d4b7e1a9c3f2",
-                       "e7a3c9d1f5b2", "f3b8d2c6a9e1", "f3a8b2c6d1e4", "a9d4c2e7b1f6"]  # one branch, oldest first
+                       "e7a3c9d1f5b2", "f3b8d2c6a9e1", "f3a8b2c6d1e4", "a9d4c2e7b1f6",
+                       "b5e2d8c4a7f3"]  # one branch, oldest first
     assert all(len(revision) == 12 and int(revision, 16) >= 0 for revision in history)
 
 
