@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from boxoffice.services import journal
+from boxoffice.core.permissions import Action
+from boxoffice.services import authority, journal
 from boxoffice.services.clerks import ClerkInfo
 
 KIOSK_EXIT = "kiosk_exit"
@@ -14,6 +15,7 @@ def record_kiosk_exit(session_factory: sessionmaker[Session], supervisor: ClerkI
                       ) -> int:
     """Journal who let the terminal leave kiosk mode (one transaction); returns the entry's sequence number."""
     with session_factory.begin() as session:
+        authority.acting_clerk(session, supervisor, Action.kiosk_exit)
         entry = journal.append(session, KIOSK_EXIT, {"clerk_id": supervisor.id, "name": supervisor.name,
                                                      "where": where}, actor=supervisor.name)
         return entry.seq

@@ -7,11 +7,14 @@ when the drawer was opened, so every opening of the drawer is accounted for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import UnknownSale
-from boxoffice.services import journal
+from boxoffice.core.permissions import Action
+from boxoffice.services import authority, journal
 from boxoffice.store.models import JournalEntry, Sale
 
 WHAT = ("tickets", "receipt")
@@ -41,8 +44,15 @@ def record_reprint(session_factory: sessionmaker[Session], purchase_code: str, w
         return journal.append(session, "reprint", payload, actor=actor, subject=code).seq
 
 
-def record_no_sale(session_factory: sessionmaker[Session], actor: str | None, reason: str = "") -> int:
-    """Journal that the cash drawer was opened without a sale (a supervisor action); returns the sequence number."""
+def record_no_sale(session_factory: sessionmaker[Session], actor: str | None, reason: str = "",
+                   open_drawer: Callable[[], None] | None = None) -> int:
+    """Journal that the cash drawer was opened without a sale (``Action.no_sale``); returns the sequence number.
+
+    ``open_drawer`` runs inside the transaction once the actor is allowed: a refused clerk never gets the drawer
+    open, and a drawer that fails to open leaves no entry."""
     with session_factory.begin() as session:
+        actor = authority.acting_clerk(session, actor, Action.no_sale).name
+        if open_drawer is not None:
+            open_drawer()
         payload: dict[str, object] = {"reason": reason.strip()} if reason.strip() else {}
         return journal.append(session, "no_sale", payload, actor=actor).seq

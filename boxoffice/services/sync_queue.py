@@ -41,7 +41,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from boxoffice.core.errors import BoxOfficeError, UnknownSale
-from boxoffice.services import journal
+from boxoffice.core.permissions import Action
+from boxoffice.services import authority, journal
 from boxoffice.services.context import Terminal
 from boxoffice.services.returns import void_sale
 from boxoffice.store.models import Clerk, ConflictReport, Event, Outbox, Sale, SaleTicket, Ticket
@@ -404,6 +405,7 @@ def retry_now(session_factory: sessionmaker[Session], ids: Sequence[int] | None,
     """
     actor = _need_actor(actor)
     with session_factory.begin() as session:
+        authority.acting_clerk(session, actor, Action.sync_queue)
         if ids is None:
             rows = list(session.scalars(select(Outbox).where(Outbox.state == "parked").order_by(Outbox.id)))
         else:
@@ -469,6 +471,7 @@ def decide_conflict(session_factory: sessionmaker[Session], terminal: Terminal, 
     if not note:
         raise QueueActionRefused("give a reason for the decision")
     with session_factory() as session:
+        authority.acting_clerk(session, actor, Action.sync_queue)  # before a void_ours voids anything
         sale = _conflicted_sale(session, purchase_code)
         code, voided_already = sale.purchase_code, sale.status == "voided"
         reason = _void_reason(sale, session, note)
@@ -481,6 +484,7 @@ def decide_conflict(session_factory: sessionmaker[Session], terminal: Terminal, 
         voided = True
     now = utcnow()
     with session_factory.begin() as session:
+        authority.acting_clerk(session, actor, Action.sync_queue)
         sale = _conflicted_sale(session, code)  # again, inside the write lock: two supervisors, one decision
         flagged = [t["ticket_id"] for t in sale.conflict_json["tickets"]]
         if decision == "void_ours":
@@ -513,6 +517,7 @@ def mark_report_seen(session_factory: sessionmaker[Session], conflict_id: int, n
     if not note:
         raise QueueActionRefused("write a note: what was done about it, or who was told")
     with session_factory.begin() as session:
+        authority.acting_clerk(session, actor, Action.sync_queue)
         row = session.get(ConflictReport, conflict_id)
         if row is None:
             raise QueueActionRefused(f"no conflict report {conflict_id}: refresh the list")

@@ -13,6 +13,7 @@ from boxoffice.services.printouts import tickets_for_sale
 from boxoffice.services.reprints import record_no_sale, record_reprint
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry
+from tests.helpers.supervisors import SUPERVISOR, add_supervisors
 from tests.unit.services.services_helpers import GENERAL, sell_seats, ticket_id
 
 
@@ -48,10 +49,11 @@ def test_reprint_of_unknown_sale_or_thing_is_refused(store: Store) -> None:
 
 
 def test_no_sale_is_journaled(store: Store) -> None:
-    record_no_sale(store.session_factory, "supervisor-9", reason=" change for the bar ")
-    record_no_sale(store.session_factory, "supervisor-9")
+    add_supervisors(store.session_factory)
+    record_no_sale(store.session_factory, SUPERVISOR, reason=" change for the bar ")
+    record_no_sale(store.session_factory, SUPERVISOR)
     entries = _entries(store, "no_sale")
-    assert [e.actor for e in entries] == ["supervisor-9"] * 2
+    assert [e.actor for e in entries] == [SUPERVISOR] * 2
     assert json.loads(entries[0].payload) == {"reason": "change for the bar"}
     assert json.loads(entries[1].payload) == {}
     with store.session_factory() as session:

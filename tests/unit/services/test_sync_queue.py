@@ -32,6 +32,7 @@ from boxoffice.store.models import JournalEntry
 from boxoffice.sync.worker import DeliveryWorker, read_status
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server, seeded_template
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
+from tests.helpers.supervisors import SUPERVISOR, add_supervisors
 from tests.helpers.terminal import TestTerminal, make_terminal
 from tests.integration.sync.sync_helpers import (
     NORTE,
@@ -84,6 +85,7 @@ def world(tmp_path: Path, template: SeededTemplate) -> Iterator[World]:
 
 def _build(central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store) -> World:
     clerk = Clerk(store, terminal, central.event_id)
+    add_supervisors(store.session_factory)  # Marta and Luis decide, Sonia voids
     seats = {"twice": central.seat_ids["GEN160"], "taken_back": central.seat_ids["GEN161"],
              "kept": central.seat_ids["GEN162"]}
     clean = clerk.sell_zone("Preferente", 2)
@@ -97,7 +99,7 @@ def _build(central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, st
     twice = clerk.sell_seats([seats["twice"], seats["kept"]], pay="split")
     taken_back = clerk.sell_seats([seats["taken_back"]], pay="card")
     mistake = clerk.sell_zone("General", 1)
-    void_sale(store.session_factory, terminal.terminal, mistake.purchase_code, "wrong event")
+    void_sale(store.session_factory, terminal.terminal, mistake.purchase_code, "wrong event", actor=SUPERVISOR)
 
     def names_refused(request: Request) -> bool:
         return refused.purchase_code.encode() in request.body
