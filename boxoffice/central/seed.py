@@ -3,14 +3,15 @@
 "Festival de Verano" uses the offline-office spec's event id and its two example ticket ids (seats GEN5 and
 GEN6, left unassigned), so the spec's example requests work verbatim against a demo server. About 2,000 seats
 in three zones; each office gets 300 seats (General, Preferente and VIP) so a paired terminal has inventory.
-Ids are reproducible (seeded RNG); tokens are always fresh.
+Ids are reproducible (seeded RNG); tokens are always fresh. The event is dated relative to the day it is seeded
+(``DEMO_DAYS_AHEAD`` days on, at 20:00 local time, stored UTC), so a newcomer sells a future event.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -26,9 +27,26 @@ from boxoffice.central.offline_office import TicketsRequest, assign
 DEMO_EVENT_ID = "JAOTIiQrtU1fMWZZY2IZ"
 DEMO_EVENT_NAME = "Festival de Verano"
 SPEC_TICKETS = {"GEN5": "nGxHQ00YzCg9PphEwlYb", "GEN6": "LqQTJHAGEkdwzrbcScWe"}
-EVENT_START = datetime(2026, 7, 18, 18, 0, tzinfo=UTC)
-EVENT_END = datetime(2026, 7, 19, 2, 0, tzinfo=UTC)
-SALE_START = datetime(2026, 1, 1, 0, 0, tzinfo=UTC)
+DEMO_DAYS_AHEAD = 14
+DEMO_START_LOCAL = time(20, 0)
+EVENT_HOURS = 8
+SALE_DAYS_BEFORE = 30  # ticket types on sale from this many days before the seeding day
+
+
+@dataclass(frozen=True)
+class EventTimes:
+    """When a seeded event starts and ends and its ticket types go on sale (aware UTC)."""
+
+    start: datetime
+    end: datetime
+    sale_start: datetime
+
+
+def event_times(now: datetime) -> EventTimes:
+    """``DEMO_DAYS_AHEAD`` days after ``now``'s local day, at ``DEMO_START_LOCAL`` local time, in UTC."""
+    day = now.astimezone().date() + timedelta(days=DEMO_DAYS_AHEAD)
+    start = datetime.combine(day, DEMO_START_LOCAL).astimezone().astimezone(UTC)  # naive: this machine's time
+    return EventTimes(start, start + timedelta(hours=EVENT_HOURS), now - timedelta(days=SALE_DAYS_BEFORE))
 
 
 @dataclass(frozen=True)
@@ -85,7 +103,7 @@ def row_label(index: int) -> str:
     return label
 
 
-def _ticket_rows(now: datetime) -> list[dict[str, Any]]:
+def _ticket_rows(now: datetime, when: EventTimes) -> list[dict[str, Any]]:
     rng = random.Random(DEMO_EVENT_ID)
     rows, position = [], 0
     for zone in ZONES:
@@ -96,15 +114,15 @@ def _ticket_rows(now: datetime) -> list[dict[str, Any]]:
                 "id": f"{DEMO_EVENT_ID}-{suffix}", "event_id": DEMO_EVENT_ID, "seat_id": seat_id,
                 "seat_row": row_label((number - 1) // zone.seats_per_row), "zone": zone.name, "color": zone.color,
                 "position": position, "status": True, "status_offline": False, "access_status": False,
-                "access_entry": 0, "date_start": EVENT_START, "date_end": EVENT_END, "date_created": now,
+                "access_entry": 0, "date_start": when.start, "date_end": when.end, "date_created": now,
                 "date_updated": now})
             position += 1
     return rows
 
 
-def _ticket_types(now: datetime) -> list[TicketType]:
-    common: dict[str, Any] = {"event_id": DEMO_EVENT_ID, "currency": "EUR", "sale_start": SALE_START,
-                              "sale_end": EVENT_START, "allow_reentry": False, "reentry_limit": 1,
+def _ticket_types(when: EventTimes) -> list[TicketType]:
+    common: dict[str, Any] = {"event_id": DEMO_EVENT_ID, "currency": "EUR", "sale_start": when.sale_start,
+                              "sale_end": when.start, "allow_reentry": False, "reentry_limit": 1,
                               "visibility": "public", "transferable": False, "refund_policy": "none",
                               "perks": [], "accepted_scan_points": []}
     types = [TicketType(name=zone.name, description=f"Entrada {zone.name}", kind="ticket", zone=zone.name,
@@ -117,14 +135,15 @@ def _ticket_types(now: datetime) -> list[TicketType]:
 
 
 def _seed_event(session: Session, now: datetime) -> None:
-    session.add(Event(id=DEMO_EVENT_ID, name=DEMO_EVENT_NAME, currency="EUR", date_start=EVENT_START,
-                      date_end=EVENT_END, date_created=now))
+    when = event_times(now)
+    session.add(Event(id=DEMO_EVENT_ID, name=DEMO_EVENT_NAME, currency="EUR", date_start=when.start,
+                      date_end=when.end, date_created=now))
     for office_id, name in OFFICES.items():
         if session.get(Office, office_id) is None:
             session.add(Office(id=office_id, name=name, date_created=now))
     session.flush()
-    session.execute(insert(Ticket), _ticket_rows(now))
-    types = _ticket_types(now)
+    session.execute(insert(Ticket), _ticket_rows(now, when))
+    types = _ticket_types(when)
     session.add_all(types)  # five rows: the bulk rule is for thousands
     session.flush()
     general, child = types[0], types[-1]
@@ -132,7 +151,7 @@ def _seed_event(session: Session, now: datetime) -> None:
         name="Pase Familiar", description="2 adultos + 3 niños (asientos General)", kind="family_pass",
         zone=None, price_cents=FAMILY_PASS_CENTS, capacity=None, position=len(types),
         components=[{"product_id": general.id, "quantity": 2}, {"product_id": child.id, "quantity": 3}],
-        event_id=DEMO_EVENT_ID, currency="EUR", sale_start=SALE_START, sale_end=EVENT_START,
+        event_id=DEMO_EVENT_ID, currency="EUR", sale_start=when.sale_start, sale_end=when.start,
         perks=[], accepted_scan_points=[]))
     session.flush()
 
@@ -200,7 +219,8 @@ def venue_event_id(seats: int) -> str:
     return new_id(random.Random(f"venue-{seats}"))
 
 
-def _venue_rows(event_id: str, seats: int, now: datetime) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def _venue_rows(event_id: str, seats: int, now: datetime,
+                when: EventTimes) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Seat rows for the tickets table: zones in turn, rows "1", "2", ... (so R9 < R10 matters), seats 1..50."""
     base, extra = divmod(seats, len(VENUE_ZONES))
     rows: list[dict[str, Any]] = []
@@ -214,7 +234,7 @@ def _venue_rows(event_id: str, seats: int, now: datetime) -> tuple[list[dict[str
                 "id": f"{event_id}-{prefix}{len(rows):07d}", "event_id": event_id,
                 "seat_id": f"{prefix}{row + 1}-{seat + 1}", "seat_row": str(row + 1), "zone": zone,
                 "color": color, "position": len(rows), "status": True, "status_offline": False,
-                "access_status": False, "access_entry": 0, "date_start": EVENT_START, "date_end": EVENT_END,
+                "access_status": False, "access_entry": 0, "date_start": when.start, "date_end": when.end,
                 "date_created": now, "date_updated": now})
     return rows, sizes
 
@@ -236,13 +256,14 @@ def seed_venue(db: Database, seats: int, *, office_id: str = VENUE_OFFICE_ID,
         created = session.get(Event, event_id) is None
         sizes: dict[str, int] = {}
         if created:
-            rows, sizes = _venue_rows(event_id, seats, now)
-            session.add(Event(id=event_id, name=name, currency="EUR", date_start=EVENT_START, date_end=EVENT_END,
+            when = event_times(now)
+            rows, sizes = _venue_rows(event_id, seats, now, when)
+            session.add(Event(id=event_id, name=name, currency="EUR", date_start=when.start, date_end=when.end,
                               date_created=now))
             session.flush()
             session.execute(insert(Ticket), rows)
-            common: dict[str, Any] = {"event_id": event_id, "currency": "EUR", "sale_start": SALE_START,
-                                      "sale_end": EVENT_START, "perks": [], "accepted_scan_points": []}
+            common: dict[str, Any] = {"event_id": event_id, "currency": "EUR", "sale_start": when.sale_start,
+                                      "sale_end": when.start, "perks": [], "accepted_scan_points": []}
             session.add_all([TicketType(name=zone, description=f"Entrada {zone}", kind="ticket", zone=zone,
                                         price_cents=price, capacity=sizes[zone], position=i, **common)
                              for i, (zone, _, _, price) in enumerate(VENUE_ZONES)])  # four rows
