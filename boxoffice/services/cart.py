@@ -40,6 +40,8 @@ class CartRow:
 class Cart:
     event_id: str
     rows: list[CartRow] = field(default_factory=list)
+    #: The supervisor (clerk id) who approved a discount above the clerk's limit, carried into the sale request.
+    discount_approved_by: int | None = None
 
     @property
     def total_cents(self) -> int:
@@ -58,6 +60,7 @@ class Cart:
 
     def clear(self) -> None:
         self.rows.clear()
+        self.discount_approved_by = None
 
     def add_seat(self, product: ProductInfo, ticket_id: str, label: str) -> None:
         if ticket_id in self.seat_ids:
@@ -88,7 +91,8 @@ class Cart:
     def set_discount(self, index: int, discount_cents: int) -> None:
         row = self.rows[index]
         if not 0 <= discount_cents <= row.gross_cents:
-            raise InvalidSale("the discount must be between zero and the row's price")
+            raise InvalidSale("the discount must be between zero and the row's price", code="discount_out_of_range",
+                              params={"product": row.product.name})
         self.rows[index] = replace(row, discount_cents=discount_cents)
 
     def remove(self, index: int) -> None:

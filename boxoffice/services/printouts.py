@@ -77,7 +77,7 @@ def tickets_for_sale(
                         barcode=sold.barcode,
                         reprint=reprint,
                         training=sale.training,
-                        comp=sold.price_cents == 0,
+                        comp=sale.comp_reason is not None,  # a zero price alone is not a comp (#14)
                     )
                 )
         return out

@@ -1,17 +1,22 @@
-"""The cart: rows with product, seats, price and discount; the total; Pay and Clear."""
+"""The cart: rows with product, seats, price and discount; the total; Pay and Clear.
+
+A discount above the clerk's limit (``[permissions] clerk_max_discount_percent``, enforced again by the sale
+service) is applied only after a supervisor's PIN; the approval rides on the cart into the sale request.
+"""
 
 from __future__ import annotations
 
+from boxoffice.core.discounts import DEFAULT_CLERK_MAX_DISCOUNT_PERCENT, DiscountCheck, limit_cents
 from boxoffice.core.errors import BoxOfficeError
 from boxoffice.core.money import MoneyFormat
 from boxoffice.services.cart import Cart
 from boxoffice.services.catalog import ProductInfo
+from boxoffice.ui.discount_dialog import DiscountDialog
 from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     Qt,
@@ -21,6 +26,8 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.supervisor_pin import ask_supervisor
+from boxoffice.ui.window_context import WindowContext
 
 
 class CartPanel(QWidget):
@@ -29,11 +36,14 @@ class CartPanel(QWidget):
     cleared = Signal()
     changed = Signal()
 
-    def __init__(self, money: MoneyFormat, parent: QWidget | None = None) -> None:
+    def __init__(self, money: MoneyFormat, parent: QWidget | None = None, ctx: WindowContext | None = None
+                 ) -> None:
         super().__init__(parent)
         self.setObjectName("cartPanel")
         self.setMinimumWidth(400)  # room for the row buttons in Spanish at 1024x768
         self.money = money
+        self.ctx = ctx  # for the supervisor PIN prompt; without it a discount above the limit cannot be approved
+        self.seller_role: str | None = None
         self.cart: Cart | None = None
         self.products: list[ProductInfo] = []
         layout = QVBoxLayout(self)
@@ -93,6 +103,17 @@ class CartPanel(QWidget):
         self.discount_button.clicked.connect(self._discount)
         self.refresh()
 
+    def set_seller_role(self, role: str | None) -> None:
+        """The signed-in clerk's role: it decides whether a discount above the limit needs a supervisor's PIN."""
+        self.seller_role = role
+
+    @property
+    def limit_percent(self) -> int:
+        """The clerk discount limit of the terminal the sales go to (the facades' terminal: training's too)."""
+        if self.ctx is None:
+            return DEFAULT_CLERK_MAX_DISCOUNT_PERCENT
+        return self.ctx.facades.sales.terminal.clerk_max_discount_percent
+
     def set_comp_allowed(self, allowed: bool) -> None:
         """Only a supervisor issues comps; the button is not even shown to a clerk."""
         self.comp_button.setVisible(allowed)
@@ -120,8 +141,7 @@ class CartPanel(QWidget):
         total = self.cart.total_cents if self.cart else 0
         count = self.cart.ticket_count if self.cart else 0
         amount = self.money.format(total)
-        self.total.setText(self.tr("1 ticket · Total {amount}").format(amount=amount) if count == 1 else
-                           self.tr("{n} tickets · Total {amount}").format(n=count, amount=amount))
+        self.total.setText(self.tr("%n tickets · Total {amount}", "", count).format(amount=amount))
         has_rows = bool(rows)
         self.pay_button.setEnabled(has_rows)
         self.comp_button.setEnabled(has_rows)
@@ -171,19 +191,52 @@ class CartPanel(QWidget):
         self.changed.emit()
 
     def _discount(self) -> None:
+        """Ask for the amount off the row; above the limit a supervisor's PIN, the whole price points to Comp."""
         index = self._selected_index()
         if index is None or self.cart is None:
             return
         row = self.cart.rows[index]
-        text, ok = QInputDialog.getText(self, self.tr("Discount"),
-                                        self.tr("Discount on {row} (max {max})").format(
-                                            row=row.product.name, max=self.money.format(row.gross_cents)))
-        if not ok:
-            return
+        limit = self.limit_percent
+        dialog = DiscountDialog(row.product.name, row.gross_cents, row.discount_cents, self.money, limit,
+                                self.seller_role, self)
         try:
-            self.cart.set_discount(index, self.money.parse(text) if text.strip() else 0)
-        except BoxOfficeError as exc:
-            self.window().statusBar().showMessage(str(exc), 5000)
+            accepted = dialog.exec() == DiscountDialog.DialogCode.Accepted
+            cents, check, wants_comp = dialog.discount_cents, dialog.check, dialog.wants_comp
+        finally:
+            dialog.deleteLater()
+        if wants_comp:
+            self.comp_requested.emit()
             return
+        if not accepted:
+            return
+        approver = None
+        if check is DiscountCheck.needs_supervisor:
+            approver = self._approval(row.product.name, cents, row.gross_cents, limit)
+            if approver is None:
+                self._tell(self.tr("Discount not applied: no supervisor approved it."))
+                return
+        try:
+            self.cart.set_discount(index, cents)
+        except BoxOfficeError as exc:
+            self._tell(describe(exc, self.money))
+            return
+        if approver is not None:
+            self.cart.discount_approved_by = approver
         self.refresh()
+        self.table.selectRow(index)
         self.changed.emit()
+
+    def _approval(self, product: str, cents: int, gross_cents: int, limit: int) -> int | None:
+        """The id of the supervisor who approves this discount with their PIN, or None (cancelled)."""
+        if self.ctx is None:
+            return None
+        reason = self.tr("Discount of {amount} on {row}, above the clerks' limit of {limit} ({percent}%).").format(
+            amount=self.money.format(cents), row=product, limit=self.money.format(limit_cents(gross_cents, limit)),
+            percent=limit)
+        supervisor = ask_supervisor(self, self.ctx, reason)
+        return supervisor.id if supervisor is not None else None
+
+    def _tell(self, text: str) -> None:
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 5000)

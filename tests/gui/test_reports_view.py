@@ -22,6 +22,7 @@ from boxoffice.ui.qt import QDate
 from boxoffice.ui.reports_view import ReportsDialog, local_zone
 from boxoffice.ui.window_context import window_context
 from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
+from tests.helpers.shifts import open_test_shift
 
 DAY = date(2026, 11, 20)
 
@@ -29,6 +30,7 @@ DAY = date(2026, 11, 20)
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     store = seed_store(tmp_path / "reports.sqlite3")
+    open_test_shift(store.session_factory)  # sales belong to a shift (#14)
     with store.session_factory.begin() as session:
         session.add(Clerk(id=1, name="Ana", role="supervisor", pin_hash="scrypt$x"))
         session.add(Clerk(id=2, name="Bea", role="clerk", pin_hash="scrypt$x"))
@@ -58,8 +60,9 @@ def make_sales(store: Store) -> dict[str, SaleResult]:
                                      PaymentRequest("cash", tendered_cents=5000))), DAY, 12, 15),
         "voided": at(store, sale(2, (LineRequest("tt-gen", 1, ("EVDEMO-GEN3",)),),
                                  (PaymentRequest("cash", tendered_cents=2500),)), DAY, 12, 30),
-        "comp": at(store, sale(1, (LineRequest("tt-gen", 1, ("EVDEMO-GEN4",), discount_cents=2500),), ()),
-                   DAY, 12, 45),
+        "comp": at(store, sell(store.session_factory, TERMINAL, SaleRequest(
+            "EVDEMO", (LineRequest("tt-gen", 1, ("EVDEMO-GEN4",)),), (), clerk_id=1, comp_reason="Prensa",
+            customer_name="Pat Lee")), DAY, 12, 45),
         "day_before": at(store, sale(2, (LineRequest("tt-gen", 1, ("EVDEMO-GEN5",)),),
                                      (PaymentRequest("cash", tendered_cents=2500),)), date(2026, 11, 19), 18, 0),
     }
@@ -86,7 +89,7 @@ def test_groupings_chart_and_csv_show_the_sales_made(qtbot, store: Store, tmp_pa
     kept = [made[k] for k in ("two_general_cash", "preferente_card", "vip_split", "comp")]  # not voided, that day
     total = sum(s.total_cents for s in kept)
     tickets = sum(len(s.tickets) for s in kept)
-    assert dialog.rows("event") == [["EVDEMO Festival de Verano", str(len(kept)), str(tickets), money(total)]]
+    assert dialog.rows("event") == [["Festival de Verano", str(len(kept)), str(tickets), money(total)]]
     assert f"Sales {len(kept)} · tickets {tickets} · total {money(total)}" == dialog.summary.text()
     voided = made["voided"]
     assert "Comps (included above): 1, tickets 1" in dialog.apart.text()
@@ -97,8 +100,8 @@ def test_groupings_chart_and_csv_show_the_sales_made(qtbot, store: Store, tmp_pa
                      "Preferente": ["1", money(made["preferente_card"].total_cents)],
                      "VIP": ["1", money(made["vip_split"].total_cents)]}
     products = {row[0]: row[1:] for row in dialog.rows("product")}
-    assert products["tt-gen General"] == ["3", money(made["two_general_cash"].total_cents)]
-    assert products["tt-vip VIP"] == ["1", money(9000)]
+    assert products["General"] == ["3", money(made["two_general_cash"].total_cents)]  # names, not ids
+    assert products["VIP"] == ["1", money(9000)]
     cash_kept = sum(p.amount_cents for s in kept for p in s.payments if p.method == "cash")
     card = sum(p.amount_cents for s in kept for p in s.payments if p.method == "card")
     assert dialog.rows("method") == [["Card", "2", money(card)], ["Cash", "2", money(cash_kept)]]
@@ -122,13 +125,16 @@ def test_groupings_chart_and_csv_show_the_sales_made(qtbot, store: Store, tmp_pa
         assert dialog.export_csv(tmp_path / "sales.csv")
     out = saved.args[0]
     assert out == tmp_path / "sales.csv" and "sales.csv" in dialog.message.text()
-    with out.open(encoding="utf-8", newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    by = {(r["group"], r["key"]): r for r in rows}
-    assert by[("total", "all")]["total_cents"] == str(total) and by[("total", "all")]["tickets"] == str(tickets)
-    assert by[("voided", "all")]["count"] == "1" and by[("comps", "all")]["count"] == "1"
-    assert by[("hour", f"{day} 10:00")]["total"] == "90.00"
-    assert by[("clerk", "Bea")]["total_cents"] == str(made["preferente_card"].total_cents)
+    with out.open(encoding="utf-8-sig", newline="") as stream:  # a BOM, then the Spanish ";" and "90,00"
+        rows = list(csv.DictReader(stream, delimiter=";"))
+    by = {(r["Grouping"], r["Name"]): r for r in rows}
+    assert by[("Total", "")]["Total"] == f"{total // 100},{total % 100:02d}"
+    assert by[("Total", "")]["Tickets"] == str(tickets)
+    assert by[("Voided (not included)", "")]["Sales"] == "1" and by[("Comps (included)", "")]["Sales"] == "1"
+    assert by[("Hour", f"{day} 10:00")]["Total"] == "90,00"
+    assert by[("Event", "Festival de Verano")]["Sales"] == str(len(kept))
+    bea = made["preferente_card"].total_cents
+    assert by[("Clerk", "Bea")]["Total"] == f"{bea // 100},{bea % 100:02d}"
     assert dialog.default_csv_name() == "sales-20261120.csv"
 
     # one event only: the same sales (the demo store has one event); a day without sales: no bars, said so

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from boxoffice.services.reports import CSV_HEADER, Group, csv_text, sales_report, to_csv, units
+from boxoffice.services.reports import CsvFormat, Group, csv_rows, csv_text, sales_report, to_csv, units
 from boxoffice.services.returns import void_sale
 from boxoffice.services.sales import sell
 from boxoffice.store.engine import Store
-from boxoffice.store.models import Clerk
+from boxoffice.store.models import Clerk, Event
 from boxoffice.store.types import format_utc
 from tests.unit.services.services_helpers import (
     EVENT,
@@ -56,7 +56,7 @@ def sold(store: Store) -> Store:
     s3 = sell(f, TERMINAL, request(seats(ticket_id(PREFERENTE, 1), product=P_PREF), payments=[card(4000)],
                                    clerk_id=ANA))
     void_sale(f, TERMINAL, s3.purchase_code, "customer changed mind", actor="Bea")
-    s4 = sell(f, TERMINAL, request(seats(g(4), discount=2500), clerk_id=ANA))
+    s4 = sell(f, TERMINAL, request(seats(g(4)), clerk_id=BEA, comp_reason="Prensa", customer_name="Pat Lee"))
     s5 = sell(f, TERMINAL, request(seats(ticket_id(GENERAL, 1, OTHER_EVENT), product=product_id("TT-GEN",
                                                                                                  OTHER_EVENT)),
                                    payments=[cash(2500)], event=OTHER_EVENT))
@@ -73,13 +73,17 @@ def test_groupings_exclude_voids_and_count_comps_apart(sold: Store) -> None:
     assert report.totals == Group(count=4, tickets=5, total_cents=5000 + 6000 + 0 + 2500)
     assert report.voided == Group(count=1, tickets=1, total_cents=4000)
     assert report.comps == Group(count=1, tickets=1, total_cents=0)
-    assert report.by_event == {f"{EVENT} {EVENT_NAME}": Group(3, 4, 11000),
-                               f"{OTHER_EVENT} Otro evento": Group(1, 1, 2500)}
+    assert report.by_event == {EVENT: Group(3, 4, 11000), OTHER_EVENT: Group(1, 1, 2500)}
+    assert [g.name for g in report.by_event.values()] == [EVENT_NAME, "Otro evento"]  # names, not ids
     assert report.by_zone == {GENERAL: Group(0, 4, 7500), VIP: Group(0, 1, 6000)}
-    assert report.by_product == {"TT-GEN General": Group(0, 3, 5000), "TT-VIP VIP": Group(0, 1, 6000),
-                                 "EV2-TT-GEN General": Group(0, 1, 2500)}
+    assert report.by_product == {"TT-GEN": Group(0, 3, 5000), "TT-VIP": Group(0, 1, 6000),
+                                 product_id("TT-GEN", OTHER_EVENT): Group(0, 1, 2500)}
+    # two events' "General" read apart by their event; the ids stay out of what a person reads
+    assert {k: g.name for k, g in report.by_product.items()} == {
+        "TT-GEN": f"General ({EVENT_NAME})", product_id("TT-GEN", OTHER_EVENT): "General (Otro evento)",
+        "TT-VIP": "VIP"}
     assert report.by_method == {"card": Group(1, 0, 2000), "cash": Group(3, 0, 5000 + 4000 + 2500)}
-    assert report.by_clerk == {"(none)": Group(1, 1, 2500), "Ana": Group(2, 3, 5000), "Bea": Group(1, 1, 6000)}
+    assert report.by_clerk == {"(none)": Group(1, 1, 2500), "Ana": Group(1, 2, 5000), "Bea": Group(2, 2, 6000)}
     assert report.by_hour == {"2025-04-01 18:00": Group(1, 2, 5000), "2025-04-01 19:00": Group(2, 2, 6000),
                               "2025-04-02 10:00": Group(1, 1, 2500)}
 
@@ -100,29 +104,62 @@ def test_event_and_time_filters(sold: Store) -> None:
         sales_report(sold.session_factory, since=datetime(2025, 4, 1))
 
 
-def test_csv_has_one_row_per_group_with_cents_and_units(sold: Store, tmp_path: Path) -> None:
+def test_csv_in_english_has_names_and_amounts(sold: Store, tmp_path: Path) -> None:
     report = sales_report(sold.session_factory)
     rows = list(csv.reader(io.StringIO(csv_text(report))))
-    assert tuple(rows[0]) == CSV_HEADER
+    assert rows[0] == ["Grouping", "Name", "Sales", "Payments", "Tickets", "Total"]
     body = {(r[0], r[1]): r[2:] for r in rows[1:]}
-    assert body[("total", "all")] == ["4", "5", "13500", "135.00"]
-    assert body[("voided", "all")] == ["1", "1", "4000", "40.00"]
-    assert body[("comps", "all")] == ["1", "1", "0", "0.00"]
-    assert body[("method", "cash")] == ["3", "0", "11500", "115.00"]
-    assert body[("hour", "2025-04-01 19:00")] == ["2", "2", "6000", "60.00"]
-    assert body[("zone", GENERAL)] == ["0", "4", "7500", "75.00"]
-    assert {r[0] for r in rows[1:]} == {"total", "voided", "comps", "event", "zone", "product", "method",
-                                        "clerk", "hour"}
-    path = tmp_path / "report.csv"
-    to_csv(report, path)
-    assert path.read_text(encoding="utf-8") == csv_text(report)
+    assert body[("Total", "")] == ["4", "", "5", "135.00"]
+    assert body[("Voided (not included)", "")] == ["1", "", "1", "40.00"]
+    assert body[("Comps (included)", "")] == ["1", "", "1", "0.00"]
+    assert body[("Event", EVENT_NAME)] == ["3", "", "4", "110.00"]
+    assert body[("Payment", "Cash")] == ["", "3", "", "115.00"]
+    assert body[("Hour", "2025-04-01 19:00")] == ["2", "", "2", "60.00"]
+    assert body[("Zone", GENERAL)] == ["", "", "4", "75.00"]
+    assert body[("Product", f"General ({EVENT_NAME})")] == ["", "", "3", "50.00"]
+    assert body[("Clerk", "(no clerk)")] == ["1", "", "1", "25.00"]
+    assert not any(EVENT in cell or "TT-" in cell for row in rows for cell in row)  # no internal ids
+    assert {r[0] for r in rows[1:]} == {"Total", "Voided (not included)", "Comps (included)", "Event", "Zone",
+                                        "Product", "Payment", "Clerk", "Hour"}
+
+
+def test_csv_in_spanish_uses_semicolons_decimal_commas_and_a_bom(sold: Store, tmp_path: Path) -> None:
+    """What Excel set to Spanish opens as columns of numbers: ";" between fields, "135,00", and a BOM so the
+    accents of the names read right."""
+    spanish = CsvFormat.for_decimal(",", headers=("Agrupación", "Nombre", "Ventas", "Pagos", "Entradas", "Total"),
+                                    sections={"total": "Total", "method": "Forma de pago"},
+                                    names={"cash": "Efectivo", "card": "Tarjeta"})
+    report = sales_report(sold.session_factory)
+    path = tmp_path / "ventas.csv"
+    to_csv(report, path, spanish)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfAgrupaci\xc3\xb3n;Nombre;Ventas;Pagos;Entradas;Total\r\n")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows == [list(row) for row in csv_rows(report, spanish)]
+    body = {(r[0], r[1]): r[2:] for r in rows[1:]}
+    assert body[("Total", "")] == ["4", "", "5", "135,00"]
+    assert body[("Forma de pago", "Efectivo")] == ["", "3", "", "115,00"]
+    assert CsvFormat.for_decimal(".").separator == ","
+
+
+def test_names_read_apart_when_two_events_share_one(store: Store) -> None:
+    f = store.session_factory
+    with f.begin() as session:
+        for event_id, day in ((EVENT, 1), (OTHER_EVENT, 2)):
+            event = session.get(Event, event_id)
+            event.name, event.starts_at = "Concierto", datetime(2025, 4, day, 19, tzinfo=UTC)
+    sell(f, TERMINAL, request(seats(ticket_id(GENERAL, 1)), payments=[cash(2500)]))
+    sell(f, TERMINAL, request(seats(ticket_id(GENERAL, 1, OTHER_EVENT), product=product_id("TT-GEN", OTHER_EVENT)),
+                              payments=[cash(2500)], event=OTHER_EVENT))
+    names = [g.name for g in sales_report(f).by_event.values()]
+    assert names == ["Concierto (2025-04-01)", "Concierto (2025-04-02)"]
 
 
 def test_an_empty_report(store: Store) -> None:
     report = sales_report(store.session_factory)
     assert report.totals == Group() and report.by_hour == {}
-    assert csv_text(report).splitlines()[1:4] == ["total,all,0,0,0,0.00", "voided,all,0,0,0,0.00",
-                                                  "comps,all,0,0,0,0.00"]
+    assert csv_text(report).splitlines()[1:4] == ["Total,,0,,0,0.00", "Voided (not included),,0,,0,0.00",
+                                                  "Comps (included),,0,,0,0.00"]
 
 
 @pytest.mark.parametrize(("cents", "text"), [(0, "0.00"), (5, "0.05"), (2550, "25.50"), (-305, "-3.05")])
