@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from boxoffice import __version__
-from boxoffice.commands import codes, doctor, printing, terminal
+from boxoffice.commands import codes, doctor, printing, shift, terminal
 from boxoffice.core.errors import BoxOfficeError
 
 
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common_options(suppress=True)
     gui = sub.add_parser("gui", parents=[common], help="open the box office window (the default)")
     _gui_options(gui, suppress=True)
-    for module in (codes, doctor, terminal, printing):
+    for module in (codes, doctor, terminal, shift, printing):
         module.add_parser(sub, common)
     return parser
 
@@ -97,6 +97,9 @@ def _run(args: argparse.Namespace, argv: Sequence[str]) -> int:
         return int(args.func(args))
     except BoxOfficeError as exc:
         print(f"boxoffice: {exc}", file=sys.stderr)
+        if exc.code == "no_open_shift":  # sell, void, return: say how
+            print("boxoffice: open it with: boxoffice shift open --float AMOUNT --clerk NAME (the PIN on stdin)",
+                  file=sys.stderr)
         if bad is not None and gui and not getattr(args, "smoke_test", False):  # no terminal to read stderr
             from boxoffice.ui.startup_failure import show_startup_failure
 

@@ -166,12 +166,13 @@ def _counted_total(counted: Mapping[int, int]) -> int:
     return total
 
 
-def close_shift(session_factory: sessionmaker[Session], shift_id: int, counted: Mapping[int, int],
+def close_shift(session_factory: sessionmaker[Session], shift_id: int, counted: Mapping[int, int] | int,
                 actor: str | None, *, sale_in_progress: bool = False) -> ShiftInfo:
-    """Close the shift with the counted cash per denomination (cents -> pieces); store and return the Z report."""
+    """Close the shift with the counted cash per denomination (cents -> pieces), or as one total in cents (the
+    CLI: no breakdown is kept); store and return the Z report."""
     if sale_in_progress:
         raise SaleInProgress("a sale is half-done: finish or cancel it before closing the shift")
-    counted_cents = _counted_total(counted)
+    counted_cents = _counted_total(counted) if isinstance(counted, Mapping) else _counted_total({1: counted})
     with session_factory.begin() as session:
         shift = session.get(Shift, shift_id)
         if shift is None:
@@ -182,7 +183,8 @@ def close_shift(session_factory: sessionmaker[Session], shift_id: int, counted: 
         report = z_report(session, shift, closed_at, counted_cents)
         shift.closed_at = closed_at
         shift.counted_cents = counted_cents
-        shift.counted_json = {str(d): c for d, c in sorted(counted.items(), reverse=True)}
+        shift.counted_json = ({str(d): c for d, c in sorted(counted.items(), reverse=True)}
+                              if isinstance(counted, Mapping) else None)
         shift.report_json = report
         session.flush()
         journal.append(session, "shift_close", {"shift_id": shift.id, "counted_cents": counted_cents,
