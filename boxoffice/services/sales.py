@@ -14,26 +14,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice import tracepoints
+from boxoffice.core import discounts, permissions
 from boxoffice.core.codes import item_code, new_purchase_code, ticket_barcode
+from boxoffice.core.discounts import DiscountCheck, DiscountRefused
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownProduct
 from boxoffice.core.payments import PaymentRequest, SettledPayment, settle
-from boxoffice.services import best_available, journal, shifts
+from boxoffice.core.permissions import Action
+from boxoffice.services import best_available, journal, sale_rows, shifts
 from boxoffice.services.context import Terminal
+from boxoffice.services.sale_rows import ClerkRow, EventRow, ProductRow, TicketRow
 from boxoffice.store.models import (
-    Clerk,
     Event,
-    Outbox,
-    Payment,
-    Product,
     Sale,
-    SaleItem,
-    SaleTicket,
-    Shift,
-    Ticket,
 )
 from boxoffice.store.types import format_utc, utcnow
 
@@ -64,6 +59,8 @@ class SaleRequest:
     comp_reason: str | None = None
     #: The clerk accepted split seats for zone lines where no row has them together (after NoSeatsTogether).
     allow_split: bool = False
+    #: The supervisor (clerk id) who approved discounts above the seller's limit (boxoffice/core/discounts.py).
+    discount_approved_by: int | None = None
 
 
 @dataclass(frozen=True)
@@ -90,10 +87,10 @@ class SaleResult:
 
 @dataclass
 class _PlannedLine:
-    product: Product
+    product: ProductRow
     line: LineRequest
     gross_cents: int
-    tickets: list[tuple[Ticket, Product]]
+    tickets: list[tuple[TicketRow, ProductRow]]
 
 
 def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: SaleRequest) -> SaleResult:
@@ -104,21 +101,25 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
     if request.comp_reason is not None:
         request = _comp_request(request)
     with session_factory.begin() as session:
-        event = session.get(Event, request.event_id)
+        db = sale_rows.db(session)  # the sale's rows move as plain SQL on it (services/sale_rows.py)
+        event = sale_rows.event(db, request.event_id)
         if event is None:
             raise UnknownEvent(f"event {request.event_id!r} is not assigned to this office (pull the inventory?)",
                                code="event_not_assigned", params={"event": request.event_id})
         clerk = None
         if request.clerk_id is not None:
-            clerk = session.get(Clerk, request.clerk_id)
+            clerk = sale_rows.clerk(db, request.clerk_id)
             if clerk is None or not clerk.active:
                 raise InvalidSale(f"clerk {request.clerk_id} is not an active clerk here: sign in again",
                                   code="clerk_inactive")
-        if request.comp_reason is not None and (clerk is None or clerk.role != "supervisor"):
-            raise InvalidSale("only a supervisor can issue comp tickets", code="comp_needs_supervisor")
-        shift_id = session.scalar(_OPEN_SHIFT)
+        if clerk is not None:
+            permissions.require(clerk.role, Action.sell)  # a door clerk checks tickets, never sells
+        if request.comp_reason is not None:
+            permissions.require(clerk.role if clerk is not None else None, Action.comp)
+        shift_id = sale_rows.open_shift_id(db)
         shifts.require_shift(shift_id, terminal, "sale")  # no money outside a Z report
         planned = _plan(session, event, request.lines, allow_split=request.allow_split)
+        approval = _check_discounts(session, terminal, clerk, request, planned)
         if request.comp_reason is not None:
             for plan in planned:  # the whole price off: the list price stays on record, the sale costs nothing
                 plan.line = dataclasses.replace(plan.line, discount_cents=plan.gross_cents)
@@ -130,7 +131,7 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
                                           terminal)
         queue_delivery(session, code, payload)
         entry = {"purchase_code": code, "total_cents": total, "tickets": [t.ticket_id for t in sold],
-                 "payments": [[p.method, p.amount_cents] for p in settled]}
+                 "payments": [[p.method, p.amount_cents] for p in settled]} | approval
         if request.comp_reason is not None:
             entry |= {"comp_reason": request.comp_reason, "recipient": request.customer_name}
         journal.append(session, "comp" if request.comp_reason is not None else "sale", entry,
@@ -154,9 +155,36 @@ def _comp_request(request: SaleRequest) -> SaleRequest:
     return dataclasses.replace(request, comp_reason=reason, customer_name=recipient)
 
 
-def _plan(session: Session, event: Event, lines: Sequence[LineRequest], *, allow_split: bool = False
+def _check_discounts(session: Session, terminal: Terminal, clerk: ClerkRow | None, request: SaleRequest,
+                     planned: list[_PlannedLine]) -> dict[str, Any]:
+    """Every line's discount against the rule for the seller's role; the journal keys naming the supervisor
+    who approved a discount above the limit ({} when no line needed one). A comp has rules of its own."""
+    if request.comp_reason is not None:
+        return {}
+    approver = _discount_approver(session, request.discount_approved_by)
+    role = clerk.role if clerk else None
+    checks = [discounts.require_discount(p.line.discount_cents, p.gross_cents, role,
+                                         terminal.clerk_max_discount_percent, product=p.product.name,
+                                         approved=approver is not None) for p in planned]
+    if approver is None or DiscountCheck.needs_supervisor not in checks:
+        return {}
+    return {"discount_approved_by": approver.name}
+
+
+def _discount_approver(session: Session, clerk_id: int | None) -> ClerkRow | None:
+    """The approving clerk, who must be active and allowed to approve (a supervisor) when one is named."""
+    if clerk_id is None:
+        return None
+    approver = sale_rows.clerk(sale_rows.db(session), clerk_id)
+    if approver is None or not approver.active or not discounts.may_approve(approver.role):
+        raise DiscountRefused(f"clerk {clerk_id} is not an active supervisor and cannot approve a discount",
+                              code="discount_approver_invalid")
+    return approver
+
+
+def _plan(session: Session, event: EventRow, lines: Sequence[LineRequest], *, allow_split: bool = False
           ) -> list[_PlannedLine]:
-    products = {p.id: p for p in session.scalars(_PRODUCTS, {"event_id": event.id})}
+    products = sale_rows.products(sale_rows.db(session), event.id)
     planned: list[_PlannedLine] = []
     chosen: set[str] = set()
     for line in lines:
@@ -188,11 +216,11 @@ def _plan(session: Session, event: Event, lines: Sequence[LineRequest], *, allow
     return planned
 
 
-def _ticket_products(product: Product, products: dict[str, Product]) -> list[Product]:
+def _ticket_products(product: ProductRow, products: dict[str, ProductRow]) -> list[ProductRow]:
     """The product printed on each ticket of one unit: itself, or a family pass's components in order."""
     if product.kind != "family_pass":
         return [product]
-    out: list[Product] = []
+    out: list[ProductRow] = []
     for component in product.components or []:
         child = products.get(str(component.get("product_id")))
         if child is None:
@@ -203,12 +231,12 @@ def _ticket_products(product: Product, products: dict[str, Product]) -> list[Pro
     return out
 
 
-def _zone_of(ticket_product: Product, product: Product) -> str | None:
+def _zone_of(ticket_product: ProductRow, product: ProductRow) -> str | None:
     """The seat zone a ticket of ``ticket_product`` (sold as part of ``product``) must be in; None: any."""
     return ticket_product.zone or product.zone
 
 
-def _check_zones(product: Product, tickets: list[Ticket], ticket_products: list[Product]) -> None:
+def _check_zones(product: ProductRow, tickets: list[TicketRow], ticket_products: list[ProductRow]) -> None:
     """A ticket type prices one zone: a General ticket on a VIP seat would sell the seat below its price."""
     wrong = [(t, zone) for t, tp in zip(tickets, ticket_products, strict=True)
              if (zone := _zone_of(tp, product)) and t.zone != zone]
@@ -217,8 +245,8 @@ def _check_zones(product: Product, tickets: list[Ticket], ticket_products: list[
         raise InvalidSale(f"{product.name}: seat in the wrong zone ({seats})")
 
 
-def _seats_for(session: Session, event: Event, line: LineRequest, product: Product, needed: int,
-               chosen: set[str], zone: str | None, allow_split: bool = False) -> list[Ticket]:
+def _seats_for(session: Session, event: EventRow, line: LineRequest, product: ProductRow, needed: int,
+               chosen: set[str], zone: str | None, allow_split: bool = False) -> list[TicketRow]:
     """The chosen seats (checked), or best available in ``zone`` — for a family pass or child ticket with no
     zone of its own, the zone of its first component that has one (the platform prices Niño without a zone).
     Best available seats a party together in one row (:mod:`boxoffice.services.best_available`); split seats
@@ -228,7 +256,7 @@ def _seats_for(session: Session, event: Event, line: LineRequest, product: Produ
             raise InvalidSale(f"{product.name} x{line.quantity} needs {needed} seats, {len(line.ticket_ids)} chosen")
         if len(set(line.ticket_ids)) != needed or chosen.intersection(line.ticket_ids):
             raise InvalidSale("the same seat is chosen twice in this sale")
-        found = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.id.in_(line.ticket_ids)))}
+        found = sale_rows.tickets_by_id(sale_rows.db(session), line.ticket_ids)
         bad = [tid for tid in line.ticket_ids
                if tid not in found or found[tid].event_id != event.id or found[tid].state != "available"]
         if bad:
@@ -239,7 +267,7 @@ def _seats_for(session: Session, event: Event, line: LineRequest, product: Produ
     return best_available.pick(session, event.id, zone, needed, exclude=chosen, allow_split=allow_split)
 
 
-def _not_available(found: dict[str, Ticket], bad: list[str], event_id: str) -> str:
+def _not_available(found: dict[str, TicketRow], bad: list[str], event_id: str) -> str:
     reasons = []
     for tid in bad:
         ticket = found.get(tid)
@@ -256,26 +284,12 @@ def _not_available(found: dict[str, Ticket], bad: list[str], event_id: str) -> s
 
 def _take_seats(session: Session, ticket_ids: list[str]) -> None:
     """Flip available -> sold; if anything else took a seat since we looked, sell nothing."""
-    flipped = set(session.connection().execute(_TAKE, {"ids": ticket_ids, "now": utcnow()}).scalars())
+    flipped = sale_rows.take_seats(sale_rows.db(session), ticket_ids, utcnow())
     if len(flipped) != len(ticket_ids):
         # the seats another sale took are "sold" too by now: name the ones this UPDATE did not flip
         taken = [tid for tid in ticket_ids if tid not in flipped]
         raise SeatNotAvailable("seat not available: another sale just took it", taken, code="seat_just_taken")
 
-
-# The sale's statements, built once (building one costs about as much as running it), as Core: the ORM unit of
-# work (relationships, flush ordering, identity map) cost more than every other step of a sale together, and
-# nothing reads these rows back in the sale's transaction.
-_TICKETS, _SALES, _ITEMS = Ticket.__table__, Sale.__table__, SaleItem.__table__
-_TAKE = (update(_TICKETS).where(_TICKETS.c.id.in_(bindparam("ids", expanding=True)), _TICKETS.c.state == "available")
-         .values(state="sold", updated_at=bindparam("now")).returning(_TICKETS.c.id))
-_PRODUCTS = select(Product).where(Product.event_id == bindparam("event_id"))
-_OPEN_SHIFT = select(Shift.id).where(Shift.closed_at.is_(None)).order_by(Shift.id.desc()).limit(1)
-_INSERT_SALE = insert(_SALES).returning(_SALES.c.id)
-_INSERT_ITEM = insert(_ITEMS).returning(_ITEMS.c.id)
-_INSERT_TICKETS = insert(SaleTicket.__table__)
-_INSERT_PAYMENTS = insert(Payment.__table__)
-_INSERT_OUTBOX = insert(Outbox.__table__)
 
 #: What the outbox snapshot carries of each payment, line and ticket row (the same names as the columns).
 PAYMENT_WIRE = ("method", "amount_cents", "change_cents", "tendered_cents", "reference")
@@ -283,19 +297,18 @@ ITEM_WIRE = ("item_code", "product_id", "description", "quantity", "unit_cents",
 TICKET_WIRE = ("ticket_id", "product_id", "description", "barcode", "price_cents")
 
 
-def _write_sale(session: Session, event: Event, clerk: Clerk | None, shift_id: int | None, request: SaleRequest,
+def _write_sale(session: Session, event: EventRow, clerk: ClerkRow | None, shift_id: int | None, request: SaleRequest,
                 planned: list[_PlannedLine], total: int, settled: list[SettledPayment], terminal: Terminal
                 ) -> tuple[str, list[SoldTicket], dict[str, Any]]:
     """Insert the sale, its lines, tickets and payments; returns the purchase code, the tickets and the snapshot."""
-    connection = session.connection()
+    db = sale_rows.db(session)
     code = new_purchase_code()
     created_at = utcnow()
-    sale_id = connection.execute(_INSERT_SALE, {
-        "purchase_code": code, "event_id": event.id, "clerk_id": clerk.id if clerk else None, "shift_id": shift_id,
-        "clerk_rfid": clerk.rfid if clerk else None, "customer_id": request.customer_id,
-        "customer_name": request.customer_name, "total_cents": total, "status": "completed",
-        "created_at": created_at, "delivery_state": "pending", "notes": request.notes,
-        "comp_reason": request.comp_reason, "training": terminal.training}).scalar_one()
+    sale_id = sale_rows.insert_sale(
+        db, purchase_code=code, event_id=event.id, clerk_id=clerk.id if clerk else None, shift_id=shift_id,
+        clerk_rfid=clerk.rfid if clerk else None, customer_id=request.customer_id,
+        customer_name=request.customer_name, total_cents=total, created_at=created_at, notes=request.notes,
+        comp_reason=request.comp_reason, training=terminal.training)
     sold: list[SoldTicket] = []
     ticket_rows: list[dict[str, Any]] = []
     wire_items: list[dict[str, Any]] = []
@@ -305,7 +318,7 @@ def _write_sale(session: Session, event: Event, clerk: Clerk | None, shift_id: i
                 "description": plan.product.name, "quantity": plan.line.quantity,
                 "unit_cents": plan.product.price_cents, "discount_cents": plan.line.discount_cents,
                 "total_cents": line_total}
-        item_id = connection.execute(_INSERT_ITEM, {**item, "sale_id": sale_id, "position": position}).scalar_one()
+        item_id = sale_rows.insert_item(db, sale_id, position, item)
         first = len(ticket_rows)
         shares = _split(line_total, len(plan.tickets))
         for (ticket, ticket_product), price in zip(plan.tickets, shares, strict=True):
@@ -316,10 +329,9 @@ def _write_sale(session: Session, event: Event, clerk: Clerk | None, shift_id: i
             sold.append(SoldTicket(ticket.id, barcode, ticket.seat_id, ticket.row, ticket.zone, ticket.color,
                                    ticket_product.id, ticket_product.name, price))
         wire_items.append(item | {"tickets": [_wire(row, TICKET_WIRE) for row in ticket_rows[first:]]})
-    connection.execute(_INSERT_TICKETS, ticket_rows)
+    sale_rows.insert_tickets(db, ticket_rows)
     if settled:
-        connection.execute(_INSERT_PAYMENTS, [
-            {"sale_id": sale_id, **_wire(p, PAYMENT_WIRE)} for p in settled])
+        sale_rows.insert_payments(db, sale_id, [_wire(p, PAYMENT_WIRE) for p in settled])
     payload = _snapshot(code, "completed", event, terminal, created_at, clerk.rfid if clerk else None,
                         request.customer_id, request.customer_name, _wire_notes(request.comp_reason, request.notes),
                         total, [_wire(p, PAYMENT_WIRE) for p in settled], wire_items)
@@ -328,9 +340,7 @@ def _write_sale(session: Session, event: Event, clerk: Clerk | None, shift_id: i
 
 def queue_delivery(session: Session, purchase_code: str, payload: dict[str, Any]) -> None:
     """The sale's outbox row, in the sale's transaction, under a fresh idempotency key."""
-    session.connection().execute(_INSERT_OUTBOX, {
-        "kind": "sale", "subject": purchase_code, "idempotency_key": uuid.uuid4().hex, "payload": payload,
-        "state": "pending", "attempts": 0, "created_at": utcnow()})
+    sale_rows.insert_outbox(sale_rows.db(session), "sale", purchase_code, uuid.uuid4().hex, payload, utcnow())
 
 
 def _wire(row: object, keys: tuple[str, ...]) -> dict[str, Any]:
@@ -366,7 +376,7 @@ def sale_snapshot(sale: Sale, event: Event, terminal: Terminal, status: str = "c
                       for i in sale.items])
 
 
-def _snapshot(code: str, status: str, event: Event, terminal: Terminal, created_at: datetime,
+def _snapshot(code: str, status: str, event: Event | EventRow, terminal: Terminal, created_at: datetime,
               clerk_rfid: str | None, customer_id: str | None, customer_name: str | None, notes: str,
               total_cents: int, payments: list[dict[str, Any]], items: list[dict[str, Any]]) -> dict[str, Any]:
     return {

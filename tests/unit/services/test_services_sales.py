@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event, func, select, update
 
 from boxoffice.core.codes import parse_code
+from boxoffice.core.discounts import DiscountRefused
 from boxoffice.core.errors import (
     InvalidSale,
     PaymentShort,
@@ -152,11 +153,11 @@ def test_a_discount_spreads_over_the_line_tickets_in_whole_cents(store: Store) -
     assert [t.price_cents for t in result.tickets] == [2500, 2500, 2499]
 
 
-def test_a_line_discounted_to_zero_is_a_free_sale(store: Store) -> None:
-    result = do_sell(store, seats(G1, discount=2500), payments=[])
-    assert result.total_cents == 0
-    assert result.payments == ()
-    assert state(store, G1) == "sold"
+def test_a_line_discounted_to_zero_is_refused_as_a_comp(store: Store) -> None:
+    """The whole price off is a comp (supervisor, reason, recipient: test_comps.py), never a discount (#14)."""
+    error = assert_refused(store, DiscountRefused, request(seats(G1, discount=2500), payments=[]))
+    assert error.code == "discount_is_comp"
+    assert state(store, G1) == "available"
 
 
 def test_the_sale_its_rows_outbox_and_journal_are_written_together(store: Store) -> None:
