@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from boxoffice.core.errors import BoxOfficeError
 from boxoffice.core.money import MoneyFormat, money_format
-from boxoffice.ui.qt import QCoreApplication, QMessageBox, QObject, Qt, QWidget
+from boxoffice.ui.qt import QApplication, QCoreApplication, QMessageBox, QObject, Qt, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +28,6 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "This event is not assigned to this office; fetch the inventory."),
         "clerk_inactive":
             QCoreApplication.translate("ErrorText", "This clerk is no longer active here; sign in again."),
-        "comp_needs_supervisor":
-            QCoreApplication.translate("ErrorText", "Only a supervisor can issue comp tickets."),
         "comp_reason_missing":
             QCoreApplication.translate("ErrorText", "Give the reason for the comp tickets."),
         "comp_recipient_missing":
@@ -42,8 +40,16 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "The quantity of {product} must be between 1 and {max}."),
         "discount_out_of_range":
             QCoreApplication.translate("ErrorText", "The discount on {product} must be between zero and its price."),
-        "too_many_tickets":
-            QCoreApplication.translate("ErrorText", "At most {max} tickets in one sale."),
+        "discount_needs_supervisor":
+            QCoreApplication.translate("ErrorText", "A discount on {product} above {percent}% of its price "
+                                       "({limit_cents}) needs a supervisor's approval."),
+        "discount_is_comp":
+            QCoreApplication.translate("ErrorText", "The whole price of {product} off is not a discount: a "
+                                       "supervisor issues free tickets with Comp, with the reason and the "
+                                       "recipient."),
+        "discount_approver_invalid":
+            QCoreApplication.translate("ErrorText", "The discount's approver is not an active supervisor here; "
+                                       "ask a supervisor again."),
         "seat_not_available":
             QCoreApplication.translate("ErrorText", "A seat in the cart is no longer available; pick another."),
         "seat_just_taken":
@@ -62,10 +68,6 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "The card payments are {excess_cents} over the total."),
         "cash_amount_missing":
             QCoreApplication.translate("ErrorText", "A cash payment needs the amount handed over."),
-        "no_seats_together":
-            QCoreApplication.translate("ErrorText", "No {count} seats together in {zone}."),
-        "seats_left":
-            QCoreApplication.translate("ErrorText", "Only {left} seats left in {zone}; {needed} needed."),
         # shifts, returns and voids (boxoffice/services/shifts.py, boxoffice/services/returns.py)
         "shift_already_open":
             QCoreApplication.translate("ErrorText", "Shift {shift_id} is still open on this terminal: close it "
@@ -127,6 +129,24 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "That badge already belongs to another clerk."),
         "pin_invalid":
             QCoreApplication.translate("ErrorText", "The PIN must be {low} to {high} digits."),
+        # who may do what (boxoffice/core/permissions.py) and staff changes (services/clerks.py, #14)
+        "permission_refused":
+            QCoreApplication.translate("ErrorText", "Your role does not allow you to {action}; ask a supervisor."),
+        "actor_inactive":
+            QCoreApplication.translate("ErrorText", "You are no longer an active clerk here; sign in again."),
+        "clerk_unknown":
+            QCoreApplication.translate("ErrorText", "That clerk is no longer in this terminal's list; reopen it."),
+        "clerk_role_unknown":
+            QCoreApplication.translate("ErrorText", "Choose a role: clerk, supervisor or door."),
+        "clerk_last_supervisor":
+            QCoreApplication.translate("ErrorText", "{name} is the last active supervisor here: make another "
+                                       "clerk a supervisor first."),
+        "clerk_deactivate_self":
+            QCoreApplication.translate("ErrorText", "You cannot deactivate yourself; another supervisor can."),
+        "clerk_not_active":
+            QCoreApplication.translate("ErrorText", "{name} is deactivated; reactivate them first."),
+        "badge_missing":
+            QCoreApplication.translate("ErrorText", "Swipe the badge to enrol it."),
         # the disk and the data folder (boxoffice/store/write_failures.py, boxoffice/paths.py, #12)
         "database_empty_while_paired":
             QCoreApplication.translate("ErrorText", "The database {path} is empty ({size} bytes) although this "
@@ -153,16 +173,67 @@ def _texts() -> dict[str, str]:
     }
 
 
+def _action_texts() -> dict[str, str]:
+    """``permission_refused``'s ``{action}``: what the clerk tried, as the end of "does not allow you to …"."""
+    return {
+        "sell": QCoreApplication.translate("ErrorText", "sell tickets"),
+        "discount_over_limit": QCoreApplication.translate("ErrorText", "give a discount above your limit"),
+        "comp": QCoreApplication.translate("ErrorText", "issue comp tickets"),
+        "void": QCoreApplication.translate("ErrorText", "void sales"),
+        "refund": QCoreApplication.translate("ErrorText", "give refunds"),
+        "return_tickets": QCoreApplication.translate("ErrorText", "return tickets to the platform"),
+        "reprint": QCoreApplication.translate("ErrorText", "reprint tickets"),
+        "no_sale": QCoreApplication.translate("ErrorText", "open the drawer without a sale"),
+        "settings": QCoreApplication.translate("ErrorText", "change the settings"),
+        "staff": QCoreApplication.translate("ErrorText", "manage the staff"),
+        "reports": QCoreApplication.translate("ErrorText", "see the reports"),
+        "sync_queue": QCoreApplication.translate("ErrorText", "decide on the sync queue"),
+        "shift_own": QCoreApplication.translate("ErrorText", "open or close a shift"),
+        "shifts_close": QCoreApplication.translate("ErrorText", "close another clerk's shift"),
+        "door_check": QCoreApplication.translate("ErrorText", "check tickets at the door"),
+        "kiosk_exit": QCoreApplication.translate("ErrorText", "leave kiosk mode"),
+        "training": QCoreApplication.translate("ErrorText", "use training mode"),
+    }
+
+
+class ErrorText(QObject):
+    """The texts whose wording follows a count ("1 butaca", "2 butacas"): Qt's numerus forms need ``self.tr``
+    with the count for lupdate to see them (context "ErrorText", like the table above)."""
+
+    #: code -> the parameter holding the count
+    COUNTS = {"too_many_tickets": "max", "no_seats_together": "count", "seats_left": "left"}
+
+    def text(self, code: str, n: int) -> str:
+        return {
+            "too_many_tickets": lambda: self.tr("At most %n tickets in one sale.", "", n),
+            "no_seats_together": lambda: self.tr("No %n seats together in {zone}.", "", n),
+            "seats_left": lambda: self.tr("Only %n seats left in {zone}; {needed} needed.", "", n),
+        }[code]()
+
+
+def _counted(code: str, params: Mapping[str, object]) -> str | None:
+    """The numerus template for ``code`` (None when its text does not depend on a count)."""
+    name = ErrorText.COUNTS.get(code)
+    if name is None:
+        return None
+    count = params.get(name)
+    return ErrorText().text(code, count if isinstance(count, int) else 2)
+
+
 def known_codes() -> frozenset[str]:
-    return frozenset(_texts())
+    return frozenset(_texts()) | frozenset(ErrorText.COUNTS)
 
 
 def describe(exc: BaseException, money: MoneyFormat | None = None) -> str:
     """The text to show for ``exc`` in the current language."""
     if isinstance(exc, BoxOfficeError):
-        template = _texts().get(exc.code)
+        template = _counted(exc.code, exc.params) or _texts().get(exc.code)
         if template is not None:
-            return _fill(template, exc.params, money)
+            params = exc.params
+            if exc.code == "permission_refused":
+                action = str(params.get("action", ""))
+                params = {**params, "action": _action_texts().get(action, action)}
+            return _fill(template, params, money)
         log.info("no translated text for error code %r: showing its message", exc.code)
         return str(exc)
     return QCoreApplication.translate("ErrorText",
@@ -170,14 +241,37 @@ def describe(exc: BaseException, money: MoneyFormat | None = None) -> str:
 
 
 def present_error(parent: QObject | None, exc: BaseException, money: MoneyFormat | None = None) -> None:
-    """The default failure presenter: a non-blocking warning over ``parent``'s window."""
+    """The default failure presenter: a non-blocking warning over ``parent``'s window, or over the modal dialog
+    in front of it (:func:`message_parent`)."""
+    present_text(parent, describe(exc, money))
+
+
+def present_text(parent: QObject | None, text: str) -> QMessageBox:
+    """A non-blocking warning the clerk sees: over the modal dialog in front, if one is open."""
     widget = parent if isinstance(parent, QWidget) else None
     title = QCoreApplication.translate("ErrorText", "Not done")
-    box = QMessageBox(QMessageBox.Icon.Warning, title, describe(exc, money), QMessageBox.StandardButton.Ok,
-                      widget.window() if widget is not None else None)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, message_parent(widget))
     box.setObjectName("operationError")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+    return box
+
+
+def modal_in_front(widget: QWidget) -> QWidget | None:
+    """The modal dialog open in front of ``widget``'s window (which then sees no input and may be hidden)."""
+    modal = QApplication.activeModalWidget()
+    if modal is None or not modal.isVisible() or modal is widget.window():
+        return None
+    return modal
+
+
+def message_parent(widget: QWidget | None) -> QWidget | None:
+    """The window a message about ``widget`` must open over. Not simply ``widget.window()``: while a modal dialog
+    is open, a message parented to the window behind it opens behind the dialog, where the clerk neither sees it
+    nor can close it (a failed card payment's error hid behind the payment dialog)."""
+    if widget is None:
+        return QApplication.activeModalWidget()
+    return modal_in_front(widget) or widget.window()
 
 
 def _fill(template: str, params: Mapping[str, object], money: MoneyFormat | None) -> str:

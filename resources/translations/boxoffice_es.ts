@@ -68,28 +68,26 @@
         <source>best available</source>
         <translation>mejor disponible</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../boxoffice/ui/cart_panel.py" line="144"/>
-        <source>1 ticket · Total {amount}</source>
-        <translation>1 entrada · Total {amount}</translation>
+        <source>%n tickets · Total {amount}</source>
+        <translation>
+            <numerusform>%n entrada · Total {amount}</numerusform>
+            <numerusform>%n entradas · Total {amount}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="145"/>
-        <source>{n} tickets · Total {amount}</source>
-        <translation>{n} entradas · Total {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="184"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="183"/>
         <source>No child price for this zone</source>
         <translation>No hay precio de niño para esta zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="217"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="216"/>
         <source>Discount not applied: no supervisor approved it.</source>
         <translation>Descuento no aplicado: ningún supervisor lo autorizó.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/cart_panel.py" line="234"/>
+        <location filename="../../boxoffice/ui/cart_panel.py" line="233"/>
         <source>Discount of {amount} on {row}, above the clerks&apos; limit of {limit} ({percent}%).</source>
         <translation>Descuento de {amount} en {row}, por encima del límite de los taquilleros de {limit} ({percent} %).</translation>
     </message>
@@ -97,74 +95,74 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="449"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="451"/>
         <source>Close shift {id}</source>
         <translation>Cerrar turno {id}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="561"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="563"/>
         <source>Close shift {id} · opened {when} by {name} · float {amount}</source>
         <translation>Cerrar turno {id} · abierto {when} por {name} · fondo {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="475"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="477"/>
         <source>Count the drawer: how many of each note and coin.</source>
         <translation>Haga el arqueo: cuántos billetes y monedas hay de cada valor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="482"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="484"/>
         <source>Notes</source>
         <translation>Billetes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="482"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="484"/>
         <source>Coins</source>
         <translation>Monedas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="512"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="570"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="514"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="572"/>
         <source>Expected {amount}</source>
         <translation>Esperado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="524"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="526"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="527"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="529"/>
         <source>Close shift</source>
         <translation>Cerrar turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="548"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="550"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="590"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="592"/>
         <source>Counted {amount}</source>
         <translation>Contado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="592"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="595"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="594"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="597"/>
         <source>Difference {amount}</source>
         <translation>Diferencia {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="608"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="610"/>
         <source>Closing the shift…</source>
         <translation>Cerrando el turno…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="616"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="618"/>
         <source>Shift {id} closed: Z report</source>
         <translation>Turno {id} cerrado: informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="623"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="625"/>
         <source>Z report · shift {id}</source>
         <translation>Informe Z · turno {id}</translation>
     </message>
@@ -176,10 +174,13 @@
         <source>Comp tickets</source>
         <translation>Entradas de cortesía</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../boxoffice/ui/comp_dialog.py" line="26"/>
-        <source>Issue {n} tickets (list price {price}) free of charge. They print marked as a comp and count apart in the reports.</source>
-        <translation>Emitir {n} entradas (precio normal {price}) sin cargo. Se imprimen marcadas como cortesía y cuentan aparte en los informes.</translation>
+        <source>Issue %n tickets (list price {price}) free of charge. They print marked as a comp and count apart in the reports.</source>
+        <translation>
+            <numerusform>Emitir %n entrada (precio normal {price}) sin cargo. Se imprime marcada como cortesía y cuenta aparte en los informes.</numerusform>
+            <numerusform>Emitir %n entradas (precio normal {price}) sin cargo. Se imprimen marcadas como cortesía y cuentan aparte en los informes.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/comp_dialog.py" line="35"/>
@@ -313,62 +314,62 @@
         <translation>Importe a descontar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="81"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="83"/>
         <source>Apply discount</source>
         <translation>Aplicar descuento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="84"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="86"/>
         <source>Comp…</source>
         <translation>Cortesía…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="88"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="104"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="106"/>
         <source>{percent}%</source>
         <translation>{percent} %</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="110"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="112"/>
         <source>List price {price}. Clerks may take off up to {limit} ({percent}); as supervisor you may give more.</source>
         <translation>Precio normal {price}. Los taquilleros pueden descontar hasta {limit} ({percent}); como supervisor puede dar más.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="113"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="115"/>
         <source>List price {price}. You may take off up to {limit} ({percent}); more needs a supervisor&apos;s PIN.</source>
         <translation>Precio normal {price}. Puede descontar hasta {limit} ({percent}); para más hace falta el PIN de un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="116"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="118"/>
         <source>The whole price is never a discount: that is a comp.</source>
         <translation>El precio entero nunca es un descuento: eso es una cortesía.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="136"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="139"/>
         <source>The discount must be between zero and the list price, {price}.</source>
         <translation>El descuento debe estar entre cero y el precio normal, {price}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="143"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="147"/>
         <source>That is the whole price: not a discount. Use Comp, with the reason and who receives the tickets.</source>
         <translation>Eso es el precio entero: no es un descuento. Use Cortesía, con el motivo y quién recibe las entradas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="146"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="150"/>
         <source>That is the whole price: not a discount. Free tickets are a comp: ask a supervisor to issue them with Comp.</source>
         <translation>Eso es el precio entero: no es un descuento. Las entradas gratuitas son una cortesía: pida a un supervisor que las emita con Cortesía.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="150"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="154"/>
         <source>{amount} off is above your limit of {limit}: a supervisor&apos;s PIN is asked next.</source>
         <translation>Descontar {amount} supera su límite de {limit}: a continuación se pide el PIN de un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/discount_dialog.py" line="157"/>
+        <location filename="../../boxoffice/ui/discount_dialog.py" line="161"/>
         <source>{amount} off: the row costs {total}.</source>
         <translation>Descuento de {amount}: la línea queda en {total}.</translation>
     </message>
@@ -424,32 +425,32 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="161"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="171"/>
         <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
         <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="147"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="157"/>
         <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
         <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="142"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="152"/>
         <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
         <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="155"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="165"/>
         <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
         <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="151"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="161"/>
         <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
         <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="158"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="168"/>
         <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
         <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
     </message>
@@ -470,251 +471,381 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="32"/>
-        <source>Only a supervisor can issue comp tickets.</source>
-        <translation>Solo un supervisor puede emitir cortesías.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="34"/>
         <source>Give the reason for the comp tickets.</source>
         <translation>Indique el motivo de las cortesías.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="36"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="34"/>
         <source>Give the name of who receives the comp tickets.</source>
         <translation>Indique el nombre de quien recibe las cortesías.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="38"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="36"/>
         <source>Comp tickets are free: take no payment.</source>
         <translation>Las cortesías son gratuitas: no cobre nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="40"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="38"/>
         <source>That ticket type is no longer on sale for {event}.</source>
         <translation>Ese tipo de entrada ya no está a la venta para {event}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="42"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="40"/>
         <source>The quantity of {product} must be between 1 and {max}.</source>
         <translation>La cantidad de {product} debe estar entre 1 y {max}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="44"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="42"/>
         <source>The discount on {product} must be between zero and its price.</source>
         <translation>El descuento de {product} debe estar entre cero y su precio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="46"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="44"/>
         <source>A discount on {product} above {percent}% of its price ({limit_cents}) needs a supervisor&apos;s approval.</source>
         <translation>Un descuento en {product} de más del {percent} % de su precio ({limit_cents}) necesita la autorización de un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="49"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="47"/>
         <source>The whole price of {product} off is not a discount: a supervisor issues free tickets with Comp, with the reason and the recipient.</source>
         <translation>Descontar el precio entero de {product} no es un descuento: las entradas gratuitas las emite un supervisor con Cortesía, indicando el motivo y el destinatario.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="53"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="51"/>
         <source>The discount&apos;s approver is not an active supervisor here; ask a supervisor again.</source>
         <translation>Quien autoriza el descuento no es un supervisor activo aquí; vuelva a pedir la autorización a un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="56"/>
-        <source>At most {max} tickets in one sale.</source>
-        <translation>Como máximo {max} entradas por venta.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="58"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="54"/>
         <source>A seat in the cart is no longer available; pick another.</source>
         <translation>Una butaca del carrito ya no está disponible; elija otra.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="60"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="56"/>
         <source>Another sale just took one of these seats; nothing was sold.</source>
         <translation>Otra venta acaba de tomar una de estas butacas; no se ha vendido nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="62"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="58"/>
         <source>The payments are {missing_cents} short of the total.</source>
         <translation>Faltan {missing_cents} para cubrir el total.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="64"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="60"/>
         <source>Take cash or card.</source>
         <translation>Cobre en efectivo o con tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="66"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="62"/>
         <source>Take cash once per sale: add the notes together.</source>
         <translation>Cobre el efectivo una sola vez por venta: sume los billetes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="68"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="64"/>
         <source>A card payment needs an amount above zero.</source>
         <translation>Un pago con tarjeta necesita un importe mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="70"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="66"/>
         <source>A card payment needs the reference on the card slip.</source>
         <translation>Un pago con tarjeta necesita la referencia del comprobante.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="72"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="68"/>
         <source>The card payments are {excess_cents} over the total.</source>
         <translation>Los pagos con tarjeta superan el total en {excess_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="74"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="70"/>
         <source>A cash payment needs the amount handed over.</source>
         <translation>Un pago en efectivo necesita el importe entregado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="76"/>
-        <source>No {count} seats together in {zone}.</source>
-        <translation>No hay {count} butacas juntas en {zone}.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="78"/>
-        <source>Only {left} seats left in {zone}; {needed} needed.</source>
-        <translation>Solo quedan {left} butacas en {zone}; se necesitan {needed}.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="81"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="73"/>
         <source>Shift {shift_id} is still open on this terminal: close it before opening a new one.</source>
         <translation>El turno {shift_id} sigue abierto en este terminal: ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="84"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="76"/>
         <source>This shift is already closed.</source>
         <translation>Este turno ya está cerrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="86"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="78"/>
         <source>A sale is half-done: finish or cancel it before closing the shift.</source>
         <translation>Hay una venta a medias: termínela o cancélela antes de cerrar el turno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="89"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="81"/>
         <source>Check the amounts: whole notes and coins, nothing negative.</source>
         <translation>Revise las cantidades: billetes y monedas enteros, nada negativo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="91"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="83"/>
         <source>The float is an amount of zero or more.</source>
         <translation>El fondo de caja es un importe de cero o más.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="93"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="85"/>
         <source>Choose a zone, a seat range or all unsold tickets.</source>
         <translation>Elija una zona, un rango de butacas o todas las entradas sin vender.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="95"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="87"/>
         <source>There are no unsold tickets of this event to return.</source>
         <translation>No quedan entradas sin vender de este evento para devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="97"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="89"/>
         <source>Only unsold tickets can be returned: {seats}.</source>
         <translation>Solo se pueden devolver entradas sin vender: {seats}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="99"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="91"/>
         <source>A ticket was sold while the return was being prepared; try again.</source>
         <translation>Se vendió una entrada mientras se preparaba la devolución; inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="102"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="94"/>
         <source>This office holds no tickets in zone {zone} for this event.</source>
         <translation>Esta taquilla no tiene entradas en la zona {zone} para este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="104"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="96"/>
         <source>The seat range runs backwards: from {first} to {last}.</source>
         <translation>El rango de butacas va al revés: de {first} a {last}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="106"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="98"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="100"/>
         <source>No sale with code {code} on this terminal.</source>
         <translation>No hay ninguna venta con el código {code} en este terminal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="110"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="102"/>
         <source>Sale {code} is already voided.</source>
         <translation>La venta {code} ya está anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="113"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="105"/>
         <source>Type an amount, for example {example_cents}.</source>
         <translation>Escriba un importe, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="115"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="107"/>
         <source>&apos;{text}&apos; is not an amount: type digits, for example {example_cents}.</source>
         <translation>«{text}» no es un importe: escriba cifras, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="118"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="110"/>
         <source>&apos;{text}&apos; has more than one decimal separator.</source>
         <translation>«{text}» tiene más de un separador decimal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="120"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
         <source>&apos;{text}&apos; has more than two decimals: amounts are in whole cents.</source>
         <translation>«{text}» tiene más de dos decimales: los importes van en céntimos enteros.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="123"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="115"/>
         <source>{product} cannot replace {row} on this row.</source>
         <translation>{product} no puede sustituir a {row} en esta línea.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="126"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="118"/>
         <source>Give the clerk a name.</source>
         <translation>Escriba el nombre del taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="128"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="120"/>
         <source>A clerk&apos;s name has at most {max} characters.</source>
         <translation>El nombre de un taquillero tiene como máximo {max} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="130"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="122"/>
         <source>A clerk&apos;s name cannot contain control characters.</source>
         <translation>El nombre no puede contener caracteres de control.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="132"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="124"/>
         <source>That badge code cannot be used (too long or unreadable); scan it again.</source>
         <translation>Ese código de tarjeta no sirve (demasiado largo o ilegible); páselo otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="135"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="127"/>
         <source>Another clerk already has that name.</source>
         <translation>Ya hay otro taquillero con ese nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="137"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="129"/>
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="139"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="131"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="178"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="134"/>
+        <source>Your role does not allow you to {action}; ask a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="136"/>
+        <source>You are no longer an active clerk here; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="138"/>
+        <source>That clerk is no longer in this terminal&apos;s list; reopen it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="140"/>
+        <source>Choose a role: clerk, supervisor or door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="142"/>
+        <source>{name} is the last active supervisor here: make another clerk a supervisor first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="145"/>
+        <source>You cannot deactivate yourself; another supervisor can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="147"/>
+        <source>{name} is deactivated; reactivate them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="149"/>
+        <source>Swipe the badge to enrol it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="179"/>
+        <source>sell tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="180"/>
+        <source>give a discount above your limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="181"/>
+        <source>issue comp tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="182"/>
+        <source>void sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="183"/>
+        <source>give refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="184"/>
+        <source>return tickets to the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="185"/>
+        <source>reprint tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="186"/>
+        <source>open the drawer without a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="187"/>
+        <source>change the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="188"/>
+        <source>manage the staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="189"/>
+        <source>see the reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="190"/>
+        <source>decide on the sync queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="191"/>
+        <source>open or close a shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="192"/>
+        <source>close another clerk&apos;s shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="193"/>
+        <source>check tickets at the door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="194"/>
+        <source>leave kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="195"/>
+        <source>use training mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/error_text.py" line="208"/>
+        <source>At most %n tickets in one sale.</source>
+        <extracomment>code -&gt; the parameter holding the count</extracomment>
+        <translation>
+            <numerusform>Como máximo %n entrada por venta.</numerusform>
+            <numerusform>Como máximo %n entradas por venta.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/error_text.py" line="209"/>
+        <source>No %n seats together in {zone}.</source>
+        <translation>
+            <numerusform>No hay %n butaca libre en {zone}.</numerusform>
+            <numerusform>No hay %n butacas juntas en {zone}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/error_text.py" line="210"/>
+        <source>Only %n seats left in {zone}; {needed} needed.</source>
+        <translation>
+            <numerusform>Solo queda %n butaca en {zone}; se necesitan {needed}.</numerusform>
+            <numerusform>Solo quedan %n butacas en {zone}; se necesitan {needed}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="239"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="185"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="252"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>
@@ -740,341 +871,366 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="566"/>
-        <source>({n} ticket type(s) left out: their price is not valid; see the log)</source>
-        <translation>({n} tipo(s) de entrada omitido(s): su precio no es válido; vea el registro)</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="184"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="186"/>
         <source>Event ids</source>
         <translation>ID de eventos</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/first_run.py" line="415"/>
+        <source>Connected. %n event(s) assigned to this office: {names}</source>
+        <translation>
+            <numerusform>Conectado. %n evento asignado a esta taquilla: {names}</numerusform>
+            <numerusform>Conectado. %n eventos asignados a esta taquilla: {names}</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="474"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="486"/>
         <source>The platform has no event {event}. Check the event ids.</source>
         <translation>La plataforma no tiene el evento {event}. Revise los ID de eventos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="468"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="480"/>
         <source>The platform&apos;s certificate was made for another name, not {host}. Check the address: use the name the certificate was made for.</source>
         <translation>El certificado de la plataforma se hizo para otro nombre, no para {host}. Revise la dirección: use el nombre para el que se hizo el certificado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="471"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="483"/>
         <source>This platform cannot list the office&apos;s events. Type the ids of the events to sell in Event ids (separated by commas), then test again.</source>
         <translation>Esta plataforma no puede listar los eventos de la taquilla. Escriba los ID de los eventos a la venta en ID de eventos (separados por comas) y vuelva a probar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="183"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="185"/>
         <source>optional: only if the platform cannot list the office&apos;s events</source>
         <translation>opcional: solo si la plataforma no puede listar los eventos de la taquilla</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/first_run.py" line="71"/>
-        <location filename="../../boxoffice/ui/first_run.py" line="86"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="87"/>
         <source>Set up this box office</source>
         <translation>Configurar esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="104"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="105"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="108"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="109"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="111"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="112"/>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="114"/>
-        <location filename="../../boxoffice/ui/first_run.py" line="303"/>
-        <location filename="../../boxoffice/ui/first_run.py" line="307"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="115"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="305"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="309"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="155"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="157"/>
         <source>e.g. https://central.example</source>
         <translation>p. ej. https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="157"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="159"/>
         <source>Platform address</source>
         <translation>Dirección de la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="158"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="160"/>
         <source>e.g. office_taquilla_norte</source>
         <translation>p. ej. office_taquilla_norte</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="159"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="161"/>
         <source>Office id</source>
         <translation>ID de taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="160"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="162"/>
         <source>optional: shown on tickets</source>
         <translation>opcional: aparece en las entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="161"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="163"/>
         <source>Office name</source>
         <translation>Nombre de la taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="163"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="165"/>
         <source>paste the office&apos;s API token</source>
         <translation>pegue el token de API de la taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="167"/>
-        <location filename="../../boxoffice/ui/first_run.py" line="364"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="169"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="375"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="172"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="174"/>
         <source>API token</source>
         <translation>Token de API</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="175"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="177"/>
         <source>optional: only for a private certificate</source>
         <translation>opcional: solo para un certificado privado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="176"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="178"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="180"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="182"/>
         <source>CA file</source>
         <translation>Archivo de CA</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="191"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="193"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="289"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="291"/>
         <source>Step 1 of 3: connect to the central platform</source>
         <translation>Paso 1 de 3: conectar con la plataforma central</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="290"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="292"/>
         <source>Step 2 of 3: pair this window and fetch the inventory</source>
         <translation>Paso 2 de 3: vincular esta taquilla y descargar el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="291"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="293"/>
         <source>Step 3 of 3: create the supervisor</source>
         <translation>Paso 3 de 3: crear el supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="307"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="309"/>
         <source>Finish</source>
         <translation>Finalizar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="364"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="375"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="367"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="378"/>
         <source>The platform&apos;s CA certificate</source>
         <translation>Certificado de CA de la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="368"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="379"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificados (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="390"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="401"/>
         <source>Testing the connection…</source>
         <translation>Probando la conexión…</translation>
     </message>
-    <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="403"/>
-        <source>Connected. {n} event(s) assigned to this office: {names}</source>
-        <translation>Conectado. {n} evento(s) asignado(s) a esta taquilla: {names}</translation>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/first_run.py" line="529"/>
+        <source>Connection tested: %n event(s) assigned</source>
+        <translation>
+            <numerusform>Conexión probada: %n evento asignado</numerusform>
+            <numerusform>Conexión probada: %n eventos asignados</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="406"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="573"/>
+        <source>Inventory fetched: {tickets} for sale in {events}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/first_run.py" line="574"/>
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n entrada</numerusform>
+            <numerusform>%n entradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/first_run.py" line="574"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/first_run.py" line="576"/>
+        <source>(%n ticket type(s) left out: their price is not valid; see the log)</source>
+        <translation>
+            <numerusform>(%n tipo de entrada omitido: su precio no es válido; vea el registro)</numerusform>
+            <numerusform>(%n tipos de entrada omitidos: su precio no es válido; vea el registro)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/first_run.py" line="418"/>
         <source>Connected. No events are assigned to this office yet.</source>
         <translation>Conectado. Aún no hay eventos asignados a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="423"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="435"/>
         <source>The connection test failed; see above.</source>
         <translation>La prueba de conexión falló; vea arriba.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="431"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="443"/>
         <source>Details: {detail}</source>
         <translation>Detalles: {detail}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="445"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="457"/>
         <source>Type the platform&apos;s address, e.g. https://central.example</source>
         <translation>Escriba la dirección de la plataforma central, p. ej. https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="446"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="458"/>
         <source>Type the office id the platform gave this window.</source>
         <translation>Escriba el ID de taquilla que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="447"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="459"/>
         <source>Paste the API token the platform gave this office.</source>
         <translation>Pegue el token de API que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="451"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="463"/>
         <source>Write the whole address, starting with https://, e.g. https://{address}</source>
         <translation>Escriba la dirección completa, empezando por https://, p. ej. https://{address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="453"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="465"/>
         <source>This is not a valid address. It should look like https://central.example</source>
         <translation>No es una dirección válida. Debe tener la forma https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="455"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="467"/>
         <source>This file does not exist. Choose the platform&apos;s certificate file.</source>
         <translation>Este archivo no existe. Elija el archivo de certificado de la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="457"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="469"/>
         <source>The name {host} cannot be found. Check the address, and that this computer is connected to the network.</source>
         <translation>No se encuentra el nombre {host}. Revise la dirección y que este equipo esté conectado a la red.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="460"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="472"/>
         <source>Nothing answers at {host} port {port}. Check the address and the port, and that the platform is running.</source>
         <translation>Nada responde en {host}, puerto {port}. Revise la dirección y el puerto, y que la plataforma esté en marcha.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="463"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="475"/>
         <source>{host} does not answer. Check the network cable or Wi-Fi, and any firewall between this computer and the platform.</source>
         <translation>{host} no responde. Revise el cable de red o la wifi, y cualquier cortafuegos entre este equipo y la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="466"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="478"/>
         <source>Cannot reach the platform. Check the address and the network, then try again.</source>
         <translation>No se puede conectar con la plataforma. Revise la dirección y la red, y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="477"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="489"/>
         <source>The platform&apos;s certificate is not signed by this CA file. Choose the platform&apos;s CA file, or check the address.</source>
         <translation>El certificado de la plataforma no está firmado por este archivo de CA. Elija el archivo de CA de la plataforma o revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="479"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="491"/>
         <source>The platform&apos;s certificate is not trusted (TLS). If it uses a private certificate, choose its CA file below; otherwise check the address.</source>
         <translation>El certificado de la plataforma no es de confianza (TLS). Si usa un certificado privado, elija su archivo de CA abajo; si no, revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="482"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="494"/>
         <source>This is not a token: it has spaces, accents or control characters. Paste it again exactly as the platform gave it.</source>
         <translation>Esto no es un token: tiene espacios, acentos o caracteres de control. Péguelo otra vez tal como lo dio la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="485"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="497"/>
         <source>The platform does not accept this token. Paste it again exactly as the platform gave it; it may have been revoked.</source>
         <translation>La plataforma no acepta este token. Péguelo otra vez tal como lo dio la plataforma; puede que se haya revocado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="488"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="500"/>
         <source>This token may not act for office {office}. Check the office id, or paste the token made for this office.</source>
         <translation>Este token no sirve para la taquilla {office}. Revise el ID de taquilla o pegue el token creado para esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="491"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="503"/>
         <source>The platform has no office {office}. Check the office id.</source>
         <translation>La plataforma no tiene la taquilla {office}. Revise el ID de taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="493"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="505"/>
         <source>Something answers at this address, but it is not the central platform. Check the address, including any path after the host.</source>
         <translation>Algo responde en esta dirección, pero no es la plataforma central. Revise la dirección, incluida la ruta que siga al servidor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="496"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="508"/>
         <source>The platform cannot answer right now. Try again in a few minutes.</source>
         <translation>La plataforma no puede responder ahora. Inténtelo de nuevo en unos minutos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="498"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="510"/>
         <source>The token cannot be kept in this computer&apos;s keyring: {error}</source>
         <translation>No se puede guardar el token en el llavero de este equipo: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="502"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="514"/>
         <source>Something went wrong ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>Algo ha fallado ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="517"/>
-        <source>Connection tested: {n} event(s) assigned</source>
-        <translation>Conexión probada: {n} evento(s) asignado(s)</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="519"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="531"/>
         <source>Saving the token in the keyring and the settings…</source>
         <translation>Guardando el token en el llavero y en los ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="530"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="542"/>
         <source>Token stored in the keyring</source>
         <translation>Token guardado en el llavero</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="531"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="543"/>
         <source>Settings saved: {url}, office {office}</source>
         <translation>Ajustes guardados: {url}, taquilla {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="539"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="551"/>
         <source>Nothing was saved: {error}</source>
         <translation>No se guardó nada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="548"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="560"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="563"/>
-        <source>Inventory fetched: {tickets} ticket(s) for sale in {events} event(s)</source>
-        <translation>Inventario descargado: {tickets} entrada(s) a la venta en {events} evento(s)</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="570"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="580"/>
         <source>Paired. Next, create the supervisor.</source>
         <translation>Vinculada. Ahora cree el supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="572"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="582"/>
         <source>Paired. This window already has clerks: Finish to sign in.</source>
         <translation>Vinculada. Esta taquilla ya tiene vendedores: pulse Finalizar para entrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="579"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="589"/>
         <source>Could not fetch the inventory: {error}</source>
         <translation>No se pudo descargar el inventario: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/first_run.py" line="581"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="591"/>
         <source>The pairing is saved. Try again, or go on: the window fetches the inventory again at every start.</source>
         <translation>La vinculación está guardada. Reintente o continúe: la taquilla vuelve a descargar el inventario en cada inicio.</translation>
     </message>
@@ -1082,102 +1238,102 @@
 <context>
     <name>FirstSupervisorDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="514"/>
+        <location filename="../../boxoffice/ui/signin.py" line="512"/>
         <source>Create the supervisor</source>
         <translation>Crear el supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="524"/>
+        <location filename="../../boxoffice/ui/signin.py" line="522"/>
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="527"/>
+        <location filename="../../boxoffice/ui/signin.py" line="525"/>
         <source>No clerks here yet. Create the supervisor, who then adds the other clerks.</source>
         <translation>Aún no hay taquilleros. Cree el supervisor, que luego da de alta a los demás.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="543"/>
+        <location filename="../../boxoffice/ui/signin.py" line="541"/>
         <source>e.g. Marta López</source>
         <translation>p. ej. Marta López</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="544"/>
+        <location filename="../../boxoffice/ui/signin.py" line="542"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="547"/>
+        <location filename="../../boxoffice/ui/signin.py" line="545"/>
         <source>{low} to {high} digits</source>
         <translation>de {low} a {high} dígitos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="549"/>
+        <location filename="../../boxoffice/ui/signin.py" line="547"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="551"/>
+        <location filename="../../boxoffice/ui/signin.py" line="549"/>
         <source>the same PIN again</source>
         <translation>el mismo PIN otra vez</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="553"/>
+        <location filename="../../boxoffice/ui/signin.py" line="551"/>
         <source>Repeat PIN</source>
         <translation>Repita el PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="558"/>
+        <location filename="../../boxoffice/ui/signin.py" line="557"/>
         <source>optional: scan the badge now</source>
         <translation>opcional: pase la tarjeta ahora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="559"/>
+        <location filename="../../boxoffice/ui/signin.py" line="558"/>
         <source>Badge</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="572"/>
+        <location filename="../../boxoffice/ui/signin.py" line="571"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="577"/>
+        <location filename="../../boxoffice/ui/signin.py" line="576"/>
         <source>Create supervisor</source>
         <translation>Crear supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="609"/>
+        <location filename="../../boxoffice/ui/signin.py" line="608"/>
         <source>Type the supervisor&apos;s name.</source>
         <translation>Escriba el nombre del supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="614"/>
+        <location filename="../../boxoffice/ui/signin.py" line="613"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="619"/>
+        <location filename="../../boxoffice/ui/signin.py" line="618"/>
         <source>The two PINs are different. Type the PIN again.</source>
         <translation>Los dos PIN no coinciden. Escriba el PIN otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="634"/>
+        <location filename="../../boxoffice/ui/signin.py" line="633"/>
         <source>Creating the supervisor…</source>
         <translation>Creando el supervisor…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="646"/>
+        <location filename="../../boxoffice/ui/signin.py" line="645"/>
         <source>A supervisor already exists. Close this window and sign in.</source>
         <translation>Ya existe un supervisor. Cierre esta ventana e identifíquese.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="648"/>
+        <location filename="../../boxoffice/ui/signin.py" line="647"/>
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="653"/>
+        <location filename="../../boxoffice/ui/signin.py" line="652"/>
         <source>Could not create the supervisor ({error}).</source>
         <translation>No se pudo crear el supervisor ({error}).</translation>
     </message>
@@ -1212,253 +1368,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="684"/>
-        <source>No {count} seats together in {zone}.</source>
-        <translation>No hay {count} butacas juntas en {zone}.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="685"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="729"/>
         <source>Seats not together</source>
         <translation>Butacas no juntas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="686"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="730"/>
         <source>Sell them apart, in different places?</source>
         <translation>¿Venderlas separadas, en sitios distintos?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="698"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="742"/>
         <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="120"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="372"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="123"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="375"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="133"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="136"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="141"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="144"/>
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="146"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="149"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="154"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="157"/>
         <source>TRAINING / FORMACIÓN · practice only: nothing is sold for real, nothing is synced, and it is all discarded when training ends</source>
         <translation>TRAINING / FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="221"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="224"/>
         <source>{name} ⇄</source>
         <translation>{name} ⇄</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="221"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="224"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="241"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="244"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="248"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="251"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="249"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="250"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="253"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="251"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="254"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="253"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="256"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="259"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="262"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="261"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="264"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="263"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="266"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="333"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="336"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="335"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="338"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="337"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="340"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="345"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="348"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="352"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="355"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="362"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="365"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="371"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="374"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="392"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="395"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="416"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="419"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="633"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="434"/>
+        <source> · started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="434"/>
+        <source> · already held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/main_window.py" line="525"/>
+        <source>{name} (%n tickets) · {price}</source>
+        <translation>
+            <numerusform>{name} (%n entrada) · {price}</numerusform>
+            <numerusform>{name} (%n entradas) · {price}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="545"/>
+        <source>Row {row} seat {seat}</source>
+        <translation>Fila {row} butaca {seat}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="546"/>
+        <source>Seat {seat}</source>
+        <translation>Butaca {seat}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/main_window.py" line="559"/>
+        <source>Only %n left in {zone}</source>
+        <translation>
+            <numerusform>Solo queda %n en {zone}</numerusform>
+            <numerusform>Solo quedan %n en {zone}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/main_window.py" line="637"/>
+        <source>Comp {code}: %n tickets issued free of charge.</source>
+        <translation>
+            <numerusform>Cortesía {code}: %n entrada emitida sin cargo.</numerusform>
+            <numerusform>Cortesía {code}: %n entradas emitidas sin cargo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/main_window.py" line="640"/>
+        <source>Sold {code}: %n tickets, {total}{change}.</source>
+        <translation>
+            <numerusform>Vendido {code}: %n entrada, {total}{change}.</numerusform>
+            <numerusform>Vendido {code}: %n entradas, {total}{change}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="646"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="415"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="418"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="433"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="438"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="445"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="450"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="448"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="453"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="520"/>
-        <source>{name} ({n} tickets) · {price}</source>
-        <translation>{name} ({n} entradas) · {price}</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="536"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="541"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="552"/>
-        <source>Only {n} left in {zone}</source>
-        <translation>Solo quedan {n} en {zone}</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="621"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="634"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="624"/>
-        <source>Comp {code}: {n} tickets issued free of charge.</source>
-        <translation>Cortesía {code}: {n} entradas emitidas sin cargo.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="627"/>
-        <source>Sold {code}: {n} tickets, {total}{change}.</source>
-        <translation>Vendido {code}: {n} entradas, {total}{change}.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="635"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="648"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="647"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="660"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="651"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="664"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="672"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="685"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="675"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="688"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="678"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="691"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="723"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="706"/>
+        <source>{event} began on {date} at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="707"/>
+        <source>{event} took place on {date} at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="708"/>
+        <source>Event already started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="709"/>
+        <source>Past event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="711"/>
+        <source>Sell tickets for it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/main_window.py" line="728"/>
+        <source>No %n seats together in {zone}.</source>
+        <translation>
+            <numerusform>No hay %n butaca libre en {zone}.</numerusform>
+            <numerusform>No hay %n butacas juntas en {zone}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="769"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="769"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="815"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="772"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="818"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -1466,49 +1682,49 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="103"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="114"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="105"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="116"/>
         <source>Open shift</source>
         <extracomment>Notes and coins in cents, largest first, by the currency symbol of the money format. Styles of these screens only (the app stylesheet styles the rest); kept here so the screens stay one module.</extracomment>
         <translation>Abrir turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="117"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="119"/>
         <source>Clerk: {name}</source>
         <translation>Vendedor: {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="119"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="121"/>
         <source>Cash float put in the drawer</source>
         <translation>Fondo de caja que se deja en el cajón</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="129"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="131"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="132"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="134"/>
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="159"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="161"/>
         <source>Shift {id} is still open (since {when}, by {name}): close it before opening a new one.</source>
         <translation>El turno {id} sigue abierto (desde {when}, por {name}): ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="193"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="195"/>
         <source>Type the cash in the drawer, for example {example} (0 if there is none).</source>
         <translation>Escriba el efectivo del cajón, por ejemplo {example} (0 si no hay).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="195"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="197"/>
         <source>{text} is not an amount; type digits, for example {example}.</source>
         <translation>{text} no es un importe; escriba cifras, por ejemplo {example}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="199"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="201"/>
         <source>Float {amount}</source>
         <translation>Fondo de caja {amount}</translation>
     </message>
@@ -1590,12 +1806,12 @@
 <context>
     <name>PinMessages</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="85"/>
+        <location filename="../../boxoffice/ui/signin.py" line="83"/>
         <source>Wrong PIN, 1 try left</source>
         <translation>PIN incorrecto, queda 1 intento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="86"/>
+        <location filename="../../boxoffice/ui/signin.py" line="84"/>
         <source>Wrong PIN, {n} tries left</source>
         <translation>PIN incorrecto, quedan {n} intentos</translation>
     </message>
@@ -1669,177 +1885,213 @@
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="80"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="84"/>
         <source>Sales reports</source>
         <extracomment>Styles of this screen only (the app stylesheet styles the rest).</extracomment>
         <translation>Informes de ventas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="91"/>
-        <location filename="../../boxoffice/ui/reports_view.py" line="186"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="95"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="190"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="299"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="94"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="98"/>
         <source>All events</source>
         <translation>Todos los eventos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="105"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="109"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="107"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="111"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="124"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="128"/>
         <source>By hour</source>
         <translation>Por hora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="124"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="128"/>
         <source>By event</source>
         <translation>Por evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="124"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="128"/>
         <source>By zone</source>
         <translation>Por zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="125"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="129"/>
         <source>By product</source>
         <translation>Por producto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="125"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="129"/>
         <source>By payment</source>
         <translation>Por forma de pago</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="125"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="129"/>
         <source>By clerk</source>
         <translation>Por vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="157"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="161"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="161"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="165"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="186"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="190"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="301"/>
         <source>Hour</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="186"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="190"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="299"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="187"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="191"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="300"/>
         <source>Product</source>
         <translation>Producto</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="187"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="191"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="300"/>
         <source>Payment</source>
         <translation>Forma de pago</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="187"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="191"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="300"/>
         <source>Clerk</source>
         <translation>Vendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="189"/>
-        <location filename="../../boxoffice/ui/reports_view.py" line="192"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="193"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="196"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="297"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="189"/>
-        <location filename="../../boxoffice/ui/reports_view.py" line="191"/>
-        <location filename="../../boxoffice/ui/reports_view.py" line="192"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="193"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="195"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="196"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="297"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="298"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="191"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="195"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="296"/>
         <source>Payments</source>
         <translation>Pagos</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="192"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="196"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="296"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="222"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="226"/>
         <source>Reading the sales…</source>
         <translation>Leyendo las ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="231"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="235"/>
         <source>The report could not be read: {error}</source>
         <translation>No se pudo leer el informe: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="239"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="243"/>
         <source>Sales {count} · tickets {tickets} · total {total}</source>
         <translation>Ventas {count} · entradas {tickets} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="241"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="245"/>
         <source>Comps (included above): {count}, tickets {tickets} · Voided (not included): {voided}, tickets {voided_tickets}, {voided_total}</source>
         <translation>Cortesías (incluidas arriba): {count}, entradas {tickets} · Anuladas (no incluidas): {voided}, entradas {voided_tickets}, {voided_total}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="251"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="255"/>
         <source>No sales in this period.</source>
         <translation>No hay ventas en este periodo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="257"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="261"/>
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="257"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="261"/>
         <source>Card</source>
         <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="259"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="261"/>
         <source>(no clerk)</source>
         <translation>(sin vendedor)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="300"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="296"/>
+        <source>Grouping</source>
+        <translation>Agrupación</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/reports_view.py" line="296"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/reports_view.py" line="298"/>
+        <source>Voided (not included)</source>
+        <translation>Anuladas (no incluidas)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/reports_view.py" line="299"/>
+        <source>Comps (included)</source>
+        <translation>Cortesías (incluidas)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/reports_view.py" line="308"/>
+        <source>sales</source>
+        <translation>ventas</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/reports_view.py" line="319"/>
         <source>Export CSV</source>
         <translation>Exportar CSV</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="301"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="320"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="316"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="336"/>
         <source>Could not write {path}: {error}</source>
         <translation>No se pudo escribir {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/reports_view.py" line="311"/>
+        <location filename="../../boxoffice/ui/reports_view.py" line="331"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -1847,152 +2099,150 @@
 <context>
     <name>ReturnsDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="75"/>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="93"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="79"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="98"/>
         <source>Return unsold tickets</source>
         <extracomment>The platform column: green confirmed, red refused, blue still queued (the banner colours).</extracomment>
         <translation>Devolver entradas no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="147"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="139"/>
         <source>{event} · by {actor}. Returned tickets go back to the central platform and can no longer be sold here.</source>
         <translation>{event} · por {actor}. Las entradas devueltas vuelven a la plataforma central y ya no se pueden vender aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="118"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="289"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="166"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="158"/>
         <source>What to return</source>
         <translation>Qué devolver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="173"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="165"/>
         <source>A zone</source>
         <translation>Una zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="173"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="165"/>
         <source>A seat range</source>
         <translation>Un rango de butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="174"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="166"/>
         <source>All unsold</source>
         <translation>Todas las no vendidas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="188"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="180"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="191"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="183"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="201"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="193"/>
         <source>to</source>
         <translation>hasta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="207"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="199"/>
         <source>Seats</source>
         <translation>Butacas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="225"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="217"/>
         <source>Return…</source>
         <translation>Devolver…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="243"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="235"/>
         <source>Confirm the return</source>
         <translation>Confirme la devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="253"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="245"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="256"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="248"/>
         <source>Confirm return</source>
         <translation>Confirmar devolución</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="271"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="263"/>
         <source>Returns of this event</source>
         <translation>Devoluciones de este evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="277"/>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="522"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="269"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="536"/>
         <source>Queued</source>
         <translation>En cola</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="277"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="269"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="277"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="269"/>
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="277"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="269"/>
         <source>Platform</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="289"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="281"/>
         <source>No returns for this event yet.</source>
         <translation>Aún no hay devoluciones de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="301"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="303"/>
         <source>+{n} more</source>
         <translation>+{n} más</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="320"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="322"/>
         <source>{zone} ({n} unsold)</source>
         <translation>{zone} ({n} sin vender)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="359"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="361"/>
         <source>Any row</source>
         <translation>Cualquier fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="362"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="364"/>
         <source>Row {row}</source>
         <translation>Fila {row}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="415"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="417"/>
         <source>This office holds no tickets of this event.</source>
         <translation>Esta taquilla no tiene entradas de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="420"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="422"/>
         <source>No unsold tickets in this choice: nothing to return.</source>
         <translation>No hay entradas sin vender en esta selección: nada que devolver.</translation>
     </message>
-    <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="422"/>
-        <source>1 ticket: seat {seats}</source>
-        <translation>1 entrada: butaca {seats}</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../boxoffice/ui/returns_dialog.py" line="424"/>
-        <source>{n} tickets: seats {seats}</source>
-        <translation>{n} entradas: butacas {seats}</translation>
+        <source>%n tickets: seats {seats}</source>
+        <translation>
+            <numerusform>%n entrada: butaca {seats}</numerusform>
+            <numerusform>%n entradas: butacas {seats}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/returns_dialog.py" line="428"/>
@@ -2009,61 +2259,93 @@
         <source>{n} already being returned: {seats}</source>
         <translation>{n} ya en devolución: {seats}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../boxoffice/ui/returns_dialog.py" line="450"/>
-        <source>Return {n} tickets of this event to the central platform?
+        <source>Return %n tickets of this event to the central platform?
 
 Seats: {seats}
 
 They can no longer be sold at this window from now on; the central platform confirms the return when this terminal is online.</source>
-        <translation>¿Devolver {n} entradas de este evento a la plataforma central?
+        <translation>
+            <numerusform>¿Devolver %n entrada de este evento a la plataforma central?
+
+Butaca: {seats}
+
+A partir de ahora ya no se podrá vender en esta taquilla; la plataforma central confirma la devolución cuando este terminal esté en línea.</numerusform>
+            <numerusform>¿Devolver %n entradas de este evento a la plataforma central?
 
 Butacas: {seats}
 
-A partir de ahora ya no se podrán vender en esta taquilla; la plataforma central confirma la devolución cuando este terminal esté en línea.</translation>
+A partir de ahora ya no se podrán vender en esta taquilla; la plataforma central confirma la devolución cuando este terminal esté en línea.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../boxoffice/ui/returns_dialog.py" line="454"/>
-        <source>Return {n} tickets</source>
-        <translation>Devolver {n} entradas</translation>
+        <source>Return %n tickets</source>
+        <translation>
+            <numerusform>Devolver %n entrada</numerusform>
+            <numerusform>Devolver %n entradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="472"/>
+        <source>Returning %n tickets…</source>
+        <translation>
+            <numerusform>Devolviendo %n entrada…</numerusform>
+            <numerusform>Devolviendo %n entradas…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="503"/>
+        <source>%n tickets returned: no longer on sale here. The central platform confirmed the return at {time}.</source>
+        <translation>
+            <numerusform>%n entrada devuelta: ya no está a la venta aquí. La plataforma central confirmó la devolución a las {time}.</numerusform>
+            <numerusform>%n entradas devueltas: ya no están a la venta aquí. La plataforma central confirmó la devolución a las {time}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="506"/>
+        <source>%n tickets returned here, but the central platform refused the return: {error}. Tell the supervisor.</source>
+        <translation>
+            <numerusform>%n entrada devuelta aquí, pero la plataforma central rechazó la devolución: {error}. Avise al supervisor.</numerusform>
+            <numerusform>%n entradas devueltas aquí, pero la plataforma central rechazó la devolución: {error}. Avise al supervisor.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="509"/>
+        <source>%n tickets returned: no longer on sale here. Waiting for the central platform to confirm.</source>
+        <translation>
+            <numerusform>%n entrada devuelta: ya no está a la venta aquí. Esperando la confirmación de la plataforma central.</numerusform>
+            <numerusform>%n entradas devueltas: ya no están a la venta aquí. Esperando la confirmación de la plataforma central.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="471"/>
-        <source>Returning {n} tickets…</source>
-        <translation>Devolviendo {n} entradas…</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="483"/>
-        <source>{n} tickets returned: no longer on sale here. Waiting for the central platform to confirm.</source>
-        <translation>{n} entradas devueltas: ya no están a la venta aquí. Esperando la confirmación de la plataforma central.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="492"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="493"/>
         <source>Nothing was returned. {error}</source>
         <translation>No se devolvió nada. {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="494"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="495"/>
         <source>{text} The choice has been updated; check it and return again.</source>
         <translation>{text} La selección se ha actualizado; revísela y vuelva a devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="516"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="530"/>
         <source>Confirmed at {time}</source>
         <translation>Confirmada a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="518"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="532"/>
         <source>Refused: {error}</source>
         <translation>Rechazada: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="520"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="534"/>
         <source>Queued, not reached yet ({error})</source>
         <translation>En cola, aún no ha llegado ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="524"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="538"/>
         <source>{n}: {seats}</source>
         <translation>{n}: {seats}</translation>
     </message>
@@ -2071,140 +2353,179 @@ A partir de ahora ya no se podrán vender en esta taquilla; la plataforma centra
 <context>
     <name>SaleDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="67"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="75"/>
         <source>Sale {code}</source>
         <translation>Venta {code}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="110"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="118"/>
         <source>Void sale…</source>
         <translation>Anular venta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="113"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="121"/>
         <source>Voids need a supervisor&apos;s PIN, which cannot be asked here</source>
         <translation>Las anulaciones necesitan el PIN de un supervisor, que aquí no se puede pedir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="139"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="147"/>
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="147"/>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="147"/>
+        <source>Seat</source>
+        <translation>Butaca</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="147"/>
+        <source>Ticket</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="148"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="178"/>
+        <source>{pass_name} — {product} ({n} of {of})</source>
+        <translation>{pass_name} — {product} ({n} de {of})</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="181"/>
+        <source>General admission</source>
+        <translation>Entrada general</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="202"/>
         <source>voided</source>
         <translation>anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="139"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="202"/>
         <source>sold</source>
         <translation>vendida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="140"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="203"/>
         <source>{code} · {when} · {total} · {status}</source>
         <translation>{code} · {when} · {total} · {status}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="162"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="225"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="178"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="241"/>
         <source>Reason for voiding sale {code}:</source>
         <translation>Motivo de la anulación de la venta {code}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="189"/>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="214"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="252"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="278"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
-    <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="191"/>
-        <source>Void sale {code} ({tickets} tickets, {total}).
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="254"/>
+        <source>Void sale {code} (%n tickets, {total}).
 Reason: {reason}</source>
-        <translation>Anular la venta {code} ({tickets} entradas, {total}).
-Motivo: {reason}</translation>
+        <translation>
+            <numerusform>Anular la venta {code} (%n entrada, {total}).
+Motivo: {reason}</numerusform>
+            <numerusform>Anular la venta {code} (%n entradas, {total}).
+Motivo: {reason}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="201"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="265"/>
         <source>Not voided: no supervisor authorised it.</source>
         <translation>No anulada: ningún supervisor la autorizó.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="204"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="268"/>
         <source>Not voided: {name} is not a supervisor.</source>
         <translation>No anulada: {name} no es supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="225"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="289"/>
         <source>Voiding…</source>
         <translation>Anulando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="236"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="300"/>
         <source>Voided. A cancellation is queued for the central platform; the seats go back on sale when it confirms.</source>
         <translation>Anulada. La anulación queda en cola para la plataforma central; las butacas vuelven a la venta cuando la confirme.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="239"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="303"/>
         <source>Voided. The sale had not reached the central platform: its delivery is cancelled and the seats are on sale again now.</source>
         <translation>Anulada. La venta no había llegado a la plataforma central: se cancela su envío y las butacas ya vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="242"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="306"/>
         <source>{text} Authorised by {name}.</source>
         <translation>{text} Autorizada por {name}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="253"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="317"/>
         <source>Not voided. {error}</source>
         <translation>No anulada. {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="279"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="343"/>
         <source>The central platform confirmed the cancellation at {time}; the seats are on sale again.</source>
         <translation>La plataforma central confirmó la anulación a las {time}; las butacas vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="284"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="348"/>
         <source>The central platform refused the cancellation: {error}. The seats stay sold; tell the supervisor.</source>
         <translation>La plataforma central rechazó la anulación: {error}. Las butacas siguen vendidas; avise al supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="287"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="351"/>
         <source>Waiting for the central platform to confirm the cancellation…</source>
         <translation>Esperando a que la plataforma central confirme la anulación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="289"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="353"/>
         <source>{text} (not reached yet: {error})</source>
         <translation>{text} (aún no ha llegado: {error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="106"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="114"/>
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="109"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="117"/>
         <source>Printing is not set up yet</source>
         <translation>La impresión aún no está configurada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="177"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="240"/>
         <source>Void sale</source>
         <translation>Anular venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="114"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="122"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="169"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="232"/>
         <source>Could not print: {error}</source>
         <translation>No se pudo imprimir: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="166"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="229"/>
         <source>Reprinted.</source>
         <translation>Reimpreso.</translation>
     </message>
@@ -2216,122 +2537,125 @@ Motivo: {reason}</translation>
         <source>Seat map</source>
         <translation>Plano de butacas</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../boxoffice/ui/seat_map.py" line="234"/>
-        <source>{zone} · {free} free of {total}</source>
-        <translation>{zone} · {free} libres de {total}</translation>
+        <source>{zone} · %Ln free of {total}</source>
+        <translation>
+            <numerusform>{zone} · %Ln libre de {total}</numerusform>
+            <numerusform>{zone} · %Ln libres de {total}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="41"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="42"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="54"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="55"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="57"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="58"/>
         <source>No printer</source>
         <translation>Sin impresora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="57"/>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="69"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="58"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="70"/>
         <source>Installed printer</source>
         <translation>Impresora instalada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="58"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="59"/>
         <source>PDF files in a folder</source>
         <translation>Archivos PDF en una carpeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="58"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="59"/>
         <source>Thermal printer (network)</source>
         <translation>Impresora térmica (red)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="59"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="60"/>
         <source>Thermal printer (USB)</source>
         <translation>Impresora térmica (USB)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="59"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="60"/>
         <source>Thermal printer (serial)</source>
         <translation>Impresora térmica (serie)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="63"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="64"/>
         <source>Printer</source>
         <translation>Impresora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="72"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="73"/>
         <source>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</source>
         <translation>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="73"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="74"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="77"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="78"/>
         <source>PDF folder</source>
         <translation>Carpeta de PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="80"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="81"/>
         <source>80 mm thermal roll</source>
         <translation>Rollo térmico de 80 mm</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="81"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="82"/>
         <source>2&quot; × 5.5&quot; fanfold</source>
         <translation>Continuo de 2&quot; × 5,5&quot;</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="85"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="86"/>
         <source>Ticket stock</source>
         <translation>Papel de entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="92"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="93"/>
         <source>Test page</source>
         <translation>Página de prueba</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="94"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="95"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="95"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="96"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="150"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="151"/>
         <source>Printing a test page…</source>
         <translation>Imprimiendo una página de prueba…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="160"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="161"/>
         <source>Test page failed: {error}</source>
         <translation>Falló la página de prueba: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="167"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="169"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="156"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="157"/>
         <source>Test page sent to {printer}.</source>
         <translation>Página de prueba enviada a {printer}.</translation>
     </message>
@@ -2339,33 +2663,33 @@ Motivo: {reason}</translation>
 <context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="651"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="653"/>
         <source>Closed shifts</source>
         <translation>Turnos cerrados</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="660"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="662"/>
         <source>Shift</source>
         <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="673"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="675"/>
         <source>Reading the closed shifts…</source>
         <translation>Leyendo los turnos cerrados…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="692"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="694"/>
         <source>Shift {id} · closed {closed} · opened by {name} · difference {difference}</source>
         <translation>Turno {id} · cerrado {closed} · abierto por {name} · diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="669"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="671"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="697"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="703"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="699"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="705"/>
         <source>No shift has been closed on this terminal yet.</source>
         <translation>Aún no se ha cerrado ningún turno en este terminal.</translation>
     </message>
@@ -2373,95 +2697,95 @@ Motivo: {reason}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="152"/>
-        <location filename="../../boxoffice/ui/signin.py" line="169"/>
+        <location filename="../../boxoffice/ui/signin.py" line="150"/>
+        <location filename="../../boxoffice/ui/signin.py" line="167"/>
+        <location filename="../../boxoffice/ui/signin.py" line="231"/>
         <location filename="../../boxoffice/ui/signin.py" line="233"/>
-        <location filename="../../boxoffice/ui/signin.py" line="235"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="172"/>
+        <location filename="../../boxoffice/ui/signin.py" line="170"/>
         <source>Tap your name and type your PIN, or scan your badge.</source>
         <translation>Toque su nombre y escriba su PIN, o pase su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="208"/>
+        <location filename="../../boxoffice/ui/signin.py" line="206"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="230"/>
+        <location filename="../../boxoffice/ui/signin.py" line="228"/>
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="232"/>
+        <location filename="../../boxoffice/ui/signin.py" line="230"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="298"/>
+        <location filename="../../boxoffice/ui/signin.py" line="296"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="310"/>
+        <location filename="../../boxoffice/ui/signin.py" line="308"/>
         <source>No clerk can sign in at this window yet. Ask a supervisor.</source>
         <translation>Aún no hay taquilleros en esta taquilla. Avise a un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="351"/>
+        <location filename="../../boxoffice/ui/signin.py" line="349"/>
         <source>Choose your name</source>
         <translation>Elija su nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="353"/>
+        <location filename="../../boxoffice/ui/signin.py" line="351"/>
         <source>PIN for {name}</source>
         <translation>PIN de {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="456"/>
+        <location filename="../../boxoffice/ui/signin.py" line="454"/>
         <source>Choose your name first.</source>
         <translation>Elija primero su nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="460"/>
+        <location filename="../../boxoffice/ui/signin.py" line="458"/>
         <source>Type your PIN.</source>
         <translation>Escriba su PIN.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="464"/>
+        <location filename="../../boxoffice/ui/signin.py" line="462"/>
         <source>Checking your PIN…</source>
         <translation>Comprobando su PIN…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="471"/>
+        <location filename="../../boxoffice/ui/signin.py" line="469"/>
         <source>Checking your badge…</source>
         <translation>Comprobando su tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="490"/>
+        <location filename="../../boxoffice/ui/signin.py" line="488"/>
         <source>Too many wrong PINs. Locked, try again at {time}</source>
         <translation>Demasiados PIN incorrectos. Bloqueado, inténtelo de nuevo a las {time}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="493"/>
+        <location filename="../../boxoffice/ui/signin.py" line="491"/>
         <source>{name}: {reason}</source>
         <translation>{name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="495"/>
+        <location filename="../../boxoffice/ui/signin.py" line="493"/>
         <source>This badge does not belong to any clerk here.</source>
         <translation>Esta tarjeta no pertenece a ningún taquillero de aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="497"/>
+        <location filename="../../boxoffice/ui/signin.py" line="495"/>
         <source>That name cannot sign in any more. Choose your name again.</source>
         <translation>Ese nombre ya no puede entrar. Elija su nombre otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/signin.py" line="503"/>
+        <location filename="../../boxoffice/ui/signin.py" line="501"/>
         <source>Could not sign in ({error}). Try again; if it keeps failing, call IT.</source>
         <translation>No se pudo entrar ({error}). Inténtelo de nuevo; si sigue fallando, llame a informática.</translation>
     </message>
@@ -2967,6 +3291,14 @@ Motivo: {reason}</translation>
 </context>
 <context>
     <name>SyncStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/status_bar.py" line="82"/>
+        <source>%n sales waiting to sync</source>
+        <translation>
+            <numerusform>%n venta por sincronizar</numerusform>
+            <numerusform>%n ventas por sincronizar</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../boxoffice/ui/status_bar.py" line="99"/>
         <source>● Training: nothing syncs</source>
@@ -3003,11 +3335,6 @@ Motivo: {reason}</translation>
         <translation>● Token rechazado: vuelva a vincular el terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="82"/>
-        <source>{n} sales waiting to sync</source>
-        <translation>{n} ventas por sincronizar</translation>
-    </message>
-    <message>
         <location filename="../../boxoffice/ui/status_bar.py" line="84"/>
         <source> · {p} parked · {c} conflicts</source>
         <translation> · {p} retenidas · {c} conflictos</translation>
@@ -3026,63 +3353,63 @@ Motivo: {reason}</translation>
 <context>
     <name>ZReportView</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="268"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="270"/>
         <source>Print</source>
         <extracomment>Which printed sections go in which column, by their text keys (&quot;&quot; is the header block). The button row; a dialog holding the view adds its own buttons (Done, Close) here.</extracomment>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="272"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="274"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="293"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="295"/>
         <source>No Z report to show.</source>
         <translation>No hay ningún informe Z que mostrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="305"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="307"/>
         <source>Expected {expected} · Counted {counted} · Difference {difference}</source>
         <translation>Esperado {expected} · Contado {counted} · Diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="375"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="377"/>
         <source>Printing is not set up on this terminal: choose a printer in Settings, or save the Z report as a PDF.</source>
         <translation>La impresión no está configurada en este terminal: elija una impresora en Ajustes o guarde el informe Z como PDF.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="378"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="380"/>
         <source>Printing the Z report…</source>
         <translation>Imprimiendo el informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="391"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="393"/>
         <source>Printing failed: {error}</source>
         <translation>Falló la impresión: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="384"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="386"/>
         <source>Z report sent to the printer.</source>
         <translation>Informe Z enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="405"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="407"/>
         <source>Save Z report</source>
         <translation>Guardar informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="406"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="408"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="423"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="425"/>
         <source>Could not save the PDF: {error}</source>
         <translation>No se pudo guardar el PDF: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="416"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="418"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -3090,19 +3417,22 @@ Motivo: {reason}</translation>
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="74"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="77"/>
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="83"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="86"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
-    <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="95"/>
-        <source>{price} · {n} left</source>
-        <translation>{price} · quedan {n}</translation>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/main_window.py" line="98"/>
+        <source>{price} · %n left</source>
+        <translation>
+            <numerusform>{price} · queda %n</numerusform>
+            <numerusform>{price} · quedan %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
