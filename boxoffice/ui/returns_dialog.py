@@ -5,7 +5,10 @@ ticket of the event, with a live preview "N tickets: seats …" that counts only
 sold seats it skips. "Return…" shows a confirmation with the count and the seats; confirming makes them
 unsellable at once and queues the unassign (``SalesFacade.return_tickets`` on the operation runner's writer
 thread, journaled with the supervisor as actor) and wakes the delivery worker. Right, the returns of the event with
-what the platform said: queued, confirmed at HH:MM, or refused with its reason.
+what the platform said: queued, confirmed at HH:MM, or refused with its reason; under them, the one message of the
+return just made, which follows that return's row (waiting, then confirmed or refused) as the history is read
+again, so it never says "waiting" beside a confirmation. The message and Close sit in the right column: the
+choice on the left keeps its full height at 1024x768 whatever the message says.
 
 Every read goes through the runner's read pool; nothing polls: the history is read again when the change hub says
 the outbox moved (a delivery round, this dialog's own return), the zones and the preview when seats of the event
@@ -24,6 +27,7 @@ from boxoffice.core.errors import SeatNotAvailable
 from boxoffice.facades.results import Changed
 from boxoffice.services.catalog import EventSummary
 from boxoffice.services.returns import (
+    Confirmation,
     ReturnRecord,
     ReturnResult,
     ReturnSelection,
@@ -83,6 +87,7 @@ class ReturnsDialog(QDialog):
         self.selection: ReturnSelection | None = None
         self.confirming: ReturnSelection | None = None  # the choice on the confirmation page
         self.history: list[ReturnRecord] = []
+        self._last_return: frozenset[str] | None = None  # the ticket ids of the return made in this dialog
         self.zones: list[ZoneSeats] = []
         self._rows_zone: str | None = None  # the zone the row list and seat range were filled for
         self._asked: dict[str, int] = {}  # kind of read -> the latest asked: an older answer is dropped
@@ -107,19 +112,6 @@ class ReturnsDialog(QDialog):
         self.pages.addWidget(self._build_choose_page())
         self.pages.addWidget(self._build_confirm_page())
         body.addWidget(self._build_history_panel(), 6)
-
-        self.message = QLabel(self)
-        self.message.setObjectName("banner")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        outer.addWidget(self.message)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        self.close_button = QPushButton(self.tr("Close"), self)
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.accept)
-        bottom.addWidget(self.close_button)
-        outer.addLayout(bottom)
 
         # bound methods: disconnected with the dialog
         self.ctx.hub.outbox_changed.connect(self.refresh_history)
@@ -287,7 +279,17 @@ class ReturnsDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.history_table, 1)
         self.history_empty = QLabel(self.tr("No returns for this event yet."), panel)
-        layout.addWidget(self.history_empty)
+        self.history_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.history_empty, 1)
+        self.message = QLabel(panel)  # the history shrinks for it, never the choice's fields
+        self.message.setObjectName("banner")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.close_button = QPushButton(self.tr("Close"), panel)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.accept)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         return panel
 
     @staticmethod
@@ -418,11 +420,9 @@ class ReturnsDialog(QDialog):
         lines = []
         if selection.count == 0:
             lines.append(self.tr("No unsold tickets in this choice: nothing to return."))
-        elif selection.count == 1:
-            lines.append(self.tr("1 ticket: seat {seats}").format(seats=self._seats(selection.seats)))
         else:
-            lines.append(self.tr("{n} tickets: seats {seats}").format(n=selection.count,
-                                                                      seats=self._seats(selection.seats)))
+            lines.append(self.tr("%n tickets: seats {seats}", "", selection.count).format(
+                seats=self._seats(selection.seats)))
         if sold:
             if len(sold) == 1:
                 lines.append(self.tr("{seats} is sold and cannot be returned; it is left out.").format(
@@ -447,11 +447,11 @@ class ReturnsDialog(QDialog):
         if self.busy or selection is None or selection.count == 0:
             return
         self.confirm_text.setText(self.tr(
-            "Return {n} tickets of this event to the central platform?\n\nSeats: {seats}\n\n"
+            "Return %n tickets of this event to the central platform?\n\nSeats: {seats}\n\n"
             "They can no longer be sold at this window from now on; the central platform confirms the return "
-            "when this terminal is online.").format(n=selection.count, seats=self._seats(selection.seats,
+            "when this terminal is online.", "", selection.count).format(seats=self._seats(selection.seats,
                                                                                            limit=40)))
-        self.confirm_button.setText(self.tr("Return {n} tickets").format(n=selection.count))
+        self.confirm_button.setText(self.tr("Return %n tickets", "", selection.count))
         self.confirming = selection  # what the supervisor reads is what is returned, whatever is read meanwhile
         self.pages.setCurrentIndex(PAGE_CONFIRM)
         self._say("", "")
@@ -468,7 +468,8 @@ class ReturnsDialog(QDialog):
             return
         sales, actor, event_id, ids = self.ctx.facades.sales, self.actor, self.event_id, list(selection.ticket_ids)
         self._set_busy(True)
-        self._say(self.tr("Returning {n} tickets…").format(n=len(ids)), "")
+        self._last_return = None
+        self._say(self.tr("Returning %n tickets…", "", len(ids)), "info")
         self.ctx.runner.write(self, lambda: sales.return_tickets(event_id, ids, actor=actor),
                               success=self._returned, failure=self._return_failed)
 
@@ -480,8 +481,8 @@ class ReturnsDialog(QDialog):
     def _returned(self, changed: Changed[ReturnResult]) -> None:
         """Written (the facade woke the delivery worker); the hub already asked for the new zones and history."""
         self._set_busy(False)
-        self._say(self.tr("{n} tickets returned: no longer on sale here. Waiting for the central platform to "
-                          "confirm.").format(n=len(changed.value.ticket_ids)), "ok")
+        self._last_return = frozenset(changed.value.ticket_ids)
+        self._show_return_status(None)
         self.pages.setCurrentIndex(PAGE_CHOOSE)
         self.return_button.setEnabled(self._preview_current and self.selection is not None
                                       and self.selection.count > 0)
@@ -494,6 +495,19 @@ class ReturnsDialog(QDialog):
             text = self.tr("{text} The choice has been updated; check it and return again.").format(text=text)
         self._say(text, "error")
         self.reload_zones()
+
+    def _show_return_status(self, confirmation: Confirmation | None) -> None:
+        """The one message of the return just made: returned here, and where the platform stands on it."""
+        n = len(self._last_return or ())
+        if confirmation is not None and confirmation.state == "confirmed":
+            self._say(self.tr("%n tickets returned: no longer on sale here. The central platform confirmed the "
+                              "return at {time}.", "", n).format(time=local_time(confirmation.at)), "ok")
+        elif confirmation is not None and confirmation.state == "refused":
+            self._say(self.tr("%n tickets returned here, but the central platform refused the return: {error}. "
+                              "Tell the supervisor.", "", n).format(error=confirmation.error or "?"), "error")
+        else:
+            self._say(self.tr("%n tickets returned: no longer on sale here. Waiting for the central platform to "
+                              "confirm.", "", n), "ok")
 
     # --- history --------------------------------------------------------------------------------------
 
@@ -534,6 +548,9 @@ class ReturnsDialog(QDialog):
         table.resizeRowsToContents()
         table.setVisible(bool(records))
         self.history_empty.setVisible(not records)
+        mine = next((r for r in records if frozenset(r.ticket_ids) == self._last_return), None)
+        if mine is not None and not self.busy:
+            self._show_return_status(mine.confirmation)
 
     def history_states(self) -> list[str]:
         """The platform column as shown, newest first (for tests and the screenshot script)."""

@@ -151,9 +151,8 @@ class SaleDialog(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setWordWrap(False)
         header = table.horizontalHeader()
-        for column in (0, 1, 2, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # nothing elided: the dialog widens
+        header.setStretchLastSection(True)
         return table
 
     def _read_places(self) -> None:
@@ -183,6 +182,10 @@ class SaleDialog(QDialog):
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(text))
         table.resizeColumnsToContents()
+        margins = self.layout().contentsMargins()
+        wanted = (table.horizontalHeader().length() + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint()
+                  .width() + margins.left() + margins.right())
+        self.setMinimumWidth(max(760, min(wanted, 984)))  # names read whole; 984: still fits a 1024 px screen
         rows_shown = min(len(places), 8)  # up to 8 rows without scrolling; a bigger sale scrolls
         table.setMinimumHeight(table.horizontalHeader().height() + rows_shown * table.verticalHeader()
                                .defaultSectionSize() + 2 * table.frameWidth())
@@ -208,7 +211,7 @@ class SaleDialog(QDialog):
         self.close_button.setEnabled(not self.busy)
 
     def _say(self, text: str, kind: str) -> None:
-        """``kind``: "ok", "error" or "" (neutral)."""
+        """``kind``: "ok" (done), "info" (in progress), "error" or "" (neutral): the banner's colours."""
         _set_message(self.message, text, kind)
         self.message.setVisible(bool(text))
 
@@ -219,7 +222,7 @@ class SaleDialog(QDialog):
         reprint, code = self._reprint, self.sale.purchase_code
         if reprint is None or self.busy:
             return
-        self._say(self.tr("Printing…"), "")
+        self._say(self.tr("Printing…"), "info")
         self.ctx.runner.device(self, lambda: reprint(code), success=self._reprinted, failure=self._reprint_failed)
 
     def _reprinted(self, _result: object) -> None:
@@ -248,8 +251,9 @@ class SaleDialog(QDialog):
         if not reason:
             self._say(self.tr("Give a reason for the void."), "error")
             return
-        prompt = self.tr("Void sale {code} ({tickets} tickets, {total}).\nReason: {reason}").format(
-            code=self.sale.purchase_code, tickets=len(self.sale.tickets),
+        prompt = self.tr("Void sale {code} (%n tickets, {total}).\nReason: {reason}", "",
+                         len(self.sale.tickets)).format(
+            code=self.sale.purchase_code,
             total=self.money.format(self.sale.total_cents), reason=reason)
         if self._authorise is not None:
             supervisor = self._authorise(prompt)
@@ -282,7 +286,7 @@ class SaleDialog(QDialog):
                 return void(code, reason)
         self.busy = True
         self._update_buttons()
-        self._say(self.tr("Voiding…"), "")
+        self._say(self.tr("Voiding…"), "info")
         self.ctx.runner.write(self, work, success=self._void_done, failure=self._void_failed)
 
     def _void_done(self, result: object) -> None:

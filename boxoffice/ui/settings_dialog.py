@@ -27,6 +27,7 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from boxoffice.ui.tone import ERROR, INFO, OK, set_tone
 from boxoffice.ui.window_context import WindowContext
 
 
@@ -85,7 +86,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Ticket stock"), self.stock)
         layout.addLayout(form)
         self.message = QLabel(self)
-        self.message.setObjectName("paymentMessage")
+        self.message.setObjectName("settingsMessage")  # toned: ok, info or error (ui/tone.py)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
@@ -132,7 +133,7 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(not busy)
         self._kind_changed()
         if text:
-            self.message.setText(text)
+            set_tone(self.message, text, INFO)
 
     def test_page(self) -> None:
         """Print a test page with the values on screen (device I/O: on the device thread)."""
@@ -152,12 +153,13 @@ class SettingsDialog(QDialog):
 
     def _test_printed(self, description: str | None) -> None:
         self._set_busy(False)
-        self.message.setText("" if description is None else
-                             self.tr("Test page sent to {printer}.").format(printer=description))
+        set_tone(self.message, "" if description is None else
+                 self.tr("Test page sent to {printer}.").format(printer=description), OK)
 
     def _test_failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        self.message.setText(self.tr("Test page failed: {error}").format(error=describe(exc, self.ctx.money)))
+        set_tone(self.message, self.tr("Test page failed: {error}").format(error=describe(exc, self.ctx.money)),
+                 ERROR)
 
     def save(self) -> None:
         """Validate and write the config, then switch the printer (a file write: on the writer thread)."""
@@ -174,7 +176,7 @@ class SettingsDialog(QDialog):
 
     def _not_saved(self, exc: Exception) -> None:
         self._set_busy(False)
-        self.message.setText(describe(exc, self.ctx.money))
+        set_tone(self.message, describe(exc, self.ctx.money), ERROR)
 
     @property
     def language_changed(self) -> bool:

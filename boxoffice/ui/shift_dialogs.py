@@ -38,6 +38,7 @@ from boxoffice.ui.qt import (
     QWidget,
     Signal,
 )
+from boxoffice.ui.tone import ERROR, INFO, OK, set_tone
 from boxoffice.ui.window_context import window_context
 
 #: Notes and coins in cents, largest first, by the currency symbol of the money format.
@@ -56,7 +57,9 @@ QLabel#zHeadline[kind="error"], QLabel#countDifference[kind="error"] {
     background: #fdecea; color: #8a1c12; border: 2px solid #d93025; }
 QLabel#countedTotal, QLabel#expectedTotal { font-size: 18pt; font-weight: bold; padding: 8px 0; }
 QLabel#shiftMessage { font-weight: bold; color: #8a1c12; }
-QLabel#shiftMessage[kind="info"] { color: #0f5c2e; }
+QLabel#shiftReason { background: #fff4e0; color: #5c3b00; border: 1px solid #e0a030; border-radius: 6px; padding: 8px; }
+QLabel#shiftMessage[kind="info"], QLabel#shiftMessage[tone="ok"] { color: #0f5c2e; }
+QLabel#shiftMessage[tone="info"] { color: #0b3d91; font-weight: normal; }
 QGroupBox#zSection, QGroupBox#countBox {
     background: #ffffff; border: 1px solid #cfd6dd; border-radius: 8px; margin-top: 1.3em; padding: 10px 8px 6px 8px;
     font-weight: bold; }
@@ -96,7 +99,9 @@ class OpenShiftDialog(QDialog):
 
     shift_opened = Signal(object)  # ShiftInfo
 
-    def __init__(self, backend: Backend, clerk: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Backend, clerk: Any, parent: QWidget | None = None, reason: str | None = None
+                 ) -> None:
+        """``reason``: why the dialog opened by itself (a sale started with no shift), shown above the count."""
         super().__init__(parent)
         self.setObjectName("openShift")
         self.setStyleSheet(_STYLE)
@@ -114,6 +119,11 @@ class OpenShiftDialog(QDialog):
         title = QLabel(self.tr("Open shift"), self)
         title.setObjectName("panelTitle")
         layout.addWidget(title)
+        if reason:
+            why = QLabel(reason, self)
+            why.setObjectName("shiftReason")
+            why.setWordWrap(True)
+            layout.addWidget(why)
         who = QLabel(self.tr("Clerk: {name}").format(name=getattr(clerk, "name", "")), self)
         layout.addWidget(who)
         layout.addWidget(QLabel(self.tr("Cash float put in the drawer"), self))
@@ -372,23 +382,23 @@ class ZReportView(QWidget):
             return False
         send = self.ctx.facades.printing.print_report
         if send is None:
-            self.message.setText(self.tr("Printing is not set up on this terminal: choose a printer in "
-                                         "Settings, or save the Z report as a PDF."))
+            set_tone(self.message, self.tr("Printing is not set up on this terminal: choose a printer in "
+                                           "Settings, or save the Z report as a PDF."), ERROR)
             return False
-        self.message.setText(self.tr("Printing the Z report…"))
+        set_tone(self.message, self.tr("Printing the Z report…"), INFO)
         self.ctx.runner.device(self, lambda: send(report), success=self._sent, failure=self._print_failed)
         return True
 
     def _sent(self, _result: object) -> None:
         """On paper: the journal names who printed it (a write; the print itself ran on the device thread)."""
-        self.message.setText(self.tr("Z report sent to the printer."))
+        set_tone(self.message, self.tr("Z report sent to the printer."), OK)
         if self.shift is not None:
             shifts, shift_id, actor = self.ctx.facades.shifts, self.shift.id, self.actor
             self.ctx.runner.write(self, lambda: shifts.record_report_print(shift_id, actor))
         self.printed.emit(True)
 
     def _print_failed(self, exc: Exception) -> None:
-        self.message.setText(self.tr("Printing failed: {error}").format(error=describe(exc, self.ctx.money)))
+        set_tone(self.message, self.tr("Printing failed: {error}").format(error=describe(exc, self.ctx.money)), ERROR)
         self.printed.emit(False)
 
     def default_pdf_name(self) -> str:
@@ -413,14 +423,14 @@ class ZReportView(QWidget):
         return True
 
     def _pdf_saved(self, target: Path, then: Callable[[Path], None] | None) -> None:
-        self.message.setText(self.tr("Saved {path}").format(path=target))
+        set_tone(self.message, self.tr("Saved {path}").format(path=target), OK)
         self.pdf_saved.emit(target)
         if then is not None:
             then(target)
 
     def _pdf_failed(self, exc: Exception) -> None:
         error = (exc.strerror or str(exc)) if isinstance(exc, OSError) else describe(exc, self.ctx.money)
-        self.message.setText(self.tr("Could not save the PDF: {error}").format(error=error))
+        set_tone(self.message, self.tr("Could not save the PDF: {error}").format(error=error), ERROR)
 
 
 def _write_pdf(report: ReportPrint, target: Path, language: str) -> None:

@@ -8,14 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from boxoffice.core.changes import Changes
 from boxoffice.core.payments import PaymentRequest
+from boxoffice.services import clerks
 from boxoffice.services.sales import LineRequest, SaleRequest, sell
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry, Outbox, Ticket
-from boxoffice.ui.qt import Qt
+from boxoffice.store.types import utcnow
+from boxoffice.ui.qt import QApplication, Qt
 from boxoffice.ui.returns_dialog import PAGE_CHOOSE, PAGE_CONFIRM, ReturnsDialog
 from tests.helpers.central_server import SeededTemplate, central_server, seeded_template
 from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
@@ -39,6 +41,8 @@ def wakes() -> list[int]:
 
 
 def open_returns(qtbot, store: Store, wakes: list[int], event_id: str = EVENT, **overrides) -> ReturnsDialog:
+    if not any(c.name == "Marta" for c in clerks.list_clerks(store.read_session_factory)):
+        clerks.create_clerk(store.session_factory, "Marta", "8642", role="supervisor")  # the acting supervisor
     backend = backend_for(store, wake_sync=lambda: wakes.append(1), **overrides)
     dialog = ReturnsDialog(backend, "Marta", event_id)
     qtbot.addWidget(dialog)
@@ -234,9 +238,51 @@ def test_the_history_shows_the_platforms_confirmation(qtbot, tmp_path: Path, tem
             dialog.ctx.hub.publish(Changes(outbox=True))
             qtbot.waitUntil(lambda: dialog.history_states()[0].startswith("Confirmed at "), timeout=WAIT_MS)
             assert dialog.history[0].confirmation.state == "confirmed"
+            assert "confirmed the return at" in dialog.message.text() and "Waiting" not in dialog.message.text()
             returned = states(store, central.event_id, "General")
             assert {returned[s] for s in seats} == {"returned"}
         finally:
             worker.stop()
             dialog.close()
             store.close()
+
+
+def _squashed(dialog: ReturnsDialog) -> list[str]:
+    """The choice's fields drawn smaller than they need (clipped), by object name."""
+    fields = (dialog.zone_combo, dialog.row_combo, dialog.first_spin, dialog.last_spin, dialog.return_button,
+              *dialog.mode_buttons.values())
+    return [w.objectName() or w.text() for w in fields if w.height() < w.minimumSizeHint().height()]
+
+
+def test_after_a_return_one_message_follows_it_and_no_field_is_clipped(qtbot, store: Store,
+                                                                        wakes: list[int]) -> None:
+    """#14: after a return the fields were squashed, and "Waiting for the confirmation" stayed beside
+    "Confirmed at …". At a 1024x768 screen's size the choice keeps its height; the one message of the return
+    follows its row of the history when the hub says the outbox moved."""
+    from boxoffice.ui.application import _stylesheet
+
+    app = QApplication.instance()
+    before = app.styleSheet()
+    app.setStyleSheet(_stylesheet())  # the real sizes: 15 pt text, 48 px fields
+    try:
+        dialog = open_returns(qtbot, store, wakes)
+        dialog.resize(984, 708)
+        dialog.choose_range("General", "B", 15, 20)
+        settle(qtbot, dialog)
+        assert _squashed(dialog) == []
+        confirm_and_wait(qtbot, dialog)
+        qtbot.waitUntil(lambda: dialog.history_states() == ["Queued"], timeout=WAIT_MS)
+        assert dialog.message.isVisible() and "Waiting for the central platform" in dialog.message.text()
+        assert dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width())  # not cut
+        assert _squashed(dialog) == []
+
+        with store.session_factory.begin() as session:  # the platform confirmed it (the worker's round)
+            session.execute(update(Outbox).where(Outbox.kind == "unassign").values(state="delivered",
+                                                                                  delivered_at=utcnow()))
+        dialog.ctx.hub.publish(Changes(outbox=True))
+        qtbot.waitUntil(lambda: dialog.history_states()[0].startswith("Confirmed at "), timeout=WAIT_MS)
+        text = dialog.message.text()
+        assert "6 tickets returned" in text and "confirmed the return at" in text and "Waiting" not in text
+        assert dialog.message.property("kind") == "ok"
+    finally:
+        app.setStyleSheet(before)
