@@ -15,8 +15,7 @@ from pathlib import Path
 
 from boxoffice.config import PrinterConfig
 from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
-from boxoffice.core.seats import seat_number
-from boxoffice.facades.sales import EventView, event_timing
+from boxoffice.facades.sales import EventView
 from boxoffice.services.best_available import NoSeatsTogether
 from boxoffice.services.cart import Cart
 from boxoffice.services.catalog import EventSummary, ProductInfo, ZoneInfo
@@ -26,17 +25,15 @@ from boxoffice.ui.backend import Backend
 from boxoffice.ui.cart_panel import CartPanel
 from boxoffice.ui.comp_dialog import CompDialog
 from boxoffice.ui.door_check import DoorCheckDialog
-from boxoffice.ui.error_text import describe, modal_in_front, present_text
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.payment import PaymentDialog
 from boxoffice.ui.qt import (
     QComboBox,
-    QDateTime,
     QDialog,
     QFrame,
     QHBoxLayout,
     QKeySequence,
     QLabel,
-    QLocale,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -53,7 +50,6 @@ from boxoffice.ui.qt import (
 from boxoffice.ui.sale_dialog import SaleDialog
 from boxoffice.ui.seat_map import SeatMap
 from boxoffice.ui.settings_dialog import SettingsDialog
-from boxoffice.ui.shift_status import ShiftGate
 from boxoffice.ui.status_bar import SyncStatusBar, local_time
 from boxoffice.ui.window_context import WindowContext, window_context
 
@@ -96,7 +92,7 @@ class ZoneQuickSell(QFrame):
     def set_available(self, available: int) -> None:
         self.available = available
         self.button.setEnabled(self._has_product and available > 0)
-        detail = self.tr("{price} · %n left", "", available).format(price=self._price)
+        detail = self.tr("{price} · {n} left").format(price=self._price, n=available)
         self.label.setText(f"<b>{html.escape(self.zone)}</b><br>{html.escape(detail)}")
         self.quantity.setMaximum(max(1, min(50, available)))
 
@@ -192,7 +188,6 @@ class MainWindow(QMainWindow):
         self.status = SyncStatusBar(lambda: self.ctx.facades.sync.status(), backend.terminal.office_name, self,
                                     hub=self.ctx.hub, runner=self.ctx.runner)
         self.setStatusBar(self.status)
-        self.shift_gate = ShiftGate(self)  # the open shift in the status bar; asked for at the first sale
 
         self.event_picker.currentIndexChanged.connect(self._event_changed)
         self.seat_map.selection_changed.connect(self._seats_selected)
@@ -379,7 +374,6 @@ class MainWindow(QMainWindow):
         self.set_clerk(self.clerk)
         self.reload_events()
         self.status.refresh()  # reads through self.ctx: the training copy's queue while training
-        self.shift_gate.refresh()
 
     def open_settings(self) -> SettingsDialog | None:
         """Supervisor only: language and printer, with a test page."""
@@ -433,9 +427,7 @@ class MainWindow(QMainWindow):
         self.event_picker.clear()
         for event in self.events:
             when = local_time(event.starts_at) if event.starts_at else ""
-            timing = event_timing(event.starts_at)
-            mark = {"started": self.tr(" · started"), "held": self.tr(" · already held")}.get(timing, "")
-            self.event_picker.addItem(f"{event.name}  {when}".strip() + mark, event.id)
+            self.event_picker.addItem(f"{event.name}  {when}".strip(), event.id)
         self.event_picker.blockSignals(False)
         if not self.events:
             self.event_picker.addItem(self.tr("No events assigned to this office yet"), "")
@@ -525,8 +517,8 @@ class MainWindow(QMainWindow):
         family = next((p for p in self.products if p.kind == "family_pass"), None)
         self.family_button.setVisible(family is not None)
         if family is not None:
-            self.family_button.setText(self.tr("{name} (%n tickets) · {price}", "", family.tickets_per_unit).format(
-                name=family.name, price=self.money.format(family.price_cents)))
+            self.family_button.setText(self.tr("{name} ({n} tickets) · {price}").format(
+                name=family.name, n=family.tickets_per_unit, price=self.money.format(family.price_cents)))
 
     def _zone_product(self, zone: str) -> ProductInfo | None:
         return next((p for p in self.products if p.kind == "ticket" and p.zone == zone), None)
@@ -544,9 +536,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Zone {zone} has no price; pull the inventory").format(
                     zone=seat.zone), 5000)
                 continue
-            number = seat_number(seat.seat_id)  # "Fila A butaca 6", never the platform's code "A-PRE6"
-            label = (self.tr("Row {row} seat {seat}").format(row=seat.row, seat=number) if seat.row
-                     else self.tr("Seat {seat}").format(seat=number))
+            label = f"{seat.row}-{seat.seat_id}" if seat.row else seat.seat_id
             self.cart.add_seat(product, ticket_id, label)
         self.cart_panel.refresh()
 
@@ -559,8 +549,8 @@ class MainWindow(QMainWindow):
             return
         already = sum(r.quantity for r in self.cart.rows if r.zone == zone and not r.ticket_ids)
         if already + quantity > self.zone_rows[zone].available:
-            self.statusBar().showMessage(self.tr("Only %n left in {zone}", "", self.zone_rows[zone].available).format(
-                zone=zone), 5000)
+            self.statusBar().showMessage(self.tr("Only {n} left in {zone}").format(
+                n=self.zone_rows[zone].available, zone=zone), 5000)
             return
         self.cart.add_quantity(product, zone, quantity)
         self.cart_panel.refresh()
@@ -575,11 +565,8 @@ class MainWindow(QMainWindow):
     # -- paying ----------------------------------------------------------------------------------------------
 
     def pay(self) -> None:
-        if self._busy or self.cart.is_empty() or self.shift_gate.ask_first(self.pay):
+        if self._busy or self.cart.is_empty():
             return
-        self._confirm_event_date(self._pay_now)
-
-    def _pay_now(self) -> None:
         dialog = PaymentDialog(self.cart.total_cents, self.money, self)
         if dialog.exec() != PaymentDialog.DialogCode.Accepted:
             return
@@ -600,11 +587,8 @@ class MainWindow(QMainWindow):
 
     def comp(self) -> None:
         """Supervisor: issue the cart free of charge, with a reason and a recipient."""
-        if self._busy or self.cart.is_empty() or not self.is_supervisor or self.shift_gate.ask_first(self.comp):
+        if self._busy or self.cart.is_empty() or not self.is_supervisor:
             return
-        self._confirm_event_date(self._comp_now)
-
-    def _comp_now(self) -> None:
         dialog = CompDialog(self.cart.ticket_count, self.money.format(self.cart.total_cents), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -637,11 +621,11 @@ class MainWindow(QMainWindow):
         change = self.tr(" · Change {amount}").format(amount=self.money.format(result.change_cents)) \
             if result.change_cents else ""
         if result.total_cents == 0 and not result.payments:
-            message = self.tr("Comp {code}: %n tickets issued free of charge.", "", len(result.tickets)).format(
-                code=result.purchase_code)
+            message = self.tr("Comp {code}: {n} tickets issued free of charge.").format(
+                code=result.purchase_code, n=len(result.tickets))
         else:
-            message = self.tr("Sold {code}: %n tickets, {total}{change}.", "", len(result.tickets)).format(
-                code=result.purchase_code, total=self.money.format(result.total_cents),
+            message = self.tr("Sold {code}: {n} tickets, {total}{change}.").format(
+                code=result.purchase_code, n=len(result.tickets), total=self.money.format(result.total_cents),
                 change=change)
         printing = self.ctx.facades.printing
         if printing.ready and printing.print_sale is not None:
@@ -673,8 +657,6 @@ class MainWindow(QMainWindow):
 
     def _sale_failed(self, exc: Exception, request: SaleRequest | None = None) -> None:
         self._busy = False
-        if request is not None and self.shift_gate.offer(exc, lambda: self._submit_again(request)):
-            return  # no shift open after all: the clerk opens one, then the same sale goes again
         if isinstance(exc, NoSeatsTogether) and request is not None and not request.allow_split:
             self._offer_split(exc, request)
             return
@@ -697,44 +679,9 @@ class MainWindow(QMainWindow):
         self._show_error(text)
         self.sale_failed.emit(text)
 
-    def _confirm_event_date(self, proceed) -> None:
-        """An event that began or took place already: the clerk confirms, seeing the date, before paying."""
-        event = next((e for e in self.events if e.id == self.cart.event_id), None)
-        timing = event_timing(event.starts_at) if event is not None else "upcoming"
-        if timing == "upcoming":
-            proceed()
-            return
-        start = QDateTime.fromSecsSinceEpoch(int(event.starts_at.timestamp())).toLocalTime()
-        locale = QLocale()
-        date = locale.toString(start.date(), QLocale.FormatType.LongFormat)
-        time = locale.toString(start.time(), "HH:mm")
-        told = self.tr("{event} began on {date} at {time}.") if timing == "started" else \
-            self.tr("{event} took place on {date} at {time}.")
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Event already started") if timing == "started"
-                          else self.tr("Past event"),
-                          told.format(event=event.name, date=date, time=time) + "\n"
-                          + self.tr("Sell tickets for it anyway?"),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("pastEvent")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._busy = True  # one question at a time: F12 again does not open a second one
-
-        def answered() -> None:
-            self._busy = False
-            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
-                proceed()
-
-        box.finished.connect(lambda _result: answered())
-        box.open()
-
-    def _submit_again(self, request: SaleRequest) -> None:
-        self._busy = True
-        self._submit_sale(request)
-
     def _offer_split(self, exc: NoSeatsTogether, request: SaleRequest) -> None:
         """No row has the party side by side: the clerk is told and may sell the same cart with seats apart."""
-        told = self.tr("No %n seats together in {zone}.", "", exc.count).format(zone=exc.zone)
+        told = self.tr("No {count} seats together in {zone}.").format(count=exc.count, zone=exc.zone)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Seats not together"),
                           told + "\n" + self.tr("Sell them apart, in different places?"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
@@ -765,8 +712,6 @@ class MainWindow(QMainWindow):
     def _show_error(self, text: str) -> None:
         self._show_banner(text, ok=False)
         self.cart_panel.refresh()
-        if modal_in_front(self) is not None:  # the banner is behind a dialog: say it over the dialog too
-            present_text(self, text)
 
     # -- scanner ---------------------------------------------------------------------------------------------
 
