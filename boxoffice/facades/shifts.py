@@ -47,7 +47,8 @@ class ShiftsFacade:
                      until: datetime | None = None, *, tz: tzinfo = UTC) -> reports.SalesReport:
         return reports.sales_report(self._read, event_id, since, until, tz=tz)
 
-    def export_sales_csv(self, report: reports.SalesReport, path: Path) -> Path:
-        """Write a sales report as CSV (a file write: run it on the writer thread)."""
-        reports.to_csv(report, path)
+    def export_sales_csv(self, report: reports.SalesReport, path: Path,
+                         style: reports.CsvFormat | None = None) -> Path:
+        """Write a sales report as CSV in ``style`` (a file write: run it on the writer thread)."""
+        reports.to_csv(report, path, style)
         return path

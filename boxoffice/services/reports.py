@@ -2,14 +2,16 @@
 
 Voided sales are left out of every group and counted apart (``voided``); comps (completed sales with total 0)
 stay in the groups (they carry tickets) and are also counted apart (``comps``). Training sales never count.
-Money is integer cents; the CSV also writes decimal units ("25.00").
+Groups are keyed by what identifies them (event and product ids) and carry the name a person reads (``name``).
+Money is integer cents; the CSV writes amounts in the reader's format (:class:`CsvFormat`: Spanish ``;`` and
+decimal comma, English ``,`` and dot), with a UTF-8 BOM so that Excel reads the accents and the separator right.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -28,6 +30,8 @@ class Group:
     count: int = 0
     tickets: int = 0
     total_cents: int = 0
+    #: what a person reads for the group's key: the event's or product's name (the key is its id)
+    name: str = field(default="", compare=False)
 
 
 @dataclass
@@ -58,8 +62,8 @@ class SalesReport:
         yield "hour", self.by_hour
 
 
-def _add(groups: dict[str, Group], key: str, count: int, tickets: int, cents: int) -> None:
-    group = groups.setdefault(key, Group())
+def _add(groups: dict[str, Group], key: str, count: int, tickets: int, cents: int, name: str | None = None) -> None:
+    group = groups.setdefault(key, Group(name=key if name is None else name))
     group.count += count
     group.tickets += tickets
     group.total_cents += cents
@@ -88,9 +92,10 @@ def sales_report(session_factory: sessionmaker[Session], event_id: str | None = 
         query = query.where(Sale.created_at < until)
     with session_factory() as session:
         sales = list(session.scalars(query))
-        events = {e.id: e.name for e in session.scalars(select(Event))}
+        events = {e.id: (e.name, e.starts_at) for e in session.scalars(select(Event))}
         clerks = {c.id: c.name for c in session.scalars(select(Clerk))}
         ticket_ids = {t.ticket_id for s in sales for t in s.tickets}
+        product_events: dict[str, str] = {}
         zones: dict[str, str] = {}
         if ticket_ids:
             for tid, zone in session.execute(select(Ticket.id, Ticket.zone).where(Ticket.id.in_(ticket_ids))):
@@ -108,8 +113,8 @@ def sales_report(session_factory: sessionmaker[Session], event_id: str | None = 
             if sale.total_cents == 0:
                 report.comps.count += 1
                 report.comps.tickets += n_tickets
-            _add(report.by_event, f"{sale.event_id} {events.get(sale.event_id, '')}".strip(), 1, n_tickets,
-                 sale.total_cents)
+            event_name = events.get(sale.event_id, (sale.event_id, None))[0]
+            _add(report.by_event, sale.event_id, 1, n_tickets, sale.total_cents, event_name)
             clerk = clerks.get(sale.clerk_id, str(sale.clerk_id)) if sale.clerk_id is not None else "(none)"
             _add(report.by_clerk, clerk, 1, n_tickets, sale.total_cents)
             hour = sale.created_at.astimezone(tz).strftime("%Y-%m-%d %H:00")
@@ -117,17 +122,59 @@ def sales_report(session_factory: sessionmaker[Session], event_id: str | None = 
             for ticket in sale.tickets:
                 _add(report.by_zone, zones.get(ticket.ticket_id, "?"), 0, 1, ticket.price_cents)
             for item in sale.items:
-                _add(report.by_product, f"{item.product_id} {item.description}", 0, item.quantity,
-                     item.total_cents)
+                _add(report.by_product, item.product_id, 0, item.quantity, item.total_cents, item.description)
+                product_events[item.product_id] = event_name
             for payment in sale.payments:
                 _add(report.by_method, payment.method, 1, 0, payment.amount_cents)
+    _tell_apart(report.by_event, {key: _day(when, tz) for key, (_name, when) in events.items()})
+    _tell_apart(report.by_product, product_events)
     for name in ("by_event", "by_zone", "by_product", "by_method", "by_clerk", "by_hour"):
         groups = getattr(report, name)
-        setattr(report, name, {k: groups[k] for k in sorted(groups)})
+        setattr(report, name, {k: groups[k] for k in sorted(groups, key=lambda k: (groups[k].name, k))})
     return report
 
 
-CSV_HEADER = ("group", "key", "count", "tickets", "total_cents", "total")
+def _day(when: datetime | None, tz: tzinfo) -> str:
+    return "" if when is None else when.astimezone(tz).strftime("%Y-%m-%d")
+
+
+def _tell_apart(groups: dict[str, Group], detail: Mapping[str, str]) -> None:
+    """Groups that would read the same (two events called alike, "General" of two events) get ``detail`` (the
+    event's date, the product's event) after their name."""
+    seen: dict[str, int] = {}
+    for group in groups.values():
+        seen[group.name] = seen.get(group.name, 0) + 1
+    for key, group in groups.items():
+        if seen[group.name] > 1 and detail.get(key):
+            group.name = f"{group.name} ({detail[key]})"
+
+
+@dataclass(frozen=True)
+class CsvFormat:
+    """How the CSV reads for its reader: the window passes its language's texts; the default is English.
+
+    ``headers``: grouping, name, sales, payments, tickets, total. ``sections``: the title of each grouping
+    (keys of :meth:`SalesReport.sections`). ``names``: the text of special keys ("cash", "card", "(none)").
+    """
+
+    separator: str = ","
+    decimal: str = "."
+    headers: tuple[str, str, str, str, str, str] = ("Grouping", "Name", "Sales", "Payments", "Tickets", "Total")
+    sections: Mapping[str, str] = field(default_factory=lambda: {
+        "total": "Total", "voided": "Voided (not included)", "comps": "Comps (included)", "event": "Event",
+        "zone": "Zone", "product": "Product", "method": "Payment", "clerk": "Clerk", "hour": "Hour"})
+    names: Mapping[str, str] = field(default_factory=lambda: {
+        "cash": "Cash", "card": "Card", "(none)": "(no clerk)"})
+
+    @classmethod
+    def for_decimal(cls, decimal: str, **texts: object) -> CsvFormat:
+        """The format for a language whose decimal sign is ``decimal``: with a decimal comma the fields are
+        separated by ";" (what a spreadsheet set to that language expects), otherwise by ","."""
+        return cls(separator=";" if decimal == "," else ",", decimal=decimal, **texts)  # type: ignore[arg-type]
+
+    def amount(self, cents: int) -> str:
+        """25,50 / 25.50: a number the spreadsheet reads as a number (no currency sign, no thousands)."""
+        return units(cents).replace(".", self.decimal)
 
 
 def units(cents: int) -> str:
@@ -137,24 +184,40 @@ def units(cents: int) -> str:
     return f"{sign}{whole}.{rest:02d}"
 
 
-def to_csv(report: SalesReport, path_or_stream: str | Path | IO[str]) -> None:
-    """Write the report as one flat CSV table; the ``group`` column names the grouping of each row."""
+def to_csv(report: SalesReport, path_or_stream: str | Path | IO[str], style: CsvFormat | None = None) -> None:
+    """Write the report as one flat CSV table; the first column names the grouping of each row. A file gets a
+    UTF-8 byte order mark (Excel otherwise reads it in the system's code page)."""
     if isinstance(path_or_stream, (str, Path)):
-        with open(path_or_stream, "w", encoding="utf-8", newline="") as stream:
-            _write(report, stream)
+        with open(path_or_stream, "w", encoding="utf-8-sig", newline="") as stream:
+            _write(report, stream, style or CsvFormat())
     else:
-        _write(report, path_or_stream)
+        _write(report, path_or_stream, style or CsvFormat())
 
 
-def _write(report: SalesReport, stream: IO[str]) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    for name, groups in report.sections():
+def csv_rows(report: SalesReport, style: CsvFormat | None = None) -> Iterator[tuple[str, ...]]:
+    """The CSV's rows, header first. Figures that do not apply to a grouping are left empty (a zone counts
+    tickets, not sales; a payment method counts payments)."""
+    style = style or CsvFormat()
+    yield style.headers
+    for section, groups in report.sections():
+        title = style.sections.get(section, section)
         for key, group in groups.items():
-            writer.writerow((name, key, group.count, group.tickets, group.total_cents, units(group.total_cents)))
+            name = "" if section in ("total", "voided", "comps") else style.names.get(key, group.name)
+            if section == "method":
+                figures = ("", str(group.count), "")
+            elif section in ("zone", "product"):
+                figures = ("", "", str(group.tickets))
+            else:
+                figures = (str(group.count), "", str(group.tickets))
+            yield (title, name, *figures, style.amount(group.total_cents))
 
 
-def csv_text(report: SalesReport) -> str:
+def _write(report: SalesReport, stream: IO[str], style: CsvFormat) -> None:
+    writer = csv.writer(stream, delimiter=style.separator, lineterminator="\r\n")
+    writer.writerows(csv_rows(report, style))
+
+
+def csv_text(report: SalesReport, style: CsvFormat | None = None) -> str:
     buffer = io.StringIO()
-    to_csv(report, buffer)
+    to_csv(report, buffer, style)
     return buffer.getvalue()

@@ -23,8 +23,8 @@ class CompDialog(QDialog):
         self.setWindowTitle(self.tr("Comp tickets"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Issue {n} tickets (list price {price}) free of charge. They print marked "
-                               "as a comp and count apart in the reports.").format(n=ticket_count, price=list_price),
+        intro = QLabel(self.tr("Issue %n tickets (list price {price}) free of charge. They print marked "
+                               "as a comp and count apart in the reports.", "", ticket_count).format(price=list_price),
                        self)
         intro.setWordWrap(True)
         layout.addWidget(intro)

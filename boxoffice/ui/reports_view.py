@@ -1,6 +1,10 @@
 """Sales reports for the supervisor: one event or all, a date range (today by default), each grouping in a tab,
 comps and voids shown apart, sales per hour as a chart, and the whole report as CSV.
 
+Rows show names (the event's, the product's, the clerk's), never ids. The CSV is in the window's language: its
+headers and groupings translated, amounts as numbers with the language's decimal sign (Spanish: "25,50" and
+";" between fields; English: "25.50" and ","), in UTF-8 with a byte order mark so that Excel opens it right.
+
 The figures come from :func:`boxoffice.services.reports.sales_report`, read on the operation runner's read pool
 through the shifts facade; the CSV is :func:`boxoffice.services.reports.to_csv` of the report on screen, written on
 the writer thread, so the file and the screen always agree. A sale, a void or a delivery round told by the change
@@ -15,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from boxoffice.services.catalog import EventSummary
-from boxoffice.services.reports import Group, SalesReport
+from boxoffice.services.reports import CsvFormat, Group, SalesReport
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.error_text import describe
 from boxoffice.ui.file_dialogs import choose_file
@@ -252,17 +256,19 @@ class ReportsDialog(QDialog):
         self.export_button.setEnabled(True)
         self.report_shown.emit(report)
 
-    def _label(self, name: str, key: str) -> str:
-        if name == "method":
-            return {"cash": self.tr("Cash"), "card": self.tr("Card")}.get(key, key)
-        if name == "clerk" and key == "(none)":
-            return self.tr("(no clerk)")
-        return key
+    def _names(self) -> dict[str, str]:
+        """Text for the keys that are codes, not names."""
+        return {"cash": self.tr("Cash"), "card": self.tr("Card"), "(none)": self.tr("(no clerk)")}
+
+    def _label(self, name: str, key: str, group: Group) -> str:
+        if name in ("method", "clerk"):
+            return self._names().get(key, group.name or key)
+        return group.name or key
 
     def _fill(self, name: str, table: QTableWidget, groups: dict[str, Group]) -> None:
         table.setRowCount(len(groups))
         for row, (key, group) in enumerate(groups.items()):
-            values = [self._label(name, key)]
+            values = [self._label(name, key, group)]
             if name in ("zone", "product"):
                 values += [str(group.tickets)]
             elif name == "method":
@@ -283,11 +289,24 @@ class ReportsDialog(QDialog):
 
     # -- export ----------------------------------------------------------------------------------------------
 
+    def csv_format(self) -> CsvFormat:
+        """The CSV in this window's language: its separators, headers and grouping titles."""
+        return CsvFormat.for_decimal(
+            self.money.decimal_sep,
+            headers=(self.tr("Grouping"), self.tr("Name"), self.tr("Sales"), self.tr("Payments"),
+                     self.tr("Tickets"), self.tr("Total")),
+            sections={"total": self.tr("Total"), "voided": self.tr("Voided (not included)"),
+                      "comps": self.tr("Comps (included)"), "event": self.tr("Event"), "zone": self.tr("Zone"),
+                      "product": self.tr("Product"), "method": self.tr("Payment"), "clerk": self.tr("Clerk"),
+                      "hour": self.tr("Hour")},
+            names=self._names())
+
     def default_csv_name(self) -> str:
         first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
         event = self.event_picker.currentData()
         days = f"{first:%Y%m%d}" if first == last else f"{first:%Y%m%d}-{last:%Y%m%d}"
-        return f"sales-{days}{'-' + event if event else ''}.csv"
+        prefix = self.tr("sales")  # the file name's first word
+        return f"{prefix}-{days}{'-' + event if event else ''}.csv"
 
     def export_csv(self, path: str | Path | None = None) -> bool:
         """Write the report on screen as CSV on the writer thread (``csv_saved`` gets the path); without
@@ -303,7 +322,8 @@ class ReportsDialog(QDialog):
                 return False
             path = chosen
         target, shifts = Path(path), self.ctx.facades.shifts
-        self.ctx.runner.write(self, lambda: shifts.export_sales_csv(report, target),
+        style = self.csv_format()
+        self.ctx.runner.write(self, lambda: shifts.export_sales_csv(report, target, style),
                               success=self._csv_saved, failure=lambda exc: self._csv_failed(target, exc))
         return True
 

@@ -231,8 +231,8 @@ class SeatMap(QAbstractScrollArea):
         """The zoomed-out caption of zone ``z``: its name and free count, centred on the zone."""
         zone = self._layout.zones[z]
         locale = QLocale()
-        text = self.tr("{zone} · {free} free of {total}").format(
-            zone=zone.name, free=locale.toString(zone.free), total=locale.toString(zone.total))
+        text = self.tr("{zone} · %Ln free of {total}", "", zone.free).format(
+            zone=zone.name, total=locale.toString(zone.total))
         metrics = QFontMetrics(caption_font(self.font()))
         width, height = metrics.horizontalAdvance(text) + 16, metrics.height() + 8
         centre = self.to_view(QPointF(zone.x + zone.width / 2, zone.y + zone.height / 2))

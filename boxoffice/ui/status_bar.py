@@ -79,7 +79,7 @@ class SyncStatusBar(QStatusBar):
             else:
                 self.expiry.start(min(int(left_ms) + 1, 2**31 - 1))
         self._show_connection(status)
-        pending = self.tr("{n} sales waiting to sync").format(n=status.pending)
+        pending = self.tr("%n sales waiting to sync", "", status.pending)
         if status.parked or status.conflicts:
             pending += self.tr(" · {p} parked · {c} conflicts").format(p=status.parked, c=status.conflicts)
         if status.horizon_exceeded:

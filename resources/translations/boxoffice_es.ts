@@ -95,74 +95,74 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="451"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="459"/>
         <source>Close shift {id}</source>
         <translation>Cerrar turno {id}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="563"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="571"/>
         <source>Close shift {id} · opened {when} by {name} · float {amount}</source>
         <translation>Cerrar turno {id} · abierto {when} por {name} · fondo {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="477"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="485"/>
         <source>Count the drawer: how many of each note and coin.</source>
         <translation>Haga el arqueo: cuántos billetes y monedas hay de cada valor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="484"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="492"/>
         <source>Notes</source>
         <translation>Billetes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="484"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="492"/>
         <source>Coins</source>
         <translation>Monedas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="514"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="572"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="522"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="580"/>
         <source>Expected {amount}</source>
         <translation>Esperado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="526"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="534"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="529"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="537"/>
         <source>Close shift</source>
         <translation>Cerrar turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="550"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="558"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="592"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="600"/>
         <source>Counted {amount}</source>
         <translation>Contado {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="594"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="597"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="602"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="605"/>
         <source>Difference {amount}</source>
         <translation>Diferencia {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="610"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="618"/>
         <source>Closing the shift…</source>
         <translation>Cerrando el turno…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="618"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="626"/>
         <source>Shift {id} closed: Z report</source>
         <translation>Turno {id} cerrado: informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="625"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="633"/>
         <source>Z report · shift {id}</source>
         <translation>Informe Z · turno {id}</translation>
     </message>
@@ -425,32 +425,32 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="171"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="176"/>
         <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
         <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="157"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="162"/>
         <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
         <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="152"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="157"/>
         <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
         <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="165"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="170"/>
         <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
         <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="161"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="166"/>
         <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
         <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="168"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="173"/>
         <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
         <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
     </message>
@@ -586,236 +586,246 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="85"/>
+        <source>No shift is open at this window: open one with the cash float first (Supervisor ▸ Shift and Z report…, or start a sale).</source>
+        <translation>No hay ningún turno abierto en esta taquilla: ábralo primero con el fondo de caja (Supervisor ▸ Turno e informe Z…, o empiece una venta).</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="88"/>
+        <source>{name} may not open a shift: ask a supervisor to open it.</source>
+        <translation>{name} no puede abrir un turno: pida a un supervisor que lo abra.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="90"/>
         <source>Choose a zone, a seat range or all unsold tickets.</source>
         <translation>Elija una zona, un rango de butacas o todas las entradas sin vender.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="87"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="92"/>
         <source>There are no unsold tickets of this event to return.</source>
         <translation>No quedan entradas sin vender de este evento para devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="89"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="94"/>
         <source>Only unsold tickets can be returned: {seats}.</source>
         <translation>Solo se pueden devolver entradas sin vender: {seats}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="91"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="96"/>
         <source>A ticket was sold while the return was being prepared; try again.</source>
         <translation>Se vendió una entrada mientras se preparaba la devolución; inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="94"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="99"/>
         <source>This office holds no tickets in zone {zone} for this event.</source>
         <translation>Esta taquilla no tiene entradas en la zona {zone} para este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="96"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="101"/>
         <source>The seat range runs backwards: from {first} to {last}.</source>
         <translation>El rango de butacas va al revés: de {first} a {last}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="98"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="103"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="100"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="105"/>
         <source>No sale with code {code} on this terminal.</source>
         <translation>No hay ninguna venta con el código {code} en este terminal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="102"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="107"/>
         <source>Sale {code} is already voided.</source>
         <translation>La venta {code} ya está anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="105"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="110"/>
         <source>Type an amount, for example {example_cents}.</source>
         <translation>Escriba un importe, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="107"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
         <source>&apos;{text}&apos; is not an amount: type digits, for example {example_cents}.</source>
         <translation>«{text}» no es un importe: escriba cifras, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="110"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="115"/>
         <source>&apos;{text}&apos; has more than one decimal separator.</source>
         <translation>«{text}» tiene más de un separador decimal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="117"/>
         <source>&apos;{text}&apos; has more than two decimals: amounts are in whole cents.</source>
         <translation>«{text}» tiene más de dos decimales: los importes van en céntimos enteros.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="115"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="120"/>
         <source>{product} cannot replace {row} on this row.</source>
         <translation>{product} no puede sustituir a {row} en esta línea.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="118"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="123"/>
         <source>Give the clerk a name.</source>
         <translation>Escriba el nombre del taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="120"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="125"/>
         <source>A clerk&apos;s name has at most {max} characters.</source>
         <translation>El nombre de un taquillero tiene como máximo {max} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="122"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="127"/>
         <source>A clerk&apos;s name cannot contain control characters.</source>
         <translation>El nombre no puede contener caracteres de control.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="124"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="129"/>
         <source>That badge code cannot be used (too long or unreadable); scan it again.</source>
         <translation>Ese código de tarjeta no sirve (demasiado largo o ilegible); páselo otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="127"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="132"/>
         <source>Another clerk already has that name.</source>
         <translation>Ya hay otro taquillero con ese nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="129"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="134"/>
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="131"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="136"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="134"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="139"/>
         <source>Your role does not allow you to {action}; ask a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="136"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="141"/>
         <source>You are no longer an active clerk here; sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="138"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="143"/>
         <source>That clerk is no longer in this terminal&apos;s list; reopen it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="140"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="145"/>
         <source>Choose a role: clerk, supervisor or door.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="142"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="147"/>
         <source>{name} is the last active supervisor here: make another clerk a supervisor first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="145"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="150"/>
         <source>You cannot deactivate yourself; another supervisor can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="147"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="152"/>
         <source>{name} is deactivated; reactivate them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="149"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="154"/>
         <source>Swipe the badge to enrol it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="179"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="184"/>
         <source>sell tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="180"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="185"/>
         <source>give a discount above your limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="181"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="186"/>
         <source>issue comp tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="182"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="187"/>
         <source>void sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="183"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="188"/>
         <source>give refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="184"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="189"/>
         <source>return tickets to the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="185"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="190"/>
         <source>reprint tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="186"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="191"/>
         <source>open the drawer without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="187"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="192"/>
         <source>change the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="188"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="193"/>
         <source>manage the staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="189"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="194"/>
         <source>see the reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="190"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="195"/>
         <source>decide on the sync queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="191"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="196"/>
         <source>open or close a shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="192"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="197"/>
         <source>close another clerk&apos;s shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="193"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="198"/>
         <source>check tickets at the door</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="194"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="199"/>
         <source>leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="195"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="200"/>
         <source>use training mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="208"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="213"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -824,7 +834,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="209"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="214"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -832,7 +842,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="210"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="215"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Solo queda %n butaca en {zone}; se necesitan {needed}.</numerusform>
@@ -840,12 +850,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="239"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="244"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="252"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="257"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>
@@ -1368,163 +1378,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="729"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="738"/>
         <source>Seats not together</source>
         <translation>Butacas no juntas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="730"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="739"/>
         <source>Sell them apart, in different places?</source>
         <translation>¿Venderlas separadas, en sitios distintos?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="742"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="751"/>
         <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="123"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="375"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="124"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="377"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="136"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="137"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="144"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="145"/>
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="149"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="150"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="157"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="158"/>
         <source>TRAINING / FORMACIÓN · practice only: nothing is sold for real, nothing is synced, and it is all discarded when training ends</source>
         <translation>TRAINING / FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="224"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="226"/>
         <source>{name} ⇄</source>
         <translation>{name} ⇄</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="224"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="226"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="244"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="246"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="251"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="253"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="254"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="253"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="254"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="256"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="257"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="256"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="258"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="262"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="264"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="264"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="266"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="266"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="268"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="336"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="338"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="338"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="340"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="340"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="342"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="348"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="350"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="355"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="357"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="365"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="367"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="374"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="376"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="395"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="398"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="419"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="422"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="434"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="437"/>
         <source> · started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="434"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="437"/>
         <source> · already held</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="525"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="528"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n entrada) · {price}</numerusform>
@@ -1532,17 +1542,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="545"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="548"/>
         <source>Row {row} seat {seat}</source>
         <translation>Fila {row} butaca {seat}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="546"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="549"/>
         <source>Seat {seat}</source>
         <translation>Butaca {seat}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="559"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="562"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Solo queda %n en {zone}</numerusform>
@@ -1550,7 +1560,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="637"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="640"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Cortesía {code}: %n entrada emitida sin cargo.</numerusform>
@@ -1558,7 +1568,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="640"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="643"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Vendido {code}: %n entrada, {total}{change}.</numerusform>
@@ -1566,97 +1576,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="646"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="649"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="418"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="421"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="438"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="441"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="450"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="453"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="453"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="456"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="541"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="544"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="634"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="637"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="648"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="651"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="660"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="663"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="664"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="667"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="685"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="690"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="688"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="693"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="691"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="696"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="706"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="711"/>
         <source>{event} began on {date} at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="707"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="712"/>
         <source>{event} took place on {date} at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="708"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="713"/>
         <source>Event already started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="709"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="714"/>
         <source>Past event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="711"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="716"/>
         <source>Sell tickets for it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="728"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="737"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -1664,17 +1674,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="769"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="778"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="815"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="824"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="818"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="827"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -1682,49 +1692,49 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="105"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="116"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="108"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="119"/>
         <source>Open shift</source>
         <extracomment>Notes and coins in cents, largest first, by the currency symbol of the money format. Styles of these screens only (the app stylesheet styles the rest); kept here so the screens stay one module.</extracomment>
         <translation>Abrir turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="119"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="127"/>
         <source>Clerk: {name}</source>
         <translation>Vendedor: {name}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="121"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="129"/>
         <source>Cash float put in the drawer</source>
         <translation>Fondo de caja que se deja en el cajón</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="131"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="139"/>
         <source>Cancel (Esc)</source>
         <translation>Cancelar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="134"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="142"/>
         <source>Open shift (Enter)</source>
         <translation>Abrir turno (Intro)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="161"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="169"/>
         <source>Shift {id} is still open (since {when}, by {name}): close it before opening a new one.</source>
         <translation>El turno {id} sigue abierto (desde {when}, por {name}): ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="195"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="203"/>
         <source>Type the cash in the drawer, for example {example} (0 if there is none).</source>
         <translation>Escriba el efectivo del cajón, por ejemplo {example} (0 si no hay).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="197"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="205"/>
         <source>{text} is not an amount; type digits, for example {example}.</source>
         <translation>{text} no es un importe; escriba cifras, por ejemplo {example}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="201"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="209"/>
         <source>Float {amount}</source>
         <translation>Fondo de caja {amount}</translation>
     </message>
@@ -2661,37 +2671,85 @@ Motivo: {reason}</numerusform>
     </message>
 </context>
 <context>
+    <name>ShiftGate</name>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="115"/>
+        <source>No shift is open at this window. Sign in to open one with the cash float.</source>
+        <extracomment>the open-shift dialog shown for a sale (tests and screenshots pick it up here)</extracomment>
+        <translation>No hay ningún turno abierto en esta taquilla. Inicie sesión para abrirlo con el fondo de caja.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="118"/>
+        <source>No shift is open at this window, and opening one needs a supervisor: ask a supervisor to open it (Supervisor ▸ Shift and Z report…).</source>
+        <translation>No hay ningún turno abierto en esta taquilla y abrirlo corresponde a un supervisor: pídale que lo abra (Supervisor ▸ Turno e informe Z…).</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="124"/>
+        <source>No shift is open at this window. Count the cash in the drawer to open one; then the sale goes on.</source>
+        <translation>No hay ningún turno abierto en esta taquilla. Cuente el efectivo del cajón para abrirlo; después sigue la venta.</translation>
+    </message>
+</context>
+<context>
     <name>ShiftHistoryDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="653"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="661"/>
         <source>Closed shifts</source>
         <translation>Turnos cerrados</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="662"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="670"/>
         <source>Shift</source>
         <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="675"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="683"/>
         <source>Reading the closed shifts…</source>
         <translation>Leyendo los turnos cerrados…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="694"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="702"/>
         <source>Shift {id} · closed {closed} · opened by {name} · difference {difference}</source>
         <translation>Turno {id} · cerrado {closed} · abierto por {name} · diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="671"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="679"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="699"/>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="705"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="707"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="713"/>
         <source>No shift has been closed on this terminal yet.</source>
         <translation>Aún no se ha cerrado ningún turno en este terminal.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftStatus</name>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="48"/>
+        <source>Shift: …</source>
+        <extracomment>True once the first read is in: before it the window does not know, and lets the service decide</extracomment>
+        <translation>Turno: …</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="65"/>
+        <source>No shift open</source>
+        <translation>Sin turno abierto</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="66"/>
+        <source>Sales, voids and returns need an open shift; the first sale opens one.</source>
+        <translation>Las ventas, anulaciones y devoluciones necesitan un turno abierto; la primera venta lo abre.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="68"/>
+        <source>Shift {id} · {name} · since {when}</source>
+        <translation>Turno {id} · {name} · desde las {when}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="70"/>
+        <source>Opened by {name} on {when} with a float of {amount}</source>
+        <translation>Abierto por {name} el {when} con un fondo de caja de {amount}</translation>
     </message>
 </context>
 <context>
@@ -3353,63 +3411,63 @@ Motivo: {reason}</numerusform>
 <context>
     <name>ZReportView</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="270"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="278"/>
         <source>Print</source>
         <extracomment>Which printed sections go in which column, by their text keys (&quot;&quot; is the header block). The button row; a dialog holding the view adds its own buttons (Done, Close) here.</extracomment>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="274"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="282"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="295"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="303"/>
         <source>No Z report to show.</source>
         <translation>No hay ningún informe Z que mostrar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="307"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="315"/>
         <source>Expected {expected} · Counted {counted} · Difference {difference}</source>
         <translation>Esperado {expected} · Contado {counted} · Diferencia {difference}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="377"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="385"/>
         <source>Printing is not set up on this terminal: choose a printer in Settings, or save the Z report as a PDF.</source>
         <translation>La impresión no está configurada en este terminal: elija una impresora en Ajustes o guarde el informe Z como PDF.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="380"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="388"/>
         <source>Printing the Z report…</source>
         <translation>Imprimiendo el informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="393"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="401"/>
         <source>Printing failed: {error}</source>
         <translation>Falló la impresión: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="386"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="394"/>
         <source>Z report sent to the printer.</source>
         <translation>Informe Z enviado a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="407"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="415"/>
         <source>Save Z report</source>
         <translation>Guardar informe Z</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="408"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="416"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="425"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="433"/>
         <source>Could not save the PDF: {error}</source>
         <translation>No se pudo guardar el PDF: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_dialogs.py" line="418"/>
+        <location filename="../../boxoffice/ui/shift_dialogs.py" line="426"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -3417,17 +3475,17 @@ Motivo: {reason}</numerusform>
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="77"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="78"/>
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="86"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="87"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="98"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="99"/>
         <source>{price} · %n left</source>
         <translation>
             <numerusform>{price} · queda %n</numerusform>

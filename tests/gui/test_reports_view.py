@@ -192,3 +192,31 @@ def test_a_sale_told_by_the_change_hub_refreshes_the_report(qtbot, store: Store)
     assert dialog.report.totals.count == 2
     assert dialog.rows("clerk") == [["Bea", "2", "2", backend.money.format(
         made["day_before"].total_cents + later.total_cents)]]
+
+
+def test_spanish_report_and_csv_read_as_a_spanish_spreadsheet(qtbot, store: Store, tmp_path: Path) -> None:
+    """#14: names instead of ids on screen and in the file; the CSV in Spanish (headers, groupings, payment
+    methods), ";" between fields, decimal commas, amounts not cents, and a BOM for Excel."""
+    from boxoffice.ui.application import install_translations
+    from boxoffice.ui.qt import QApplication
+
+    install_translations(QApplication.instance(), "es")
+    made = make_sales(store)
+    dialog = ReportsDialog(backend_for(store, "es"))
+    qtbot.addWidget(dialog)
+    show_day(qtbot, dialog, DAY)
+    assert [row[0] for row in dialog.rows("event")] == ["Festival de Verano"]
+    assert [row[0] for row in dialog.rows("method")] == ["Tarjeta", "Efectivo"]
+    assert dialog.default_csv_name() == "ventas-20261120.csv"
+    with qtbot.waitSignal(dialog.csv_saved, timeout=5000) as saved:
+        assert dialog.export_csv(tmp_path / "ventas.csv")
+    raw = saved.args[0].read_bytes()
+    assert raw.startswith("\ufeffAgrupación;Nombre;Ventas;Pagos;Entradas;Total\r\n".encode())
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    body = {(r[0], r[1]): r[2:] for r in rows[1:]}
+    cash = sum(p.amount_cents for k in ("two_general_cash", "vip_split") for p in made[k].payments
+               if p.method == "cash")
+    assert body[("Forma de pago", "Efectivo")] == ["", "2", "", f"{cash // 100},{cash % 100:02d}"]
+    assert ("Anuladas (no incluidas)", "") in body and ("Cortesías (incluidas)", "") in body
+    assert body[("Producto", "VIP")] == ["", "", "1", "90,00"]
+    assert not any("EVDEMO" in cell or "tt-" in cell for row in rows for cell in row)
