@@ -1416,7 +1416,7 @@
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="158"/>
         <source>TRAINING / FORMACIÓN · practice only: nothing is sold for real, nothing is synced, and it is all discarded when training ends</source>
-        <translation>TRAINING / FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
+        <translation>MODO FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="226"/>
@@ -2744,7 +2744,7 @@ Motivo: {reason}</numerusform>
     <message>
         <location filename="../../boxoffice/ui/shift_status.py" line="68"/>
         <source>Shift {id} · {name} · since {when}</source>
-        <translation>Turno {id} · {name} · desde las {when}</translation>
+        <translation>Turno {id} · {name} · desde {when}</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shift_status.py" line="70"/>
