@@ -136,8 +136,8 @@ def _failure(connection: Connection, error: BaseException) -> PrintError:
     if isinstance(error, (TimeoutError, socket.timeout)):
         return PrintError(
             f"the {connection.label} did not answer within {connection.timeout:g} s: check it is switched on, "
-            "connected and not jammed; the sale is kept and can be reprinted"
-        )
+            "connected and not jammed; the sale is kept and can be reprinted", code="printer_timeout",
+            params={**_where(connection), "seconds": f"{connection.timeout:g}"})
     cause = error.__cause__ or error.__context__ or error
     if isinstance(cause, ConnectionRefusedError) or isinstance(error, ConnectionRefusedError):
         why = "refused the connection"
@@ -147,8 +147,12 @@ def _failure(connection: Connection, error: BaseException) -> PrintError:
         why = f"cannot be reached ({str(cause).strip() or type(cause).__name__})"
     return PrintError(
         f"the {connection.label} {why}: check it is switched on and connected; "
-        "the sale is kept and can be reprinted"
-    )
+        "the sale is kept and can be reprinted", code="printer_unreachable", params=_where(connection))
+
+
+def _where(connection: Connection) -> dict[str, str]:
+    """The printer as the window names it (ui/error_text.py translates the kind)."""
+    return {"printer_kind": f"escpos-{connection.kind}", "printer_address": connection.address}
 
 
 def _paper_status(device: Escpos, connection: Connection) -> int | None:
@@ -189,8 +193,8 @@ def send(connection: Connection, jobs: Iterable[bytes]) -> int:
             status = _paper_status(device, connection)
             if status is not None and status & PAPER_OUT == PAPER_OUT:
                 raise PrintError(
-                    f"the {connection.label} is out of paper: load a new roll, then reprint; the sale is kept"
-                )
+                    f"the {connection.label} is out of paper: load a new roll, then reprint; the sale is kept",
+                    code="printer_out_of_paper", params=_where(connection))
         for job in jobs:
             device._raw(job)
             sent += 1

@@ -1,7 +1,9 @@
 """One interface over every output: PDF files, installed system printers and ESC/POS thermal printers.
 
 :func:`printer_for` reads the ``[printer]`` config and returns a :class:`Printer` (or None for ``kind = "none"``).
-Every failure is a :class:`PrintError` with a message for the clerk; callers keep the sale and offer a reprint.
+Every failure is a :class:`PrintError` with an English message (logs, commands) and a code with params the window
+translates (``ui/error_text.py``); callers keep the sale and offer a reprint. Each printer names where it prints as
+``destination`` (``printer_kind``, ``printer_address``) for the same reason: the window says it in its language.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ KINDS = ("none", "system", "pdf", "escpos-network", "escpos-usb", "escpos-serial
 
 @runtime_checkable
 class Printer(Protocol):
-    #: Shown in settings and messages, e.g. "PDF files in /data/printouts" or "network printer at 10.0.0.5".
+    #: English, for logs and commands, e.g. "PDF files in /data/printouts" or "network printer at 10.0.0.5".
     description: str
+    #: The same for the window to translate: ``{"printer_kind": "pdf", "printer_address": "/data/printouts"}``.
+    destination: dict[str, str]
     #: True when :meth:`open_drawer` can kick a cash drawer (ESC/POS only).
     can_open_drawer: bool
 
@@ -49,15 +53,16 @@ def sample_ticket() -> TicketPrint:
     )
 
 
-def _no_drawer(description: str) -> PrintError:
-    return PrintError(f"the cash drawer opens through an ESC/POS receipt printer; {description} cannot open it")
+def _no_drawer(printer: Printer) -> PrintError:
+    return PrintError(f"the cash drawer opens through an ESC/POS receipt printer; {printer.description} cannot "
+                      "open it", code="no_drawer", params=printer.destination)
 
 
 def _peek(tickets: Iterable[TicketPrint]) -> tuple[TicketPrint, Iterable[TicketPrint]]:
     iterator = iter(tickets)
     first = next(iterator, None)
     if first is None:
-        raise PrintError("there are no tickets to print")
+        raise PrintError("there are no tickets to print", code="print_nothing")
     return first, itertools.chain([first], iterator)
 
 
@@ -74,13 +79,15 @@ class PdfPrinter:
         self.stock = stock
         self.language = language
         self.description = f"PDF files in {self.folder}"
+        self.destination = {"printer_kind": "pdf", "printer_address": str(self.folder)}
         self.last_path: Path | None = None
 
     def _target(self, stem: str, reprint: bool) -> Path:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise PrintError(f"cannot create the PDF folder {self.folder}: {error.strerror or error}") from error
+            raise PrintError(f"cannot create the PDF folder {self.folder}: {error.strerror or error}",
+                             code="pdf_folder_unwritable", params={"folder": str(self.folder)}) from error
         if not reprint:
             return self.folder / f"{stem}.pdf"
         for n in itertools.count(1):
@@ -118,7 +125,7 @@ class PdfPrinter:
         self.last_path = path
 
     def open_drawer(self) -> None:
-        raise _no_drawer("PDF output")
+        raise _no_drawer(self)
 
     def test_page(self) -> None:
         from boxoffice.printing.pdf import write_tickets_pdf
@@ -138,6 +145,7 @@ class SystemPrinter:
         self.stock = stock
         self.language = language
         self.description = f"system printer {name}" if name else "the system's default printer"
+        self.destination = {"printer_kind": "system", "printer_address": name}
 
     def print_tickets(self, tickets: Iterable[TicketPrint]) -> int:
         from boxoffice.printing import system_output
@@ -155,7 +163,7 @@ class SystemPrinter:
         system_output.print_report(self.name, report, self.language)
 
     def open_drawer(self) -> None:
-        raise _no_drawer(self.description)
+        raise _no_drawer(self)
 
     def test_page(self) -> None:
         self.print_tickets([sample_ticket()])
@@ -172,6 +180,7 @@ class EscposPrinter:
         self.connection = Connection(kind, address, timeout)
         self.language = language
         self.description = self.connection.label
+        self.destination = {"printer_kind": f"escpos-{kind}", "printer_address": address}
 
     def print_tickets(self, tickets: Iterable[TicketPrint]) -> int:
         from boxoffice.printing import escpos_output
@@ -211,6 +220,8 @@ def printer_for(config: PrinterConfig, data_dir: Path, language: str = "es") -> 
         return SystemPrinter(config.name, config.stock, language)
     if kind.startswith("escpos-") and kind.removeprefix("escpos-") in ("network", "usb", "serial"):
         if not config.address.strip():
-            raise PrintError(f"the {kind} printer has no address: set it in the printer settings")
+            raise PrintError(f"the {kind} printer has no address: set it in the printer settings",
+                             code="printer_address_missing", params={"printer_kind": kind, "printer_address": ""})
         return EscposPrinter(kind.removeprefix("escpos-"), config.address, language)
-    raise PrintError(f"unknown printer kind {config.kind!r}; use one of {', '.join(KINDS)}")
+    raise PrintError(f"unknown printer kind {config.kind!r}; use one of {', '.join(KINDS)}",
+                     code="printer_kind_unknown", params={"kind": config.kind})

@@ -32,17 +32,19 @@ def find_printer(name: str = "") -> QPrinterInfo:
     ensure_gui()
     available = QPrinterInfo.availablePrinters()
     if not available:
-        raise PrintError(NOT_SET_UP)
+        raise PrintError(NOT_SET_UP, code="printer_none_installed")
     if not name:
         default = QPrinterInfo.defaultPrinter()
         if default.isNull():
-            raise PrintError("no printer is chosen and the system has no default printer: choose one in settings")
+            raise PrintError("no printer is chosen and the system has no default printer: choose one in settings",
+                             code="printer_no_default")
         return default
     for info in available:
         if info.printerName() == name:
             return info
     names = ", ".join(info.printerName() for info in available)
-    raise PrintError(f"the printer {name!r} is not installed (installed: {names}); choose another in settings")
+    raise PrintError(f"the printer {name!r} is not installed (installed: {names}); choose another in settings",
+                     code="printer_not_installed", params={"name": name, "installed": names})
 
 
 def _page(qprinter: QPrinter, width_mm: float, height_mm: float) -> None:

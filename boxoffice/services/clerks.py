@@ -81,6 +81,8 @@ class DuplicateClerk(ClerkError):
 class ClerksAlreadyExist(ClerkError):
     """The first supervisor can only be created while there are no clerks at all."""
 
+    code = "clerks_already_exist"
+
 
 class SignInRefused(ClerkError):
     """Base of the reasons a sign-in fails."""
@@ -89,9 +91,13 @@ class SignInRefused(ClerkError):
 class UnknownClerk(SignInRefused):
     """No active clerk with that id (removed or deactivated since the list was shown)."""
 
+    code = "sign_in_clerk_gone"
+
 
 class UnknownBadge(SignInRefused):
     """No active clerk has that badge."""
+
+    code = "badge_unknown"
 
 
 class WrongPin(SignInRefused):
@@ -104,6 +110,8 @@ class WrongPin(SignInRefused):
 
 class ClerkLocked(SignInRefused):
     """Too many wrong PINs: the clerk is refused until ``until`` (aware UTC)."""
+
+    code = "clerk_locked"
 
     def __init__(self, message: str, name: str, until: datetime) -> None:
         super().__init__(message)

@@ -81,6 +81,11 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "Check the amounts: whole notes and coins, nothing negative."),
         "shift_float_invalid":
             QCoreApplication.translate("ErrorText", "The float is an amount of zero or more."),
+        "no_open_shift":
+            QCoreApplication.translate("ErrorText", "No shift is open at this window: open one with the cash float "
+                                       "first (Supervisor ▸ Shift and Z report…, or start a sale)."),
+        "shift_open_needs_supervisor":
+            QCoreApplication.translate("ErrorText", "{name} may not open a shift: ask a supervisor to open it."),
         "return_choice_missing":
             QCoreApplication.translate("ErrorText", "Choose a zone, a seat range or all unsold tickets."),
         "return_nothing_unsold":
@@ -127,6 +132,16 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "Another clerk already has that name."),
         "clerk_badge_taken":
             QCoreApplication.translate("ErrorText", "That badge already belongs to another clerk."),
+        "badge_unknown":
+            QCoreApplication.translate("ErrorText", "That badge does not belong to any clerk here."),
+        "sign_in_clerk_gone":
+            QCoreApplication.translate("ErrorText", "That clerk cannot sign in here any more; choose your name "
+                                       "again."),
+        "clerk_locked":
+            QCoreApplication.translate("ErrorText", "Too many wrong PINs: this clerk is locked for a few minutes."),
+        "clerks_already_exist":
+            QCoreApplication.translate("ErrorText", "The first supervisor already exists; sign in and add clerks "
+                                       "from there."),
         "pin_invalid":
             QCoreApplication.translate("ErrorText", "The PIN must be {low} to {high} digits."),
         # who may do what (boxoffice/core/permissions.py) and staff changes (services/clerks.py, #14)
@@ -147,6 +162,38 @@ def _texts() -> dict[str, str]:
             QCoreApplication.translate("ErrorText", "{name} is deactivated; reactivate them first."),
         "badge_missing":
             QCoreApplication.translate("ErrorText", "Swipe the badge to enrol it."),
+        # printing (boxoffice/printing/): {printer} is filled from printer_kind/printer_address (printer_text)
+        "print_nothing":
+            QCoreApplication.translate("ErrorText", "There are no tickets to print."),
+        "no_drawer":
+            QCoreApplication.translate("ErrorText", "The cash drawer opens through an ESC/POS receipt printer; "
+                                       "{printer} cannot open it."),
+        "pdf_folder_unwritable":
+            QCoreApplication.translate("ErrorText", "The PDF folder {folder} cannot be created or written: choose "
+                                       "another in the settings."),
+        "printer_address_missing":
+            QCoreApplication.translate("ErrorText", "{printer} has no address: set it in the printer settings."),
+        "printer_kind_unknown":
+            QCoreApplication.translate("ErrorText", "Unknown printer type '{kind}': choose one in the settings."),
+        "printer_timeout":
+            QCoreApplication.translate("ErrorText", "{printer} did not answer within {seconds} s: check it is "
+                                       "switched on, connected and not jammed. The sale is kept and can be "
+                                       "reprinted."),
+        "printer_unreachable":
+            QCoreApplication.translate("ErrorText", "{printer} cannot be reached: check it is switched on and "
+                                       "connected. The sale is kept and can be reprinted."),
+        "printer_out_of_paper":
+            QCoreApplication.translate("ErrorText", "{printer} is out of paper: load a new roll, then reprint. The "
+                                       "sale is kept."),
+        "printer_none_installed":
+            QCoreApplication.translate("ErrorText", "Printing is not set up: no printer is installed on this "
+                                       "computer. Add the printer to the system first."),
+        "printer_no_default":
+            QCoreApplication.translate("ErrorText", "No printer is chosen and the system has no default printer: "
+                                       "choose one in the settings."),
+        "printer_not_installed":
+            QCoreApplication.translate("ErrorText", "The printer '{name}' is not installed (installed: {installed}); "
+                                       "choose another in the settings."),
         # the disk and the data folder (boxoffice/store/write_failures.py, boxoffice/paths.py, #12)
         "database_empty_while_paired":
             QCoreApplication.translate("ErrorText", "The database {path} is empty ({size} bytes) although this "
@@ -220,6 +267,21 @@ def _counted(code: str, params: Mapping[str, object]) -> str | None:
     return ErrorText().text(code, count if isinstance(count, int) else 2)
 
 
+def printer_text(destination: Mapping[str, object]) -> str:
+    """Where a printer prints, in the window's language ("archivos PDF en /datos/impresiones")."""
+    kind, address = str(destination.get("printer_kind", "")), str(destination.get("printer_address", ""))
+    if kind == "system" and not address:
+        return QCoreApplication.translate("ErrorText", "the system's default printer")
+    texts = {
+        "pdf": QCoreApplication.translate("ErrorText", "PDF files in {address}"),
+        "system": QCoreApplication.translate("ErrorText", "the printer {address}"),
+        "escpos-network": QCoreApplication.translate("ErrorText", "the network printer at {address}"),
+        "escpos-usb": QCoreApplication.translate("ErrorText", "the USB printer {address}"),
+        "escpos-serial": QCoreApplication.translate("ErrorText", "the serial printer at {address}"),
+    }
+    return texts.get(kind, texts["system"]).format(address=address).strip()
+
+
 def known_codes() -> frozenset[str]:
     return frozenset(_texts()) | frozenset(ErrorText.COUNTS)
 
@@ -230,6 +292,8 @@ def describe(exc: BaseException, money: MoneyFormat | None = None) -> str:
         template = _counted(exc.code, exc.params) or _texts().get(exc.code)
         if template is not None:
             params = exc.params
+            if "printer_kind" in params:
+                params = {**params, "printer": printer_text(params)}
             if exc.code == "permission_refused":
                 action = str(params.get("action", ""))
                 params = {**params, "action": _action_texts().get(action, action)}

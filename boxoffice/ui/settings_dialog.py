@@ -15,7 +15,7 @@ from pathlib import Path
 from boxoffice.config import LANGUAGES, PRINTER_KINDS, TICKET_STOCKS, PrinterConfig
 from boxoffice.printing.outputs import printer_for
 from boxoffice.printing.system_output import installed_printers
-from boxoffice.ui.error_text import describe
+from boxoffice.ui.error_text import describe, printer_text
 from boxoffice.ui.qt import (
     QComboBox,
     QDialog,
@@ -141,20 +141,20 @@ class SettingsDialog(QDialog):
             return
         config, data_dir, language = self.printer_config(), self.data_dir, self.language.currentData()
 
-        def work() -> str | None:
+        def work() -> dict[str, str] | None:
             printer = printer_for(config, data_dir, language)
             if printer is None:
                 return None
             printer.test_page()
-            return printer.description
+            return printer.destination
 
         self._set_busy(True, self.tr("Printing a test page…"))
         self.ctx.runner.device(self, work, success=self._test_printed, failure=self._test_failed)
 
-    def _test_printed(self, description: str | None) -> None:
+    def _test_printed(self, destination: dict[str, str] | None) -> None:
         self._set_busy(False)
-        set_tone(self.message, "" if description is None else
-                 self.tr("Test page sent to {printer}.").format(printer=description), OK)
+        set_tone(self.message, "" if destination is None else
+                 self.tr("Test page sent to {printer}.").format(printer=printer_text(destination)), OK)
 
     def _test_failed(self, exc: Exception) -> None:
         self._set_busy(False)

@@ -425,32 +425,37 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="176"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="218"/>
         <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
         <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="162"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="204"/>
         <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
         <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="157"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="189"/>
+        <source>Printing is not set up: no printer is installed on this computer. Add the printer to the system first.</source>
+        <translation>La impresión no está configurada: no hay ninguna impresora instalada en este equipo. Añádala primero al sistema.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="199"/>
         <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
         <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="170"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="212"/>
         <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
         <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="166"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="208"/>
         <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
         <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="173"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="215"/>
         <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
         <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
     </message>
@@ -696,136 +701,206 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="136"/>
+        <source>That badge does not belong to any clerk here.</source>
+        <translation>Esa tarjeta no pertenece a ningún taquillero de aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="138"/>
+        <source>That clerk cannot sign in here any more; choose your name again.</source>
+        <translation>Ese taquillero ya no puede entrar aquí; vuelva a elegir su nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="141"/>
+        <source>Too many wrong PINs: this clerk is locked for a few minutes.</source>
+        <translation>Demasiados PIN incorrectos: este taquillero queda bloqueado unos minutos.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="143"/>
+        <source>The first supervisor already exists; sign in and add clerks from there.</source>
+        <translation>El primer supervisor ya existe; entre con él y dé de alta a los taquilleros desde allí.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="146"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="139"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="149"/>
         <source>Your role does not allow you to {action}; ask a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="141"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="151"/>
         <source>You are no longer an active clerk here; sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="143"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="153"/>
         <source>That clerk is no longer in this terminal&apos;s list; reopen it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="145"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="155"/>
         <source>Choose a role: clerk, supervisor or door.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="147"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="157"/>
         <source>{name} is the last active supervisor here: make another clerk a supervisor first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="150"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="160"/>
         <source>You cannot deactivate yourself; another supervisor can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="152"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="162"/>
         <source>{name} is deactivated; reactivate them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="154"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="164"/>
         <source>Swipe the badge to enrol it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="184"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="167"/>
+        <source>There are no tickets to print.</source>
+        <translation>No hay entradas que imprimir.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="169"/>
+        <source>The cash drawer opens through an ESC/POS receipt printer; {printer} cannot open it.</source>
+        <translation>El cajón se abre a través de una impresora de tiques ESC/POS; {printer} no puede abrirlo.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="172"/>
+        <source>The PDF folder {folder} cannot be created or written: choose another in the settings.</source>
+        <translation>No se puede crear la carpeta de PDF {folder} ni escribir en ella: elija otra en los ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="175"/>
+        <source>{printer} has no address: set it in the printer settings.</source>
+        <translation>Falta la dirección de {printer}: indíquela en los ajustes de la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="177"/>
+        <source>Unknown printer type &apos;{kind}&apos;: choose one in the settings.</source>
+        <translation>Tipo de impresora desconocido «{kind}»: elija uno en los ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="179"/>
+        <source>{printer} did not answer within {seconds} s: check it is switched on, connected and not jammed. The sale is kept and can be reprinted.</source>
+        <translation>No hay respuesta de {printer} en {seconds} s: compruebe que está encendida, conectada y sin atascos. La venta se conserva y se puede reimprimir.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="183"/>
+        <source>{printer} cannot be reached: check it is switched on and connected. The sale is kept and can be reprinted.</source>
+        <translation>No se puede contactar con {printer}: compruebe que está encendida y conectada. La venta se conserva y se puede reimprimir.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="186"/>
+        <source>{printer} is out of paper: load a new roll, then reprint. The sale is kept.</source>
+        <translation>Se ha acabado el papel en {printer}: ponga un rollo nuevo y reimprima. La venta se conserva.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="192"/>
+        <source>No printer is chosen and the system has no default printer: choose one in the settings.</source>
+        <translation>No hay impresora elegida y el sistema no tiene impresora predeterminada: elija una en los ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="195"/>
+        <source>The printer &apos;{name}&apos; is not installed (installed: {installed}); choose another in the settings.</source>
+        <translation>La impresora «{name}» no está instalada (instaladas: {installed}); elija otra en los ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="226"/>
         <source>sell tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="185"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="227"/>
         <source>give a discount above your limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="186"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="228"/>
         <source>issue comp tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="187"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="229"/>
         <source>void sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="188"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="230"/>
         <source>give refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="189"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="231"/>
         <source>return tickets to the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="190"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="232"/>
         <source>reprint tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="191"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="233"/>
         <source>open the drawer without a sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="192"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="234"/>
         <source>change the settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="193"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="235"/>
         <source>manage the staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="194"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="236"/>
         <source>see the reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="195"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="237"/>
         <source>decide on the sync queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="196"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="238"/>
         <source>open or close a shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="197"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="239"/>
         <source>close another clerk&apos;s shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="198"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="240"/>
         <source>check tickets at the door</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="199"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="241"/>
         <source>leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="200"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="242"/>
         <source>use training mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="213"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="255"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -834,7 +909,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="214"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="256"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -842,7 +917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="215"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="257"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Solo queda %n butaca en {zone}; se necesitan {needed}.</numerusform>
@@ -850,12 +925,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="244"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="274"/>
+        <source>the system&apos;s default printer</source>
+        <translation>la impresora predeterminada del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="276"/>
+        <source>PDF files in {address}</source>
+        <translation>archivos PDF en {address}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="277"/>
+        <source>the printer {address}</source>
+        <translation>la impresora {address}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="278"/>
+        <source>the network printer at {address}</source>
+        <translation>la impresora de red en {address}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="279"/>
+        <source>the USB printer {address}</source>
+        <translation>la impresora USB {address}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="280"/>
+        <source>the serial printer at {address}</source>
+        <translation>la impresora serie en {address}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="303"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="257"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="316"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>
@@ -1058,7 +1163,7 @@
     <message>
         <location filename="../../boxoffice/ui/first_run.py" line="573"/>
         <source>Inventory fetched: {tickets} for sale in {events}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inventario descargado: {tickets} a la venta en {events}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../boxoffice/ui/first_run.py" line="574"/>
@@ -1684,7 +1789,12 @@
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="827"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="828"/>
+        <source>Scanned code is neither a ticket nor a known badge.</source>
+        <translation>El código leído no es una entrada ni una tarjeta conocida.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="830"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
