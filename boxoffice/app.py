@@ -192,7 +192,8 @@ def terminal_of(context: Context):  # -> boxoffice.services.context.Terminal
 
     central = context.config.central
     return Terminal(office_id=central.office_id, office_name=central.office_name or central.office_id,
-                    terminal_id=context.config.terminal.id)
+                    terminal_id=context.config.terminal.id,
+                    clerk_max_discount_percent=context.config.permissions.clerk_max_discount_percent)
 
 
 def make_client(context: Context):  # -> boxoffice.sync.client.CentralClient

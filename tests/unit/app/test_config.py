@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from boxoffice.app import terminal_of
 from boxoffice.config import CentralConfig, Config, load_config, save_config
 from boxoffice.core.errors import ConfigError
 
@@ -43,6 +45,11 @@ def test_round_trip(tmp_path: Path) -> None:
         ("[sync]\nbatch_size = 0\n", ["sync.batch_size", "between 1 and 1000"]),
         ('[sync]\nbatch_size = "many"\n', ["sync.batch_size", "whole number"]),
         ("[sync]\nhorizon_hours = true\n", ["sync.horizon_hours", "whole number"]),
+        ("[permissions]\nclerk_max_discount_percent = 101\n",
+         ["permissions.clerk_max_discount_percent", "between 0 and 100", "101"]),
+        ("[permissions]\nclerk_max_discount_percent = -5\n", ["permissions.clerk_max_discount_percent", "-5"]),
+        ('[permissions]\nclerk_max_discount_percent = "10%"\n',
+         ["permissions.clerk_max_discount_percent", "whole number"]),
         ('[printer]\nkind = "laser"\n', ["printer.kind", "escpos-network"]),
         ('[printer]\ncolour = "red"\n', ["printer.colour", "unknown key"]),
         ('[centrl]\nurl = "https://x"\n', ["[centrl]", "unknown section"]),
@@ -59,6 +66,14 @@ def test_bad_values_name_the_key_and_what_is_expected(tmp_path: Path, text: str,
     assert str(path) in message
     for name in names:
         assert name in message
+
+
+def test_the_clerk_discount_limit_defaults_to_ten_percent_and_is_read(tmp_path: Path) -> None:
+    assert load_config(tmp_path / "nope.toml").permissions.clerk_max_discount_percent == 10
+    path = write(tmp_path, "[permissions]\nclerk_max_discount_percent = 15\n")
+    assert load_config(path).permissions.clerk_max_discount_percent == 15
+    context = SimpleNamespace(config=load_config(path))
+    assert terminal_of(context).clerk_max_discount_percent == 15  # what the sale service enforces
 
 
 def test_non_utf8_file(tmp_path: Path) -> None:
