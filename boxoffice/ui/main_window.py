@@ -50,6 +50,7 @@ from boxoffice.ui.qt import (
 from boxoffice.ui.sale_dialog import SaleDialog
 from boxoffice.ui.seat_map import SeatMap
 from boxoffice.ui.settings_dialog import SettingsDialog
+from boxoffice.ui.shift_status import ShiftGate
 from boxoffice.ui.status_bar import SyncStatusBar, local_time
 from boxoffice.ui.window_context import WindowContext, window_context
 
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         self.status = SyncStatusBar(lambda: self.ctx.facades.sync.status(), backend.terminal.office_name, self,
                                     hub=self.ctx.hub, runner=self.ctx.runner)
         self.setStatusBar(self.status)
+        self.shift_gate = ShiftGate(self)  # the open shift in the status bar; asked for at the first sale
 
         self.event_picker.currentIndexChanged.connect(self._event_changed)
         self.seat_map.selection_changed.connect(self._seats_selected)
@@ -374,6 +376,7 @@ class MainWindow(QMainWindow):
         self.set_clerk(self.clerk)
         self.reload_events()
         self.status.refresh()  # reads through self.ctx: the training copy's queue while training
+        self.shift_gate.refresh()
 
     def open_settings(self) -> SettingsDialog | None:
         """Supervisor only: language and printer, with a test page."""
@@ -565,7 +568,7 @@ class MainWindow(QMainWindow):
     # -- paying ----------------------------------------------------------------------------------------------
 
     def pay(self) -> None:
-        if self._busy or self.cart.is_empty():
+        if self._busy or self.cart.is_empty() or self.shift_gate.ask_first(self.pay):
             return
         dialog = PaymentDialog(self.cart.total_cents, self.money, self)
         if dialog.exec() != PaymentDialog.DialogCode.Accepted:
@@ -587,7 +590,7 @@ class MainWindow(QMainWindow):
 
     def comp(self) -> None:
         """Supervisor: issue the cart free of charge, with a reason and a recipient."""
-        if self._busy or self.cart.is_empty() or not self.is_supervisor:
+        if self._busy or self.cart.is_empty() or not self.is_supervisor or self.shift_gate.ask_first(self.comp):
             return
         dialog = CompDialog(self.cart.ticket_count, self.money.format(self.cart.total_cents), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -657,6 +660,8 @@ class MainWindow(QMainWindow):
 
     def _sale_failed(self, exc: Exception, request: SaleRequest | None = None) -> None:
         self._busy = False
+        if request is not None and self.shift_gate.offer(exc, lambda: self._submit_again(request)):
+            return  # no shift open after all: the clerk opens one, then the same sale goes again
         if isinstance(exc, NoSeatsTogether) and request is not None and not request.allow_split:
             self._offer_split(exc, request)
             return
@@ -678,6 +683,10 @@ class MainWindow(QMainWindow):
             text = self.tr("Not sold: unexpected error ({error}); nothing was recorded.").format(error=exc)
         self._show_error(text)
         self.sale_failed.emit(text)
+
+    def _submit_again(self, request: SaleRequest) -> None:
+        self._busy = True
+        self._submit_sale(request)
 
     def _offer_split(self, exc: NoSeatsTogether, request: SaleRequest) -> None:
         """No row has the party side by side: the clerk is told and may sell the same cart with seats apart."""

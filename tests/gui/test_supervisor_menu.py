@@ -23,9 +23,10 @@ CLERK = ClerkInfo(2, "Javier Ruiz", "clerk", None)
 SUPERVISOR_ACTIONS = {"door", "returns", "syncQueue", "shift", "zReports", "reports", "training", "settings"}
 
 
-def _window(qtbot, tmp_path: Path, clerk: ClerkInfo, *, pdf: bool = False):
-    """A window on a seeded store with the two clerks, training available, printing to PDF files if asked."""
-    store = seed_store(tmp_path / "t.sqlite3", shift=False)
+def _window(qtbot, tmp_path: Path, clerk: ClerkInfo, *, pdf: bool = False, shift: bool = True):
+    """A window on a seeded store with the two clerks, training available, printing to PDF files if asked, and a
+    shift open unless ``shift`` is False."""
+    store = seed_store(tmp_path / "t.sqlite3", shift=shift)
     with store.session_factory.begin() as session:
         session.add(Clerk(id=SUPERVISOR.id, name=SUPERVISOR.name, role="supervisor", pin_hash="scrypt$x"))
         session.add(Clerk(id=CLERK.id, name=CLERK.name, role="clerk", pin_hash="scrypt$x"))
@@ -148,7 +149,7 @@ def test_each_supervisor_entry_opens_its_screen(qtbot, tmp_path: Path) -> None:
     from boxoffice.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog, ShiftHistoryDialog
     from boxoffice.ui.sync_queue import SyncQueueDialog
 
-    store, window = _window(qtbot, tmp_path, SUPERVISOR)
+    store, window = _window(qtbot, tmp_path, SUPERVISOR, shift=False)
     opened = {}
     for name, kind in (("returns", ReturnsDialog), ("syncQueue", SyncQueueDialog), ("shift", OpenShiftDialog),
                        ("zReports", ShiftHistoryDialog), ("reports", ReportsDialog)):
@@ -175,7 +176,7 @@ def test_each_supervisor_entry_opens_its_screen(qtbot, tmp_path: Path) -> None:
 def test_reprinting_a_past_z_report_is_journaled_with_the_supervisor(qtbot, tmp_path: Path) -> None:
     from boxoffice.services.shifts import close_shift, open_shift
 
-    store, window = _window(qtbot, tmp_path, SUPERVISOR, pdf=True)
+    store, window = _window(qtbot, tmp_path, SUPERVISOR, pdf=True, shift=False)
     shift = open_shift(store.session_factory, SUPERVISOR.id, 5000, actor=SUPERVISOR.name)
     close_shift(store.session_factory, shift.id, {5000: 1}, SUPERVISOR.name)
     history = window.open_z_reports()
