@@ -63,6 +63,7 @@ def run_gui(args: argparse.Namespace) -> int:
     ``connect`` below, which wires what needs the platform exactly as a paired start does.
     """
     from boxoffice.core.money import money_format
+    from boxoffice.facades.pairing import PairingFacade
     from boxoffice.training import training_starter
     from boxoffice.ui.backend import Backend
 
@@ -89,6 +90,7 @@ def run_gui(args: argparse.Namespace) -> int:
         printer_config=context.config.printer,
         language=context.config.terminal.language,
         data_dir=context.paths.data_dir,
+        pairing=PairingFacade(context, store),
     )
 
     def connect(paired: Context) -> None:
@@ -157,7 +159,7 @@ class SyncLink:
         def pull_now():  # network: the UI calls it in the background
             from boxoffice.sync.pull import pull
 
-            client = make_client(context)
+            client = self.worker.observe(make_client(context))  # the pull's answers count in the status too
             try:
                 return pull(client, self.store.session_factory)
             finally:
@@ -252,14 +254,14 @@ def make_printer(context: Context, store) -> PrinterHooks:
         """Open the cash drawer without a sale (supervisor), journaled."""
         from boxoffice.services.reprints import record_no_sale
 
-        printer.open_drawer()
-        record_no_sale(store.session_factory, actor)
+        record_no_sale(store.session_factory, actor, open_drawer=printer.open_drawer)  # opens once allowed
 
     def print_sale(code: str, reprint: bool = False, cash: bool = False) -> None:
-        from boxoffice.services.printouts import receipt_for_sale, tickets_for_sale
+        from boxoffice.facades.ticket_places import printable_tickets
+        from boxoffice.services.printouts import receipt_for_sale
         from boxoffice.services.reprints import record_reprint
 
-        printer.print_tickets(tickets_for_sale(store.read_session_factory, code, office, reprint=reprint))
+        printer.print_tickets(printable_tickets(store.read_session_factory, code, office, reprint=reprint))
         receipt = receipt_for_sale(store.read_session_factory, code, office, reprint=reprint)
         printer.print_receipt(receipt)
         if reprint:

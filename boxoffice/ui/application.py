@@ -101,15 +101,16 @@ class _ScanRouter:
             self.window.handle_scan(code)
 
 
-def first_run(context: Any, backend: Backend, router: _ScanRouter) -> Any:
+def first_run(backend: Backend, router: _ScanRouter) -> Any:
     """No configuration yet: the first-run wizard. The paired context, or None when the installer closed it first.
 
     The pairing counts from the moment it is saved, even if the wizard is closed at the supervisor step (sign-in
     then asks for the supervisor as on any start without clerks).
     """
     from boxoffice.ui.first_run import FirstRunWizard
+    from boxoffice.ui.window_context import window_context
 
-    wizard = FirstRunWizard(context, backend.session_factory)
+    wizard = FirstRunWizard(window_context(backend), backend.pairing)
     wizard.resize(1024, 760)
     router.target = wizard
     try:
@@ -202,7 +203,7 @@ def _run_window(app: QApplication, context, backend: Backend, scanner, translato
     router = _ScanRouter()
     scanner.scanned.connect(router)
     if not smoke_test and not context.config.paired:
-        paired = first_run(context, backend, router)
+        paired = first_run(backend, router)
         if paired is None:
             log.info("first-run wizard closed before pairing; exiting")
             return 0
@@ -219,6 +220,7 @@ def _run_window(app: QApplication, context, backend: Backend, scanner, translato
     window._translators = translators  # keep them alive with the window
     router.window = window
     window.door_check_opened.connect(lambda dialog: _route_scans_to(router, dialog))
+    window.staff_dialog_opened.connect(lambda dialog: _route_scans_to(router, dialog))  # badges to enrol
     window.sign_out_requested.connect(lambda: _switch_clerk(window, backend, router))
     window.start_pull()
     if kiosk and not smoke_test:
@@ -242,7 +244,8 @@ def _run_window(app: QApplication, context, backend: Backend, scanner, translato
 
 
 def _route_scans_to(router: _ScanRouter, dialog: QWidget) -> None:
-    """While the door check is open, every scan is a ticket to check there."""
+    """While the door check (or the staff screen) is open, every scan is a ticket to check (a badge to enrol)
+    there."""
     router.target = dialog
     dialog.finished.connect(lambda _result: setattr(router, "target", None))
 

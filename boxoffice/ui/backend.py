@@ -37,3 +37,4 @@ class Backend:
     facades: Any = None
     training: bool = False  # a scratch copy of the store: prints "TRAINING / FORMACIÓN", never syncs
     start_training: Callable[[], Any] | None = None  # -> (training Backend, leave: () -> None); see boxoffice.training
+    pairing: Any = None  # boxoffice.facades.pairing.PairingFacade: the first-run wizard's steps (unpaired start)

@@ -24,9 +24,7 @@ from urllib.parse import urlsplit
 
 from boxoffice import pairing
 from boxoffice.core.errors import BoxOfficeError, CredentialsError
-from boxoffice.services import clerks
 from boxoffice.services.clerks import ClerkInfo
-from boxoffice.ui.background import run_in_background
 from boxoffice.ui.file_dialogs import choose_file
 from boxoffice.ui.qt import (
     QDialog,
@@ -43,7 +41,7 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from boxoffice.ui.signin import FirstSupervisorDialog, _busy_bar, _set_message, _weakly
+from boxoffice.ui.signin import FirstSupervisorDialog, _busy_bar, _set_message
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +63,17 @@ def _message_label(parent: QWidget, name: str) -> QLabel:
 class FirstRunWizard(QDialog):
     """Pair, pull, create the first supervisor. Accepts at the end with ``paired`` and ``supervisor`` set."""
 
-    def __init__(self, context: Any, session_factory: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, setup: Any, parent: QWidget | None = None) -> None:
+        """``ctx``: the :class:`~boxoffice.ui.window_context.WindowContext` (runner, facades);
+        ``setup``: the :class:`~boxoffice.facades.pairing.PairingFacade` of this unpaired terminal."""
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
         self.setWindowTitle(self.tr("Set up this box office"))
         self.setModal(True)
         self.setMinimumSize(900, 700)
-        self._context = context
-        self._session_factory = session_factory
+        self._ctx = ctx
+        self._setup = setup
+        self._has_clerks: bool | None = None  # read on the read pool; None until known
         self.busy = False
         self.office: pairing.OfficeInfo | None = None  # what the last successful test found
         self._tested: tuple[str, str, str, str, str] | None = None  # the values that passed the test
@@ -121,6 +122,7 @@ class FirstRunWizard(QDialog):
 
         self._show_page(CONNECT)
         self.url_field.setFocus()
+        self._read_clerks()
 
     # --- building -------------------------------------------------------------------------------------
 
@@ -257,7 +259,7 @@ class FirstRunWizard(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.supervisor_form = FirstSupervisorDialog(self._session_factory, page)
+        self.supervisor_form = FirstSupervisorDialog(self._ctx, page)
         self.supervisor_form.setWindowFlags(Qt.WindowType.Widget)  # a page of this dialog, not a window
         self.supervisor_form.setMinimumSize(0, 0)
         for title in self.supervisor_form.findChildren(QLabel, "title"):
@@ -328,7 +330,16 @@ class FirstRunWizard(QDialog):
             self._show_page(CONNECT)
 
     def _needs_supervisor(self) -> bool:
-        return not clerks.has_clerks(self._session_factory)
+        return not self._has_clerks  # unknown yet: the supervisor step (it refuses if clerks turn out to exist)
+
+    def _read_clerks(self) -> None:
+        """Whether this store has clerks already (a re-paired window skips the supervisor step)."""
+        def known(found: bool) -> None:
+            self._has_clerks = found
+            self._update_buttons()
+
+        self._ctx.runner.read(self, self._setup.has_clerks, success=known, failure=lambda exc: log.warning(
+            "could not read whether clerks exist: %s", type(exc).__name__))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -388,9 +399,10 @@ class FirstRunWizard(QDialog):
         event_ids = pairing.clean_event_ids(events)
         self._set_busy(True)
         _set_message(self.test_result, self.tr("Testing the connection…"), "info")
-        run_in_background(self, lambda: (values, pairing.check_connection(url, office_id, token, ca_file or None,
-                                                                           event_ids=event_ids)),
-                          _weakly(self._test_passed), _weakly(self._test_failed))
+        setup = self._setup
+        self._ctx.runner.network(self, lambda: (values, setup.check_connection(url, office_id, token, ca_file or None,
+                                                                              event_ids)),
+                                 success=self._test_passed, failure=self._test_failed)
 
     def _test_passed(self, outcome: tuple[tuple[str, str, str, str, str], pairing.OfficeInfo]) -> None:
         values, office = outcome
@@ -400,8 +412,8 @@ class FirstRunWizard(QDialog):
         self._tested, self.office = values, office
         if office.events:
             names = ", ".join(e.name for e in office.events[:3]) + ("…" if len(office.events) > 3 else "")
-            text = self.tr("Connected. {n} event(s) assigned to this office: {names}").format(
-                n=len(office.events), names=names)
+            text = self.tr("Connected. %n event(s) assigned to this office: {names}", "", len(office.events)).format(
+                names=names)
         else:
             text = self.tr("Connected. No events are assigned to this office yet.")
         _set_message(self.test_result, "✓ " + text, "info")
@@ -508,19 +520,19 @@ class FirstRunWizard(QDialog):
         url, office_id, token, ca_file, events = self._tested or self._values()
         event_ids = pairing.clean_event_ids(events)
         name = self.name_field.text().strip() or None
-        context = self._context
+        setup = self._setup
         office = self.office
         for label in self.steps.values():
             _set_message(label, "", "")
         _set_message(self.pair_message, "", "")
         if office is not None:
-            _set_message(self.steps["connection"], "✓ " + self.tr("Connection tested: {n} event(s) assigned").format(
-                n=len(office.events)), "info")
+            _set_message(self.steps["connection"], "✓ " + self.tr("Connection tested: %n event(s) assigned", "",
+                                                                         len(office.events)), "info")
         _set_message(self.steps["keyring"], self.tr("Saving the token in the keyring and the settings…"), "info")
         self._set_busy(True)
-        run_in_background(self, lambda: pairing.pair(context, url, office_id, token, office_name=name,
-                                                     ca_file=ca_file, event_ids=event_ids),
-                          _weakly(self._pairing_saved), _weakly(self._pairing_failed))
+        self._ctx.runner.network(self, lambda: setup.pair(url, office_id, token, office_name=name, ca_file=ca_file,
+                                                          event_ids=event_ids),
+                                 success=self._pairing_saved, failure=self._pairing_failed)
 
     def _pairing_saved(self, result: pairing.Paired) -> None:
         self.paired = result.context
@@ -543,28 +555,26 @@ class FirstRunWizard(QDialog):
     def _start_pull(self) -> None:
         if self.paired is None or self.busy:
             return
-        context, session_factory = self.paired, self._session_factory
+        setup, paired = self._setup, self.paired
         event_ids = self.office.event_ids if self.office is not None else ()
         _set_message(self.steps["inventory"], self.tr("Fetching the inventory…"), "info")
         _set_message(self.pair_message, "", "")
         self._set_busy(True)
 
-        def fetch() -> tuple[list, list[str]]:
-            refused: list[str] = []
-            return pairing.pull_inventory(context, session_factory, event_ids, refused), refused
+        # whether clerks exist is read again with it: a re-paired window may have them (then no supervisor step)
+        self._ctx.runner.network(self, lambda: (*setup.pull(paired, event_ids), setup.has_clerks()),
+                                 success=self._pulled, failure=self._pull_failed)
 
-        run_in_background(self, fetch, _weakly(self._pulled), _weakly(self._pull_failed))
-
-    def _pulled(self, outcome: tuple[list, list[str]]) -> None:
-        reports, refused = outcome
+    def _pulled(self, outcome: tuple[list, list[str], bool]) -> None:
+        reports, refused, self._has_clerks = outcome
         self.pulled = reports
         self._set_busy(False)
         tickets = sum(r.available for r in reports)
-        text = self.tr("Inventory fetched: {tickets} ticket(s) for sale in {events} event(s)").format(
-            tickets=tickets, events=len(reports))
+        text = self.tr("Inventory fetched: {tickets} for sale in {events}").format(
+            tickets=self.tr("%n ticket(s)", "", tickets), events=self.tr("%n event(s)", "", len(reports)))
         if refused:
-            text += " " + self.tr("({n} ticket type(s) left out: their price is not valid; see the log)").format(
-                n=len(refused))
+            text += " " + self.tr("(%n ticket type(s) left out: their price is not valid; see the log)", "",
+                                  len(refused))
         _set_message(self.steps["inventory"], "✓ " + text, "info")
         if self._needs_supervisor():
             _set_message(self.pair_message, self.tr("Paired. Next, create the supervisor."), "info")

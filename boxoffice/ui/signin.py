@@ -22,8 +22,6 @@ from datetime import datetime
 from typing import Any
 
 from boxoffice.core.errors import BoxOfficeError
-from boxoffice.core.money import MoneyFormat
-from boxoffice.facades import ClerksFacade
 from boxoffice.services import clerks
 from boxoffice.services.clerks import (
     PIN_MAX_DIGITS,
@@ -38,7 +36,6 @@ from boxoffice.services.clerks import (
     WrongPin,
 )
 from boxoffice.ui.error_text import describe
-from boxoffice.ui.operations import OperationRunner
 from boxoffice.ui.qt import (
     QButtonGroup,
     QCoreApplication,
@@ -62,6 +59,7 @@ from boxoffice.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from boxoffice.ui.scanner import SCAN_FIELD
 from boxoffice.ui.window_context import WindowContext
 
 log = logging.getLogger(__name__)
@@ -508,13 +506,13 @@ class SignInDialog(QDialog):
 class FirstSupervisorDialog(QDialog):
     """First start, no clerks yet: create the supervisor. On success ``self.clerk`` is set and it accepts."""
 
-    def __init__(self, ctx: WindowContext | Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstSupervisorDialog")
         self.setWindowTitle(self.tr("Create the supervisor"))
         self.setModal(True)
         self.setMinimumSize(760, 680)
-        self._clerks, self._runner, self._money = _clerks_and_runner(ctx, self)
+        self._clerks, self._runner, self._money = ctx.facades.clerks, ctx.runner, ctx.money
         self.clerk: ClerkInfo | None = None
         self.busy = False
 
@@ -553,6 +551,7 @@ class FirstSupervisorDialog(QDialog):
         form.addRow(self._label(self.tr("Repeat PIN")), self.repeat_field)
         self.badge_field = QLineEdit(self.form)
         self.badge_field.setObjectName("badgeField")
+        self.badge_field.setProperty(SCAN_FIELD, True)  # a badge scanned here is a scan (badge_scanned), not typing
         self.badge_field.setMaxLength(clerks.BADGE_MAX_LENGTH)
         self.badge_field.setMinimumHeight(56)
         self.badge_field.setPlaceholderText(self.tr("optional: scan the badge now"))
@@ -651,17 +650,3 @@ class FirstSupervisorDialog(QDialog):
         else:
             log.error("creating the first supervisor failed: %s", type(exc).__name__)
             self._error(self.tr("Could not create the supervisor ({error}).").format(error=type(exc).__name__))
-
-
-def _clerks_and_runner(source: WindowContext | Any, owner: QObject) -> tuple[ClerksFacade, OperationRunner,
-                                                                            MoneyFormat | None]:
-    """The clerks facade and the runner the first-supervisor form works with.
-
-    The window passes its :class:`WindowContext`. The first-run wizard (``boxoffice/ui/first_run.py``, not yet
-    moved onto the runner) still hands over its session factory: the form then gets a facade over it and a
-    runner of its own, so the scrypt work stays off the GUI thread there too. Drop this branch when the wizard
-    passes a context.
-    """
-    if isinstance(source, WindowContext):
-        return source.facades.clerks, source.runner, source.money
-    return ClerksFacade(source, source), OperationRunner(parent=owner), None

@@ -17,6 +17,7 @@ from boxoffice import credentials
 from boxoffice.app import Context
 from boxoffice.config import Config, load_config
 from boxoffice.core.payments import PaymentRequest
+from boxoffice.facades.pairing import PairingFacade
 from boxoffice.paths import resolve
 from boxoffice.services import catalog, clerks
 from boxoffice.services.sales import SaleRequest, sell
@@ -25,8 +26,10 @@ from boxoffice.ui.first_run import CONNECT, PAIR, SUPERVISOR, FirstRunWizard
 from boxoffice.ui.main_window import MainWindow
 from boxoffice.ui.qt import QApplication, Qt, QTimer
 from boxoffice.ui.signin import SignInDialog
+from boxoffice.ui.window_context import shutdown, window_context
 from tests.helpers.canned_http import Canned, CannedServer
 from tests.helpers.central_server import CentralServer, central_server
+from tests.helpers.demo_inventory import backend_for
 from tests.helpers.keyring_entries import token_entries
 
 NORTE, SUR = "office_taquilla_norte", "office_taquilla_sur"
@@ -54,13 +57,15 @@ def store(context: Context) -> Iterator[Store]:
 
 
 @pytest.fixture
-def wizard(qtbot, context: Context, store: Store) -> FirstRunWizard:
-    dialog = FirstRunWizard(context, store.session_factory)
+def wizard(qtbot, context: Context, store: Store) -> Iterator[FirstRunWizard]:
+    backend = backend_for(store)
+    dialog = FirstRunWizard(window_context(backend), PairingFacade(context, store))
     qtbot.addWidget(dialog)
     dialog.resize(1024, 760)
     dialog.show()
     qtbot.waitExposed(dialog)
-    return dialog
+    yield dialog
+    shutdown(backend)
 
 
 def fill(wizard: FirstRunWizard, url: str, office: str, token: str, ca_file: str = "") -> None:

@@ -296,16 +296,3 @@ def test_a_refused_supervisor_name_is_told_in_spanish(qtbot, qapp, ctx: WindowCo
     wait_idle(qtbot, dialog)
     assert dialog.message.text() == "El nombre no puede contener caracteres de control."
     assert dialog.clerk is None
-
-
-def test_the_first_run_wizard_form_still_takes_a_session_factory(qtbot, store: Store) -> None:
-    """The first-run wizard (not yet on the runner) embeds the form with its session factory: it still works,
-    with the scrypt work off the GUI thread."""
-    dialog = FirstSupervisorDialog(store.session_factory)
-    qtbot.addWidget(dialog)
-    dialog.name_field.setText("Marta")
-    dialog.pin_field.setText("1234")
-    dialog.repeat_field.setText("1234")
-    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
-        dialog.submit()
-    assert dialog.clerk is not None and dialog.clerk.is_supervisor
