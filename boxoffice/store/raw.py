@@ -14,10 +14,18 @@ import sqlite3
 
 from sqlalchemy.orm import Session
 
+_CACHE = "boxoffice_raw_connection"  # Session.info key: (the transaction, its sqlite3 connection)
+
 
 def driver_connection(session: Session) -> sqlite3.Connection:
     """The session's ``sqlite3`` connection, its transaction begun; pending ORM changes are flushed first, so
     plain SQL sees them as an ORM query would (autoflush)."""
     if session.new or session.dirty or session.deleted:
         session.flush()
-    return session.connection().connection.driver_connection  # type: ignore[return-value]
+    transaction = session.get_transaction()
+    cached = session.info.get(_CACHE)
+    if transaction is not None and cached is not None and cached[0] is transaction:
+        return cached[1]  # the same transaction, so the same connection: a sale asks a dozen times
+    found = session.connection().connection.driver_connection
+    session.info[_CACHE] = (session.get_transaction(), found)
+    return found  # type: ignore[return-value]
