@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,6 +16,24 @@ from boxoffice.services import catalog, returns, sales
 from boxoffice.services.catalog import EventSummary, ProductInfo, SaleSummary, SeatInfo, ZoneInfo
 from boxoffice.services.context import Terminal
 from boxoffice.store.models import Sale, SaleTicket, Ticket
+from boxoffice.store.types import utcnow
+
+#: an event that began longer ago than this has taken place (before: latecomers may still buy at the window)
+HELD_AFTER = timedelta(hours=12)
+
+
+def event_timing(starts_at: datetime | None, now: datetime | None = None) -> str:
+    """``upcoming``, ``started`` (began less than ``HELD_AFTER`` ago) or ``held``; ``upcoming`` when undated.
+
+    The window marks started and held events and asks the clerk to confirm a sale for one; services refuse
+    nothing on the date (a ticket type's sale window is a rule of its own).
+    """
+    if starts_at is None:
+        return "upcoming"
+    since = (now or utcnow()) - starts_at
+    if since < timedelta(0):
+        return "upcoming"
+    return "started" if since < HELD_AFTER else "held"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from boxoffice.config import PrinterConfig
 from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
-from boxoffice.facades.sales import EventView
+from boxoffice.facades.sales import EventView, event_timing
 from boxoffice.services.best_available import NoSeatsTogether
 from boxoffice.services.cart import Cart
 from boxoffice.services.catalog import EventSummary, ProductInfo, ZoneInfo
@@ -29,11 +29,13 @@ from boxoffice.ui.error_text import describe
 from boxoffice.ui.payment import PaymentDialog
 from boxoffice.ui.qt import (
     QComboBox,
+    QDateTime,
     QDialog,
     QFrame,
     QHBoxLayout,
     QKeySequence,
     QLabel,
+    QLocale,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -430,7 +432,9 @@ class MainWindow(QMainWindow):
         self.event_picker.clear()
         for event in self.events:
             when = local_time(event.starts_at) if event.starts_at else ""
-            self.event_picker.addItem(f"{event.name}  {when}".strip(), event.id)
+            timing = event_timing(event.starts_at)
+            mark = {"started": self.tr(" · started"), "held": self.tr(" · already held")}.get(timing, "")
+            self.event_picker.addItem(f"{event.name}  {when}".strip() + mark, event.id)
         self.event_picker.blockSignals(False)
         if not self.events:
             self.event_picker.addItem(self.tr("No events assigned to this office yet"), "")
@@ -478,8 +482,8 @@ class MainWindow(QMainWindow):
             self.cart.remove_seat(ticket_id)
         self._rebuild_zones(view.zones)
         self.cart_panel.set_cart(self.cart, self.products)
-        if fresh:
-            self.seat_map.fit()
+        if fresh:  # a new event opens at touch-sized seats; a reload keeps the clerk's view
+            self.seat_map.reset_view()
         self.event_shown.emit(view.event_id)
 
     def _platform_answered(self, codes: tuple[str, ...]) -> None:
@@ -570,6 +574,9 @@ class MainWindow(QMainWindow):
     def pay(self) -> None:
         if self._busy or self.cart.is_empty() or self.shift_gate.ask_first(self.pay):
             return
+        self._confirm_event_date(self._pay_now)
+
+    def _pay_now(self) -> None:
         dialog = PaymentDialog(self.cart.total_cents, self.money, self)
         if dialog.exec() != PaymentDialog.DialogCode.Accepted:
             return
@@ -592,6 +599,9 @@ class MainWindow(QMainWindow):
         """Supervisor: issue the cart free of charge, with a reason and a recipient."""
         if self._busy or self.cart.is_empty() or not self.is_supervisor or self.shift_gate.ask_first(self.comp):
             return
+        self._confirm_event_date(self._comp_now)
+
+    def _comp_now(self) -> None:
         dialog = CompDialog(self.cart.ticket_count, self.money.format(self.cart.total_cents), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -683,6 +693,41 @@ class MainWindow(QMainWindow):
             text = self.tr("Not sold: unexpected error ({error}); nothing was recorded.").format(error=exc)
         self._show_error(text)
         self.sale_failed.emit(text)
+
+    def _submit_again(self, request: SaleRequest) -> None:
+        self._busy = True
+        self._submit_sale(request)
+
+    def _confirm_event_date(self, proceed) -> None:
+        """An event that began or took place already: the clerk confirms, seeing the date, before paying."""
+        event = next((e for e in self.events if e.id == self.cart.event_id), None)
+        timing = event_timing(event.starts_at) if event is not None else "upcoming"
+        if timing == "upcoming":
+            proceed()
+            return
+        start = QDateTime.fromSecsSinceEpoch(int(event.starts_at.timestamp())).toLocalTime()
+        locale = QLocale()
+        date = locale.toString(start.date(), QLocale.FormatType.LongFormat)
+        time = locale.toString(start.time(), "HH:mm")
+        told = self.tr("{event} began on {date} at {time}.") if timing == "started" else \
+            self.tr("{event} took place on {date} at {time}.")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Event already started") if timing == "started"
+                          else self.tr("Past event"),
+                          told.format(event=event.name, date=date, time=time) + "\n"
+                          + self.tr("Sell tickets for it anyway?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("pastEvent")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._busy = True  # one question at a time: F12 again does not open a second one
+
+        def answered() -> None:
+            self._busy = False
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                proceed()
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
 
     def _submit_again(self, request: SaleRequest) -> None:
         self._busy = True

@@ -36,17 +36,20 @@ from boxoffice.ui.qt import (
     QPointF,
     QRect,
     QRectF,
+    QSize,
     Qt,
     QToolTip,
     Signal,
 )
 from boxoffice.ui.seat_map_layout import AVAILABLE, OTHER, SEAT, STATE_CODES, STATE_NAMES, SeatLayout
 from boxoffice.ui.seat_map_overview import SeatMapOverview
-from boxoffice.ui.seat_map_paint import BLOCKS, SeatPainter, caption_font, detail_for
+from boxoffice.ui.seat_map_paint import BLOCKS, NUMBERS, SeatPainter, caption_font, detail_for
 
 MAX_ZOOM = 5.0
 FIT_MAX_ZOOM = 2.5  # few seats: do not blow them up to the size of a door
-SEAT_ZOOM = 1.0  # where a click on the zoomed-out map takes the clerk: numbered seats, full size
+TOUCH_SEAT_PX = 28.0  # a seat a finger can hit: the opening view and a tap on the zoomed-out map show at least this
+TOUCH_ZOOM = TOUCH_SEAT_PX / SEAT
+SEAT_ZOOM = TOUCH_ZOOM  # where a tap on the zoomed-out map takes the clerk: numbered seats, touch-sized
 OVERVIEW_MARGIN = 8
 MAX_PAINT_RECTS = 32  # more exposed rectangles than this are painted as their bounding box
 MAX_UPDATE_RECTS = 300  # more seats changed on screen than this: one repaint of the view
@@ -69,7 +72,10 @@ class SeatMap(QAbstractScrollArea):
         self._focus: int | None = None
         self._anchor: int | None = None
         self._zoom = 1.0
-        self._user_zoomed = False
+        # the view resizes keep: "opening" (reset_view), "fit", or None once the clerk zoomed or scrolled
+        self._auto_view: str | None = "opening"
+        self._placing = False  # scroll bars moved by the map itself, not by the clerk
+        self._wanted = QPointF(0, 0)  # the map point the view's top left was put on (kept through resizes)
         self._press: tuple[QPoint, Qt.MouseButton, Qt.KeyboardModifier] | None = None
         self._band: QRect | None = None
         self._pan_from: QPoint | None = None
@@ -95,7 +101,7 @@ class SeatMap(QAbstractScrollArea):
                           if i is not None and layout.state[i] == AVAILABLE}
         self._focus = self._anchor = None
         self.overview.set_layout(layout, self._colors)
-        self._relayout()
+        self._apply_auto_view()
         self.viewport().update()
         self.selection_changed.emit(self.selected_ticket_ids())
 
@@ -192,7 +198,7 @@ class SeatMap(QAbstractScrollArea):
     def _origin(self) -> QPointF:
         """Viewport position of map point (0, 0) negated: a map that is smaller than the view is centred."""
         view = self.viewport().size()
-        width, height = self._layout.width * self._zoom, self._layout.height * self._zoom
+        width, height, _minimap = self._extent()
         x = self.horizontalScrollBar().value() if width > view.width() else -(view.width() - width) / 2
         y = self.verticalScrollBar().value() if height > view.height() else -(view.height() - height) / 2
         return QPointF(x, y)
@@ -236,7 +242,14 @@ class SeatMap(QAbstractScrollArea):
         metrics = QFontMetrics(caption_font(self.font()))
         width, height = metrics.horizontalAdvance(text) + 16, metrics.height() + 8
         centre = self.to_view(QPointF(zone.x + zone.width / 2, zone.y + zone.height / 2))
-        return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), text
+        if width <= zone.width * self._zoom:
+            return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), text
+        # a zone narrower than its caption (a box of 40 seats beside stands of 20,000): a short caption that
+        # starts at the zone's left edge and runs into the space on its right, never over the zone on its left
+        text = self.tr("{zone} · {free}").format(zone=zone.name, free=locale.toString(zone.free))
+        width = metrics.horizontalAdvance(text) + 16
+        left = self.to_view(QPointF(zone.x, zone.y)).x()
+        return QRectF(left, centre.y() - height / 2, width, height), text
 
     def _repaint_seats(self, seats: Iterable[int]) -> None:
         """Ask Qt to repaint these seats (zoomed out: their blocks and zone captions), only those on screen.
@@ -278,18 +291,30 @@ class SeatMap(QAbstractScrollArea):
         return min(0.2, self._fit_zoom())
 
     def fit(self) -> None:
-        """Show the whole venue (Home)."""
-        self._user_zoomed = False
+        """Show the whole venue (Home, the Fit button)."""
+        self._auto_view = "fit"
         self._set_zoom(min(FIT_MAX_ZOOM, self._fit_zoom()), None)
+
+    def reset_view(self) -> None:
+        """The view an event opens with: the whole venue when its seats are touch-sized there, or so many that
+        it shows blocks (a tap on one zooms to touch-sized seats); otherwise touch-sized seats from the top left,
+        the minimap showing where the rest is. Kept across resizes until the clerk zooms or scrolls."""
+        self._auto_view = "opening"
+        fit = self._fit_zoom()
+        if fit >= TOUCH_ZOOM or detail_for(fit) == BLOCKS:
+            self._set_zoom(min(FIT_MAX_ZOOM, fit), None)
+            return
+        self._set_zoom(TOUCH_ZOOM, None)
+        self._scroll_to(QPointF(0, 0))
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom keeping the map point under ``anchor`` (viewport pixels; default the centre) where it is."""
-        self._user_zoomed = True
+        self._auto_view = None
         self._set_zoom(max(self._min_zoom(), min(MAX_ZOOM, self._zoom * factor)), anchor)
 
     def zoom_to(self, zoom: float, map_point: QPointF) -> None:
         """Zoom to ``zoom`` and centre the map on ``map_point``."""
-        self._user_zoomed = True
+        self._auto_view = None
         self._set_zoom(max(self._min_zoom(), min(MAX_ZOOM, zoom)), None)
         self.center_on(map_point)
 
@@ -303,28 +328,60 @@ class SeatMap(QAbstractScrollArea):
         self.viewport().update()
 
     def center_on(self, map_point: QPointF) -> None:
+        self._auto_view = None
         size = self.viewport().size()
         self._scroll_to(map_point * self._zoom - QPointF(size.width() / 2, size.height() / 2))
 
     def scroll_by(self, dx: int, dy: int) -> None:
         """Pan by viewport pixels."""
+        self._auto_view = None
         self._scroll_to(QPointF(self.horizontalScrollBar().value() + dx, self.verticalScrollBar().value() + dy))
 
-    def _scroll_to(self, origin: QPointF) -> None:
-        self.horizontalScrollBar().setValue(round(origin.x()))
-        self.verticalScrollBar().setValue(round(origin.y()))
+    def reveal(self, ticket_id: str) -> None:
+        """Scroll the seat into view (a search result, a test about to tap it); the zoom stays."""
+        i = self._layout.index.get(ticket_id)
+        if i is not None:
+            self.ensure_visible(i)
+
+    def _scroll_to(self, origin: QPointF, remember: bool = True) -> None:
+        placing, self._placing = self._placing, True
+        try:
+            self.horizontalScrollBar().setValue(round(origin.x()))
+            self.verticalScrollBar().setValue(round(origin.y()))
+        finally:
+            self._placing = placing
+        if remember:
+            self._remember_origin()
+
+    def _remember_origin(self) -> None:
+        self._wanted = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value()) / self._zoom
+
+    def _extent(self) -> tuple[int, int, bool]:
+        """The scrollable size in pixels and whether the minimap shows: the zoomed map, with room below it for
+        the minimap when it shows, so no seat stays under it (scroll down and the corner comes out)."""
+        view = self.viewport().size()
+        self.overview.fit_within(QSize(view.width() // 3, view.height() // 4))
+        width = math.ceil(self._layout.width * self._zoom)
+        height = math.ceil(self._layout.height * self._zoom)
+        minimap = bool(len(self._layout)) and (width > view.width() or height > view.height())
+        if minimap:
+            height += self.overview.height() + 2 * OVERVIEW_MARGIN
+        return width, height, minimap
 
     def _relayout(self) -> None:
         """Scroll bar ranges for the zoomed map; the minimap shows when the map does not fit."""
         view = self.viewport().size()
-        width = math.ceil(self._layout.width * self._zoom)
-        height = math.ceil(self._layout.height * self._zoom)
-        for bar, extent, page in ((self.horizontalScrollBar(), width, view.width()),
-                                  (self.verticalScrollBar(), height, view.height())):
-            bar.setRange(0, max(0, extent - page))
-            bar.setPageStep(page)
-            bar.setSingleStep(max(8, round(SEAT * self._zoom)))
-        self.overview.setVisible(bool(len(self._layout)) and (width > view.width() or height > view.height()))
+        width, height, minimap = self._extent()
+        placing, self._placing = self._placing, True
+        try:
+            for bar, extent, page in ((self.horizontalScrollBar(), width, view.width()),
+                                      (self.verticalScrollBar(), height, view.height())):
+                bar.setRange(0, max(0, extent - page))
+                bar.setPageStep(page)
+                bar.setSingleStep(max(8, round(SEAT * self._zoom)))
+        finally:
+            self._placing = placing
+        self.overview.setVisible(minimap)
         self._place_overview()
 
     def _place_overview(self) -> None:
@@ -335,6 +392,9 @@ class SeatMap(QAbstractScrollArea):
         self.overview.update()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
+        if not self._placing:  # the clerk moved a scroll bar or the wheel: this view is theirs now
+            self._auto_view = None
+            self._remember_origin()
         self.viewport().update()
         self.overview.update()
 
@@ -348,10 +408,18 @@ class SeatMap(QAbstractScrollArea):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if not self._user_zoomed:
+        self._apply_auto_view()
+
+    def _apply_auto_view(self) -> None:
+        """Redo the automatic view (opening or fit) for a new size or layout; the clerk's own view only gets
+        new scroll ranges (a banner appearing after a sale must not move the map)."""
+        if self._auto_view == "opening":
+            self.reset_view()
+        elif self._auto_view == "fit":
             self.fit()
-        else:
+        else:  # back where the clerk put it, should a moment of more room have pulled the scroll bars in
             self._relayout()
+            self._scroll_to(self._wanted * self._zoom, remember=False)
 
     # -- painting ------------------------------------------------------------------------------------------------
 
@@ -444,7 +512,7 @@ class SeatMap(QAbstractScrollArea):
 
     def _clicked(self, pos: QPoint, modifiers: Qt.KeyboardModifier) -> None:
         point = self.to_map(QPointF(pos))
-        if self.detail_level() == BLOCKS:
+        if self.detail_level() != NUMBERS:  # blocks, or seats too small to hit: zoom to touch-sized seats there
             self.zoom_to(max(SEAT_ZOOM, self._zoom), point)
             return
         i = self._layout.seat_at(point.x(), point.y())

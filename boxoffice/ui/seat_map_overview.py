@@ -29,14 +29,27 @@ class SeatMapOverview(QWidget):
         self._colors: list[QColor] = []
         self._image: QImage | None = None
         self._scale = 1.0
+        self._room = MAX_SIZE
 
     def set_layout(self, layout: SeatLayout, colors: list[QColor]) -> None:
         self._layout, self._colors = layout, colors
-        if layout.width and layout.height:
-            self._scale = min(MAX_SIZE.width() / layout.width, MAX_SIZE.height() / layout.height)
+        self._resize()
+        self.seats_changed()
+
+    def fit_within(self, room: QSize) -> None:
+        """At most ``room`` (and MAX_SIZE): a small map view keeps most of itself for seats."""
+        room = room.boundedTo(MAX_SIZE).expandedTo(QSize(60, 45))
+        if room != self._room:
+            self._room = room
+            self._resize()
+
+    def _resize(self) -> None:
+        layout = self._layout
+        if layout is not None and layout.width and layout.height:
+            self._scale = min(self._room.width() / layout.width, self._room.height() / layout.height)
             self.setFixedSize(max(1, round(layout.width * self._scale)) + 2,
                               max(1, round(layout.height * self._scale)) + 2)
-        self.seats_changed()
+            self._image = None  # drawn again at the new scale
 
     def seats_changed(self, blocks: Iterable[int] | None = None) -> None:
         """Redraw the given blocks of the cached image (all of it when None) and repaint just them."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from boxoffice.core.money import money_format
 from boxoffice.services.context import Terminal
 from boxoffice.services.inventory import RemoteProduct, RemoteTicket, merge_inventory
 from boxoffice.store.engine import Store, open_store
-from boxoffice.store.types import parse_utc
+from boxoffice.store.types import utcnow
 from boxoffice.sync.worker import read_status
 from boxoffice.ui.backend import Backend
 from tests.helpers.shifts import open_test_shift
@@ -17,6 +18,12 @@ EVENT_ID = "EVDEMO"
 ZONES = (("General", "#4A90D9", "GEN", 6, 14, 2500), ("Preferente", "#E67E22", "PRE", 3, 12, 4000),
          ("VIP", "#8E44AD", "VIP", 2, 8, 9000))
 TERMINAL = Terminal("office_taquilla_norte", "Taquilla Norte", "test-1")
+
+
+def event_start() -> datetime:
+    """Ten days from today at 20:00 UTC: always upcoming, so no window test meets the past-event question."""
+    day = utcnow().date() + timedelta(days=10)
+    return datetime.combine(day, time(20, 0), tzinfo=UTC)
 
 
 def seed_store(path: Path, *, shift: bool = True) -> Store:
@@ -36,8 +43,7 @@ def seed_store(path: Path, *, shift: bool = True) -> Store:
     products.append(RemoteProduct("tt-nino", "Niño", 1200, "General", "child", None))
     products.append(RemoteProduct("tt-familia", "Pase Familiar", 8000, "General", "family_pass",
                                   (("tt-gen", 2), ("tt-nino", 3))))
-    merge_inventory(store.session_factory, EVENT_ID, "Festival de Verano", parse_utc("2026-12-12T20:00:00Z"),
-                    tickets, products)
+    merge_inventory(store.session_factory, EVENT_ID, "Festival de Verano", event_start(), tickets, products)
     if shift:
         open_test_shift(store.session_factory)
     return store
