@@ -2,7 +2,7 @@
 
 Usage: ``.venv/bin/python scripts/screenshots_seatmap.py [FOLDER] [--seats N]`` (default ``screenshots/``).
 Runs with no display (``QT_QPA_PLATFORM=offscreen`` is set when no display is there). For each language and
-each size (1280x800, 1024x768) it saves: the whole venue (zones and blocks with their free counts), a middle
+each size (1280x800, 1024x768) it saves: the opening view (zones and blocks with their free counts), a middle
 zoom (single seats), and a close-up with numbered seats, a few selected, the keyboard focus and the minimap.
 """
 
@@ -44,7 +44,7 @@ def main() -> int:
             seat_map.show()
             QApplication.processEvents()
             seat_map.show_seats(seats)
-            seat_map.fit()
+            seat_map.reset_view()  # the opening view: blocks for a stadium (a tap zooms to touch-sized seats)
             shots = {"zoomed-out": None, "middle": 0.4, "zoomed-in": 1.0}
             for name, zoom in shots.items():
                 if zoom is not None:
