@@ -49,6 +49,7 @@ from boxoffice.services.sales import LineRequest, SaleRequest, SaleResult, sell
 from boxoffice.store.engine import inspect_database, make_engine, open_store
 from boxoffice.store.models import Ticket
 from tests.chaos.helpers_apsw import ApswConnection
+from tests.helpers.shifts import open_test_shift
 
 SECTOR = 512
 DB_NAME = "boxoffice.sqlite3"
@@ -262,6 +263,7 @@ def make_template(folder: Path) -> bytes:
                      RemoteProduct(P_FAMILY, "Pase Familiar", PRICES[P_FAMILY], "General", "family_pass",
                                    ((P_GEN, 2), (P_CHILD, 3)))]
         merge_inventory(store.session_factory, EVENT, "Concierto del apagón", None, tickets, products)
+        open_test_shift(store.session_factory)  # every sale belongs to a shift
     finally:
         store.close()
     for suffix in ("-wal", "-shm"):

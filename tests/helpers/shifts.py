@@ -9,6 +9,8 @@ themselves start without one.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.services.shifts import ShiftInfo, current_shift
@@ -31,3 +33,11 @@ def open_test_shift(session_factory: sessionmaker[Session], float_cents: int = 0
     shift = current_shift(session_factory)
     assert shift is not None
     return shift
+
+
+def open_shift_in(data_dir: Path, float_cents: int = 0) -> ShiftInfo:
+    """Open a test shift in the store of the terminal whose data dir is ``data_dir`` (after a ``pair`` command)."""
+    from boxoffice.store.engine import open_store
+
+    with open_store(data_dir / "boxoffice.sqlite3", backups_dir=data_dir / "backups") as store:
+        return open_test_shift(store.session_factory, float_cents)

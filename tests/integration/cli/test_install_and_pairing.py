@@ -24,6 +24,7 @@ from boxoffice.config import CentralConfig, Config, TerminalConfig, load_config,
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server, seeded_template
 from tests.helpers.cli_errors import one_line_error
 from tests.helpers.postgres import PostgresServer, postgres_server
+from tests.helpers.shifts import open_shift_in
 from tests.helpers.tls import make_ca, serve_tls, server_certificate
 
 NORTE = "office_taquilla_norte"
@@ -78,6 +79,7 @@ def test_a_relative_ca_file_is_stored_absolute_and_a_kiosk_started_elsewhere_sel
         synced = boxoffice(["sync", "--once", "--json"], cwd=elsewhere, data_dir=data)
         assert synced.returncode == 0, synced.stderr  # the CA file is found from another directory
     # the platform is gone: the kiosk, started from its own directory, still starts and sells offline
+    open_shift_in(data)
     sold = boxoffice(["sell", "--event", template.seed.event_id, "--zone", "General", "--qty", "1", "--cash",
                       "10000", "--json"], cwd=elsewhere, data_dir=data)
     assert sold.returncode == 0, sold.stderr
@@ -207,6 +209,7 @@ def test_pairing_a_spec_only_platform_asks_for_the_events_then_pulls_and_sells_t
     again = boxoffice(["pull", "--json"], cwd=tmp_path, data_dir=data)  # no list: refreshes the events held here
     assert again.returncode == 0, again.stderr
     assert [e["event_id"] for e in json.loads(again.stdout)["events"]] == [central.event_id]
+    open_shift_in(data)
     sold = boxoffice(["sell", "--event", central.event_id, "--zone", "General", "--qty", "2", "--cash", "100000"],
                      cwd=tmp_path, data_dir=data)
     assert sold.returncode == 0, sold.stderr
