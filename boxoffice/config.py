@@ -28,6 +28,8 @@ from boxoffice.core.errors import ConfigError
 LANGUAGES = ("es", "en")
 PRINTER_KINDS = ("none", "system", "pdf", "escpos-network", "escpos-usb", "escpos-serial")
 TICKET_STOCKS = ("fanfold-2x5.5", "thermal-80mm")
+SCANNER_SUFFIXES = ("enter", "tab", "none")
+SCANNER_PREFIX_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,24 @@ class PermissionsConfig:
 
 
 @dataclass(frozen=True)
+class ScannerConfig:
+    """How a keyboard-wedge scanner is told from a person typing fast (boxoffice/ui/scan_rules.py)."""
+
+    prefix: str = ""  # characters the scanner sends before each code (none by default); a prefixed burst is a scan
+    suffix: str = "enter"  # the key it sends after each code: enter | tab | none (the keys simply stop)
+    max_key_interval_ms: int = 40  # a scanner's keys come at most this far apart
+    max_jitter_ms: int = 15  # ... and evenly: the longest and shortest gap differ by at most this
+    min_length: int = 6  # shorter bursts are a person's
+
+
+@dataclass(frozen=True)
 class Config:
     central: CentralConfig = field(default_factory=CentralConfig)
     terminal: TerminalConfig = field(default_factory=TerminalConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
     permissions: PermissionsConfig = field(default_factory=PermissionsConfig)
+    scanner: ScannerConfig = field(default_factory=ScannerConfig)
 
     @property
     def paired(self) -> bool:
@@ -88,6 +102,7 @@ _SECTIONS: dict[str, type] = {
     "printer": PrinterConfig,
     "sync": SyncConfig,
     "permissions": PermissionsConfig,
+    "scanner": ScannerConfig,
 }
 
 
@@ -170,6 +185,25 @@ def validate(config: Config, source: str = "config") -> None:
     if not 0 <= percent <= 100:
         raise ConfigError(f"{source}: permissions.clerk_max_discount_percent must be between 0 and 100 (percent of "
                           f"a line's list price a clerk may take off without a supervisor), got {percent}")
+    _validate_scanner(config.scanner, source)
+
+
+def _validate_scanner(scanner: ScannerConfig, source: str) -> None:
+    prefix = scanner.prefix
+    if len(prefix) > SCANNER_PREFIX_MAX or not prefix.isprintable() or prefix != prefix.strip():
+        raise ConfigError(f"{source}: scanner.prefix must be at most {SCANNER_PREFIX_MAX} printable characters, "
+                          f"without spaces at the ends (what the scanner sends before each code), got {prefix!r}")
+    _one_of(source, "scanner.suffix", scanner.suffix, SCANNER_SUFFIXES)
+    interval = scanner.max_key_interval_ms
+    if not 5 <= interval <= 200:
+        raise ConfigError(f"{source}: scanner.max_key_interval_ms must be between 5 and 200 (milliseconds between "
+                          f"a scanner's keys), got {interval}")
+    if not 0 <= scanner.max_jitter_ms <= interval:
+        raise ConfigError(f"{source}: scanner.max_jitter_ms must be between 0 and scanner.max_key_interval_ms "
+                          f"({interval}), got {scanner.max_jitter_ms}")
+    if not 2 <= scanner.min_length <= 64:
+        raise ConfigError(f"{source}: scanner.min_length must be between 2 and 64 (characters in the shortest "
+                          f"code or badge), got {scanner.min_length}")
 
 
 def _one_of(source: str, key: str, value: str, allowed: tuple[str, ...]) -> None:

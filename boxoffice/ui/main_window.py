@@ -25,7 +25,7 @@ from boxoffice.ui.backend import Backend
 from boxoffice.ui.cart_panel import CartPanel
 from boxoffice.ui.comp_dialog import CompDialog
 from boxoffice.ui.door_check import DoorCheckDialog
-from boxoffice.ui.error_text import describe
+from boxoffice.ui.error_text import describe, modal_in_front, present_text
 from boxoffice.ui.payment import PaymentDialog
 from boxoffice.ui.qt import (
     QComboBox,
@@ -766,6 +766,8 @@ class MainWindow(QMainWindow):
     def _show_error(self, text: str) -> None:
         self._show_banner(text, ok=False)
         self.cart_panel.refresh()
+        if modal_in_front(self) is not None:  # the banner is behind a dialog: say it over the dialog too
+            present_text(self, text)
 
     # -- scanner ---------------------------------------------------------------------------------------------
 
