@@ -18,7 +18,7 @@ from typing import Any
 from boxoffice.core.permissions import Action, allowed
 from boxoffice.core.report_print import format_when
 from boxoffice.services.shifts import ShiftInfo
-from boxoffice.ui.qt import QLabel, QObject, Qt, QTimer, QWidget, Signal
+from boxoffice.ui.qt import QLabel, QObject, QSize, Qt, QTimer, QWidget, Signal
 from boxoffice.ui.window_context import WindowContext
 
 NO_SHIFT_CODE = "no_open_shift"
@@ -32,7 +32,12 @@ def since_text(moment: datetime, language: str, now: datetime | None = None) -> 
 
 
 class ShiftStatus(QLabel):
-    """The status bar's shift part: "Shift 3 · Ana · since 09:12", or "No shift open" (in red)."""
+    """The status bar's shift part: "Shift 3 · Ana · since 09:12", or "No shift open" (in red).
+
+    A narrow window (1024 px in Spanish) has no room for it all beside the connection state: the label then
+    shows the longest of its shorter forms that fits ("Shift 3 · since 09:12", "Shift 3"), never a clipped
+    text; the tooltip always has everything.
+    """
 
     changed = Signal()
 
@@ -45,7 +50,8 @@ class ShiftStatus(QLabel):
         self.known = False
         self.shift: ShiftInfo | None = None
         self.names: dict[int, str] = {}
-        self.setText(self.tr("Shift: …"))
+        self.forms: list[str] = [self.tr("Shift: …")]  # longest first
+        self.setText(self.forms[0])
         ctx_of().hub.shift_changed.connect(self.refresh)
         self.refresh()
 
@@ -62,18 +68,40 @@ class ShiftStatus(QLabel):
     def show_shift(self, shift: ShiftInfo | None, names: Mapping[int, str]) -> None:
         self.known, self.shift, self.names = True, shift, dict(names)
         if shift is None:
-            self.setText(self.tr("No shift open"))
+            self.forms = [self.tr("No shift open"), self.tr("No shift")]
             self.setToolTip(self.tr("Sales, voids and returns need an open shift; the first sale opens one."))
         else:
-            self.setText(self.tr("Shift {id} · {name} · since {when}").format(
-                id=shift.id, name=self.names.get(shift.clerk_id, "?"), when=since_text(shift.opened_at, self.language)))
+            name, when = self.names.get(shift.clerk_id, "?"), since_text(shift.opened_at, self.language)
+            self.forms = [self.tr("Shift {id} · {name} · since {when}").format(id=shift.id, name=name, when=when),
+                          self.tr("Shift {id} · since {when}").format(id=shift.id, when=when),
+                          self.tr("Shift {id}").format(id=shift.id)]
             self.setToolTip(self.tr("Opened by {name} on {when} with a float of {amount}").format(
                 name=self.names.get(shift.clerk_id, "?"), when=format_when(shift.opened_at, self.language),
                 amount=self.ctx_of().money.format(shift.float_cents)))
         self.setProperty("state", "none" if shift is None else "open")
         self.style().unpolish(self)
         self.style().polish(self)
+        self.updateGeometry()
+        self._fit()
         self.changed.emit()
+
+    def _room(self, text: str) -> int:
+        frame = self.width() - self.contentsRect().width()  # the style sheet's padding and the margins
+        return self.fontMetrics().horizontalAdvance(text) + frame + 4
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._room(self.forms[0]), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._room(self.forms[-1]), super().minimumSizeHint().height())
+
+    def _fit(self) -> None:
+        width = self.width()
+        self.setText(next((form for form in self.forms if self._room(form) <= width), self.forms[-1]))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
 
 class ShiftGate(QObject):

@@ -3344,6 +3344,21 @@ Motivo: {reason}</numerusform>
         <source>Opened by {name} on {when} with a float of {amount}</source>
         <translation>Abierto por {name} el {when} con un fondo de caja de {amount}</translation>
     </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="71"/>
+        <source>No shift</source>
+        <translation>Sin turno</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="71"/>
+        <source>Shift {id} · since {when}</source>
+        <translation>Turno {id} · desde {when}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="71"/>
+        <source>Shift {id}</source>
+        <translation>Turno {id}</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>

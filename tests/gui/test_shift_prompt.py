@@ -93,12 +93,13 @@ def test_the_first_sale_asks_for_a_shift_with_the_float_then_goes_on(qtbot, stor
 
 
 def test_a_door_clerk_is_sent_to_a_supervisor(qtbot, store) -> None:
+    """A door clerk cannot sell at all; should a sale of theirs still meet no shift, they are sent to a
+    supervisor rather than shown the float count."""
     dani = create_clerk(store.session_factory, "Dani", "1234", role="door")
     window = window_for(qtbot, store, dani)
-    window.cart.add_quantity(window._zone_product("General"), "General", 1)
     prompts: list[object] = []
     window.shift_gate.prompted.connect(prompts.append)
-    window.pay()
+    window.shift_gate.ask(lambda: None)
     assert prompts == [] and QApplication.activeModalWidget() is None
     assert window.banner.isVisible() and "ask a supervisor" in window.banner.text()
     assert current_shift(store.read_session_factory) is None
@@ -133,3 +134,21 @@ def test_training_sells_without_asking(qtbot, store) -> None:
     qtbot.addWidget(window)
     settle(qtbot, window)
     assert not window.shift_gate.ask_first(lambda: None)
+
+
+def test_a_narrow_window_shows_a_shorter_shift_text_never_a_clipped_one(qtbot, store) -> None:
+    lucia = create_clerk(store.session_factory, "Lucía Gómez", "1234", role="clerk")
+    open_shift(store.session_factory, lucia.id, 15000, actor=lucia.name)
+    window = window_for(qtbot, store, lucia)
+    label = window.shift_gate.status
+    qtbot.waitUntil(lambda: label.shift is not None, timeout=5000)
+    assert label.text() == label.forms[0] and len(label.forms) == 3  # room enough at 1280 px
+    height = label.height()
+    for form in reversed(label.forms):  # the room each form needs: exactly that form shows, unclipped
+        label.resize(label.fontMetrics().horizontalAdvance(form) + label.width() - label.contentsRect().width() + 4,
+                     height)
+        assert label.text() == form
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    label.resize(label.minimumSizeHint().width() - 10, height)  # less than any: the shortest, never nothing
+    assert label.text() == label.forms[-1] == f"Shift {label.shift.id}"
+    assert "Lucía Gómez" in label.toolTip()
