@@ -113,11 +113,14 @@ def load_config(path: Path) -> Config:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: the file is not UTF-8 text; save it as UTF-8") from None
+        raise ConfigError(f"{path}: the file is not UTF-8 text; save it as UTF-8", code="config_not_utf8",
+                          params={"source": str(path)}) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the line or delete the file to start over") from None
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the line or delete the file to start over",
+                          code="config_not_toml", params={"source": str(path), "detail": str(exc)}) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})", code="config_unreadable",
+                          params={"source": str(path), "reason": str(exc.strerror or exc)}) from None
     return config_from_dict(raw, source=str(path), base=path.parent)
 
 
@@ -128,12 +131,15 @@ def config_from_dict(raw: dict[str, Any], source: str = "config", base: Path | N
     """
     unknown = sorted(set(raw) - set(_SECTIONS))
     if unknown:
-        raise ConfigError(f"{source}: unknown section [{unknown[0]}]; expected one of {', '.join(_SECTIONS)}")
+        raise ConfigError(f"{source}: unknown section [{unknown[0]}]; expected one of {', '.join(_SECTIONS)}",
+                          code="config_unknown_section",
+                          params={"source": source, "section": unknown[0], "expected": ", ".join(_SECTIONS)})
     sections: dict[str, Any] = {}
     for name, cls in _SECTIONS.items():
         values = raw.get(name, {})
         if not isinstance(values, dict):
-            raise ConfigError(f"{source}: {name} must be a table ([{name}])")
+            raise ConfigError(f"{source}: {name} must be a table ([{name}])", code="config_not_a_table",
+                              params={"source": source, "key": name})
         sections[name] = _build_section(name, cls, values, source)
     central = sections["central"]
     if central.ca_file:
@@ -148,12 +154,18 @@ def _build_section(name: str, cls: type, values: dict[str, Any], source: str) ->
     known = {f for f in asdict(defaults)}
     for key, value in values.items():
         if key not in known:
-            raise ConfigError(f"{source}: unknown key {name}.{key}; expected one of {', '.join(sorted(known))}")
+            raise ConfigError(f"{source}: unknown key {name}.{key}; expected one of {', '.join(sorted(known))}",
+                              code="config_unknown_key",
+                              params={"source": source, "key": f"{name}.{key}", "expected": ", ".join(sorted(known))})
         expected = type(getattr(defaults, key))
         if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
-            raise ConfigError(f"{source}: {name}.{key} must be a whole number, got {value!r}")
+            raise ConfigError(f"{source}: {name}.{key} must be a whole number, got {value!r}",
+                              code="config_not_whole_number",
+                              params={"source": source, "key": f"{name}.{key}", "value": repr(value)})
         if expected is not int and not isinstance(value, expected):
-            raise ConfigError(f"{source}: {name}.{key} must be {_type_word(expected)}, got {value!r}")
+            raise ConfigError(f"{source}: {name}.{key} must be {_type_word(expected)}, got {value!r}",
+                              code="config_not_true_false" if expected is bool else "config_not_text",
+                              params={"source": source, "key": f"{name}.{key}", "value": repr(value)})
     return replace(defaults, **values)
 
 
@@ -167,24 +179,34 @@ def validate(config: Config, source: str = "config") -> None:
     if url:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ConfigError(f"{source}: central.url must be an http:// or https:// address, got {url!r}")
+            raise ConfigError(f"{source}: central.url must be an http:// or https:// address, got {url!r}",
+                              code="config_url_invalid", params={"source": source, "value": url})
     if url and not config.central.office_id:
-        raise ConfigError(f"{source}: central.office_id is required when central.url is set")
+        raise ConfigError(f"{source}: central.office_id is required when central.url is set",
+                          code="config_office_missing", params={"source": source})
     if config.central.ca_file and not Path(config.central.ca_file).is_file():
-        raise ConfigError(f"{source}: central.ca_file {config.central.ca_file!r} does not exist")
+        raise ConfigError(f"{source}: central.ca_file {config.central.ca_file!r} does not exist",
+                          code="config_ca_file_missing", params={"source": source, "path": config.central.ca_file})
     if not config.terminal.id.strip():
-        raise ConfigError(f"{source}: terminal.id must not be empty")
+        raise ConfigError(f"{source}: terminal.id must not be empty", code="config_terminal_id_empty",
+                          params={"source": source})
     _one_of(source, "terminal.language", config.terminal.language, LANGUAGES)
     _one_of(source, "printer.kind", config.printer.kind, PRINTER_KINDS)
     _one_of(source, "printer.stock", config.printer.stock, TICKET_STOCKS)
     if not 1 <= config.sync.batch_size <= 1000:
-        raise ConfigError(f"{source}: sync.batch_size must be between 1 and 1000, got {config.sync.batch_size}")
+        raise ConfigError(f"{source}: sync.batch_size must be between 1 and 1000, got {config.sync.batch_size}",
+                          code="config_out_of_range", params=_range(source, "sync.batch_size", 1, 1000,
+                                                                    config.sync.batch_size))
     if not 1 <= config.sync.horizon_hours <= 24 * 30:
-        raise ConfigError(f"{source}: sync.horizon_hours must be between 1 and 720, got {config.sync.horizon_hours}")
+        raise ConfigError(f"{source}: sync.horizon_hours must be between 1 and 720, got {config.sync.horizon_hours}",
+                          code="config_out_of_range", params=_range(source, "sync.horizon_hours", 1, 720,
+                                                                    config.sync.horizon_hours))
     percent = config.permissions.clerk_max_discount_percent
     if not 0 <= percent <= 100:
         raise ConfigError(f"{source}: permissions.clerk_max_discount_percent must be between 0 and 100 (percent of "
-                          f"a line's list price a clerk may take off without a supervisor), got {percent}")
+                          f"a line's list price a clerk may take off without a supervisor), got {percent}",
+                          code="config_out_of_range",
+                          params=_range(source, "permissions.clerk_max_discount_percent", 0, 100, percent))
     _validate_scanner(config.scanner, source)
 
 
@@ -192,23 +214,35 @@ def _validate_scanner(scanner: ScannerConfig, source: str) -> None:
     prefix = scanner.prefix
     if len(prefix) > SCANNER_PREFIX_MAX or not prefix.isprintable() or prefix != prefix.strip():
         raise ConfigError(f"{source}: scanner.prefix must be at most {SCANNER_PREFIX_MAX} printable characters, "
-                          f"without spaces at the ends (what the scanner sends before each code), got {prefix!r}")
+                          f"without spaces at the ends (what the scanner sends before each code), got {prefix!r}",
+                          code="config_scanner_prefix_invalid",
+                          params={"source": source, "max": SCANNER_PREFIX_MAX, "value": repr(prefix)})
     _one_of(source, "scanner.suffix", scanner.suffix, SCANNER_SUFFIXES)
     interval = scanner.max_key_interval_ms
     if not 5 <= interval <= 200:
         raise ConfigError(f"{source}: scanner.max_key_interval_ms must be between 5 and 200 (milliseconds between "
-                          f"a scanner's keys), got {interval}")
+                          f"a scanner's keys), got {interval}", code="config_out_of_range",
+                          params=_range(source, "scanner.max_key_interval_ms", 5, 200, interval))
     if not 0 <= scanner.max_jitter_ms <= interval:
         raise ConfigError(f"{source}: scanner.max_jitter_ms must be between 0 and scanner.max_key_interval_ms "
-                          f"({interval}), got {scanner.max_jitter_ms}")
+                          f"({interval}), got {scanner.max_jitter_ms}", code="config_out_of_range",
+                          params=_range(source, "scanner.max_jitter_ms", 0, interval, scanner.max_jitter_ms))
     if not 2 <= scanner.min_length <= 64:
         raise ConfigError(f"{source}: scanner.min_length must be between 2 and 64 (characters in the shortest "
-                          f"code or badge), got {scanner.min_length}")
+                          f"code or badge), got {scanner.min_length}", code="config_out_of_range",
+                          params=_range(source, "scanner.min_length", 2, 64, scanner.min_length))
 
 
 def _one_of(source: str, key: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise ConfigError(f"{source}: {key} must be one of {', '.join(allowed)}; got {value!r}")
+        raise ConfigError(f"{source}: {key} must be one of {', '.join(allowed)}; got {value!r}",
+                          code="config_not_one_of",
+                          params={"source": source, "key": key, "allowed": ", ".join(allowed), "value": repr(value)})
+
+
+def _range(source: str, key: str, low: int, high: int, value: int) -> dict[str, object]:
+    """``config_out_of_range``'s params (the window says which key of which file, and the bounds)."""
+    return {"source": source, "key": key, "low": low, "high": high, "value": value}
 
 
 def absolute_path(value: str, base: Path | None = None) -> str:

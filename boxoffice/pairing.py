@@ -51,12 +51,14 @@ _NO_SUCH_EVENT = "boxoffice-pairing-probe"  # an event id no platform has
 # --- errors -----------------------------------------------------------------------------------------------
 
 class PairingError(BoxOfficeError):
-    """Base: ``field`` is the input to fix (``url``, ``office``, ``token``, ``ca_file``, or ``""``)."""
+    """Base: ``field`` is the input to fix (``url``, ``office``, ``token``, ``ca_file``, or ``""``). Each class
+    has its ``code`` (the wizard's text, ``ui/error_text.py``, fills in the host, port and office it shows)."""
 
     field = ""
+    code = "pairing_refused"
 
-    def __init__(self, message: str, detail: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, detail: str = "", *, code: str | None = None) -> None:
+        super().__init__(message, code=code, params={"detail": detail})
         self.detail = detail  # the technical cause (for the log and a "details" line), never a secret
 
 
@@ -64,45 +66,56 @@ class InvalidUrl(PairingError):
     """Not an http:// or https:// address with a host."""
 
     field = URL
+    code = "pairing_url_invalid"
 
 
 class MissingValue(PairingError):
     """A required input is empty (``field`` is set per instance)."""
 
     def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
+        super().__init__(message, code={URL: "pairing_url_missing", OFFICE: "pairing_office_missing",
+                                        TOKEN: "pairing_token_missing"}.get(field))
         self.field = field
 
 
 class CaFileMissing(PairingError):
     field = CA_FILE
+    code = "pairing_ca_file_missing"
 
 
 class Unreachable(PairingError):
     """No answer from the platform: see the subclasses for why, when it could be told."""
 
     field = URL
+    code = "pairing_unreachable"
 
 
 class HostNotFound(Unreachable):
     """The host name does not resolve: a typo, or no network (no DNS)."""
 
+    code = "pairing_host_not_found"
+
 
 class ConnectionRefused(Unreachable):
     """The host is there but nothing listens on that port."""
 
+    code = "pairing_connection_refused"
+
 
 class NoNetwork(Unreachable):
     """No route to the host, or it does not answer at all: cable, Wi-Fi, firewall."""
+
+    code = "pairing_no_network"
 
 
 class TLSFailure(PairingError):
     """The platform's certificate is not trusted (or the CA file is not a certificate)."""
 
     field = URL
+    code = "pairing_tls_untrusted"
 
     def __init__(self, message: str, detail: str = "", *, ca_file_given: bool = False) -> None:
-        super().__init__(message, detail)
+        super().__init__(message, detail, code="pairing_tls_not_this_ca" if ca_file_given else None)
         if ca_file_given:
             self.field = CA_FILE
 
@@ -111,57 +124,68 @@ class CertificateHostMismatch(TLSFailure):
     """The certificate is valid but made for another host name: the address is wrong (or the certificate).
     ``field`` stays ``url`` even with a CA file: the file did its job."""
 
+    code = "pairing_certificate_host"
+
 
 class EventsNeeded(PairingError):
     """The platform cannot list this office's events (spec only): the installer must name them."""
 
     field = EVENTS
+    code = "pairing_events_needed"
 
 
 class UnknownEventId(PairingError):
     """An event id the installer named is not known to the platform (``event_id`` says which)."""
 
     field = EVENTS
+    code = "pairing_event_unknown"
 
     def __init__(self, message: str, event_id: str, detail: str = "") -> None:
         super().__init__(message, detail)
         self.event_id = event_id
+        self.params["event"] = event_id
 
 
 class MalformedToken(PairingError):
     """The token has characters no API token has (accents, spaces, control characters): a bad paste."""
 
     field = TOKEN
+    code = "pairing_token_malformed"
 
 
 class TokenRefused(PairingError):
     """401: the platform does not know this token (mistyped, revoked, another platform's)."""
 
     field = TOKEN
+    code = "pairing_token_refused"
 
 
 class OfficeRefused(PairingError):
     """403: the token is valid but may not act for this office id (a typo in the id, or another office's token)."""
 
     field = OFFICE
+    code = "pairing_office_refused"
 
 
 class UnknownOffice(PairingError):
     """The platform says there is no office with this id."""
 
     field = OFFICE
+    code = "pairing_office_unknown"
 
 
 class NotAPlatform(PairingError):
     """Something answers at the address, but not as the central platform (a web page, a wrong path)."""
 
     field = URL
+    code = "pairing_not_a_platform"
 
 
 class PlatformUnavailable(PairingError):
     """5xx or 429: the platform is there but cannot answer now."""
 
     field = URL
+    code = "pairing_platform_unavailable"
 
 
 # --- values -----------------------------------------------------------------------------------------------
@@ -202,7 +226,7 @@ def normalise_url(url: str) -> str:
     if parts.scheme not in ("http", "https"):
         if "://" not in url:
             raise InvalidUrl(f"{url!r} has no http:// or https://; write the whole address, "
-                             f"e.g. https://{url}")
+                             f"e.g. https://{url}", code="pairing_url_no_scheme")
         raise InvalidUrl(f"{url!r} is not an http:// or https:// address")
     try:
         port = parts.port

@@ -117,7 +117,8 @@ def item_code(purchase_code: str, position: int) -> str:
     """Code of item ``position`` (0-based) of a purchase: purchase code + ``0000``..``9999``."""
     _require_purchase(purchase_code)
     if not 0 <= position < MAX_ITEMS:
-        raise InvalidCode(f"item counter {position} is outside 0..{MAX_ITEMS - 1}")
+        raise InvalidCode(f"item counter {position} is outside 0..{MAX_ITEMS - 1}", code="code_item_out_of_range",
+                          params={"position": position, "max": MAX_ITEMS - 1})
     return f"{purchase_code}{position:04d}"
 
 
@@ -129,7 +130,8 @@ def ticket_barcode(purchase_code: str, number: int) -> str:
     """Barcode of ticket ``number`` (1-based) of a purchase, derived from the purchase code alone."""
     _require_purchase(purchase_code)
     if not 1 <= number <= MAX_TICKETS:
-        raise InvalidCode(f"ticket number {number} is outside 1..{MAX_TICKETS}")
+        raise InvalidCode(f"ticket number {number} is outside 1..{MAX_TICKETS}", code="code_ticket_out_of_range",
+                          params={"number": number, "max": MAX_TICKETS})
     suffix = _encode_number(number)
     for attempt in range(64):
         digest = hashlib.sha256(f"{purchase_code}:{number}:{attempt}".encode("ascii")).digest()
@@ -143,38 +145,45 @@ def ticket_barcode(purchase_code: str, number: int) -> str:
 def _require_purchase(code: str) -> None:
     parsed = parse_code(code)
     if parsed.kind != "purchase":
-        raise InvalidCode(f"{code!r} is a {parsed.kind} code, not a purchase code")
+        raise InvalidCode(f"{code!r} is a {parsed.kind} code, not a purchase code", code="code_not_purchase",
+                          params={"code": code.strip().upper()})
 
 
 def parse_code(text: str) -> ParsedCode:
     """Say what ``text`` is, or raise :class:`InvalidCode` with the reason a person can act on."""
     code = text.strip().upper()
     if not code:
-        raise InvalidCode("the code is empty")
+        raise InvalidCode("the code is empty", code="code_empty")
     bad = sorted({ch for ch in code if ch not in _VALUE})
     if bad:
-        raise InvalidCode(f"the code contains characters outside 0-9 and A-Z: {''.join(bad)!r}")
+        raise InvalidCode(f"the code contains characters outside 0-9 and A-Z: {''.join(bad)!r}",
+                          code="code_bad_characters", params={"characters": "".join(bad)})
     if len(code) not in (PURCHASE_LENGTH, ITEM_LENGTH, TICKET_LENGTH):
         raise InvalidCode(
             f"a code has {PURCHASE_LENGTH} (purchase), {ITEM_LENGTH} (item) or {TICKET_LENGTH} (ticket) "
-            f"characters; this one has {len(code)}"
+            f"characters; this one has {len(code)}", code="code_wrong_length",
+            params={"length": len(code), "purchase": PURCHASE_LENGTH, "item": ITEM_LENGTH, "ticket": TICKET_LENGTH},
         )
     purchase = code[:PURCHASE_LENGTH]
     if _weighted_sum(purchase) != 0:
-        raise InvalidCode(f"check character mismatch in purchase code {purchase} (mistyped or misread)")
+        raise InvalidCode(f"check character mismatch in purchase code {purchase} (mistyped or misread)",
+                          code="code_check_failed", params={"code": code})
     if len(code) == PURCHASE_LENGTH:
         return ParsedCode("purchase", purchase)
     if len(code) == ITEM_LENGTH:
         counter = code[PURCHASE_LENGTH:]
         if not counter.isdigit():
-            raise InvalidCode(f"item counter {counter!r} must be 4 digits")
+            raise InvalidCode(f"item counter {counter!r} must be 4 digits", code="code_item_counter_invalid",
+                              params={"code": code})
         return ParsedCode("item", purchase, int(counter))
     if _weighted_sum(code) != 0:
-        raise InvalidCode(f"check character mismatch in ticket barcode {code} (mistyped or misread)")
+        raise InvalidCode(f"check character mismatch in ticket barcode {code} (mistyped or misread)",
+                          code="code_check_failed", params={"code": code})
     suffix = code[-2:]
     number = _VALUE[suffix[0]] * len(ALPHABET) + _VALUE[suffix[1]]
     if number == 0 or ticket_barcode(purchase, number) != code:
-        raise InvalidCode(f"{code} is not a barcode issued for purchase {purchase}")
+        raise InvalidCode(f"{code} is not a barcode issued for purchase {purchase}", code="code_not_issued",
+                          params={"code": code, "purchase": purchase})
     return ParsedCode("ticket", purchase, number)
 
 

@@ -87,7 +87,8 @@ def money_format(locale: str) -> MoneyFormat:
     try:
         return FORMATS[key]
     except KeyError:
-        raise InvalidMoney(f"no money format for {locale!r}; expected one of {', '.join(FORMATS)}") from None
+        raise InvalidMoney(f"no money format for {locale!r}; expected one of {', '.join(FORMATS)}",
+                           code="money_format_unknown", params={"locale": locale}) from None
 
 
 def cents_to_api(cents: int) -> Decimal:
@@ -99,27 +100,36 @@ def cents_to_api(cents: int) -> Decimal:
 def api_to_cents(value: Decimal | int | str) -> int:
     """The API's decimal units to cents, exactly; more than two decimals or a float is an error."""
     if isinstance(value, bool) or isinstance(value, float):
-        raise InvalidMoney(f"amount {value!r} must be a decimal, not a binary float")
+        raise InvalidMoney(f"amount {value!r} must be a decimal, not a binary float", code="amount_invalid",
+                           params={"value": str(value)})
     try:
         amount = Decimal(value.strip() if isinstance(value, str) else value)
     except (InvalidOperation, TypeError, ValueError):
-        raise InvalidMoney(f"amount {value!r} is not a number") from None
+        raise InvalidMoney(f"amount {value!r} is not a number", code="amount_invalid",
+                           params={"value": str(value)}) from None
     if not amount.is_finite():
-        raise InvalidMoney(f"amount {value!r} is not a finite number")
+        raise InvalidMoney(f"amount {value!r} is not a finite number", code="amount_invalid",
+                           params={"value": str(value)})
     if amount.copy_abs() > MAX_CENTS:  # checked first (no context): `1E+999999 * 100` overflows
-        raise InvalidMoney(f"amount {value!r} is beyond the largest allowed ({MAX_CENTS} cents)")
+        raise InvalidMoney(f"amount {value!r} is beyond the largest allowed ({MAX_CENTS} cents)",
+                           code="amount_too_large",
+                           params={"limit_cents": MAX_CENTS})
     cents = amount * 100
     if cents != cents.to_integral_value():
-        raise InvalidMoney(f"amount {value!r} has more than two decimals; amounts are in whole cents")
+        raise InvalidMoney(f"amount {value!r} has more than two decimals; amounts are in whole cents",
+                           code="amount_too_many_decimals", params={"text": str(value)})
     return _bounded(int(cents))
 
 
 def _require_int(cents: object) -> None:
     if isinstance(cents, bool) or not isinstance(cents, int):
-        raise InvalidMoney(f"amount in cents must be an integer, got {cents!r}")
+        raise InvalidMoney(f"amount in cents must be an integer, got {cents!r}", code="amount_not_cents",
+                           params={"value": str(cents)})
 
 
 def _bounded(cents: int) -> int:
     if abs(cents) > MAX_CENTS:
-        raise InvalidMoney(f"amount {cents} cents is beyond the largest allowed ({MAX_CENTS} cents)")
+        raise InvalidMoney(f"amount {cents} cents is beyond the largest allowed ({MAX_CENTS} cents)",
+                           code="amount_too_large",
+                           params={"limit_cents": MAX_CENTS})
     return cents

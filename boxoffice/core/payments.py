@@ -46,8 +46,10 @@ def settle(total_cents: int, payments: list[PaymentRequest] | tuple[PaymentReque
     if len(cash) > 1:
         raise InvalidSale("take cash once per sale: add the notes together", code="cash_twice")
     amounts = [a for p in payments for a in (p.amount_cents, p.tendered_cents) if a is not None]
-    if any(isinstance(a, bool) or not isinstance(a, int) for a in amounts):
-        raise InvalidSale("payment amounts are whole cents (integers), never fractions or floats")
+    fractional = [a for a in amounts if isinstance(a, bool) or not isinstance(a, int)]
+    if fractional:
+        raise InvalidSale("payment amounts are whole cents (integers), never fractions or floats",
+                          code="amount_not_cents", params={"value": str(fractional[0])})
     settled: list[SettledPayment] = []
     card_total = 0
     for card in cards:

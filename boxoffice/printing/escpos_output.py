@@ -72,11 +72,14 @@ def parse_network(address: str) -> tuple[str, int]:
     """``host`` or ``host:port`` (default port 9100)."""
     host, _, port = address.strip().partition(":")
     if not host:
-        raise PrintError("the network printer has no address: set host or host:port in the printer settings")
+        raise PrintError("the network printer has no address: set host or host:port in the printer settings",
+                         code="printer_address_missing",
+                         params={"printer_kind": "escpos-network", "printer_address": ""})
     if not port:
         return host, DEFAULT_PORT
     if not port.isdigit() or not 0 < int(port) < 65536:
-        raise PrintError(f"the printer address {address!r} has no valid port after the colon (e.g. 9100)")
+        raise PrintError(f"the printer address {address!r} has no valid port after the colon (e.g. 9100)",
+                         code="printer_port_invalid", params={"address": address.strip()})
     return host, int(port)
 
 
@@ -87,7 +90,8 @@ def parse_usb(address: str) -> tuple[int, int]:
         return int(vendor, 16), int(product, 16)
     except ValueError:
         raise PrintError(
-            f"the USB printer address {address!r} must be vendor:product in hexadecimal, e.g. 04b8:0202"
+            f"the USB printer address {address!r} must be vendor:product in hexadecimal, e.g. 04b8:0202",
+            code="printer_usb_address_invalid", params={"address": address.strip()},
         ) from None
 
 
@@ -95,9 +99,12 @@ def parse_serial(address: str) -> tuple[str, int]:
     """``device`` or ``device@baudrate`` (default 9600), e.g. ``/dev/ttyUSB0`` or ``COM3@19200``."""
     device, _, baud = address.strip().partition("@")
     if not device:
-        raise PrintError("the serial printer has no device: set e.g. /dev/ttyUSB0 or COM3 in the printer settings")
+        raise PrintError("the serial printer has no device: set e.g. /dev/ttyUSB0 or COM3 in the printer settings",
+                         code="printer_address_missing",
+                         params={"printer_kind": "escpos-serial", "printer_address": ""})
     if baud and not baud.isdigit():
-        raise PrintError(f"the serial printer address {address!r} has no valid baud rate after @")
+        raise PrintError(f"the serial printer address {address!r} has no valid baud rate after @",
+                         code="printer_baud_invalid", params={"address": address.strip()})
     return device, int(baud) if baud else 9600
 
 
@@ -115,7 +122,8 @@ def _device(connection: Connection) -> Escpos:
             vendor, product = parse_usb(connection.address)
             if not Usb.is_usable():
                 raise PrintError("USB receipt printers need the pyusb library, which is not installed on this "
-                                 "computer: install python-escpos[usb] or use a network printer")
+                                 "computer: install python-escpos[usb] or use a network printer",
+                                 code="printer_kind_unsupported", params=_where(connection))
             return Usb(vendor, product, timeout=int(connection.timeout * 1000))
         if connection.kind == "serial":
             from escpos.printer import Serial
@@ -123,11 +131,14 @@ def _device(connection: Connection) -> Escpos:
             device, baud = parse_serial(connection.address)
             if not Serial.is_usable():
                 raise PrintError("serial receipt printers need the pyserial library, which is not installed on "
-                                 "this computer: install python-escpos[serial] or use a network printer")
+                                 "this computer: install python-escpos[serial] or use a network printer",
+                                 code="printer_kind_unsupported", params=_where(connection))
             return Serial(device, baudrate=baud, timeout=connection.timeout)
     except RuntimeError as error:  # python-escpos: the optional pyusb / pyserial is not installed
-        raise PrintError(f"{connection.kind} printers are not supported on this computer: {error}") from error
-    raise PrintError(f"unknown ESC/POS connection {connection.kind!r}; use network, usb or serial")
+        raise PrintError(f"{connection.kind} printers are not supported on this computer: {error}",
+                         code="printer_kind_unsupported", params=_where(connection)) from error
+    raise PrintError(f"unknown ESC/POS connection {connection.kind!r}; use network, usb or serial",
+                     code="printer_kind_unknown", params={"kind": f"escpos-{connection.kind}"})
 
 
 def _failure(connection: Connection, error: BaseException) -> PrintError:
@@ -394,7 +405,7 @@ def print_tickets(connection: Connection, tickets: Iterable[TicketPrint], langua
     """Print each ticket (cut after each); returns how many were sent. Tickets are rendered as they are sent."""
     count = send(connection, _lazy(tickets, lambda t: ticket_bytes(t, language)))
     if count == 0:
-        raise PrintError("there are no tickets to print")
+        raise PrintError("there are no tickets to print", code="print_nothing")
     return count
 
 

@@ -31,7 +31,8 @@ def ensure_gui() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _app = QGuiApplication([])
     elif not isinstance(instance, QGuiApplication):
-        raise PrintError("printing needs a Qt GUI application, but a console-only QCoreApplication is running")
+        raise PrintError("printing needs a Qt GUI application, but a console-only QCoreApplication is running",
+                         code="printing_needs_gui")
 
 
 def _writer(path: Path, width_mm: float, height_mm: float, title: str) -> QPdfWriter:
@@ -65,16 +66,18 @@ def write_tickets_pdf(
         for ticket in tickets:
             if pages == 0:
                 if not painter.begin(writer):
-                    raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable")
+                    raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable",
+                                     code="pdf_unwritable", params={"path": str(target)})
             elif not writer.newPage():
-                raise PrintError(f"cannot add page {pages + 1} to {target}")
+                raise PrintError(f"cannot add page {pages + 1} to {target}", code="pdf_page_failed",
+                                 params={"page": pages + 1, "path": str(target)})
             draw_ticket(painter, ticket, paper, PDF_DPI, language)
             pages += 1
     finally:
         if painter.isActive():
             painter.end()
     if pages == 0:
-        raise PrintError("there are no tickets to print")
+        raise PrintError("there are no tickets to print", code="print_nothing")
     return pages
 
 
@@ -97,7 +100,8 @@ def _write_roll_pdf(draw: Callable[[QPainter, float], float], path: str | os.Pat
     writer = _writer(target, paper.width_mm, height_mm + paper.margin_mm, title)
     painter = QPainter()
     if not painter.begin(writer):
-        raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable")
+        raise PrintError(f"cannot write the PDF file {target}: check the folder exists and is writable",
+                         code="pdf_unwritable", params={"path": str(target)})
     try:
         draw(painter, PDF_DPI)
     finally:

@@ -54,16 +54,23 @@ def _page(qprinter: QPrinter, width_mm: float, height_mm: float) -> None:
     qprinter.setPageLayout(layout)
 
 
+def _named(qprinter: QPrinter) -> dict[str, str]:
+    """The printer as the window names it (ui/error_text.py: "the printer X", or the system's default)."""
+    return {"printer_kind": "system", "printer_address": qprinter.printerName() or ""}
+
+
 def _check(qprinter: QPrinter, what: str) -> None:
     if qprinter.printerState() == QPrinter.PrinterState.Error:
         raise PrintError(f"the printer {qprinter.printerName() or ''} reported an error while printing {what}: "
-                         "check it is on, has paper and is not paused; the sale is kept and can be reprinted")
+                         "check it is on, has paper and is not paused; the sale is kept and can be reprinted",
+                         code="printer_reported_error", params=_named(qprinter))
 
 
 def _begin(painter: QPainter, qprinter: QPrinter) -> None:
     if not painter.begin(qprinter):
         raise PrintError(f"cannot start printing on {qprinter.printerName() or 'the printer'}: it may be offline "
-                         "or paused; the sale is kept and can be reprinted")
+                         "or paused; the sale is kept and can be reprinted", code="printer_cannot_start",
+                         params=_named(qprinter))
 
 
 def tickets_on(qprinter: QPrinter, tickets: Iterable[TicketPrint], paper: Stock, language: str = "es") -> int:
@@ -78,14 +85,15 @@ def tickets_on(qprinter: QPrinter, tickets: Iterable[TicketPrint], paper: Stock,
                 _begin(painter, qprinter)
             elif not qprinter.newPage():
                 raise PrintError(f"the printer stopped before ticket {pages + 1}; "
-                                 "the sale is kept and can be reprinted")
+                                 "the sale is kept and can be reprinted", code="printer_stopped",
+                                 params={**_named(qprinter), "ticket": pages + 1})
             draw_ticket(painter, ticket, paper, qprinter.resolution(), language)
             pages += 1
     finally:
         if painter.isActive():
             painter.end()
     if pages == 0:
-        raise PrintError("there are no tickets to print")
+        raise PrintError("there are no tickets to print", code="print_nothing")
     _check(qprinter, "the tickets")
     return pages
 

@@ -19,7 +19,8 @@ def zone_product(session: Session, event_id: str, zone: str) -> Product:
                                                     Product.kind == "ticket", Product.active.is_(True))
                               .order_by(Product.id)).first()
     if product is None:
-        raise UnknownProduct(f"no ticket type prices zone {zone!r} of this event (pull the inventory?)")
+        raise UnknownProduct(f"no ticket type prices zone {zone!r} of this event (pull the inventory?)",
+                             code="zone_not_priced", params={"zone": zone})
     return product
 
 
@@ -28,7 +29,8 @@ def lines_for(session_factory: sessionmaker[Session], event_id: str, *, seats: S
     """Cart lines for chosen seats (one line per zone, priced by the zone's ticket type) or a zone quantity."""
     with session_factory() as session:
         if session.get(Event, event_id) is None:
-            raise UnknownEvent(f"event {event_id!r} is not assigned to this office (pull the inventory?)")
+            raise UnknownEvent(f"event {event_id!r} is not assigned to this office (pull the inventory?)",
+                               code="event_not_assigned")
         if seats:
             found = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.id.in_(list(seats))))}
             missing = [s for s in seats if s not in found or found[s].event_id != event_id]
@@ -46,7 +48,7 @@ def lines_for(session_factory: sessionmaker[Session], event_id: str, *, seats: S
         if zone and quantity > 0:
             pid = product_id or zone_product(session, event_id, zone).id
             return (LineRequest(product_id=pid, quantity=quantity, zone=zone),)
-    raise InvalidSale("choose seats, or a zone and a quantity")
+    raise InvalidSale("choose seats, or a zone and a quantity", code="seats_or_zone_missing")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ class CheckResult:
     seat: str | None = None
     product: str | None = None
     entered_at: datetime | None = None
+    #: why a code is not a ticket code at all (mistyped, misread): the door shows its text (ui/error_text.py)
+    error: InvalidCode | None = None
 
 
 def check_ticket(session_factory: sessionmaker[Session], code: str, event_id: str, *,
@@ -38,7 +40,7 @@ def check_ticket(session_factory: sessionmaker[Session], code: str, event_id: st
     try:
         parsed = parse_code(code)
     except InvalidCode as exc:
-        return CheckResult(False, "malformed", f"not a ticket code: {exc}")
+        return CheckResult(False, "malformed", f"not a ticket code: {exc}", error=exc)
     barcode = code.strip().upper()
     if parsed.kind != "ticket":
         return CheckResult(False, "malformed", f"{barcode} is a {parsed.kind} code; scan the ticket's own code",

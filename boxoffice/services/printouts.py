@@ -27,7 +27,8 @@ def _load(session: Session, purchase_code: str) -> Sale:
         .options(selectinload(Sale.items).selectinload(SaleItem.tickets), selectinload(Sale.payments))
     )
     if sale is None:
-        raise UnknownSale(f"no sale with purchase code {purchase_code!r} at this office")
+        raise UnknownSale(f"no sale with purchase code {purchase_code!r} at this office", code="sale_unknown",
+                          params={"code": purchase_code.strip().upper()})
     return sale
 
 
@@ -51,7 +52,8 @@ def tickets_for_sale(
     with session_factory() as session:
         sale = _load(session, purchase_code)
         if sale.status != "completed":
-            raise UnknownSale(f"sale {sale.purchase_code} is {sale.status}: its tickets are no longer valid")
+            raise UnknownSale(f"sale {sale.purchase_code} is {sale.status}: its tickets are no longer valid",
+                              code="sale_tickets_invalid", params={"code": sale.purchase_code})
         event = session.get(Event, sale.event_id)
         starts = event.starts_at if event else None
         when = starts.astimezone(local_tz) if starts is not None else None

@@ -33,7 +33,8 @@ def record_reprint(session_factory: sessionmaker[Session], purchase_code: str, w
     with session_factory.begin() as session:
         sale = session.scalar(select(Sale).where(Sale.purchase_code == code))
         if sale is None:
-            raise UnknownSale(f"no sale with purchase code {purchase_code!r} at this office")
+            raise UnknownSale(f"no sale with purchase code {purchase_code!r} at this office", code="sale_unknown",
+                              params={"code": code})
         previous = session.scalar(
             select(func.count()).select_from(JournalEntry)
             .where(JournalEntry.kind == "reprint", JournalEntry.subject == code)

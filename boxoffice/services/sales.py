@@ -204,7 +204,9 @@ def _plan(session: Session, event: EventRow, lines: Sequence[LineRequest], *, al
         if not line.ticket_ids and line.zone:
             wrong = sorted({z for tp in ticket_products if (z := _zone_of(tp, product)) and z != line.zone})
             if wrong:
-                raise InvalidSale(f"{product.name} is sold for seats in {', '.join(wrong)}, not in {line.zone}")
+                raise InvalidSale(f"{product.name} is sold for seats in {', '.join(wrong)}, not in {line.zone}",
+                                  code="product_wrong_zone",
+                                  params={"product": product.name, "zones": ", ".join(wrong), "zone": line.zone})
         zone = line.zone or product.zone or next((p.zone for p in ticket_products if p.zone), None)
         tickets = _seats_for(session, event, line, product, len(ticket_products), chosen, zone, allow_split)
         _check_zones(product, tickets, ticket_products)
@@ -224,10 +226,12 @@ def _ticket_products(product: ProductRow, products: dict[str, ProductRow]) -> li
     for component in product.components or []:
         child = products.get(str(component.get("product_id")))
         if child is None:
-            raise UnknownProduct(f"{product.name} includes product {component.get('product_id')!r}, not on sale")
+            raise UnknownProduct(f"{product.name} includes product {component.get('product_id')!r}, not on sale",
+                                 code="pass_component_missing", params={"product": product.name})
         out.extend([child] * int(component.get("quantity", 0)))
     if not out:
-        raise UnknownProduct(f"{product.name} has no components")
+        raise UnknownProduct(f"{product.name} has no components", code="pass_empty",
+                             params={"product": product.name})
     return out
 
 
@@ -242,7 +246,9 @@ def _check_zones(product: ProductRow, tickets: list[TicketRow], ticket_products:
              if (zone := _zone_of(tp, product)) and t.zone != zone]
     if wrong:
         seats = ", ".join(f"{t.seat_id} is in {t.zone}, not {zone}" for t, zone in wrong)
-        raise InvalidSale(f"{product.name}: seat in the wrong zone ({seats})")
+        raise InvalidSale(f"{product.name}: seat in the wrong zone ({seats})", code="seat_wrong_zone",
+                          params={"product": product.name, "seats": ", ".join(t.seat_id for t, _ in wrong),
+                                  "zone": wrong[0][1]})
 
 
 def _seats_for(session: Session, event: EventRow, line: LineRequest, product: ProductRow, needed: int,
@@ -253,9 +259,11 @@ def _seats_for(session: Session, event: EventRow, line: LineRequest, product: Pr
     only with ``allow_split``."""
     if line.ticket_ids:
         if len(line.ticket_ids) != needed:
-            raise InvalidSale(f"{product.name} x{line.quantity} needs {needed} seats, {len(line.ticket_ids)} chosen")
+            raise InvalidSale(f"{product.name} x{line.quantity} needs {needed} seats, {len(line.ticket_ids)} chosen",
+                              code="seat_count_mismatch",
+                              params={"product": product.name, "needed": needed, "chosen": len(line.ticket_ids)})
         if len(set(line.ticket_ids)) != needed or chosen.intersection(line.ticket_ids):
-            raise InvalidSale("the same seat is chosen twice in this sale")
+            raise InvalidSale("the same seat is chosen twice in this sale", code="seat_chosen_twice")
         found = sale_rows.tickets_by_id(sale_rows.db(session), line.ticket_ids)
         bad = [tid for tid in line.ticket_ids
                if tid not in found or found[tid].event_id != event.id or found[tid].state != "available"]
@@ -263,7 +271,8 @@ def _seats_for(session: Session, event: EventRow, line: LineRequest, product: Pr
             raise SeatNotAvailable(_not_available(found, bad, event.id), bad)
         return [found[tid] for tid in line.ticket_ids]
     if not zone:
-        raise InvalidSale(f"choose seats or a zone for {product.name}")
+        raise InvalidSale(f"choose seats or a zone for {product.name}", code="seats_or_zone_missing_for",
+                          params={"product": product.name})
     return best_available.pick(session, event.id, zone, needed, exclude=chosen, allow_split=allow_split)
 
 

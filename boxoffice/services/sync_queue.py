@@ -393,7 +393,8 @@ def _report_item(row: ConflictReport, ticket: Ticket | None, events: dict[str, s
 def _need_actor(actor: str) -> str:
     actor = (actor or "").strip()
     if not actor:
-        raise QueueActionRefused("sign in as a supervisor first: every queue action records who did it")
+        raise QueueActionRefused("sign in as a supervisor first: every queue action records who did it",
+                                 code="queue_actor_missing")
     return actor
 
 
@@ -411,15 +412,17 @@ def retry_now(session_factory: sessionmaker[Session], ids: Sequence[int] | None,
         else:
             wanted = list(dict.fromkeys(ids))
             if not wanted:
-                raise QueueActionRefused("choose the items to retry")
+                raise QueueActionRefused("choose the items to retry", code="queue_nothing_chosen")
             found = {r.id: r for r in session.scalars(select(Outbox).where(Outbox.id.in_(wanted)))}
             missing = [i for i in wanted if i not in found]
             if missing:
-                raise QueueActionRefused(f"no queue item {missing[0]}: refresh the list")
+                raise QueueActionRefused(f"no queue item {missing[0]}: refresh the list", code="queue_item_unknown",
+                                         params={"item": missing[0]})
             done = [found[i] for i in wanted if found[i].state not in ("parked", "pending")]
             if done:
                 raise QueueActionRefused(f"{done[0].kind} {done[0].subject} is {done[0].state}: only parked or "
-                                         "pending items can be retried")
+                                         "pending items can be retried", code="queue_item_not_retryable",
+                                         params={"subject": done[0].subject})
             rows = [found[i] for i in wanted]
         if not rows:
             return RetryResult((), 0)
@@ -443,13 +446,16 @@ def retry_now(session_factory: sessionmaker[Session], ids: Sequence[int] | None,
 def _conflicted_sale(session: Session, purchase_code: str) -> Sale:
     sale = session.scalars(select(Sale).where(Sale.purchase_code == purchase_code.strip().upper())).first()
     if sale is None:
-        raise UnknownSale(f"no sale with purchase code {purchase_code!r} on this terminal")
+        raise UnknownSale(f"no sale with purchase code {purchase_code!r} on this terminal", code="sale_unknown",
+                          params={"code": purchase_code.strip().upper()})
     if not _has_conflict(sale):
-        raise QueueActionRefused(f"sale {sale.purchase_code} has no conflict to decide")
+        raise QueueActionRefused(f"sale {sale.purchase_code} has no conflict to decide", code="conflict_none",
+                                 params={"code": sale.purchase_code})
     decided = _decision(sale)
     if decided is not None:
         raise QueueActionRefused(f"the conflict of sale {sale.purchase_code} was already decided "
-                                 f"({decided.decision}) by {decided.actor}")
+                                 f"({decided.decision}) by {decided.actor}", code="conflict_already_decided",
+                                 params={"code": sale.purchase_code, "name": decided.actor})
     return sale
 
 
@@ -467,9 +473,10 @@ def decide_conflict(session_factory: sessionmaker[Session], terminal: Terminal, 
     actor = _need_actor(actor)
     note = (note or "").strip()
     if decision not in DECISIONS:
-        raise QueueActionRefused(f"unknown decision {decision!r}: one of {', '.join(DECISIONS)}")
+        raise QueueActionRefused(f"unknown decision {decision!r}: one of {', '.join(DECISIONS)}",
+                                 code="conflict_decision_unknown", params={"decision": decision})
     if not note:
-        raise QueueActionRefused("give a reason for the decision")
+        raise QueueActionRefused("give a reason for the decision", code="conflict_reason_missing")
     with session_factory() as session:
         authority.acting_clerk(session, actor, Action.sync_queue)  # before a void_ours voids anything
         sale = _conflicted_sale(session, purchase_code)
@@ -477,7 +484,7 @@ def decide_conflict(session_factory: sessionmaker[Session], terminal: Terminal, 
         reason = _void_reason(sale, session, note)
     if decision == "keep" and voided_already:
         raise QueueActionRefused(f"sale {code} is voided: its customer no longer holds the seats, so it cannot "
-                                 "keep them")
+                                 "keep them", code="conflict_keep_voided", params={"code": code})
     voided = False
     if decision == "void_ours" and not voided_already:
         void_sale(session_factory, terminal, code, reason, actor=actor)  # its own transaction, journaled as void
@@ -515,14 +522,17 @@ def mark_report_seen(session_factory: sessionmaker[Session], conflict_id: int, n
     actor = _need_actor(actor)
     note = (note or "").strip()
     if not note:
-        raise QueueActionRefused("write a note: what was done about it, or who was told")
+        raise QueueActionRefused("write a note: what was done about it, or who was told",
+                                 code="report_note_missing")
     with session_factory.begin() as session:
         authority.acting_clerk(session, actor, Action.sync_queue)
         row = session.get(ConflictReport, conflict_id)
         if row is None:
-            raise QueueActionRefused(f"no conflict report {conflict_id}: refresh the list")
+            raise QueueActionRefused(f"no conflict report {conflict_id}: refresh the list", code="report_unknown",
+                                     params={"report": conflict_id})
         if row.seen_at is not None:
-            raise QueueActionRefused(f"conflict report {conflict_id} was already seen by {row.seen_by}")
+            raise QueueActionRefused(f"conflict report {conflict_id} was already seen by {row.seen_by}",
+                                     code="report_already_seen", params={"report": conflict_id, "name": row.seen_by})
         now = utcnow()
         row.seen_at, row.seen_by, row.seen_note = now, actor, note
         journal.append(session, "conflict_report_seen",

@@ -147,12 +147,14 @@ def inspect_database(path: Path) -> DatabaseStatus:
     if unknown:
         raise DatabaseTooNewError(
             f"The database {path} is at revision {', '.join(unknown)}, which this Box office version does "
-            "not know: a newer version made it. Install the newer Box office version to use it."
+            "not know: a newer version made it. Install the newer Box office version to use it.",
+            params={"path": str(path), "revision": ", ".join(unknown)},
         )
     if not found.revisions and found.data_tables:
         raise NotADatabaseError(
             f"{path} is an SQLite database but not a Box office one (tables: "
-            f"{', '.join(found.data_tables[:5])}). Move it away or point --data-dir elsewhere."
+            f"{', '.join(found.data_tables[:5])}). Move it away or point --data-dir elsewhere.",
+            code="database_foreign", params={"path": str(path), "tables": ", ".join(found.data_tables[:5])},
         )
     return DatabaseStatus(path=path, revision=found.revisions[0] if found.revisions else None, head=head)
 
@@ -186,7 +188,8 @@ def open_store(path: Path, *, backups_dir: Path | None = None, refuse_empty: boo
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_failures.classify(path, exc) or StoreError(
-            f"Cannot create the folder {path.parent}: {exc.strerror or exc}.") from exc
+            f"Cannot create the folder {path.parent}: {exc.strerror or exc}.", code="folder_not_writable",
+            params={"folder": str(path.parent)}) from exc
     engine = make_engine(path)
     try:
         if old != head:
@@ -194,7 +197,9 @@ def open_store(path: Path, *, backups_dir: Path | None = None, refuse_empty: boo
         with engine.connect() as connection:
             revision = migrate.current_revision(connection)
         if revision != head:
-            raise MigrationError(f"The database {path} is at revision {revision} after upgrading, not {head}")
+            raise MigrationError(f"The database {path} is at revision {revision} after upgrading, not {head}",
+                                 code="database_upgrade_incomplete",
+                                 params={"path": str(path), "revision": revision, "head": head})
     except BaseException:
         engine.dispose()
         raise
@@ -221,11 +226,13 @@ def _upgrade(engine: Engine, path: Path, old: str | None, head: str, backup: Pat
         reason = exc.orig if isinstance(exc, DBAPIError) else exc  # the SQLite message, not the whole SQL
         if old is None:
             raise MigrationError(
-                f"Could not create the Box office database {path}: {reason}. No tables were created."
+                f"Could not create the Box office database {path}: {reason}. No tables were created.",
+                code="database_create_failed", params={"path": str(path), "reason": str(reason)},
             ) from exc
         raise MigrationError(
             f"Could not upgrade the database {path} from revision {old} to {head}: {reason}. "
-            f"It is left at revision {old}, as it was; a backup taken before the upgrade is at {backup}."
+            f"It is left at revision {old}, as it was; a backup taken before the upgrade is at {backup}.",
+            params={"path": str(path), "old": old, "head": head, "reason": str(reason), "backup": str(backup)},
         ) from exc
     log.info("Database %s upgraded from %s to %s", path, old or "empty", head)
 
@@ -276,19 +283,21 @@ def _inspect(path: Path) -> _Found | None:
     could create -wal/-shm files beside it). An SQLite file is then opened read-only.
     """
     if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a Box office database. Point --data-dir elsewhere.")
+        raise NotADatabaseError(f"{path} is a folder, not a Box office database. Point --data-dir elsewhere.",
+                                code="database_is_folder", params={"path": str(path)})
     try:
         header = SQLITE_HEADER if path in _open_here else _read_header(path)
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise StoreError(f"Cannot read the database {path}: {exc.strerror or exc}.") from exc
+        raise StoreError(f"Cannot read the database {path}: {exc.strerror or exc}.", code="database_unreadable",
+                         params={"path": str(path), "reason": str(exc.strerror or exc)}) from exc
     if not header:
         return None
     if header != SQLITE_HEADER:
         raise NotADatabaseError(
             f"{path} is not a Box office database (not an SQLite file). "
-            "Move it away or point --data-dir elsewhere."
+            "Move it away or point --data-dir elsewhere.", params={"path": str(path)},
         )
     try:
         connection = _connect_read_only(path)
@@ -304,7 +313,7 @@ def _inspect(path: Path) -> _Found | None:
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"The database {path} cannot be read ({exc}). If it is damaged, restore a copy from the backups "
-            "folder or move it away."
+            "folder or move it away.", code="database_damaged", params={"path": str(path), "reason": str(exc)},
         ) from exc
     data_tables = tuple(sorted(name for name in tables if name not in _NOT_DATA_TABLES))
     return _Found(revisions=revisions, data_tables=data_tables)
@@ -364,7 +373,8 @@ def backup_database(path: Path, backups_dir: Path, *, label: str) -> Path:
         partial.unlink(missing_ok=True)
         raise StoreError(
             f"Could not back up the database {path} to {backups_dir} before upgrading it ({exc}); it was not "
-            "upgraded. Free some disk space or check the folder's permissions, then start again."
+            "upgraded. Free some disk space or check the folder's permissions, then start again.",
+            code="database_backup_failed", params={"path": str(path), "backups": str(backups_dir), "reason": str(exc)},
         ) from exc
     return target
 

@@ -9,15 +9,24 @@ from boxoffice.core.errors import StoreError
 
 
 class NotADatabaseError(StoreError):
-    """The file at the database path is not a Box office database (not SQLite, or someone else's SQLite)."""
+    """The file at the database path is not a Box office database (not SQLite, or someone else's SQLite).
+    ``params``: path (and tables, for someone else's SQLite)."""
+
+    code = "database_not_sqlite"
 
 
 class DatabaseTooNewError(StoreError):
-    """The database was made by a newer Box office version: this one does not know its schema revision."""
+    """The database was made by a newer Box office version: this one does not know its schema revision.
+    ``params``: path, revision."""
+
+    code = "database_too_new"
 
 
 class MigrationError(StoreError):
-    """An upgrade failed and was rolled back; the message says where the pre-upgrade backup is."""
+    """An upgrade failed and was rolled back; the message says where the pre-upgrade backup is.
+    ``params``: path, old, head, reason, backup."""
+
+    code = "database_upgrade_failed"
 
 
 class EmptyDatabaseError(StoreError):

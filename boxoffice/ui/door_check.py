@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from boxoffice.services.checkin import CheckResult
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.operations import OperationRunner
 from boxoffice.ui.qt import QDialog, QLabel, QLineEdit, QPushButton, Qt, QVBoxLayout, QWidget, Signal
 from boxoffice.ui.status_bar import local_time
@@ -63,7 +64,8 @@ class DoorCheckDialog(QDialog):
             "already_entered": self.tr("NOT VALID — already entered at {time}").format(
                 time=local_time(result.entered_at)),
         }
-        detail = " · ".join(x for x in (result.seat, result.product) if x)
+        detail = describe(result.error) if result.error is not None else \
+            " · ".join(x for x in (result.seat, result.product) if x)
         self.light.setText(reasons.get(result.reason, result.message) + (f"\n{detail}" if detail else ""))
         self.light.setProperty("kind", "green" if result.green else "red")
         self.light.style().unpolish(self.light)

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from boxoffice import pairing
 from boxoffice.core.errors import BoxOfficeError, CredentialsError
 from boxoffice.services.clerks import ClerkInfo
+from boxoffice.ui.error_text import describe
 from boxoffice.ui.file_dialogs import choose_file
 from boxoffice.ui.qt import (
     QDialog,
@@ -452,60 +453,8 @@ class FirstRunWizard(QDialog):
         except ValueError:
             port = 0
         office = self.office_field.text().strip()
-        if isinstance(exc, pairing.MissingValue):
-            return {
-                pairing.URL: self.tr("Type the platform's address, e.g. https://central.example"),
-                pairing.OFFICE: self.tr("Type the office id the platform gave this window."),
-                pairing.TOKEN: self.tr("Paste the API token the platform gave this office."),
-            }.get(exc.field, str(exc))
-        if isinstance(exc, pairing.InvalidUrl):
-            if url and "://" not in url:
-                return self.tr("Write the whole address, starting with https://, e.g. https://{address}").format(
-                    address=url)
-            return self.tr("This is not a valid address. It should look like https://central.example")
-        if isinstance(exc, pairing.CaFileMissing):
-            return self.tr("This file does not exist. Choose the platform's certificate file.")
-        if isinstance(exc, pairing.HostNotFound):
-            return self.tr("The name {host} cannot be found. Check the address, and that this computer is "
-                           "connected to the network.").format(host=host)
-        if isinstance(exc, pairing.ConnectionRefused):
-            return self.tr("Nothing answers at {host} port {port}. Check the address and the port, and that the "
-                           "platform is running.").format(host=host, port=port)
-        if isinstance(exc, pairing.NoNetwork):
-            return self.tr("{host} does not answer. Check the network cable or Wi-Fi, and any firewall between "
-                           "this computer and the platform.").format(host=host)
-        if isinstance(exc, pairing.Unreachable):
-            return self.tr("Cannot reach the platform. Check the address and the network, then try again.")
-        if isinstance(exc, pairing.CertificateHostMismatch):
-            return self.tr("The platform's certificate was made for another name, not {host}. Check the address: "
-                           "use the name the certificate was made for.").format(host=host)
-        if isinstance(exc, pairing.EventsNeeded):
-            return self.tr("This platform cannot list the office's events. Type the ids of the events to sell in "
-                           "Event ids (separated by commas), then test again.")
-        if isinstance(exc, pairing.UnknownEventId):
-            return self.tr("The platform has no event {event}. Check the event ids.").format(event=exc.event_id)
-        if isinstance(exc, pairing.TLSFailure):
-            if exc.field == pairing.CA_FILE:
-                return self.tr("The platform's certificate is not signed by this CA file. Choose the platform's "
-                               "CA file, or check the address.")
-            return self.tr("The platform's certificate is not trusted (TLS). If it uses a private certificate, "
-                           "choose its CA file below; otherwise check the address.")
-        if isinstance(exc, pairing.MalformedToken):
-            return self.tr("This is not a token: it has spaces, accents or control characters. Paste it again "
-                           "exactly as the platform gave it.")
-        if isinstance(exc, pairing.TokenRefused):
-            return self.tr("The platform does not accept this token. Paste it again exactly as the platform gave "
-                           "it; it may have been revoked.")
-        if isinstance(exc, pairing.OfficeRefused):
-            return self.tr("This token may not act for office {office}. Check the office id, or paste the token "
-                           "made for this office.").format(office=office)
-        if isinstance(exc, pairing.UnknownOffice):
-            return self.tr("The platform has no office {office}. Check the office id.").format(office=office)
-        if isinstance(exc, pairing.NotAPlatform):
-            return self.tr("Something answers at this address, but it is not the central platform. Check the "
-                           "address, including any path after the host.")
-        if isinstance(exc, pairing.PlatformUnavailable):
-            return self.tr("The platform cannot answer right now. Try again in a few minutes.")
+        if isinstance(exc, pairing.PairingError):  # texts by code in ui/error_text.py, filled from the fields
+            return describe(exc, context={"host": host, "port": port, "office": office, "address": url})
         if isinstance(exc, CredentialsError):
             return self.tr("The token cannot be kept in this computer's keyring: {error}").format(error=str(exc))
         if isinstance(exc, BoxOfficeError):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import PySide6 as _pyside
 from PySide6.QtCore import (  # noqa: F401
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,

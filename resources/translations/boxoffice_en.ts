@@ -26,7 +26,7 @@
 <context>
     <name>ErrorText</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="213"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="489"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="214"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="490"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="215"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="491"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Only %n seat left in {zone}; {needed} needed.</numerusform>
@@ -54,7 +54,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/first_run.py" line="415"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="416"/>
         <source>Connected. %n event(s) assigned to this office: {names}</source>
         <translation>
             <numerusform>Connected. %n event assigned to this office: {names}</numerusform>
@@ -62,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/first_run.py" line="529"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="478"/>
         <source>Connection tested: %n event(s) assigned</source>
         <translation>
             <numerusform>Connection tested: %n event assigned</numerusform>
@@ -70,7 +70,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/first_run.py" line="574"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="523"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/first_run.py" line="574"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="523"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/first_run.py" line="576"/>
+        <location filename="../../boxoffice/ui/first_run.py" line="525"/>
         <source>(%n ticket type(s) left out: their price is not valid; see the log)</source>
         <translation>
             <numerusform>(%n ticket type left out: its price is not valid; see the log)</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="528"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="585"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n ticket) · {price}</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="562"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="619"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Only %n left in {zone}</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="640"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="699"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Comp {code}: %n ticket issued free of charge.</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="643"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="702"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Sold {code}: %n ticket, {total}{change}.</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="737"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="796"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -225,7 +225,7 @@ Reason: {reason}</numerusform>
 <context>
     <name>SeatMap</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/seat_map.py" line="234"/>
+        <location filename="../../boxoffice/ui/seat_map.py" line="240"/>
         <source>{zone} · %Ln free of {total}</source>
         <translation>
             <numerusform>{zone} · %Ln free of {total}</numerusform>
@@ -247,7 +247,7 @@ Reason: {reason}</numerusform>
 <context>
     <name>ZoneQuickSell</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="99"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="100"/>
         <source>{price} · %n left</source>
         <translation>
             <numerusform>{price} · %n left</numerusform>

@@ -4,39 +4,39 @@
 <context>
     <name>BadgeForm</name>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="217"/>
-        <source>Badge for {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="220"/>
-        <source>Swipe the badge now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="221"/>
-        <source>Swipe the new badge now: it replaces the one {name} has.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="226"/>
-        <source>Badge</source>
-        <translation type="unfinished">Tarjeta</translation>
-    </message>
-    <message>
         <location filename="../../boxoffice/ui/staff_dialog.py" line="228"/>
+        <source>Badge for {name}</source>
+        <translation>Tarjeta de {name}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="231"/>
+        <source>Swipe the badge now.</source>
+        <translation>Pase la tarjeta ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="232"/>
+        <source>Swipe the new badge now: it replaces the one {name} has.</source>
+        <translation>Pase la tarjeta nueva ahora: sustituye a la que tiene {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="237"/>
+        <source>Badge</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="239"/>
         <source>waiting for the swipe…</source>
-        <translation type="unfinished"></translation>
+        <translation>esperando la tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="229"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="240"/>
         <source>Enrol</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="241"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="252"/>
         <source>Swipe the badge to enrol it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pase la tarjeta para registrarla.</translation>
     </message>
 </context>
 <context>
@@ -133,34 +133,34 @@
 <context>
     <name>ClerkForm</name>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="158"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="169"/>
         <source>Edit clerk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="158"/>
-        <source>Add a clerk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="162"/>
-        <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Editar taquillero</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/staff_dialog.py" line="169"/>
+        <source>Add a clerk</source>
+        <translation>Dar de alta a un taquillero</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="173"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="180"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="170"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="182"/>
         <source>Clerk: sells and checks tickets. Supervisor: everything. Door only: checks tickets at the door.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taquillero: vende y controla entradas. Supervisor: todo. Solo puerta: controla las entradas en la puerta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="181"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="192"/>
         <source>Give the clerk a name.</source>
-        <translation type="unfinished">Escriba el nombre del taquillero.</translation>
+        <translation>Escriba el nombre del taquillero.</translation>
     </message>
 </context>
 <context>
@@ -799,42 +799,42 @@
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="148"/>
         <source>Your role does not allow you to {action}; ask a supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su perfil no le permite {action}; pida ayuda a un supervisor.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="150"/>
         <source>You are no longer an active clerk here; sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya no es un taquillero activo aquí; vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="152"/>
         <source>That clerk is no longer in this terminal&apos;s list; reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese taquillero ya no está en la lista de este terminal; vuelva a abrirla.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="154"/>
         <source>Choose a role: clerk, supervisor or door.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un perfil: taquillero, supervisor o puerta.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="156"/>
         <source>{name} is the last active supervisor here: make another clerk a supervisor first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} es el último supervisor activo aquí: haga antes supervisor a otro taquillero.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="159"/>
         <source>You cannot deactivate yourself; another supervisor can.</source>
-        <translation type="unfinished"></translation>
+        <translation>No puede darse de baja a sí mismo; puede hacerlo otro supervisor.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="161"/>
         <source>{name} is deactivated; reactivate them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} está dado de baja; reactívelo primero.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="163"/>
         <source>Swipe the badge to enrol it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pase la tarjeta para registrarla.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="166"/>
@@ -1355,87 +1355,87 @@
         <location filename="../../boxoffice/ui/error_text.py" line="460"/>
         <source>sell tickets</source>
         <extracomment>``permission_refused``&apos;s ``{action}``: what the clerk tried, as the end of &quot;does not allow you to …&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>vender entradas</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="461"/>
         <source>give a discount above your limit</source>
-        <translation type="unfinished"></translation>
+        <translation>hacer un descuento por encima de su límite</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="462"/>
         <source>issue comp tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>emitir cortesías</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="463"/>
         <source>void sales</source>
-        <translation type="unfinished"></translation>
+        <translation>anular ventas</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="464"/>
         <source>give refunds</source>
-        <translation type="unfinished"></translation>
+        <translation>devolver importes</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="465"/>
         <source>return tickets to the platform</source>
-        <translation type="unfinished"></translation>
+        <translation>devolver entradas a la plataforma</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="466"/>
         <source>reprint tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>reimprimir entradas</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="467"/>
         <source>open the drawer without a sale</source>
-        <translation type="unfinished"></translation>
+        <translation>abrir el cajón sin venta</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="468"/>
         <source>change the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>cambiar la configuración</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="469"/>
         <source>manage the staff</source>
-        <translation type="unfinished"></translation>
+        <translation>gestionar el personal</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="470"/>
         <source>see the reports</source>
-        <translation type="unfinished"></translation>
+        <translation>ver los informes</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="471"/>
         <source>decide on the sync queue</source>
-        <translation type="unfinished"></translation>
+        <translation>decidir en la cola de sincronización</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="472"/>
         <source>open or close a shift</source>
-        <translation type="unfinished"></translation>
+        <translation>abrir o cerrar un turno</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="473"/>
         <source>close another clerk&apos;s shift</source>
-        <translation type="unfinished"></translation>
+        <translation>cerrar el turno de otro taquillero</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="474"/>
         <source>check tickets at the door</source>
-        <translation type="unfinished"></translation>
+        <translation>controlar entradas en la puerta</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="475"/>
         <source>leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>salir del modo quiosco</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="476"/>
         <source>use training mode</source>
-        <translation type="unfinished"></translation>
+        <translation>usar el modo formación</translation>
     </message>
     <message numerus="yes">
         <location filename="../../boxoffice/ui/error_text.py" line="489"/>
@@ -1819,7 +1819,7 @@
     <message>
         <location filename="../../boxoffice/ui/signin.py" line="525"/>
         <source>No clerks here yet. Create the supervisor, who then adds the other clerks (Supervisor › Staff…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay taquilleros. Cree el supervisor, que luego da de alta a los demás (Supervisor › Personal…).</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/signin.py" line="541"/>
@@ -1937,23 +1937,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="796"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="797"/>
         <source>Seats not together</source>
         <translation>Butacas no juntas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="797"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="798"/>
         <source>Sell them apart, in different places?</source>
         <translation>¿Venderlas separadas, en sitios distintos?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="809"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="810"/>
         <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="126"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="410"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="411"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
@@ -1988,128 +1988,128 @@
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="278"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="279"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="251"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="285"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="286"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="246"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="247"/>
         <source>You are signed in for the door: scan the tickets, or open the door check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha iniciado sesión para la puerta: escanee las entradas o abra el control de acceso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="286"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="287"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="287"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="288"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="288"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="289"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="289"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="290"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="290"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="291"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="291"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="292"/>
         <source>Staff…</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="297"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="298"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="299"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="300"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="301"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="302"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="371"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="372"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="373"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="374"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="375"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="376"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="383"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="384"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="390"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="391"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="400"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="401"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="409"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="410"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="431"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="432"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="455"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="456"/>
         <source>Manage the staff: add, edit and deactivate clerks, reset PINs, enrol badges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionar el personal: dar de alta, editar y dar de baja taquilleros, cambiar PIN y registrar tarjetas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="478"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="479"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="493"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="494"/>
         <source> · started</source>
         <translation> · ya empezó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="493"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="494"/>
         <source> · already held</source>
         <translation> · ya celebrado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="584"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="585"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n entrada) · {price}</numerusform>
@@ -2117,17 +2117,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="604"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="605"/>
         <source>Row {row} seat {seat}</source>
         <translation>Fila {row} butaca {seat}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="605"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="606"/>
         <source>Seat {seat}</source>
         <translation>Butaca {seat}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="618"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="619"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Solo queda %n en {zone}</numerusform>
@@ -2135,7 +2135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="698"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="699"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Cortesía {code}: %n entrada emitida sin cargo.</numerusform>
@@ -2143,7 +2143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="701"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="702"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Vendido {code}: %n entrada, {total}{change}.</numerusform>
@@ -2151,97 +2151,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="707"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="708"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="477"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="478"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="497"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="498"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="509"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="510"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="512"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="513"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="600"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="601"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="695"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="696"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="709"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="710"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="721"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="722"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="725"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="726"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="748"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="749"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="751"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="752"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="754"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="755"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="769"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="770"/>
         <source>{event} began on {date} at {time}.</source>
         <translation>«{event}» empezó el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="770"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="771"/>
         <source>{event} took place on {date} at {time}.</source>
         <translation>«{event}» se celebró el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="771"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="772"/>
         <source>Event already started</source>
         <translation>Evento ya empezado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="772"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="773"/>
         <source>Past event</source>
         <translation>Evento ya celebrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="774"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="775"/>
         <source>Sell tickets for it anyway?</source>
         <translation>¿Vender entradas de todos modos?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="795"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="796"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -2249,22 +2249,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="841"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="842"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="887"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="888"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="891"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="892"/>
         <source>Scanned code is neither a ticket nor a known badge.</source>
         <translation>El código leído no es una entrada ni una tarjeta conocida.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="893"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="894"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -2396,9 +2396,9 @@
 <context>
     <name>PinForm</name>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="199"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="210"/>
         <source>New PIN for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN nuevo para {name}</translation>
     </message>
 </context>
 <context>
@@ -3131,12 +3131,12 @@ Motivo: {reason}</numerusform>
 <context>
     <name>SeatMap</name>
     <message>
-        <location filename="../../boxoffice/ui/seat_map.py" line="65"/>
+        <location filename="../../boxoffice/ui/seat_map.py" line="66"/>
         <source>Seat map</source>
         <translation>Plano de butacas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/seat_map.py" line="239"/>
+        <location filename="../../boxoffice/ui/seat_map.py" line="240"/>
         <source>{zone} · %Ln free of {total}</source>
         <translation>
             <numerusform>{zone} · %Ln libre de {total}</numerusform>
@@ -3144,7 +3144,7 @@ Motivo: {reason}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/seat_map.py" line="248"/>
+        <location filename="../../boxoffice/ui/seat_map.py" line="249"/>
         <source>{zone} · {free}</source>
         <translation>{zone} · {free}</translation>
     </message>
@@ -3266,18 +3266,18 @@ Motivo: {reason}</numerusform>
 <context>
     <name>ShiftGate</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="115"/>
+        <location filename="../../boxoffice/ui/shift_status.py" line="143"/>
         <source>No shift is open at this window. Sign in to open one with the cash float.</source>
         <extracomment>the open-shift dialog shown for a sale (tests and screenshots pick it up here)</extracomment>
         <translation>No hay ningún turno abierto en esta taquilla. Inicie sesión para abrirlo con el fondo de caja.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="118"/>
+        <location filename="../../boxoffice/ui/shift_status.py" line="146"/>
         <source>No shift is open at this window, and opening one needs a supervisor: ask a supervisor to open it (Supervisor ▸ Shift and Z report…).</source>
         <translation>No hay ningún turno abierto en esta taquilla y abrirlo corresponde a un supervisor: pídale que lo abra (Supervisor ▸ Turno e informe Z…).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="124"/>
+        <location filename="../../boxoffice/ui/shift_status.py" line="152"/>
         <source>No shift is open at this window. Count the cash in the drawer to open one; then the sale goes on.</source>
         <translation>No hay ningún turno abierto en esta taquilla. Cuente el efectivo del cajón para abrirlo; después sigue la venta.</translation>
     </message>
@@ -3319,30 +3319,15 @@ Motivo: {reason}</numerusform>
 <context>
     <name>ShiftStatus</name>
     <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="48"/>
+        <location filename="../../boxoffice/ui/shift_status.py" line="53"/>
         <source>Shift: …</source>
         <extracomment>True once the first read is in: before it the window does not know, and lets the service decide</extracomment>
         <translation>Turno: …</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="65"/>
+        <location filename="../../boxoffice/ui/shift_status.py" line="71"/>
         <source>No shift open</source>
         <translation>Sin turno abierto</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="66"/>
-        <source>Sales, voids and returns need an open shift; the first sale opens one.</source>
-        <translation>Las ventas, anulaciones y devoluciones necesitan un turno abierto; la primera venta lo abre.</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="68"/>
-        <source>Shift {id} · {name} · since {when}</source>
-        <translation>Turno {id} · {name} · desde {when}</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="70"/>
-        <source>Opened by {name} on {when} with a float of {amount}</source>
-        <translation>Abierto por {name} el {when} con un fondo de caja de {amount}</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/shift_status.py" line="71"/>
@@ -3350,14 +3335,29 @@ Motivo: {reason}</numerusform>
         <translation>Sin turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="71"/>
+        <location filename="../../boxoffice/ui/shift_status.py" line="72"/>
+        <source>Sales, voids and returns need an open shift; the first sale opens one.</source>
+        <translation>Las ventas, anulaciones y devoluciones necesitan un turno abierto; la primera venta lo abre.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="75"/>
+        <source>Shift {id} · {name} · since {when}</source>
+        <translation>Turno {id} · {name} · desde {when}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="76"/>
         <source>Shift {id} · since {when}</source>
         <translation>Turno {id} · desde {when}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/shift_status.py" line="71"/>
+        <location filename="../../boxoffice/ui/shift_status.py" line="77"/>
         <source>Shift {id}</source>
         <translation>Turno {id}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/shift_status.py" line="78"/>
+        <source>Opened by {name} on {when} with a float of {amount}</source>
+        <translation>Abierto por {name} el {when} con un fondo de caja de {amount}</translation>
     </message>
 </context>
 <context>
@@ -3459,142 +3459,180 @@ Motivo: {reason}</numerusform>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="47"/>
-        <source>Clerk</source>
-        <translation type="unfinished">Vendedor</translation>
-    </message>
-    <message>
         <location filename="../../boxoffice/ui/staff_dialog.py" line="48"/>
-        <source>Supervisor</source>
-        <translation type="unfinished">Supervisor</translation>
+        <source>Clerk</source>
+        <translation>Taquillero</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/staff_dialog.py" line="49"/>
-        <source>Door only</source>
-        <translation type="unfinished"></translation>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="257"/>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="267"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="50"/>
+        <source>Door only</source>
+        <translation>Solo puerta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="268"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="279"/>
         <source>Staff</source>
         <extracomment>the list on screen was read again (tests wait on it)</extracomment>
-        <translation type="unfinished">Personal</translation>
+        <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="270"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="285"/>
         <source>Deactivated clerks stay listed: their sales keep their name. Changes are recorded in the journal under {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los taquilleros dados de baja siguen en la lista: sus ventas conservan su nombre. Los cambios quedan en el diario a nombre de {name}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="276"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="291"/>
         <source>Name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="276"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="291"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="276"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="291"/>
         <source>Badge</source>
-        <translation type="unfinished">Tarjeta</translation>
+        <translation>Tarjeta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="276"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="291"/>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="296"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="311"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="297"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="312"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="298"/>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="358"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="313"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="373"/>
         <source>Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de baja</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="299"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="314"/>
         <source>Reset PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar PIN…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="300"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="315"/>
         <source>Enrol badge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="302"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="283"/>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="329"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="344"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="329"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="344"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="330"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="345"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="330"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="345"/>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>De baja</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="357"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="372"/>
         <source>Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Reactivar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="371"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="386"/>
         <source>Clerk added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taquillero dado de alta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="377"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="392"/>
         <source>Changes saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="384"/>
-        <source>New PIN saved for {name}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="391"/>
-        <source>Badge enrolled for {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios guardados.</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/staff_dialog.py" line="399"/>
+        <source>New PIN saved for {name}.</source>
+        <translation>PIN nuevo guardado para {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="406"/>
+        <source>Badge enrolled for {name}.</source>
+        <translation>Tarjeta registrada para {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="414"/>
         <source>{name} can sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} puede volver a iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="400"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="415"/>
         <source>{name} is deactivated and can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} está dado de baja y ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="418"/>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="433"/>
         <source>Choose a clerk and press Enrol badge… before swiping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un taquillero y pulse Registrar tarjeta… antes de pasarla.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffForm</name>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="81"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="83"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="110"/>
+        <source>New PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="111"/>
+        <source>New PIN again</source>
+        <translation>Repita el PIN nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="135"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="155"/>
+        <source>Type the new PIN.</source>
+        <translation>Escriba el PIN nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/staff_dialog.py" line="159"/>
+        <source>The two PINs differ; type the new PIN again.</source>
+        <translation>Los dos PIN no coinciden; vuelva a escribir el PIN nuevo.</translation>
     </message>
 </context>
 <context>
@@ -4243,34 +4281,6 @@ Motivo: {reason}</numerusform>
     </message>
 </context>
 <context>
-    <name>_Form</name>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="80"/>
-        <source>Save</source>
-        <translation type="unfinished">Guardar</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="82"/>
-        <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="102"/>
-        <source>New PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="102"/>
-        <source>New PIN again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="124"/>
-        <source>Saving…</source>
-        <translation type="unfinished">Guardando…</translation>
-    </message>
-</context>
-<context>
     <name>_Strings</name>
     <message>
         <location filename="../../boxoffice/ui/sync_queue.py" line="73"/>
@@ -4402,19 +4412,6 @@ Motivo: {reason}</numerusform>
         <location filename="../../boxoffice/ui/sync_queue.py" line="112"/>
         <source>our sale voided, our customer refunded</source>
         <translation>nuestra venta anulada, nuestro cliente reembolsado</translation>
-    </message>
-</context>
-<context>
-    <name>form</name>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="144"/>
-        <source>Type the new PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/staff_dialog.py" line="148"/>
-        <source>The two PINs differ; type the new PIN again.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
