@@ -135,13 +135,18 @@ def sell_many(data_dir: Path, event_id: str, sales: int) -> tuple[list[float], l
     (CPU time leaves out waiting for the disk and for other processes on a busy machine)."""
     from boxoffice.core.payments import PaymentRequest
     from boxoffice.services.catalog import lines_for, zones
+    from boxoffice.services.clerks import create_first_supervisor
     from boxoffice.services.context import Terminal
     from boxoffice.services.sales import SaleRequest, sell
+    from boxoffice.services.shifts import open_shift
     from boxoffice.store.engine import open_store
 
     store = open_store(data_dir / "boxoffice.sqlite3")
     try:
         terminal = Terminal("bench", "Bench", "bench-1")
+        # every sale belongs to a shift: the bench's supervisor opens one, as a window would before its first sale
+        supervisor = create_first_supervisor(store.session_factory, "Bench", "2468")
+        open_shift(store.session_factory, supervisor.id, 0, actor=supervisor.name)
         names = [z.zone for z in zones(store.read_session_factory, event_id)]
         pay = (PaymentRequest("cash", tendered_cents=100_000),)
         latencies, cpu = [], []

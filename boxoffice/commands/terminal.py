@@ -14,8 +14,10 @@ import threading
 
 from boxoffice import tracepoints
 from boxoffice.commands._common import add_json, emit, open_all
+from boxoffice.commands.supervisor_auth import add_supervisor_options, authorise
 from boxoffice.core.errors import InvalidSale
 from boxoffice.core.payments import PaymentRequest
+from boxoffice.core.permissions import Action
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -54,6 +56,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     sell.add_argument("--ref", help="card slip reference (with --card)")
     sell.add_argument("--customer-name")
     sell.add_argument("--customer-id")
+    add_supervisor_options(sell)  # approves a --discount above the clerk limit ([permissions] in the config)
     add_json(sell)
     sell.set_defaults(func=run_sell)
 
@@ -62,12 +65,14 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     which = ret.add_mutually_exclusive_group(required=True)
     which.add_argument("--ticket", nargs="+", metavar="TICKET_ID")
     which.add_argument("--all-unsold", action="store_true")
+    add_supervisor_options(ret)
     add_json(ret)
     ret.set_defaults(func=run_return)
 
     void = sub.add_parser("void", parents=[common], help="void a sale")
     void.add_argument("purchase_code")
     void.add_argument("--reason", required=True)
+    add_supervisor_options(void)
     add_json(void)
     void.set_defaults(func=run_void)
 
@@ -157,12 +162,15 @@ def run_sell(args: argparse.Namespace) -> int:
     try:
         lines = lines_for(store.session_factory, args.event, seats=args.seat or (), zone=args.zone,
                           quantity=args.qty, product_id=args.product)
+        approver = None
         if args.discount:
             lines = (dataclasses.replace(lines[0], discount_cents=args.discount), *lines[1:])
+            if args.supervisor:
+                approver = authorise(args, store.session_factory, Action.discount_over_limit).id
         result = sell(store.session_factory, terminal_of(context),
                       SaleRequest(event_id=args.event, lines=lines, payments=tuple(payments),
                                   customer_id=args.customer_id, customer_name=args.customer_name,
-                                  allow_split=args.split))
+                                  allow_split=args.split, discount_approved_by=approver))
     finally:
         store.close()
     data = {"purchase_code": result.purchase_code, "total_cents": result.total_cents,
@@ -180,8 +188,9 @@ def run_return(args: argparse.Namespace) -> int:
 
     context, store = open_all(args)
     try:
+        supervisor = authorise(args, store.session_factory, Action.return_tickets)
         result = return_tickets(store.session_factory, terminal_of(context), args.event, args.ticket,
-                                all_unsold=args.all_unsold)
+                                all_unsold=args.all_unsold, actor=supervisor.name)
     finally:
         store.close()
     emit(args, {"event_id": result.event_id, "returning": list(result.ticket_ids)},
@@ -195,7 +204,9 @@ def run_void(args: argparse.Namespace) -> int:
 
     context, store = open_all(args)
     try:
-        result = void_sale(store.session_factory, terminal_of(context), args.purchase_code, args.reason)
+        supervisor = authorise(args, store.session_factory, Action.void)
+        result = void_sale(store.session_factory, terminal_of(context), args.purchase_code, args.reason,
+                           actor=supervisor.name)
     finally:
         store.close()
     emit(args, dataclasses.asdict(result),

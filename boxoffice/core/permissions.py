@@ -51,8 +51,10 @@ class PermissionRefused(BoxOfficeError):
     code = "permission_refused"
 
     def __init__(self, role: str | None, action: Action) -> None:
-        super().__init__(f"A {role or 'signed-out'} clerk may not do this ({action.value}); ask a supervisor.",
-                         params={"action": action.value, "role": role or ""})
+        what = action.value.replace("_", " ")
+        message = (f"the {role} role does not allow {what}; ask a supervisor" if role
+                   else f"{what} needs a supervisor, and nobody was named as the one acting")
+        super().__init__(message, params={"action": action.value, "role": role or ""})
         self.role = role
         self.action = action
 

@@ -26,7 +26,8 @@ from sqlalchemy import case, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownSale
-from boxoffice.services import journal, shifts
+from boxoffice.core.permissions import Action
+from boxoffice.services import authority, journal, shifts
 from boxoffice.services.context import Terminal
 from boxoffice.services.sales import sale_snapshot
 from boxoffice.store.models import Event, JournalEntry, Outbox, Sale, Ticket
@@ -42,10 +43,13 @@ class ReturnResult:
 def return_tickets(session_factory: sessionmaker[Session], terminal: Terminal, event_id: str,
                    ticket_ids: Sequence[str] | None = None, *, all_unsold: bool = False,
                    actor: str | None = None) -> ReturnResult:
-    """Queue the return of the given unsold tickets (or of every unsold one); sold seats are refused."""
+    """Queue the return of the given unsold tickets (or of every unsold one); sold seats are refused.
+
+    ``actor`` is the supervisor's name (``Action.return_tickets``), checked in the transaction."""
     if not all_unsold and not ticket_ids:
         raise InvalidSale("choose the tickets to return, or all unsold", code="return_choice_missing")
     with session_factory.begin() as session:
+        actor = authority.acting_clerk(session, actor, Action.return_tickets).name
         if session.get(Event, event_id) is None:
             raise UnknownEvent(f"event {event_id!r} is not assigned to this office", code="event_not_assigned")
         shift_id = shifts.require_shift(shifts.open_shift_id(session), terminal, "return")
@@ -89,9 +93,11 @@ class VoidResult:
 
 def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purchase_code: str, reason: str,
               *, actor: str | None = None) -> VoidResult:
+    """Void a sale; ``actor`` is the supervisor's name (``Action.void``), checked in the transaction."""
     if not reason.strip():
         raise InvalidSale("give a reason for the void", code="void_reason_missing")
     with session_factory.begin() as session:
+        actor = authority.acting_clerk(session, actor, Action.void).name
         sale = session.scalars(select(Sale).where(Sale.purchase_code == purchase_code.strip().upper())).first()
         if sale is None:
             raise UnknownSale(f"no sale with purchase code {purchase_code!r} on this terminal", code="sale_unknown",

@@ -20,8 +20,8 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from boxoffice.core.errors import BoxOfficeError, SaleRejected
-from boxoffice.core.permissions import Action, allowed
-from boxoffice.services import journal
+from boxoffice.core.permissions import Action, allowed, require
+from boxoffice.services import authority, journal
 from boxoffice.services.context import Terminal
 from boxoffice.store.models import Clerk, JournalEntry, Sale, Shift
 from boxoffice.store.types import format_utc, utcnow
@@ -179,6 +179,9 @@ def close_shift(session_factory: sessionmaker[Session], shift_id: int, counted: 
             raise NoOpenShift(f"there is no shift {shift_id}")
         if shift.closed_at is not None:
             raise NoOpenShift(f"shift {shift_id} is already closed")
+        closer = authority.acting_clerk(session, actor, Action.shift_own)  # a clerk closes their own shift
+        if closer.id != shift.clerk_id:
+            require(closer.role, Action.shifts_close)
         closed_at = utcnow()
         report = z_report(session, shift, closed_at, counted_cents)
         shift.closed_at = closed_at

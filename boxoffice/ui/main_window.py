@@ -15,6 +15,8 @@ from pathlib import Path
 
 from boxoffice.config import PrinterConfig
 from boxoffice.core.errors import BoxOfficeError, InvalidCode, SeatNotAvailable
+from boxoffice.core.permissions import Action, allowed
+from boxoffice.core.seats import seat_number
 from boxoffice.facades.sales import EventView, event_timing
 from boxoffice.services.best_available import NoSeatsTogether
 from boxoffice.services.cart import Cart
@@ -95,7 +97,7 @@ class ZoneQuickSell(QFrame):
     def set_available(self, available: int) -> None:
         self.available = available
         self.button.setEnabled(self._has_product and available > 0)
-        detail = self.tr("{price} · {n} left").format(price=self._price, n=available)
+        detail = self.tr("{price} · %n left", "", available).format(price=self._price)
         self.label.setText(f"<b>{html.escape(self.zone)}</b><br>{html.escape(detail)}")
         self.quantity.setMaximum(max(1, min(50, available)))
 
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     door_check_opened = Signal(object)  # the DoorCheckDialog, so scans can be routed to it
     shift_dialog_opened = Signal(object)  # the open- or close-shift dialog, once the open shift is read
+    staff_dialog_opened = Signal(object)  # the StaffDialog, so badge swipes can be routed to it
 
     def __init__(self, backend: Backend, clerk=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +189,9 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         outer.addWidget(split, 1)
+        self.sale_area = split
+        self.door_area = self._door_area(central)  # what a door clerk sees instead of the seats and the cart
+        outer.addWidget(self.door_area, 1)
         self.setCentralWidget(central)
 
         self.status = SyncStatusBar(lambda: self.ctx.facades.sync.status(), backend.terminal.office_name, self,
@@ -224,6 +230,34 @@ class MainWindow(QMainWindow):
         self.clerk = clerk
         self.switch_button.setText(self.tr("{name} ⇄").format(name=clerk.name) if clerk else self.tr("Sign in"))
         self._build_supervisor_menu()
+        sells = self.may(Action.sell) or clerk is None  # no clerk: the smoke test's window
+        for widget in (self.sale_area, self.zoom_out, self.zoom_in, self.zoom_fit):
+            widget.setVisible(sells)
+        self.door_area.setVisible(not sells)
+
+    def may(self, action: Action) -> bool:
+        """Whether the signed-in clerk's role allows ``action`` (core/permissions; the services check again)."""
+        return allowed(getattr(self.clerk, "role", None), action)
+
+    def _door_area(self, parent: QWidget) -> QWidget:
+        area = QFrame(parent)
+        area.setObjectName("doorArea")
+        layout = QVBoxLayout(area)
+        layout.addStretch(1)
+        text = QLabel(self.tr("You are signed in for the door: scan the tickets, or open the door check."), area)
+        text.setObjectName("panelTitle")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(text)
+        self.door_button = QPushButton(self.tr("Door check…"), area)
+        self.door_button.setObjectName("doorCheckButton")
+        self.door_button.setMinimumHeight(72)
+        self.door_button.setAutoDefault(False)
+        self.door_button.clicked.connect(self.open_door_check)
+        layout.addWidget(self.door_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        area.hide()
+        return area
 
     @property
     def is_supervisor(self) -> bool:
@@ -255,6 +289,7 @@ class MainWindow(QMainWindow):
             ("shift", self.tr("Shift and Z report…"), self.open_shift),
             ("zReports", self.tr("Past Z reports…"), self.open_z_reports),
             ("reports", self.tr("Sales reports…"), self.open_reports),
+            ("staff", self.tr("Staff…"), self.open_staff),
         ]
         for name, text, slot in entries:
             menu.addAction(text, slot).setObjectName(name)
@@ -397,9 +432,9 @@ class MainWindow(QMainWindow):
         self._show_banner(self.tr("Settings saved. A new language shows at the next start."), ok=True)
 
     def open_door_check(self) -> DoorCheckDialog | None:
-        """Supervisor: check tickets at the door, offline, from local data."""
+        """Check tickets at the door, offline, from local data (every role may; a door clerk only this)."""
         event_id = self.current_event_id()
-        if not event_id or not self.is_supervisor:
+        if not event_id or not self.may(Action.door_check):
             return None
         backend = self.backend
         actor = getattr(self.clerk, "name", None)
@@ -409,6 +444,29 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.door_check_opened.emit(dialog)
         dialog.open()
+        return dialog
+
+    def open_staff(self) -> QDialog | None:
+        """The staff screen, after the supervisor's PIN again (staff changes are journaled under whoever typed
+        it); ``staff_dialog_opened`` gives the screen once it is open."""
+        if not self.may(Action.staff):
+            return None
+        from boxoffice.ui.supervisor_pin import SupervisorPinDialog
+
+        prompt = SupervisorPinDialog(self.ctx, self.tr("Manage the staff: add, edit and deactivate clerks, reset "
+                                                       "PINs, enrol badges."), self)
+        prompt.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        prompt.accepted.connect(lambda: self._show_staff(prompt.supervisor))
+        prompt.open()
+        return prompt
+
+    def _show_staff(self, supervisor) -> QDialog | None:
+        if supervisor is None:
+            return None
+        from boxoffice.ui.staff_dialog import StaffDialog
+
+        dialog = self._open(StaffDialog(self.ctx, supervisor, self))
+        self.staff_dialog_opened.emit(dialog)
         return dialog
 
     def open_drawer_no_sale(self) -> None:
@@ -524,8 +582,8 @@ class MainWindow(QMainWindow):
         family = next((p for p in self.products if p.kind == "family_pass"), None)
         self.family_button.setVisible(family is not None)
         if family is not None:
-            self.family_button.setText(self.tr("{name} ({n} tickets) · {price}").format(
-                name=family.name, n=family.tickets_per_unit, price=self.money.format(family.price_cents)))
+            self.family_button.setText(self.tr("{name} (%n tickets) · {price}", "", family.tickets_per_unit).format(
+                name=family.name, price=self.money.format(family.price_cents)))
 
     def _zone_product(self, zone: str) -> ProductInfo | None:
         return next((p for p in self.products if p.kind == "ticket" and p.zone == zone), None)
@@ -543,7 +601,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Zone {zone} has no price; pull the inventory").format(
                     zone=seat.zone), 5000)
                 continue
-            label = f"{seat.row}-{seat.seat_id}" if seat.row else seat.seat_id
+            number = seat_number(seat.seat_id)  # "Fila A butaca 6", never the platform's code "A-PRE6"
+            label = (self.tr("Row {row} seat {seat}").format(row=seat.row, seat=number) if seat.row
+                     else self.tr("Seat {seat}").format(seat=number))
             self.cart.add_seat(product, ticket_id, label)
         self.cart_panel.refresh()
 
@@ -556,8 +616,8 @@ class MainWindow(QMainWindow):
             return
         already = sum(r.quantity for r in self.cart.rows if r.zone == zone and not r.ticket_ids)
         if already + quantity > self.zone_rows[zone].available:
-            self.statusBar().showMessage(self.tr("Only {n} left in {zone}").format(
-                n=self.zone_rows[zone].available, zone=zone), 5000)
+            self.statusBar().showMessage(self.tr("Only %n left in {zone}", "", self.zone_rows[zone].available).format(
+                zone=zone), 5000)
             return
         self.cart.add_quantity(product, zone, quantity)
         self.cart_panel.refresh()
@@ -572,6 +632,8 @@ class MainWindow(QMainWindow):
     # -- paying ----------------------------------------------------------------------------------------------
 
     def pay(self) -> None:
+        if not self.may(Action.sell) and self.clerk is not None:
+            return
         if self._busy or self.cart.is_empty() or self.shift_gate.ask_first(self.pay):
             return
         self._confirm_event_date(self._pay_now)
@@ -634,11 +696,11 @@ class MainWindow(QMainWindow):
         change = self.tr(" · Change {amount}").format(amount=self.money.format(result.change_cents)) \
             if result.change_cents else ""
         if result.total_cents == 0 and not result.payments:
-            message = self.tr("Comp {code}: {n} tickets issued free of charge.").format(
-                code=result.purchase_code, n=len(result.tickets))
+            message = self.tr("Comp {code}: %n tickets issued free of charge.", "", len(result.tickets)).format(
+                code=result.purchase_code)
         else:
-            message = self.tr("Sold {code}: {n} tickets, {total}{change}.").format(
-                code=result.purchase_code, n=len(result.tickets), total=self.money.format(result.total_cents),
+            message = self.tr("Sold {code}: %n tickets, {total}{change}.", "", len(result.tickets)).format(
+                code=result.purchase_code, total=self.money.format(result.total_cents),
                 change=change)
         printing = self.ctx.facades.printing
         if printing.ready and printing.print_sale is not None:
@@ -694,10 +756,6 @@ class MainWindow(QMainWindow):
         self._show_error(text)
         self.sale_failed.emit(text)
 
-    def _submit_again(self, request: SaleRequest) -> None:
-        self._busy = True
-        self._submit_sale(request)
-
     def _confirm_event_date(self, proceed) -> None:
         """An event that began or took place already: the clerk confirms, seeing the date, before paying."""
         event = next((e for e in self.events if e.id == self.cart.event_id), None)
@@ -735,7 +793,7 @@ class MainWindow(QMainWindow):
 
     def _offer_split(self, exc: NoSeatsTogether, request: SaleRequest) -> None:
         """No row has the party side by side: the clerk is told and may sell the same cart with seats apart."""
-        told = self.tr("No {count} seats together in {zone}.").format(count=exc.count, zone=exc.zone)
+        told = self.tr("No %n seats together in {zone}.", "", exc.count).format(zone=exc.zone)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Seats not together"),
                           told + "\n" + self.tr("Sell them apart, in different places?"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
@@ -773,7 +831,12 @@ class MainWindow(QMainWindow):
 
     def handle_scan(self, code: str) -> None:
         """A ticket or purchase code opens that sale (reprint and void come with supervisor tools); anything
-        else is taken as a clerk's badge and signs that clerk in."""
+        else is taken as a clerk's badge and signs that clerk in. A door clerk's scan is checked at the door."""
+        if self.clerk is not None and not self.may(Action.sell):
+            dialog = self.open_door_check()
+            if dialog is not None:
+                dialog.check(code)
+            return
         def found(sale) -> None:
             if sale is None:
                 self._show_error(self.tr("Code {code} was not sold at this terminal").format(code=code))
@@ -825,5 +888,8 @@ class MainWindow(QMainWindow):
         self._show_banner(self.tr("{name} signed in").format(name=clerk.name), ok=True)
 
     def _badge_failed(self, exc: Exception) -> None:
+        if getattr(exc, "code", None) == "badge_unknown":  # a misread ticket or a stranger's badge: one sentence
+            self._show_error(self.tr("Scanned code is neither a ticket nor a known badge."))
+            return
         self._show_error(self.tr("Scanned code is neither a ticket nor a known badge: {error}").format(
             error=describe(exc, self.money)))

@@ -522,8 +522,8 @@ class FirstSupervisorDialog(QDialog):
         title = QLabel(self.tr("Welcome"), self)
         title.setObjectName("title")
         outer.addWidget(title)
-        intro = QLabel(self.tr("No clerks here yet. Create the supervisor, who then adds the other clerks."),
-                       self)
+        intro = QLabel(self.tr("No clerks here yet. Create the supervisor, who then adds the other clerks "
+                               "(Supervisor › Staff…)."), self)
         intro.setObjectName("subtitle")
         intro.setWordWrap(True)
         outer.addWidget(intro)

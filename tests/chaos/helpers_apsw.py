@@ -102,6 +102,13 @@ class ApswConnection:
     def cursor(self) -> ApswCursor:
         return ApswCursor(self)
 
+    def execute(self, sql: str, parameters: Sequence[Any] | None = None) -> ApswCursor:
+        """sqlite3's shortcut (a new cursor, executed): the sale's hot path (store/raw.py) uses it."""
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, seq_of_parameters: Iterable[Sequence[Any]]) -> ApswCursor:
+        return self.cursor().executemany(sql, seq_of_parameters)
+
     def commit(self) -> None:
         if not self.db.in_transaction:
             return

@@ -31,7 +31,8 @@ def _when_modal(kind: type, act) -> None:
     QTimer.singleShot(0, poll)
 
 
-def test_first_start_creates_the_supervisor_then_signs_in(qtbot, store) -> None:
+def test_first_start_creates_the_supervisor_then_signs_in(qtbot, tmp_path: Path) -> None:
+    store = seed_store(tmp_path / "first.sqlite3", shift=False)  # no clerk at all: not even a test shift's till
     backend = backend_for(store)
     router = application._ScanRouter()
 
@@ -50,7 +51,10 @@ def test_first_start_creates_the_supervisor_then_signs_in(qtbot, store) -> None:
 
     _when_modal(FirstSupervisorDialog, create)
     _when_modal(SignInDialog, sign)
-    clerk = application.sign_in(backend, router)
+    try:
+        clerk = application.sign_in(backend, router)
+    finally:
+        store.close()
     assert clerk is not None and clerk.name == "Marta López" and clerk.role == "supervisor"
     assert router.target is None
 

@@ -47,3 +47,10 @@ def test_every_code_has_spanish_text(qapp: QApplication) -> None:
     install_translations(qapp, "es")
     untranslated = [code for code in sorted(known_codes()) if describe(InvalidSale("x", code=code)) == english[code]]
     assert not untranslated
+
+
+def test_a_refused_permission_names_the_action_in_spanish(spanish: None) -> None:
+    from boxoffice.core.permissions import Action, PermissionRefused
+
+    assert describe(PermissionRefused("door", Action.void)) == \
+        "Su perfil no le permite anular ventas; pida ayuda a un supervisor."

@@ -320,7 +320,10 @@ def test_sync_queue_and_its_dialogs(qtbot, store: Store, detector: ScanDetector,
 
 def test_the_selling_window(qtbot, store: Store, detector: ScanDetector, clock: ManualClock) -> None:
     window = ready_window(qtbot, backend_for(store))
+    window.resize(1280, 800)  # its own size: what earlier tests left decides which panels show
     qtbot.waitUntil(lambda: len(window.zone_rows) == 3, timeout=WAIT_MS)  # the zones read, one after the other
+    qtbot.waitUntil(lambda: all(row.quantity.isVisibleTo(window) for row in window.zone_rows.values()),
+                    timeout=WAIT_MS)
     type_fast_everywhere(qtbot, window, detector, clock)  # the zones' quantities
 
 

@@ -31,6 +31,7 @@ from tests.helpers.canned_http import Canned, CannedServer
 from tests.helpers.central_server import CentralServer, central_server
 from tests.helpers.demo_inventory import backend_for
 from tests.helpers.keyring_entries import token_entries
+from tests.helpers.shifts import open_test_shift
 
 NORTE, SUR = "office_taquilla_norte", "office_taquilla_sur"
 WAIT_MS = 15_000
@@ -361,6 +362,7 @@ def _start_pair_and_sell(qtbot, central: CentralServer, tmp_path: Path) -> None:
         backend = window.backend
         seen["office"] = backend.terminal.office_id
         seen["pulled"] = [r.available for r in backend.pull()]
+        open_test_shift(backend.session_factory)  # every sale belongs to a shift
         lines = catalog.lines_for(backend.session_factory, central.event_id, zone="General", quantity=1)
         sell(backend.session_factory, backend.terminal,
              SaleRequest(event_id=central.event_id, lines=lines,

@@ -15,6 +15,7 @@ from boxoffice.ui.payment import PaymentDialog
 from boxoffice.ui.qt import QApplication, QPoint, Qt, QTimer
 from tests.gui.window_helpers import ready_window, settle
 from tests.helpers.demo_inventory import TERMINAL, backend_for, seed_store
+from tests.helpers.supervisors import SUPERVISOR, add_supervisors
 
 
 @pytest.fixture
@@ -266,7 +267,8 @@ def test_scanning_a_ticket_opens_its_sale_to_reprint_and_void(qtbot, store, tmp_
     assert "reprint" in kinds
     dialog.do_void("")
     assert "reason" in dialog.message.text()
-    dialog.do_void("customer changed their mind")
+    add_supervisors(store.session_factory)
+    dialog.do_void("customer changed their mind", actor=SUPERVISOR)  # as after the supervisor's PIN
     assert not dialog.void_button.isEnabled()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # the void runs in the background
     assert "on sale again" in dialog.message.text()

@@ -26,6 +26,7 @@ from boxoffice.ui.sync_queue import ConflictDecisionDialog, SyncQueueDialog
 from tests.helpers.central_server import SeededTemplate, central_server, seeded_template
 from tests.helpers.demo_inventory import backend_for, seed_store
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
+from tests.helpers.supervisors import add_supervisors
 from tests.helpers.terminal import TestTerminal, make_terminal
 from tests.integration.sync.sync_helpers import NORTE, SUR, Clerk, make_worker, outbox_row, sale_row, sell_elsewhere
 
@@ -59,6 +60,7 @@ def queue(tmp_path: Path, template: SeededTemplate) -> Iterator[Queue]:
         terminal = make_terminal(tmp_path / "terminal", central.url, NORTE, central.office_tokens[NORTE],
                                  event_id=central.event_id)
         store = terminal.open_store()
+        add_supervisors(store.session_factory)  # Marta and Luis act on the queue
         try:
             clerk = Clerk(store, terminal, central.event_id)
             clean = clerk.sell_zone("Preferente", 2)
@@ -157,7 +159,7 @@ def test_retry_now_moves_parked_to_pending_and_wakes_sync(qtbot, queue: Queue) -
     dialog.retry([next(i.id for i in dialog.model.items if i.subject == queue.clean)])
     qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     settle(qtbot, dialog)
-    assert dialog.message.property("kind") == "error" and "delivered" in dialog.message.text()
+    assert dialog.message.property("kind") == "error" and "cannot be retried" in dialog.message.text()
     assert len(_journal(queue.store, "sync_retry")) == 1
 
     queue.proxy.clear()

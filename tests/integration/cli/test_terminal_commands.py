@@ -11,9 +11,11 @@ from boxoffice import credentials
 from tests.helpers.central_server import central_server, seeded_template
 from tests.helpers.cli import run_boxoffice
 from tests.helpers.keyring_entries import token_entries
+from tests.helpers.supervisors import SUPERVISOR, SUPERVISOR_PIN, add_supervisors
 from tests.helpers.terminal import make_terminal
 
 NORTE = "office_taquilla_norte"
+AS_SUPERVISOR = ("--supervisor", SUPERVISOR, "--pin-stdin")
 
 
 @pytest.fixture(scope="module")
@@ -70,15 +72,18 @@ def test_seat_sale_with_split_payment_and_return(terminal, central) -> None:
     with store.session_factory() as s:
         seats = list(s.scalars(select(Ticket.id).where(Ticket.zone == "VIP", Ticket.state == "available")
                                .order_by(Ticket.id).limit(3)))
+    add_supervisors(store.session_factory)
     store.close()
     sold = cli(terminal, "sell", "--event", central.event_id, "--seat", seats[0], "--card", "1000", "--ref",
                "AUTH-1", "--cash", "100000", "--json")
     assert sold.returncode == 0, sold.stderr
     assert [t["ticket_id"] for t in json.loads(sold.stdout)["tickets"]] == [seats[0]]
-    returned = cli(terminal, "return", "--event", central.event_id, "--ticket", seats[1], seats[2], "--json")
+    returned = cli(terminal, "return", "--event", central.event_id, "--ticket", seats[1], seats[2], "--json",
+                   *AS_SUPERVISOR, input=f"{SUPERVISOR_PIN}\n")
     assert returned.returncode == 0, returned.stderr
     assert json.loads(returned.stdout)["returning"] == [seats[1], seats[2]]
-    refused = cli(terminal, "return", "--event", central.event_id, "--ticket", seats[0])
+    refused = cli(terminal, "return", "--event", central.event_id, "--ticket", seats[0], *AS_SUPERVISOR,
+                  input=f"{SUPERVISOR_PIN}\n")
     assert refused.returncode == 1 and "only unsold tickets" in refused.stderr
     assert cli(terminal, "sync", "--once").returncode == 0
     status = json.loads(cli(terminal, "status", "--json").stdout)
@@ -136,7 +141,7 @@ def test_print_tickets_and_receipt_as_pdf(terminal, central, tmp_path: Path) -> 
     assert printed.returncode == 0, printed.stderr
     assert json.loads(printed.stdout)["pages"] == 2
     text = subprocess.run(["pdftotext", str(tickets_pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert code in text and "Festival de Verano" in text and sale["tickets"][0]["seat_id"] in text
+    assert code in text and "Festival de Verano" in text and "Fila A · Butaca 1" in text  # seat VIP1, as read
     assert cli(terminal, "print", "--sale", code, "--receipt", "--pdf", str(receipt_pdf)).returncode == 0
     receipt = subprocess.run(["pdftotext", str(receipt_pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert code in receipt and "180,00" in receipt

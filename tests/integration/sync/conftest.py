@@ -19,6 +19,7 @@ from boxoffice.sync.worker import DeliveryWorker
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server, seeded_template
 from tests.helpers.fault_proxy import FaultProxy
 from tests.helpers.postgres import PostgresServer, postgres_server
+from tests.helpers.supervisors import add_supervisors
 from tests.helpers.terminal import TestTerminal, make_terminal
 from tests.integration.sync.sync_helpers import NORTE, Clerk
 
@@ -63,6 +64,7 @@ def terminal(tmp_path: Path, central: CentralServer) -> TestTerminal:
 @pytest.fixture
 def store(terminal: TestTerminal) -> Iterator[Store]:
     opened = terminal.open_store()
+    add_supervisors(opened.session_factory)  # the actors of voids and returns (tests/helpers/supervisors.py)
     yield opened
     opened.close()
 

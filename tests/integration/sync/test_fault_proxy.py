@@ -17,6 +17,7 @@ from boxoffice.services.returns import void_sale
 from boxoffice.store.engine import Store
 from tests.helpers.central_server import CentralServer
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
+from tests.helpers.supervisors import SUPERVISOR
 from tests.helpers.terminal import TestTerminal
 from tests.integration.sync.sync_helpers import (
     NORTE,
@@ -171,7 +172,8 @@ def test_exactly_once_through_a_dropped_answer_and_then_a_void(
     assert marked_before_sending == [True]
     assert local_view(store).outbox == {"pending": 3}
 
-    assert void_sale(store.session_factory, terminal.terminal, voided.purchase_code, "wrong day").delivered
+    assert void_sale(store.session_factory, terminal.terminal, voided.purchase_code, "wrong day",
+                     actor=SUPERVISOR).delivered
     assert worker.drain().delivered == 4  # the three sales replayed, then the cancellation
 
     with central_session(central) as session:

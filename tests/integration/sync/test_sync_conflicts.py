@@ -10,6 +10,7 @@ from boxoffice.services.returns import return_tickets, void_sale
 from boxoffice.store.engine import Store
 from tests.helpers.central_server import CentralServer
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
+from tests.helpers.supervisors import SUPERVISOR
 from tests.helpers.terminal import TestTerminal
 from tests.integration.sync.sync_helpers import (
     NORTE,
@@ -89,7 +90,7 @@ def test_return_is_delivered_and_the_platform_unassigns_the_tickets(
     seat = central.seat_ids
     returned = [seat["VIP30"], seat["VIP31"], seat["VIP32"]]
     before = clerk.sell_zone("General", 1)
-    return_tickets(store.session_factory, terminal.terminal, central.event_id, returned)
+    return_tickets(store.session_factory, terminal.terminal, central.event_id, returned, actor=SUPERVISOR)
     assert set(ticket_states(store, returned).values()) == {"returning"}
     after = clerk.sell_zone("General", 1)
 
@@ -122,7 +123,7 @@ def test_void_after_delivery_cancels_the_order_and_frees_the_seats(
     worker = make_worker(store, terminal, proxy.url)
     assert worker.drain().delivered == 1
 
-    voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "wrong date")
+    voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "wrong date", actor=SUPERVISOR)
     assert voided.delivered  # a cancellation is queued; the seats stay sold until the platform confirms
     assert set(ticket_states(store, seats).values()) == {"sold"}
     proxy.fail_next(Fault.cut_request())
@@ -156,7 +157,8 @@ def test_void_before_delivery_never_sends_the_sale(
     proxy.add_rule(record, Fault.passthrough())
     seats = [central.seat_ids["GEN200"]]
     mistake = clerk.sell_seats(seats)
-    voided = void_sale(store.session_factory, terminal.terminal, mistake.purchase_code, "customer left")
+    voided = void_sale(store.session_factory, terminal.terminal, mistake.purchase_code, "customer left",
+                       actor=SUPERVISOR)
     assert not voided.delivered
     assert ticket_states(store, seats) == {seats[0]: "available"}
     kept = clerk.sell_zone("General", 1)
@@ -180,7 +182,8 @@ def test_void_while_the_sale_is_in_flight_cancels_it_on_the_platform(
 
     def void_in_flight(request: Request) -> bool:  # the proxy holds the request carrying the sale: in flight
         if "synchronization" in request.path and not in_flight:
-            voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "double charge")
+            voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "double charge",
+                               actor=SUPERVISOR)
             in_flight.append((voided.delivered, set(ticket_states(store, ids).values())))
         return False  # no fault: the request goes on
 
@@ -212,7 +215,7 @@ def test_seat_of_a_sale_voided_in_flight_is_not_resold_before_the_platform_confi
 
     def void_and_resell_in_flight(request: Request) -> bool:  # the proxy holds the request: in flight
         if "synchronization" in request.path and not resale_tries:
-            void_sale(store.session_factory, terminal.terminal, first.purchase_code, "wrong seat")
+            void_sale(store.session_factory, terminal.terminal, first.purchase_code, "wrong seat", actor=SUPERVISOR)
             try:
                 clerk.sell_seats([seat])
                 resale_tries.append("sold again")

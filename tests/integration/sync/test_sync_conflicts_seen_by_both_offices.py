@@ -23,6 +23,7 @@ from boxoffice.sync.pull import pull
 from boxoffice.sync.worker import read_status
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
+from tests.helpers.supervisors import NAMES, add_supervisors
 from tests.helpers.terminal import TestTerminal, make_terminal
 from tests.integration.sync.sync_helpers import (
     NORTE,
@@ -87,6 +88,7 @@ def test_a_seat_another_office_sold_reaches_our_supervisor_after_a_round_once(
     clerk.sell_zone("Preferente", 1)
     assert worker.drain().reported == 0 and len(_reports(store)) == 1
 
+    add_supervisors(store.session_factory, (*NAMES, SUPERVISOR))  # the one who marks it seen (the service checks)
     with pytest.raises(QueueActionRefused):
         mark_report_seen(store.session_factory, report.conflict_id, "  ", SUPERVISOR)
     seen = mark_report_seen(store.session_factory, report.conflict_id, "called Sur: they refund their customer",

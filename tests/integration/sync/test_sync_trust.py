@@ -17,6 +17,7 @@ from boxoffice.store.engine import Store
 from boxoffice.sync.worker import DeliveryWorker
 from tests.helpers.central_server import CentralServer
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
+from tests.helpers.supervisors import SUPERVISOR
 from tests.helpers.terminal import TestTerminal
 from tests.integration.sync.sync_helpers import (
     NORTE,
@@ -87,7 +88,8 @@ def test_void_of_a_sale_whose_answer_timed_out_is_sent_after_the_sale(
     assert _central_orders(central) == {sale.purchase_code: "completed"}
     assert outbox_row(store, sale.purchase_code).attempted_at is not None
 
-    voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "customer changed mind")
+    voided = void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "customer changed mind",
+                       actor=SUPERVISOR)
     assert voided.delivered  # a cancellation is queued: the platform may have the sale
     assert set(ticket_states(store, seats).values()) == {"sold"}  # until the platform confirms
     confirmation = void_confirmation(store.session_factory, sale.purchase_code)
@@ -121,7 +123,8 @@ def test_a_cancellation_never_reaches_the_platform_before_its_sale(
     proxy.fail_next(Fault.cut_request(fraction=0.5))
     assert worker.run_once().failed
     assert _central_orders(central) == {}
-    assert void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "wrong event").delivered
+    assert void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "wrong event",
+                     actor=SUPERVISOR).delivered
     later = clerk.sell_zone("VIP", 1)
 
     bodies = _record_sync_bodies(proxy)
@@ -146,7 +149,8 @@ def test_a_voided_sale_the_platform_refuses_on_replay_gets_its_seats_back_and_no
     worker = make_worker(store, terminal, proxy.url)
     proxy.fail_next(Fault.cut_request())
     assert worker.run_once().failed
-    assert void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "mistake").delivered
+    assert void_sale(store.session_factory, terminal.terminal, sale.purchase_code, "mistake",
+                     actor=SUPERVISOR).delivered
 
     proxy.add_rule(_names(sale.purchase_code), Fault.http(400, "Tickets no disponibles"))
     result = worker.drain()

@@ -16,6 +16,7 @@ import pytest
 
 from boxoffice.store.engine import Store, open_store
 from tests.helpers.shifts import open_test_shift
+from tests.helpers.supervisors import add_supervisors
 from tests.unit.services.services_helpers import seed
 
 
@@ -28,6 +29,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     with open_store(folder / "seeded.sqlite3") as seeded:
         seed(seeded)
         open_test_shift(seeded.session_factory)
+        add_supervisors(seeded.session_factory)  # the actors of voids and returns (tests/helpers/supervisors.py)
     for path in (empty.path, seeded.path):
         assert not Path(f"{path}-wal").exists(), "the template must be one self-contained file"
     return {"empty": empty.path, "seeded": seeded.path}

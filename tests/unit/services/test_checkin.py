@@ -10,6 +10,7 @@ from boxoffice.services.context import Terminal
 from boxoffice.services.journal import verify
 from boxoffice.services.returns import void_sale
 from boxoffice.services.sales import SaleRequest, sell
+from tests.helpers.supervisors import SUPERVISOR
 
 TERMINAL = Terminal("office_taquilla_norte", "Taquilla Norte", "t1")
 
@@ -41,7 +42,7 @@ def test_red_reasons(store) -> None:
     stranger = ticket_barcode(new_purchase_code(), 1)
     assert check_ticket(store.session_factory, stranger, "EV1").reason == "unknown"
     assert check_ticket(store.session_factory, sale.tickets[0].barcode, "EV2").reason == "wrong_event"
-    void_sale(store.session_factory, TERMINAL, sale.purchase_code, "refund")
+    void_sale(store.session_factory, TERMINAL, sale.purchase_code, "refund", actor=SUPERVISOR)
     voided = check_ticket(store.session_factory, sale.tickets[0].barcode, "EV1")
     assert not voided.green and voided.reason == "voided"
     mistyped = sale.tickets[1].barcode[:-1] + ("1" if sale.tickets[1].barcode[-1] != "1" else "2")

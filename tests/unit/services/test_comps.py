@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from boxoffice.core.errors import InvalidSale
+from boxoffice.core.permissions import PermissionRefused
 from boxoffice.services.journal import verify
 from boxoffice.services.printouts import receipt_for_sale, tickets_for_sale
 from boxoffice.services.reports import sales_report
@@ -81,14 +82,21 @@ def test_comp_tickets_print_marked_and_count_apart(staffed: Store) -> None:
     assert report.totals.total_cents == 2500
 
 
+@pytest.mark.parametrize("clerk_id", [CLERK, None])
+def test_a_comp_needs_the_comp_permission(staffed: Store, clerk_id: int | None) -> None:
+    before = dump(staffed)
+    with pytest.raises(PermissionRefused) as caught:
+        sell(staffed.session_factory, TERMINAL, comp(ticket_id(VIP, 1), clerk_id=clerk_id))
+    assert caught.value.code == "permission_refused" and caught.value.params["action"] == "comp"
+    assert dump(staffed) == before
+
+
 @pytest.mark.parametrize(("fields", "message"), [
-    ({"clerk_id": CLERK}, "only a supervisor"),
-    ({"clerk_id": None}, "only a supervisor"),
     ({"comp_reason": "  "}, "reason"),
     ({"customer_name": ""}, "who receives"),
     ({"payments": (cash(100),)}, "take no payment"),
 ])
-def test_a_comp_is_refused_without_supervisor_reason_recipient_or_with_payment(
+def test_a_comp_is_refused_without_reason_recipient_or_with_payment(
         staffed: Store, fields: dict, message: str) -> None:
     before = dump(staffed)
     with pytest.raises(InvalidSale, match=message):

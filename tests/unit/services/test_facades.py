@@ -8,6 +8,7 @@ from sqlalchemy import event
 from boxoffice.core.changes import changes_of
 from boxoffice.facades import PrintingFacade, SyncView, build_facades
 from boxoffice.store.engine import Store
+from tests.helpers.supervisors import SUPERVISOR
 from tests.unit.services.services_helpers import (
     EVENT,
     GENERAL,
@@ -47,14 +48,14 @@ def test_a_sale_reports_exactly_its_seats_and_wakes_delivery(facades, woken: lis
 def test_a_void_before_delivery_reports_the_seats_free_again(facades, store: Store) -> None:
     chosen = [ticket_id(GENERAL, 3)]
     sold = facades.sales.sell(request(seats(*chosen), payments=[cash(PRICES[P_GEN])])).value
-    voided = facades.sales.void(sold.purchase_code, "customer changed their mind", actor="Ana")
+    voided = facades.sales.void(sold.purchase_code, "customer changed their mind", actor=SUPERVISOR)
     assert dict(changes_of(voided).seats) == states(store, chosen)
     assert changes_of(voided).outbox
 
 
 def test_a_return_reports_its_seats_returning(facades) -> None:
     chosen = [ticket_id(GENERAL, 5), ticket_id(GENERAL, 6)]
-    done = facades.sales.return_tickets(EVENT, chosen, actor="Ana")
+    done = facades.sales.return_tickets(EVENT, chosen, actor=SUPERVISOR)
     assert dict(changes_of(done).seats) == dict.fromkeys(chosen, "returning")
 
 

@@ -25,6 +25,7 @@ from boxoffice.services.returns import (
 )
 from boxoffice.store.engine import Store
 from boxoffice.store.models import Outbox, Ticket
+from tests.helpers.supervisors import SUPERVISOR
 from tests.unit.services.services_helpers import (
     EVENT,
     GENERAL,
@@ -56,7 +57,7 @@ def test_describe_seats_joins_runs() -> None:
 
 def test_zones_offer_rows_counts_and_bounds(store: Store) -> None:
     sell_seats(store, g(1), g(2))
-    return_tickets(store.session_factory, TERMINAL, EVENT, [g(12)])
+    return_tickets(store.session_factory, TERMINAL, EVENT, [g(12)], actor=SUPERVISOR)
     zones = {z.zone: z for z in return_zones(store.read_session_factory, EVENT)}
     assert list(zones) == [GENERAL, PREFERENTE, VIP]
     general = zones[GENERAL]
@@ -82,7 +83,7 @@ def test_by_zone_takes_every_unsold_ticket_of_the_zone_and_names_the_sold_ones(s
 
 def test_seat_range_within_a_zone_and_row(store: Store) -> None:
     sell_seats(store, g(8))
-    return_tickets(store.session_factory, TERMINAL, EVENT, [g(9)])
+    return_tickets(store.session_factory, TERMINAL, EVENT, [g(9)], actor=SUPERVISOR)
     chosen = select_unsold(store.read_session_factory, EVENT, seat_range=SeatRange(GENERAL, "B", 7, 10))
     assert chosen.seats == ("G07", "G10")
     assert chosen.skipped == (("G08", "sold"), ("G09", "returning"))

@@ -14,6 +14,7 @@ from boxoffice.services.returns import return_tickets
 from boxoffice.services.sales import LineRequest, sell
 from boxoffice.store.engine import Store
 from boxoffice.store.models import Event, Product, Ticket
+from tests.helpers.supervisors import SUPERVISOR
 from tests.unit.services.services_helpers import (
     EVENT,
     EVENT_NAME,
@@ -72,7 +73,7 @@ def test_a_first_pull_adds_the_event_its_tickets_and_products(empty_store: Store
 
 def test_rerunning_the_same_pull_changes_nothing(store: Store) -> None:
     sell_seats(store, G1)
-    return_tickets(store.session_factory, TERMINAL, EVENT, [G2])
+    return_tickets(store.session_factory, TERMINAL, EVENT, [G2], actor=SUPERVISOR)
     pull(store, unavailable=[G3], drop=[G4])
     before = dump(store)
     report = pull(store, unavailable=[G3], drop=[G4])
@@ -129,7 +130,7 @@ def test_a_dropped_ticket_comes_back_when_listed_again(store: Store) -> None:
 
 
 def test_a_returning_ticket_becomes_returned_when_the_platform_stops_listing_it(store: Store) -> None:
-    return_tickets(store.session_factory, TERMINAL, EVENT, [G1, G2])
+    return_tickets(store.session_factory, TERMINAL, EVENT, [G1, G2], actor=SUPERVISOR)
     report = pull(store, unavailable=[G2])  # the platform has not processed the unassign yet
     assert report.returned == 0 and report.withdrawn == 0
     assert states(store, [G1, G2]) == {G1: "returning", G2: "returning"}

@@ -12,6 +12,7 @@ from boxoffice.services.returns import ReturnResult, VoidResult, return_tickets,
 from boxoffice.services.sales import LineRequest, sale_snapshot, sell
 from boxoffice.store.engine import Store
 from boxoffice.store.models import Event, JournalEntry, Outbox, Sale, SaleTicket, Ticket
+from tests.helpers.supervisors import SUPERVISOR
 from tests.unit.services.services_helpers import (
     EVENT,
     GENERAL,
@@ -69,7 +70,7 @@ def test_returning_unsold_tickets_makes_them_unsellable_and_queues_an_unassign(s
 def test_all_unsold_returns_every_available_ticket_of_the_event_and_nothing_else(store: Store) -> None:
     sold = sell_seats(store, G1, G4).purchase_code
     execute(store, "UPDATE tickets SET state = 'withdrawn' WHERE id = :id", id=ticket_id(VIP, 1))
-    result = return_tickets(store.session_factory, TERMINAL, EVENT, all_unsold=True)
+    result = return_tickets(store.session_factory, TERMINAL, EVENT, all_unsold=True, actor=SUPERVISOR)
     with store.read_session_factory() as session:
         by_state = dict(session.execute(select(Ticket.state, func.count()).where(Ticket.event_id == EVENT)
                                         .group_by(Ticket.state)).all())
@@ -82,14 +83,14 @@ def test_all_unsold_returns_every_available_ticket_of_the_event_and_nothing_else
     assert [o.kind for o in outbox_rows(store.read_session_factory)] == ["sale", "unassign"]
     assert journal_kinds(store) == ["sale", "return"]
     with pytest.raises(InvalidSale, match="no unsold tickets"):
-        return_tickets(store.session_factory, TERMINAL, EVENT, all_unsold=True)
+        return_tickets(store.session_factory, TERMINAL, EVENT, all_unsold=True, actor=SUPERVISOR)
 
 
 def test_a_sold_seat_is_refused_and_nothing_changes(store: Store) -> None:
     sell_seats(store, G2)
     before = dump(store)
     with pytest.raises(SeatNotAvailable) as caught:
-        return_tickets(store.session_factory, TERMINAL, EVENT, [G1, G2, G3])
+        return_tickets(store.session_factory, TERMINAL, EVENT, [G1, G2, G3], actor=SUPERVISOR)
     assert caught.value.ticket_ids == [G2]
     assert "G02 (sold)" in str(caught.value)
     assert dump(store) == before
@@ -103,29 +104,29 @@ def test_unknown_tickets_and_tickets_of_another_event_are_refused(store: Store, 
                                                                    refused: list[str]) -> None:
     before = dump(store)
     with pytest.raises(SeatNotAvailable) as caught:
-        return_tickets(store.session_factory, TERMINAL, EVENT, [G1, *ids])
+        return_tickets(store.session_factory, TERMINAL, EVENT, [G1, *ids], actor=SUPERVISOR)
     assert caught.value.ticket_ids == refused
     assert dump(store) == before
 
 
 def test_a_ticket_already_being_returned_is_refused(store: Store) -> None:
-    return_tickets(store.session_factory, TERMINAL, EVENT, [G1])
+    return_tickets(store.session_factory, TERMINAL, EVENT, [G1], actor=SUPERVISOR)
     before = dump(store)
     with pytest.raises(SeatNotAvailable):
-        return_tickets(store.session_factory, TERMINAL, EVENT, [G1])
+        return_tickets(store.session_factory, TERMINAL, EVENT, [G1], actor=SUPERVISOR)
     assert dump(store) == before
 
 
 def test_a_return_needs_tickets_and_a_known_event(store: Store) -> None:
     before = dump(store)
     with pytest.raises(InvalidSale):
-        return_tickets(store.session_factory, TERMINAL, EVENT, [])
+        return_tickets(store.session_factory, TERMINAL, EVENT, [], actor=SUPERVISOR)
     with pytest.raises(InvalidSale):
-        return_tickets(store.session_factory, TERMINAL, EVENT)
+        return_tickets(store.session_factory, TERMINAL, EVENT, actor=SUPERVISOR)
     with pytest.raises(UnknownEvent):
-        return_tickets(store.session_factory, TERMINAL, "NOPE", [G1])
+        return_tickets(store.session_factory, TERMINAL, "NOPE", [G1], actor=SUPERVISOR)
     with pytest.raises(UnknownEvent):
-        return_tickets(store.session_factory, TERMINAL, "NOPE", all_unsold=True)
+        return_tickets(store.session_factory, TERMINAL, "NOPE", all_unsold=True, actor=SUPERVISOR)
     assert dump(store) == before
 
 
@@ -160,7 +161,7 @@ def test_a_void_before_delivery_cancels_the_delivery_and_frees_the_seats(store: 
 def test_a_void_of_a_parked_sale_also_frees_the_seats(store: Store) -> None:
     code = sell_seats(store, G1).purchase_code
     execute(store, "UPDATE outbox SET state = 'parked', last_error = 'rejected' WHERE subject = :c", c=code)
-    assert void_sale(store.session_factory, TERMINAL, code, "rechazada").delivered is False
+    assert void_sale(store.session_factory, TERMINAL, code, "rechazada", actor=SUPERVISOR).delivered is False
     assert state(store, G1) == "available"
     assert [o.state for o in outbox_rows(store.read_session_factory)] == ["cancelled"]
 
@@ -170,7 +171,8 @@ def test_a_void_of_a_sale_whose_delivery_was_attempted_queues_a_cancellation_beh
     code = sell_seats(store, G1, G2).purchase_code
     execute(store, "UPDATE outbox SET attempted_at = '2026-12-01T10:00:00.000000Z', attempts = 1 "
                    "WHERE subject = :c", c=code)
-    assert void_sale(store.session_factory, TERMINAL, code, "se fue sin pagar") == VoidResult(code, delivered=True)
+    assert void_sale(store.session_factory, TERMINAL, code, "se fue sin pagar",
+                     actor=SUPERVISOR) == VoidResult(code, delivered=True)
     sale_row, void_row = outbox_rows(store.read_session_factory)
     assert (sale_row.state, void_row.kind, void_row.state) == ("pending", "void", "pending")  # sale first
     assert sale_row.id < void_row.id and void_row.payload["status"] == "cancelled"
@@ -185,7 +187,7 @@ def test_a_void_of_a_parked_sale_whose_delivery_was_attempted_frees_the_seats(st
     code = sell_seats(store, G1).purchase_code
     execute(store, "UPDATE outbox SET state = 'parked', attempted_at = '2026-12-01T10:00:00.000000Z' "
                    "WHERE subject = :c", c=code)
-    assert void_sale(store.session_factory, TERMINAL, code, "rechazada").delivered is False
+    assert void_sale(store.session_factory, TERMINAL, code, "rechazada", actor=SUPERVISOR).delivered is False
     assert state(store, G1) == "available"
     assert [o.state for o in outbox_rows(store.read_session_factory)] == ["cancelled"]
 
@@ -193,7 +195,7 @@ def test_a_void_of_a_parked_sale_whose_delivery_was_attempted_frees_the_seats(st
 def test_a_family_pass_void_frees_all_five_seats(store: Store) -> None:
     result = sell(store.session_factory, TERMINAL, request(LineRequest(P_FAMILY), payments=[cash(8000)]))
     ids = [t.ticket_id for t in result.tickets]
-    void_sale(store.session_factory, TERMINAL, result.purchase_code, "error")
+    void_sale(store.session_factory, TERMINAL, result.purchase_code, "error", actor=SUPERVISOR)
     assert set(states(store, ids).values()) == {"available"}
 
 
@@ -201,7 +203,7 @@ def test_a_void_after_delivery_queues_a_cancellation_and_keeps_the_seats_sold(st
     code = sell_seats(store, G1, G2).purchase_code
     execute(store, "UPDATE outbox SET state = 'delivered' WHERE subject = :c", c=code)
     execute(store, "UPDATE sales SET delivery_state = 'delivered' WHERE purchase_code = :c", c=code)
-    result = void_sale(store.session_factory, TERMINAL, code, "devolución en taquilla")
+    result = void_sale(store.session_factory, TERMINAL, code, "devolución en taquilla", actor=SUPERVISOR)
     assert result == VoidResult(code, delivered=True)
     sale_row, void_row = outbox_rows(store.read_session_factory)
     assert (sale_row.kind, sale_row.state) == ("sale", "delivered")
@@ -226,10 +228,10 @@ def test_a_void_after_delivery_queues_a_cancellation_and_keeps_the_seats_sold(st
 
 def test_a_sale_cannot_be_voided_twice(store: Store) -> None:
     code = sell_seats(store, G1).purchase_code
-    void_sale(store.session_factory, TERMINAL, code, "error")
+    void_sale(store.session_factory, TERMINAL, code, "error", actor=SUPERVISOR)
     before = dump(store)
     with pytest.raises(InvalidSale, match="already voided"):
-        void_sale(store.session_factory, TERMINAL, code, "otra vez")
+        void_sale(store.session_factory, TERMINAL, code, "otra vez", actor=SUPERVISOR)
     assert dump(store) == before
 
 
@@ -238,14 +240,14 @@ def test_a_void_needs_a_reason(store: Store, reason: str) -> None:
     code = sell_seats(store, G1).purchase_code
     before = dump(store)
     with pytest.raises(InvalidSale, match="reason"):
-        void_sale(store.session_factory, TERMINAL, code, reason)
+        void_sale(store.session_factory, TERMINAL, code, reason, actor=SUPERVISOR)
     assert dump(store) == before
 
 
 def test_voiding_an_unknown_sale_is_refused(store: Store) -> None:
     before = dump(store)
     with pytest.raises(UnknownSale):
-        void_sale(store.session_factory, TERMINAL, "GJXS0LM6RYG37", "error")
+        void_sale(store.session_factory, TERMINAL, "GJXS0LM6RYG37", "error", actor=SUPERVISOR)
     assert dump(store) == before
 
 
@@ -254,7 +256,7 @@ def test_a_voided_seat_the_platform_no_longer_assigns_here_does_not_come_back_on
     code = sell_seats(store, G1, G2).purchase_code
     pull(store, drop=[G1], unavailable=[G2])
     assert states(store, [G1, G2]) == {G1: "sold", G2: "sold"}
-    void_sale(store.session_factory, TERMINAL, code, "error")
+    void_sale(store.session_factory, TERMINAL, code, "error", actor=SUPERVISOR)
     assert states(store, [G1, G2]) == {G1: "withdrawn", G2: "withdrawn"}
     for tid in (G1, G2):
         with pytest.raises(SeatNotAvailable):
@@ -266,8 +268,8 @@ def test_a_voided_seat_the_platform_no_longer_assigns_here_does_not_come_back_on
 def test_returns_and_voids_leave_other_sales_alone(store: Store) -> None:
     keep = sell_seats(store, G3).purchase_code
     drop = sell_seats(store, G4).purchase_code
-    void_sale(store.session_factory, TERMINAL, drop, "error")
-    return_tickets(store.session_factory, TERMINAL, EVENT, zone_ids(VIP))
+    void_sale(store.session_factory, TERMINAL, drop, "error", actor=SUPERVISOR)
+    return_tickets(store.session_factory, TERMINAL, EVENT, zone_ids(VIP), actor=SUPERVISOR)
     with store.read_session_factory() as session:
         assert load_sale(session, keep).status == "completed"
         assert session.scalar(select(func.count()).select_from(Sale).where(Sale.status == "voided")) == 1
