@@ -157,7 +157,7 @@ class SyncLink:
             self.worker.start()
 
         def pull_now():  # network: the UI calls it in the background
-            from boxoffice.sync.pull import pull
+            from boxoffice.inventory_pull import pull
 
             client = self.worker.observe(make_client(context))  # the pull's answers count in the status too
             try:

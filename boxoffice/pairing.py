@@ -468,7 +468,7 @@ def pull_inventory(context: Any, session_factory: Any, event_ids: Sequence[str] 
     """Fetch the named events (default: every event assigned to the paired office) into the local store, with
     the token from the keyring. Ticket types the terminal cannot take are described in ``refused``."""
     from boxoffice.app import make_client
-    from boxoffice.sync.pull import pull
+    from boxoffice.inventory_pull import pull
 
     client = make_client(context)
     try:

@@ -126,7 +126,7 @@ def run_pair(args: argparse.Namespace) -> int:
 
 def run_pull(args: argparse.Namespace) -> int:
     from boxoffice.app import make_client
-    from boxoffice.sync.pull import pull
+    from boxoffice.inventory_pull import pull
 
     context, store = open_all(args)
     refused: list[str] = []

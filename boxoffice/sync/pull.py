@@ -1,25 +1,13 @@
-"""Pull: fetch this office's inventory and ticket types from the platform and merge them (safe to repeat).
-
-Which events: the ones asked for, else the ones the platform lists for this office (``offline_office_events``, an
-extension of ours). A platform that implements only the spec has no such list (404): then the events this
-terminal already holds are refreshed, and new ones are pulled by id (``boxoffice pull --event ID``).
-After the merge the platform's new conflicts for this office are fetched (:mod:`boxoffice.sync.conflict_feed`).
+"""Which events the platform lists for this office (``offline_office_events``, an extension of ours), and how to
+tell a platform that implements only the spec (no such list: 404). Transport only: the pull that merges what it
+fetches into the store is :mod:`boxoffice.inventory_pull`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from datetime import datetime
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import BoxOfficeError
-from boxoffice.services.inventory import MergeReport, RemoteProduct, RemoteTicket, merge_inventory
-from boxoffice.store.models import Event
-from boxoffice.store.types import parse_utc
-from boxoffice.sync import conflict_feed, state
 from boxoffice.sync.client import CentralClient, OfficeEvent
 from boxoffice.sync.errors import CentralRejected
 
@@ -45,70 +33,3 @@ def listed_events(client: CentralClient) -> dict[str, OfficeEvent] | None:
             log.info("the platform does not list office events (%s); pulling events by id", exc.reason)
             return None
         raise
-
-
-def pull(client: CentralClient, session_factory: sessionmaker[Session],
-         event_ids: Sequence[str] | None = None, *, refused: list[str] | None = None) -> list[MergeReport]:
-    """Pull the given events, or every event the platform has assigned to this office.
-
-    A ticket type the terminal cannot take (e.g. priced ``1E+999999``) is left out, logged and described in
-    ``refused`` (when given): one bad row does not stop the rest of the pull.
-    """
-    wanted = list(dict.fromkeys(event_ids or ()))
-    events: dict[str, OfficeEvent] = {}
-    if not wanted or len(wanted) > 1:  # one event by id needs no list (its name comes with its tickets)
-        listed = listed_events(client)
-        events = listed or {}
-        if not wanted:
-            wanted = list(listed) if listed is not None else _local_event_ids(session_factory)
-    reports = []
-    for event_id in wanted:
-        tickets = client.list_office_tickets(event_id)
-        bad: list[str] = []
-        types = client.ticket_types(event_id, refused=bad)
-        for reason in bad:
-            log.warning("event %s: ticket type left out: %s", event_id, reason)
-            if refused is not None:
-                refused.append(f"event {event_id}: ticket type left out: {reason}")
-        info = events.get(event_id)
-        known_name, known_start = _local_event(session_factory, event_id)
-        name = info.name if info else next((t.event_name for t in tickets if t.event_name), known_name or event_id)
-        starts_at = _when(info.starts_at) if info else known_start
-        report = merge_inventory(
-            session_factory, event_id, name, starts_at,
-            [RemoteTicket(t.ticket_id, t.seat_id, t.zone, t.color, t.available, t.row) for t in tickets],
-            [RemoteProduct(p.id, p.name, p.price_cents, p.zone, p.kind, p.components) for p in types],
-        )
-        log.info("pulled %s: %s", event_id, report)
-        reports.append(report)
-    with session_factory.begin() as session:
-        state.put_time(session, state.LAST_PULL)
-    conflict_feed.fetch_new(client, session_factory)  # what other offices' sales did to ours (never fails a pull)
-    return reports
-
-
-def _local_event_ids(session_factory: sessionmaker[Session]) -> list[str]:
-    """The events this terminal already holds: what a spec-only platform's pull refreshes."""
-    with session_factory() as session:
-        ids = list(session.scalars(select(Event.id).order_by(Event.id)))
-    if not ids:
-        raise EventsNotListed("the central platform does not list this office's events (it implements only the "
-                              "offline-office spec); pull them by id: `boxoffice pull --event ID`")
-    return ids
-
-
-def _local_event(session_factory: sessionmaker[Session], event_id: str) -> tuple[str | None, datetime | None]:
-    """The name and start this terminal already has for ``event_id`` (kept when the platform says nothing)."""
-    with session_factory() as session:
-        event = session.get(Event, event_id)
-        return (event.name, event.starts_at) if event is not None else (None, None)
-
-
-def _when(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        return parse_utc(text)
-    except ValueError:
-        log.warning("event start %r is not an ISO-8601 time; ignored", text)
-        return None

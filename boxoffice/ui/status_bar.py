@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import UTC, datetime
 
-from boxoffice.store.types import utcnow
 from boxoffice.ui.qt import QDateTime, QLabel, QStatusBar, QTimer, QWidget
 
 
@@ -30,7 +29,7 @@ class SyncStatusBar(QStatusBar):
     """
 
     def __init__(self, read_status, office_name: str, parent: QWidget | None = None,
-                 interval_ms: int = 1000, *, hub=None, runner=None, clock=utcnow) -> None:
+                 interval_ms: int = 1000, *, hub=None, runner=None, clock=lambda: datetime.now(UTC)) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
         self.read_status = read_status

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from boxoffice import credentials
 from boxoffice.config import CentralConfig, Config, TerminalConfig, save_config
+from boxoffice.inventory_pull import pull
 from boxoffice.journal_signing import sign_store
 from boxoffice.services.context import Terminal
 from boxoffice.store.engine import Store, open_store
 from boxoffice.sync.client import CentralClient
-from boxoffice.sync.pull import pull
 from tests.helpers.shifts import open_test_shift
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from boxoffice.inventory_pull import pull
 from boxoffice.store.engine import Store
-from boxoffice.sync.pull import pull
 from boxoffice.sync.reporting import FRESH_MARGIN_SECONDS, HEARTBEAT_SECONDS, ReportingWorker
 from boxoffice.sync.worker import SyncStatus
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server

@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import func, select
 
 from boxoffice.central.extensions import ENV_SPEC_ONLY
+from boxoffice.inventory_pull import pull
 from boxoffice.services.sync_queue import QueueActionRefused, list_items, mark_report_seen
 from boxoffice.store.engine import Store
 from boxoffice.store.models import ConflictReport, JournalEntry
 from boxoffice.sync import state
-from boxoffice.sync.pull import pull
 from boxoffice.sync.worker import read_status
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request

@@ -8,9 +8,9 @@ from collections import Counter
 from sqlalchemy import select
 
 from boxoffice.central.models import Order, OrderTicket, PosTransaction, SyncEntry, Ticket
+from boxoffice.inventory_pull import pull
 from boxoffice.store.engine import Store
 from boxoffice.store.models import Outbox
-from boxoffice.sync.pull import pull
 from tests.helpers.central_server import CentralServer
 from tests.helpers.fault_proxy import FaultProxy, all_kinds
 from tests.helpers.terminal import TestTerminal

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from boxoffice.inventory_pull import pull
 from boxoffice.store.engine import Store, open_store
 from boxoffice.store.models import Product, Ticket
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.errors import ProtocolError
-from boxoffice.sync.pull import pull
 from tests.helpers.canned_http import Canned, CannedServer
 
 TICKETS = {"message": "ok", "status": 200, "data": {"valido": True, "response": [
