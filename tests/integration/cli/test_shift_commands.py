@@ -9,24 +9,11 @@ from pathlib import Path
 import pytest
 
 from boxoffice.services.clerks import ScryptCost, create_clerk
-from tests.helpers.central_server import central_server, seeded_template
 from tests.helpers.cli import run_boxoffice
 from tests.helpers.terminal import TestTerminal, make_terminal
 
 NORTE = "office_taquilla_norte"
 PIN = "2468"
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory):
-    return seeded_template(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def central(tmp_path: Path, template):
-    (tmp_path / "central").mkdir()
-    with central_server(tmp_path / "central", template=template) as server:
-        yield server
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from boxoffice import credentials
-from tests.helpers.central_server import central_server, seeded_template
 from tests.helpers.cli import run_boxoffice
 from tests.helpers.keyring_entries import token_entries
 from tests.helpers.supervisors import SUPERVISOR, SUPERVISOR_PIN, add_supervisors
@@ -16,18 +15,6 @@ from tests.helpers.terminal import make_terminal
 
 NORTE = "office_taquilla_norte"
 AS_SUPERVISOR = ("--supervisor", SUPERVISOR, "--pin-stdin")
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory):
-    return seeded_template(tmp_path_factory.mktemp("template"))
-
-
-@pytest.fixture
-def central(tmp_path: Path, template):
-    (tmp_path / "central").mkdir()
-    with central_server(tmp_path / "central", template=template) as server:
-        yield server
 
 
 @pytest.fixture
