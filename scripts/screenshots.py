@@ -42,7 +42,7 @@ def main() -> int:
 
     app = make_app()
     work = Path(tempfile.mkdtemp(prefix="boxoffice-shots-"))
-    store = seed_store(work / "terminal.sqlite3")
+    store = seed_store(work / "terminal.sqlite3", shift=False)  # the supervisor opens the shifts (prepare)
     clerks.create_first_supervisor(store.session_factory, "Marta López", "2468")
     clerks.create_clerk(store.session_factory, "Javier Ruiz", "1357", role="clerk")
     clerks.create_clerk(store.session_factory, "Lucía Gómez", "9753", role="clerk")

@@ -80,7 +80,8 @@ class SyncStatusBar(QStatusBar):
         self._show_connection(status)
         pending = self.tr("%n sales waiting to sync", "", status.pending)
         if status.parked or status.conflicts:
-            pending += self.tr(" · {p} parked · {c} conflicts").format(p=status.parked, c=status.conflicts)
+            pending += (self.tr(" · %n parked", "", status.parked)
+                        + self.tr(" · %n conflicts", "", status.conflicts))
         if status.horizon_exceeded:
             pending += self.tr(" · oldest waiting too long!")
         self.pending.setText(pending)

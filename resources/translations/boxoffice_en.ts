@@ -236,11 +236,27 @@ Reason: {reason}</numerusform>
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/status_bar.py" line="82"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="81"/>
         <source>%n sales waiting to sync</source>
         <translation>
             <numerusform>%n sale waiting to sync</numerusform>
             <numerusform>%n sales waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/status_bar.py" line="83"/>
+        <source> · %n parked</source>
+        <translation>
+            <numerusform> · %n parked</numerusform>
+            <numerusform> · %n parked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/status_bar.py" line="84"/>
+        <source> · %n conflicts</source>
+        <translation>
+            <numerusform> · %n conflict</numerusform>
+            <numerusform> · %n conflicts</numerusform>
         </translation>
     </message>
 </context>

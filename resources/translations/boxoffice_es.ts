@@ -4137,11 +4137,27 @@ Motivo: {reason}</numerusform>
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/status_bar.py" line="82"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="81"/>
         <source>%n sales waiting to sync</source>
         <translation>
             <numerusform>%n venta por sincronizar</numerusform>
             <numerusform>%n ventas por sincronizar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/status_bar.py" line="83"/>
+        <source> · %n parked</source>
+        <translation>
+            <numerusform> · %n retenida</numerusform>
+            <numerusform> · %n retenidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/status_bar.py" line="84"/>
+        <source> · %n conflicts</source>
+        <translation>
+            <numerusform> · %n conflicto</numerusform>
+            <numerusform> · %n conflictos</numerusform>
         </translation>
     </message>
     <message>
@@ -4178,11 +4194,6 @@ Motivo: {reason}</numerusform>
         <location filename="../../boxoffice/ui/status_bar.py" line="111"/>
         <source>● Token refused: re-pair the terminal</source>
         <translation>● Token rechazado: vuelva a vincular el terminal</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="84"/>
-        <source> · {p} parked · {c} conflicts</source>
-        <translation> · {p} retenidas · {c} conflictos</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/status_bar.py" line="86"/>
