@@ -11,10 +11,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from boxoffice.central import scale_out
 from boxoffice.central.auth import Principal, create_token
 from boxoffice.central.db import Database, SchemaVersionError, default_db_url
 from boxoffice.central.envelope import ApiError
@@ -22,7 +24,7 @@ from boxoffice.central.models import Ticket, TicketBlocked, TicketOffline, utcno
 from boxoffice.central.offline_office import TicketsRequest, assign
 from boxoffice.central.seed import VENUE_OFFICE_ID, VENUE_OFFICE_NAME, seed_demo, seed_venue
 
-ENV_DB = "BOXOFFICE_CENTRAL_DB"
+ENV_DB = scale_out.ENV_DB
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8700)
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="uvicorn worker processes (PostgreSQL only above 1; default 1)")
 
     seed = add("seed-demo", "create the demo event, offices and assignments; print fresh tokens")
     seed.add_argument("--json", action="store_true", help="print one JSON object instead of text")
@@ -64,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     assign_cmd.add_argument("--zone", help="pick free tickets of this zone (with --count)")
     assign_cmd.add_argument("--count", type=int, help="how many tickets to pick from --zone")
     assign_cmd.add_argument("--tickets", nargs="+", metavar="ID", help="exact ticket ids")
+    assign_cmd.add_argument("--tickets-from", metavar="FILE",
+                            help="exact ticket ids, one a line, from FILE ('-': standard input); for more ids "
+                                 "than a command line holds")
     return parser
 
 
@@ -78,8 +85,21 @@ def _serve(args: argparse.Namespace) -> int:
 
     from boxoffice.central.app import create_app
 
-    app = create_app(args.db or os.environ.get(ENV_DB) or default_db_url())
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    url = args.db or os.environ.get(ENV_DB) or default_db_url()
+    if args.workers < 1:
+        print("--workers must be 1 or more", file=sys.stderr)
+        return 2
+    if args.workers == 1:
+        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level)
+        return 0
+    refusal = scale_out.refusal(url, args.workers)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 2
+    _open(url).dispose()  # the schema is made once here, not raced by N workers' create_all
+    os.environ[ENV_DB] = url  # each worker process builds its own app (and pool) from it: nothing shared
+    uvicorn.run(scale_out.FACTORY, factory=True, workers=args.workers, host=args.host, port=args.port,
+                log_level=args.log_level)
     return 0
 
 
@@ -142,7 +162,24 @@ def _pick_free(session: Session, event_id: str, zone: str, count: int) -> list[s
         .order_by(Ticket.position, Ticket.id).limit(count)))
 
 
+def _read_ids(source: str) -> list[str]:
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def _assign(args: argparse.Namespace) -> int:
+    if args.tickets_from is not None:
+        if args.tickets:
+            print("assign takes --tickets or --tickets-from, not both", file=sys.stderr)
+            return 2
+        try:
+            args.tickets = _read_ids(args.tickets_from)
+        except OSError as exc:
+            print(f"cannot read ticket ids from {args.tickets_from}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        if not args.tickets:
+            print(f"{args.tickets_from} names no ticket ids", file=sys.stderr)
+            return 2
     by_zone = args.zone is not None or args.count is not None
     if by_zone == bool(args.tickets) or (by_zone and (args.zone is None or args.count is None)):
         print("assign needs either --zone Z --count N or --tickets ID...", file=sys.stderr)

@@ -1,0 +1,41 @@
+"""``boxoffice-central serve --workers N``: several uvicorn worker processes on one PostgreSQL database.
+
+uvicorn starts each worker by importing an app factory by name, so the database URL travels in
+``$BOXOFFICE_CENTRAL_DB`` and every worker opens its own engine and pool. Nothing the platform decides is kept in
+process memory: idempotency records, journal heads, ticket places and the sales ledger are rows, and a ticket
+changes place only under ``SELECT ... FOR UPDATE`` (:mod:`boxoffice.central.db`), so any worker may answer any
+request, a retried one included.
+
+Several workers on SQLite are refused: every write there takes the one file's write lock, so extra processes add
+lock waits (and "database is locked" failures past the busy timeout) but no throughput. A refusal says what to
+do instead; a silent warning would leave a deployment that only looks scaled.
+"""
+
+from __future__ import annotations
+
+import os
+
+from fastapi import FastAPI
+from sqlalchemy.engine import make_url
+
+from boxoffice.central.db import normalize_url
+
+ENV_DB = "BOXOFFICE_CENTRAL_DB"
+#: import string uvicorn's workers build their app from
+FACTORY = "boxoffice.central.scale_out:app_from_env"
+
+
+def refusal(url: str, workers: int) -> str | None:
+    """Why ``workers`` processes cannot serve ``url`` (None: they can)."""
+    if workers > 1 and make_url(normalize_url(url)).get_backend_name() == "sqlite":
+        return (f"--workers {workers} needs PostgreSQL: on SQLite every write waits for the one file's lock, so "
+                "more processes add no throughput. Serve with --workers 1, or pass --db "
+                "postgresql://USER@HOST/DB")
+    return None
+
+
+def app_from_env() -> FastAPI:
+    """One worker's app, on the database named by ``$BOXOFFICE_CENTRAL_DB`` (set by ``serve``)."""
+    from boxoffice.central.app import create_app
+
+    return create_app(os.environ[ENV_DB])
