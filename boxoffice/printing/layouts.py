@@ -36,6 +36,8 @@ STOCKS: dict[str, Stock] = {
     "thermal-80mm": Stock("thermal-80mm", 80.0, 150.0, 4.0),
     # 2" x 5.5" fanfold ticket stock, printed portrait (the short side across the head).
     "fanfold-2x5.5": Stock("fanfold-2x5.5", 50.8, 139.7, 2.5),
+    # 3.25" x 8" fanfold (Boca's large ticket), also portrait.
+    "fanfold-3.25x8": Stock("fanfold-3.25x8", 82.55, 203.2, 3.0),
 }
 RECEIPT_STOCK = "thermal-80mm"
 
@@ -334,8 +336,8 @@ def draw_ticket(painter: QPainter, ticket: TicketPrint, paper: Stock, dpi: float
     qr_box = draw_qr(painter, ticket.barcode, QRectF(page.left, page.y, page.width, qr_side))
     page.y = qr_box.bottom() + page.mm(1)
 
-    # Code128 with its human-readable text underneath.
-    bars = draw_code128(painter, ticket.barcode, QRectF(page.left, page.y, page.width, page.mm(12)))
+    # Code128 with its human-readable text underneath; bars of one dot where two do not fit (2" stock at 200 dpi).
+    bars = draw_code128(painter, ticket.barcode, QRectF(page.left, page.y, page.width, page.mm(12)), min_module=1)
     page.y = bars.bottom() + page.mm(0.8)
     mono = QFont("DejaVu Sans Mono")
     mono.setPixelSize(round(9 * scale * dpi / 72))
