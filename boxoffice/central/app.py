@@ -34,6 +34,7 @@ from boxoffice.central import api_docs, extensions, registry
 from boxoffice.central.auth import Principal, authenticate
 from boxoffice.central.db import Database
 from boxoffice.central.envelope import ApiError, ApiResult, PayloadTooLarge, dumps, json_response
+from boxoffice.central.event_routes import add_event_routes
 from boxoffice.central.functions import Function
 from boxoffice.central.idempotency import HEADER, Answer, header_key, run_once
 from boxoffice.central.models import utcnow
@@ -161,7 +162,8 @@ def _add_routes(app: FastAPI, db: Database) -> None:
 
     @app.get("/client/events/{eventId}/ticket-types", tags=["ticket types"], response_class=Response,
              summary="Ticket types (products and prices) of an event",
-             description="Admin or office token. A JSON list of TicketType objects (event-tickets spec fields "
+             description="No token needed: then only public types are listed; with an admin or office "
+                         "token, every type. A JSON list of TicketType objects (event-tickets spec fields "
                          "plus price_cents, zone, kind, components).",
              responses={200: {"description": "Ticket types", "content": {"application/json": {
                  "example": api_docs.TICKET_TYPE_EXAMPLE}}}, 401: api_docs.COMMON_ERRORS[401],
@@ -171,15 +173,20 @@ def _add_routes(app: FastAPI, db: Database) -> None:
     async def ticket_types(eventId: str, request: Request) -> Response:
         def work() -> list[dict[str, Any]]:
             with db.read() as session:
-                authenticate(session, request.headers.get("authorization"))
+                header = request.headers.get("authorization")  # no token: public types only (the spec)
+                if header:
+                    authenticate(session, header)
                 require_clean_text(eventId, "eventId")
-                return list_ticket_types(session, eventId)
+                rows = list_ticket_types(session, eventId)
+                return rows if header else [r for r in rows if r["visibility"] == "public"]
 
         try:
             rows = await run_in_threadpool(work)
         except ApiError as exc:
             return exc.response()
         return json_response(200, dumps(rows))
+
+    add_event_routes(app, db)  # issue #16: event setup, seat import, staff endpoints, online purchase
 
     @app.get("/health", tags=["health"], response_class=Response, summary="Liveness and schema version")
     async def health() -> Response:

@@ -356,3 +356,4 @@ class JournalAnchor(Base):
 
     __table_args__ = (UniqueConstraint("office_id", "terminal_id", "seq", "hash", name="uq_journal_anchor"),
                       Index("ix_journal_anchors_terminal", "office_id", "terminal_id", "verdict", "seq"))
+from boxoffice.central import models_events as _models_events  # noqa: E402,F401  (issue #16 tables)
