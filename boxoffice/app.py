@@ -195,7 +195,22 @@ def terminal_of(context: Context):  # -> boxoffice.services.context.Terminal
     central = context.config.central
     return Terminal(office_id=central.office_id, office_name=central.office_name or central.office_id,
                     terminal_id=context.config.terminal.id,
-                    clerk_max_discount_percent=context.config.permissions.clerk_max_discount_percent)
+                    clerk_max_discount_percent=context.config.permissions.clerk_max_discount_percent,
+                    fiscal=issuer_of(context.config))
+
+
+def issuer_of(config: Config):  # -> boxoffice.core.fiscal.Issuer | None
+    """The ``[fiscal]`` issuer of this terminal's invoices; None when no NIF is configured."""
+    from boxoffice.core.fiscal import Issuer, normalise_nif, parse_rate
+
+    fiscal = config.fiscal
+    if not fiscal.nif:
+        return None
+    return Issuer(name=fiscal.name.strip(), nif=normalise_nif(fiscal.nif), address=fiscal.address.strip(),
+                  series=config.terminal.id.strip(), default_rate_bp=parse_rate(fiscal.default_tax_rate),
+                  rates_bp={product: parse_rate(rate) for product, rate in fiscal.tax_rates.items()},
+                  regime=fiscal.regime, timezone=fiscal.timezone, check_url=fiscal.check_url,
+                  submit=bool(fiscal.submission_url))
 
 
 def make_client(context: Context):  # -> boxoffice.sync.client.CentralClient

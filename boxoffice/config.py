@@ -24,10 +24,14 @@ import tomli_w
 
 from boxoffice.core.discounts import DEFAULT_CLERK_MAX_DISCOUNT_PERCENT
 from boxoffice.core.errors import ConfigError
+from boxoffice.core.fiscal import TEST_CHECK_URL, nif_problem, parse_rate
 
 LANGUAGES = ("es", "en")
-PRINTER_KINDS = ("none", "system", "pdf", "escpos-network", "escpos-usb", "escpos-serial")
-TICKET_STOCKS = ("fanfold-2x5.5", "thermal-80mm")
+PRINTER_KINDS = ("none", "system", "pdf", "escpos-network", "escpos-usb", "escpos-serial", "fgl-network", "fgl-usb",
+                 "fgl-serial")
+TICKET_STOCKS = ("fanfold-2x5.5", "fanfold-3.25x8", "thermal-80mm")
+FGL_STOCKS = ("fanfold-2x5.5", "fanfold-3.25x8")  # what Boca-style ticket printers take
+FGL_DPIS = (200, 300, 600)
 SCANNER_SUFFIXES = ("enter", "tab", "none")
 SCANNER_PREFIX_MAX = 8
 
@@ -52,8 +56,10 @@ class PrinterConfig:
     kind: str = "none"
     name: str = ""  # system printer name (CUPS / Windows spooler)
     address: str = ""  # host[:port] for network ESC/POS, device for serial, vendor:product for USB
+    # (FGL: host[:9100], or the device file /dev/usb/lp0, /dev/ttyUSB0@19200, COM3)
     pdf_dir: str = ""  # where PDF "printouts" go
     stock: str = "thermal-80mm"
+    dpi: int = 200  # FGL ticket printers: the print head's resolution, 200, 300 or 600
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,21 @@ class ScannerConfig:
 
 
 @dataclass(frozen=True)
+class FiscalConfig:
+    """Who issues the simplified invoices (boxoffice/core/fiscal.py). No NIF: no invoices are issued."""
+
+    name: str = ""  # the issuer's business name (razón social)
+    nif: str = ""  # its NIF/CIF, check character validated
+    address: str = ""
+    regime: str = "01"  # ClaveRegimen of the AEAT's list L8A: 01 general
+    default_tax_rate: str = "21"  # percent, prices are tax-inclusive; cultural events often "10"
+    tax_rates: dict[str, str] = field(default_factory=dict)  # ticket type (product id) -> percent
+    timezone: str = "Europe/Madrid"  # the invoices' dates (Canarias: "Atlantic/Canary")
+    check_url: str = TEST_CHECK_URL  # the QR's AEAT check address (production: www2.agenciatributaria.gob.es)
+    submission_url: str = ""  # where records are sent; empty: disabled
+
+
+@dataclass(frozen=True)
 class Config:
     central: CentralConfig = field(default_factory=CentralConfig)
     terminal: TerminalConfig = field(default_factory=TerminalConfig)
@@ -87,6 +108,7 @@ class Config:
     sync: SyncConfig = field(default_factory=SyncConfig)
     permissions: PermissionsConfig = field(default_factory=PermissionsConfig)
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
+    fiscal: FiscalConfig = field(default_factory=FiscalConfig)
 
     @property
     def paired(self) -> bool:
@@ -103,6 +125,7 @@ _SECTIONS: dict[str, type] = {
     "sync": SyncConfig,
     "permissions": PermissionsConfig,
     "scanner": ScannerConfig,
+    "fiscal": FiscalConfig,
 }
 
 
@@ -193,6 +216,7 @@ def validate(config: Config, source: str = "config") -> None:
     _one_of(source, "terminal.language", config.terminal.language, LANGUAGES)
     _one_of(source, "printer.kind", config.printer.kind, PRINTER_KINDS)
     _one_of(source, "printer.stock", config.printer.stock, TICKET_STOCKS)
+    _validate_fgl(config.printer, source)
     if not 1 <= config.sync.batch_size <= 1000:
         raise ConfigError(f"{source}: sync.batch_size must be between 1 and 1000, got {config.sync.batch_size}",
                           code="config_out_of_range", params=_range(source, "sync.batch_size", 1, 1000,
@@ -208,6 +232,46 @@ def validate(config: Config, source: str = "config") -> None:
                           code="config_out_of_range",
                           params=_range(source, "permissions.clerk_max_discount_percent", 0, 100, percent))
     _validate_scanner(config.scanner, source)
+    _validate_fiscal(config.fiscal, source)
+
+
+def _validate_fiscal(fiscal: FiscalConfig, source: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    def refuse(key: str, why: str) -> ConfigError:
+        return ConfigError(f"{source}: fiscal.{key}: {why}", code="config_fiscal_invalid",
+                           params={"source": source, "key": f"fiscal.{key}", "reason": why})
+
+    if fiscal.nif:
+        if problem := nif_problem(fiscal.nif):
+            raise refuse("nif", problem)
+        for key in ("name", "address"):
+            if not getattr(fiscal, key).strip():
+                raise refuse(key, "required on an invoice when fiscal.nif is set")
+    rates = {"default_tax_rate": fiscal.default_tax_rate} | {
+        f"tax_rates.{product}": rate for product, rate in fiscal.tax_rates.items()}
+    for key, rate in rates.items():
+        try:
+            parse_rate(rate)
+        except ValueError as error:
+            raise refuse(key, f"{error} (a tax rate in percent, in quotes: \"21\", \"10\")") from None
+    try:
+        ZoneInfo(fiscal.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise refuse("timezone", f"{fiscal.timezone!r} is not a time zone (\"Europe/Madrid\")") from None
+    for key in ("check_url", "submission_url"):
+        value = getattr(fiscal, key)
+        parts = urlsplit(value)
+        if (value or key == "check_url") and (parts.scheme not in ("http", "https") or not parts.netloc):
+            raise refuse(key, f"must be an http:// or https:// address, got {value!r}")
+
+
+def _validate_fgl(printer: PrinterConfig, source: str) -> None:
+    """An FGL ticket printer prints ticket stock at its head's resolution; other printers ignore both keys."""
+    if printer.dpi not in FGL_DPIS:
+        _one_of(source, "printer.dpi", str(printer.dpi), tuple(str(dpi) for dpi in FGL_DPIS))
+    if printer.kind.startswith("fgl-"):
+        _one_of(source, "printer.stock", printer.stock, FGL_STOCKS)
 
 
 def _validate_scanner(scanner: ScannerConfig, source: str) -> None:

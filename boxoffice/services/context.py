@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from boxoffice.core.discounts import DEFAULT_CLERK_MAX_DISCOUNT_PERCENT
+from boxoffice.core.fiscal import Issuer
 
 
 @dataclass(frozen=True)
@@ -19,3 +20,5 @@ class Terminal:
     training: bool = False
     #: ``[permissions] clerk_max_discount_percent``: the sale service enforces it (boxoffice/core/discounts.py)
     clerk_max_discount_percent: int = DEFAULT_CLERK_MAX_DISCOUNT_PERCENT
+    #: ``[fiscal]``: who issues this terminal's simplified invoices; None (no NIF configured): none are issued
+    fiscal: Issuer | None = None

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownSale
 from boxoffice.core.permissions import Action
-from boxoffice.services import authority, journal, shifts
+from boxoffice.services import authority, invoices, journal, shifts
 from boxoffice.services.context import Terminal
 from boxoffice.services.sales import sale_snapshot
 from boxoffice.store.models import Event, JournalEntry, Outbox, Sale, Ticket
@@ -118,6 +118,8 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
         sale.voided_at = utcnow()
         sale.void_shift_id = shift_id
         sale.void_reason = reason.strip()
+        if terminal.fiscal is not None and not terminal.training:  # a rectificativa, never an edit of the F2
+            invoices.rectify_sale(invoices.db(session), terminal.fiscal, sale.purchase_code, shift_id, utcnow())
         if delivered:
             event = session.get(Event, sale.event_id)
             assert event is not None

@@ -23,7 +23,7 @@ from boxoffice.core.discounts import DiscountCheck, DiscountRefused
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownProduct
 from boxoffice.core.payments import PaymentRequest, SettledPayment, settle
 from boxoffice.core.permissions import Action
-from boxoffice.services import best_available, journal, sale_rows, shifts
+from boxoffice.services import best_available, invoices, journal, sale_rows, shifts
 from boxoffice.services.context import Terminal
 from boxoffice.services.sale_rows import ClerkRow, EventRow, ProductRow, TicketRow
 from boxoffice.store.models import (
@@ -83,6 +83,8 @@ class SaleResult:
     change_cents: int
     tickets: tuple[SoldTicket, ...]
     payments: tuple[SettledPayment, ...] = field(default=())
+    #: the simplified invoice's number (boxoffice/services/invoices.py); None: no invoice (comp, training)
+    invoice_number: str | None = None
 
 
 @dataclass
@@ -130,6 +132,10 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
         code, sold, payload = _write_sale(session, event, clerk, shift_id, request, planned, total, settled,
                                           terminal)
         queue_delivery(session, code, payload)
+        invoice = None
+        if terminal.fiscal is not None and not terminal.training:  # training issues no invoices
+            invoice = invoices.issue_for_sale(db, terminal.fiscal, code, shift_id, [
+                (p.product.id, p.gross_cents - p.line.discount_cents) for p in planned], utcnow())
         entry = {"purchase_code": code, "total_cents": total, "tickets": [t.ticket_id for t in sold],
                  "payments": [[p.method, p.amount_cents] for p in settled]} | approval
         if request.comp_reason is not None:
@@ -139,7 +145,7 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
         tracepoints.reach("sale.before_commit")  # every row written, nothing committed
     tracepoints.reach("sale.committed")  # committed, the caller not told yet
     change = sum(p.change_cents for p in settled)
-    return SaleResult(code, total, change, tuple(sold), tuple(settled))
+    return SaleResult(code, total, change, tuple(sold), tuple(settled), invoice.number if invoice else None)
 
 
 def _comp_request(request: SaleRequest) -> SaleRequest:

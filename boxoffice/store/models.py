@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -400,3 +401,38 @@ class ConflictReport(Base):
     seen_at: Mapped[datetime | None] = mapped_column(index=True)
     seen_by: Mapped[str | None] = mapped_column(String)
     seen_note: Mapped[str | None] = mapped_column(Text)
+
+
+INVOICE_KINDS = ("F2", "R5")
+INVOICE_SUBMISSIONS = ("off", "pending", "sent")
+
+
+class Invoice(Base):
+    """A simplified invoice (F2) or its rectificativa (R5) and its Verifactu registration record (``record``,
+    canonical JSON with its ``Huella``; boxoffice/core/fiscal.py). Written in the sale's or the void's
+    transaction and never updated except ``submission``: a correction is a new R5 row. ``id`` is the chain's
+    order; (series, year, seq) has no gaps because a number is taken only in the transaction that commits it."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (
+        CheckConstraint(one_of("kind", INVOICE_KINDS), name="kind"),
+        CheckConstraint(one_of("submission", INVOICE_SUBMISSIONS), name="submission"),
+        UniqueConstraint("series", "year", "seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String, unique=True)
+    series: Mapped[str] = mapped_column(String)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(2))
+    purchase_code: Mapped[str] = mapped_column(String, index=True)
+    rectifies_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"), unique=True)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
+    issued_at: Mapped[datetime]
+    total_cents: Mapped[int] = mapped_column(BigInteger)
+    quota_cents: Mapped[int] = mapped_column(BigInteger)
+    record: Mapped[str] = mapped_column(Text)
+    huella: Mapped[str] = mapped_column(String(64))
+    submission: Mapped[str] = mapped_column(String(8), default="off", server_default="off")
+    submitted_at: Mapped[datetime | None]

@@ -327,6 +327,34 @@ TEMPLATES: dict[str, str] = {
     "printer_stopped":
         QT_TRANSLATE_NOOP("ErrorText", "{printer} stopped before ticket {ticket}. The sale is kept and can be "
                           "reprinted."),
+    # FGL ticket printers (boxoffice/printing/fgl_output.py): the condition; the window adds which tickets
+    "fgl_out_of_paper":
+        QT_TRANSLATE_NOOP("ErrorText", "{printer} is out of tickets: load ticket stock. The sale is kept."),
+    "fgl_paper_jam":
+        QT_TRANSLATE_NOOP("ErrorText", "{printer} has a ticket jam: open it and clear the jam. The sale is kept."),
+    "fgl_cutter_jam":
+        QT_TRANSLATE_NOOP("ErrorText", "The cutter of {printer} is jammed: switch the printer off and clear it. "
+                          "The sale is kept."),
+    "fgl_not_taken":
+        QT_TRANSLATE_NOOP("ErrorText", "{printer} is holding a ticket nobody took: take it out. The sale is "
+                          "kept."),
+    "fgl_illegal_data":
+        QT_TRANSLATE_NOOP("ErrorText", "{printer} refused the ticket data: check that its resolution (dpi) and "
+                          "ticket stock match the settings. The sale is kept."),
+    "fgl_fault":
+        QT_TRANSLATE_NOOP("ErrorText", "{printer} reports a fault (status {status}): switch it off and on. The "
+                          "sale is kept."),
+    "fgl_unknown":
+        QT_TRANSLATE_NOOP("ErrorText", "{printer} sent a status it does not document ({status}): look at its "
+                          "display. The sale is kept."),
+    "fgl_no_confirmation":
+        QT_TRANSLATE_NOOP("ErrorText", "{printer} did not confirm ticket {first}; it may have printed: check "
+                          "before reprinting. The sale is kept."),
+    "fgl_not_ready":
+        QT_TRANSLATE_NOOP("ErrorText", "{printer} is not ready (out of tickets, jammed or open?): check it. The "
+                          "sale is kept."),
+    "fgl_lost":
+        QT_TRANSLATE_NOOP("ErrorText", "The connection to {printer} was lost while printing. The sale is kept."),
     # the database at start-up (boxoffice/store/engine.py, shown by ui/startup_failure.py)
     "database_not_sqlite":
         QT_TRANSLATE_NOOP("ErrorText", "{path} is not a Box office database (not an SQLite file). Move it away "
@@ -391,6 +419,8 @@ TEMPLATES: dict[str, str] = {
         QT_TRANSLATE_NOOP("ErrorText", "{source}: {key} must be one of {allowed}, not {value}."),
     "config_out_of_range":
         QT_TRANSLATE_NOOP("ErrorText", "{source}: {key} must be between {low} and {high}, not {value}."),
+    "config_fiscal_invalid":
+        QT_TRANSLATE_NOOP("ErrorText", "{source}: the invoicing setting {key} is not valid: {reason}."),
     "config_scanner_prefix_invalid":
         QT_TRANSLATE_NOOP("ErrorText", "{source}: the scanner prefix must be at most {max} printable characters, "
                           "without spaces at the ends, not {value}."),
@@ -516,6 +546,12 @@ PRINTERS: dict[str, tuple[str, str]] = {
                    QT_TRANSLATE_NOOP("ErrorText", "the USB printer")),
     "escpos-serial": (QT_TRANSLATE_NOOP("ErrorText", "the serial printer at {address}"),
                       QT_TRANSLATE_NOOP("ErrorText", "the serial printer")),
+    "fgl-network": (QT_TRANSLATE_NOOP("ErrorText", "the ticket printer at {address}"),
+                    QT_TRANSLATE_NOOP("ErrorText", "the network ticket printer")),
+    "fgl-usb": (QT_TRANSLATE_NOOP("ErrorText", "the USB ticket printer {address}"),
+                QT_TRANSLATE_NOOP("ErrorText", "the USB ticket printer")),
+    "fgl-serial": (QT_TRANSLATE_NOOP("ErrorText", "the serial ticket printer at {address}"),
+                   QT_TRANSLATE_NOOP("ErrorText", "the serial ticket printer")),
 }
 
 

@@ -1238,6 +1238,11 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="395"/>
+        <source>{source}: the invoicing setting {key} is not valid: {reason}.</source>
+        <translation>{source}: el ajuste de facturación {key} no es válido: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="395"/>
         <source>{source}: the scanner prefix must be at most {max} printable characters, without spaces at the ends, not {value}.</source>
         <translation>{source}: el prefijo del escáner debe tener como máximo {max} caracteres imprimibles, sin espacios en los extremos; no {value}.</translation>
     </message>
