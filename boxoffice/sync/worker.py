@@ -18,6 +18,9 @@
   (:mod:`boxoffice.sync.conflict_feed`: another office's sale of our seat reaches our supervisor); that fetch
   never fails the round.
 * Conflicts the server reports (seat sold elsewhere, no longer assigned) are recorded on the sale.
+* The worker writes nothing itself: the batch is read, and every answer recorded, by the delivery book
+  (:mod:`boxoffice.services.delivery`, handed in by whoever builds the worker), which owns every state change
+  through the machines of :mod:`boxoffice.core.ticket_states`. This module only moves requests and answers.
 * ``stop()`` interrupts a request in flight by closing the HTTP client (which cuts its open connections); the
   item simply stays pending. A round the stopping thread has not sent yet is not sent at all.
 """
@@ -27,22 +30,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import case, exists, func, select, update
-from sqlalchemy.orm import Session, aliased, sessionmaker
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice import tracepoints
-from boxoffice.store.journal_head import read_head, record_acknowledged
-from boxoffice.store.models import ConflictReport, Outbox, Sale, SaleTicket, Ticket
+from boxoffice.store.models import ConflictReport, Outbox, Sale
 from boxoffice.store.types import format_utc, parse_utc, utcnow
 from boxoffice.sync import conflict_feed, state
 from boxoffice.sync.backoff import Backoff
-from boxoffice.sync.client import CentralClient, SyncResult
+from boxoffice.sync.client import CentralClient
 from boxoffice.sync.culprits import Strikes, is_refusal, may_be_the_entries
 from boxoffice.sync.errors import CentralAuthError, CentralError, CentralRejected, CentralServerError, ForeignAnswer
 from boxoffice.sync.wire import ticket_sold_entry
@@ -51,6 +52,38 @@ log = logging.getLogger(__name__)
 
 _SYNC_KINDS = ("sale", "void")
 IDLE_POLL_SECONDS = 5.0  # another process (boxoffice sell) may have queued a sale
+
+
+class DeliveryBook(Protocol):
+    """The store side of delivery (:mod:`boxoffice.services.delivery` is one): reads batches, records answers."""
+
+    def next_batch(self, read_session_factory: sessionmaker[Session], batch_size: int) -> list[dict[str, Any]]: ...
+
+    def mark_attempted(self, session_factory: sessionmaker[Session],
+                       batch: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
+
+    def record_sync_results(self, session_factory: sessionmaker[Session], batch: Sequence[dict[str, Any]],
+                            results: Sequence[Any], head: Any = None) -> Any: ...
+
+    def record_unassign_delivered(self, session_factory: sessionmaker[Session], item: dict[str, Any]) -> None: ...
+
+    def park(self, session_factory: sessionmaker[Session], item: dict[str, Any], message: str) -> None: ...
+
+    def record_failure(self, session_factory: sessionmaker[Session], ids: Sequence[int], message: str,
+                       next_attempt_at: datetime) -> None: ...
+
+    def note_error(self, session_factory: sessionmaker[Session], message: str) -> None: ...
+
+
+def default_book() -> DeliveryBook:
+    """The services' delivery book, for callers that build a worker without one (tests, scripts).
+
+    Imported here, late, so that this transport module does not depend on ``services`` at import time; the
+    composition root may pass its own.
+    """
+    from boxoffice.services import delivery
+
+    return delivery  # type: ignore[return-value]  # a module with the book's functions
 
 
 @dataclass(frozen=True)
@@ -126,8 +159,10 @@ def read_status(session_factory: sessionmaker[Session], horizon_hours: int = 20,
 class DeliveryWorker:
     def __init__(self, session_factory: sessionmaker[Session], client_factory: Callable[[], CentralClient], *,
                  batch_size: int = 100, horizon_hours: int = 20, backoff: Backoff | None = None,
-                 read_session_factory: sessionmaker[Session] | None = None, terminal_id: str | None = None) -> None:
+                 read_session_factory: sessionmaker[Session] | None = None, terminal_id: str | None = None,
+                 book: DeliveryBook | None = None) -> None:
         self.session_factory = session_factory
+        self.book = book or default_book()
         self.terminal_id = terminal_id  # set: every synchronisation carries the journal's head for this terminal
         # reads (the next batch, status) must not take the write lock, or a busy window starves delivery
         self.read_session_factory = read_session_factory or session_factory
@@ -264,45 +299,12 @@ class DeliveryWorker:
             return self._client
 
     def _next_batch(self) -> list[dict[str, Any]]:
-        sale_row = aliased(Outbox)
-        # a cancellation waits until the platform has its sale (point 11 of issue #12)
-        sale_not_there = exists().where(sale_row.kind == "sale", sale_row.subject == Outbox.subject,
-                                        sale_row.state != "delivered")
-        with self.read_session_factory() as session:
-            rows = session.scalars(select(Outbox).where(Outbox.state == "pending",
-                                                        ~((Outbox.kind == "void") & sale_not_there))
-                                   .order_by(Outbox.id).limit(self.batch_size)).all()
-            batch = []
-            for row in rows:
-                item = {"id": row.id, "kind": row.kind, "key": row.idempotency_key, "payload": row.payload,
-                        "subject": row.subject, "attempted": row.attempted_at is not None}
-                if row.kind == "unassign":
-                    if not batch:
-                        batch.append(item)
-                    break
-                batch.append(item)
-            head = read_head(session)  # in the batch's read: the head covers every sale the batch carries
-            for item in batch:
-                item["journal_head"] = head
-            return batch
+        size = self.batch_size  # how many items one request carries
+        return self.book.next_batch(self.read_session_factory, size)
 
     def _mark_attempted(self, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Record that these items are about to be sent (committed before sending); what is still pending.
-
-        In one write transaction with the check, so a void either came first (the item is no longer pending and
-        is not sent) or sees the mark (and queues a cancellation behind the sale).
-        """
-        if all(item["attempted"] for item in batch):
-            return batch
-        ids = [item["id"] for item in batch]
-        with self.session_factory.begin() as session:
-            session.execute(update(Outbox).where(Outbox.id.in_(ids), Outbox.state == "pending",
-                                                 Outbox.attempted_at.is_(None))
-                            .values(attempted_at=utcnow()).execution_options(synchronize_session=False))
-            live = set(session.scalars(select(Outbox.id).where(Outbox.id.in_(ids), Outbox.state == "pending")))
-        for item in batch:
-            item["attempted"] = True
-        return [item for item in batch if item["id"] in live]
+        """Record that these items are about to be sent (committed before sending); what is still pending."""
+        return self.book.mark_attempted(self.session_factory, batch)
 
     def _check_horizon(self) -> None:
         status = read_status(self.read_session_factory, self.horizon_hours)
@@ -351,9 +353,8 @@ class DeliveryWorker:
             self._strikes.answered()
         if held_exc is not None:
             return _merged(outcome, self._failed(client, held, held_exc, answered=answered))
-        if park_message is not None:
-            with self.session_factory.begin() as session:  # the round went through, but it parked something
-                state.put(session, state.LAST_ERROR, park_message)
+        if park_message is not None:  # the round went through, but it parked something
+            self.book.note_error(self.session_factory, park_message)
         return outcome
 
     def _send(self, client: CentralClient, batch: list[dict[str, Any]], outcome: RoundResult) -> None:
@@ -367,80 +368,16 @@ class DeliveryWorker:
                                      head.wire(client.office_id, self.terminal_id) if head else None)
         tracepoints.reach("sync.answer_received")
         delivered = outcome.delivered
-        with self.session_factory.begin() as session:
-            for item, result in zip(batch, results, strict=True):
-                self._record(session, item, result, outcome)
-            state.put_time(session, state.LAST_SUCCESS)
-            state.clear(session, state.LAST_ERROR)
-            if head:
-                record_acknowledged(session, head)
+        recorded = self.book.record_sync_results(self.session_factory, batch, results, head)
+        for item in batch:
+            self._strikes.forget(item["id"])
+        outcome.delivered += recorded.delivered
+        outcome.parked += recorded.parked
+        outcome.conflicts += recorded.conflicts
+        outcome.settled += recorded.settled
         tracepoints.reach("sync.outcome_committed")
         log.info("delivered %d sales/voids (%d conflicts so far)", outcome.delivered - delivered,
                  len(outcome.conflicts))
-
-    def _record(self, session: Session, item: dict[str, Any], result: SyncResult, outcome: RoundResult) -> None:
-        row = session.get(Outbox, item["id"])
-        assert row is not None
-        answer = {"order_id": result.order_id, "status": result.status, "replayed": result.replayed,
-                  "tickets": [{"ticket_id": t.ticket_id, "conflict": t.conflict,
-                               **({"held_by": t.held_by} if t.held_by else {})} for t in result.tickets],
-                  "inconsistencies": list(result.inconsistencies), "error": result.error}
-        if result.error:
-            row.response = answer
-            self._park_row(session, row, f"central: {result.error}")
-            outcome.parked += 1
-            return
-        self._strikes.forget(row.id)
-        row.state, row.delivered_at, row.response, row.last_error = "delivered", utcnow(), answer, None
-        outcome.delivered += 1
-        sale = session.scalars(select(Sale).where(Sale.purchase_code == item["subject"])).first()
-        if item["kind"] == "sale":
-            if sale is not None:
-                conflicts = [t for t in answer["tickets"] if t["conflict"]]
-                sale.delivery_state = "conflict" if conflicts else "delivered"
-                if conflicts or result.inconsistencies:
-                    sale.conflict_json = {"tickets": conflicts, "inconsistencies": list(result.inconsistencies)}
-                if conflicts:
-                    outcome.conflicts.append(item["subject"])
-                if sale.status == "voided":
-                    # voided as never sent (a store from before attempted_at): the platform has it now, so
-                    # cancel it there; a void made after the attempt queued its cancellation already
-                    self._queue_void(session, item, sale)
-        elif item["kind"] == "void" and sale is not None:
-            _free_seats(session, [t.ticket_id for t in sale.tickets])
-            outcome.settled.append(item["subject"])
-
-    def _queue_void(self, session: Session, item: dict[str, Any], sale: Sale) -> None:
-        payload = dict(item["payload"], status="cancelled")
-        queued = session.scalar(select(func.count()).select_from(Outbox)
-                                .where(Outbox.kind == "void", Outbox.subject == sale.purchase_code,
-                                       Outbox.state != "cancelled"))
-        if not queued:
-            session.add(Outbox(kind="void", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
-                               payload=payload))
-
-    def _park_row(self, session: Session, row: Outbox, message: str) -> None:
-        """Park ``row`` with ``message``; a refused sale that was voided meanwhile is settled instead.
-
-        The platform refused that sale, so it does not hold it: its waiting cancellation is dropped and the
-        seats come back now, exactly as a void of a sale that never reached the platform.
-        """
-        self._strikes.forget(row.id)
-        row.state, row.last_error = "parked", message
-        if row.kind != "sale":
-            return
-        sale = session.scalars(select(Sale).where(Sale.purchase_code == row.subject)).first()
-        if sale is None:
-            return
-        if sale.status != "voided":
-            sale.delivery_state = "parked"
-            return
-        row.state, sale.delivery_state = "cancelled", "cancelled"
-        session.execute(update(Outbox).where(Outbox.kind == "void", Outbox.subject == row.subject,
-                                             Outbox.state == "pending")
-                        .values(state="cancelled", last_error=f"not sent: the platform refused the sale ({message})")
-                        .execution_options(synchronize_session=False))
-        _free_seats(session, [t.ticket_id for t in sale.tickets])
 
     # -- returns ---------------------------------------------------------------------------------------------
 
@@ -453,27 +390,15 @@ class DeliveryWorker:
                 raise  # not the platform's answer: transport trouble, retried
             self._park(item, exc.reason)
             return RoundResult(parked=1)
-        with self.session_factory.begin() as session:
-            row = session.get(Outbox, item["id"])
-            assert row is not None
-            row.state, row.delivered_at, row.last_error = "delivered", utcnow(), None
-            session.execute(update(Ticket).where(Ticket.id.in_(payload["ticket_ids"]), Ticket.state == "returning")
-                            .values(state="returned", updated_at=utcnow())
-                            .execution_options(synchronize_session=False))
-            state.put_time(session, state.LAST_SUCCESS)
-            state.clear(session, state.LAST_ERROR)
+        self.book.record_unassign_delivered(self.session_factory, item)
         return RoundResult(delivered=1)
 
     # -- failures --------------------------------------------------------------------------------------------
 
     def _park(self, item: dict[str, Any], message: str) -> None:
         log.warning("outbox item %s (%s %s) parked: %s", item["id"], item["kind"], item["subject"], message)
-        with self.session_factory.begin() as session:
-            row = session.get(Outbox, item["id"])
-            assert row is not None
-            row.attempts += 1
-            self._park_row(session, row, message)
-            state.put(session, state.LAST_ERROR, message)
+        self._strikes.forget(item["id"])
+        self.book.park(self.session_factory, item, message)
 
     def _failed_alone(self, item: dict[str, Any], exc: CentralError) -> str | None:
         """An entry sent alone failed: park it (its message) when that is certain, else None (it stays)."""
@@ -510,12 +435,7 @@ class DeliveryWorker:
             client.close()
         log.warning("delivery failed (%s); retry in %.1f s (failure %d)", exc, delay, self.backoff.failures)
         next_at = utcnow() + timedelta(seconds=delay)
-        with self.session_factory.begin() as session:
-            session.execute(update(Outbox).where(Outbox.id.in_([i["id"] for i in batch]),
-                                                 Outbox.state == "pending")
-                            .values(attempts=Outbox.attempts + 1, last_error=str(exc), next_attempt_at=next_at)
-                            .execution_options(synchronize_session=False))
-            state.put(session, state.LAST_ERROR, str(exc))
+        self.book.record_failure(self.session_factory, [i["id"] for i in batch], str(exc), next_at)
         return RoundResult(failed=True, error=str(exc), retry_in=delay)
 
 
@@ -527,13 +447,3 @@ def _merged(done: RoundResult, failed: RoundResult) -> RoundResult:
     failed.settled = done.settled + failed.settled
     return failed
 
-
-def _free_seats(session: Session, ticket_ids: list[str]) -> None:
-    """Put a voided sale's seats back on sale here, once the platform no longer holds the sale."""
-    # a seat freed when the void was made (the sale seemed undelivered) may have been sold again since
-    resold = exists().where(SaleTicket.ticket_id == Ticket.id, SaleTicket.sale_status == "completed")
-    # a seat the platform no longer offers here (e.g. sold twice and given up) is not put back on sale
-    freed = case((Ticket.central_available.is_(True), "available"), else_="withdrawn")
-    session.execute(update(Ticket).where(Ticket.id.in_(ticket_ids), Ticket.state == "sold", ~resold)
-                    .values(state=freed, updated_at=utcnow())
-                    .execution_options(synchronize_session=False))

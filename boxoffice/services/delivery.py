@@ -1,0 +1,283 @@
+"""What a delivery round reads and what the platform's answers do to the store (ARCHITECTURE.md *Outbox*).
+
+The delivery worker (:mod:`boxoffice.sync.worker`) is transport only: it asks this module for the next batch,
+sends it, and hands the answer back here. Every state change an answer causes (outbox row delivered / parked /
+cancelled, the sale's delivery state, seats freed by a settled void, returned seats) goes through the machines of
+:mod:`boxoffice.core.ticket_states`, and each public function is one transaction.
+
+Answers arrive as the client's typed results; this module needs only their fields (:class:`Answer`), so it
+does not import the transport.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlalchemy import exists, select, update
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from boxoffice.core import ticket_states
+from boxoffice.core.ticket_states import DELIVERY, OUTBOX, TICKET
+from boxoffice.store.journal_head import JournalHead, read_head, record_acknowledged
+from boxoffice.store.models import Outbox, Sale, SaleTicket, SyncState, Ticket
+from boxoffice.store.types import format_utc, utcnow
+
+#: ``sync_state`` keys (the same facts :mod:`boxoffice.sync.state` reads)
+LAST_SUCCESS = "last_success"
+LAST_ERROR = "last_error"
+
+
+class TicketAnswer(Protocol):
+    ticket_id: str
+    conflict: str | None
+    held_by: str | None
+
+
+class Answer(Protocol):
+    """The platform's answer for one entry (``sync.client.SyncResult`` has these fields)."""
+
+    order_id: str | None
+    status: str | None
+    replayed: bool
+    tickets: Sequence[TicketAnswer]
+    inconsistencies: Sequence[Any]
+    error: str | None
+
+
+@dataclass
+class Recorded:
+    """What recording a round's answers did (the worker adds it to its round's result)."""
+
+    delivered: int = 0
+    parked: int = 0
+    #: purchase codes of sales the platform stored with a seat held elsewhere
+    conflicts: list[str] = field(default_factory=list)
+    #: purchase codes whose cancellation the platform confirmed (their seats are free again)
+    settled: list[str] = field(default_factory=list)
+
+
+# -- reading -----------------------------------------------------------------------------------------------------
+
+
+def next_batch(read_session_factory: sessionmaker[Session], batch_size: int) -> list[dict[str, Any]]:
+    """The next items to send, in order: consecutive sales and voids, or one unassign alone.
+
+    A cancellation waits until the platform has its sale (point 11 of issue #12). The journal's head is read in
+    the same transaction, so it covers every sale the batch carries.
+    """
+    sale_row = aliased(Outbox)
+    sale_not_there = exists().where(sale_row.kind == "sale", sale_row.subject == Outbox.subject,
+                                    sale_row.state != "delivered")
+    with read_session_factory() as session:
+        rows = session.scalars(select(Outbox).where(Outbox.state == "pending",
+                                                    ~((Outbox.kind == "void") & sale_not_there))
+                               .order_by(Outbox.id).limit(batch_size)).all()
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            item = {"id": row.id, "kind": row.kind, "key": row.idempotency_key, "payload": row.payload,
+                    "subject": row.subject, "attempted": row.attempted_at is not None}
+            if row.kind == "unassign":
+                if not batch:
+                    batch.append(item)
+                break
+            batch.append(item)
+        head = read_head(session)
+        for item in batch:
+            item["journal_head"] = head
+        return batch
+
+
+# -- before sending ----------------------------------------------------------------------------------------------
+
+
+def mark_attempted(session_factory: sessionmaker[Session], batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Record that these items are about to be sent (committed before sending); the ones still pending.
+
+    In one write transaction with the check, so a void either came first (the item is no longer pending and is
+    not sent) or sees the mark (and queues a cancellation behind the sale).
+    """
+    if all(item["attempted"] for item in batch):
+        return batch
+    ids = [item["id"] for item in batch]
+    with session_factory.begin() as session:
+        session.execute(update(Outbox).where(Outbox.id.in_(ids), Outbox.state == "pending",
+                                             Outbox.attempted_at.is_(None))
+                        .values(attempted_at=utcnow()).execution_options(synchronize_session=False))
+        live = set(session.scalars(select(Outbox.id).where(Outbox.id.in_(ids), Outbox.state == "pending")))
+    for item in batch:
+        item["attempted"] = True
+    return [item for item in batch if item["id"] in live]
+
+
+# -- answers -----------------------------------------------------------------------------------------------------
+
+
+def record_sync_results(session_factory: sessionmaker[Session], batch: Sequence[dict[str, Any]],
+                        results: Sequence[Answer], head: JournalHead | None = None) -> Recorded:
+    """The platform answered ``batch`` (one result per item, in order): record every answer, the round's
+    success and (``head``) the journal head it acknowledged, in one transaction."""
+    recorded = Recorded()
+    with session_factory.begin() as session:
+        for item, result in zip(batch, results, strict=True):
+            _record(session, item, result, recorded)
+        _put_fact(session, LAST_SUCCESS, format_utc(utcnow()))
+        _clear_fact(session, LAST_ERROR)
+        if head:
+            record_acknowledged(session, head)
+    return recorded
+
+
+def record_unassign_delivered(session_factory: sessionmaker[Session], item: dict[str, Any]) -> None:
+    """The platform took back the returned seats of ``item``: they are returned, the row delivered."""
+    with session_factory.begin() as session:
+        row = session.get(Outbox, item["id"])
+        assert row is not None
+        ticket_states.move(OUTBOX, row, "delivered", subject=row.subject)
+        row.delivered_at, row.last_error = utcnow(), None
+        _move_tickets(session, item["payload"]["ticket_ids"], "returned", ("returning",))
+        _put_fact(session, LAST_SUCCESS, format_utc(utcnow()))
+        _clear_fact(session, LAST_ERROR)
+
+
+def park(session_factory: sessionmaker[Session], item: dict[str, Any], message: str) -> None:
+    """The platform refused ``item`` for certain: park it with ``message`` for the supervisor."""
+    with session_factory.begin() as session:
+        row = session.get(Outbox, item["id"])
+        assert row is not None
+        row.attempts += 1
+        _park_row(session, row, message)
+        _put_fact(session, LAST_ERROR, message)
+
+
+def record_failure(session_factory: sessionmaker[Session], ids: Sequence[int], message: str,
+                   next_attempt_at: datetime) -> None:
+    """A round failed with these items still pending: count the attempt, keep the error, wait until then."""
+    with session_factory.begin() as session:
+        session.execute(update(Outbox).where(Outbox.id.in_(list(ids)), Outbox.state == "pending")
+                        .values(attempts=Outbox.attempts + 1, last_error=message, next_attempt_at=next_attempt_at)
+                        .execution_options(synchronize_session=False))
+        _put_fact(session, LAST_ERROR, message)
+
+
+def note_error(session_factory: sessionmaker[Session], message: str) -> None:
+    """The round went through but left something to say (an entry parked): the status shows ``message``."""
+    with session_factory.begin() as session:
+        _put_fact(session, LAST_ERROR, message)
+
+
+# -- inside the transactions -------------------------------------------------------------------------------------
+
+
+def _answer(result: Answer) -> dict[str, Any]:
+    return {"order_id": result.order_id, "status": result.status, "replayed": result.replayed,
+            "tickets": [{"ticket_id": t.ticket_id, "conflict": t.conflict,
+                         **({"held_by": t.held_by} if t.held_by else {})} for t in result.tickets],
+            "inconsistencies": list(result.inconsistencies), "error": result.error}
+
+
+def _record(session: Session, item: dict[str, Any], result: Answer, recorded: Recorded) -> None:
+    row = session.get(Outbox, item["id"])
+    assert row is not None
+    answer = _answer(result)
+    if result.error:
+        row.response = answer
+        _park_row(session, row, f"central: {result.error}")
+        recorded.parked += 1
+        return
+    ticket_states.move(OUTBOX, row, "delivered", subject=row.subject)
+    row.delivered_at, row.response, row.last_error = utcnow(), answer, None
+    recorded.delivered += 1
+    sale = session.scalars(select(Sale).where(Sale.purchase_code == item["subject"])).first()
+    if sale is None:
+        return
+    if item["kind"] == "sale":
+        conflicts = [t for t in answer["tickets"] if t["conflict"]]
+        ticket_states.move(DELIVERY, sale, "conflict" if conflicts else "delivered", attribute="delivery_state",
+                           subject=sale.purchase_code)
+        if conflicts or result.inconsistencies:
+            sale.conflict_json = {"tickets": conflicts, "inconsistencies": list(result.inconsistencies)}
+        if conflicts:
+            recorded.conflicts.append(item["subject"])
+        if sale.status == "voided":
+            # voided as never sent (a store from before attempted_at): the platform has it now, so cancel it
+            # there; a void made after the attempt queued its cancellation already
+            _queue_void(session, item, sale)
+    elif item["kind"] == "void":
+        free_seats(session, [t.ticket_id for t in sale.tickets])
+        recorded.settled.append(item["subject"])
+
+
+def _queue_void(session: Session, item: dict[str, Any], sale: Sale) -> None:
+    queued = session.scalar(select(Outbox.id).where(Outbox.kind == "void", Outbox.subject == sale.purchase_code,
+                                                    Outbox.state != "cancelled").limit(1))
+    if queued is None:
+        session.add(Outbox(kind="void", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
+                           payload=dict(item["payload"], status="cancelled")))
+
+
+def _park_row(session: Session, row: Outbox, message: str) -> None:
+    """Park ``row`` with ``message``; a refused sale that was voided meanwhile is settled instead.
+
+    The platform refused that sale, so it does not hold it: its waiting cancellation is dropped and the seats
+    come back now, exactly as a void of a sale that never reached the platform.
+    """
+    ticket_states.move(OUTBOX, row, "parked", subject=row.subject)
+    row.last_error = message
+    if row.kind != "sale":
+        return
+    sale = session.scalars(select(Sale).where(Sale.purchase_code == row.subject)).first()
+    if sale is None:
+        return
+    if sale.status != "voided":
+        ticket_states.move(DELIVERY, sale, "parked", attribute="delivery_state", subject=sale.purchase_code)
+        return
+    ticket_states.move(OUTBOX, row, "cancelled", subject=row.subject)
+    ticket_states.move(DELIVERY, sale, "cancelled", attribute="delivery_state", subject=sale.purchase_code)
+    ticket_states.check(OUTBOX, "pending", "cancelled")  # its waiting cancellation, below
+    session.execute(update(Outbox).where(Outbox.kind == "void", Outbox.subject == row.subject,
+                                         Outbox.state == "pending")
+                    .values(state="cancelled", last_error=f"not sent: the platform refused the sale ({message})")
+                    .execution_options(synchronize_session=False))
+    free_seats(session, [t.ticket_id for t in sale.tickets])
+
+
+def free_seats(session: Session, ticket_ids: Sequence[str]) -> None:
+    """Apply the freed-seat rule (:func:`boxoffice.core.ticket_states.freed_seat`) to a voided sale's seats,
+    once the platform no longer holds that sale (or never had it)."""
+    ids = list(ticket_ids)
+    if not ids:
+        return
+    resold = set(session.scalars(select(SaleTicket.ticket_id).where(SaleTicket.ticket_id.in_(ids),
+                                                                    SaleTicket.sale_status == "completed")))
+    now = utcnow()
+    for ticket in session.scalars(select(Ticket).where(Ticket.id.in_(ids), Ticket.state == "sold")):
+        new = ticket_states.freed_seat(bool(ticket.central_available), ticket.id in resold)
+        if new is not None:
+            ticket_states.move(TICKET, ticket, new, subject=str(ticket.seat_id))
+            ticket.updated_at = now
+
+
+def _move_tickets(session: Session, ticket_ids: Sequence[str], new: str, only_from: tuple[str, ...]) -> None:
+    """Bulk move of tickets to ``new`` from ``only_from`` (each checked against the ticket machine)."""
+    for old in only_from:
+        ticket_states.check(TICKET, old, new)
+    session.execute(update(Ticket).where(Ticket.id.in_(list(ticket_ids)), Ticket.state.in_(only_from))
+                    .values(state=new, updated_at=utcnow()).execution_options(synchronize_session=False))
+
+
+def _put_fact(session: Session, key: str, value: str) -> None:
+    row = session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=value, updated_at=utcnow()))
+    else:
+        row.value, row.updated_at = value, utcnow()
+
+
+def _clear_fact(session: Session, key: str) -> None:
+    row = session.get(SyncState, key)
+    if row is not None:
+        session.delete(row)
