@@ -22,6 +22,7 @@ createdAt is not a timestamp). A far-off clock is also listed as a ``clock_skew`
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -125,19 +126,39 @@ def parse_request(payload: Any) -> PosRequest:
 
 
 def _catalogue(session: Session, tx: PosTransactionIn, now: datetime) -> Catalogue:
-    event = session.get(Event, tx.event_id) if tx.event_id is not None else None
-    per_unit: dict[str, int] = {}
-    if event is not None:
-        for ticket_type in session.scalars(select(TicketType).where(TicketType.event_id == tx.event_id)):
-            components = ticket_type.components or []
-            per_unit[str(ticket_type.id)] = sum(int(c["quantity"]) for c in components) if components else 1
-    ids = sorted(_ticket_ids(tx))
-    known: set[str] = set()
-    for chunk in chunks(ids):
-        known.update(session.scalars(select(Ticket.id).where(Ticket.id.in_(chunk),
-                                                             Ticket.event_id == (tx.event_id or ""))))
-    return Catalogue(event is not None, per_unit, known, received_at=now,
-                     event_created=event.date_created if event is not None else None)
+    return _Catalogues(session, [tx], now).of(tx)
+
+
+class _Catalogues:
+    """The catalogue of each event a set of transactions names, read once: each event's ticket types and which
+    of the named ticket ids exist in it (one chunked query for all of them)."""
+
+    def __init__(self, session: Session, transactions: Sequence[PosTransactionIn], now: datetime) -> None:
+        self.session, self.now = session, now
+        self.events: dict[str, tuple[bool, dict[str, int], datetime | None]] = {}
+        self.ticket_event: dict[str, str] = {}
+        ids = sorted({ticket_id for tx in transactions for ticket_id in _ticket_ids(tx)})
+        for chunk in chunks(ids):
+            for ticket_id, event_id in session.execute(select(Ticket.id, Ticket.event_id).where(Ticket.id.in_(chunk))):
+                self.ticket_event[ticket_id] = event_id
+
+    def _event(self, event_id: str | None) -> tuple[bool, dict[str, int], datetime | None]:
+        key = event_id or ""
+        if key not in self.events:
+            event = self.session.get(Event, event_id) if event_id is not None else None
+            per_unit: dict[str, int] = {}
+            if event is not None:
+                for ticket_type in self.session.scalars(select(TicketType).where(TicketType.event_id == event_id)):
+                    components = ticket_type.components or []
+                    per_unit[str(ticket_type.id)] = sum(int(c["quantity"]) for c in components) if components else 1
+            self.events[key] = (event is not None, per_unit, event.date_created if event is not None else None)
+        return self.events[key]
+
+    def of(self, tx: PosTransactionIn) -> Catalogue:
+        known_event, per_unit, created = self._event(tx.event_id)
+        event_id = tx.event_id or ""
+        known = {t for t in _ticket_ids(tx) if self.ticket_event.get(t) == event_id}
+        return Catalogue(known_event, per_unit, known, received_at=self.now, event_created=created)
 
 
 def _ticket_ids(tx: PosTransactionIn) -> list[str]:
@@ -155,7 +176,11 @@ class Recorded:
 
 
 def _skew(row: PosTransaction) -> int | None:
-    return None if row.created_at is None else round((row.created_at - row.date_received).total_seconds())
+    return _skew_of(row.created_at, row.date_received)
+
+
+def _skew_of(created_at: datetime | None, received: datetime) -> int | None:
+    return None if created_at is None else round((created_at - received).total_seconds())
 
 
 WHY_NOT = {"sold": "is already sold", OFFICE: "is assigned to another office",
@@ -204,6 +229,8 @@ def record(session: Session, tx: PosTransactionIn, raw: dict[str, Any], *, offic
            now: datetime, take_tickets: bool = False) -> Recorded:
     """Store ``tx`` with its inconsistencies (or find the identical one this office stored before); with
     ``take_tickets`` also sell the tickets it names."""
+    if not take_tickets:
+        return record_many(session, [(tx, raw)], office_id=office_id, source=source, now=now)[0]
     raw_text = canonical(raw)
     fingerprint = hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
     same_code = list(session.scalars(select(PosTransaction).where(PosTransaction.code == tx.code,
@@ -215,34 +242,108 @@ def record(session: Session, tx: PosTransactionIn, raw: dict[str, Any], *, offic
                             clock_skew_seconds=_skew(previous))
     found = inconsistencies(tx, _catalogue(session, tx, now))
     if same_code:
-        found.append(f"duplicate_code: purchase code {tx.code!r} was already recorded with different content "
-                     f"(transaction {same_code[0].id})")
-    created_at, _problem = parse_created_at(tx.created_at_raw)
-    row = PosTransaction(code=tx.code, fingerprint=fingerprint, event_id=tx.event_id, office_id=office_id,
-                         source=source, total_cents=tx.total_amount, notes=tx.notes, created_at_raw=tx.created_at_raw,
-                         created_at=created_at, recorded_by_rfid=tx.recorded_by, inconsistencies=found,
-                         raw=raw_text, date_received=now)
+        found.append(_duplicate_code(tx.code, same_code[0].id))
+    row = PosTransaction(**_transaction_row(tx, raw_text, fingerprint, office_id, source, now, found))
     session.add(row)
     session.flush()
-    if take_tickets:
-        found += _take_tickets(session, tx, row.id, office_id, now)
-        row.inconsistencies = list(found)
-    if tx.payments:
-        session.execute(insert(PosPayment), [
-            {"transaction_id": row.id, "position": i, "payment_method": p.method, "amount_cents": p.amount,
-             "change_cents": p.change, "reference": p.reference} for i, p in enumerate(tx.payments)])
-    for position, item in enumerate(tx.items):
-        item_row = PosItem(transaction_id=row.id, position=position, product_id=item.product_id,
-                           quantity=item.quantity, description=item.description, unit_cents=item.unit_amount,
-                           total_cents=item.total_amount, discount_cents=item.discount_amount,
-                           item_code=item.item_code)
-        session.add(item_row)
-        session.flush()
-        if item.tickets:
-            session.execute(insert(PosItemTicket), [
-                {"item_id": item_row.id, "position": n, "product_id": t.product_id, "description": t.description,
-                 "barcode": t.barcode, "ticket_id": t.ticket_id} for n, t in enumerate(item.tickets)])
+    found += _take_tickets(session, tx, row.id, office_id, now)
+    row.inconsistencies = list(found)
+    _insert_children(session, [(row.id, tx)])
     return Recorded(row.id, found, replayed=False, clock_skew_seconds=_skew(row))
+
+
+def record_many(session: Session, transactions: Sequence[tuple[PosTransactionIn, dict[str, Any]]], *,
+                office_id: str | None, source: str, now: datetime) -> list[Recorded]:
+    """Store many transactions of one office as :func:`record` stores each (without taking tickets), in a few
+    statements: one look-up of earlier codes, one catalogue per event, bulk inserts (a catch-up batch)."""
+    texts = [canonical(raw) for _tx, raw in transactions]
+    prints = [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts]
+    earlier: dict[str, list[tuple[int, str, list[str], int | None]]] = {}
+    for chunk in chunks(sorted({tx.code for tx, _raw in transactions})):
+        for row in session.execute(select(PosTransaction.id, PosTransaction.code, PosTransaction.fingerprint,
+                                          PosTransaction.inconsistencies, PosTransaction.created_at,
+                                          PosTransaction.date_received)
+                                   .where(PosTransaction.code.in_(chunk), _same_office(office_id))
+                                   .order_by(PosTransaction.id)):
+            earlier.setdefault(row.code, []).append((row.id, row.fingerprint, list(row.inconsistencies),
+                                                     _skew_of(row.created_at, row.date_received)))
+    catalogues = _Catalogues(session, [tx for tx, _raw in transactions], now)
+    results: list[Recorded | None] = []
+    new_rows: list[dict[str, Any]] = []
+    fresh: list[tuple[int, PosTransactionIn, dict[str, Any]]] = []  # (index in results, tx, row)
+    for (tx, _raw), text, fingerprint in zip(transactions, texts, prints, strict=True):
+        same_code = earlier.setdefault(tx.code, [])
+        if any(index < 0 for index, *_rest in same_code):  # the same code earlier in this call: store it first
+            _store(session, new_rows, fresh, results, earlier)
+        replay = next((e for e in same_code if e[1] == fingerprint), None)
+        if replay is not None:
+            results.append(Recorded(replay[0], list(replay[2]), replayed=True, clock_skew_seconds=replay[3]))
+            continue
+        found = inconsistencies(tx, catalogues.of(tx))
+        if same_code:
+            found.append(_duplicate_code(tx.code, same_code[0][0]))
+        row = _transaction_row(tx, text, fingerprint, office_id, source, now, found)
+        new_rows.append(row)
+        fresh.append((len(results), tx, row))
+        same_code.append((-len(fresh), fingerprint, found, None))  # -1 - its place in ``fresh``: an id once stored
+        results.append(None)
+    _store(session, new_rows, fresh, results, earlier)
+    return [r for r in results if r is not None]
+
+
+def _store(session: Session, new_rows: list[dict[str, Any]], fresh: list[tuple[int, PosTransactionIn,
+           dict[str, Any]]], results: list[Recorded | None], earlier: dict[str, list[Any]]) -> None:
+    """Insert the transactions gathered so far (ids in order), their children, and fill in their results."""
+    if not new_rows:
+        return
+    ids = list(session.scalars(insert(PosTransaction).returning(PosTransaction.id, sort_by_parameter_order=True),
+                               new_rows))
+    for position, (transaction_id, (index, tx, row)) in enumerate(zip(ids, fresh, strict=True)):
+        skew = _skew_of(row["created_at"], row["date_received"])
+        results[index] = Recorded(transaction_id, row["inconsistencies"], replayed=False, clock_skew_seconds=skew)
+        same_code = earlier[tx.code]
+        same_code[:] = [(transaction_id, *e[1:3], skew) if e[0] == -1 - position else e for e in same_code]
+    _insert_children(session, [(transaction_id, tx) for transaction_id, (_i, tx, _r) in zip(ids, fresh,
+                                                                                            strict=True)])
+    new_rows.clear()
+    fresh.clear()
+
+
+def _transaction_row(tx: PosTransactionIn, raw_text: str, fingerprint: str, office_id: str | None, source: str,
+                     now: datetime, found: list[str]) -> dict[str, Any]:
+    created_at, _problem = parse_created_at(tx.created_at_raw)
+    return {"code": tx.code, "fingerprint": fingerprint, "event_id": tx.event_id, "office_id": office_id,
+            "source": source, "total_cents": tx.total_amount, "notes": tx.notes,
+            "created_at_raw": tx.created_at_raw, "created_at": created_at, "recorded_by_rfid": tx.recorded_by,
+            "inconsistencies": found, "raw": raw_text, "date_received": now}
+
+
+def _duplicate_code(code: str, first_id: int) -> str:
+    return (f"duplicate_code: purchase code {code!r} was already recorded with different content "
+            f"(transaction {first_id})")
+
+
+def _insert_children(session: Session, stored: list[tuple[int, PosTransactionIn]]) -> None:
+    """Payments, items and item tickets of stored transactions, a few bulk INSERTs for all of them."""
+    payments = [{"transaction_id": transaction_id, "position": i, "payment_method": p.method,
+                 "amount_cents": p.amount, "change_cents": p.change, "reference": p.reference}
+                for transaction_id, tx in stored for i, p in enumerate(tx.payments)]
+    if payments:
+        session.execute(insert(PosPayment), payments)
+    items = [(transaction_id, position, item) for transaction_id, tx in stored
+             for position, item in enumerate(tx.items)]
+    if not items:
+        return
+    item_ids = list(session.scalars(insert(PosItem).returning(PosItem.id, sort_by_parameter_order=True), [
+        {"transaction_id": transaction_id, "position": position, "product_id": item.product_id,
+         "quantity": item.quantity, "description": item.description, "unit_cents": item.unit_amount,
+         "total_cents": item.total_amount, "discount_cents": item.discount_amount, "item_code": item.item_code}
+        for transaction_id, position, item in items]))
+    tickets = [{"item_id": item_id, "position": n, "product_id": t.product_id, "description": t.description,
+                "barcode": t.barcode, "ticket_id": t.ticket_id}
+               for item_id, (_t, _p, item) in zip(item_ids, items, strict=True) for n, t in enumerate(item.tickets)]
+    if tickets:
+        session.execute(insert(PosItemTicket), tickets)
 
 
 def _same_office(office_id: str | None) -> Any:

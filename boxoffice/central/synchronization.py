@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -60,7 +60,7 @@ from boxoffice.central.models import (
     TicketOffline,
 )
 from boxoffice.central.pos_checks import PosTransactionIn
-from boxoffice.central.pos_transactions import parse_transaction, record
+from boxoffice.central.pos_transactions import parse_transaction, record, record_many
 from boxoffice.central.validation import MAX_IDS, Fields, callable_data, canonical
 from boxoffice.core.codes import parse_code
 from boxoffice.core.errors import InvalidCode
@@ -196,9 +196,138 @@ def synchronize(session: Session, request: SyncRequest, principal: Principal, no
     for chunk in chunks(order_ids):
         ids.update(session.scalars(select(OrderTicket.ticket_id).where(OrderTicket.order_id.in_(chunk))))
     context = _Context(now, lock_tickets(session, ids), offline_rows(session, ids), lock_rows(session, ids), {})
-    results = [_process(session, context, entry) for entry in request.entries]
+    seen = _Seen.load(session, request.entries)
+    pending = _Pending()
+    results = []
+    for entry in request.entries:
+        if seen.plain_sale(context, entry):
+            results.append(_complete_plain(session, context, pending, entry))
+        else:  # the general path reads the database: what this batch did so far is written first
+            pending.write(session, context.now)
+            results.append(_process(session, context, entry))
+        seen.touch(entry)
+    pending.write(session, context.now)
     journal_anchors.record(session, request.journal_head, now)
     return ApiResult(200, MSG_SYNCHRONIZED, {"results": results})
+
+
+@dataclass
+class _Seen:
+    """What the database held before this request of the keys and purchase codes its entries name (a few
+    chunked queries for the whole batch), plus what the batch itself has touched since."""
+
+    keys: set[tuple[str, str]]
+    codes: set[str]
+
+    @classmethod
+    def load(cls, session: Session, entries: list[SaleEntry]) -> _Seen:
+        keys = sorted({entry.idempotency_key for entry in entries if entry.idempotency_key is not None})
+        codes = sorted({entry.purchase_code for entry in entries if entry.purchase_code is not None})
+        seen = cls(set(), set())
+        for chunk in chunks(keys):
+            seen.keys.update((office, key) for office, key in session.execute(
+                select(SyncEntry.office_id, SyncEntry.idempotency_key).where(SyncEntry.idempotency_key.in_(chunk))))
+        for chunk in chunks(codes):
+            seen.codes.update(session.scalars(select(SyncEntry.purchase_code).where(SyncEntry.purchase_code.in_(chunk))))
+            seen.codes.update(session.scalars(select(Order.purchase_code).where(Order.purchase_code.in_(chunk))))
+        return seen
+
+    def touch(self, entry: SaleEntry) -> None:
+        if entry.idempotency_key is not None:
+            self.keys.add((entry.office_id, entry.idempotency_key))
+        if entry.purchase_code is not None:
+            self.codes.add(entry.purchase_code)
+
+    def plain_sale(self, context: _Context, entry: SaleEntry) -> bool:
+        """A first-time sale whose every ticket its office may take: nothing to replay, void, flag or tell
+        another office, so it needs no look-up of its own (the catch-up's common case, done in bulk)."""
+        if entry.status != COMPLETED or entry.duplicates:
+            return False
+        if (entry.idempotency_key is not None and (entry.office_id, entry.idempotency_key) in self.keys) or \
+                entry.purchase_code in self.codes:
+            return False
+        for ticket_id in entry.tickets:
+            ticket = context.tickets.get(ticket_id)
+            if ticket is None or ticket.event_id != entry.event_id or not ticket.status or held_elsewhere(
+                    ticket, context.offline.get(ticket_id), context.locks.get(ticket_id), context.now,
+                    entry.office_id) is not None:
+                return False
+        return True
+
+
+@dataclass
+class _Plain:
+    entry: SaleEntry
+    fingerprint: str
+    order: dict[str, Any]
+    result: dict[str, Any]
+
+
+@dataclass
+class _Pending:
+    """Rows of plain sales not written yet: written together (bulk INSERTs) before anything reads the database."""
+
+    sales: list[_Plain] = field(default_factory=list)
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    ledger: list[dict[str, Any]] = field(default_factory=list)
+    released: list[str] = field(default_factory=list)
+
+    def write(self, session: Session, now: datetime) -> None:
+        if not self.sales:
+            return
+        with_pos: dict[str, list[_Plain]] = {}
+        for sale in self.sales:
+            if sale.entry.pos is not None and sale.entry.pos_raw is not None:
+                with_pos.setdefault(sale.entry.office_id, []).append(sale)
+        for office_id, sales in with_pos.items():
+            recorded = record_many(session, [(sale.entry.pos, sale.entry.pos_raw) for sale in sales],  # type: ignore[misc]
+                                   office_id=office_id, source="offline_sync", now=now)
+            for sale, done in zip(sales, recorded, strict=True):
+                sale.order["pos_transaction_id"] = done.transaction_id
+                sale.order["inconsistencies"] += done.inconsistencies  # the result's list too
+                sale.result["clock_skew_seconds"] = done.clock_skew_seconds
+        session.execute(insert(Order), [sale.order for sale in self.sales])
+        if self.lines:
+            session.execute(insert(OrderTicket), self.lines)
+        for chunk in chunks(self.released):
+            session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(chunk)))
+        append_ledger(session, self.ledger)
+        session.execute(insert(SyncEntry), [
+            {"office_id": sale.entry.office_id, "idempotency_key": sale.entry.idempotency_key,
+             "purchase_code": sale.entry.purchase_code, "status": COMPLETED, "fingerprint": sale.fingerprint,
+             "order_id": sale.order["id"], "result": sale.result, "date_created": now} for sale in self.sales])
+        self.sales, self.lines, self.ledger, self.released = [], [], [], []
+
+
+def _complete_plain(session: Session, context: _Context, pending: _Pending, entry: SaleEntry) -> dict[str, Any]:
+    """:func:`_complete` of a plain sale (:meth:`_Seen.plain_sale`), its rows left to ``pending``."""
+    now, order_id = context.now, new_id()
+    inconsistencies = _entry_inconsistencies(session, context, entry)
+    tickets = []
+    for position, ticket_id in enumerate(entry.tickets):
+        _take(context.tickets[ticket_id], order_id, now)
+        tickets.append({"ticket_id": ticket_id, "conflict": None, "taken": True})
+        pending.lines.append({"order_id": order_id, "ticket_id": ticket_id, "position": position, "conflict": None})
+        pending.ledger.append(ledger_row(context.tickets[ticket_id], "sale", now, office_id=entry.office_id,
+                                         order_id=order_id))
+        if context.locks.pop(ticket_id, None) is not None:
+            pending.released.append(ticket_id)
+    result = _result(entry, order_id, tickets, inconsistencies, order_status=COMPLETED)
+    result["clock_skew_seconds"] = None  # the POS transaction's, once recorded
+    pending.sales.append(_Plain(entry, fingerprint(entry), _order_row(entry, order_id, COMPLETED, inconsistencies,
+                                                                      None, now), result))
+    return result
+
+
+def _order_row(entry: SaleEntry, order_id: str, status: str, inconsistencies: list[str], pos_id: int | None,
+               now: datetime) -> dict[str, Any]:
+    return {"id": order_id, "purchase_code": entry.purchase_code, "status": status, "source": "offline_sync",
+            "event_id": entry.event_id or "", "event_name": entry.event_name, "office_id": entry.office_id,
+            "office_name": entry.office_name, "client_id": entry.client_id, "client_name": entry.client_name,
+            "amount_cents": entry.amount,
+            "transactions": [{"method": p.method, "amount_cents": p.amount} for p in entry.payments],
+            "inconsistencies": inconsistencies, "pos_transaction_id": pos_id, "raw": canonical(entry.raw),
+            "date_created": now, "date_cancelled": now if status == CANCELLED else None}
 
 
 def fingerprint(entry: SaleEntry) -> str:
@@ -334,14 +463,7 @@ def _complete(session: Session, context: _Context, entry: SaleEntry) -> dict[str
         inconsistencies += recorded.inconsistencies
     voided = _cancelled_first(session, entry)
     status = CANCELLED if voided else COMPLETED
-    session.add(Order(
-        id=order_id, purchase_code=entry.purchase_code, status=status, source="offline_sync",
-        event_id=entry.event_id or "", event_name=entry.event_name, office_id=entry.office_id,
-        office_name=entry.office_name, client_id=entry.client_id, client_name=entry.client_name,
-        amount_cents=entry.amount, transactions=[{"method": p.method, "amount_cents": p.amount}
-                                                 for p in entry.payments],
-        inconsistencies=inconsistencies, pos_transaction_id=pos_id, raw=canonical(entry.raw), date_created=now,
-        date_cancelled=now if voided else None))
+    session.add(Order(**_order_row(entry, order_id, status, inconsistencies, pos_id, now)))
     session.flush()
     _code_reused_elsewhere(session, context, entry, order_id)
     if voided:
@@ -425,11 +547,15 @@ def _sell(context: _Context, entry: SaleEntry, ticket_id: str, order_id: str) ->
                              entry.office_id)
     if channel is not None:
         return "not_assigned_to_office", channel
-    ticket.status = False
-    ticket.status_sold = context.now
-    ticket.sold_order_id = order_id
-    ticket.date_updated = context.now
+    _take(ticket, order_id, context.now)
     return None, None
+
+
+def _take(ticket: Ticket, order_id: str, now: datetime) -> None:
+    ticket.status = False
+    ticket.status_sold = now
+    ticket.sold_order_id = order_id
+    ticket.date_updated = now
 
 
 def _holder(order: Order, office_id: str) -> dict[str, Any]:
