@@ -104,6 +104,9 @@ TEMPLATES: dict[str, str] = {
         QT_TRANSLATE_NOOP("ErrorText", "No sale with code {code} on this terminal."),
     "sale_already_voided":
         QT_TRANSLATE_NOOP("ErrorText", "Sale {code} is already voided."),
+    "state_transition_refused":
+        QT_TRANSLATE_NOOP("ErrorText", "Nothing was recorded: {machine} {subject} cannot go from {old} to {new} "
+                          "(it changed meanwhile). Refresh and try again."),
     # amounts typed at the payment panel (boxoffice/core/money.py) and the cart (boxoffice/services/cart.py)
     "amount_missing":
         QT_TRANSLATE_NOOP("ErrorText", "Type an amount, for example {example_cents}."),

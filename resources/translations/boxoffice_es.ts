@@ -717,6 +717,11 @@
         <translation>La venta {code} ya está anulada.</translation>
     </message>
     <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
+        <source>Nothing was recorded: {machine} {subject} cannot go from {old} to {new} (it changed meanwhile). Refresh and try again.</source>
+        <translation>No se registró nada: {machine} {subject} no puede pasar de {old} a {new} (cambió mientras tanto). Actualice e inténtelo de nuevo.</translation>
+    </message>
+    <message>
         <location filename="../../boxoffice/ui/error_text.py" line="109"/>
         <source>Type an amount, for example {example_cents}.</source>
         <translation>Escriba un importe, por ejemplo {example_cents}.</translation>
