@@ -1,4 +1,5 @@
-"""One interface over every output: PDF files, installed system printers and ESC/POS thermal printers.
+"""One interface over every output: PDF files, installed system printers, ESC/POS thermal printers and FGL ticket
+printers (Boca and compatibles, :mod:`boxoffice.printing.fgl_output`).
 
 :func:`printer_for` reads the ``[printer]`` config and returns a :class:`Printer` (or None for ``kind = "none"``).
 Every failure is a :class:`PrintError` with an English message (logs, commands) and a code with params the window
@@ -21,7 +22,8 @@ from boxoffice.printing.pdf import PrintError
 
 __all__ = ["EscposPrinter", "PdfPrinter", "PrintError", "Printer", "SystemPrinter", "printer_for", "sample_ticket"]
 
-KINDS = ("none", "system", "pdf", "escpos-network", "escpos-usb", "escpos-serial")
+KINDS = ("none", "system", "pdf", "escpos-network", "escpos-usb", "escpos-serial", "fgl-network", "fgl-usb",
+         "fgl-serial")
 
 
 @runtime_checkable
@@ -223,5 +225,12 @@ def printer_for(config: PrinterConfig, data_dir: Path, language: str = "es") -> 
             raise PrintError(f"the {kind} printer has no address: set it in the printer settings",
                              code="printer_address_missing", params={"printer_kind": kind, "printer_address": ""})
         return EscposPrinter(kind.removeprefix("escpos-"), config.address, language)
+    if kind.startswith("fgl-") and kind.removeprefix("fgl-") in ("network", "usb", "serial"):
+        from boxoffice.printing.fgl_output import FglPrinter
+
+        if not config.address.strip():
+            raise PrintError(f"the {kind} printer has no address: set it in the printer settings",
+                             code="printer_address_missing", params={"printer_kind": kind, "printer_address": ""})
+        return FglPrinter(kind.removeprefix("fgl-"), config.address, config.stock, config.dpi, language)
     raise PrintError(f"unknown printer kind {config.kind!r}; use one of {', '.join(KINDS)}",
                      code="printer_kind_unknown", params={"kind": config.kind})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from boxoffice.config import LANGUAGES, PRINTER_KINDS, TICKET_STOCKS, PrinterConfig
+from boxoffice.config import FGL_DPIS, LANGUAGES, PRINTER_KINDS, TICKET_STOCKS, PrinterConfig
 from boxoffice.printing.outputs import printer_for
 from boxoffice.printing.system_output import installed_printers
 from boxoffice.ui.error_text import describe, printer_text
@@ -57,7 +57,10 @@ class SettingsDialog(QDialog):
         self.kind.setObjectName("printerKind")
         labels = {"none": self.tr("No printer"), "system": self.tr("Installed printer"),
                   "pdf": self.tr("PDF files in a folder"), "escpos-network": self.tr("Thermal printer (network)"),
-                  "escpos-usb": self.tr("Thermal printer (USB)"), "escpos-serial": self.tr("Thermal printer (serial)")}
+                  "escpos-usb": self.tr("Thermal printer (USB)"), "escpos-serial": self.tr("Thermal printer (serial)"),
+                  "fgl-network": self.tr("Ticket printer, FGL/Boca (network)"),
+                  "fgl-usb": self.tr("Ticket printer, FGL/Boca (USB)"),
+                  "fgl-serial": self.tr("Ticket printer, FGL/Boca (serial)")}
         for kind in PRINTER_KINDS:
             self.kind.addItem(labels.get(kind, kind), kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData(printer.kind)))
@@ -79,11 +82,18 @@ class SettingsDialog(QDialog):
         self.stock = QComboBox(self)
         self.stock.setObjectName("ticketStock")
         for stock, label in (("thermal-80mm", self.tr("80 mm thermal roll")),
-                             ("fanfold-2x5.5", self.tr('2" × 5.5" fanfold'))):
+                             ("fanfold-2x5.5", self.tr('2" × 5.5" fanfold')),
+                             ("fanfold-3.25x8", self.tr('3.25" × 8" fanfold'))):
             if stock in TICKET_STOCKS:
                 self.stock.addItem(label, stock)
         self.stock.setCurrentIndex(max(0, self.stock.findData(printer.stock)))
         form.addRow(self.tr("Ticket stock"), self.stock)
+        self.dpi = QComboBox(self)
+        self.dpi.setObjectName("printerDpi")
+        for dpi in FGL_DPIS:
+            self.dpi.addItem(self.tr("{dpi} dpi").format(dpi=dpi), dpi)
+        self.dpi.setCurrentIndex(max(0, self.dpi.findData(printer.dpi)))
+        form.addRow(self.tr("Print head"), self.dpi)
         layout.addLayout(form)
         self.message = QLabel(self)
         self.message.setObjectName("settingsMessage")  # toned: ok, info or error (ui/tone.py)
@@ -119,12 +129,13 @@ class SettingsDialog(QDialog):
     def printer_config(self) -> PrinterConfig:
         return PrinterConfig(kind=self.kind.currentData(), name=self.system_name.currentText().strip(),
                              address=self.address.text().strip(), pdf_dir=self.pdf_dir.text().strip(),
-                             stock=self.stock.currentData())
+                             stock=self.stock.currentData(), dpi=self.dpi.currentData())
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         self.system_name.setEnabled(kind == "system")
-        self.address.setEnabled(kind.startswith("escpos"))
+        self.address.setEnabled(kind.startswith(("escpos", "fgl")))
+        self.dpi.setEnabled(kind.startswith("fgl"))
         self.pdf_dir.setEnabled(kind == "pdf")
         self.test_button.setEnabled(kind != "none" and not self.busy)
 
