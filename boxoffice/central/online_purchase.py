@@ -118,8 +118,9 @@ def purchase(session: Session, call: Call) -> tuple[int, dict[str, Any]]:
 
 
 def _tickets_of(session: Session, booking: Booking) -> list[dict[str, Any]]:
-    tickets = session.scalars(select(EventTicket).where(EventTicket.booking_id == booking.id)
-                              .order_by(EventTicket.date_created, EventTicket.id))
+    order = [item["ticketTypeId"] for item in booking.items]
+    tickets = sorted(session.scalars(select(EventTicket).where(EventTicket.booking_id == booking.id)),
+                     key=lambda t: (t.date_created, order.index(t.ticket_type_id), t.qr_payload[-2:]))
     return [row(session, central_found(session, t)) for t in tickets]
 
 
