@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from boxoffice.central import scale_out
+from boxoffice.central import event_cli, scale_out
 from boxoffice.central.auth import Principal, create_token
 from boxoffice.central.db import Database, SchemaVersionError, default_db_url
 from boxoffice.central.envelope import ApiError
@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     assign_cmd.add_argument("--tickets-from", metavar="FILE",
                             help="exact ticket ids, one a line, from FILE ('-': standard input); for more ids "
                                  "than a command line holds")
+    event_cli.add_commands(add)  # issue #16: event, office, ticket-type, seats
     return parser
 
 
@@ -214,6 +215,7 @@ def _assign(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"serve": _serve, "seed-demo": _seed, "seed-venue": _seed_venue, "token": _token, "assign": _assign}
+    handlers.update(event_cli.handlers(_open))
     try:
         return handlers[args.command](args)
     except SchemaVersionError as exc:
