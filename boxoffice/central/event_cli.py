@@ -35,27 +35,30 @@ def _csv(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
+def _sub(group: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    command: argparse.ArgumentParser = group.add_parser(name, help=help_text)
+    command.add_argument("--db", default=argparse.SUPPRESS, help="database URL")
+    return command
+
+
 def add_commands(add: Adder) -> None:
     """Register the subcommands on the parser's ``add(name, help)`` (which gives each its ``--db``)."""
     event = add("event", "create, update or list events").add_subparsers(dest="event_command", required=True)
     for name in ("create", "update"):
-        command = event.add_parser(name, help=f"{name} an event")
-        command.add_argument("--db", default=argparse.SUPPRESS, help="database URL")
+        command = _sub(event, name, f"{name} an event")
         command.add_argument("--id", required=name == "update", help="event id (new events: random if left out)")
         command.add_argument("--name", required=name == "create")
         command.add_argument("--currency", help="3-letter code (EUR)")
         command.add_argument("--start", help="ISO-8601 start with offset (2026-10-01T19:00:00Z)")
         command.add_argument("--end", help="ISO-8601 end with offset")
-    event.add_parser("list", help="list events").add_argument("--db", default=argparse.SUPPRESS)
+    _sub(event, "list", "list events")
     office = add("office", "create or list box offices").add_subparsers(dest="office_command", required=True)
-    create = office.add_parser("create", help="create a box office")
-    create.add_argument("--db", default=argparse.SUPPRESS)
+    create = _sub(office, "create", "create a box office")
     create.add_argument("--id", required=True)
     create.add_argument("--name", required=True)
-    office.add_parser("list", help="list box offices").add_argument("--db", default=argparse.SUPPRESS)
+    _sub(office, "list", "list box offices")
     kind = add("ticket-type", "create ticket types").add_subparsers(dest="ticket_type_command", required=True)
-    tt = kind.add_parser("create", help="create a ticket type (capacity and no --zone: general admission)")
-    tt.add_argument("--db", default=argparse.SUPPRESS)
+    tt = _sub(kind, "create", "create a ticket type (capacity and no --zone: general admission)")
     tt.add_argument("--event", required=True)
     tt.add_argument("--name", required=True)
     tt.add_argument("--price", required=True, help="in decimal units: 25.00")
@@ -72,8 +75,7 @@ def add_commands(add: Adder) -> None:
     tt.add_argument("--transferable", action="store_true")
     tt.add_argument("--refund-policy")
     seats = add("seats", "import a venue's seats").add_subparsers(dest="seats_command", required=True)
-    load = seats.add_parser("import", help="import seats from CSV: zone, colour, row, seat, price level, x, y")
-    load.add_argument("--db", default=argparse.SUPPRESS)
+    load = _sub(seats, "import", "import seats from CSV: zone, colour, row, seat, price level, x, y")
     load.add_argument("file", type=Path, metavar="FILE.csv")
     load.add_argument("--event", required=True)
 
