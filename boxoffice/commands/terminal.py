@@ -174,7 +174,7 @@ def run_sell(args: argparse.Namespace) -> int:
     finally:
         store.close()
     data = {"purchase_code": result.purchase_code, "total_cents": result.total_cents,
-            "change_cents": result.change_cents,
+            "change_cents": result.change_cents, "invoice_number": result.invoice_number,
             "tickets": [{"ticket_id": t.ticket_id, "barcode": t.barcode, "seat_id": t.seat_id, "zone": t.zone,
                          "product": t.description, "price_cents": t.price_cents} for t in result.tickets]}
     emit(args, data, f"sold {result.purchase_code}: {len(result.tickets)} ticket(s), total "

@@ -422,6 +422,11 @@ TEMPLATES: dict[str, str] = {
         QT_TRANSLATE_NOOP("ErrorText", "{source}: {key} must be one of {allowed}, not {value}."),
     "config_out_of_range":
         QT_TRANSLATE_NOOP("ErrorText", "{source}: {key} must be between {low} and {high}, not {value}."),
+    "fiscal_export_unwritable":
+        QT_TRANSLATE_NOOP("ErrorText", "Cannot write {path}: {reason}."),
+    "fiscal_submission_disabled":
+        QT_TRANSLATE_NOOP("ErrorText", "Submission is disabled: set [fiscal] submission_url in the config to send "
+                          "records."),
     "config_fiscal_invalid":
         QT_TRANSLATE_NOOP("ErrorText", "{source}: the invoicing setting {key} is not valid: {reason}."),
     "config_scanner_prefix_invalid":

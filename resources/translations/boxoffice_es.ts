@@ -1243,6 +1243,16 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="395"/>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>No se puede escribir {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="397"/>
+        <source>Submission is disabled: set [fiscal] submission_url in the config to send records.</source>
+        <translation>El envío está desactivado: indique [fiscal] submission_url en la configuración para enviar los registros.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="395"/>
         <source>{source}: the invoicing setting {key} is not valid: {reason}.</source>
         <translation>{source}: el ajuste de facturación {key} no es válido: {reason}.</translation>
     </message>
