@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         context = load_context(args)
         store = open_local_store(context)
+        store.checkpoint_when_idle()  # the clerk waits on every sale's commit: no WAL checkpoint inside it
     except BoxOfficeError as error:
         # started from a menu or autostart there is no terminal to read stderr: say it in a window too
         log.error("cannot start: %s", error)
@@ -119,7 +120,7 @@ def printing_facade(backend):  # -> boxoffice.facades.PrintingFacade
     from boxoffice.facades import PrintingFacade
 
     return PrintingFacade(bool(backend.printing_ready()), backend.print_sale, backend.no_sale,
-                          backend.print_report)
+                          backend.print_report, backend.unconfirmed, backend.dismiss_unconfirmed)
 
 
 def root_facades(store, backend, link):  # -> boxoffice.facades.Facades
@@ -245,10 +246,13 @@ class PrinterHooks:
     print_sale: Callable[..., None] | None = None  # (purchase code, reprint=False, cash=False)
     no_sale: Callable[[str | None], None] | None = None  # open the drawer without a sale (actor), journaled
     print_report: Callable[[Any], None] | None = None  # a boxoffice.core.report_print.ReportPrint
+    unconfirmed: Callable[[], list[Any]] | None = None  # sales with tickets no printer confirmed
+    dismiss_unconfirmed: Callable[[str], None] | None = None  # (purchase code) they are on paper after all
 
     def apply(self, backend) -> None:
         backend.printing_ready, backend.print_sale = self.printing_ready, self.print_sale
         backend.no_sale, backend.print_report = self.no_sale, self.print_report
+        backend.unconfirmed, backend.dismiss_unconfirmed = self.unconfirmed, self.dismiss_unconfirmed
 
 
 def make_printer(context: Context, store) -> PrinterHooks:
@@ -271,21 +275,28 @@ def make_printer(context: Context, store) -> PrinterHooks:
 
         record_no_sale(store.session_factory, actor, open_drawer=printer.open_drawer)  # opens once allowed
 
-    def print_sale(code: str, reprint: bool = False, cash: bool = False) -> None:
+    def print_sale(code: str, reprint: bool = False, cash: bool = False, only: Sequence[str] | None = None) -> None:
+        """``only``: just these tickets (the ones a printer did not confirm), then the receipt."""
         from boxoffice.facades.ticket_places import printable_tickets
+        from boxoffice.services import print_jobs
         from boxoffice.services.printouts import receipt_for_sale
         from boxoffice.services.reprints import record_reprint
 
-        printer.print_tickets(printable_tickets(store.read_session_factory, code, office, reprint=reprint))
+        tickets = printable_tickets(store.read_session_factory, code, office, reprint=reprint)
+        print_jobs.track(store.session_factory, code, tickets, printer.print_tickets, only=only)
         receipt = receipt_for_sale(store.read_session_factory, code, office, reprint=reprint)
         printer.print_receipt(receipt)
         if reprint:
-            record_reprint(store.session_factory, code, "tickets", None)
+            record_reprint(store.session_factory, code, "tickets", None, tickets=len(only) if only else None)
             record_reprint(store.session_factory, code, "receipt", None)
         elif cash and printer.can_open_drawer:
             printer.open_drawer()  # the receipt printer kicks the cash drawer
 
-    return PrinterHooks(lambda: True, print_sale, no_sale if printer.can_open_drawer else None, printer.print_report)
+    from boxoffice.services import print_jobs
+
+    return PrinterHooks(lambda: True, print_sale, no_sale if printer.can_open_drawer else None, printer.print_report,
+                        lambda: print_jobs.unconfirmed(store.read_session_factory),
+                        lambda code: print_jobs.dismiss(store.session_factory, code))
 
 
 def settings_applier(context: Context, store, backend):  # -> (PrinterConfig, language) -> None

@@ -142,6 +142,7 @@ def sell_many(data_dir: Path, event_id: str, sales: int) -> tuple[list[float], l
     from boxoffice.store.engine import open_store
 
     store = open_store(data_dir / "boxoffice.sqlite3")
+    store.checkpoint_when_idle()  # as the window's store does (app.open_local_store)
     try:
         terminal = Terminal("bench", "Bench", "bench-1")
         # every sale belongs to a shift: the bench's supervisor opens one, as a window would before its first sale

@@ -29,6 +29,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from boxoffice.core.errors import StoreError
 from boxoffice.store import migrate, write_failures
+from boxoffice.store.checkpointer import SAFETY_NET_PAGES, IdleCheckpointer
 from boxoffice.store.errors import DatabaseTooNewError, EmptyDatabaseError, MigrationError, NotADatabaseError
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,10 @@ def _on_connect(dbapi_connection: Any, connection_record: ConnectionPoolEntry) -
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()
+
+
+def _defer_checkpoints(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={SAFETY_NET_PAGES}")
 
 
 def _on_begin(connection: Connection) -> None:
@@ -92,11 +97,22 @@ class Store:
     #: The copy taken before this open upgraded the database, if it did.
     backup: Path | None = None
     _closed: bool = field(default=False, repr=False)
+    _checkpointer: IdleCheckpointer | None = field(default=None, repr=False)
+
+    def checkpoint_when_idle(self) -> None:
+        """Move WAL checkpoints out of the commits into a background thread that runs them when the store is quiet
+        (:mod:`boxoffice.store.checkpointer`): for the window, whose clerk waits on every sale's commit."""
+        if self._checkpointer is None and not self._closed:
+            event.listen(self.engine, "connect", _defer_checkpoints)
+            self.engine.dispose()  # pooled connections were made with the default: new ones get the safety net
+            self._checkpointer = IdleCheckpointer(self.engine, self.path)
 
     def close(self) -> None:
         """Close every pooled connection (the last one checkpoints the WAL into the database file)."""
         if not self._closed:
             self._closed = True
+            if self._checkpointer is not None:
+                self._checkpointer.stop()
             self.engine.dispose()
             _open_here.forget(self.path)
 
