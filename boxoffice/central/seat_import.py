@@ -10,13 +10,11 @@ Each seat becomes a ``tickets`` row (``seat_row`` = row, ``seat_id`` = ``row-sea
 from __future__ import annotations
 
 import csv
-import random
-import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
 from boxoffice.central.envelope import ApiError, NotFound
@@ -108,7 +106,7 @@ def parse_seats(stream: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def _rows(event: Event, seats: Iterable[tuple[int, dict[str, Any]]], taken: set[tuple[str, str, str]],
           position: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
-    rng = random.Random(secrets.randbits(128))
+    batch = new_id()[:8]  # ids: event, this import's random tag, the seat's position (unique across imports)
     now, event_id = utcnow(), event.id
     tickets, details, zones = [], [], {}
     for line, seat in seats:
@@ -119,7 +117,7 @@ def _rows(event: Event, seats: Iterable[tuple[int, dict[str, Any]]], taken: set[
         taken.add(key)
         if len(tickets) >= MAX_SEATS:
             raise SeatImportError(f"line {line}: more than {MAX_SEATS} seats in one import", line)
-        ticket_id = f"{event_id}-{new_id(rng)}"
+        ticket_id = f"{event_id}-{batch}{position:07d}"
         tickets.append({"id": ticket_id, "event_id": event_id, "seat_id": f"{seat['row']}-{seat['seat']}",
                         "seat_row": seat["row"], "zone": seat["zone"], "color": seat["colour"],
                         "position": position, "status": True, "status_offline": False, "access_status": False,
@@ -130,6 +128,36 @@ def _rows(event: Event, seats: Iterable[tuple[int, dict[str, Any]]], taken: set[
         zones[seat["zone"]] = zones.get(seat["zone"], 0) + 1
         position += 1
     return tickets, details, zones
+
+
+_PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def driver_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``executemany`` straight on the driver, in the session's transaction.
+
+    SQLAlchemy's executemany runs every value of every row through its bind processors (four datetimes a seat:
+    most of a 100,000-seat import's time); here each column's processor runs once per distinct value.
+    """
+    dialect = connection.dialect
+    names = list(rows[0])
+    columns = [table.c[name] for name in names]
+    placeholder = _PLACEHOLDER[dialect.paramstyle]
+    sql = (f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
+           f"VALUES ({', '.join([placeholder] * len(columns))})")
+    converters = []
+    for column in columns:
+        process = column.type.bind_processor(dialect)
+        if process is None:
+            converters.append(None)
+            continue
+        cache: dict[Any, Any] = {}
+        converters.append(lambda value, process=process, cache=cache: cache[value] if value in cache
+                          else cache.setdefault(value, process(value)))
+    values = [tuple(value if convert is None else convert(value)
+                    for value, convert in zip(map(row.__getitem__, names), converters, strict=True))
+              for row in rows]
+    connection.exec_driver_sql(sql, values)
 
 
 def import_seats(session: Session, event_id: str, stream: TextIO) -> ImportResult:
@@ -144,7 +172,8 @@ def import_seats(session: Session, event_id: str, stream: TextIO) -> ImportResul
     tickets, details, zones = _rows(event, parse_seats(stream), taken, start)
     if not tickets:
         raise SeatImportError("the CSV file has no seat rows after its header line")
+    connection = session.connection()
     for first in range(0, len(tickets), CHUNK):
-        session.execute(insert(Ticket), tickets[first:first + CHUNK])
-        session.execute(insert(SeatDetail), details[first:first + CHUNK])
+        driver_insert(connection, Ticket.__table__, tickets[first:first + CHUNK])
+        driver_insert(connection, SeatDetail.__table__, details[first:first + CHUNK])
     return ImportResult(event_id, len(tickets), zones)
