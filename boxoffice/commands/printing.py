@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     path = args.pdf or Path(f"{code}{'-receipt' if args.receipt else ''}.pdf")
     try:
         if args.receipt:
-            write_receipt_pdf(receipt_for_sale(store.read_session_factory, code, office, reprint=args.reprint),
+            write_receipt_pdf(receipt_for_sale(store.read_session_factory, code, office, reprint=args.reprint,
+                                               check_url=context.config.fiscal.check_url),
                               path, language=language)
             pages = 1
         else:

@@ -96,6 +96,30 @@ class ReceiptPayment:
 
 
 @dataclass(frozen=True)
+class ReceiptTax:
+    """One tax rate's share of an invoice, as the receipt states it (base + quota, tax-inclusive prices)."""
+
+    rate_bp: int  # basis points: 2100 is 21 %
+    base_cents: int
+    quota_cents: int
+
+
+@dataclass(frozen=True)
+class ReceiptInvoice:
+    """The simplified invoice (F2) or rectificativa (R5) a receipt carries, with its Verifactu QR."""
+
+    number: str
+    kind: str  # "F2" | "R5"
+    date: str  # dd-mm-yyyy
+    issuer_name: str
+    issuer_nif: str
+    taxes: tuple[ReceiptTax, ...]
+    total_cents: int
+    qr: str  # the AEAT check URL the QR encodes
+    rectifies: str | None = None  # the original invoice's number (R5)
+
+
+@dataclass(frozen=True)
 class ReceiptPrint:
     """A sale's receipt as printed."""
 
@@ -110,6 +134,7 @@ class ReceiptPrint:
     payments: tuple[ReceiptPayment, ...] = field(default=())
     reprint: bool = False
     training: bool = False
+    invoices: tuple[ReceiptInvoice, ...] = field(default=())  # the sale's F2 and, once voided, its R5
 
     def __post_init__(self) -> None:
         if self.date.tzinfo is None:

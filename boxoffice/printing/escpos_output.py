@@ -29,6 +29,7 @@ from boxoffice.core.report_print import ReportPrint, format_when
 from boxoffice.printing.layouts import (
     format_event_date,
     format_receipt_date,
+    invoice_lines,
     payment_label,
     place_words,
     product_words,
@@ -337,6 +338,15 @@ def receipt_bytes(receipt: ReceiptPrint, language: str = "es", columns: int = CO
     for discount in receipt.discounts:
         job.pair(discount.description or text("discount", language), money.format(-discount.amount_cents))
     job.pair(text("total", language), money.format(receipt.total_cents), bold=True)
+    for invoice in receipt.invoices:
+        job.rule()
+        head, rows = invoice_lines(invoice, language)
+        for number, line in enumerate(head.split("\n")):
+            job.line(_plain(line), bold=number == 0)
+        for label, value in rows:
+            job.pair(_plain(label), value)
+        job.qr(invoice.qr)
+        job.line(_plain(text("qr_note", language)), align="center")
     job.rule("=")
     for payment in receipt.payments:
         job.pair(payment_label(payment.method, language), money.format(payment.amount_cents))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from boxoffice.core.money import money_format
-from boxoffice.core.printout import ReceiptPrint, TicketPrint
+from boxoffice.core.printout import ReceiptInvoice, ReceiptPrint, TicketPrint
 from boxoffice.core.report_print import ReportPrint, format_when
 from boxoffice.core.seats import place_parts
 from boxoffice.printing.barcodes import draw_code128, draw_qr
@@ -75,6 +75,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "terminal": "Terminal",
         "pass_ticket": "Entrada {n} de {of}",
         "pass_price": "Pase completo: {price}",
+        "invoice_F2": "Factura simplificada {number}",
+        "invoice_R5": "Factura rectificativa {number}",
+        "rectifies": "Rectifica la factura {number}",
+        "tax_line": "IVA {rate} % s/ {base}",
+        "vat_included": "IVA incluido",
+        "qr_note": "QR tributario: factura verificable en la sede electrónica de la AEAT",
     },
     "en": {
         "general": "General admission",
@@ -101,6 +107,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "terminal": "Terminal",
         "pass_ticket": "Ticket {n} of {of}",
         "pass_price": "Whole pass: {price}",
+        "invoice_F2": "Simplified invoice {number}",
+        "invoice_R5": "Corrective invoice {number}",
+        "rectifies": "Corrects invoice {number}",
+        "tax_line": "VAT {rate} % on {base}",
+        "vat_included": "VAT included",
+        "qr_note": "Tax QR: the invoice can be checked at the AEAT's website",
     },
 }
 
@@ -382,6 +394,8 @@ def draw_receipt(painter: QPainter, receipt: ReceiptPrint, dpi: float, language:
     for discount in receipt.discounts:
         page.pair(discount.description or text("discount", lang), money.format(-discount.amount_cents), 9)
     page.pair(text("total", lang), money.format(receipt.total_cents), 12, bold=True, gap_mm=1.0)
+    for invoice in receipt.invoices:
+        _draw_invoice(page, invoice, lang)
     page.rule(dashed=True)
     for payment in receipt.payments:
         page.pair(payment_label(payment.method, lang), money.format(payment.amount_cents), 9)
@@ -390,6 +404,42 @@ def draw_receipt(painter: QPainter, receipt: ReceiptPrint, dpi: float, language:
     page.rule(dashed=True)
     page.text(text("thanks", lang), 9, align=Qt.AlignmentFlag.AlignHCenter)
     return page.y * 25.4 / dpi + paper.margin_mm
+
+
+def invoice_lines(invoice: ReceiptInvoice, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """An invoice's heading lines and its (label, amount) tax rows, for every output alike."""
+    money = money_format(lang)
+    head = [text(f"invoice_{invoice.kind}", lang).format(number=invoice.number),
+            f"{invoice.issuer_name} · NIF {invoice.issuer_nif} · {invoice.date}"]
+    if invoice.rectifies:
+        head.append(text("rectifies", lang).format(number=invoice.rectifies))
+    rows = [(text("tax_line", lang).format(rate=_percent(t.rate_bp, lang), base=money.format(t.base_cents)),
+             money.format(t.quota_cents)) for t in invoice.taxes]
+    rows.append((text("vat_included", lang), money.format(invoice.total_cents)))
+    return "\n".join(head), rows
+
+
+def _percent(rate_bp: int, lang: str) -> str:
+    whole, rest = divmod(rate_bp, 100)
+    if not rest:
+        return str(whole)
+    return f"{whole}{',' if lang == 'es' else '.'}{rest:02d}".rstrip("0")
+
+
+def _draw_invoice(page: Page, invoice: ReceiptInvoice, lang: str) -> None:
+    """The invoice block under the total: number, issuer, tax per rate, and the Verifactu QR."""
+    page.rule(dashed=True)
+    head, rows = invoice_lines(invoice, lang)
+    first, *rest = head.split("\n")
+    page.text(first, 9, bold=True, gap_mm=0.4)
+    for line in rest:
+        page.text(line, 7.5, gap_mm=0.3)
+    for label, value in rows:
+        page.pair(label, value, 8)
+    side = page.mm(30)
+    box = draw_qr(page.painter, invoice.qr, QRectF(page.left, page.y, page.width, side))
+    page.y = box.bottom() + page.mm(0.5)
+    page.text(text("qr_note", lang), 6.5, align=Qt.AlignmentFlag.AlignHCenter, gap_mm=0.5)
 
 
 def draw_report(painter: QPainter, report: ReportPrint, dpi: float, language: str = "es") -> float:

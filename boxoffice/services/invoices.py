@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core import fiscal
 from boxoffice.core.fiscal import InvoiceFacts, Issuer, PreviousRecord, TaxLine
+from boxoffice.core.printout import ReceiptInvoice, ReceiptTax
 from boxoffice.store.models import Invoice
 from boxoffice.store.raw import driver_connection
 from boxoffice.store.types import canonical_json, format_utc, utcnow
@@ -116,6 +117,14 @@ def invoices_of_sale(session: Session, purchase_code: str, check_url: str) -> li
                                  fiscal.check_url(check_url, ident["IDEmisorFactura"], row.number,
                                                   ident["FechaExpedicionFactura"], row.total_cents)))
     return out
+
+
+def receipt_invoices(session: Session, purchase_code: str, check_url: str) -> tuple[ReceiptInvoice, ...]:
+    """What the receipt prints of the sale's invoices (none for a comp or a training sale)."""
+    return tuple(ReceiptInvoice(i.number, i.kind, i.date, i.issuer_name, i.issuer_nif,
+                                tuple(ReceiptTax(t.rate_bp, t.base_cents, t.quota_cents) for t in i.breakdown),
+                                i.total_cents, i.check_url, i.rectifies)
+                 for i in invoices_of_sale(session, purchase_code, check_url))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from boxoffice.core.errors import UnknownSale
+from boxoffice.core.fiscal import TEST_CHECK_URL
 from boxoffice.core.printout import ReceiptDiscount, ReceiptLine, ReceiptPayment, ReceiptPrint, TicketPrint
+from boxoffice.services.invoices import receipt_invoices
 from boxoffice.store.models import Clerk, Event, Sale, SaleItem, Ticket
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
@@ -92,8 +94,10 @@ def receipt_for_sale(
     *,
     reprint: bool = False,
     local_tz: tzinfo | None = None,
+    check_url: str = TEST_CHECK_URL,
 ) -> ReceiptPrint:
-    """The receipt of a sale: gross lines, per-line discounts, payments (cash as tendered, with change)."""
+    """The receipt of a sale: gross lines, per-line discounts, payments (cash as tendered, with change), and its
+    simplified invoice (with a void's rectificativa) when one was issued; ``check_url``: the QR's AEAT address."""
     with session_factory() as session:
         sale = _load(session, purchase_code)
         lines = tuple(
@@ -122,4 +126,5 @@ def receipt_for_sale(
             payments=payments,
             reprint=reprint,
             training=sale.training,
+            invoices=receipt_invoices(session, sale.purchase_code, check_url),
         )
