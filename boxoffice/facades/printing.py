@@ -14,9 +14,12 @@ from typing import Any
 @dataclass(frozen=True)
 class PrintingFacade:
     ready: bool
-    print_sale: Callable[..., None] | None = None  # (purchase code, reprint=False, cash=False)
+    print_sale: Callable[..., None] | None = None  # (purchase code, reprint=False, cash=False, only=None)
     no_sale: Callable[[str | None], None] | None = None  # open the drawer without a sale (actor), journaled
     print_report: Callable[[Any], None] | None = None  # a boxoffice.core.report_print.ReportPrint
+    #: () -> [boxoffice.services.print_jobs.Unconfirmed]: sales with tickets no printer confirmed (a read)
+    unconfirmed: Callable[[], list[Any]] | None = None
+    dismiss_unconfirmed: Callable[[str], None] | None = None  # (purchase code): a person saw them on paper
 
     @classmethod
     def not_set_up(cls) -> PrintingFacade:
@@ -26,8 +29,8 @@ class PrintingFacade:
         """For training: the real cash drawer stays shut (no No sale, no kick on practice cash sales)."""
         print_sale = self.print_sale
 
-        def print_no_kick(code: str, reprint: bool = False, cash: bool = False) -> None:
+        def print_no_kick(code: str, reprint: bool = False, cash: bool = False, only: Any = None) -> None:
             assert print_sale is not None
-            print_sale(code, reprint=reprint, cash=False)
+            print_sale(code, reprint=reprint, cash=False, only=only)
 
         return PrintingFacade(self.ready, print_no_kick if print_sale else None, None, self.print_report)

@@ -436,3 +436,23 @@ class Invoice(Base):
     huella: Mapped[str] = mapped_column(String(64))
     submission: Mapped[str] = mapped_column(String(8), default="off", server_default="off")
     submitted_at: Mapped[datetime | None]
+
+
+PRINT_STATES = ("pending", "printed")
+
+
+class TicketPrintState(Base):
+    """A ticket sent to a printer: ``pending`` from before it is sent until the printer confirms it (``printed``).
+
+    A ticket still pending at start was never confirmed (the printer stopped, or the program did): the window
+    offers it for reprint (``services/print_jobs.py``). ``position`` is the ticket's place in its sale (1-based).
+    """
+
+    __tablename__ = "ticket_prints"
+    __table_args__ = (CheckConstraint(one_of("state", PRINT_STATES), name="state"),)
+
+    barcode: Mapped[str] = mapped_column(String, primary_key=True)
+    purchase_code: Mapped[str] = mapped_column(String)
+    position: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(8), index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -31,8 +31,11 @@ class Backend:
     printer_config: Any = None  # boxoffice.config.PrinterConfig shown in settings
     language: str = "es"
     data_dir: Path | None = None
-    apply_settings: Callable[[Any, str], None] | None = None  # (PrinterConfig, language): save and switch
+    apply_settings: Callable[[Any, str, Any], None] | None = None  # (PrinterConfig, language, actor): save, switch
     print_report: Callable[[Any], None] | None = None  # a boxoffice.core.report_print.ReportPrint on the printer
+    #: () -> [services.print_jobs.Unconfirmed]: tickets no printer confirmed (offered for reprint at start)
+    unconfirmed: Callable[[], list[Any]] | None = None
+    dismiss_unconfirmed: Callable[[str], None] | None = None  # (purchase code): they are on paper after all
     #: boxoffice.facades.Facades built by the composition root (None: the window builds them from the fields)
     facades: Any = None
     training: bool = False  # a scratch copy of the store: prints "TRAINING / FORMACIÓN", never syncs

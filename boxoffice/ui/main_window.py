@@ -56,6 +56,7 @@ from boxoffice.ui.seat_map import SeatMap
 from boxoffice.ui.settings_dialog import SettingsDialog
 from boxoffice.ui.shift_status import ShiftGate
 from boxoffice.ui.status_bar import SyncStatusBar, local_time
+from boxoffice.ui.unprinted_offer import UnprintedOffer
 from boxoffice.ui.window_context import WindowContext, window_context
 
 log = logging.getLogger(__name__)
@@ -223,6 +224,9 @@ class MainWindow(QMainWindow):
         hub.platform_changed.connect(self._platform_answered)
         self.set_clerk(clerk)
         self.reload_events()
+        # tickets no printer confirmed (#19): offered for reprint now, and again whenever a printer stops part way
+        self.unprinted = UnprintedOffer(self, self.ctx, done=lambda text: text and self._show_error(text))
+        self.unprinted.at_start()
 
     # -- data ------------------------------------------------------------------------------------------------
 
@@ -420,8 +424,10 @@ class MainWindow(QMainWindow):
         backend = self.backend
         if getattr(self.clerk, "role", None) != "supervisor" or backend.apply_settings is None:
             return None
+        apply, actor = backend.apply_settings, self.clerk  # the service checks the actor's role again
         dialog = SettingsDialog(backend.printer_config or PrinterConfig(), backend.language,
-                                backend.data_dir or Path("."), backend.apply_settings, self, ctx=self.ctx)
+                                backend.data_dir or Path("."), lambda printer, language: apply(printer, language, actor),
+                                self, ctx=self.ctx)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
@@ -727,6 +733,7 @@ class MainWindow(QMainWindow):
                 code=code, error=describe(exc, self.money))
             self._show_error(text)
             self.printed.emit(code, text)
+            self.unprinted.after_failure(code, exc)  # a printer that stopped at ticket 3: reprint 3-5
 
         self.ctx.runner.device(self, lambda: print_sale(code, cash=cash), success=printed, failure=failed)
 

@@ -90,7 +90,7 @@ class _BackendPrinting(PrintingFacade):
         object.__setattr__(self, "_backend", backend)
 
     def __getattribute__(self, name: str) -> Any:
-        if name in ("ready", "print_sale", "no_sale", "print_report"):
+        if name in ("ready", "print_sale", "no_sale", "print_report", "unconfirmed", "dismiss_unconfirmed"):
             backend = object.__getattribute__(self, "_backend")
             if name == "ready":
                 return bool(backend.printing_ready())

@@ -26,7 +26,7 @@
 <context>
     <name>ErrorText</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="489"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="527"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="490"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="528"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -43,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="491"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="529"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Only %n seat left in {zone}; {needed} needed.</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="585"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="589"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n ticket) · {price}</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="619"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="623"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Only %n left in {zone}</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="699"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="703"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Comp {code}: %n ticket issued free of charge.</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="702"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="706"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Sold {code}: %n ticket, {total}{change}.</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="796"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="801"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -263,7 +263,7 @@ Reason: {reason}</numerusform>
 <context>
     <name>ZoneQuickSell</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="100"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="101"/>
         <source>{price} · %n left</source>
         <translation>
             <numerusform>{price} · %n left</numerusform>

@@ -496,37 +496,37 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="217"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="220"/>
         <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
         <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="203"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="206"/>
         <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
         <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="188"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="191"/>
         <source>Printing is not set up: no printer is installed on this computer. Add the printer to the system first.</source>
         <translation>La impresión no está configurada: no hay ninguna impresora instalada en este equipo. Añádala primero al sistema.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="198"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="201"/>
         <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
         <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="211"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="214"/>
         <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
         <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="207"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="210"/>
         <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
         <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="214"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="217"/>
         <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
         <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
     </message>
@@ -722,743 +722,793 @@
         <translation>No se registró nada: {machine} {subject} no puede pasar de {old} a {new} (cambió mientras tanto). Actualice e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="109"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
         <source>Type an amount, for example {example_cents}.</source>
         <translation>Escriba un importe, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="111"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="114"/>
         <source>&apos;{text}&apos; is not an amount: type digits, for example {example_cents}.</source>
         <translation>«{text}» no es un importe: escriba cifras, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="114"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="117"/>
         <source>&apos;{text}&apos; has more than one decimal separator.</source>
         <translation>«{text}» tiene más de un separador decimal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="116"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="119"/>
         <source>&apos;{text}&apos; has more than two decimals: amounts are in whole cents.</source>
         <translation>«{text}» tiene más de dos decimales: los importes van en céntimos enteros.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="119"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="122"/>
         <source>{product} cannot replace {row} on this row.</source>
         <translation>{product} no puede sustituir a {row} en esta línea.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="122"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="125"/>
         <source>Give the clerk a name.</source>
         <translation>Escriba el nombre del taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="124"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="127"/>
         <source>A clerk&apos;s name has at most {max} characters.</source>
         <translation>El nombre de un taquillero tiene como máximo {max} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="126"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="129"/>
         <source>A clerk&apos;s name cannot contain control characters.</source>
         <translation>El nombre no puede contener caracteres de control.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="128"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="131"/>
         <source>That badge code cannot be used (too long or unreadable); scan it again.</source>
         <translation>Ese código de tarjeta no sirve (demasiado largo o ilegible); páselo otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="131"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="134"/>
         <source>Another clerk already has that name.</source>
         <translation>Ya hay otro taquillero con ese nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="133"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="136"/>
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="135"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="138"/>
         <source>That badge does not belong to any clerk here.</source>
         <translation>Esa tarjeta no pertenece a ningún taquillero de aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="137"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="140"/>
         <source>That clerk cannot sign in here any more; choose your name again.</source>
         <translation>Ese taquillero ya no puede entrar aquí; vuelva a elegir su nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="140"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="143"/>
         <source>Too many wrong PINs: this clerk is locked for a few minutes.</source>
         <translation>Demasiados PIN incorrectos: este taquillero queda bloqueado unos minutos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="142"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="145"/>
         <source>The first supervisor already exists; sign in and add clerks from there.</source>
         <translation>El primer supervisor ya existe; entre con él y dé de alta a los taquilleros desde allí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="145"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="148"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="148"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="151"/>
         <source>Your role does not allow you to {action}; ask a supervisor.</source>
         <translation>Su perfil no le permite {action}; pida ayuda a un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="150"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="153"/>
         <source>You are no longer an active clerk here; sign in again.</source>
         <translation>Ya no es un taquillero activo aquí; vuelva a iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="152"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="155"/>
         <source>That clerk is no longer in this terminal&apos;s list; reopen it.</source>
         <translation>Ese taquillero ya no está en la lista de este terminal; vuelva a abrirla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="154"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="157"/>
         <source>Choose a role: clerk, supervisor or door.</source>
         <translation>Elija un perfil: taquillero, supervisor o puerta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="156"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="159"/>
         <source>{name} is the last active supervisor here: make another clerk a supervisor first.</source>
         <translation>{name} es el último supervisor activo aquí: haga antes supervisor a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="159"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="162"/>
         <source>You cannot deactivate yourself; another supervisor can.</source>
         <translation>No puede darse de baja a sí mismo; puede hacerlo otro supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="161"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="164"/>
         <source>{name} is deactivated; reactivate them first.</source>
         <translation>{name} está dado de baja; reactívelo primero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="163"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="166"/>
         <source>Swipe the badge to enrol it.</source>
         <translation>Pase la tarjeta para registrarla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="166"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="169"/>
         <source>There are no tickets to print.</source>
         <translation>No hay entradas que imprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="168"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="171"/>
         <source>The cash drawer opens through an ESC/POS receipt printer; {printer} cannot open it.</source>
         <translation>El cajón se abre a través de una impresora de tiques ESC/POS; {printer} no puede abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="171"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="174"/>
         <source>The PDF folder {folder} cannot be created or written: choose another in the settings.</source>
         <translation>No se puede crear la carpeta de PDF {folder} ni escribir en ella: elija otra en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="174"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="177"/>
         <source>{printer} has no address: set it in the printer settings.</source>
         <translation>Falta la dirección de {printer}: indíquela en los ajustes de la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="176"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="179"/>
         <source>Unknown printer type &apos;{kind}&apos;: choose one in the settings.</source>
         <translation>Tipo de impresora desconocido «{kind}»: elija uno en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="178"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="181"/>
         <source>{printer} did not answer within {seconds} s: check it is switched on, connected and not jammed. The sale is kept and can be reprinted.</source>
         <translation>No hay respuesta de {printer} en {seconds} s: compruebe que está encendida, conectada y sin atascos. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="182"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="185"/>
         <source>{printer} cannot be reached: check it is switched on and connected. The sale is kept and can be reprinted.</source>
         <translation>No se puede contactar con {printer}: compruebe que está encendida y conectada. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="185"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="188"/>
         <source>{printer} is out of paper: load a new roll, then reprint. The sale is kept.</source>
         <translation>Se ha acabado el papel en {printer}: ponga un rollo nuevo y reimprima. La venta se conserva.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="191"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="194"/>
         <source>No printer is chosen and the system has no default printer: choose one in the settings.</source>
         <translation>No hay impresora elegida y el sistema no tiene impresora predeterminada: elija una en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="194"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="197"/>
         <source>The printer &apos;{name}&apos; is not installed (installed: {installed}); choose another in the settings.</source>
         <translation>La impresora «{name}» no está instalada (instaladas: {installed}); elija otra en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="221"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="224"/>
         <source>The code is empty: scan it or type it again.</source>
         <translation>El código está vacío: vuelva a escanearlo o a teclearlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="223"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="226"/>
         <source>The code has characters no code has ({characters}): only digits and letters A to Z. Scan it or type it again.</source>
         <translation>El código tiene caracteres que ningún código lleva ({characters}): solo cifras y letras de la A a la Z. Vuelva a escanearlo o a teclearlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="226"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="229"/>
         <source>The code has {length} characters; a purchase code has {purchase}, an item code {item} and a ticket code {ticket}. Check none is missing.</source>
         <translation>El código tiene {length} caracteres; un código de compra tiene {purchase}, uno de artículo {item} y uno de entrada {ticket}. Compruebe que no falta ninguno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="229"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="232"/>
         <source>The code {code} was mistyped or misread (its check character does not match). Scan it or type it again.</source>
         <translation>El código {code} está mal tecleado o mal leído (su carácter de control no coincide). Vuelva a escanearlo o a teclearlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="232"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="235"/>
         <source>The code {code} is not valid: an item code ends in four digits.</source>
         <translation>El código {code} no es válido: un código de artículo termina en cuatro cifras.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="234"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="237"/>
         <source>The code {code} was not issued for purchase {purchase}: it is not one of our tickets.</source>
         <translation>El código {code} no se emitió para la compra {purchase}: no es una de nuestras entradas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="237"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="240"/>
         <source>{code} is not a purchase code.</source>
         <translation>{code} no es un código de compra.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="239"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="242"/>
         <source>Item number {position} is out of range: at most {max}.</source>
         <translation>El número de artículo {position} está fuera de rango: como máximo {max}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="241"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="244"/>
         <source>Ticket number {number} is out of range: at most {max}.</source>
         <translation>El número de entrada {number} está fuera de rango: como máximo {max}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="244"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="247"/>
         <source>&apos;{value}&apos; is not an amount of money.</source>
         <translation>«{value}» no es un importe.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="246"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="249"/>
         <source>&apos;{value}&apos; is not a whole number of cents.</source>
         <translation>«{value}» no es un número entero de céntimos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="248"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="251"/>
         <source>That amount is too large: at most {limit_cents}.</source>
         <translation>Ese importe es demasiado alto: como máximo {limit_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="250"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="253"/>
         <source>Amounts cannot be shown for the language &apos;{locale}&apos;.</source>
         <translation>No se pueden mostrar importes en el idioma «{locale}».</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="253"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="256"/>
         <source>Choose seats, or a zone and a quantity.</source>
         <translation>Elija butacas, o una zona y una cantidad.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="255"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="258"/>
         <source>Choose seats or a zone for {product}.</source>
         <translation>Elija butacas o una zona para {product}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="257"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="260"/>
         <source>No ticket type is priced for zone {zone} of this event; fetch the inventory.</source>
         <translation>Ningún tipo de entrada tiene precio para la zona {zone} de este evento; descargue el inventario.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="260"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="263"/>
         <source>{product} is sold for seats in {zones}, not in {zone}.</source>
         <translation>{product} se vende para butacas de {zones}, no de {zone}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="262"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="265"/>
         <source>{product} is for seats in zone {zone}; these seats are in another zone: {seats}.</source>
         <translation>{product} es para butacas de la zona {zone}; estas butacas son de otra zona: {seats}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="265"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="268"/>
         <source>{product} needs {needed} seats; {chosen} are chosen.</source>
         <translation>{product} necesita {needed} butacas; hay {chosen} elegidas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="267"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="270"/>
         <source>The same seat is chosen twice in this sale.</source>
         <translation>La misma butaca está elegida dos veces en esta venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="269"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="272"/>
         <source>{product} includes a ticket type that is not on sale here; fetch the inventory.</source>
         <translation>{product} incluye un tipo de entrada que aquí no está a la venta; descargue el inventario.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="272"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="275"/>
         <source>{product} has no tickets in it; it cannot be sold.</source>
         <translation>{product} no incluye ninguna entrada; no se puede vender.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="274"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="277"/>
         <source>Sale {code} was voided: its tickets are no longer valid.</source>
         <translation>La venta {code} está anulada: sus entradas ya no son válidas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="277"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="280"/>
         <source>Sign in as a supervisor first: every queue action records who did it.</source>
         <translation>Identifíquese antes como supervisor: cada acción de la cola registra quién la hizo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="279"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="282"/>
         <source>Choose the items to retry.</source>
         <translation>Elija los elementos que quiere reintentar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="281"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="284"/>
         <source>Queue item {item} is no longer there: refresh the list.</source>
         <translation>El elemento {item} ya no está en la cola: actualice la lista.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="283"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="286"/>
         <source>{subject} cannot be retried: only parked or waiting items can.</source>
         <translation>{subject} no se puede reintentar: solo se reintentan los elementos apartados o pendientes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="285"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="288"/>
         <source>Sale {code} has no conflict to decide.</source>
         <translation>La venta {code} no tiene ningún conflicto que decidir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="287"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="290"/>
         <source>The conflict of sale {code} was already decided by {name}.</source>
         <translation>{name} ya decidió el conflicto de la venta {code}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="289"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="292"/>
         <source>Choose what happens to the sale: keep it or void it.</source>
         <translation>Elija qué pasa con la venta: mantenerla o anularla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="291"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="294"/>
         <source>Give a reason for the decision.</source>
         <translation>Indique el motivo de la decisión.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="293"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="296"/>
         <source>Sale {code} is voided: its customer no longer holds the seats, so it cannot keep them.</source>
         <translation>La venta {code} está anulada: su cliente ya no tiene las butacas, así que no puede mantenerlas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="296"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="299"/>
         <source>Write a note: what was done about it, or who was told.</source>
         <translation>Escriba una nota: qué se hizo o a quién se avisó.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="298"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="301"/>
         <source>Conflict report {report} is no longer there: refresh the list.</source>
         <translation>El aviso de conflicto {report} ya no está: actualice la lista.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="300"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="303"/>
         <source>Conflict report {report} was already seen by {name}.</source>
         <translation>{name} ya vio el aviso de conflicto {report}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="303"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="306"/>
         <source>The printer address {address} has no valid port after the colon (for example 9100): fix it in the printer settings.</source>
         <translation>La dirección de impresora {address} no tiene un puerto válido tras los dos puntos (por ejemplo 9100): corríjala en los ajustes de la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="306"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="309"/>
         <source>The USB printer address {address} must be vendor:product in hexadecimal, for example 04b8:0202: fix it in the printer settings.</source>
         <translation>La dirección de la impresora USB {address} debe ser fabricante:producto en hexadecimal, por ejemplo 04b8:0202: corríjala en los ajustes de la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="309"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="312"/>
         <source>The serial printer address {address} has no valid speed after the @ (for example COM3@19200): fix it in the printer settings.</source>
         <translation>La dirección de la impresora serie {address} no tiene una velocidad válida tras la @ (por ejemplo COM3@19200): corríjala en los ajustes de la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="312"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="315"/>
         <source>This computer cannot drive {printer} (a library is missing): use a network printer, or ask IT to install it.</source>
         <translation>Este ordenador no puede manejar {printer} (falta una biblioteca): use una impresora de red o pida a informática que la instale.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="315"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="318"/>
         <source>Printing cannot start in this program: restart Box office.</source>
         <translation>La impresión no puede arrancar en este programa: reinicie Box office.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="317"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="320"/>
         <source>The PDF file {path} cannot be written: check that its folder exists and can be written.</source>
         <translation>No se puede escribir el archivo PDF {path}: compruebe que su carpeta existe y admite escritura.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="320"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="323"/>
         <source>Page {page} could not be added to {path}; the disk may be full.</source>
         <translation>No se pudo añadir la página {page} a {path}; puede que el disco esté lleno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="322"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="325"/>
         <source>{printer} reported an error while printing: check it is on, has paper and is not paused. The sale is kept and can be reprinted.</source>
         <translation>{printer} dio un error al imprimir: compruebe que está encendida, tiene papel y no está en pausa. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="325"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="328"/>
         <source>{printer} cannot start printing: it may be off or paused. The sale is kept and can be reprinted.</source>
         <translation>{printer} no puede empezar a imprimir: puede estar apagada o en pausa. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="328"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="331"/>
         <source>{printer} stopped before ticket {ticket}. The sale is kept and can be reprinted.</source>
         <translation>{printer} se detuvo antes de la entrada {ticket}. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="332"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="335"/>
+        <source>{printer} is out of tickets: load ticket stock. The sale is kept.</source>
+        <translation>{printer} se ha quedado sin entradas: cargue papel de entradas. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="337"/>
+        <source>{printer} has a ticket jam: open it and clear the jam. The sale is kept.</source>
+        <translation>{printer} tiene un atasco de entradas: ábrala y retire el atasco. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="339"/>
+        <source>The cutter of {printer} is jammed: switch the printer off and clear it. The sale is kept.</source>
+        <translation>La cuchilla de {printer} está atascada: apague la impresora y despéjela. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="342"/>
+        <source>{printer} is holding a ticket nobody took: take it out. The sale is kept.</source>
+        <translation>{printer} retiene una entrada que nadie ha recogido: retírela. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="345"/>
+        <source>{printer} refused the ticket data: check that its resolution (dpi) and ticket stock match the settings. The sale is kept.</source>
+        <translation>{printer} ha rechazado los datos de la entrada: compruebe que su resolución (ppp) y su papel coinciden con los ajustes. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="348"/>
+        <source>{printer} reports a fault (status {status}): switch it off and on. The sale is kept.</source>
+        <translation>{printer} indica una avería (estado {status}): apáguela y vuelva a encenderla. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="351"/>
+        <source>{printer} sent a status it does not document ({status}): look at its display. The sale is kept.</source>
+        <translation>{printer} ha enviado un estado no documentado ({status}): mire su pantalla. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="354"/>
+        <source>{printer} did not confirm ticket {first}; it may have printed: check before reprinting. The sale is kept.</source>
+        <translation>{printer} no ha confirmado la entrada {first}; puede que se haya impreso: compruébelo antes de reimprimir. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="357"/>
+        <source>{printer} is not ready (out of tickets, jammed or open?): check it. The sale is kept.</source>
+        <translation>{printer} no está lista (¿sin entradas, atascada o abierta?): revísela. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="360"/>
+        <source>The connection to {printer} was lost while printing. The sale is kept.</source>
+        <translation>Se ha perdido la conexión con {printer} durante la impresión. La venta se mantiene.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="363"/>
         <source>{path} is not a Box office database (not an SQLite file). Move it away or choose another data folder.</source>
         <translation>{path} no es una base de datos de Box office (no es un archivo SQLite). Muévalo a otro sitio o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="335"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="366"/>
         <source>{path} is an SQLite database but not a Box office one (tables: {tables}). Move it away or choose another data folder.</source>
         <translation>{path} es una base de datos SQLite, pero no de Box office (tablas: {tables}). Muévala a otro sitio o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="338"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="369"/>
         <source>{path} is a folder, not a Box office database. Choose another data folder.</source>
         <translation>{path} es una carpeta, no una base de datos de Box office. Elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="341"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="372"/>
         <source>The database {path} was made by a newer version of Box office (revision {revision}). Install that version to use it.</source>
         <translation>La base de datos {path} la creó una versión más nueva de Box office (revisión {revision}). Instale esa versión para usarla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="344"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="375"/>
         <source>The database {path} cannot be read ({reason}).</source>
         <translation>No se puede leer la base de datos {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="346"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="377"/>
         <source>The database {path} cannot be read ({reason}). If it is damaged, restore a copy from the backups folder or move it away.</source>
         <translation>No se puede leer la base de datos {path} ({reason}). Si está dañada, restaure una copia de la carpeta de copias de seguridad o muévala a otro sitio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="349"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="380"/>
         <source>The database {path} could not be created ({reason}); no tables were created.</source>
         <translation>No se pudo crear la base de datos {path} ({reason}); no se creó ninguna tabla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="352"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="383"/>
         <source>The database {path} could not be upgraded ({reason}). It is left as it was; a copy taken before the upgrade is at {backup}.</source>
         <translation>No se pudo actualizar la base de datos {path} ({reason}). Se queda como estaba; hay una copia anterior a la actualización en {backup}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="355"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="386"/>
         <source>The database {path} is at revision {revision} after upgrading, not {head}. Call IT.</source>
         <translation>Tras actualizarla, la base de datos {path} está en la revisión {revision}, no en {head}. Llame a informática.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="358"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="389"/>
         <source>The database {path} could not be backed up to {backups} before upgrading it ({reason}), so it was not upgraded. Free some disk space or check the folder&apos;s permissions, then start again.</source>
         <translation>No se pudo hacer la copia de seguridad de la base de datos {path} en {backups} antes de actualizarla ({reason}), así que no se actualizó. Libere espacio en el disco o revise los permisos de la carpeta y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="363"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="394"/>
         <source>The settings file {source} is not UTF-8 text: save it as UTF-8.</source>
         <translation>El archivo de configuración {source} no es texto UTF-8: guárdelo como UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="365"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="396"/>
         <source>The settings file {source} is not valid TOML ({detail}): fix that line or delete the file to start over.</source>
         <translation>El archivo de configuración {source} no es TOML válido ({detail}): corrija esa línea o borre el archivo para empezar de cero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="368"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="399"/>
         <source>The settings file {source} cannot be read ({reason}).</source>
         <translation>No se puede leer el archivo de configuración {source} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="370"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="401"/>
         <source>{source}: unknown section [{section}]; the sections are {expected}.</source>
         <translation>{source}: sección desconocida [{section}]; las secciones son {expected}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="372"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="403"/>
         <source>{source}: {key} must be a section ([{key}]).</source>
         <translation>{source}: {key} debe ser una sección ([{key}]).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="374"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="405"/>
         <source>{source}: unknown setting {key}; the settings there are {expected}.</source>
         <translation>{source}: ajuste desconocido {key}; los ajustes de ahí son {expected}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="376"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="407"/>
         <source>{source}: {key} must be a whole number, not {value}.</source>
         <translation>{source}: {key} debe ser un número entero, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="378"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="409"/>
         <source>{source}: {key} must be text in quotes, not {value}.</source>
         <translation>{source}: {key} debe ser un texto entre comillas, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="380"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="411"/>
         <source>{source}: {key} must be true or false, not {value}.</source>
         <translation>{source}: {key} debe ser true o false, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="382"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="413"/>
         <source>{source}: the platform&apos;s address must start with http:// or https:// ({value}).</source>
         <translation>{source}: la dirección de la plataforma debe empezar por http:// o https:// ({value}).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="385"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="416"/>
         <source>{source}: the office id is missing; the platform&apos;s address needs it.</source>
         <translation>{source}: falta el identificador de la taquilla; la dirección de la plataforma lo necesita.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="387"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="418"/>
         <source>{source}: the CA file {path} does not exist.</source>
         <translation>{source}: el archivo de CA {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="389"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="420"/>
         <source>{source}: the terminal id is empty.</source>
         <translation>{source}: el identificador del terminal está vacío.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="391"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="422"/>
         <source>{source}: {key} must be one of {allowed}, not {value}.</source>
         <translation>{source}: {key} debe ser uno de estos: {allowed}; no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="393"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="424"/>
         <source>{source}: {key} must be between {low} and {high}, not {value}.</source>
         <translation>{source}: {key} debe estar entre {low} y {high}, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="395"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="426"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="397"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="428"/>
         <source>Submission is disabled: set [fiscal] submission_url in the config to send records.</source>
         <translation>El envío está desactivado: indique [fiscal] submission_url en la configuración para enviar los registros.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="395"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="431"/>
         <source>{source}: the invoicing setting {key} is not valid: {reason}.</source>
         <translation>{source}: el ajuste de facturación {key} no es válido: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="395"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="433"/>
         <source>{source}: the scanner prefix must be at most {max} printable characters, without spaces at the ends, not {value}.</source>
         <translation>{source}: el prefijo del escáner debe tener como máximo {max} caracteres imprimibles, sin espacios en los extremos; no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="400"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="438"/>
         <source>Type the platform&apos;s address, e.g. https://central.example</source>
         <translation>Escriba la dirección de la plataforma central, p. ej. https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="402"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="440"/>
         <source>Type the office id the platform gave this window.</source>
         <translation>Escriba el ID de taquilla que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="404"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="442"/>
         <source>Paste the API token the platform gave this office.</source>
         <translation>Pegue el token de API que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="406"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="444"/>
         <source>Write the whole address, starting with https://, e.g. https://{address}</source>
         <translation>Escriba la dirección completa, empezando por https://, p. ej. https://{address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="408"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="446"/>
         <source>This is not a valid address. It should look like https://central.example</source>
         <translation>No es una dirección válida. Debe tener la forma https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="410"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="448"/>
         <source>This file does not exist. Choose the platform&apos;s certificate file.</source>
         <translation>Este archivo no existe. Elija el archivo de certificado de la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="412"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="450"/>
         <source>The name {host} cannot be found. Check the address, and that this computer is connected to the network.</source>
         <translation>No se encuentra el nombre {host}. Revise la dirección y que este equipo esté conectado a la red.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="415"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="453"/>
         <source>Nothing answers at {host} port {port}. Check the address and the port, and that the platform is running.</source>
         <translation>Nada responde en {host}, puerto {port}. Revise la dirección y el puerto, y que la plataforma esté en marcha.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="418"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="456"/>
         <source>{host} does not answer. Check the network cable or Wi-Fi, and any firewall between this computer and the platform.</source>
         <translation>{host} no responde. Revise el cable de red o la wifi, y cualquier cortafuegos entre este equipo y la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="421"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="459"/>
         <source>Cannot reach the platform. Check the address and the network, then try again.</source>
         <translation>No se puede conectar con la plataforma. Revise la dirección y la red, y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="424"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="462"/>
         <source>The platform&apos;s certificate was made for another name, not {host}. Check the address: use the name the certificate was made for.</source>
         <translation>El certificado de la plataforma se hizo para otro nombre, no para {host}. Revise la dirección: use el nombre para el que se hizo el certificado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="427"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="465"/>
         <source>This platform cannot list the office&apos;s events. Type the ids of the events to sell in Event ids (separated by commas), then test again.</source>
         <translation>Esta plataforma no puede listar los eventos de la taquilla. Escriba los ID de los eventos a la venta en ID de eventos (separados por comas) y vuelva a probar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="430"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="468"/>
         <source>The platform has no event {event}. Check the event ids.</source>
         <translation>La plataforma no tiene el evento {event}. Revise los ID de eventos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="432"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="470"/>
         <source>The platform&apos;s certificate is not signed by this CA file. Choose the platform&apos;s CA file, or check the address.</source>
         <translation>El certificado de la plataforma no está firmado por este archivo de CA. Elija el archivo de CA de la plataforma o revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="435"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="473"/>
         <source>The platform&apos;s certificate is not trusted (TLS). If it uses a private certificate, choose its CA file below; otherwise check the address.</source>
         <translation>El certificado de la plataforma no es de confianza (TLS). Si usa un certificado privado, elija su archivo de CA abajo; si no, revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="438"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="476"/>
         <source>This is not a token: it has spaces, accents or control characters. Paste it again exactly as the platform gave it.</source>
         <translation>Esto no es un token: tiene espacios, acentos o caracteres de control. Péguelo otra vez tal como lo dio la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="441"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="479"/>
         <source>The platform does not accept this token. Paste it again exactly as the platform gave it; it may have been revoked.</source>
         <translation>La plataforma no acepta este token. Péguelo otra vez tal como lo dio la plataforma; puede que se haya revocado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="444"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="482"/>
         <source>This token may not act for office {office}. Check the office id, or paste the token made for this office.</source>
         <translation>Este token no sirve para la taquilla {office}. Revise el ID de taquilla o pegue el token creado para esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="447"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="485"/>
         <source>The platform has no office {office}. Check the office id.</source>
         <translation>La plataforma no tiene la taquilla {office}. Revise el ID de taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="449"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="487"/>
         <source>Something answers at this address, but it is not the central platform. Check the address, including any path after the host.</source>
         <translation>Algo responde en esta dirección, pero no es la plataforma central. Revise la dirección, incluida la ruta que siga al servidor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="452"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="490"/>
         <source>The platform cannot answer right now. Try again in a few minutes.</source>
         <translation>La plataforma no puede responder ahora. Inténtelo de nuevo en unos minutos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="454"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="492"/>
         <source>The platform refused the check: {detail}</source>
         <translation>La plataforma rechazó la prueba: {detail}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="460"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="498"/>
         <source>sell tickets</source>
         <extracomment>``permission_refused``&apos;s ``{action}``: what the clerk tried, as the end of &quot;does not allow you to …&quot;</extracomment>
         <translation>vender entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="461"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="499"/>
         <source>give a discount above your limit</source>
         <translation>hacer un descuento por encima de su límite</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="462"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="500"/>
         <source>issue comp tickets</source>
         <translation>emitir cortesías</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="463"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="501"/>
         <source>void sales</source>
         <translation>anular ventas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="464"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="502"/>
         <source>give refunds</source>
         <translation>devolver importes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="465"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="503"/>
         <source>return tickets to the platform</source>
         <translation>devolver entradas a la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="466"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="504"/>
         <source>reprint tickets</source>
         <translation>reimprimir entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="467"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="505"/>
         <source>open the drawer without a sale</source>
         <translation>abrir el cajón sin venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="468"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="506"/>
         <source>change the settings</source>
         <translation>cambiar la configuración</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="469"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="507"/>
         <source>manage the staff</source>
         <translation>gestionar el personal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="470"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="508"/>
         <source>see the reports</source>
         <translation>ver los informes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="471"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="509"/>
         <source>decide on the sync queue</source>
         <translation>decidir en la cola de sincronización</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="472"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="510"/>
         <source>open or close a shift</source>
         <translation>abrir o cerrar un turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="473"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="511"/>
         <source>close another clerk&apos;s shift</source>
         <translation>cerrar el turno de otro taquillero</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="474"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="512"/>
         <source>check tickets at the door</source>
         <translation>controlar entradas en la puerta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="475"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="513"/>
         <source>leave kiosk mode</source>
         <translation>salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="476"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="514"/>
         <source>use training mode</source>
         <translation>usar el modo formación</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="489"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="527"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -1467,7 +1517,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="490"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="528"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -1475,7 +1525,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="491"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="529"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Solo queda %n butaca en {zone}; se necesitan {needed}.</numerusform>
@@ -1483,63 +1533,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="510"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="548"/>
         <source>PDF files</source>
         <translation>archivos PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="512"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="550"/>
         <source>the system&apos;s default printer</source>
         <translation>la impresora predeterminada del sistema</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="510"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="548"/>
         <source>PDF files in {address}</source>
         <extracomment>where a printer prints, by kind: (with its address, without one)</extracomment>
         <translation>archivos PDF en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="511"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="549"/>
         <source>the printer {address}</source>
         <translation>la impresora {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="513"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="551"/>
         <source>the network printer at {address}</source>
         <translation>la impresora de red en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="514"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="552"/>
         <source>the network printer</source>
         <translation>la impresora de red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="515"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="553"/>
         <source>the USB printer {address}</source>
         <translation>la impresora USB {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="516"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="554"/>
         <source>the USB printer</source>
         <translation>la impresora USB</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="517"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="555"/>
         <source>the serial printer at {address}</source>
         <translation>la impresora serie en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="518"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="556"/>
         <source>the serial printer</source>
         <translation>la impresora serie</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="550"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="557"/>
+        <source>the ticket printer at {address}</source>
+        <translation>la impresora de entradas en {address}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="558"/>
+        <source>the network ticket printer</source>
+        <translation>la impresora de entradas de red</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="559"/>
+        <source>the USB ticket printer {address}</source>
+        <translation>la impresora de entradas USB {address}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="560"/>
+        <source>the USB ticket printer</source>
+        <translation>la impresora de entradas USB</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="561"/>
+        <source>the serial ticket printer at {address}</source>
+        <translation>la impresora de entradas serie en {address}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="562"/>
+        <source>the serial ticket printer</source>
+        <translation>la impresora de entradas serie</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="594"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="563"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="607"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>
@@ -1957,179 +2037,179 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="797"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="802"/>
         <source>Seats not together</source>
         <translation>Butacas no juntas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="798"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="803"/>
         <source>Sell them apart, in different places?</source>
         <translation>¿Venderlas separadas, en sitios distintos?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="810"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="815"/>
         <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="126"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="411"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="127"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="415"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="139"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="140"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="147"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="148"/>
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="152"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="153"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="160"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="161"/>
         <source>TRAINING / FORMACIÓN · practice only: nothing is sold for real, nothing is synced, and it is all discarded when training ends</source>
         <translation>MODO FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="235"/>
         <source>{name} ⇄</source>
         <translation>{name} ⇄</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="231"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="235"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="279"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="283"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="252"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="286"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="256"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="290"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="247"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="251"/>
         <source>You are signed in for the door: scan the tickets, or open the door check.</source>
         <translation>Ha iniciado sesión para la puerta: escanee las entradas o abra el control de acceso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="287"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="291"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="288"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="292"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="289"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="293"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="290"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="294"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="291"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="295"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="292"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="296"/>
         <source>Staff…</source>
         <translation>Personal…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="298"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="302"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="300"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="304"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="302"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="306"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="372"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="376"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="374"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="378"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="376"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="380"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="384"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="388"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="391"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="395"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="401"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="405"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="410"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="414"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="432"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="436"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="456"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="460"/>
         <source>Manage the staff: add, edit and deactivate clerks, reset PINs, enrol badges.</source>
         <translation>Gestionar el personal: dar de alta, editar y dar de baja taquilleros, cambiar PIN y registrar tarjetas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="479"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="483"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="494"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="498"/>
         <source> · started</source>
         <translation> · ya empezó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="494"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="498"/>
         <source> · already held</source>
         <translation> · ya celebrado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="585"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="589"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n entrada) · {price}</numerusform>
@@ -2137,17 +2217,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="605"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="609"/>
         <source>Row {row} seat {seat}</source>
         <translation>Fila {row} butaca {seat}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="606"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="610"/>
         <source>Seat {seat}</source>
         <translation>Butaca {seat}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="619"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="623"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Solo queda %n en {zone}</numerusform>
@@ -2155,7 +2235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="699"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="703"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Cortesía {code}: %n entrada emitida sin cargo.</numerusform>
@@ -2163,7 +2243,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="702"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="706"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Vendido {code}: %n entrada, {total}{change}.</numerusform>
@@ -2171,97 +2251,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="708"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="712"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="478"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="482"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="498"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="502"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="510"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="514"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="513"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="517"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="601"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="605"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="696"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="700"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="710"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="714"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="722"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="726"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="726"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="730"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="749"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="754"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="752"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="757"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="755"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="760"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="770"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="775"/>
         <source>{event} began on {date} at {time}.</source>
         <translation>«{event}» empezó el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="771"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="776"/>
         <source>{event} took place on {date} at {time}.</source>
         <translation>«{event}» se celebró el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="772"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="777"/>
         <source>Event already started</source>
         <translation>Evento ya empezado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="773"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="778"/>
         <source>Past event</source>
         <translation>Evento ya celebrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="775"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="780"/>
         <source>Sell tickets for it anyway?</source>
         <translation>¿Vender entradas de todos modos?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="796"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="801"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -2269,22 +2349,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="842"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="847"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="888"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="893"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="892"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="897"/>
         <source>Scanned code is neither a ticket nor a known badge.</source>
         <translation>El código leído no es una entrada ni una tarjeta conocida.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="894"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="899"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -3188,7 +3268,7 @@ Motivo: {reason}</numerusform>
     </message>
     <message>
         <location filename="../../boxoffice/ui/settings_dialog.py" line="58"/>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="70"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="73"/>
         <source>Installed printer</source>
         <translation>Impresora instalada</translation>
     </message>
@@ -3213,72 +3293,102 @@ Motivo: {reason}</numerusform>
         <translation>Impresora térmica (serie)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="64"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="61"/>
+        <source>Ticket printer, FGL/Boca (network)</source>
+        <translation>Impresora de entradas FGL/Boca (red)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="62"/>
+        <source>Ticket printer, FGL/Boca (USB)</source>
+        <translation>Impresora de entradas FGL/Boca (USB)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="63"/>
+        <source>Ticket printer, FGL/Boca (serial)</source>
+        <translation>Impresora de entradas FGL/Boca (serie)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="67"/>
         <source>Printer</source>
         <translation>Impresora</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="73"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="76"/>
         <source>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</source>
         <translation>192.168.1.50:9100 · 04b8:0202 · /dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="74"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="77"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="78"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="81"/>
         <source>PDF folder</source>
         <translation>Carpeta de PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="81"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="84"/>
         <source>80 mm thermal roll</source>
         <translation>Rollo térmico de 80 mm</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="82"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="85"/>
         <source>2&quot; × 5.5&quot; fanfold</source>
         <translation>Continuo de 2&quot; × 5,5&quot;</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/settings_dialog.py" line="86"/>
+        <source>3.25&quot; × 8&quot; fanfold</source>
+        <translation>Papel plegado de 3,25&quot; × 8&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="90"/>
         <source>Ticket stock</source>
         <translation>Papel de entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="93"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="94"/>
+        <source>{dpi} dpi</source>
+        <translation>{dpi} ppp</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="96"/>
+        <source>Print head</source>
+        <translation>Cabezal</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="103"/>
         <source>Test page</source>
         <translation>Página de prueba</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="95"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="105"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="96"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="106"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="151"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="162"/>
         <source>Printing a test page…</source>
         <translation>Imprimiendo una página de prueba…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="161"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="172"/>
         <source>Test page failed: {error}</source>
         <translation>Falló la página de prueba: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="169"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="180"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/settings_dialog.py" line="157"/>
+        <location filename="../../boxoffice/ui/settings_dialog.py" line="168"/>
         <source>Test page sent to {printer}.</source>
         <translation>Página de prueba enviada a {printer}.</translation>
     </message>
@@ -4227,6 +4337,54 @@ Motivo: {reason}</numerusform>
     </message>
 </context>
 <context>
+    <name>UnprintedOffer</name>
+    <message>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="67"/>
+        <source>These tickets were sent to the printer but it never confirmed them (the printer or the program stopped).</source>
+        <translation>Estas entradas se enviaron a la impresora, pero nunca las confirmó (se detuvo la impresora o el programa).</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="82"/>
+        <source>Ticket {places} of {count} of sale {code} did not print.</source>
+        <translation>La entrada {places} de {count} de la venta {code} no se ha impreso.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="84"/>
+        <source>Reprint ticket {places}</source>
+        <translation>Reimprimir la entrada {places}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="86"/>
+        <source>Tickets {places} of {count} of sale {code} did not print.</source>
+        <translation>Las entradas {places} de {count} de la venta {code} no se han impreso.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="88"/>
+        <source>Reprint tickets {places}</source>
+        <translation>Reimprimir las entradas {places}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="89"/>
+        <source>The sale is kept; reprint them once the printer is ready.</source>
+        <translation>La venta se mantiene; reimprímalas cuando la impresora esté lista.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="92"/>
+        <source>Tickets not printed</source>
+        <translation>Entradas sin imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="101"/>
+        <source>They printed</source>
+        <translation>Sí se imprimieron</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="104"/>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+</context>
+<context>
     <name>ZReportView</name>
     <message>
         <location filename="../../boxoffice/ui/shift_dialogs.py" line="278"/>
@@ -4293,17 +4451,17 @@ Motivo: {reason}</numerusform>
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="79"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="80"/>
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="88"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="89"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="100"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="101"/>
         <source>{price} · %n left</source>
         <translation>
             <numerusform>{price} · queda %n</numerusform>
