@@ -299,14 +299,19 @@ def make_printer(context: Context, store) -> PrinterHooks:
                         lambda code: print_jobs.dismiss(store.session_factory, code))
 
 
-def settings_applier(context: Context, store, backend):  # -> (PrinterConfig, language) -> None
-    """What the settings dialog's Save does: validate and write the config, then switch the printer at once
-    (a new language shows at the next start)."""
+def settings_applier(context: Context, store, backend):  # -> (PrinterConfig, language, actor) -> None
+    """What the settings dialog's Save does: check that the one acting may change settings (read again from the
+    store, as every service does), validate and write the config, then switch the printer at once (a new
+    language shows at the next start)."""
     current = {"context": context}
 
-    def apply(printer, language: str) -> None:
+    def apply(printer, language: str, actor) -> None:
         from boxoffice.config import save_config
+        from boxoffice.core.permissions import Action
+        from boxoffice.services.authority import acting_clerk
 
+        with store.read_session_factory() as session:
+            acting_clerk(session, actor, Action.settings)  # PermissionRefused / ActorInactive: nothing written
         ctx = current["context"]
         config = dataclasses.replace(ctx.config, printer=printer,
                                      terminal=dataclasses.replace(ctx.config.terminal, language=language))

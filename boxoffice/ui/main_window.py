@@ -425,9 +425,12 @@ class MainWindow(QMainWindow):
         if getattr(self.clerk, "role", None) != "supervisor" or backend.apply_settings is None:
             return None
         apply, actor = backend.apply_settings, self.clerk  # the service checks the actor's role again
+
+        def save(printer: PrinterConfig, language: str) -> None:
+            apply(printer, language, actor)
+
         dialog = SettingsDialog(backend.printer_config or PrinterConfig(), backend.language,
-                                backend.data_dir or Path("."), lambda printer, language: apply(printer, language, actor),
-                                self, ctx=self.ctx)
+                                backend.data_dir or Path("."), save, self, ctx=self.ctx)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()

@@ -18,10 +18,11 @@ from boxoffice.ui.main_window import MainWindow
 from boxoffice.ui.settings_dialog import SettingsDialog
 from boxoffice.ui.window_context import window_context
 from tests.helpers.demo_inventory import backend_for, seed_store
+from tests.helpers.supervisors import add_supervisors
 
 WAIT_MS = 10_000
 
-SUPERVISOR = ClerkInfo(1, "Marta López", "supervisor", None)
+SUPERVISOR = ClerkInfo(-1, "Marta López", "supervisor", None)  # add_supervisors' first id
 CLERK = ClerkInfo(2, "Javier Ruiz", "clerk", None)
 
 
@@ -32,7 +33,13 @@ def _setup(tmp_path: Path):
     context = Context(paths=paths, config=Config(), log_file=None)
     backend = backend_for(store, printer_config=PrinterConfig(), data_dir=paths.data_dir)
     backend.apply_settings = settings_applier(context, store, backend)
+    add_supervisors(store.session_factory, (SUPERVISOR.name,))
     return store, paths, backend
+
+
+def _as(backend, actor):
+    """The dialog's apply as the window hands it over: the actor bound in."""
+    return lambda printer, language: backend.apply_settings(printer, language, actor)
 
 
 def test_only_a_supervisor_sees_settings_and_no_sale(qtbot, tmp_path: Path) -> None:
@@ -72,7 +79,7 @@ def test_supervisor_sets_a_pdf_printer_tests_it_and_saves(qtbot, tmp_path: Path)
 
 def test_a_bad_printer_address_is_refused_with_the_reason(qtbot, tmp_path: Path) -> None:
     store, paths, backend = _setup(tmp_path)
-    dialog = SettingsDialog(PrinterConfig(), "es", paths.data_dir, backend.apply_settings,
+    dialog = SettingsDialog(PrinterConfig(), "es", paths.data_dir, _as(backend, SUPERVISOR),
                             ctx=window_context(backend))
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("escpos-network"))
@@ -85,7 +92,7 @@ def test_a_bad_printer_address_is_refused_with_the_reason(qtbot, tmp_path: Path)
 
 def test_no_system_printer_says_printing_is_not_set_up(qtbot, tmp_path: Path) -> None:
     store, paths, backend = _setup(tmp_path)
-    dialog = SettingsDialog(PrinterConfig(kind="system"), "es", paths.data_dir, backend.apply_settings,
+    dialog = SettingsDialog(PrinterConfig(kind="system"), "es", paths.data_dir, _as(backend, SUPERVISOR),
                             ctx=window_context(backend))
     qtbot.addWidget(dialog)
     dialog.test_page()
@@ -101,7 +108,7 @@ def test_a_save_that_cannot_be_written_keeps_the_dialog_open_with_one_line(qtbot
     the dialog stays open and says so in one line, never a traceback."""
     store, paths, backend = _setup(tmp_path)
     paths.config_file.mkdir(parents=True)
-    dialog = SettingsDialog(PrinterConfig(), "es", paths.data_dir, backend.apply_settings,
+    dialog = SettingsDialog(PrinterConfig(), "es", paths.data_dir, _as(backend, SUPERVISOR),
                             ctx=window_context(backend))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -112,4 +119,23 @@ def test_a_save_that_cannot_be_written_keeps_the_dialog_open_with_one_line(qtbot
     assert dialog.isVisible() and dialog.result() == 0
     assert dialog.message.text() == "Something went wrong; nothing was recorded. The details are in the log."
     assert not backend.printing_ready()  # the printer was not switched either
+    store.close()
+
+
+def test_settings_refused_to_a_clerk_by_the_applier_not_only_hidden(tmp_path: Path) -> None:
+    """The window hides Settings from a clerk; the applier refuses one too (a stale window, a script), and
+    writes nothing."""
+    from boxoffice.core.permissions import PermissionRefused
+
+    store, paths, backend = _setup(tmp_path)
+    from boxoffice.services.clerks import ScryptCost, create_clerk
+
+    clerk = create_clerk(store.session_factory, CLERK.name, "1357", "clerk", cost=ScryptCost(log_n=4))
+    with pytest.raises(PermissionRefused):
+        backend.apply_settings(PrinterConfig(kind="pdf", pdf_dir=str(tmp_path)), "en", clerk)
+    with pytest.raises(PermissionRefused):
+        backend.apply_settings(PrinterConfig(kind="pdf", pdf_dir=str(tmp_path)), "en", None)
+    assert not paths.config_file.exists()
+    backend.apply_settings(PrinterConfig(kind="pdf", pdf_dir=str(tmp_path)), "en", SUPERVISOR)
+    assert load_config(paths.config_file).printer.kind == "pdf"
     store.close()
