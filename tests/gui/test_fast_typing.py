@@ -28,6 +28,7 @@ from boxoffice.services.shifts import open_shift
 from boxoffice.services.sync_queue import QueueItem
 from boxoffice.store.engine import Store, open_store
 from boxoffice.ui.comp_dialog import CompDialog
+from boxoffice.ui.discount_dialog import DiscountDialog
 from boxoffice.ui.door_check import DoorCheckDialog
 from boxoffice.ui.first_run import SUPERVISOR, FirstRunWizard
 from boxoffice.ui.payment import PaymentDialog
@@ -50,6 +51,7 @@ from boxoffice.ui.scanner import SCAN_FIELD, ScanDetector, text_acceptor
 from boxoffice.ui.settings_dialog import SettingsDialog
 from boxoffice.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from boxoffice.ui.signin import FirstSupervisorDialog, SignInDialog
+from boxoffice.ui.staff_dialog import BadgeForm, ClerkForm, PinForm, StaffDialog
 from boxoffice.ui.supervisor_pin import SupervisorPinDialog
 from boxoffice.ui.sync_queue import ConflictDecisionDialog, ReportSeenDialog, SyncQueueDialog
 from boxoffice.ui.window_context import window_context
@@ -344,3 +346,26 @@ def test_void_reason(qtbot, store: Store, team, detector: ScanDetector, clock: M
     qtbot.mouseClick(dialog.void_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(typed), timeout=WAIT_MS)
     assert typed == [["QLineEdit"]]
+
+
+def test_discount(qtbot, store: Store, detector: ScanDetector, clock: ManualClock) -> None:
+    money = window_context(backend_for(store)).money
+    dialog = shown(qtbot, DiscountDialog("Preferente A-3", 3000, 0, money, 10, "clerk"))
+    type_fast_everywhere(qtbot, dialog, detector, clock)
+
+
+def test_staff_forms(qtbot, store: Store, team, detector: ScanDetector, clock: ManualClock) -> None:
+    """The staff screen's forms: add, edit, PIN reset, badge (its swipe field takes a scan on purpose)."""
+    ctx = window_context(backend_for(store, "en"))
+    staff = StaffDialog(ctx, team["marta"])
+    qtbot.addWidget(staff)
+    with qtbot.waitSignal(staff.refreshed, timeout=WAIT_MS):
+        staff.show()
+    names = type_fast_everywhere(qtbot, shown(qtbot, ClerkForm(ctx, team["marta"], staff)), detector, clock,
+                                 at_least=2)
+    ana = next(member for member in staff.members if member.name == "Ana")
+    names += type_fast_everywhere(qtbot, shown(qtbot, ClerkForm(ctx, team["marta"], staff, ana)), detector, clock)
+    names += type_fast_everywhere(qtbot, shown(qtbot, PinForm(ctx, team["marta"], ana, staff)), detector, clock)
+    names += type_fast_everywhere(qtbot, shown(qtbot, BadgeForm(ctx, team["marta"], ana, staff)), detector, clock)
+    assert {"clerkName", "badgeSwipe"} <= set(names)
+
