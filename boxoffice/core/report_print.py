@@ -92,6 +92,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "comp_n": "cortesías",
         "none": "(sin vendedor)",
         "nothing": "Ninguno",
+        "invoices": "Facturas",
+        "invoice_range": "{first} a {last}",
     },
     "en": {
         "title": "Z report",
@@ -128,6 +130,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "comp_n": "comps",
         "none": "(no clerk)",
         "nothing": "None",
+        "invoices": "Invoices",
+        "invoice_range": "{first} to {last}",
     },
 }
 
@@ -208,6 +212,10 @@ def z_report_print(report: Mapping[str, Any], office: str, terminal: str,
     sections = [ReportSection("", tuple(header)), ReportSection(t["sales"], tuple(sales_rows)),
                 ReportSection(t["cash"], tuple(cash_rows)),
                 ReportSection(t["card"], ((t["card_total"], money.format(report["card"]["total_cents"])),))]
+    if report.get("invoices"):  # the shift's invoice range per series (simplified, then rectificativas)
+        sections.append(ReportSection(t["invoices"], tuple(
+            (t["invoice_range"].format(first=r["first"], last=r["last"]),
+             f"{r['count']} · {money.format(r['total_cents'])}") for r in report["invoices"])))
 
     if counted is not None:
         count_rows = tuple((f"{money.format(int(d))} × {n}", money.format(int(d) * n))

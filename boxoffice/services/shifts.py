@@ -9,6 +9,7 @@ a shift count by their time within [opened_at, closed_at]. Training sales never 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Mapping
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from boxoffice.core.errors import BoxOfficeError, SaleRejected
 from boxoffice.core.permissions import Action, allowed, require
-from boxoffice.services import authority, journal
+from boxoffice.services import authority, invoices, journal
 from boxoffice.services.context import Terminal
 from boxoffice.store.models import Clerk, JournalEntry, Sale, Shift
 from boxoffice.store.types import format_utc, utcnow
@@ -277,7 +278,7 @@ def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int
                 prod["total_cents"] += item.total_cents
     returns = shift_returns(session, shift, until)
     returned = sum(len(payload.get("tickets", [])) for payload in returns)
-    return {
+    report = {
         "shift_id": shift.id,
         "clerk_id": shift.clerk_id,
         "opened_at": format_utc(shift.opened_at),
@@ -295,6 +296,10 @@ def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int
         "per_clerk": {k: per_clerk[k] for k in sorted(per_clerk)},
         "per_product": {k: per_product[k] for k in sorted(per_product)},
     }
+    ranges = invoices.shift_invoices(session, shift.id)
+    if ranges:  # the invoice numbers the shift issued, per series (a terminal with no [fiscal] NIF has none)
+        report["invoices"] = [dataclasses.asdict(r) for r in ranges]
+    return report
 
 
 def record_report_print(session_factory: sessionmaker[Session], shift_id: int, actor: str | None) -> int:

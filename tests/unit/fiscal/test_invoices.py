@@ -189,3 +189,22 @@ def test_submission_disabled_by_default_queues_nothing(store: Store) -> None:
     sell_for_cash(store, ticket_id(GENERAL, 1))
     assert [r.submission for r in rows(store)] == ["off"]
     assert invoices.submit_pending(store.session_factory, "http://127.0.0.1:9/") == invoices.Submission(0, 0)
+
+
+def test_the_z_report_lists_the_shift_s_invoice_range(store: Store) -> None:
+    from boxoffice.core.report_print import z_report_print
+    from boxoffice.services.shifts import close_shift, current_shift
+
+    sales = [sell_for_cash(store, ticket_id(GENERAL, n)) for n in range(1, 4)]
+    void_sale(store.session_factory, FISCAL, sales[0].purchase_code, "error", actor="Sonia")
+    shift = current_shift(store.session_factory)
+    assert shift is not None
+    closed = close_shift(store.session_factory, shift.id, 0, "Sonia")
+    report = closed.report
+    assert report is not None
+    year = rows(store)[0].year
+    assert report["invoices"] == [
+        {"series": "T1", "first": f"T1-{year}-1", "last": f"T1-{year}-3", "count": 3, "total_cents": 7500},
+        {"series": "T1-R", "first": f"T1-R-{year}-1", "last": f"T1-R-{year}-1", "count": 1, "total_cents": -2500}]
+    printed = z_report_print(report, "Taquilla", "T1")
+    assert printed.value("Facturas", f"T1-{year}-1 a T1-{year}-3") == "3 · 75,00\u00a0€"
