@@ -65,7 +65,8 @@ class UnprintedOffer:
     def _offer_all(self, sales: list[Any]) -> None:
         if sales:
             why = QCoreApplication.translate("UnprintedOffer", "These tickets were sent to the printer but it never "
-                                             "confirmed them (the printer or the program stopped).")
+                                             "confirmed them (the printer or the program stopped). The sale "
+                                             "is kept.")
             self._offer(sales, sales[0].purchase_code, why, reprint=True, at_start=True,
                         then=lambda: self._offer_all(sales[1:]))
 
@@ -87,7 +88,8 @@ class UnprintedOffer:
                                               "Tickets {places} of {count} of sale {code} did not print.")
             label = QCoreApplication.translate("UnprintedOffer", "Reprint tickets {places}")
         kept = QCoreApplication.translate("UnprintedOffer",
-                                          "The sale is kept; reprint them once the printer is ready.")
+                                          "Reprint them once the printer is ready.")
+        why = why[:1].upper() + why[1:]  # "{printer} is out of …" starts with "the ticket printer …"
         text = f"{why}\n\n{lost.format(places=which, count=sale.count, code=code)} {kept}"
         title = QCoreApplication.translate("UnprintedOffer", "Tickets not printed")
         box = QMessageBox(QMessageBox.Icon.Warning, title, text,

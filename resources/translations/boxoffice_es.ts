@@ -2037,17 +2037,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="802"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="807"/>
         <source>Seats not together</source>
         <translation>Butacas no juntas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="803"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="808"/>
         <source>Sell them apart, in different places?</source>
         <translation>¿Venderlas separadas, en sitios distintos?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="815"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="820"/>
         <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
@@ -2184,32 +2184,32 @@
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="436"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="441"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="460"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="465"/>
         <source>Manage the staff: add, edit and deactivate clerks, reset PINs, enrol badges.</source>
         <translation>Gestionar el personal: dar de alta, editar y dar de baja taquilleros, cambiar PIN y registrar tarjetas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="483"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="488"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="498"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="503"/>
         <source> · started</source>
         <translation> · ya empezó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="498"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="503"/>
         <source> · already held</source>
         <translation> · ya celebrado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="589"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="594"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n entrada) · {price}</numerusform>
@@ -2217,17 +2217,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="609"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="614"/>
         <source>Row {row} seat {seat}</source>
         <translation>Fila {row} butaca {seat}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="610"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="615"/>
         <source>Seat {seat}</source>
         <translation>Butaca {seat}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="623"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="628"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Solo queda %n en {zone}</numerusform>
@@ -2235,7 +2235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="703"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="708"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Cortesía {code}: %n entrada emitida sin cargo.</numerusform>
@@ -2243,7 +2243,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="706"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="711"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Vendido {code}: %n entrada, {total}{change}.</numerusform>
@@ -2251,97 +2251,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="712"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="717"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="482"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="487"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="502"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="507"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="514"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="519"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="517"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="522"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="605"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="610"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="700"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="705"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="714"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="719"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="726"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="731"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="730"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="735"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="754"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="759"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="757"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="762"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="760"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="765"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="775"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="780"/>
         <source>{event} began on {date} at {time}.</source>
         <translation>«{event}» empezó el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="776"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="781"/>
         <source>{event} took place on {date} at {time}.</source>
         <translation>«{event}» se celebró el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="777"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="782"/>
         <source>Event already started</source>
         <translation>Evento ya empezado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="778"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="783"/>
         <source>Past event</source>
         <translation>Evento ya celebrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="780"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="785"/>
         <source>Sell tickets for it anyway?</source>
         <translation>¿Vender entradas de todos modos?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="801"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="806"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -2349,22 +2349,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="847"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="852"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="893"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="898"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="897"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="902"/>
         <source>Scanned code is neither a ticket nor a known badge.</source>
         <translation>El código leído no es una entrada ni una tarjeta conocida.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="899"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="904"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -4340,46 +4340,46 @@ Motivo: {reason}</numerusform>
     <name>UnprintedOffer</name>
     <message>
         <location filename="../../boxoffice/ui/unprinted_offer.py" line="67"/>
-        <source>These tickets were sent to the printer but it never confirmed them (the printer or the program stopped).</source>
-        <translation>Estas entradas se enviaron a la impresora, pero nunca las confirmó (se detuvo la impresora o el programa).</translation>
+        <source>These tickets were sent to the printer but it never confirmed them (the printer or the program stopped). The sale is kept.</source>
+        <translation>Estas entradas se enviaron a la impresora, pero nunca las confirmó (se detuvo la impresora o el programa). La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/unprinted_offer.py" line="82"/>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="83"/>
         <source>Ticket {places} of {count} of sale {code} did not print.</source>
         <translation>La entrada {places} de {count} de la venta {code} no se ha impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/unprinted_offer.py" line="84"/>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="85"/>
         <source>Reprint ticket {places}</source>
         <translation>Reimprimir la entrada {places}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/unprinted_offer.py" line="86"/>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="87"/>
         <source>Tickets {places} of {count} of sale {code} did not print.</source>
         <translation>Las entradas {places} de {count} de la venta {code} no se han impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/unprinted_offer.py" line="88"/>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="89"/>
         <source>Reprint tickets {places}</source>
         <translation>Reimprimir las entradas {places}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/unprinted_offer.py" line="89"/>
-        <source>The sale is kept; reprint them once the printer is ready.</source>
-        <translation>La venta se mantiene; reimprímalas cuando la impresora esté lista.</translation>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="90"/>
+        <source>Reprint them once the printer is ready.</source>
+        <translation>Reimprímalas cuando la impresora esté lista.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/unprinted_offer.py" line="92"/>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="94"/>
         <source>Tickets not printed</source>
         <translation>Entradas sin imprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/unprinted_offer.py" line="101"/>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="103"/>
         <source>They printed</source>
         <translation>Sí se imprimieron</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/unprinted_offer.py" line="104"/>
+        <location filename="../../boxoffice/ui/unprinted_offer.py" line="106"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
