@@ -26,9 +26,8 @@ SEATS = tuple(f"EVDEMO-GEN{n}" for n in range(11, 16))
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = seed_store(tmp_path / "terminal.sqlite3")
-    yield s
-    s.close()
+    with seed_store(tmp_path / "terminal.sqlite3") as seeded:  # closed after the test
+        yield seeded
 
 
 @pytest.fixture
