@@ -26,6 +26,7 @@ from boxoffice.central.db import Database
 from boxoffice.central.envelope import BadInput, NotFound
 from boxoffice.central.event_http import Call, Conflict, Gone, add_route
 from boxoffice.central.event_setup import get_event
+from boxoffice.central.models import Ticket
 from boxoffice.central.models_events import CANCELLED, REFUNDED, REVOKED, VALID, Booking, CheckIn, EventTicket
 from boxoffice.central.online_purchase import CONFIRMED, BuiltInGateway, booking_row
 from boxoffice.central.ticket_issuing import PENDING, Holder, find_ticket_type, issue, release_seat, require_available
@@ -97,9 +98,19 @@ def validate(session: Session, call: Call) -> dict[str, Any]:
             "ticket": row(session, found) if found is not None else None}
 
 
+def _lock(session: Session, found: Found) -> None:
+    """Serialise check-ins of one ticket (two doors at once on PostgreSQL): lock its row before counting."""
+    if found.central is not None:
+        session.execute(select(EventTicket.id).where(EventTicket.id == found.central.id).with_for_update())
+    elif found.seat is not None:
+        session.execute(select(Ticket.id).where(Ticket.id == found.seat.id).with_for_update())
+
+
 def check_in(session: Session, call: Call) -> dict[str, Any]:
     _, payload, scan_point, event_id = _scan_request(call)
     found = by_qr(session, payload)
+    if found is not None:
+        _lock(session, found)
     reason, message, left = judge(session, found, scan_point, event_id)
     if reason is None and found is not None:
         session.add(CheckIn(event_id=found.event_id, ticket_key=found.key, scan_point=scan_point,

@@ -20,6 +20,7 @@ from boxoffice.central.models_events import VALID, CheckIn, EventTicket
 from boxoffice.core.codes import is_valid, parse_code, ticket_barcode
 from boxoffice.core.errors import InvalidCode
 from boxoffice.core.money import cents_to_api
+from boxoffice.core.seats import seat_number
 
 COMPLETED = "completed"
 
@@ -147,7 +148,8 @@ def row(session: Session, found: Found) -> dict[str, Any]:
         "holderEmail": central.holder_email if central is not None else None,
         "holderName": central.holder_name if central is not None else (
             found.order.client_name if found.order is not None else None),
-        "seat": {"zone": seat.zone, "row": seat.seat_row, "seat": seat.seat_id} if seat is not None else None,
+        "seat": {"zone": seat.zone, "row": seat.seat_row, "seat": seat_number(seat.seat_id), "seatId": seat.seat_id}
+        if seat is not None else None,
         "price": cents_to_api(price) if price is not None else None, "price_cents": price,
         "currency": central.currency if central is not None else (kind.currency if kind else None),
         "scans": len(entries), "lastScanAt": last.date_created if last else None,
