@@ -31,8 +31,13 @@ from boxoffice.store.models import Invoice
 from boxoffice.store.raw import driver_connection
 from boxoffice.store.types import canonical_json, format_utc, utcnow
 
-_NEXT_SEQ = "SELECT COALESCE(MAX(seq), 0) + 1 FROM invoices WHERE series = ? AND year = ?"
-_LAST_RECORD = "SELECT record FROM invoices ORDER BY id DESC LIMIT 1"
+#: The series' next number and the chain's last record (its reference: NIF, number, date, huella) in one
+#: statement: the unique (series, year, seq) index and the primary key answer it without reading a record.
+_NEXT = ("SELECT (SELECT COALESCE(MAX(seq), 0) + 1 FROM invoices WHERE series = ? AND year = ?), "
+         "last.nif, last.number, last.date, last.huella FROM (SELECT 1) LEFT JOIN ("
+         "SELECT json_extract(record, '$.IDFactura.IDEmisorFactura') AS nif, number, "
+         "json_extract(record, '$.IDFactura.FechaExpedicionFactura') AS date, huella "
+         "FROM invoices ORDER BY id DESC LIMIT 1) AS last")
 _INSERT = ("INSERT INTO invoices (number, series, year, seq, kind, purchase_code, rectifies_id, shift_id, issued_at, "
            "total_cents, quota_cents, record, huella, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _SALE_INVOICE = "SELECT id, record FROM invoices WHERE purchase_code = ? AND kind = 'F2'"
@@ -65,10 +70,10 @@ def _issue(db: sqlite3.Connection, issuer: Issuer, series: str, kind: str, purch
            breakdown: tuple[TaxLine, ...], now: datetime, rectifies_id: int | None,
            rectifies: PreviousRecord | None = None) -> InvoiceFacts:
     local = fiscal.local_time(now, issuer.timezone)
-    seq = db.execute(_NEXT_SEQ, (series, local.year)).fetchone()[0]
+    seq, *last = db.execute(_NEXT, (series, local.year)).fetchone()
     facts = InvoiceFacts(fiscal.invoice_number(series, local.year, seq), kind, local, breakdown, rectifies)
-    last = db.execute(_LAST_RECORD).fetchone()
-    record = fiscal.registration_record(issuer, facts, fiscal.previous_of(json.loads(last[0])) if last else None)
+    previous = PreviousRecord(*last) if last[1] is not None else None
+    record = fiscal.registration_record(issuer, facts, previous)
     db.execute(_INSERT, (facts.number, series, local.year, seq, kind, purchase_code, rectifies_id, shift_id,
                          format_utc(now), facts.total_cents, facts.quota_cents, canonical_json(record),
                          record["Huella"], "pending" if issuer.submit else "off"))
