@@ -284,7 +284,8 @@ def make_printer(context: Context, store) -> PrinterHooks:
 
         tickets = printable_tickets(store.read_session_factory, code, office, reprint=reprint)
         print_jobs.track(store.session_factory, code, tickets, printer.print_tickets, only=only)
-        receipt = receipt_for_sale(store.read_session_factory, code, office, reprint=reprint)
+        receipt = receipt_for_sale(store.read_session_factory, code, office, reprint=reprint,
+                                   check_url=context.config.fiscal.check_url)
         printer.print_receipt(receipt)
         if reprint:
             record_reprint(store.session_factory, code, "tickets", None, tickets=len(only) if only else None)
