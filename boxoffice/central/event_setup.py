@@ -160,6 +160,9 @@ def _ticket_type_fields(session: Session, fields: Fields, event: Event) -> dict[
     limit = fields.integer("reentryLimit", required=False, nullable=True, minimum=1, maximum=1000)
     if limit is not None and limit > 1 and not allow_reentry:
         raise BadInput(fields.at("reentryLimit"), f"{fields.at('reentryLimit')} above 1 needs allowReentry true")
+    if allow_reentry and limit is None:
+        raise BadInput(fields.at("reentryLimit"), f"{fields.at('reentryLimit')} is required with allowReentry "
+                                                  "true: the total scans allowed, the first included")
     visibility = fields.string("visibility", required=False) or "public"
     if visibility not in VISIBILITIES:
         raise BadInput(fields.at("visibility"), f"{fields.at('visibility')} must be one of "
@@ -169,7 +172,7 @@ def _ticket_type_fields(session: Session, fields: Fields, event: Event) -> dict[
         raise BadInput(fields.at("kind"), f"{fields.at('kind')} must be 'ticket' or 'child', not {kind!r}")
     return {"event_id": event.id, "name": name, "price_cents": price, "currency": _currency(fields, event.currency),
             "capacity": capacity, "sale_start": start, "sale_end": end, "perks": text_list(fields, "perks"),
-            "allow_reentry": allow_reentry, "reentry_limit": limit or (3 if allow_reentry else 1),
+            "allow_reentry": allow_reentry, "reentry_limit": limit or 1,
             "accepted_scan_points": text_list(fields, "acceptedScanPoints"), "visibility": visibility,
             "transferable": boolean(fields, "transferable", False), "zone": zone, "kind": kind,
             "refund_policy": fields.string("refundPolicy", required=False, max_length=64) or "none",

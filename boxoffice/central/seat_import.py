@@ -81,7 +81,15 @@ def _coordinate(value: str, line: int, column: str) -> float | None:
 
 def parse_seats(stream: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line, fields)`` for each seat row, checked; raises :class:`SeatImportError` at the first bad one."""
-    reader = csv.reader(stream)
+    reader = csv.reader(stream, strict=True)
+    try:
+        yield from _parse(reader)
+    except csv.Error as exc:  # a NUL character, a field past the csv module's limit, a broken quote
+        line = reader.line_num or 1
+        raise SeatImportError(f"line {line}: not readable as CSV ({exc})", line) from None
+
+
+def _parse(reader: Any) -> Iterator[tuple[int, dict[str, Any]]]:
     positions = _header(reader)
     width = max(positions.values()) + 1
     for values in reader:
@@ -95,6 +103,8 @@ def parse_seats(stream: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
             value = values[positions[column]].strip()
             if not value:
                 raise SeatImportError(f"line {line}: {column.replace('_', ' ')} is empty", line)
+            if "\x00" in value:  # PostgreSQL text cannot hold it
+                raise SeatImportError(f"line {line}: {column.replace('_', ' ')} contains a NUL character", line)
             if len(value) > LIMITS[column]:
                 raise SeatImportError(f"line {line}: {column.replace('_', ' ')} is longer than "
                                       f"{LIMITS[column]} characters", line)

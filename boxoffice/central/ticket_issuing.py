@@ -80,6 +80,8 @@ def sold_count(session: Session, ticket_type: TicketType) -> int:
 def available(session: Session, ticket_type: TicketType, now: datetime,
               skip_booking: str | None = None) -> int | None:
     """How many more can be sold now (None: no limit); seated types are bounded by their free seats too."""
+    # concurrent sales of one type queue here on PostgreSQL (SQLite writers are serialised anyway)
+    session.execute(select(TicketType.id).where(TicketType.id == ticket_type.id).with_for_update())
     pending = _pending_quantity(session, ticket_type, now, skip_booking)
     left: int | None = None
     if ticket_type.capacity is not None:

@@ -69,6 +69,7 @@ def test_spec_ticket_type_is_general_admission_and_listed_without_token(api: Eve
     ({"saleEnd": "2026-03-01T00:00:00Z"}, "data.saleEnd", "after the start"),
     ({"capacity": 0}, "data.capacity", "at least 1"),
     ({"allowReentry": False}, "data.reentryLimit", "allowReentry"),
+    ({"reentryLimit": None}, "data.reentryLimit", "required with allowReentry"),
     ({"perks": [1]}, "data.perks", "list of non-empty strings"),
     ({"currency": "EURO"}, "data.currency", "3-letter"),
     ({"zone": "Nowhere"}, "data.zone", "no seats in zone"),

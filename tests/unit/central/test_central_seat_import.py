@@ -40,6 +40,8 @@ def test_columns_in_any_order_and_spelling_with_optional_coordinates() -> None:
     ("zone,colour,row,seat,price level\nA,#f,1,1,P\nA,#f,,2,P\n", "line 3: row is empty"),
     ("zone,colour,row,seat,price level,y\nA,#f,1,1,P,nan\n", "line 2: y must be a finite number"),
     ("zone,colour,row,seat,price level\nA,#f,1," + "9" * 31 + ",P\n", "line 2: seat is longer than 30"),
+    ("zone,colour,row,seat,price level\nA,#f,1,1,P\nA,#f,1,\x00,P\n", "line 3: seat contains a NUL"),
+    ("zone,colour,row,seat,price level\nA,#f,1,\"1,P\n", "line 2: not readable as CSV"),
 ])
 def test_a_bad_file_names_what_and_where(text: str, message: str) -> None:
     with pytest.raises(SeatImportError) as caught:
