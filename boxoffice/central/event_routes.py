@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from boxoffice.central.db import Database
+from boxoffice.central.door_snapshot import add_door_routes
 from boxoffice.central.event_setup import add_setup_routes
 from boxoffice.central.event_tickets import add_ticket_routes
 from boxoffice.central.online_purchase import add_purchase_routes
@@ -16,3 +17,4 @@ def add_event_routes(app: FastAPI, db: Database) -> None:
     add_seat_import_route(app, db)
     add_ticket_routes(app, db)
     add_purchase_routes(app, db)
+    add_door_routes(app, db)

@@ -456,3 +456,4 @@ class TicketPrintState(Base):
     position: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(8), index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+from boxoffice.store import models_door as _models_door  # noqa: E402,F401  (door snapshot, #16 point 5)
