@@ -232,10 +232,10 @@ def validate(config: Config, source: str = "config") -> None:
                           code="config_out_of_range",
                           params=_range(source, "permissions.clerk_max_discount_percent", 0, 100, percent))
     _validate_scanner(config.scanner, source)
-    _validate_fiscal(config.fiscal, source)
+    _validate_fiscal(config.fiscal, config.terminal.id, source)
 
 
-def _validate_fiscal(fiscal: FiscalConfig, source: str) -> None:
+def _validate_fiscal(fiscal: FiscalConfig, terminal_id: str, source: str) -> None:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     def refuse(key: str, why: str) -> ConfigError:
@@ -248,6 +248,10 @@ def _validate_fiscal(fiscal: FiscalConfig, source: str) -> None:
         for key in ("name", "address"):
             if not getattr(fiscal, key).strip():
                 raise refuse(key, "required on an invoice when fiscal.nif is set")
+        series = terminal_id.strip()
+        if len(series) > 40 or not all(32 < ord(char) < 127 for char in series):
+            raise refuse("nif", f"the invoices' series is the terminal id, {series!r}: with invoicing on it must be "
+                                "at most 40 letters, digits or signs (ASCII, no spaces); change terminal.id")
     rates = {"default_tax_rate": fiscal.default_tax_rate} | {
         f"tax_rates.{product}": rate for product, rate in fiscal.tax_rates.items()}
     for key, rate in rates.items():

@@ -52,3 +52,10 @@ def test_round_trip_and_the_issuer(tmp_path: Path) -> None:
                                                                             PRODUCTION_CHECK_URL)
     assert (issuer.rate_of("TT-VIP"), issuer.rate_of("TT-GEN")) == (2100, 1000)
     assert issuer_of(dataclasses.replace(loaded, fiscal=dataclasses.replace(fiscal, nif=""))) is None
+
+
+def test_the_terminal_id_must_make_a_valid_series_once_invoicing_is_on() -> None:
+    with pytest.raises(ConfigError) as refused:
+        config_from_dict({"terminal": {"id": "Taquilla Norte ñ"}, "fiscal": ISSUER})
+    assert "change terminal.id" in str(refused.value)
+    assert config_from_dict({"terminal": {"id": "Taquilla Norte ñ"}}).fiscal.nif == ""
