@@ -13,6 +13,7 @@ The database decides: every sale is on the central exactly once and no seat is h
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -37,6 +38,7 @@ from boxoffice.inventory_pull import pull
 from boxoffice.services.catalog import lines_for
 from boxoffice.services.context import Terminal
 from boxoffice.services.sales import SaleRequest, sell
+from boxoffice.store.engine import open_store
 from boxoffice.store.models import Outbox, Sale, Ticket
 from boxoffice.sync.wire import ticket_sold_entry
 from boxoffice.sync.worker import DeliveryWorker, RoundResult
@@ -48,9 +50,19 @@ pytestmark = pytest.mark.postgres
 
 OFFICES = 10
 WORKERS = 4
-SALES_PER_TERMINAL = 10
-OVERLAP = 5  # seats both terminals of an office sell (5..9)
-BATCH = 4  # small batches: several requests per terminal, interleaved across the workers
+SALES_PER_TERMINAL = 6
+OVERLAP = 3  # seats both terminals of an office sell (3..5)
+BATCH = 2  # small batches: several requests per terminal, interleaved across the workers
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One terminal's store after delivery (read once: opening a store is not free)."""
+
+    sales: dict[str, str]  # purchase code -> delivery state
+    outbox_states: set[str]
+    sent: list[tuple[str, dict]]  # (idempotency key, payload) of its sale rows, in order
+    order_ids: dict[str, str]  # idempotency key -> the order id the platform answered
 
 
 #: (database URL, base URL, office -> (event id, office token), server pid)
@@ -65,6 +77,7 @@ class Scaled:
     events: dict[str, str]  # office -> event
     runs: list[RoundResult]
     seconds: float
+    seen: dict[str, Seen]  # terminal id -> its store after delivery
 
 
 def _free_port() -> int:
@@ -133,9 +146,18 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _terminal(root: Path, url: str, office: str, token: str, number: int) -> TestTerminal:
+def _empty_store(root: Path) -> Path:
+    """An empty, migrated store file to copy: migrating twenty new stores one by one costs seconds each here."""
+    path = root / "template" / "boxoffice.sqlite3"
+    path.parent.mkdir(parents=True)
+    open_store(path, backups_dir=path.parent / "backups").close()
+    return path
+
+
+def _terminal(root: Path, url: str, office: str, token: str, number: int, template: Path) -> TestTerminal:
     data_dir = root / f"{office}-{number}"
     data_dir.mkdir(parents=True)
+    shutil.copyfile(template, data_dir / "boxoffice.sqlite3")
     terminal_id = f"scale-{office}-{number}"
     config = Config(central=CentralConfig(url=url, office_id=office, office_name=office),
                     terminal=TerminalConfig(id=terminal_id), sync=SyncConfig(batch_size=BATCH))
@@ -171,9 +193,10 @@ def scaled(server: Served,
     db_url, url, offices, _pid = server
     root = tmp_path_factory.mktemp("scale-out")
     terminals: list[TestTerminal] = []
+    template = _empty_store(root)
     for office, (event_id, token) in offices.items():
         for number in (0, 1):
-            terminal = _terminal(root, url, office, token, number)
+            terminal = _terminal(root, url, office, token, number, template)
             start = number * OVERLAP
             _sell_offline(terminal, event_id, range(start, start + SALES_PER_TERMINAL))
             terminals.append(terminal)
@@ -183,7 +206,21 @@ def scaled(server: Served,
     with ThreadPoolExecutor(len(runs)) as pool:
         done = list(pool.map(_deliver, runs))
     seconds = time.monotonic() - sold
-    return Scaled(db_url, url, terminals, {o: e for o, (e, _) in offices.items()}, done, seconds)
+    seen = {t.terminal.terminal_id: _seen(t) for t in terminals}
+    return Scaled(db_url, url, terminals, {o: e for o, (e, _) in offices.items()}, done, seconds, seen)
+
+
+def _seen(terminal: TestTerminal) -> Seen:
+    store = terminal.open_store()
+    try:
+        with store.session_factory() as session:
+            sales = dict(session.execute(select(Sale.purchase_code, Sale.delivery_state)).all())
+            rows = list(session.scalars(select(Outbox).order_by(Outbox.id)))
+            sent = [(r.idempotency_key, r.payload) for r in rows if r.kind == "sale"]
+            answered = {r.idempotency_key: (r.response or {}).get("order_id") for r in rows if r.kind == "sale"}
+            return Seen(sales, {r.state for r in rows}, sent, answered)
+    finally:
+        store.close()
 
 
 def _deliver(terminal: TestTerminal) -> RoundResult:
@@ -200,15 +237,6 @@ def _deliver(terminal: TestTerminal) -> RoundResult:
         store.close()
 
 
-def _terminal_sales(terminal: TestTerminal) -> dict[str, str]:
-    store = terminal.open_store()
-    try:
-        with store.session_factory() as session:
-            return dict(session.execute(select(Sale.purchase_code, Sale.delivery_state)).all())
-    finally:
-        store.close()
-
-
 def test_the_central_runs_four_worker_processes(server: Served) -> None:
     assert len(_children(server[3])) >= WORKERS
 
@@ -218,20 +246,14 @@ def test_every_delivery_process_finished_with_everything_delivered(scaled: Scale
           f"server workers: {scaled.seconds:.1f} s")
     assert [r.error for r in scaled.runs if r.failed] == []
     assert sum(r.delivered for r in scaled.runs) >= 2 * OFFICES * SALES_PER_TERMINAL
-    for terminal in scaled.terminals:
-        states = _terminal_sales(terminal)
-        assert len(states) == SALES_PER_TERMINAL
-        assert set(states.values()) <= {"delivered", "conflict"}, terminal.terminal.terminal_id
-        store = terminal.open_store()
-        try:
-            with store.session_factory() as session:
-                assert set(session.scalars(select(Outbox.state))) == {"delivered"}
-        finally:
-            store.close()
+    for terminal_id, seen in scaled.seen.items():
+        assert len(seen.sales) == SALES_PER_TERMINAL
+        assert set(seen.sales.values()) <= {"delivered", "conflict"}, terminal_id
+        assert seen.outbox_states == {"delivered"}, terminal_id
 
 
 def test_every_sale_is_on_the_central_exactly_once(scaled: Scaled) -> None:
-    codes = {(t.office_id, code) for t in scaled.terminals for code in _terminal_sales(t)}
+    codes = {(t.office_id, code) for t in scaled.terminals for code in scaled.seen[t.terminal.terminal_id].sales}
     assert len(codes) == 2 * OFFICES * SALES_PER_TERMINAL
     db = Database(scaled.db_url)
     try:
@@ -259,26 +281,20 @@ def test_no_seat_is_sold_twice_and_each_terminal_hears_of_its_conflicts(scaled: 
     assert [ticket for ticket, n in clean if n > 1] == []
     distinct_seats = OFFICES * (SALES_PER_TERMINAL + OVERLAP)
     assert len(clean) == distinct_seats  # each seat sold by exactly one clean order
-    said = {code for t in scaled.terminals for code, state in _terminal_sales(t).items() if state == "conflict"}
+    said = {code for seen in scaled.seen.values() for code, state in seen.sales.items() if state == "conflict"}
     assert said == conflicted
     assert len(said) == 2 * OFFICES * SALES_PER_TERMINAL - distinct_seats  # the overlapping second sales
 
 
 def test_a_batch_sent_again_under_a_new_request_key_replays_and_stores_nothing(scaled: Scaled) -> None:
     terminal = scaled.terminals[1]
-    store = terminal.open_store()
-    try:
-        with store.session_factory() as session:
-            rows = list(session.scalars(select(Outbox).where(Outbox.kind == "sale").order_by(Outbox.id)))
-            entries = [ticket_sold_entry(row.payload, row.idempotency_key) for row in rows]
-            first = {row.idempotency_key: row.response["order_id"] for row in rows}
-    finally:
-        store.close()
+    seen = scaled.seen[terminal.terminal.terminal_id]
+    entries = [ticket_sold_entry(payload, key) for key, payload in seen.sent]
     client = terminal.client()
     try:
         again = client.synchronize(entries, uuid.uuid4().hex)
     finally:
         client.close()
     assert all(result.replayed for result in again)
-    assert [r.order_id for r in again] == [first[row.idempotency_key] for row in rows]
+    assert [r.order_id for r in again] == [seen.order_ids[key] for key, _ in seen.sent]
     test_every_sale_is_on_the_central_exactly_once(scaled)
