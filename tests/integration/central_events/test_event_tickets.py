@@ -216,3 +216,8 @@ def test_a_ticket_sold_at_a_window_validates_green_at_the_central(api: EventsApi
     assert api.ok(api.get(f"/events/tickets/{seats[0]}"))["scans"] == 1
     assert seats[0] in {t["id"] for t in api.ok(api.get(f"/events/{demo}/tickets"))}
     refused(api.post(f"/events/tickets/{seats[0]}/refund"), 409, "at that window")
+    void = sale_entry(demo, NORTE, seats, code=entry["purchase_code"], status="cancelled")
+    synced = api.post("/offline_office_tickets_synchronization", {"data": {"ticket_sold": [void]}}, who=NORTE)
+    assert synced.status_code == 200, synced.text
+    red = api.ok(api.post("/events/tickets/validate", {"qrPayload": barcode}))
+    assert red["valid"] is False and red["reason"] == "cancelled"
