@@ -14,6 +14,7 @@ stop answering at all from that print on (a printer that swallowed a ticket).
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -50,6 +51,19 @@ class Printout:
         return bytes(canvas), w, h
 
 
+class _FileLink:
+    """A file descriptor with the two socket methods the session uses."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def recv(self, size: int) -> bytes:
+        return os.read(self.fd, size)
+
+    def sendall(self, data: bytes) -> None:
+        os.write(self.fd, data)
+
+
 @dataclass
 class FakeFglPrinter:
     answers: dict[int, bytes] = field(default_factory=dict)
@@ -79,6 +93,13 @@ class FakeFglPrinter:
     def close(self) -> None:
         self._server.close()
 
+    def serve_device(self, fd: int) -> threading.Thread:
+        """Answer on a device file instead (the master side of a pty standing for a serial or USB port)."""
+        link = _FileLink(fd)
+        thread = threading.Thread(target=self._session, args=(link,), daemon=True, name="fake-fgl-device")
+        thread.start()
+        return thread
+
     def _serve(self) -> None:
         while True:
             try:
@@ -90,7 +111,7 @@ class FakeFglPrinter:
                 self.connections += 1
                 self._session(conn)
 
-    def _session(self, conn: socket.socket) -> None:
+    def _session(self, conn: socket.socket | _FileLink) -> None:
         buffer = b""
         rows: dict[int, tuple[int, bytes]] = {}
         y = x = 0
@@ -131,7 +152,7 @@ class FakeFglPrinter:
                     self.unknown.append(command)
                 buffer = buffer[end:]
 
-    def _printed(self, conn: socket.socket, printout: Printout) -> None:
+    def _printed(self, conn: socket.socket | _FileLink, printout: Printout) -> None:
         with self._lock:
             self.prints += 1
             if self.stopped or (self.silent_after is not None and self.prints >= self.silent_after):
