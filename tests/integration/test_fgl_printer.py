@@ -94,10 +94,14 @@ def test_test_page_and_receipt(qapp: object, fake: FakeFglPrinter) -> None:
 
 
 def test_a_printer_that_is_off_is_unreachable(qapp: object) -> None:
+    import socket
+
     from boxoffice.printing.pdf import PrintError
 
-    closed = FakeFglPrinter()
-    closed.close()
-    with pytest.raises(PrintError) as caught:
-        _printer(closed).print_tickets([ticket(1)])
+    with socket.socket() as held:  # bound, never listening: the port refuses and no other program can take it
+        held.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{held.getsockname()[1]}"
+        printer = FglPrinter("network", address, "fanfold-2x5.5", 200, connection=FglConnection("network", address))
+        with pytest.raises(PrintError) as caught:
+            printer.print_tickets([ticket(1)])
     assert caught.value.code == "printer_unreachable"
