@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.central.auth import Principal
@@ -23,6 +23,7 @@ from boxoffice.central.inventory import (
     event_state,
     ledger_row,
     lock_rows,
+    lock_ticket_rows,
     lock_tickets,
     offline_rows,
     unavailable,
@@ -105,7 +106,7 @@ def assign(session: Session, request: TicketsRequest, principal: Principal, now:
     """Move free tickets to an offline office: ``status_offline``, a ``tickets_offline`` row, a ledger entry."""
     require_office(session, request.office_id, "data.office_id")
     require_event(session, request.event_id, "data.event_id")
-    tickets = lock_tickets(session, request.tickets)
+    tickets = lock_ticket_rows(session, request.tickets)  # plain rows: an assignment may move 100,000
     locks = lock_rows(session, request.tickets)
     reasons = unavailable(request.tickets, tickets, offline_rows(session, request.tickets), locks, now,
                           request.event_id)
@@ -114,11 +115,10 @@ def assign(session: Session, request: TicketsRequest, principal: Principal, now:
     expired = [ticket_id for ticket_id in request.tickets if ticket_id in locks]
     for chunk in chunks(expired):
         session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(chunk)))
-    for ticket_id in request.tickets:
-        ticket = tickets[ticket_id]
-        ticket.status_offline = True
-        ticket.date_updated = now
-    session.execute(insert(TicketOffline), [
+    for chunk in chunks(request.tickets):
+        session.execute(update(Ticket).where(Ticket.id.in_(chunk)).values(status_offline=True, date_updated=now)
+                        .execution_options(synchronize_session=False))
+    session.connection().execute(TicketOffline.__table__.insert(), [
         {"ticket_id": ticket_id, "date_created": now, "event_id": request.event_id,
          "office_id": request.office_id} for ticket_id in request.tickets])
     append_ledger(session, [ledger_row(tickets[ticket_id], "offline", now, office_id=request.office_id)
@@ -154,7 +154,7 @@ def unassign(session: Session, request: TicketsRequest, principal: Principal, no
     return ApiResult(200, MSG_UNASSIGNED, {"tickets": request.tickets})
 
 
-def office_row(ticket: Ticket, event: Event) -> dict[str, Any]:
+def office_row(ticket: Ticket | Row[Any], event: Event) -> dict[str, Any]:
     """A row of the office list: the spec's fields, then ``seat_row`` and ``event_name`` for a seat map."""
     return {"ticket_id": ticket.id, "seat_id": ticket.seat_id, "zone": ticket.zone, "color": ticket.color,
             "status": bool(ticket.status), "event_id": ticket.event_id, "seat_row": ticket.seat_row,
@@ -165,8 +165,10 @@ def list_sales(session: Session, request: OfficeEventRequest, principal: Princip
     """The office's inventory for an event (INNER JOIN on ``tickets_offline``); sold tickets show false."""
     require_office(session, request.office_id, "data.office_id")
     event = require_event(session, request.event_id, "data.event_id")
-    tickets = session.scalars(
-        select(Ticket).join(TicketOffline, TicketOffline.ticket_id == Ticket.id)
+    # plain columns, not ORM objects: a venue's office may hold 100,000 tickets (the pull's first half)
+    tickets = session.execute(
+        select(Ticket.id, Ticket.seat_id, Ticket.zone, Ticket.color, Ticket.status, Ticket.event_id, Ticket.seat_row)
+        .join(TicketOffline, TicketOffline.ticket_id == Ticket.id)
         .where(TicketOffline.office_id == request.office_id, TicketOffline.event_id == request.event_id)
         .order_by(Ticket.position, Ticket.id))
     return ApiResult(200, MSG_LISTED, {"response": [office_row(ticket, event) for ticket in tickets]})

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.services.best_available import SeatLabel, rank_seats
 from boxoffice.store.models import Event, Product, Ticket
-from boxoffice.store.types import utcnow
+from boxoffice.store.raw import driver_connection
+from boxoffice.store.types import format_utc, utcnow
 
 
 @dataclass(frozen=True)
@@ -97,12 +98,31 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
                 ticket.state = "returned"
                 counts["returned"] += 1
         _rank(existing, new_rows)
-        if new_rows:
-            session.execute(Ticket.__table__.insert(), new_rows)
+        _insert_tickets(session, new_rows)
         session.flush()
-        states = list(session.scalars(select(Ticket.state).where(Ticket.event_id == event_id)))
-    return MergeReport(event_id, available=states.count("available"), sold_here=states.count("sold"),
+        states = {state: count for state, count in session.execute(
+            select(Ticket.state, func.count()).where(Ticket.event_id == event_id).group_by(Ticket.state))}
+    return MergeReport(event_id, available=states.get("available", 0), sold_here=states.get("sold", 0),
                        products=len(products), **counts)
+
+
+_INSERT_COLUMNS = ("id", "event_id", "seat_id", "row", "zone", "color", "state", "central_available", "updated_at",
+                   "row_rank", "seat_rank")
+_INSERT_TICKET = (f"INSERT INTO tickets ({', '.join(_INSERT_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})")
+
+
+def _insert_tickets(session: Session, rows: list[dict]) -> None:
+    """The pull's new seats (100,000 for a stadium) as one prepared executemany on the session's own sqlite3
+    connection (ARCHITECTURE.md, the sale's hot path): SQLAlchemy's per-row parameter work cost more than SQLite's
+    insert. Values as the column types store them: UTC text, 0/1."""
+    if not rows:
+        return
+    stamps = {when: format_utc(when) for when in {r["updated_at"] for r in rows}}  # one pull, one time
+    driver_connection(session).executemany(_INSERT_TICKET, [
+        (r["id"], r["event_id"], r["seat_id"], r["row"], r["zone"], r["color"], r["state"],
+         1 if r["central_available"] else 0, stamps[r["updated_at"]], r["row_rank"], r["seat_rank"])
+        for r in rows])
 
 
 def _rank(existing: list[Ticket], new_rows: list[dict]) -> None:
