@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from sqlalchemy import func, select
 from boxoffice.central.db import Database
 from boxoffice.central.models import Event, Ticket
 from boxoffice.central.models_events import SeatDetail
-from boxoffice.central.seat_import import SeatImportError, import_seats, parse_seats
+from boxoffice.central.seat_import import SeatImportError, driver_insert, import_seats, parse_seats
 
 
 @pytest.fixture
@@ -68,3 +69,14 @@ def test_import_is_all_or_nothing(db: Database) -> None:
         assert seat.date_created.tzinfo is not None
     more = db.write(lambda s: import_seats(s, "ev", io.StringIO("zone,colour,row,seat,price level\nB,#f,1,1,P\n")))
     assert more.seats == 1 and _count(db, Ticket) == 6_001
+
+
+def test_driver_insert_processes_varying_and_constant_values(db: Database) -> None:
+    first = datetime(2026, 1, 1, 12, tzinfo=UTC)
+    rows = [{"id": f"z{n}", "name": "x", "currency": "EUR", "date_start": first + timedelta(hours=n),
+             "date_end": None, "date_created": first} for n in range(3)]
+    db.write(lambda s: driver_insert(s.connection(), Event.__table__, rows))
+    with db.read() as session:
+        starts = [e.date_start for e in session.scalars(select(Event).where(Event.id.like("z_"))
+                                                        .order_by(Event.id))]
+    assert starts == [first, first + timedelta(hours=1), first + timedelta(hours=2)]
