@@ -38,6 +38,7 @@ from boxoffice.central.event_routes import add_event_routes
 from boxoffice.central.functions import Function
 from boxoffice.central.idempotency import HEADER, Answer, header_key, run_once
 from boxoffice.central.models import utcnow
+from boxoffice.central.offline_batches import add_batch_routes
 from boxoffice.central.request_body import parse_body, require_clean_text
 from boxoffice.central.ticket_types import list_ticket_types
 
@@ -187,6 +188,7 @@ def _add_routes(app: FastAPI, db: Database) -> None:
         return json_response(200, dumps(rows))
 
     add_event_routes(app, db)  # issue #16: event setup, seat import, staff endpoints, online purchase
+    add_batch_routes(app, db)  # issue #17: pre-generated tickets, offline sales batches
 
     @app.get("/health", tags=["health"], response_class=Response, summary="Liveness and schema version")
     async def health() -> Response:

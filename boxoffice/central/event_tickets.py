@@ -40,6 +40,7 @@ REASONS = {
     REFUNDED: "this ticket was refunded",
     CANCELLED: "this ticket was cancelled",
     REVOKED: "this ticket was transferred; the new holder has a new QR",
+    "pregenerated": "this ticket was pre-generated and is not activated yet: activate it when it is sold",
     "not_held": "this ticket's sale did not take its seat (a conflict at synchronisation)",
     "scan_point_not_accepted": "this ticket is not accepted at this scan point",
     "already_entered": "already entered",

@@ -356,5 +356,6 @@ class JournalAnchor(Base):
 
     __table_args__ = (UniqueConstraint("office_id", "terminal_id", "seq", "hash", name="uq_journal_anchor"),
                       Index("ix_journal_anchors_terminal", "office_id", "terminal_id", "verdict", "seq"))
-from boxoffice.central import models_events as _models_events  # noqa: E402,F401  (issue #16 tables)
+from boxoffice.central import models_batches as _models_batches  # noqa: E402,F401  (issue #17 tables)
 from boxoffice.central import models_door as _models_door  # noqa: E402,F401  (door uploads, #16 point 5)
+from boxoffice.central import models_events as _models_events  # noqa: E402,F401  (issue #16 tables)

@@ -72,7 +72,7 @@ def sold_count(session: Session, ticket_type: TicketType) -> int:
     """Places taken: valid central tickets of a general-admission type; sold seats (any channel) of a zone."""
     if ticket_type.zone is None:
         return session.scalar(select(func.count()).select_from(EventTicket).where(
-            EventTicket.ticket_type_id == ticket_type.id, EventTicket.status == VALID)) or 0
+            EventTicket.ticket_type_id == ticket_type.id, EventTicket.status.in_((VALID, "pregenerated")))) or 0
     return session.scalar(select(func.count()).select_from(Ticket).where(
         Ticket.event_id == ticket_type.event_id, Ticket.zone == ticket_type.zone, Ticket.status.is_(False))) or 0
 
