@@ -31,6 +31,9 @@ class PrintingFacade:
 
         def print_no_kick(code: str, reprint: bool = False, cash: bool = False, only: Any = None) -> None:
             assert print_sale is not None
-            print_sale(code, reprint=reprint, cash=False, only=only)
+            if only is None:  # a print_sale of before #19 (training's) takes no ``only``
+                print_sale(code, reprint=reprint, cash=False)
+            else:
+                print_sale(code, reprint=reprint, cash=False, only=only)
 
         return PrintingFacade(self.ready, print_no_kick if print_sale else None, None, self.print_report)
