@@ -22,13 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.core import ticket_states
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownSale
 from boxoffice.core.permissions import Action
 from boxoffice.services import authority, invoices, journal, shifts
 from boxoffice.services.context import Terminal
+from boxoffice.services.delivery import free_seats
 from boxoffice.services.sales import sale_snapshot
 from boxoffice.store.models import Event, JournalEntry, Outbox, Sale, Ticket
 from boxoffice.store.types import utcnow
@@ -68,6 +70,7 @@ def return_tickets(session_factory: sessionmaker[Session], terminal: Terminal, e
                                    for i in bad)
                 raise SeatNotAvailable(f"only unsold tickets can be returned: {states}", bad, code="return_not_unsold",
                                        params={"seats": states})
+        ticket_states.check(ticket_states.TICKET, "available", "returning")
         result = session.execute(update(Ticket).where(Ticket.id.in_(ids), Ticket.state == "available")
                                  .values(state="returning", updated_at=utcnow())
                                  .execution_options(synchronize_session=False))
@@ -114,7 +117,7 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
         # cancellation is queued behind it (the worker replays the sale first, then sends the cancellation)
         delivered = outbox is None or outbox.state == "delivered" or (
             outbox.state == "pending" and outbox.attempted_at is not None)
-        sale.status = "voided"
+        ticket_states.move(ticket_states.SALE, sale, "voided", attribute="status", subject=sale.purchase_code)
         sale.voided_at = utcnow()
         sale.void_shift_id = shift_id
         sale.void_reason = reason.strip()
@@ -130,12 +133,10 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
             # never sent, or refused (parked): nothing to undo there, seats back on sale now,
             # unless the last pull said the platform no longer offers them here (then as a pull would leave them)
             assert outbox is not None
-            outbox.state = "cancelled"
-            sale.delivery_state = "cancelled"
-            freed = case((Ticket.central_available.is_(True), "available"), else_="withdrawn")
-            session.execute(update(Ticket).where(Ticket.id.in_(ticket_ids), Ticket.state == "sold")
-                            .values(state=freed, updated_at=utcnow())
-                            .execution_options(synchronize_session=False))
+            ticket_states.move(ticket_states.OUTBOX, outbox, "cancelled", subject=outbox.subject)
+            ticket_states.move(ticket_states.DELIVERY, sale, "cancelled", attribute="delivery_state",
+                               subject=sale.purchase_code)
+            free_seats(session, ticket_ids)  # the freed-seat rule (core/ticket_states.py)
         journal.append(session, "void", {"purchase_code": sale.purchase_code, "reason": sale.void_reason,
                                          "delivered": delivered, "shift_id": shift_id},
                        actor=actor, subject=sale.purchase_code)

@@ -40,8 +40,10 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from boxoffice.core import ticket_states
 from boxoffice.core.errors import BoxOfficeError, UnknownSale
 from boxoffice.core.permissions import Action
+from boxoffice.core.ticket_states import DELIVERY, OUTBOX
 from boxoffice.services import authority, journal
 from boxoffice.services.context import Terminal
 from boxoffice.services.returns import void_sale
@@ -430,9 +432,11 @@ def retry_now(session_factory: sessionmaker[Session], ids: Sequence[int] | None,
         entries = [{"id": r.id, "kind": r.kind, "subject": r.subject, "state": r.state, "last_error": r.last_error}
                    for r in rows]
         for row in rows:
-            row.state, row.next_attempt_at = "pending", None
+            ticket_states.move(OUTBOX, row, "pending", subject=row.subject)
+            row.next_attempt_at = None
         codes = [r.subject for r in revived if r.kind == "sale"]
         if codes:
+            ticket_states.check(DELIVERY, "parked", "pending")
             session.execute(update(Sale).where(Sale.purchase_code.in_(codes), Sale.delivery_state == "parked")
                             .values(delivery_state="pending").execution_options(synchronize_session=False))
         journal.append(session, "sync_retry", {"items": entries}, actor=actor,
@@ -503,7 +507,7 @@ def decide_conflict(session_factory: sessionmaker[Session], terminal: Terminal, 
                                   "voided": voided}
         sale.conflict_json = {**sale.conflict_json, "decision": record}
         if sale.delivery_state == "conflict":
-            sale.delivery_state = "delivered"
+            ticket_states.move(DELIVERY, sale, "delivered", attribute="delivery_state", subject=sale.purchase_code)
         order_id = session.scalar(select(Outbox.response).where(Outbox.kind == "sale", Outbox.subject == code))
         journal.append(session, "conflict_decision",
                        {"purchase_code": code, "decision": decision, "note": note, "voided": voided,
