@@ -56,6 +56,14 @@ def text_list(fields: Fields, key: str) -> list[str]:
     return list(dict.fromkeys(value))
 
 
+def short_id(fields: Fields, key: str, *, required: bool = True) -> str | None:
+    """An event or office id: the tables keep 64 characters (PostgreSQL would refuse more with a 500)."""
+    value = fields.identifier(key, required=required)
+    if value is not None and len(value) > 64:
+        raise BadInput(fields.at(key), f"{fields.at(key)} is longer than 64 characters")
+    return value
+
+
 def _currency(fields: Fields, default: str | None) -> str:
     value = fields.string("currency", required=default is None, max_length=8) or default or ""
     if len(value) != 3 or not value.isalpha():
@@ -81,7 +89,7 @@ def get_event(session: Session, event_id: str, field: str = "eventId") -> Event:
 
 
 def create_event(session: Session, fields: Fields) -> dict[str, Any]:
-    event_id = fields.identifier("id", required=False) or new_id()
+    event_id = short_id(fields, "id", required=False) or new_id()
     if session.get(Event, event_id) is not None:
         raise Conflict(f"event {event_id!r} already exists; update it with /data/event/update", field="data.id")
     name = fields.string("name", what="the event's name")
@@ -118,7 +126,7 @@ def list_events(session: Session) -> list[dict[str, Any]]:
 
 
 def create_office(session: Session, fields: Fields) -> dict[str, Any]:
-    office_id = fields.identifier("id") or ""
+    office_id = short_id(fields, "id") or ""
     name = fields.string("name", what="the office's name") or ""
     if not name.strip():
         raise BadInput(fields.at("name"), f"{fields.at('name')} must not be empty")

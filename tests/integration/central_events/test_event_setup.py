@@ -35,6 +35,7 @@ def test_event_create_update_list(api: EventsApi, event_id: str) -> None:
     refused(api.post("/data/event/create", {"data": {"name": "x", "dateStart": "2026-10-01T19:00:00"}}), 400,
             "data.dateStart", "UTC offset")
     refused(api.post("/data/event/update", {"data": {"id": "nope"}}), 404, "unknown event")
+    refused(api.post("/data/event/create", {"data": {"id": "x" * 65, "name": "x"}}), 400, "longer than 64")
     refused(api.post("/data/event/create", {"data": {"name": "x"}}, who=None), 401)
     refused(api.post("/data/event/create", {"data": {"name": "x"}}, who="office_taquilla_norte"), 403)
 
