@@ -101,6 +101,14 @@ class FiscalConfig:
 
 
 @dataclass(frozen=True)
+class DoorConfig:
+    """A door terminal (issue #16 point 5): which scan point it is, as the ticket types' acceptedScanPoints say."""
+
+    scan_point: str = ""  # e.g. "main-door"; empty: a ticket limited to some scan points is not accepted here
+    sync_seconds: int = 30  # how often the door snapshot is refreshed and entries sent while online
+
+
+@dataclass(frozen=True)
 class Config:
     central: CentralConfig = field(default_factory=CentralConfig)
     terminal: TerminalConfig = field(default_factory=TerminalConfig)
@@ -109,6 +117,7 @@ class Config:
     permissions: PermissionsConfig = field(default_factory=PermissionsConfig)
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
     fiscal: FiscalConfig = field(default_factory=FiscalConfig)
+    door: DoorConfig = field(default_factory=DoorConfig)
 
     @property
     def paired(self) -> bool:
@@ -126,6 +135,7 @@ _SECTIONS: dict[str, type] = {
     "permissions": PermissionsConfig,
     "scanner": ScannerConfig,
     "fiscal": FiscalConfig,
+    "door": DoorConfig,
 }
 
 

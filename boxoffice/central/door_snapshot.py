@@ -53,7 +53,7 @@ def _snapshot_row(found: Found, scans: list[dict[str, Any]]) -> dict[str, Any]:
 def snapshot(session: Session, call: Call) -> dict[str, Any]:
     event = get_event(session, call.params["eventId"])
     uploads = dict(session.execute(select(DoorUpload.checkin_id, DoorUpload.id)
-                                   .where(DoorUpload.event_id == event.id)).tuples().all())
+                                   .where(DoorUpload.event_id == event.id)).all())
     scans: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for check_in in session.scalars(select(CheckIn).where(CheckIn.event_id == event.id).order_by(CheckIn.id)):
         scans[check_in.ticket_key].append({"id": uploads.get(check_in.id, f"central-{check_in.id}"),
