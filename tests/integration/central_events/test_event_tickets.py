@@ -83,6 +83,10 @@ def test_purchase_rules_capacity_visibility_sale_window_payment(api: EventsApi, 
                                                                 types: dict[str, Any]) -> None:
     refused(_purchase(api, [{"ticketTypeId": "workshop-a", "quantity": 2}]), 409, "has 1 left")
     refused(_purchase(api, [{"ticketTypeId": "private", "quantity": 1}]), 403, "not on public sale")
+    staff = api.post("/events/tickets/purchase", {"eventId": EVENT, "email": "vip@example.com",
+                                                   "items": [{"ticketTypeId": "private", "quantity": 1}]})
+    assert api.ok(staff, 201)["status"] == "pending"  # staff (admin token) may sell a private type
+    refused(api.post("/events/tickets/purchase", {"eventId": EVENT}, who=None), 401)
     refused(_purchase(api, [{"ticketTypeId": "later", "quantity": 1}]), 409, "opens at")
     refused(_purchase(api, [{"ticketTypeId": "nope", "quantity": 1}]), 404, "no ticket type")
     refused(_purchase(api, [{"ticketTypeId": "general", "quantity": 0}]), 400, "at least 1")
