@@ -299,8 +299,10 @@ class DeliveryWorker:
             return self._client
 
     def _next_batch(self) -> list[dict[str, Any]]:
-        size = self.batch_size  # how many items one request carries
-        return self.book.next_batch(self.read_session_factory, size)
+        from boxoffice.sync.batch_size import batch_sizer  # how many items one request carries: at most batch_size,
+
+        # fewer while rounds are slow (sync/batch_size.py)
+        return batch_sizer(self).next_batch(lambda size: self.book.next_batch(self.read_session_factory, size))
 
     def _mark_attempted(self, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Record that these items are about to be sent (committed before sending); what is still pending."""
