@@ -20,6 +20,9 @@ import pytest
 from boxoffice.central.envelope import iso_utc
 from boxoffice.config import DoorConfig, load_config, save_config
 from boxoffice.core.codes import is_valid
+from boxoffice.door_sync import DoorSyncReport, sync_door
+from boxoffice.services.checkin import CheckResult, check_ticket
+from boxoffice.store.engine import Store
 from tests.helpers.cli import run_boxoffice
 from tests.helpers.terminal import TestTerminal, make_terminal
 from tests.integration.central.conftest import NORTE, SUR, sale_entry
@@ -50,12 +53,25 @@ def _run(door: TestTerminal, *args: str) -> dict[str, Any]:
     return dict(json.loads(done.stdout))
 
 
-def check(door: TestTerminal, code: str) -> dict[str, Any]:
-    return _run(door, "door", "check", code)
+@dataclasses.dataclass
+class Door:
+    """A door terminal driven in-process (its own store file, real HTTP); the CLI is run as well, sparingly:
+    every ``boxoffice`` process costs seconds on a loaded machine."""
 
+    terminal: TestTerminal
+    store: Store
+    event_id: str
+    scan_point: str
 
-def sync(door: TestTerminal) -> dict[str, Any]:
-    return _run(door, "door", "sync")
+    def check(self, code: str) -> CheckResult:
+        return check_ticket(self.store.session_factory, code, self.event_id, actor="door", scan_point=self.scan_point)
+
+    def sync(self) -> DoorSyncReport:
+        client = self.terminal.client()
+        try:
+            return sync_door(client, self.store.session_factory, self.event_id)
+        finally:
+            client.close()
 
 
 @pytest.fixture(scope="module")
@@ -87,60 +103,72 @@ def tickets(api: EventsApi) -> dict[str, str]:
 
 
 def test_two_doors_admit_each_ticket_once(tmp_path: Path, api: EventsApi, tickets: dict[str, str]) -> None:
-    main = _door(tmp_path, api, NORTE, "main-door")
-    side = _door(tmp_path, api, SUR, "side-door")
-    sold = run_boxoffice(["sell", "--event", api.central.event_id, "--zone", "General", "--qty", "1",
-                          "--cash", "2500", "--json"], env=main.env)
+    event = api.central.event_id
+    main_terminal = _door(tmp_path, api, NORTE, "main-door")
+    sold = run_boxoffice(["sell", "--event", event, "--zone", "General", "--qty", "1", "--cash", "2500", "--json"],
+                         env=main_terminal.env)
     assert sold.returncode == 0, sold.stderr
     here = json.loads(sold.stdout)["tickets"][0]["barcode"]
-
-    assert sync(main)["tickets"] >= 5 and sync(side)["tickets"] >= 5  # offline from here until the next sync
-
-    # sold at this door's own window, not yet synchronised: judged by the local sale, recorded for the central
-    assert check(main, here)["reason"] == "ok"
-    # another system's barcode fails our check character, yet the snapshot knows it: green, then red
-    assert not is_valid(FOREIGN)
-    assert check(main, FOREIGN)["reason"] == "ok"
-    assert check(main, FOREIGN)["reason"] == "already_entered"
-    # accepted scan points: the main door only
-    assert check(side, tickets["main_only"])["reason"] == "wrong_door"
-    assert check(main, tickets["main_only"])["reason"] == "ok"
-    # re-entry limit 2: one entry at each door while offline, both green
-    first = check(main, tickets["pass"])
-    assert first["reason"] == "ok" and first["scans_left"] == 1
-    assert check(side, tickets["pass"])["reason"] == "ok"
-    # a one-entry ticket sold at another window, admitted at the main door
-    assert check(main, tickets["window"])["reason"] == "ok"
-    assert check(main, tickets["window"])["reason"] == "already_entered"
-    # the side door has not heard yet: it admits the same ticket (offline, the person is let in) ...
-    assert check(side, tickets["window"])["reason"] == "ok"
-
-    synced = run_boxoffice(["sync", "--once", "--json"], env=main.env)  # the window sale reaches the central
-    assert synced.returncode == 0, synced.stderr
-    up_main, up_side = sync(main), sync(side)
-    assert (up_main["sent"], up_main["waiting"]) == (5, 0)
-    assert (up_side["sent"], up_side["waiting"]) == (2, 0)
-    assert len(up_side["flagged"]) == 1  # ... and the central flags the second entry of the window ticket
-    assert sync(main)["sent"] == 0  # exactly once: nothing is sent twice
-
-    # the doors' entries have met: either door now refuses, naming the time and the door of the last entry
-    seen = check(side, here)
-    assert seen["reason"] == "already_entered" and seen["entered_door"] == "main-door"
-    assert check(main, tickets["pass"])["reason"] == "reentry_limit"
-    comp_main = check(main, tickets["comp"])
-    assert comp_main["reason"] == "ok"
-    sync(main), sync(side)
-    comp_side = check(side, tickets["comp"])  # its re-entry limit is 2: the second entry is green
-    assert comp_side["reason"] == "reentry" and comp_side["scans_left"] == 0
-    sync(side), sync(main)
-    refused = check(main, tickets["comp"])
-    assert refused["reason"] == "reentry_limit" and refused["entered_door"] == "side-door"
-    main_text = run_boxoffice(["door", "check", here], env=main.env)
-    assert main_text.returncode == 1 and "at main-door" in main_text.stdout
+    assert _run(main_terminal, "door", "sync")["tickets"] >= 5  # the command, in its own process
+    side_terminal = _door(tmp_path, api, SUR, "side-door")
+    assert _run(side_terminal, "door", "sync")["tickets"] >= 5
+    main = Door(main_terminal, main_terminal.open_store(), event,
+                load_config(main_terminal.data_dir / "boxoffice.toml").door.scan_point)
+    side = Door(side_terminal, side_terminal.open_store(), event, "side-door")
+    try:
+        _offline_then_met(api, main, side, tickets, here)
+    finally:
+        main.store.close()
+        side.store.close()
+    text = run_boxoffice(["door", "check", here], env=main_terminal.env)  # [door] scan_point from the config
+    assert text.returncode == 1 and "already_entered" in text.stdout and "at main-door" in text.stdout
 
     # the central counted every admitted entry once
-    listed = {t["qrPayload"]: t for t in api.ok(api.get(f"/events/{api.central.event_id}/tickets"))}
+    listed = {t["qrPayload"]: t for t in api.ok(api.get(f"/events/{event}/tickets"))}
     assert {code: listed[code]["scans"] for code in (tickets["pass"], tickets["window"], FOREIGN, here,
                                                      tickets["main_only"], tickets["comp"])} == {
         tickets["pass"]: 2, tickets["window"]: 2, FOREIGN: 1, here: 1, tickets["main_only"]: 1, tickets["comp"]: 2}
     assert api.ok(api.get(f"/events/tickets/{tickets['comp_id']}"))["scans"] == 2
+
+
+def _offline_then_met(api: EventsApi, main: Door, side: Door, tickets: dict[str, str], here: str) -> None:
+    # sold at this door's own window, not yet synchronised: judged by the local sale, recorded for the central
+    assert main.check(here).reason == "ok"
+    # another system's barcode fails our check character, yet the snapshot knows it: green, then red
+    assert not is_valid(FOREIGN)
+    assert main.check(FOREIGN).reason == "ok"
+    assert main.check(FOREIGN).reason == "already_entered"
+    # accepted scan points: the main door only
+    assert side.check(tickets["main_only"]).reason == "wrong_door"
+    assert main.check(tickets["main_only"]).reason == "ok"
+    # re-entry limit 2: one entry at each door while offline, both green
+    first = main.check(tickets["pass"])
+    assert first.reason == "ok" and first.scans_left == 1
+    assert side.check(tickets["pass"]).reason == "ok"
+    # a one-entry ticket sold at another window, admitted at the main door
+    assert main.check(tickets["window"]).reason == "ok"
+    assert main.check(tickets["window"]).reason == "already_entered"
+    # the side door has not heard yet: it admits the same ticket (offline, the person is let in) ...
+    assert side.check(tickets["window"]).reason == "ok"
+    # the sold-here ticket's entry waits for its sale to reach the central, then goes up
+    early = main.sync()
+    assert (early.sent, early.waiting) == (4, 1)
+    synced = run_boxoffice(["sync", "--once", "--json"], env=main.terminal.env)
+    assert synced.returncode == 0, synced.stderr
+    up_main, up_side = main.sync(), side.sync()
+    assert (up_main.sent, up_main.waiting) == (1, 0)
+    assert (up_side.sent, up_side.waiting) == (2, 0)
+    assert len(up_side.flagged) == 1  # ... and the central flags the second entry of the window ticket
+    assert main.sync().sent == 0  # exactly once: nothing is sent twice
+
+    # the doors' entries have met: either door now refuses, naming the time and the door of the last entry
+    seen = side.check(here)
+    assert seen.reason == "already_entered" and seen.entered_door == "main-door" and seen.entered_at is not None
+    assert main.check(tickets["pass"]).reason == "reentry_limit"
+    assert main.check(tickets["comp"]).reason == "ok"
+    main.sync(), side.sync()
+    comp_side = side.check(tickets["comp"])  # its re-entry limit is 2: the second entry is green
+    assert comp_side.reason == "reentry" and comp_side.scans_left == 0 and comp_side.entered_door == "main-door"
+    side.sync(), main.sync()
+    refused = main.check(tickets["comp"])
+    assert refused.reason == "reentry_limit" and refused.entered_door == "side-door"
