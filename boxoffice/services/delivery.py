@@ -3,7 +3,9 @@
 The delivery worker (:mod:`boxoffice.sync.worker`) is transport only: it asks this module for the next batch,
 sends it, and hands the answer back here. Every state change an answer causes (outbox row delivered / parked /
 cancelled, the sale's delivery state, seats freed by a settled void, returned seats) goes through the machines of
-:mod:`boxoffice.core.ticket_states`, and each public function is one transaction.
+:mod:`boxoffice.core.ticket_states`, and each public function is one transaction. An answer for a row no longer
+pending (two deliveries of one store at once, e.g. the window and ``boxoffice sync --once``) changes nothing:
+the first one recorded it.
 
 Answers arrive as the client's typed results; this module needs only their fields (:class:`Answer`), so it
 does not import the transport.
@@ -136,6 +138,8 @@ def record_unassign_delivered(session_factory: sessionmaker[Session], item: dict
     with session_factory.begin() as session:
         row = session.get(Outbox, item["id"])
         assert row is not None
+        if row.state != "pending":  # already recorded by another delivery of the same item
+            return
         ticket_states.move(OUTBOX, row, "delivered", subject=row.subject)
         row.delivered_at, row.last_error = utcnow(), None
         _move_tickets(session, item["payload"]["ticket_ids"], "returned", ("returning",))
@@ -148,6 +152,8 @@ def park(session_factory: sessionmaker[Session], item: dict[str, Any], message: 
     with session_factory.begin() as session:
         row = session.get(Outbox, item["id"])
         assert row is not None
+        if row.state != "pending":  # settled meanwhile by another delivery: the refusal changes nothing
+            return
         row.attempts += 1
         _park_row(session, row, message)
         _put_fact(session, LAST_ERROR, message)
@@ -182,6 +188,8 @@ def _answer(result: Answer) -> dict[str, Any]:
 def _record(session: Session, item: dict[str, Any], result: Answer, recorded: Recorded) -> None:
     row = session.get(Outbox, item["id"])
     assert row is not None
+    if row.state != "pending":  # already settled by another delivery of the same batch (a second process)
+        return
     answer = _answer(result)
     if result.error:
         row.response = answer
