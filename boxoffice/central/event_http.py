@@ -2,8 +2,10 @@
 
 Success bodies are the spec's plain objects (``purchase.bookingId``, a list of tickets); every refusal is the
 envelope ``{"message", "status", "data": {"valido": false, "field"?}}`` with HTTP status = ``status``, like the
-rest of the platform. Who may call: ``admin`` (the platform token, the spec's staff JWT), ``staff`` (admin or
-an office token: door terminals pair as offices), or ``public`` (no token).
+rest of the platform. Writes with a token accept ``X-Idempotency-Key`` (the first answer is replayed byte for
+byte, ``Idempotent-Replayed: true``; the key reused for another request is a 409). Who may call: ``admin``
+(the platform token, the spec's staff JWT), ``staff`` (admin or an office token: door terminals pair as
+offices), or ``public`` (no token).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from starlette.responses import Response
 from boxoffice.central.auth import Principal, authenticate
 from boxoffice.central.db import Database
 from boxoffice.central.envelope import ApiError, BadInput, dumps, json_response
+from boxoffice.central.idempotency import HEADER, Answer, header_key, request_hash, run_once
 from boxoffice.central.models import utcnow
 from boxoffice.central.request_body import parse_body, require_clean_text
 from boxoffice.central.validation import Fields
@@ -50,6 +53,18 @@ class Call:
 
 
 Handler = Callable[[Session, Call], Any]
+"""Returns the answer's JSON value, or ``(status, value)``."""
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """A handler's answer in the shape :func:`~boxoffice.central.idempotency.run_once` stores."""
+
+    status: int
+    value: Any
+
+    def body(self) -> bytes:
+        return dumps(self.value)
 
 
 def _principal(session: Session, request: Request, access: Access) -> Principal | None:
@@ -77,13 +92,24 @@ def add_route(app: FastAPI, db: Database, method: str, path: str, handler: Handl
               summary: str, writes: bool = True, raw_body: bool = False, tag: str = "event tickets") -> None:
     """Register ``handler`` (run in a worker thread, in one write or read transaction) at ``method path``."""
 
-    def run(request: Request, params: dict[str, str], body: Any, data: bytes) -> Any:
+    def run(request: Request, params: dict[str, str], body: Any, data: bytes) -> Answer:
         for name, value in params.items():
             require_clean_text(value, name)
 
-        def work(session: Session) -> Any:
+        key = header_key(request.headers.get(HEADER)) if writes else None
+
+        def work(session: Session) -> Answer:
             principal = _principal(session, request, access)
-            return handler(session, Call(params, body, principal, utcnow(), data))
+
+            def answer() -> _Plain:
+                result = handler(session, Call(params, body, principal, utcnow(), data))
+                return _Plain(*result) if isinstance(result, tuple) else _Plain(200, result)
+
+            if principal is None or key is None:  # replays are kept per caller: none without a token
+                plain = answer()
+                return Answer(plain.status, plain.body())
+            fingerprint = request_hash(f"{method} {request.url.path}\n" + data.decode("utf-8", "replace"))
+            return run_once(session, principal, f"{method} {path}", key, fingerprint, answer)  # type: ignore[arg-type]
 
         if writes:
             return db.write(work)
@@ -93,13 +119,10 @@ def add_route(app: FastAPI, db: Database, method: str, path: str, handler: Handl
     async def endpoint(request: Request) -> Response:
         try:
             body, data = (None, b"") if method == "GET" else await _body(request, raw_body)
-            result = await run_in_threadpool(run, request, dict(request.path_params), body, data)
+            answer = await run_in_threadpool(run, request, dict(request.path_params), body, data)
         except ApiError as exc:
             return exc.response()
-        status = 200
-        if isinstance(result, tuple):
-            status, result = result
-        return json_response(status, dumps(result))
+        return json_response(answer.status, answer.body, {"Idempotent-Replayed": "true"} if answer.replayed else None)
 
     endpoint.__name__ = path.strip("/").replace("/", "_").replace("{", "").replace("}", "").replace("-", "_")
     app.add_api_route(path, endpoint, methods=[method], name=f"{method} {path}", summary=summary,

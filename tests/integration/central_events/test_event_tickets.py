@@ -138,6 +138,12 @@ def test_comp_with_the_spec_body(api: EventsApi, types: dict[str, Any]) -> None:
     assert {t["source"] for t in issued["tickets"]} == {"comp"} and issued["tickets"][0]["price_cents"] == 0
     assert _scan(api, "validate", issued["tickets"][0], point=None)["valid"] is True
     refused(api.post("/events/tickets/comp", body, who=NORTE), 403, "admin")
+    key = {"X-Idempotency-Key": "comp-keynote", "Authorization": f"Bearer {api.central.admin_token}"}
+    first = api.http.post("/events/tickets/comp", json={**body, "ticketTypeId": "general"}, headers=key)
+    again = api.http.post("/events/tickets/comp", json={**body, "ticketTypeId": "general"}, headers=key)
+    assert first.status_code == again.status_code == 201 and again.content == first.content  # a retry: no new
+    assert again.headers["Idempotent-Replayed"] == "true"
+    refused(api.http.post("/events/tickets/comp", json=body, headers=key), 409, "different")
     refused(api.post("/events/tickets/comp", body, who=None), 401)
     refused(api.post("/events/tickets/comp", {**body, "holders": []}), 400, "at least one holder")
     shown = api.ok(api.get(f"/events/tickets/{issued['tickets'][0]['id']}"))
