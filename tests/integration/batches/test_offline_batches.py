@@ -87,6 +87,8 @@ def test_pregenerated_ticket_is_red_until_activated_and_activation_is_idempotent
     ticket = made["tickets"][0]
     red = api.ok(api.post("/events/tickets/validate", {"qrPayload": ticket["qrPayload"]}))
     assert red["light"] == "red" and red["reason"] == "pregenerated" and "not activated" in red["message"]
+    door = api.ok(api.post("/events/tickets/check-in", {"qrPayload": ticket["qrPayload"]}))
+    assert door["admitted"] is False and door["reason"] == "pregenerated"
     sale = {"holderEmail": "walkup@example.com", "holderName": "Walk-up",
             "payment": {"amount": 20, "method": "card", "ref": "sq_1"}}
     activated = api.ok(api.post(f"/events/tickets/{ticket['id']}/activate", sale, who="office_taquilla_norte"))
@@ -94,8 +96,8 @@ def test_pregenerated_ticket_is_red_until_activated_and_activation_is_idempotent
     assert api.ok(api.post(f"/events/tickets/{ticket['id']}/activate", sale))["ticket"] == activated["ticket"]
     other = {**sale, "payment": {"amount": 20, "method": "cash", "ref": None}}
     refused(api.post(f"/events/tickets/{ticket['id']}/activate", other), 409, "already activated")
-    green = api.ok(api.post("/events/tickets/validate", {"qrPayload": ticket["qrPayload"]}))
-    assert green["light"] == "green"
+    green = api.ok(api.post("/events/tickets/check-in", {"qrPayload": ticket["qrPayload"]}))
+    assert green["admitted"] is True and green["light"] == "green"
     refused(api.post(f"/events/tickets/{made['tickets'][1]['id']}/activate",
                      {**sale, "payment": {"amount": 20, "method": "bitcoin"}}), 400, "payment.method")
     refused(api.post(f"/events/tickets/{made['tickets'][1]['id']}/activate", {"holderName": "x"}), 400, "payment")
