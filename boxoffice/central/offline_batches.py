@@ -50,6 +50,8 @@ CHUNK_BYTES = 1024 * 1024
 """A rendered PDF is stored (and streamed) in pieces of about this size."""
 READ_ROWS = 500
 """Tickets read per query while rendering: memory stays flat whatever the batch's size."""
+MAX_BODY = 64 * 1024
+"""A creation body is a handful of fields."""
 BASE = "/api/v1/organizers/{organizer}/events/{event}/offlinesalesbatches"
 
 
@@ -258,15 +260,14 @@ def add_batch_routes(app: FastAPI, db: Database) -> None:
         return await answer(list_batches, request)
 
     async def create(request: Request) -> Response:
-        try:
-            body = parse_body(await request.body()).payload
-        except ApiError as exc:
-            return exc.response()
+        raw = await request.body()
 
         def work(session: Session, request: Request) -> tuple[int, dict[str, str]]:
-            event = _scope(session, request)
-            job = batch_jobs.submit(session, "create", organizer_slug(), event.id,
-                                    _creation_params(session, event, body), utcnow())
+            event = _scope(session, request)  # 401/403 before judging the body
+            if len(raw) > MAX_BODY:
+                raise BadInput("body", f"the request body is larger than {MAX_BODY} bytes")
+            params = _creation_params(session, event, parse_body(raw).payload)
+            job = batch_jobs.submit(session, "create", organizer_slug(), event.id, params, utcnow())
             return 202, {"check": str(request.url_for("offlinesalesbatch_check", organizer=organizer_slug(),
                                                       event=event.id, job=job.id))}
 
