@@ -63,6 +63,7 @@ def run_gui(args: argparse.Namespace) -> int:
     ``connect`` below, which wires what needs the platform exactly as a paired start does.
     """
     from boxoffice.core.money import money_format
+    from boxoffice.door_sync import door_syncer
     from boxoffice.facades.pairing import PairingFacade
     from boxoffice.training import training_starter
     from boxoffice.ui.backend import Backend
@@ -92,6 +93,8 @@ def run_gui(args: argparse.Namespace) -> int:
         language=context.config.terminal.language,
         data_dir=context.paths.data_dir,
         pairing=PairingFacade(context, store),
+        door_scan_point=context.config.door.scan_point,
+        door_sync_seconds=context.config.door.sync_seconds,
     )
 
     def connect(paired: Context) -> None:
@@ -103,6 +106,7 @@ def run_gui(args: argparse.Namespace) -> int:
                                                   lambda scratch: make_printer(_as_saved(paired, backend), scratch))
         if paired.config.paired:
             backend.pull = link.start(paired)
+            backend.door_sync = door_syncer(lambda: make_client(paired), store.session_factory)
         backend.facades = root_facades(store, backend, link)
 
     connect(context)

@@ -8,14 +8,14 @@ other doors' entries too: from then on this door says "already entered at HH:MM 
 Exactly once: a scan's id is the central's idempotency key for it; a scan is marked sent only when the central
 answers ``recorded`` or ``duplicate``, so a lost answer means it is sent again and counted once. A scan of a
 ticket the central does not know yet (its window sale not synchronised) stays pending for the next round.
-:class:`DoorSyncThread` repeats this while the door terminal runs (``boxoffice door sync`` does one round).
+The window's door check runs a round at open and every ``[door] sync_seconds`` on the network thread
+(:func:`door_syncer`); ``boxoffice door sync`` does one round.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from boxoffice.services.door_snapshot import SnapshotReport, mark_uploaded, pending_uploads, replace_snapshot
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.door_client import DUPLICATE, RECORDED, UNKNOWN, UploadItem, fetch_snapshot, upload_check_ins
-from boxoffice.sync.errors import CentralError
 
 log = logging.getLogger(__name__)
 
@@ -67,34 +66,20 @@ def sync_door(client: CentralClient, session_factory: sessionmaker[Session], eve
     return DoorSyncReport(event_id, sent, waiting, tuple(flagged), report)
 
 
+def door_syncer(make_client: Callable[[], CentralClient],
+                session_factory: sessionmaker[Session]) -> Callable[[str], DoorSyncReport]:
+    """One door sync round for an event with a fresh client (the window's door check runs it in the background)."""
+
+    def run(event_id: str) -> DoorSyncReport:
+        client = make_client()
+        try:
+            return sync_door(client, session_factory, event_id)
+        finally:
+            client.close()
+
+    return run
+
+
 def _request_key(event_id: str, ids: Sequence[str]) -> str:
     """The same batch always goes under the same key (a retry of a lost answer is a replay, not a new call)."""
     return "door-" + hashlib.sha256("\n".join([event_id, *ids]).encode("utf-8")).hexdigest()[:40]
-
-
-class DoorSyncThread(threading.Thread):
-    """Repeats :func:`sync_door` every ``interval`` seconds while the door runs; offline rounds just fail."""
-
-    def __init__(self, make_client: Callable[[], CentralClient], session_factory: sessionmaker[Session],
-                 event_id: Callable[[], str | None], interval: float = 30.0) -> None:
-        super().__init__(name="door-sync", daemon=True)
-        self._make_client, self._session_factory, self._event_id = make_client, session_factory, event_id
-        self._interval = interval
-        self._stop = threading.Event()
-        self.last: DoorSyncReport | None = None
-
-    def run(self) -> None:
-        while not self._stop.is_set():
-            event_id = self._event_id()
-            if event_id:
-                client = self._make_client()
-                try:
-                    self.last = sync_door(client, self._session_factory, event_id)
-                except CentralError as exc:  # offline or refused: the snapshot held stays in use
-                    log.warning("door sync %s failed: %s", event_id, exc)
-                finally:
-                    client.close()
-            self._stop.wait(self._interval)
-
-    def stop(self) -> None:
-        self._stop.set()

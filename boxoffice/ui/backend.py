@@ -41,3 +41,6 @@ class Backend:
     training: bool = False  # a scratch copy of the store: prints "TRAINING / FORMACIÓN", never syncs
     start_training: Callable[[], Any] | None = None  # -> (training Backend, leave: () -> None); see boxoffice.training
     pairing: Any = None  # boxoffice.facades.pairing.PairingFacade: the first-run wizard's steps (unpaired start)
+    door_scan_point: str = ""  # [door] scan_point: which door this terminal is (ticket types may accept only some)
+    door_sync: Callable[[str], Any] | None = None  # (event id): send entries, refresh the door snapshot (network)
+    door_sync_seconds: int = 30

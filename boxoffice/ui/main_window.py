@@ -448,8 +448,12 @@ class MainWindow(QMainWindow):
         backend = self.backend
         actor = getattr(self.clerk, "name", None)
         name = self.event_picker.currentText()
+        door_sync, scan_point = backend.door_sync, backend.door_scan_point or None
         dialog = DoorCheckDialog(name, lambda code: check_ticket(backend.session_factory, code, event_id,
-                                                                 actor=actor), self.ctx.runner, self)
+                                                                 actor=actor, scan_point=scan_point),
+                                 self.ctx.runner, self, scan_point=scan_point or "",
+                                 refresh=(lambda: door_sync(event_id)) if door_sync is not None else None,
+                                 refresh_seconds=backend.door_sync_seconds)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.door_check_opened.emit(dialog)
         dialog.open()

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from boxoffice.ui.qt import QDateTime, QLabel, QStatusBar, QTimer, QWidget
 
 
-def local_time(moment: datetime | None) -> str:
+def local_time(moment: datetime | None, seconds: bool = True) -> str:
     if moment is None:
         return "—"
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return local.toString("HH:mm:ss") if local.date() == QDateTime.currentDateTime().date() \
+    return local.toString("HH:mm:ss" if seconds else "HH:mm") if local.date() == QDateTime.currentDateTime().date() \
         else local.toString("dd/MM HH:mm")
 
 

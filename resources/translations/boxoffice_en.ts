@@ -97,7 +97,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="594"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="598"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n ticket) · {price}</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="628"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="632"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Only %n left in {zone}</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="708"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="712"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Comp {code}: %n ticket issued free of charge.</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="711"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="715"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Sold {code}: %n ticket, {total}{change}.</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="806"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="810"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>

@@ -448,47 +448,112 @@
 <context>
     <name>DoorCheckDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="21"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="51"/>
         <source>Door check · {event}</source>
         <translation>Control de acceso · {event}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="26"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="56"/>
         <source>Scan the ticket, or type its code and press Enter.</source>
         <translation>Escanee la entrada, o teclee su código y pulse Intro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="38"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="68"/>
+        <source>Fetching the event&apos;s tickets…</source>
+        <translation>Descargando las entradas del evento…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="69"/>
+        <source>Not connected: checking from the tickets last fetched and this terminal&apos;s sales.</source>
+        <translation>Sin conexión: se comprueba con las entradas descargadas la última vez y las ventas de este terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="77"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="59"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="95"/>
+        <source>Door: {door}</source>
+        <translation>Puerta: {door}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="99"/>
+        <source>Tickets of the event as of {time}; entries at every door counted.</source>
+        <translation>Entradas del evento a las {time}; se cuentan los accesos de todas las puertas.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="105"/>
+        <source>Offline: checking from the tickets last fetched ({error}).</source>
+        <translation>Sin conexión: se comprueba con las entradas descargadas la última vez ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="130"/>
+        <source>NOT VALID — already entered at {time} at door {door}</source>
+        <translation>NO VÁLIDA — ya entró a las {time} por la puerta {door}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="135"/>
         <source>VALID — first entry</source>
         <translation>VÁLIDA — primera entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="60"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="136"/>
+        <source>VALID — re-entry ({left} left)</source>
+        <translation>VÁLIDA — reentrada (quedan {left})</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="137"/>
         <source>NOT VALID — not a ticket code</source>
         <translation>NO VÁLIDA — no es un código de entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="61"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="138"/>
         <source>NOT VALID — unknown ticket</source>
         <translation>NO VÁLIDA — entrada desconocida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="62"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="139"/>
         <source>NOT VALID — the sale was voided</source>
         <translation>NO VÁLIDA — la venta fue anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="63"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="140"/>
+        <source>NOT VALID — the ticket was refunded</source>
+        <translation>NO VÁLIDA — la entrada fue reembolsada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="141"/>
+        <source>NOT VALID — the ticket was cancelled</source>
+        <translation>NO VÁLIDA — la entrada fue cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="142"/>
+        <source>NOT VALID — the ticket was transferred; the new holder has a new code</source>
+        <translation>NO VÁLIDA — la entrada fue transferida; el nuevo titular tiene otro código</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="143"/>
+        <source>NOT VALID — this ticket&apos;s sale did not keep its seat</source>
+        <translation>NO VÁLIDA — la venta de esta entrada no conservó su butaca</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="144"/>
         <source>NOT VALID — ticket for another event</source>
         <translation>NO VÁLIDA — entrada de otro evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/door_check.py" line="64"/>
+        <location filename="../../boxoffice/ui/door_check.py" line="145"/>
+        <source>NOT VALID — not accepted at this door</source>
+        <translation>NO VÁLIDA — no se admite por esta puerta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="147"/>
+        <source>NOT VALID — no entries left ({limit} used); last at {time} at door {door}</source>
+        <translation>NO VÁLIDA — no le quedan accesos ({limit} usados); el último a las {time} por la puerta {door}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="131"/>
         <source>NOT VALID — already entered at {time}</source>
         <translation>NO VÁLIDA — ya entró a las {time}</translation>
     </message>
@@ -2037,17 +2102,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="807"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="811"/>
         <source>Seats not together</source>
         <translation>Butacas no juntas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="808"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="812"/>
         <source>Sell them apart, in different places?</source>
         <translation>¿Venderlas separadas, en sitios distintos?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="820"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="824"/>
         <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
@@ -2189,27 +2254,27 @@
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="465"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="469"/>
         <source>Manage the staff: add, edit and deactivate clerks, reset PINs, enrol badges.</source>
         <translation>Gestionar el personal: dar de alta, editar y dar de baja taquilleros, cambiar PIN y registrar tarjetas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="488"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="492"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="503"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="507"/>
         <source> · started</source>
         <translation> · ya empezó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="503"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="507"/>
         <source> · already held</source>
         <translation> · ya celebrado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="594"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="598"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n entrada) · {price}</numerusform>
@@ -2217,17 +2282,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="614"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="618"/>
         <source>Row {row} seat {seat}</source>
         <translation>Fila {row} butaca {seat}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="615"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="619"/>
         <source>Seat {seat}</source>
         <translation>Butaca {seat}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="628"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="632"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Solo queda %n en {zone}</numerusform>
@@ -2235,7 +2300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="708"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="712"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Cortesía {code}: %n entrada emitida sin cargo.</numerusform>
@@ -2243,7 +2308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="711"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="715"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Vendido {code}: %n entrada, {total}{change}.</numerusform>
@@ -2251,97 +2316,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="717"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="721"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="487"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="491"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="507"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="511"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="519"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="523"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="522"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="526"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="610"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="614"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="705"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="709"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="719"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="723"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="731"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="735"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="735"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="739"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="759"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="763"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="762"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="766"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="765"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="769"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="780"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="784"/>
         <source>{event} began on {date} at {time}.</source>
         <translation>«{event}» empezó el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="781"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="785"/>
         <source>{event} took place on {date} at {time}.</source>
         <translation>«{event}» se celebró el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="782"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="786"/>
         <source>Event already started</source>
         <translation>Evento ya empezado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="783"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="787"/>
         <source>Past event</source>
         <translation>Evento ya celebrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="785"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="789"/>
         <source>Sell tickets for it anyway?</source>
         <translation>¿Vender entradas de todos modos?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="806"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="810"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -2349,22 +2414,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="852"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="856"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="898"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="902"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="902"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="906"/>
         <source>Scanned code is neither a ticket nor a known badge.</source>
         <translation>El código leído no es una entrada ni una tarjeta conocida.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="904"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="908"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
