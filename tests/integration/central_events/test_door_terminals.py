@@ -20,13 +20,13 @@ import pytest
 from boxoffice.central.envelope import iso_utc
 from boxoffice.config import DoorConfig, load_config, save_config
 from boxoffice.core.codes import is_valid
-from boxoffice.door_sync import DoorSyncReport, sync_door
+from boxoffice.door_sync import DoorSyncReport, door_syncer
 from boxoffice.services.checkin import CheckResult, check_ticket
 from boxoffice.store.engine import Store
 from tests.helpers.cli import run_boxoffice
 from tests.helpers.terminal import TestTerminal, make_terminal
 from tests.integration.central.conftest import NORTE, SUR, sale_entry
-from tests.integration.central_events.conftest import EventsApi
+from tests.integration.central_events.conftest import EventsApi, refused
 
 NOW = datetime.now(UTC)
 FOREIGN = "TKM-0004417-Q"  # another system's barcode: not one of our Satellite Tag codes
@@ -67,11 +67,7 @@ class Door:
         return check_ticket(self.store.session_factory, code, self.event_id, actor="door", scan_point=self.scan_point)
 
     def sync(self) -> DoorSyncReport:
-        client = self.terminal.client()
-        try:
-            return sync_door(client, self.store.session_factory, self.event_id)
-        finally:
-            client.close()
+        return door_syncer(self.terminal.client, self.store.session_factory)(self.event_id)
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +168,27 @@ def _offline_then_met(api: EventsApi, main: Door, side: Door, tickets: dict[str,
     side.sync(), main.sync()
     refused = main.check(tickets["comp"])
     assert refused.reason == "reentry_limit" and refused.entered_door == "side-door"
+
+
+def test_door_upload_is_once_per_scan_id_and_refuses_bad_input(api: EventsApi, tickets: dict[str, str]) -> None:
+    event = api.central.event_id
+    path = f"/events/{event}/door-check-ins"
+    scan = {"id": "scan-replayed-1", "qrPayload": tickets["main_only"], "scanPoint": "main-door",
+            "scannedAt": "2026-12-02T09:15:00Z"}
+    unknown = {**scan, "id": "scan-unknown-1", "qrPayload": "NOBODY-KNOWS-ME"}
+    first = api.ok(api.post(path, {"checkIns": [scan, unknown]}, who=SUR))["results"]
+    assert [(r["id"], r["status"]) for r in first] == [("scan-replayed-1", "recorded"), ("scan-unknown-1", "unknown")]
+    again = api.ok(api.post(path, {"checkIns": [scan]}, who=NORTE))["results"]
+    assert again == [{"id": "scan-replayed-1", "status": "duplicate"}]
+    listed = {t["barcode"]: t for t in api.ok(api.get(f"/events/{event}/door-snapshot", who=NORTE))["tickets"]}
+    entry = listed[tickets["main_only"]]
+    assert entry["acceptedScanPoints"] == ["main-door"] and entry["reentryLimit"] == 1
+    assert [s["id"] for s in entry["scans"]].count("scan-replayed-1") == 1
+    assert listed[tickets["pass"]]["reentryLimit"] == 2 and listed[FOREIGN]["status"] == "valid"
+    refused(api.post(path, {"checkIns": [{**scan, "id": "x", "scannedAt": "09:15"}]}), 400, "scannedAt")
+    refused(api.post(path, {"checkIns": [{**scan, "id": "x", "scannedAt": "2026-12-02T09:15:00"}]}), 400, "offset")
+    refused(api.post(path, {"checkIns": [{**scan, "id": " "}]}), 400, "id")
+    refused(api.post(path, {"checkIns": "all"}), 400, "checkIns")
+    refused(api.post("/events/nope/door-check-ins", {"checkIns": []}), 404, "unknown event")
+    refused(api.get("/events/nope/door-snapshot"), 404, "unknown event")
+    assert api.get(f"/events/{event}/door-snapshot", who=None).status_code == 401
