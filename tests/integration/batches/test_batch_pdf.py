@@ -80,7 +80,7 @@ def test_render_streams_a_pdf_whose_codes_decode(api: EventsApi, batch: dict[str
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SOAK, reason="10,000 tickets take about a minute here: BOXOFFICE_SOAK=1, or scripts/bench_batches.py")
+@pytest.mark.skipif(not SOAK, reason="10,000 tickets: about a minute; BOXOFFICE_SOAK=1")
 def test_ten_thousand_tickets_created_and_rendered_in_bounded_memory(api: EventsApi, tmp_path: Path) -> None:
     grown_mb = rendered(api, created(api, "Diez mil", 10_000), tmp_path)
     assert grown_mb < 300, f"rendering 10,000 tickets grew the process by {grown_mb:.0f} MB"
