@@ -42,8 +42,9 @@ class TicketFace:
     footer: str
 
 
-def qr_modules(data: str) -> list[list[bool]]:
-    """The QR matrix (error correction M, no quiet zone); version 1 and a fixed mask for 18-character codes."""
+def qr_modules(data: str) -> list[str]:
+    """The QR matrix (error correction M, no quiet zone) as rows of ``1`` (dark) and ``0``; version 1 and a
+    fixed mask for the 18-character codes (no mask search: about 1 ms)."""
     code = qrcode.QRCode(version=1, error_correction=ERROR_CORRECT_M, border=0, mask_pattern=0)
     alphanumeric = all(ch in ALPHANUMERIC for ch in data)
     code.add_data(QRData(data, mode=MODE_ALPHA_NUM) if alphanumeric else data)
@@ -53,7 +54,10 @@ def qr_modules(data: str) -> list[list[bool]]:
         code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
         code.add_data(data)
         code.make(fit=True)
-    return [[bool(cell) for cell in line] for line in code.modules]
+    return ["".join(map(_DIGIT.__getitem__, line)) for line in code.modules]
+
+
+_DIGIT = {True: "1", False: "0", None: "0"}
 
 
 def bar_pattern(data: str) -> str:
@@ -61,24 +65,20 @@ def bar_pattern(data: str) -> str:
     return str(python_barcode.get("code128", data).build()[0])
 
 
-def _bitmap(rows: Iterable[Iterable[bool]], width: int) -> bytes:
-    """1-bit grey samples, dark = 0, each row padded to whole bytes, hex-encoded for an inline image."""
-    out = bytearray()
-    for cells in rows:
-        bits = 0
-        for dark in cells:
-            bits = (bits << 1) | (0 if dark else 1)
-        pad = (-width) % 8
-        out += ((bits << pad) | ((1 << pad) - 1)).to_bytes((width + pad) // 8, "big")
-    return out.hex().encode("ascii") + b">"
+_INVERT = str.maketrans("01", "10")
 
 
-def _image(rows: list[list[bool]], x: float, y: float, module_w: float, module_h: float) -> bytes:
-    """An inline image of ``rows`` (not interpolated: crisp modules at any zoom) placed at ``x, y``."""
+def _image(rows: list[str], x: float, y: float, module_w: float, module_h: float) -> bytes:
+    """An inline image of ``rows`` (``1`` dark; not interpolated: crisp modules at any zoom) placed at ``x, y``.
+
+    Samples are 1-bit grey (dark = 0), each row padded with white to whole bytes, hex-encoded."""
     width, height = len(rows[0]), len(rows)
+    pad = "1" * ((-width) % 8)
+    size = (width + len(pad)) // 8
+    samples = b"".join(int(row.translate(_INVERT) + pad, 2).to_bytes(size, "big") for row in rows)
     head = (f"q {width * module_w:.2f} 0 0 {height * module_h:.2f} {x:.2f} {y:.2f} cm\n"
             f"BI /W {width} /H {height} /CS /G /BPC 1 /I false /F /AHx ID\n").encode("ascii")
-    return head + _bitmap(rows, width) + b"\nEI Q\n"
+    return head + samples.hex().encode("ascii") + b">\nEI Q\n"
 
 
 def _text(value: str) -> str:
@@ -98,11 +98,10 @@ def page_content(face: TicketFace) -> bytes:
             _line("F2", 14, margin, PAGE_H - margin - 48, face.price_text),
             _line("F1", 8, margin, margin - 8, face.footer[:110])]
     matrix = qr_modules(face.qr_payload)
-    blank = [False] * (len(matrix) + 2 * QR_QUIET)
-    quiet = [False] * QR_QUIET
+    blank, quiet = "0" * (len(matrix) + 2 * QR_QUIET), "0" * QR_QUIET
     qr_rows = [blank] * QR_QUIET + [quiet + line + quiet for line in matrix] + [blank] * QR_QUIET
     side = len(blank) * QR_MODULE
-    bars = [[False] * BAR_QUIET + [ch == "1" for ch in bar_pattern(face.qr_payload)] + [False] * BAR_QUIET]
+    bars = ["0" * BAR_QUIET + bar_pattern(face.qr_payload) + "0" * BAR_QUIET]
     bar_y = margin + 10
     text.append(_line("F1", 9, margin + BAR_QUIET * BAR_MODULE, bar_y - 10, face.qr_payload))
     return ("".join(text).encode("latin-1")
