@@ -18,7 +18,7 @@ from collections import defaultdict
 from typing import Any
 
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from boxoffice.central.db import Database
@@ -26,6 +26,7 @@ from boxoffice.central.envelope import BadInput
 from boxoffice.central.event_http import Call, add_route
 from boxoffice.central.event_setup import get_event, instant
 from boxoffice.central.event_tickets import _lock, judge
+from boxoffice.central.models import PosItemTicket
 from boxoffice.central.models_door import DoorUpload
 from boxoffice.central.models_events import CheckIn, EventTicket
 from boxoffice.central.ticket_lookup import Found, by_qr, central_found, window_sales
@@ -65,6 +66,17 @@ def snapshot(session: Session, call: Call) -> dict[str, Any]:
     return {"eventId": event.id, "generatedAt": call.now, "tickets": tickets}
 
 
+def _scanned(session: Session, payload: str) -> Found | None:
+    """The ticket of a code a door sends back: doors keep codes upper-cased, and a window sale's printed barcode
+    (of another system's scheme, say) may have lower-case letters, so it is looked up regardless of case too."""
+    found = by_qr(session, payload)
+    if found is not None:
+        return found
+    printed = session.scalar(select(PosItemTicket.barcode).where(func.upper(PosItemTicket.barcode) == payload.upper(),
+                                                                 PosItemTicket.ticket_id.is_not(None)).limit(1))
+    return by_qr(session, printed) if printed is not None and printed != payload else None
+
+
 def _record(session: Session, call: Call, event_id: str, item: Any) -> dict[str, Any]:
     scan_id = item.string("id", max_length=64, what="the door's scan id") or ""
     if not scan_id.strip():
@@ -74,7 +86,7 @@ def _record(session: Session, call: Call, event_id: str, item: Any) -> dict[str,
     scanned_at = instant(item, "scannedAt", required=True)
     if session.get(DoorUpload, scan_id) is not None:
         return {"id": scan_id, "status": "duplicate"}
-    found = by_qr(session, payload)
+    found = _scanned(session, payload)
     if found is None:
         return {"id": scan_id, "status": "unknown"}
     _lock(session, found)

@@ -29,7 +29,7 @@ from tests.integration.central.conftest import NORTE, SUR, sale_entry
 from tests.integration.central_events.conftest import EventsApi, refused
 
 NOW = datetime.now(UTC)
-FOREIGN = "TKM-0004417-Q"  # another system's barcode: not one of our Satellite Tag codes
+FOREIGN = "TKM-0004417-q"  # another system's barcode: not one of our Satellite Tag codes (and lower case)
 
 
 def _type(api: EventsApi, event: str, name: str, **fields: Any) -> dict[str, Any]:
