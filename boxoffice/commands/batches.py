@@ -1,9 +1,10 @@
-"""Headless offline sales batches: ``boxoffice batch create|status|pdf|list`` against the paired central.
+"""Headless offline sales batches: ``boxoffice batch create|status|pdf|activate|list`` against the central.
 
 A batch is a set of tickets the central pre-generates for sale outside the system (a dead terminal, a
 reseller, a school): printed ahead, each valid only once activated when sold. ``create`` asks for one and, with
 ``--wait``, follows it to the end; ``status`` looks at a check or download URL once; ``pdf`` renders a batch
-and saves the PDF. The organizer slug is ``--organizer`` or ``BOXOFFICE_ORGANIZER`` (``demo`` by default).
+and saves the PDF; ``activate`` sells one of its tickets (online only: the window's offline, queued activation is
+not built yet). The organizer slug is ``--organizer`` or ``BOXOFFICE_ORGANIZER`` (``demo`` by default).
 Exit 0 on success, 1 when the central refused or the job failed (one line on stderr saying why).
 """
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     batch = sub.add_parser("batch", parents=[common], help="offline sales batches: pre-generated tickets to print")
-    batch_sub = batch.add_subparsers(dest="batch_command", required=True, metavar="{create,status,pdf,list}")
+    batch_sub = batch.add_subparsers(dest="batch_command", required=True, metavar="{create,status,pdf,activate,list}")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         parser = batch_sub.add_parser(name, parents=[common], help=help_text, description=help_text)
@@ -48,6 +49,14 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     pdf.add_argument("--id", type=int, required=True, help="batch id")
     pdf.add_argument("--out", required=True, type=Path, help="where to save the PDF")
     pdf.set_defaults(func=run_pdf)
+    activate = command("activate", "activate a pre-generated ticket now it is sold (needs the central online)")
+    activate.add_argument("ticket", help="the ticket id (one of a batch's orders)")
+    activate.add_argument("--amount", required=True, help="price paid, e.g. 12.50")
+    activate.add_argument("--method", required=True, choices=("cash", "card", "transfer", "voucher", "other"))
+    activate.add_argument("--ref", help="payment reference (card slip, transfer id)")
+    activate.add_argument("--holder", help="holder name")
+    activate.add_argument("--email", help="holder email")
+    activate.set_defaults(func=run_activate)
     listing = command("list", "list an event's batches")
     listing.add_argument("--event", required=True, help="event id")
     listing.set_defaults(func=run_list)
@@ -139,4 +148,22 @@ def run_list(args: argparse.Namespace) -> int:
     lines = [f"{r['id']}: {r['amount']} x ticket type {r['item']}{' (test)' if r['testmode'] else ''}"
              f" {r['comment']}".rstrip() for r in rows]
     emit(args, {"batches": rows}, "\n".join(lines) or "no batches")
+    return 0
+
+
+def run_activate(args: argparse.Namespace) -> int:
+    from boxoffice.core.errors import InvalidMoney
+    from boxoffice.core.money import api_to_cents
+
+    try:
+        cents = api_to_cents(args.amount)
+    except InvalidMoney as exc:
+        print(f"--amount: {exc}", file=sys.stderr)
+        return 2
+    if cents < 0:
+        print("--amount must not be negative", file=sys.stderr)
+        return 2
+    ticket = _once(args, lambda client: client.activate(args.ticket, cents, args.method, args.ref,
+                                                         holder_name=args.holder, holder_email=args.email))
+    emit(args, {"ticket": ticket}, f"ticket {ticket['id']} activated: {ticket['status']} ({ticket['qrPayload']})")
     return 0

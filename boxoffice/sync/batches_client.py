@@ -1,4 +1,5 @@
-"""Client of the central's offline sales batches (pretix-style, issue #17): create, follow, render, download.
+"""Client of the central's offline sales batches (pretix-style, issue #17): create, follow, render, download,
+and the activation of a pre-generated ticket.
 
 It rides on a :class:`~boxoffice.sync.client.CentralClient` (its session, token, TLS and timeouts) and adds what
 that client does not speak: the asynchronous answers ``202`` (a check or download URL), ``409 {"status":
@@ -14,10 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
 from boxoffice.core import decimal_json
+from boxoffice.core.money import cents_to_api
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.errors import CentralUnreachable, ProtocolError
 
@@ -106,6 +109,15 @@ class BatchesClient:
             rows += page["results"]
             url = page["next"]
         return rows
+
+    def activate(self, ticket_id: str, amount_cents: int, method: str, ref: str | None = None, *,
+                 holder_name: str | None = None, holder_email: str | None = None) -> dict[str, Any]:
+        """Activate a pre-generated ticket now it is sold (online). Sending the same activation again answers
+        the same ticket, so a re-delivery after a lost answer is safe; another payment for it is refused (409)."""
+        body = {"holderName": holder_name, "holderEmail": holder_email,
+                "payment": {"amount": cents_to_api(amount_cents), "method": method, "ref": ref}}
+        url = f"{self.central.base_url}/events/tickets/{quote(ticket_id, safe='')}/activate"
+        return dict(self._refused(self._send("POST", url, body))["ticket"])
 
     def state(self, url: str) -> JobState:
         """One look at a check or download URL (a finished download is not fetched here)."""

@@ -52,6 +52,17 @@ def test_create_status_pdf_and_list(api: EventsApi, terminal: TestTerminal, caps
     assert pdf.read_bytes().startswith(b"%PDF-") and pdf.read_bytes().rstrip().endswith(b"%%EOF")
     code, out, _ = batch(terminal, capsys, "list", "--event", "feria-2026")
     assert code == 0 and f"{created['batch']['id']}: 3 x ticket type {item} Colegio San José" in out
+    ticket = created["batch"]["orders"][0]
+    sold = ("activate", ticket, "--amount", "12.00", "--method", "cash", "--holder", "Ana", "--json")
+    code, out, err = batch(terminal, capsys, *sold)
+    assert code == 0, err
+    assert json.loads(out)["ticket"]["status"] == "valid" and json.loads(out)["ticket"]["price_cents"] == 1200
+    code, out, err = batch(terminal, capsys, *sold)  # delivered again (a lost answer): the same, once
+    assert code == 0 and json.loads(out)["ticket"]["status"] == "valid", err
+    code, _, err = batch(terminal, capsys, "activate", ticket, "--amount", "12.00", "--method", "card")
+    assert code == 1 and "already activated" in err
+    code, _, err = batch(terminal, capsys, "activate", ticket, "--amount", "12.001", "--method", "card")
+    assert code == 2 and "two decimals" in err
 
 
 def test_refusals_say_why(api: EventsApi, terminal: TestTerminal, capsys: pytest.CaptureFixture[str]) -> None:
