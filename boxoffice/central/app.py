@@ -40,6 +40,7 @@ from boxoffice.central.idempotency import HEADER, Answer, header_key, run_once
 from boxoffice.central.models import utcnow
 from boxoffice.central.offline_batches import add_batch_routes
 from boxoffice.central.request_body import parse_body, require_clean_text
+from boxoffice.central.request_encoding import ACCEPTED, decoded_body
 from boxoffice.central.ticket_types import list_ticket_types
 
 log = logging.getLogger(__name__)
@@ -130,7 +131,7 @@ def _endpoint(db: Database, fn: Function, decode: _Decoder) -> Callable[[Request
             principal = await run_in_threadpool(_authenticate, db, request.headers.get("authorization"))
             if fn.admin_only:
                 principal.require_admin(fn.name)
-            decoded = await decode(fn, await _read_body(request))
+            decoded = await decode(fn, await decoded_body(request, await _read_body(request), MAX_BODY_BYTES))
             for office_id, field in fn.offices(decoded.parsed):
                 principal.require_offices([office_id], field)
             if fn.writes:
@@ -141,7 +142,7 @@ def _endpoint(db: Database, fn: Function, decode: _Decoder) -> Callable[[Request
                 answer = await run_in_threadpool(_read, db, fn, decoded.parsed, principal)
         except ApiError as exc:
             return exc.response()
-        headers = {"Idempotent-Replayed": "true"} if answer.replayed else None
+        headers = {**ACCEPTED, "Idempotent-Replayed": "true"} if answer.replayed else ACCEPTED
         return json_response(answer.status, answer.body, headers)
 
     endpoint.__name__ = fn.name
