@@ -51,7 +51,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     pdf.set_defaults(func=run_pdf)
     activate = command("activate", "activate a pre-generated ticket now it is sold (needs the central online)")
     activate.add_argument("ticket", help="the ticket id (one of a batch's orders)")
-    activate.add_argument("--amount", required=True, help="price paid, e.g. 12.50")
+    activate.add_argument("--amount", required=True, type=_cents, help="price paid, e.g. 12.50")
     activate.add_argument("--method", required=True, choices=("cash", "card", "transfer", "voucher", "other"))
     activate.add_argument("--ref", help="payment reference (card slip, transfer id)")
     activate.add_argument("--holder", help="holder name")
@@ -151,19 +151,22 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_activate(args: argparse.Namespace) -> int:
+def _cents(text: str) -> int:
+    """An ``--amount`` like ``12.50`` in cents (argparse says what is wrong and exits 2)."""
     from boxoffice.core.errors import InvalidMoney
     from boxoffice.core.money import api_to_cents
 
     try:
-        cents = api_to_cents(args.amount)
+        cents = api_to_cents(text)
     except InvalidMoney as exc:
-        print(f"--amount: {exc}", file=sys.stderr)
-        return 2
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if cents < 0:
-        print("--amount must not be negative", file=sys.stderr)
-        return 2
-    ticket = _once(args, lambda client: client.activate(args.ticket, cents, args.method, args.ref,
+        raise argparse.ArgumentTypeError("must not be negative")
+    return cents
+
+
+def run_activate(args: argparse.Namespace) -> int:
+    ticket = _once(args, lambda client: client.activate(args.ticket, args.amount, args.method, args.ref,
                                                          holder_name=args.holder, holder_email=args.email))
     emit(args, {"ticket": ticket}, f"ticket {ticket['id']} activated: {ticket['status']} ({ticket['qrPayload']})")
     return 0

@@ -30,7 +30,10 @@ def quick_polls(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def batch(terminal: TestTerminal, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["batch", *argv, "--data-dir", str(terminal.data_dir)])
+    try:
+        code = main(["batch", *argv, "--data-dir", str(terminal.data_dir)])
+    except SystemExit as exc:  # argparse refusing an argument
+        code = int(exc.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
 
