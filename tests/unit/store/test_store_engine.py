@@ -27,11 +27,12 @@ ALL_TABLES = {*Base.metadata.tables, "alembic_version"}
 TICKET_COLUMNS_REV1 = 9
 OUTBOX_COLUMNS_REV1 = 12  # then attempted_at (filled for items that were tried: none in these fixtures)
 JOURNAL_COLUMNS_REV1 = 8  # then mac (entries written before a journal key existed stay unsigned)
+SALE_TICKET_COLUMNS_REV1 = 9  # then refund_id (NULL: not refunded)
 
 
 def without_clerks(tables: dict[str, list[tuple[object, ...]]]) -> dict[str, list[tuple[object, ...]]]:
     """Every table but clerks and sales, the ones the upgrades give new columns; tickets without their ranks,
-    outbox items without attempted_at, journal entries without mac."""
+    outbox items without attempted_at, journal entries without mac, sale tickets without refund_id."""
     kept = {table: found for table, found in tables.items() if table not in ("clerks", "sales")}
     if "tickets" in kept:
         kept["tickets"] = [row[:TICKET_COLUMNS_REV1] for row in kept["tickets"]]
@@ -39,6 +40,8 @@ def without_clerks(tables: dict[str, list[tuple[object, ...]]]) -> dict[str, lis
         kept["outbox"] = [row[:OUTBOX_COLUMNS_REV1] for row in kept["outbox"]]
     if "journal" in kept:
         kept["journal"] = [row[:JOURNAL_COLUMNS_REV1] for row in kept["journal"]]
+    if "sale_tickets" in kept:
+        kept["sale_tickets"] = [row[:SALE_TICKET_COLUMNS_REV1] for row in kept["sale_tickets"]]
     return kept
 
 
@@ -89,7 +92,8 @@ def test_history_is_one_line_of_alembic_style_revisions() -> None:
     assert history[-1] == HEAD
     assert history == ["00ba8882726e", "95e99a64f3d6", "c0a1e5d2b7f4", "d4b7e1a9c3f2",
                        "e7a3c9d1f5b2", "f3b8d2c6a9e1", "f3a8b2c6d1e4", "a9d4c2e7b1f6",
-                       "b5e2d8c4a7f3", "c8e4f1a7d2b9", "d9f2a6c3e8b1", "e2c7a5f9b3d1"]  # one branch, oldest first
+                       "b5e2d8c4a7f3", "c8e4f1a7d2b9", "d9f2a6c3e8b1", "e2c7a5f9b3d1",
+                       "a4c8e2f6b9d3"]  # one branch, oldest first
     assert all(len(revision) == 12 and int(revision, 16) >= 0 for revision in history)
 
 
@@ -399,3 +403,23 @@ def test_new_revision_autogenerates_nothing_when_models_are_at_head(
     statements = [line.strip() for line in upgrade.splitlines() if line.strip()]
     assert [line for line in statements if not line.startswith("#")] == ["pass"]
     assert migrate.head_revision() == written.name[:12]
+
+
+def test_the_revision_chain_read_from_the_files_is_alembics(tmp_path: Path) -> None:
+    """head_revision() and revision_history() read the versions folder without Alembic (a plain start never
+    imports it); they must say what Alembic's own walk says."""
+    walked = [script.revision for script in reversed(list(migrate.script_directory().walk_revisions()))]
+    assert migrate.revision_history() == walked
+    assert migrate.head_revision() == migrate.script_directory().get_current_head()
+
+
+def test_opening_a_store_at_head_does_not_import_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    with open_store(tmp_path / "s.sqlite3"):
+        pass
+    probe = ("import sys; from pathlib import Path; from boxoffice.store.engine import open_store; "
+             f"open_store(Path({str(tmp_path / 's.sqlite3')!r})).close(); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
