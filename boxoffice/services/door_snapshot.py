@@ -40,24 +40,43 @@ class PendingScan:
 
 def replace_snapshot(session_factory: sessionmaker[Session], event_id: str, tickets: Iterable[DoorTicketInfo],
                      scans: Iterable[SeenScan]) -> SnapshotReport:
-    """Keep the central's list of ``event_id``'s tickets and of the entries made elsewhere (not ours)."""
+    """Keep the central's list of ``event_id``'s tickets and of the entries made elsewhere (not ours).
+
+    Only what changed is written, so a refresh of a big event holds the write lock (and the door's next scan)
+    for as long as its changes take, not as long as the whole list: what is held is read first, outside it.
+    """
+    wanted = {t.barcode: t for t in tickets}
+    with session_factory() as session:
+        held = {row.barcode: _info(row) for row in session.scalars(
+            select(DoorTicket).where(DoorTicket.event_id == event_id))}
+        ours = set(session.scalars(select(DoorScan.id).where(DoorScan.event_id == event_id, DoorScan.origin == HERE)))
+        theirs = set(session.scalars(select(DoorScan.id).where(DoorScan.event_id == event_id,
+                                                               DoorScan.origin == CENTRAL)))
+    elsewhere = {s.id: s for s in scans if s.id not in ours}
+    changed = [t for barcode, t in wanted.items() if held.get(barcode) != t]
+    gone = [barcode for barcode in held if barcode not in wanted]
     now = utcnow()
-    ticket_rows = {t.barcode: {"event_id": event_id, "barcode": t.barcode, "ticket_key": t.ticket_key,
-                               "ticket_id": t.ticket_id, "ticket_type": t.ticket_type, "holder": t.holder,
-                               "status": t.status, "reentry_limit": t.reentry_limit,
-                               "scan_points": list(t.scan_points), "refreshed_at": now} for t in tickets}
     with session_factory.begin() as session:
-        ours = set(session.scalars(select(DoorScan.id).where(DoorScan.event_id == event_id,
-                                                             DoorScan.origin == HERE)))
-        session.execute(delete(DoorTicket).where(DoorTicket.event_id == event_id))
-        session.execute(delete(DoorScan).where(DoorScan.event_id == event_id, DoorScan.origin == CENTRAL))
-        if ticket_rows:
-            session.execute(insert(DoorTicket), list(ticket_rows.values()))
-        elsewhere = [{"id": s.id, "event_id": event_id, "barcode": s.barcode, "scan_point": s.scan_point,
-                      "scanned_at": s.at, "origin": CENTRAL} for s in scans if s.id not in ours]
-        if elsewhere:
-            session.execute(insert(DoorScan), elsewhere)
-    return SnapshotReport(event_id, len(ticket_rows), len(elsewhere))
+        stale = gone + [t.barcode for t in changed if t.barcode in held]
+        for start in range(0, len(stale), 500):
+            session.execute(delete(DoorTicket).where(DoorTicket.event_id == event_id,
+                                                     DoorTicket.barcode.in_(stale[start:start + 500])))
+        if changed:
+            session.execute(insert(DoorTicket), [_row(event_id, t, now) for t in changed])
+        vanished = list(theirs - set(elsewhere))
+        for start in range(0, len(vanished), 500):
+            session.execute(delete(DoorScan).where(DoorScan.id.in_(vanished[start:start + 500])))
+        new = [{"id": s.id, "event_id": event_id, "barcode": s.barcode, "scan_point": s.scan_point,
+                "scanned_at": s.at, "origin": CENTRAL} for scan_id, s in elsewhere.items() if scan_id not in theirs]
+        if new:
+            session.execute(insert(DoorScan), new)
+    return SnapshotReport(event_id, len(wanted), len(elsewhere))
+
+
+def _row(event_id: str, t: DoorTicketInfo, now: datetime) -> dict[str, object]:
+    return {"event_id": event_id, "barcode": t.barcode, "ticket_key": t.ticket_key, "ticket_id": t.ticket_id,
+            "ticket_type": t.ticket_type, "holder": t.holder, "status": t.status, "reentry_limit": t.reentry_limit,
+            "scan_points": list(t.scan_points), "refreshed_at": now}
 
 
 def snapshot_ticket(session: Session, event_id: str, barcode: str) -> DoorTicketInfo | None:
