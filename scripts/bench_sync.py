@@ -221,7 +221,7 @@ def main() -> int:
             from tests.helpers.postgres import postgres_server
 
             server = stack.enter_context(postgres_server())
-            results["postgresql"] = bench_database(server.url(server.new_database()), work / "postgresql", args)
+            results["postgresql"] = bench_database(server.new_database(), work / "postgresql", args)
     print(table(results))
     if args.json:
         out: dict[str, Any] = {**results["sqlite"], **results}
