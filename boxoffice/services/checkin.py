@@ -31,7 +31,7 @@ ENTRY_KIND = "door_entry"
 class CheckResult:
     green: bool
     #: "ok" | "reentry" (green) | "malformed" | "unknown" | "voided" | "refunded" | "cancelled" | "transferred" |
-    #: "not_held" | "wrong_event" | "wrong_door" | "already_entered" | "reentry_limit"
+    #: "not_held" | "not_activated" | "wrong_event" | "wrong_door" | "already_entered" | "reentry_limit"
     reason: str
     message: str
     barcode: str = ""
@@ -48,8 +48,8 @@ class CheckResult:
 
 #: the snapshot's verdicts (core/door_rules.py: a ticket state other than valid, or a rule) as the door names them
 _REASONS = {"refunded": "refunded", "cancelled": "cancelled", "revoked": "transferred", "not_held": "not_held",
-            "scan_point_not_accepted": "wrong_door", "already_entered": "already_entered",
-            "reentry_limit": "reentry_limit"}
+            "pregenerated": "not_activated", "scan_point_not_accepted": "wrong_door",
+            "already_entered": "already_entered", "reentry_limit": "reentry_limit"}
 
 
 def check_ticket(session_factory: sessionmaker[Session], code: str, event_id: str, *,

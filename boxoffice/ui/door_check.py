@@ -138,6 +138,7 @@ class DoorCheckDialog(QDialog):
             "not_held": self.tr("NOT VALID — this ticket's sale did not keep its seat"),
             "wrong_event": self.tr("NOT VALID — ticket for another event"),
             "wrong_door": self.tr("NOT VALID — not accepted at this door"),
+            "not_activated": self.tr("NOT VALID — this ticket was never activated (not sold)"),
             "already_entered": entered,
             "reentry_limit": self.tr("NOT VALID — no entries left ({limit} used); last at {time} at door {door}")
             .format(limit=result.limit, time=time, door=door or "—"),

@@ -548,6 +548,11 @@
         <translation>NO VÁLIDA — no se admite por esta puerta</translation>
     </message>
     <message>
+        <location filename="../../boxoffice/ui/door_check.py" line="146"/>
+        <source>NOT VALID — this ticket was never activated (not sold)</source>
+        <translation>NO VÁLIDA — esta entrada nunca se activó (no se vendió)</translation>
+    </message>
+    <message>
         <location filename="../../boxoffice/ui/door_check.py" line="147"/>
         <source>NOT VALID — no entries left ({limit} used); last at {time} at door {door}</source>
         <translation>NO VÁLIDA — no le quedan accesos ({limit} usados); el último a las {time} por la puerta {door}</translation>

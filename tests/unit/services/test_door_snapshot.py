@@ -27,7 +27,8 @@ def _ticket(barcode: str, status: str = "valid", limit: int = 1, points: tuple[s
 def test_snapshot_rules_and_the_entries_of_other_doors(store) -> None:
     replace_snapshot(store.session_factory, "EV1", [
         _ticket("EXT-1"), _ticket("TWICE", limit=2), _ticket("MAIN", points=("main-door",)),
-        _ticket("REFUNDED", "refunded"), _ticket("MOVED", "revoked"), _ticket("ELSEWHERE")],
+        _ticket("REFUNDED", "refunded"), _ticket("MOVED", "revoked"), _ticket("UNSOLD", "pregenerated"),
+        _ticket("ELSEWHERE")],
         [SeenScan("central-7", "ELSEWHERE", EARLIER, "side-door")])
     replace_snapshot(store.session_factory, "EV2", [_ticket("OTHER-EVENT")], [])
     check = lambda code, door="main-door": check_ticket(store.session_factory, code, "EV1",  # noqa: E731
@@ -46,6 +47,7 @@ def test_snapshot_rules_and_the_entries_of_other_doors(store) -> None:
     assert check("MAIN", None).reason == "wrong_door"
     assert check("MAIN").green
     assert check("REFUNDED").reason == "refunded" and check("MOVED").reason == "transferred"
+    assert check("UNSOLD").reason == "not_activated"
     other = check("ELSEWHERE")
     assert (other.reason, other.entered_at, other.entered_door) == ("already_entered", EARLIER, "side-door")
     assert check("OTHER-EVENT").reason == "wrong_event"
