@@ -233,9 +233,10 @@ def make_client(context: Context):  # -> boxoffice.sync.client.CentralClient
 
 
 def make_worker(context: Context, store):  # -> boxoffice.sync.reporting.ReportingWorker
+    from boxoffice.services import delivery
     from boxoffice.sync.reporting import ReportingWorker
 
-    return ReportingWorker(store.session_factory, lambda: make_client(context),
+    return ReportingWorker(store.session_factory, lambda: make_client(context), book=delivery,  # type: ignore[arg-type]
                            read_session_factory=store.read_session_factory,
                            batch_size=context.config.sync.batch_size,
                            horizon_hours=context.config.sync.horizon_hours,

@@ -37,6 +37,7 @@ def main() -> int:
 
     from boxoffice.core.errors import SeatNotAvailable
     from boxoffice.core.payments import PaymentRequest
+    from boxoffice.services import delivery
     from boxoffice.services.catalog import lines_for
     from boxoffice.services.sales import SaleRequest, sell
     from boxoffice.sync.worker import DeliveryWorker
@@ -66,7 +67,7 @@ def main() -> int:
                 continue
             latencies.append((time.perf_counter() - started) * 1000)
             sold += 1
-        worker = DeliveryWorker(store.session_factory, terminal.client, batch_size=100)
+        worker = DeliveryWorker(store.session_factory, terminal.client, batch_size=100, book=delivery)
         started = time.perf_counter()
         result = worker.drain()
         drain_s = time.perf_counter() - started

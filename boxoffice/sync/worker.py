@@ -75,17 +75,6 @@ class DeliveryBook(Protocol):
     def note_error(self, session_factory: sessionmaker[Session], message: str) -> None: ...
 
 
-def default_book() -> DeliveryBook:
-    """The services' delivery book, for callers that build a worker without one (tests, scripts).
-
-    Imported here, late, so that this transport module does not depend on ``services`` at import time; the
-    composition root may pass its own.
-    """
-    from boxoffice.services import delivery
-
-    return delivery  # type: ignore[return-value]  # a module with the book's functions
-
-
 @dataclass(frozen=True)
 class SyncStatus:
     """What the status bar and ``boxoffice status`` show."""
@@ -158,11 +147,10 @@ def read_status(session_factory: sessionmaker[Session], horizon_hours: int = 20,
 
 class DeliveryWorker:
     def __init__(self, session_factory: sessionmaker[Session], client_factory: Callable[[], CentralClient], *,
-                 batch_size: int = 100, horizon_hours: int = 20, backoff: Backoff | None = None,
-                 read_session_factory: sessionmaker[Session] | None = None, terminal_id: str | None = None,
-                 book: DeliveryBook | None = None) -> None:
+                 book: DeliveryBook, batch_size: int = 100, horizon_hours: int = 20, backoff: Backoff | None = None,
+                 read_session_factory: sessionmaker[Session] | None = None, terminal_id: str | None = None) -> None:
         self.session_factory = session_factory
-        self.book = book or default_book()
+        self.book = book  # the services' delivery module (services/delivery.py): sync/ never imports services
         self.terminal_id = terminal_id  # set: every synchronisation carries the journal's head for this terminal
         # reads (the next batch, status) must not take the write lock, or a busy window starves delivery
         self.read_session_factory = read_session_factory or session_factory

@@ -143,11 +143,12 @@ def test_split_payment_card_and_cash(qtbot, window: MainWindow, store) -> None:
 
 def test_sale_completes_while_the_central_server_is_unreachable(qtbot, store) -> None:
     unreachable = "http://127.0.0.1:9"  # nothing listens there
+    from boxoffice.services import delivery
     from boxoffice.sync.client import CentralClient
     from boxoffice.sync.worker import DeliveryWorker
 
     worker = DeliveryWorker(store.session_factory, lambda: CentralClient(unreachable, "tok-123456", "o",
-                                                                         timeout=(0.5, 0.5)))
+                                                                         timeout=(0.5, 0.5)), book=delivery)
     worker.start()
     try:
         window = ready_window(qtbot, backend_for(store, sync_status=worker.status, wake_sync=worker.wake))

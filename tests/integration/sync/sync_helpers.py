@@ -21,7 +21,7 @@ from boxoffice.central.envelope import dumps
 from boxoffice.central.seed import OFFICE_SHARES, ZONES
 from boxoffice.core.codes import new_purchase_code
 from boxoffice.core.payments import PaymentRequest
-from boxoffice.services import journal
+from boxoffice.services import delivery, journal
 from boxoffice.services.catalog import lines_for
 from boxoffice.services.sales import LineRequest, SaleRequest, SaleResult, sell
 from boxoffice.store.engine import Store
@@ -114,7 +114,8 @@ def make_worker(store: Store, terminal: TestTerminal, url: str, *, batch_size: i
                 timeout: tuple[float, float] = (2.0, 5.0), backoff: Backoff | None = None,
                 horizon_hours: int = 20) -> DeliveryWorker:
     return DeliveryWorker(store.session_factory, lambda: terminal.client(url=url, timeout=timeout),
-                          batch_size=batch_size, backoff=backoff or fast_backoff(), horizon_hours=horizon_hours)
+                          batch_size=batch_size, backoff=backoff or fast_backoff(), horizon_hours=horizon_hours,
+                          book=delivery)
 
 
 @dataclass(frozen=True)

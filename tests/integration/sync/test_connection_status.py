@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from boxoffice.inventory_pull import pull
+from boxoffice.services import delivery
 from boxoffice.store.engine import Store
 from boxoffice.sync.reporting import FRESH_MARGIN_SECONDS, HEARTBEAT_SECONDS, ReportingWorker
 from boxoffice.sync.worker import SyncStatus
@@ -72,7 +73,8 @@ def window(tmp_path: Path, platform: Platform) -> Iterator[Window]:
     clock, heard = FakeClock(), []
     # a client for wherever the platform runs now (a restarted one has a new port; same data, same token)
     worker = ReportingWorker(store.session_factory, lambda: terminal.client(url=platform.urls[-1]),
-                             read_session_factory=store.read_session_factory, backoff=fast_backoff(), clock=clock)
+                             read_session_factory=store.read_session_factory, backoff=fast_backoff(), clock=clock,
+                             book=delivery)
     worker.follow(lambda _changes, status: heard.append(status))
     yield Window(central, terminal, store, worker, clock, heard)
     store.close()

@@ -16,6 +16,7 @@ import pytest
 from boxoffice.central.extensions import ENV_SPEC_ONLY
 from boxoffice.central.models import Order
 from boxoffice.config import load_config, save_config
+from boxoffice.services import delivery
 from boxoffice.store.engine import Store
 from boxoffice.store.journal_head import acknowledged, read_head
 from boxoffice.sync.journal_anchor import fetch
@@ -218,7 +219,7 @@ def test_a_lost_answer_retried_with_a_newer_head_delivers_each_sale_once(termina
     one more sale and a newer head, so it is a new request whose old entry replays by its own key."""
     worker = DeliveryWorker(store.session_factory, lambda: terminal.client(url=proxy.url),
                             read_session_factory=store.read_session_factory, backoff=fast_backoff(),
-                            terminal_id=terminal.terminal.terminal_id)
+                            terminal_id=terminal.terminal.terminal_id, book=delivery)
     first = sell(clerk, 1)
     proxy.fail_next(Fault.cut_response())
     assert worker.run_once().failed

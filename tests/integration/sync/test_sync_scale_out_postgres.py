@@ -35,6 +35,7 @@ from boxoffice.central.seed import seed_venue
 from boxoffice.config import CentralConfig, Config, SyncConfig, TerminalConfig, save_config
 from boxoffice.core.payments import PaymentRequest
 from boxoffice.inventory_pull import pull
+from boxoffice.services import delivery
 from boxoffice.services.catalog import lines_for
 from boxoffice.services.context import Terminal
 from boxoffice.services.sales import SaleRequest, sell
@@ -228,7 +229,7 @@ def _deliver(terminal: TestTerminal) -> RoundResult:
     store = terminal.open_store()
     worker = DeliveryWorker(store.session_factory, terminal.client, batch_size=BATCH,
                             read_session_factory=store.read_session_factory,
-                            terminal_id=terminal.terminal.terminal_id)
+                            terminal_id=terminal.terminal.terminal_id, book=delivery)
     worker.fetch_conflicts = False
     try:
         return worker.drain()

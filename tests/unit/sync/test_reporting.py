@@ -34,7 +34,7 @@ class _Worker(ReportingWorker):
 
     def __init__(self, rounds: list[RoundResult]) -> None:
         super().__init__(session_factory=None, client_factory=lambda: None,  # type: ignore[arg-type]
-                         heartbeat_seconds=None)
+                         book=None, heartbeat_seconds=None)  # type: ignore[arg-type]  # no round is delivered
         self.rounds = rounds
 
     def status(self):  # a marker instead of a database read
