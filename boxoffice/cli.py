@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from boxoffice import __version__
-from boxoffice.commands import batches, clerks, codes, doctor, door, fiscal, printing, shift, terminal
+from boxoffice.commands import batches, clerks, codes, doctor, door, fiscal, printing, refunds, shift, terminal
 from boxoffice.core.errors import BoxOfficeError
 
 
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common_options(suppress=True)
     gui = sub.add_parser("gui", parents=[common], help="open the box office window (the default)")
     _gui_options(gui, suppress=True)
-    for module in (codes, doctor, terminal, shift, clerks, printing, fiscal, door, batches):
+    for module in (codes, doctor, terminal, shift, clerks, printing, fiscal, door, batches, refunds):
         module.add_parser(sub, common)
     return parser
 

@@ -359,3 +359,4 @@ class JournalAnchor(Base):
 from boxoffice.central import models_batches as _models_batches  # noqa: E402,F401  (issue #17 tables)
 from boxoffice.central import models_door as _models_door  # noqa: E402,F401  (door uploads, #16 point 5)
 from boxoffice.central import models_events as _models_events  # noqa: E402,F401  (issue #16 tables)
+from boxoffice.central import sale_refunds as _sale_refunds  # noqa: E402,F401  (refunds, #16 point 6)

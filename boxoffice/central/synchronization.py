@@ -35,7 +35,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from boxoffice.central import journal_anchors, sync_conflicts
+from boxoffice.central import journal_anchors, sale_refunds, sync_conflicts
 from boxoffice.central.auth import Principal
 from boxoffice.central.envelope import ApiResult, BadInput, iso_utc
 from boxoffice.central.functions import require_office
@@ -344,7 +344,7 @@ def _process(session: Session, context: _Context, entry: SaleEntry) -> dict[str,
         if row.fingerprint is not None and row.fingerprint != content:
             return _refused(entry, matched)
         return {**row.result, "idempotency_key": entry.idempotency_key, "replayed": True}
-    result = _complete(session, context, entry) if entry.status == COMPLETED else _cancel(session, context, entry)
+    result = _complete(session, context, entry) if entry.status == COMPLETED else sale_refunds.cancel_or_refund(session, context, entry, _cancel)  # noqa: E501
     session.add(SyncEntry(office_id=entry.office_id, idempotency_key=entry.idempotency_key,
                           purchase_code=entry.purchase_code, status=entry.status, fingerprint=content,
                           order_id=result["order_id"], result=result, date_created=context.now))

@@ -77,6 +77,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "taken": "Cobrado en efectivo",
         "change": "Cambio entregado",
         "refunded": "Devuelto (anulaciones)",
+        "refunds": "Reembolsos",
+        "refunds_cash": "  en efectivo",
+        "refunds_card": "  a tarjeta",
+        "refunds_out": "Reembolsado en efectivo",
         "expected": "Esperado en caja",
         "counted": "Contado",
         "difference": "Diferencia",
@@ -115,6 +119,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "taken": "Cash taken",
         "change": "Change given",
         "refunded": "Refunded (voids)",
+        "refunds": "Refunds",
+        "refunds_cash": "  in cash",
+        "refunds_card": "  to card",
+        "refunds_out": "Refunded in cash",
         "expected": "Expected in drawer",
         "counted": "Counted",
         "difference": "Difference",
@@ -197,6 +205,11 @@ def z_report_print(report: Mapping[str, Any], office: str, terminal: str,
     if voids.get("earlier_shift_count"):
         sales_rows.append((t["voids_earlier"], str(voids["earlier_shift_count"])))
     sales_rows.append((t["returns"], f"{returns['count']} ({plural(returns['tickets'], 'ticket')})"))
+    refunds = report.get("refunds") or {}
+    if refunds.get("count"):  # refunds at the window, by method (services/refunds.py)
+        sales_rows += [(t["refunds"], f"{refunds['count']} · {money.format(refunds['total_cents'])}"),
+                       (t["refunds_cash"], money.format(refunds["cash_cents"])),
+                       (t["refunds_card"], money.format(refunds["card_cents"]))]
 
     cash = report["cash"]
     counted_cents = cash.get("counted_cents")
@@ -205,6 +218,7 @@ def z_report_print(report: Mapping[str, Any], office: str, terminal: str,
                  (t["taken"], money.format(cash["taken_cents"])),
                  (t["change"], money.format(-cash["change_cents"])),
                  (t["refunded"], money.format(-cash["refunded_cents"])),
+                 *([(t["refunds_out"], money.format(-cash["refunds_cents"]))] if cash.get("refunds_cents") else []),
                  (t["expected"], money.format(cash["expected_cents"])),
                  (t["counted"], t["not_counted"] if counted_cents is None else money.format(counted_cents)),
                  (t["difference"], "—" if difference is None else _signed(money, difference))]

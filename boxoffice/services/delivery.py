@@ -76,7 +76,7 @@ def next_batch(read_session_factory: sessionmaker[Session], batch_size: int) -> 
                                     sale_row.state != "delivered")
     with read_session_factory() as session:
         rows = session.scalars(select(Outbox).where(Outbox.state == "pending",
-                                                    ~((Outbox.kind == "void") & sale_not_there))
+                                                    ~(Outbox.kind.in_(("void", "refund")) & sale_not_there))
                                .order_by(Outbox.id).limit(batch_size)).all()
         batch: list[dict[str, Any]] = []
         for row in rows:
@@ -217,6 +217,14 @@ def _record(session: Session, item: dict[str, Any], result: Answer, recorded: Re
     elif item["kind"] == "void":
         free_seats(session, [t.ticket_id for t in sale.tickets])
         recorded.settled.append(item["subject"])
+    elif item["kind"] == "refund" and _refunds().confirmed(session, item):  # its seats back on sale
+        recorded.settled.append(item["subject"])
+
+
+def _refunds() -> Any:
+    from boxoffice.services import refunds  # imported late: it imports this module
+
+    return refunds
 
 
 def _queue_void(session: Session, item: dict[str, Any], sale: Sale) -> None:
@@ -260,7 +268,8 @@ def free_seats(session: Session, ticket_ids: Sequence[str]) -> None:
     if not ids:
         return
     resold = set(session.scalars(select(SaleTicket.ticket_id).where(SaleTicket.ticket_id.in_(ids),
-                                                                    SaleTicket.sale_status == "completed")))
+                                                                    SaleTicket.sale_status == "completed",
+                                                                    SaleTicket.refund_id.is_(None))))
     now = utcnow()
     for ticket in session.scalars(select(Ticket).where(Ticket.id.in_(ids), Ticket.state == "sold")):
         new = ticket_states.freed_seat(bool(ticket.central_available), ticket.id in resold)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from boxoffice.core import ticket_states
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownSale
 from boxoffice.core.permissions import Action
-from boxoffice.services import authority, invoices, journal, shifts
+from boxoffice.services import authority, invoices, journal, refunds, shifts
 from boxoffice.services.context import Terminal
 from boxoffice.services.delivery import free_seats
 from boxoffice.services.sales import sale_snapshot
@@ -108,6 +108,7 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
         if sale.status == "voided":
             raise InvalidSale(f"sale {sale.purchase_code} is already voided", code="sale_already_voided",
                               params={"code": sale.purchase_code})
+        refunds.refuse_void_if_refunded(session, sale)
         # the money goes back from the drawer of the shift open now, whichever shift took it
         shift_id = shifts.require_shift(shifts.open_shift_id(session), terminal, "void")
         outbox = session.scalars(select(Outbox).where(Outbox.kind == "sale",

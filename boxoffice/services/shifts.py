@@ -257,7 +257,8 @@ def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int
                 cash_net += p.amount_cents
             else:
                 card += p.amount_cents
-    expected = shift.float_cents + cash_in - cash_change - refunded
+    given_back = _refund_totals(session, shift.id)  # refunds at the window: cash leaves this drawer
+    expected = shift.float_cents + cash_in - cash_change - refunded - given_back.cash_cents
     per_clerk: dict[str, dict[str, int]] = defaultdict(lambda: {"sales": 0, "total_cents": 0, "comps": 0})
     per_product: dict[str, dict[str, Any]] = {}
     for sale in completed:
@@ -296,10 +297,19 @@ def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int
         "per_clerk": {k: per_clerk[k] for k in sorted(per_clerk)},
         "per_product": {k: per_product[k] for k in sorted(per_product)},
     }
+    report["refunds"] = {"count": given_back.count, "cash_cents": given_back.cash_cents,
+                         "card_cents": given_back.card_cents, "total_cents": given_back.total_cents}
+    report["cash"]["refunds_cents"] = given_back.cash_cents
     ranges = invoices.shift_invoices(session, shift.id)
     if ranges:  # the invoice numbers the shift issued, per series (a terminal with no [fiscal] NIF has none)
         report["invoices"] = [dataclasses.asdict(r) for r in ranges]
     return report
+
+
+def _refund_totals(session: Session, shift_id: int) -> Any:
+    from boxoffice.services.refunds import shift_refunds  # imported late: refunds imports this module
+
+    return shift_refunds(session, shift_id)
 
 
 def record_report_print(session_factory: sessionmaker[Session], shift_id: int, actor: str | None) -> int:

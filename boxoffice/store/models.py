@@ -48,7 +48,7 @@ CLERK_ROLES = ("clerk", "supervisor", "door")
 SALE_STATUSES = ("completed", "voided")
 DELIVERY_STATES = ("pending", "delivered", "parked", "conflict", "cancelled")
 PAYMENT_METHODS = ("cash", "card")
-OUTBOX_KINDS = ("sale", "unassign", "void")
+OUTBOX_KINDS = ("sale", "unassign", "void", "refund")
 OUTBOX_STATES = ("pending", "delivered", "parked", "cancelled")
 
 #: Satellite Tag code lengths (DESIGN.md): purchase code, + 4-digit item counter, + 5-character ticket suffix.
@@ -263,7 +263,7 @@ class SaleTicket(Base):
             "uq_sale_tickets_ticket_id_completed",
             "ticket_id",
             unique=True,
-            sqlite_where=text("sale_status = 'completed'"),
+            sqlite_where=text("sale_status = 'completed' AND refund_id IS NULL"),
         ),
     )
 
@@ -276,6 +276,8 @@ class SaleTicket(Base):
     description: Mapped[str] = mapped_column(String)
     barcode: Mapped[str] = mapped_column(String(BARCODE_LENGTH), unique=True)
     price_cents: Mapped[int] = mapped_column(Integer)
+    #: The refund that gave this ticket back (``refunds.id``, store/models_refunds.py); NULL: not refunded.
+    refund_id: Mapped[int | None] = mapped_column(Integer)
 
     sale: Mapped[Sale] = relationship(back_populates="tickets")
     item: Mapped[SaleItem] = relationship(back_populates="tickets")
@@ -457,3 +459,4 @@ class TicketPrintState(Base):
     state: Mapped[str] = mapped_column(String(8), index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 from boxoffice.store import models_door as _models_door  # noqa: E402,F401  (door snapshot, #16 point 5)
+from boxoffice.store import models_refunds as _models_refunds  # noqa: E402,F401  (refunds, #16 point 6)

@@ -30,6 +30,7 @@ def ticket_sold_entry(snapshot: dict[str, Any], idempotency_key: str) -> dict[st
         "idempotency_key": idempotency_key,
         "purchase_code": snapshot["purchase_code"],
         "pos_transaction": pos_transaction(snapshot),
+        **({"refund": snapshot["refund"]} if "refund" in snapshot else {}),  # a refund's (services/refunds.py)
     }
 
 

@@ -104,6 +104,22 @@ TEMPLATES: dict[str, str] = {
         QT_TRANSLATE_NOOP("ErrorText", "No sale with code {code} on this terminal."),
     "sale_already_voided":
         QT_TRANSLATE_NOOP("ErrorText", "Sale {code} is already voided."),
+    "refund_method_unknown":
+        QT_TRANSLATE_NOOP("ErrorText", "Refund in cash or to a card, not {method}."),
+    "refund_reference_missing":
+        QT_TRANSLATE_NOOP("ErrorText", "Type the card slip's reference for a refund to a card."),
+    "refund_reason_missing":
+        QT_TRANSLATE_NOOP("ErrorText", "Give a reason for the refund."),
+    "refund_sale_voided":
+        QT_TRANSLATE_NOOP("ErrorText", "Sale {code} is voided: there is nothing to refund."),
+    "refund_nothing_left":
+        QT_TRANSLATE_NOOP("ErrorText", "Every ticket of sale {code} was refunded already."),
+    "refund_choice_missing":
+        QT_TRANSLATE_NOOP("ErrorText", "Choose the tickets to refund."),
+    "refund_ticket_not_open":
+        QT_TRANSLATE_NOOP("ErrorText", "Not a ticket of sale {code} still to refund: {tickets}."),
+    "void_after_refund":
+        QT_TRANSLATE_NOOP("ErrorText", "Sale {code} has refunded tickets: refund the others instead of voiding."),
     "state_transition_refused":
         QT_TRANSLATE_NOOP("ErrorText", "Nothing was recorded: {machine} {subject} cannot go from {old} to {new} "
                           "(it changed meanwhile). Refresh and try again."),

@@ -197,7 +197,7 @@ BAD_ROWS = {
     ),
     "unknown ticket": "UPDATE sale_tickets SET ticket_id = 'NOPE'",
     "outbox state": "UPDATE outbox SET state = 'lost'",
-    "outbox kind": "UPDATE outbox SET kind = 'refund'",
+    "outbox kind": "UPDATE outbox SET kind = 'exchange'",
     "duplicate idempotency key": (
         "INSERT INTO outbox (kind, subject, idempotency_key, payload, created_at)"
         " SELECT kind, subject, idempotency_key, payload, created_at FROM outbox"
