@@ -128,7 +128,7 @@ class DoorCheckDialog(QDialog):
             entered = ""
         reasons = {
             "ok": self.tr("VALID — first entry"),
-            "reentry": self.tr("VALID — re-entry ({left} left)").format(left=result.scans_left),
+            "reentry": self.tr("VALID — re-entry (%n left)", "", result.scans_left or 0),
             "malformed": self.tr("NOT VALID — not a ticket code"),
             "unknown": self.tr("NOT VALID — unknown ticket"),
             "voided": self.tr("NOT VALID — the sale was voided"),

@@ -24,9 +24,20 @@
     </message>
 </context>
 <context>
+    <name>DoorCheckDialog</name>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/door_check.py" line="131"/>
+        <source>VALID — re-entry (%n left)</source>
+        <translation>
+            <numerusform>VALID — re-entry (%n left)</numerusform>
+            <numerusform>VALID — re-entry (%n left)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="527"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="543"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -35,7 +46,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="528"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="544"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -43,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="529"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="545"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Only %n seat left in {zone}; {needed} needed.</numerusform>

@@ -47,7 +47,8 @@ def test_the_status_bar_shows_no_shift_then_the_shift_opened_elsewhere(qtbot, st
     # a shift opened by the writer thread (through the facade) reaches the bar through the hub, no polling
     window.ctx.runner.write(window, lambda: window.ctx.facades.shifts.open(ana.id, 5000, actor="Ana"))
     qtbot.waitUntil(lambda: label.shift is not None, timeout=5000)
-    assert label.text().startswith(f"Shift {label.shift.id} · Ana · since ")
+    # the label fits its text to the room the status bar gives it once the bar has laid the new width out
+    qtbot.waitUntil(lambda: label.text().startswith(f"Shift {label.shift.id} · Ana · since "), timeout=5000)
     assert label.property("state") == "open" and "50.00" in label.toolTip()
     shift = label.shift
     window.ctx.runner.write(window, lambda: window.ctx.facades.shifts.close(shift.id, {}, "Ana"))
