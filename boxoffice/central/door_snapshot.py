@@ -25,7 +25,7 @@ from boxoffice.central.db import Database
 from boxoffice.central.envelope import BadInput
 from boxoffice.central.event_http import Call, add_route
 from boxoffice.central.event_setup import get_event, instant
-from boxoffice.central.event_tickets import _lock, judge
+from boxoffice.central.event_tickets import judge, lock_found
 from boxoffice.central.models import PosItemTicket
 from boxoffice.central.models_door import DoorUpload
 from boxoffice.central.models_events import CheckIn, EventTicket
@@ -89,7 +89,7 @@ def _record(session: Session, call: Call, event_id: str, item: Any) -> dict[str,
     found = _scanned(session, payload)
     if found is None:
         return {"id": scan_id, "status": "unknown"}
-    _lock(session, found)
+    lock_found(session, found)
     flag, _, _ = judge(session, found, scan_point, event_id)
     check_in = CheckIn(event_id=found.event_id, ticket_key=found.key, scan_point=scan_point,
                        date_created=scanned_at or call.now)

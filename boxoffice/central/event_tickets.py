@@ -99,7 +99,7 @@ def validate(session: Session, call: Call) -> dict[str, Any]:
             "ticket": row(session, found) if found is not None else None}
 
 
-def _lock(session: Session, found: Found) -> None:
+def lock_found(session: Session, found: Found) -> None:
     """Serialise check-ins of one ticket (two doors at once on PostgreSQL): lock its row before counting."""
     if found.central is not None:
         session.execute(select(EventTicket.id).where(EventTicket.id == found.central.id).with_for_update())
@@ -111,7 +111,7 @@ def check_in(session: Session, call: Call) -> dict[str, Any]:
     _, payload, scan_point, event_id = _scan_request(call)
     found = by_qr(session, payload)
     if found is not None:
-        _lock(session, found)
+        lock_found(session, found)
     reason, message, left = judge(session, found, scan_point, event_id)
     if reason is None and found is not None:
         session.add(CheckIn(event_id=found.event_id, ticket_key=found.key, scan_point=scan_point,
