@@ -49,6 +49,29 @@ def is_worker_thread() -> bool:
     return threading.current_thread().name.startswith(_WORKER_THREADS)
 
 
+class Newest:
+    """Only the answer of a view's latest read reaches the screen: two reads on the pool may finish out of
+    order, and an older answer must not replace a newer one (nor a status the hub pushed meanwhile).
+
+    ``newest.only(callback)`` wraps the callback of a read being issued now; the answers of reads issued before
+    it are dropped. ``newest.accept()`` does the same for a value that arrived otherwise (a push)."""
+
+    def __init__(self) -> None:
+        self._latest = 0
+
+    def only(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        self._latest += 1
+        ticket = self._latest
+
+        def deliver(value: Any) -> None:
+            if ticket == self._latest:
+                callback(value)
+        return deliver
+
+    def accept(self) -> None:
+        self._latest += 1
+
+
 class _Relay(QObject):
     """Created on the GUI thread as a child of the asking widget: dies with it, and with it the callbacks."""
 

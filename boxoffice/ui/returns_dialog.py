@@ -36,6 +36,7 @@ from boxoffice.services.returns import (
     describe_seats,
 )
 from boxoffice.ui.error_text import describe
+from boxoffice.ui.operations import Newest
 from boxoffice.ui.qt import (
     QAbstractItemView,
     QButtonGroup,
@@ -90,7 +91,7 @@ class ReturnsDialog(QDialog):
         self._last_return: frozenset[str] | None = None  # the ticket ids of the return made in this dialog
         self.zones: list[ZoneSeats] = []
         self._rows_zone: str | None = None  # the zone the row list and seat range were filled for
-        self._asked: dict[str, int] = {}  # kind of read -> the latest asked: an older answer is dropped
+        self._asked: dict[str, Newest] = {}  # kind of read -> its answers: only the latest asked is shown
         self._preview_current = False  # the preview shows the choice as it is now (not one being read)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -123,17 +124,11 @@ class ReturnsDialog(QDialog):
 
     def _read(self, kind: str, fn: Any, success: Any, failure: Any = None) -> None:
         """Ask the read pool; only the latest answer of each kind is shown (reads may finish out of order)."""
-        asked = self._asked[kind] = self._asked.get(kind, 0) + 1
-
-        def latest(callback: Any) -> Any:
-            def deliver(value: Any) -> None:
-                if self._asked.get(kind) == asked:
-                    callback(value)
-            return deliver
-
-        self.ctx.runner.read(self, fn, success=latest(success),
-                             failure=latest(failure or (lambda exc: self._say(describe(exc, self.ctx.money),
-                                                                              "error"))))
+        newest = self._asked.setdefault(kind, Newest())
+        done = newest.only(lambda outcome: outcome[0](outcome[1]))  # one ticket for the answer, either way
+        on_failure = failure or (lambda exc: self._say(describe(exc, self.ctx.money), "error"))
+        self.ctx.runner.read(self, fn, success=lambda value: done((success, value)),
+                             failure=lambda exc: done((on_failure, exc)))
 
     def _show_subtitle(self, event_name: str) -> None:
         self.subtitle.setText(self.tr("{event} · by {actor}. Returned tickets go back to the central platform and "

@@ -18,6 +18,7 @@ from typing import Any
 from boxoffice.core.permissions import Action, allowed
 from boxoffice.core.report_print import format_when
 from boxoffice.services.shifts import ShiftInfo
+from boxoffice.ui.operations import Newest
 from boxoffice.ui.qt import QLabel, QObject, QSize, Qt, QTimer, QWidget, Signal
 from boxoffice.ui.window_context import WindowContext
 
@@ -52,6 +53,7 @@ class ShiftStatus(QLabel):
         self.names: dict[int, str] = {}
         self.forms: list[str] = [self.tr("Shift: …")]  # longest first
         self.setText(self.forms[0])
+        self._newest = Newest()  # the two read threads may answer out of order
         ctx_of().hub.shift_changed.connect(self.refresh)
         self.refresh()
 
@@ -59,10 +61,11 @@ class ShiftStatus(QLabel):
         """Read the open shift again on the read pool (the window's current store: training has its own)."""
         shifts = self.ctx_of().facades.shifts
         self.ctx_of().runner.read(self, lambda: (shifts.current(), shifts.clerk_names()),
-                                  success=lambda found: self.show_shift(*found))
+                                  success=self._newest.only(lambda found: self.show_shift(*found)))
 
     def opened(self, shift: ShiftInfo, name: str) -> None:
         """Our own open: shown at once, so the sale that asked for it goes on without waiting for the re-read."""
+        self._newest.accept()
         self.show_shift(shift, {**self.names, shift.clerk_id: name})
 
     def show_shift(self, shift: ShiftInfo | None, names: Mapping[int, str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
+from boxoffice.ui.operations import Newest
 from boxoffice.ui.qt import QDateTime, QLabel, QStatusBar, QTimer, QWidget
 
 
@@ -51,8 +52,9 @@ class SyncStatusBar(QStatusBar):
             self.addWidget(label)
         self.addPermanentWidget(self.office)
         self.timer: QTimer | None = None
+        self._newest = Newest()  # the two read threads may answer out of order
         if hub is not None and runner is not None:
-            hub.sync_status_changed.connect(self.show_status)
+            hub.sync_status_changed.connect(self._pushed)
             hub.outbox_changed.connect(self.refresh)
         else:
             self.timer = QTimer(self)
@@ -63,9 +65,14 @@ class SyncStatusBar(QStatusBar):
     def refresh(self) -> None:
         """Read the status again (on the read pool when there is a runner) and show it."""
         if self.runner is not None:
-            self.runner.read(self, self.read_status, success=self.show_status)
+            self.runner.read(self, self.read_status, success=self._newest.only(self.show_status))
         else:
             self.show_status(self.read_status())
+
+    def _pushed(self, status) -> None:
+        """What the delivery worker reports through the hub: newer than any read still in flight."""
+        self._newest.accept()
+        self.show_status(status)
 
     def show_status(self, status) -> None:
         self.shown = status

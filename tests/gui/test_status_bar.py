@@ -63,6 +63,29 @@ def test_the_bar_shows_what_the_worker_reports(qtbot, wired) -> None:
     assert bar.pending.text() == "0 sales waiting to sync"
 
 
+def test_an_older_read_that_answers_late_never_replaces_a_newer_status(qtbot, wired) -> None:
+    """Two read threads: the first read is held until the second has answered and the worker has pushed."""
+    hub, runner = wired
+    release_first = threading.Event()
+    answers = iter([("first", 5), ("second", 7)])
+
+    def read_status() -> SyncStatus:
+        which, pending = next(answers)
+        if which == "first":
+            release_first.wait(10)
+        return _status(pending)
+
+    bar = SyncStatusBar(read_status, "Taquilla Norte", hub=hub, runner=runner)
+    qtbot.addWidget(bar)
+    bar.refresh()  # the second read, issued after the first
+    qtbot.waitUntil(lambda: bar.pending.text() == "7 sales waiting to sync", timeout=5000)
+    hub.publish_sync_status(_status(0, "online"))
+    qtbot.waitUntil(lambda: bar.connection.text() == "● Online", timeout=5000)
+    release_first.set()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
+    assert bar.pending.text() == "0 sales waiting to sync"
+    assert bar.connection.text() == "● Online"
+
 
 def _online(clock: FakeClock, fresh_for: timedelta, connection: str = "online") -> SyncStatus:
     return dataclasses.replace(_status(0, connection), fresh_until=clock.now + fresh_for)
