@@ -64,7 +64,7 @@ class PrinterConfig:
 
 @dataclass(frozen=True)
 class SyncConfig:
-    batch_size: int = 100
+    batch_size: int = 500
     horizon_hours: int = 20  # warn when a sale waits longer: many platforms forget idempotency keys at 24 h
 
 

@@ -31,6 +31,9 @@ from boxoffice.store.types import format_utc, utcnow
 #: ``sync_state`` keys (the same facts :mod:`boxoffice.sync.state` reads)
 LAST_SUCCESS = "last_success"
 LAST_ERROR = "last_error"
+#: A batch stops before the item that would take it past this many tickets (the reference central refuses a
+#: request naming more than 10,000; a batch of big group sales must not be refused and split for its size).
+MAX_BATCH_TICKETS = 5_000
 
 
 class TicketAnswer(Protocol):
@@ -79,6 +82,7 @@ def next_batch(read_session_factory: sessionmaker[Session], batch_size: int) -> 
                                                     ~(Outbox.kind.in_(("void", "refund")) & sale_not_there))
                                .order_by(Outbox.id).limit(batch_size)).all()
         batch: list[dict[str, Any]] = []
+        tickets = 0
         for row in rows:
             item = {"id": row.id, "kind": row.kind, "key": row.idempotency_key, "payload": row.payload,
                     "subject": row.subject, "attempted": row.attempted_at is not None}
@@ -86,11 +90,20 @@ def next_batch(read_session_factory: sessionmaker[Session], batch_size: int) -> 
                 if not batch:
                     batch.append(item)
                 break
+            tickets += _ticket_count(row.payload)
+            if batch and tickets > MAX_BATCH_TICKETS:
+                break
             batch.append(item)
         head = read_head(session)
         for item in batch:
             item["journal_head"] = head
         return batch
+
+
+def _ticket_count(payload: Any) -> int:
+    """How many tickets a sale, void or refund snapshot names (its lines' tickets)."""
+    items = payload.get("items") if isinstance(payload, dict) else None
+    return sum(len(item.get("tickets") or ()) for item in items or () if isinstance(item, dict))
 
 
 # -- before sending ----------------------------------------------------------------------------------------------

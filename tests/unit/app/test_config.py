@@ -23,7 +23,7 @@ def test_missing_file_is_an_unpaired_terminal(tmp_path: Path) -> None:
     config = load_config(tmp_path / "nope.toml")
     assert not config.paired
     assert config.terminal.language == "es"
-    assert config.sync.batch_size == 100 and config.sync.horizon_hours == 20
+    assert config.sync.batch_size == 500 and config.sync.horizon_hours == 20
 
 
 def test_round_trip(tmp_path: Path) -> None:
