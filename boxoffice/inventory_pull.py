@@ -18,7 +18,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from boxoffice.services.inventory import MergeReport, RemoteProduct, RemoteTicket, merge_inventory
+from boxoffice.services.inventory import MergeReport, RemoteProduct, merge_inventory
 from boxoffice.store.models import Event
 from boxoffice.store.types import parse_utc
 from boxoffice.sync import conflict_feed, state
@@ -57,7 +57,7 @@ def pull(client: CentralClient, session_factory: sessionmaker[Session],
         starts_at = _when(info.starts_at) if info else known_start
         report = merge_inventory(
             session_factory, event_id, name, starts_at,
-            [RemoteTicket(t.ticket_id, t.seat_id, t.zone, t.color, t.available, t.row) for t in tickets],
+            tickets,  # the client's rows have the fields the merge reads (services.inventory.RemoteTicketLike)
             [RemoteProduct(p.id, p.name, p.price_cents, p.zone, p.kind, p.components) for p in types],
         )
         log.info("pulled %s: %s", event_id, report)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.central.auth import Principal
@@ -154,24 +154,25 @@ def unassign(session: Session, request: TicketsRequest, principal: Principal, no
     return ApiResult(200, MSG_UNASSIGNED, {"tickets": request.tickets})
 
 
-def office_row(ticket: Ticket | Row[Any], event: Event) -> dict[str, Any]:
-    """A row of the office list: the spec's fields, then ``seat_row`` and ``event_name`` for a seat map."""
-    return {"ticket_id": ticket.id, "seat_id": ticket.seat_id, "zone": ticket.zone, "color": ticket.color,
-            "status": bool(ticket.status), "event_id": ticket.event_id, "seat_row": ticket.seat_row,
-            "event_name": event.name}
+_OFFICE_ROW_KEYS = ("ticket_id", "seat_id", "zone", "color", "status", "event_id", "seat_row")
 
 
 def list_sales(session: Session, request: OfficeEventRequest, principal: Principal, now: datetime) -> ApiResult:
-    """The office's inventory for an event (INNER JOIN on ``tickets_offline``); sold tickets show false."""
+    """The office's inventory for an event (INNER JOIN on ``tickets_offline``); sold tickets show false.
+
+    Each row has the spec's fields, then ``seat_row`` and ``event_name`` for a seat map. Plain tuples, not ORM
+    objects, made into dicts in one pass: a venue's office may hold 100,000 tickets (the pull's first half)."""
     require_office(session, request.office_id, "data.office_id")
     event = require_event(session, request.event_id, "data.event_id")
-    # plain columns, not ORM objects: a venue's office may hold 100,000 tickets (the pull's first half)
     tickets = session.execute(
         select(Ticket.id, Ticket.seat_id, Ticket.zone, Ticket.color, Ticket.status, Ticket.event_id, Ticket.seat_row)
         .join(TicketOffline, TicketOffline.ticket_id == Ticket.id)
         .where(TicketOffline.office_id == request.office_id, TicketOffline.event_id == request.event_id)
         .order_by(Ticket.position, Ticket.id))
-    return ApiResult(200, MSG_LISTED, {"response": [office_row(ticket, event) for ticket in tickets]})
+    keys, name = _OFFICE_ROW_KEYS, event.name
+    rows = [dict(zip(keys, (tid, seat, zone, color, bool(status), event_id, seat_row), strict=True),
+                 event_name=name) for tid, seat, zone, color, status, event_id, seat_row in tickets]
+    return ApiResult(200, MSG_LISTED, {"response": rows})
 
 
 def list_event_sales(session: Session, request: EventRequest, principal: Principal, now: datetime) -> ApiResult:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,6 +20,24 @@ from boxoffice.services.best_available import SeatLabel, rank_seats
 from boxoffice.store.models import Event, Product, Ticket
 from boxoffice.store.raw import driver_connection
 from boxoffice.store.types import format_utc, utcnow
+
+
+class RemoteTicketLike(Protocol):
+    """What the merge reads of one ticket of the platform's answer (:class:`RemoteTicket`, or the client's own
+    typed row: a pull of 100,000 tickets is not copied from one to the other)."""
+
+    @property
+    def ticket_id(self) -> str: ...
+    @property
+    def seat_id(self) -> str: ...
+    @property
+    def zone(self) -> str: ...
+    @property
+    def color(self) -> str: ...
+    @property
+    def available(self) -> bool: ...
+    @property
+    def row(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -54,7 +73,7 @@ class MergeReport:
 
 
 def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event_name: str,
-                    starts_at: datetime | None, tickets: Sequence[RemoteTicket],
+                    starts_at: datetime | None, tickets: Sequence[RemoteTicketLike],
                     products: Sequence[RemoteProduct]) -> MergeReport:
     """Apply one pull of one event in one transaction."""
     counts = {"added": 0, "withdrawn": 0, "restored": 0, "returned": 0}

@@ -17,7 +17,7 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -53,8 +53,9 @@ _EXCERPT = 200
 NOT_THE_PLATFORM = "not the platform's answer"
 
 
-@dataclass(frozen=True)
-class OfficeTicket:
+class OfficeTicket(NamedTuple):
+    """One ticket of the office's inventory (a tuple: a pull makes 100,000 of them)."""
+
     ticket_id: str
     event_id: str
     seat_id: str
@@ -471,18 +472,20 @@ def _optional(endpoint: str, row: dict[str, Any], name: str, kind: type) -> Any:
     return _field(endpoint, row, name, kind)
 
 
-_TICKET_TEXT = ("ticket_id", "seat_id", "zone", "color")
-_TICKET_OPTIONAL = ("event_id", "seat_row", "event_name")
 
 
 def _office_ticket(endpoint: str, row: Any, event_id: str) -> OfficeTicket:
     """One row of the office's inventory. A pull reads 100,000 of them: a row of the expected types is taken
     at once; any other goes through the field-by-field checks, which say what is wrong with it."""
-    if type(row) is dict and type(row.get("status")) is bool \
-            and all(type(row.get(name)) is str for name in _TICKET_TEXT) \
-            and all(row.get(name) is None or type(row.get(name)) is str for name in _TICKET_OPTIONAL):
-        return OfficeTicket(row["ticket_id"], row.get("event_id") or event_id, row["seat_id"], row["zone"],
-                            row["color"], row["status"], row.get("seat_row"), row.get("event_name"))
+    if type(row) is dict:
+        get = row.get
+        ticket_id, seat_id, zone, color = get("ticket_id"), get("seat_id"), get("zone"), get("color")
+        row_event, seat_row, event_name = get("event_id"), get("seat_row"), get("event_name")
+        if type(get("status")) is bool and type(ticket_id) is str and type(seat_id) is str \
+                and type(zone) is str and type(color) is str and (row_event is None or type(row_event) is str) \
+                and (seat_row is None or type(seat_row) is str) and (event_name is None or type(event_name) is str):
+            return OfficeTicket(ticket_id, row_event or event_id, seat_id, zone, color, row["status"], seat_row,
+                                event_name)
     return _checked_office_ticket(endpoint, row, event_id)
 
 
