@@ -58,9 +58,11 @@ from boxoffice.central.models import (
     Ticket,
     TicketBlocked,
     TicketOffline,
+    TicketType,
 )
-from boxoffice.central.pos_checks import PosTransactionIn
+from boxoffice.central.pos_checks import PosTransactionIn, parse_created_at
 from boxoffice.central.pos_transactions import parse_transaction, record, record_many
+from boxoffice.central.ticket_issuing import rule_breaks, sold_count
 from boxoffice.central.validation import MAX_IDS, Fields, callable_data, canonical
 from boxoffice.core.codes import parse_code
 from boxoffice.core.errors import InvalidCode
@@ -175,6 +177,10 @@ class _Context:
     offline: dict[str, TicketOffline]
     locks: dict[str, TicketBlocked]
     events: dict[str, bool]
+    #: per (event, POS product id): the ticket type and event its rules come from; None: not a type of ours
+    rule_types: dict[tuple[str, str], tuple[TicketType, Event] | None] = field(default_factory=dict)
+    #: places taken per ticket type with a capacity, counted once per request and carried along its entries
+    taken: dict[int, int] = field(default_factory=dict)
 
 
 def synchronize(session: Session, request: SyncRequest, principal: Principal, now: datetime) -> ApiResult:
@@ -392,6 +398,57 @@ def _result(entry: SaleEntry, order_id: str | None, tickets: list[dict[str, Any]
             "error": error, "order_status": order_status}
 
 
+_RULE_TEXT = {
+    "before_sale_start": "{name!r} was sold at {when} before its sale opened ({start})",
+    "after_sale_end": "{name!r} was sold at {when} after its sale closed ({end})",
+    "not_public": "{name!r} is not for public sale (visibility {visibility})",
+    "over_capacity": "{name!r} was already sold out ({capacity} places) when this sale was made",
+}
+
+
+def _rule_breaks(session: Session, context: _Context, entry: SaleEntry) -> list[str]:
+    """The ticket types' rules (sale window, visibility, capacity) an offline sale broke, judged at its POS
+    ``createdAt`` (or when it arrived, if that is earlier): the sale is accepted all the same (the always-accept rule) and flagged for the operator.
+    Types the platform does not know, and sales without a readable POS time, are left to the other checks."""
+    pos = entry.pos
+    sold_at = parse_created_at(pos.created_at_raw)[0] if pos is not None else None
+    if pos is None or sold_at is None or not entry.event_id:
+        return []
+    sold_at = min(sold_at, context.now)  # a clock running ahead (flagged as clock_skew) sold nothing in the future
+    found: list[str] = []
+    for item in pos.items:
+        rules = _rule_type(session, context, entry.event_id, item.product_id)
+        if rules is None:
+            continue
+        ticket_type, event = rules
+        taken = context.taken.get(ticket_type.id)
+        if taken is None and ticket_type.capacity is not None:
+            taken = context.taken[ticket_type.id] = sold_count(session, ticket_type)
+        for flag in rule_breaks(ticket_type, event, sold_at, taken or 0):
+            text = f"{flag}: " + _RULE_TEXT[flag].format(
+                name=ticket_type.name, when=iso_utc(sold_at), visibility=ticket_type.visibility,
+                capacity=ticket_type.capacity,
+                start=iso_utc(ticket_type.sale_start) if ticket_type.sale_start else "",
+                end=iso_utc(ticket_type.sale_end or event.date_end) if (ticket_type.sale_end or event.date_end)
+                else "")
+            if text not in found:
+                found.append(text)
+        if taken is not None:
+            context.taken[ticket_type.id] = taken + item.quantity
+    return found
+
+
+def _rule_type(session: Session, context: _Context, event_id: str, product_id: str | None
+               ) -> tuple[TicketType, Event] | None:
+    key = (event_id, product_id or "")
+    if key not in context.rule_types:
+        ticket_type = session.get(TicketType, int(product_id)) if product_id and product_id.isdigit() else None
+        event = session.get(Event, event_id) if ticket_type is not None else None
+        context.rule_types[key] = (ticket_type, event) if ticket_type is not None and event is not None \
+            and ticket_type.event_id == event_id else None
+    return context.rule_types[key]
+
+
 def _entry_inconsistencies(session: Session, context: _Context, entry: SaleEntry) -> list[str]:
     found: list[str] = []
     event_id = entry.event_id or ""
@@ -405,6 +462,7 @@ def _entry_inconsistencies(session: Session, context: _Context, entry: SaleEntry
                 found.append(f"malformed_code: {entry.purchase_code!r} is not a purchase code")
         except InvalidCode as exc:
             found.append(f"malformed_code: purchase code {entry.purchase_code!r}: {exc}")
+    found += _rule_breaks(session, context, entry)
     paid = sum(payment.amount for payment in entry.payments)
     if entry.amount is not None and paid != entry.amount:
         found.append(f"amount_mismatch: transactions add up to {cents_to_api(paid)} but amount is "

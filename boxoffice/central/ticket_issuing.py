@@ -121,6 +121,13 @@ def flag_rule_breaks(session: Session, event_id: str, ticket_type_id: int, sold_
     event = session.get(Event, event_id)
     if ticket_type is None or event is None or ticket_type.event_id != event_id:
         return ["unknown_ticket_type"]
+    sold = sold_count(session, ticket_type) if ticket_type.capacity is not None else 0
+    return rule_breaks(ticket_type, event, sold_at, sold)
+
+
+def rule_breaks(ticket_type: TicketType, event: Event, sold_at: datetime, sold: int) -> list[str]:
+    """:func:`flag_rule_breaks` with the places already taken (``sold``) given: a sync batch counts them once
+    per type and carries the count along its entries instead of asking the database for each."""
     flags = []
     if ticket_type.sale_start is not None and sold_at < ticket_type.sale_start:
         flags.append("before_sale_start")
@@ -129,7 +136,7 @@ def flag_rule_breaks(session: Session, event_id: str, ticket_type_id: int, sold_
         flags.append("after_sale_end")
     if ticket_type.visibility != "public":
         flags.append("not_public")
-    if ticket_type.capacity is not None and sold_count(session, ticket_type) >= ticket_type.capacity:
+    if ticket_type.capacity is not None and sold >= ticket_type.capacity:
         flags.append("over_capacity")
     return flags
 
