@@ -408,8 +408,9 @@ _RULE_TEXT = {
 
 def _rule_breaks(session: Session, context: _Context, entry: SaleEntry) -> list[str]:
     """The ticket types' rules (sale window, visibility, capacity) an offline sale broke, judged at its POS
-    ``createdAt`` (or when it arrived, if that is earlier): the sale is accepted all the same (the always-accept rule) and flagged for the operator.
-    Types the platform does not know, and sales without a readable POS time, are left to the other checks."""
+    ``createdAt`` (or when it arrived, if that is earlier): the sale is accepted all the same (the always-accept
+    rule) and flagged for the operator. Types the platform does not know, and sales without a readable POS time,
+    are left to the other checks."""
     pos = entry.pos
     sold_at = parse_created_at(pos.created_at_raw)[0] if pos is not None else None
     if pos is None or sold_at is None or not entry.event_id:
