@@ -172,10 +172,10 @@ class SyncLink:
 
         return pull_now
 
-    def status(self):  # -> boxoffice.sync.worker.SyncStatus
+    def status(self):  # -> boxoffice.core.sync_status.SyncStatus
         if self.worker is not None:
             return self.worker.status()
-        from boxoffice.sync.worker import read_status
+        from boxoffice.services.sync_status import read_status
 
         return read_status(self.store.read_session_factory, self.horizon_hours)
 

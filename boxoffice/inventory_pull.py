@@ -3,7 +3,8 @@
 Which events: the ones asked for, else the ones the platform lists for this office (``offline_office_events``, an
 extension of ours). A platform that implements only the spec has no such list (404): then the events this
 terminal already holds are refreshed, and new ones are pulled by id (``boxoffice pull --event ID``).
-After the merge the platform's new conflicts for this office are fetched (:mod:`boxoffice.sync.conflict_feed`).
+After the merge the platform's new conflicts for this office are fetched (:mod:`boxoffice.sync.conflict_feed`)
+and stored (:mod:`boxoffice.services.conflict_reports`).
 
 Orchestration, like :mod:`boxoffice.pairing`: the transport (``boxoffice.sync``) fetches, the service
 (:func:`boxoffice.services.inventory.merge_inventory`) decides what the store keeps.
@@ -18,10 +19,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.services import conflict_reports
 from boxoffice.services.inventory import MergeReport, RemoteProduct, merge_inventory
+from boxoffice.store import sync_facts
 from boxoffice.store.models import Event
 from boxoffice.store.types import parse_utc
-from boxoffice.sync import conflict_feed, state
+from boxoffice.sync import conflict_feed
 from boxoffice.sync.client import CentralClient, OfficeEvent
 from boxoffice.sync.pull import EventsNotListed, listed_events
 
@@ -58,13 +61,15 @@ def pull(client: CentralClient, session_factory: sessionmaker[Session],
         report = merge_inventory(
             session_factory, event_id, name, starts_at,
             tickets,  # the client's rows have the fields the merge reads (services.inventory.RemoteTicketLike)
-            [RemoteProduct(p.id, p.name, p.price_cents, p.zone, p.kind, p.components) for p in types],
+            [RemoteProduct(p.id, p.name, p.price_cents, p.zone, p.kind, p.components, p.sale_start, p.sale_end,
+                           p.visibility) for p in types],
         )
         log.info("pulled %s: %s", event_id, report)
         reports.append(report)
     with session_factory.begin() as session:
-        state.put_time(session, state.LAST_PULL)
-    conflict_feed.fetch_new(client, session_factory)  # what other offices' sales did to ours (never fails a pull)
+        sync_facts.put_time(session, sync_facts.LAST_PULL)
+    # what other offices' sales did to ours (never fails a pull)
+    conflict_feed.fetch_new(client, session_factory, conflict_reports)
     return reports
 
 

@@ -74,7 +74,7 @@ def start_training(live_database: Path, data_dir: Path, terminal: Terminal) -> T
 
 def training_backend(backend, training: TrainingStore, make_printer: Callable[[Store], Any]):
     """The window's backend pointed at the scratch store: same printer settings, no sync, no pull."""
-    from boxoffice.sync.worker import read_status
+    from boxoffice.services.sync_status import read_status
 
     read = training.store.read_session_factory
     scratch = dataclasses.replace(

@@ -245,7 +245,7 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from boxoffice.sync.worker import read_status
+    from boxoffice.services.sync_status import read_status
 
     context, store = open_all(args)
     try:

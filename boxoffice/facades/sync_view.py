@@ -10,10 +10,11 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.changes import Changes
+from boxoffice.core.sync_status import SyncStatus
 from boxoffice.facades.results import Changed
 from boxoffice.services import sync_queue
 from boxoffice.services.context import Terminal
-from boxoffice.sync.worker import SyncStatus, read_status
+from boxoffice.services.sync_status import read_status
 
 
 class SyncView:

@@ -24,13 +24,16 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from boxoffice.core import ticket_states
 from boxoffice.core.ticket_states import DELIVERY, OUTBOX, TICKET
+from boxoffice.services.conflict_reports import read_cursor as read_cursor
+from boxoffice.services.conflict_reports import store_page as store_page
+from boxoffice.services.sync_status import read_status as read_status
+from boxoffice.store import sync_facts
 from boxoffice.store.journal_head import JournalHead, read_head, record_acknowledged
-from boxoffice.store.models import Outbox, Sale, SaleTicket, SyncState, Ticket
-from boxoffice.store.types import format_utc, utcnow
+from boxoffice.store.models import Outbox, Sale, SaleTicket, Ticket
+from boxoffice.store.types import utcnow
 
-#: ``sync_state`` keys (the same facts :mod:`boxoffice.sync.state` reads)
-LAST_SUCCESS = "last_success"
-LAST_ERROR = "last_error"
+# read_cursor, store_page (the conflict feed) and read_status are here too: this module is the delivery worker's
+# book (sync.worker.DeliveryBook), and the worker reaches every table through it.
 #: A batch stops before the item that would take it past this many tickets (the reference central refuses a
 #: request naming more than 10,000; a batch of big group sales must not be refused and split for its size).
 MAX_BATCH_TICKETS = 5_000
@@ -143,8 +146,8 @@ def record_sync_results(session_factory: sessionmaker[Session], batch: Sequence[
         for item, result in answered:
             if item["id"] not in plain:
                 _record(session, item, result, recorded)
-        _put_fact(session, LAST_SUCCESS, format_utc(utcnow()))
-        _clear_fact(session, LAST_ERROR)
+        sync_facts.put_time(session, sync_facts.LAST_SUCCESS)
+        sync_facts.clear(session, sync_facts.LAST_ERROR)
         if head:
             record_acknowledged(session, head)
     return recorded
@@ -160,8 +163,8 @@ def record_unassign_delivered(session_factory: sessionmaker[Session], item: dict
         ticket_states.move(OUTBOX, row, "delivered", subject=row.subject)
         row.delivered_at, row.last_error = utcnow(), None
         _move_tickets(session, item["payload"]["ticket_ids"], "returned", ("returning",))
-        _put_fact(session, LAST_SUCCESS, format_utc(utcnow()))
-        _clear_fact(session, LAST_ERROR)
+        sync_facts.put_time(session, sync_facts.LAST_SUCCESS)
+        sync_facts.clear(session, sync_facts.LAST_ERROR)
 
 
 def park(session_factory: sessionmaker[Session], item: dict[str, Any], message: str) -> None:
@@ -173,7 +176,7 @@ def park(session_factory: sessionmaker[Session], item: dict[str, Any], message: 
             return
         row.attempts += 1
         _park_row(session, row, message)
-        _put_fact(session, LAST_ERROR, message)
+        sync_facts.put(session, sync_facts.LAST_ERROR, message)
 
 
 def record_failure(session_factory: sessionmaker[Session], ids: Sequence[int], message: str,
@@ -183,13 +186,13 @@ def record_failure(session_factory: sessionmaker[Session], ids: Sequence[int], m
         session.execute(update(Outbox).where(Outbox.id.in_(list(ids)), Outbox.state == "pending")
                         .values(attempts=Outbox.attempts + 1, last_error=message, next_attempt_at=next_attempt_at)
                         .execution_options(synchronize_session=False))
-        _put_fact(session, LAST_ERROR, message)
+        sync_facts.put(session, sync_facts.LAST_ERROR, message)
 
 
 def note_error(session_factory: sessionmaker[Session], message: str) -> None:
     """The round went through but left something to say (an entry parked): the status shows ``message``."""
     with session_factory.begin() as session:
-        _put_fact(session, LAST_ERROR, message)
+        sync_facts.put(session, sync_facts.LAST_ERROR, message)
 
 
 # -- inside the transactions -------------------------------------------------------------------------------------
@@ -338,16 +341,3 @@ def _move_tickets(session: Session, ticket_ids: Sequence[str], new: str, only_fr
     session.execute(update(Ticket).where(Ticket.id.in_(list(ticket_ids)), Ticket.state.in_(only_from))
                     .values(state=new, updated_at=utcnow()).execution_options(synchronize_session=False))
 
-
-def _put_fact(session: Session, key: str, value: str) -> None:
-    row = session.get(SyncState, key)
-    if row is None:
-        session.add(SyncState(key=key, value=value, updated_at=utcnow()))
-    else:
-        row.value, row.updated_at = value, utcnow()
-
-
-def _clear_fact(session: Session, key: str) -> None:
-    row = session.get(SyncState, key)
-    if row is not None:
-        session.delete(row)

@@ -21,7 +21,8 @@ A decision is journaled (``conflict_decision``) and written into ``conflict_json
 ``delivery_state`` goes back to ``delivered`` so the status bar stops counting it as an open conflict.
 
 Reports (``reported``, then ``seen``): the platform's own list of conflicts involving this office, fetched by the
-delivery worker and the pull (:mod:`boxoffice.sync.conflict_feed`). A ``holder`` report is the case nothing else
+delivery worker and the pull (:mod:`boxoffice.sync.conflict_feed`) and stored by
+:mod:`boxoffice.services.conflict_reports`. A ``holder`` report is the case nothing else
 shows: another office sold (or reused the purchase code of) one of our seats; a ``seller`` report is our sale
 running into another side's ticket, as the platform recorded it. Reports never change a sale or a seat; the
 supervisor marks one seen with a note (journaled ``conflict_report_seen``). Unseen holder reports count in the

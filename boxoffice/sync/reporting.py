@@ -28,10 +28,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from boxoffice.core.changes import Changes
+from boxoffice.core.sync_status import SyncStatus
 from boxoffice.store.types import utcnow
 from boxoffice.sync import conflict_feed
 from boxoffice.sync.errors import CentralAuthError, CentralError, CentralRejected, ForeignAnswer
-from boxoffice.sync.worker import DeliveryWorker, RoundResult, SyncStatus
+from boxoffice.sync.worker import DeliveryWorker, RoundResult
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +220,7 @@ class ReportingWorker(DeliveryWorker):
             client = self._round_client()
             if client is None:  # being stopped
                 return False
-            conflict_feed.fetch_new(client, self.session_factory)  # logs and swallows its own failure
+            conflict_feed.fetch_new(client, self.session_factory, self.book)  # logs and swallows its own failure
             if self.liveness.connection() == "offline":  # start from a fresh connection pool next time
                 with self._client_lock:
                     if self._client is client:

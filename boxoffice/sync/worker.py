@@ -18,9 +18,10 @@
   (:mod:`boxoffice.sync.conflict_feed`: another office's sale of our seat reaches our supervisor); that fetch
   never fails the round.
 * Conflicts the server reports (seat sold elsewhere, no longer assigned) are recorded on the sale.
-* The worker writes nothing itself: the batch is read, and every answer recorded, by the delivery book
-  (:mod:`boxoffice.services.delivery`, handed in by whoever builds the worker), which owns every state change
-  through the machines of :mod:`boxoffice.core.ticket_states`. This module only moves requests and answers.
+* The worker reads and writes no table itself: the batch is read, every answer recorded, the conflict feed
+  stored and the status read by the delivery book (:mod:`boxoffice.services.delivery`, handed in by whoever
+  builds the worker), which owns every state change through the machines of :mod:`boxoffice.core.ticket_states`.
+  This module only moves requests and answers.
 * ``stop()`` interrupts a request in flight by closing the HTTP client (which cuts its open connections); the
   item simply stays pending. A round the stopping thread has not sent yet is not sent at all.
 """
@@ -35,13 +36,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice import tracepoints
-from boxoffice.store.models import ConflictReport, Outbox, Sale
-from boxoffice.store.types import format_utc, parse_utc, utcnow
-from boxoffice.sync import conflict_feed, state
+from boxoffice.core.sync_status import SyncStatus
+from boxoffice.store.types import utcnow
+from boxoffice.sync import conflict_feed
 from boxoffice.sync.backoff import Backoff
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.culprits import Strikes, is_refusal, may_be_the_entries
@@ -54,8 +54,9 @@ _SYNC_KINDS = ("sale", "void")
 IDLE_POLL_SECONDS = 5.0  # another process (boxoffice sell) may have queued a sale
 
 
-class DeliveryBook(Protocol):
-    """The store side of delivery (:mod:`boxoffice.services.delivery` is one): reads batches, records answers."""
+class DeliveryBook(conflict_feed.ConflictBook, Protocol):
+    """The store side of delivery (:mod:`boxoffice.services.delivery` is one): reads batches and the status,
+    records answers and stores the conflict feed."""
 
     def next_batch(self, read_session_factory: sessionmaker[Session], batch_size: int) -> list[dict[str, Any]]: ...
 
@@ -74,35 +75,8 @@ class DeliveryBook(Protocol):
 
     def note_error(self, session_factory: sessionmaker[Session], message: str) -> None: ...
 
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the status bar and ``boxoffice status`` show."""
-
-    connection: str  # "online" | "offline" | "syncing" | "connecting" (first request in flight) | "unknown"
-    pending: int
-    parked: int
-    conflicts: int
-    last_success: datetime | None
-    last_error: str | None
-    oldest_pending_age_seconds: float | None
-    horizon_exceeded: bool
-    auth_problem: bool = False
-    #: "online" holds until then unless the platform answers again (sync.reporting.Liveness); None: no claim
-    fresh_until: datetime | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "connection": self.connection,
-            "pending": self.pending,
-            "parked": self.parked,
-            "conflicts": self.conflicts,
-            "last_success": format_utc(self.last_success) if self.last_success else None,
-            "last_error": self.last_error,
-            "oldest_pending_age_seconds": self.oldest_pending_age_seconds,
-            "horizon_exceeded": self.horizon_exceeded,
-            "auth_problem": self.auth_problem,
-        }
+    def read_status(self, session_factory: sessionmaker[Session], horizon_hours: int = 20,
+                    connection: str = "unknown", auth_problem: bool = False) -> SyncStatus: ...
 
 
 @dataclass
@@ -120,29 +94,6 @@ class RoundResult:
     settled: list[str] = field(default_factory=list)
     #: new conflicts the platform reported for this office after the round (its conflict list)
     reported: int = 0
-
-
-def read_status(session_factory: sessionmaker[Session], horizon_hours: int = 20,
-                connection: str = "unknown", auth_problem: bool = False) -> SyncStatus:
-    """Status from the database alone (what a separate process such as ``boxoffice status`` can see)."""
-    with session_factory() as session:
-        pending = session.scalar(select(func.count()).select_from(Outbox).where(Outbox.state == "pending")) or 0
-        parked = session.scalar(select(func.count()).select_from(Outbox).where(Outbox.state == "parked")) or 0
-        conflicts = session.scalar(select(func.count()).select_from(Sale)
-                                   .where(Sale.delivery_state == "conflict")) or 0
-        # another office's sale of our seat or code, not yet seen by a supervisor (our own sale's is counted above)
-        conflicts += session.scalar(select(func.count()).select_from(ConflictReport)
-                                    .where(ConflictReport.role == "holder", ConflictReport.seen_at.is_(None))) or 0
-        oldest = session.scalar(select(func.min(Outbox.created_at)).where(Outbox.state == "pending"))
-        last_success = state.get_time(session, state.LAST_SUCCESS)
-        last_error = state.get(session, state.LAST_ERROR)
-    age = None
-    if oldest is not None:
-        oldest_dt = parse_utc(oldest) if isinstance(oldest, str) else oldest
-        age = max(0.0, (utcnow() - oldest_dt).total_seconds())
-    exceeded = age is not None and age > horizon_hours * 3600
-    return SyncStatus(connection, pending, parked, conflicts, last_success, last_error, age, exceeded,
-                      auth_problem)
 
 
 class DeliveryWorker:
@@ -197,7 +148,8 @@ class DeliveryWorker:
         self._wake.set()
 
     def status(self) -> SyncStatus:
-        return read_status(self.read_session_factory, self.horizon_hours, self._connection, self._auth_problem)
+        return self.book.read_status(self.read_session_factory, self.horizon_hours, self._connection,
+                                     self._auth_problem)
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -271,7 +223,7 @@ class DeliveryWorker:
     def _fetch_conflicts(self, client: CentralClient, result: RoundResult) -> None:
         """The platform answered this round: fetch its new conflicts for this office (never fails the round)."""
         if self.fetch_conflicts and not self._stop.is_set():
-            result.reported = conflict_feed.fetch_new(client, self.session_factory)
+            result.reported = conflict_feed.fetch_new(client, self.session_factory, self.book)
 
     def _round_client(self) -> CentralClient | None:
         """The client for this round, made on first use; None when the worker thread is being stopped.
@@ -297,7 +249,7 @@ class DeliveryWorker:
         return self.book.mark_attempted(self.session_factory, batch)
 
     def _check_horizon(self) -> None:
-        status = read_status(self.read_session_factory, self.horizon_hours)
+        status = self.book.read_status(self.read_session_factory, self.horizon_hours)
         if status.horizon_exceeded and not self._horizon_warned:
             log.warning("the oldest undelivered sale is %.1f h old (horizon %d h): many platforms forget "
                         "idempotency keys after 24 h; get this terminal online",

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 import pytest
 
 from boxoffice.core.errors import BoxOfficeError
+from boxoffice.core.sync_status import SyncStatus
 from boxoffice.paths import resource_dir
-from boxoffice.sync.worker import SyncStatus
 from boxoffice.ui.application import install_translations
 from boxoffice.ui.change_hub import ChangeHub
 from boxoffice.ui.comp_dialog import CompDialog

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from boxoffice.core.changes import Changes
-from boxoffice.sync.worker import SyncStatus
+from boxoffice.core.sync_status import SyncStatus
 from boxoffice.ui.change_hub import ChangeHub
 from boxoffice.ui.operations import OperationRunner
 from boxoffice.ui.status_bar import SyncStatusBar

@@ -16,10 +16,11 @@ import pytest
 from sqlalchemy import select
 
 from boxoffice.core.money import money_format
+from boxoffice.services.sync_status import read_status
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry
 from boxoffice.sync.reporting import round_changes
-from boxoffice.sync.worker import DeliveryWorker, RoundResult, read_status
+from boxoffice.sync.worker import DeliveryWorker, RoundResult
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.qt import Qt
 from boxoffice.ui.sync_queue import ConflictDecisionDialog, SyncQueueDialog

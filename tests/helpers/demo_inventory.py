@@ -8,9 +8,9 @@ from pathlib import Path
 from boxoffice.core.money import money_format
 from boxoffice.services.context import Terminal
 from boxoffice.services.inventory import RemoteProduct, RemoteTicket, merge_inventory
+from boxoffice.services.sync_status import read_status
 from boxoffice.store.engine import Store, open_store
 from boxoffice.store.types import utcnow
-from boxoffice.sync.worker import read_status
 from boxoffice.ui.backend import Backend
 from tests.helpers.shifts import open_test_shift
 

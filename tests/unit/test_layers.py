@@ -43,6 +43,23 @@ def test_each_layer_imports_only_what_it_may(package: str) -> None:
     assert not wrong, wrong
 
 
+def test_sync_touches_no_table() -> None:
+    """sync/ is transport only (client, backoff, wire format): the services own every table, so no module of
+    boxoffice/sync imports the ORM models (``boxoffice.store.models``, ``models_door``, ``models_refunds``)."""
+    wrong = [f"{path.relative_to(PACKAGE)}: {name}" for path in _files("sync") for name in _modules(path)
+             if name.startswith("boxoffice.store.models")]
+    assert not wrong, wrong
+
+
+def _modules(path: Path) -> list[str]:
+    """Every module ``path`` imports, also ``from boxoffice.store import models`` as ``boxoffice.store.models``."""
+    found = _imports(path)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found += [f"{node.module}.{alias.name}" for alias in node.names]
+    return found
+
+
 def test_qt_is_imported_only_in_ui_and_printing() -> None:
     wrong = [f"{path.relative_to(PACKAGE)}: {name}" for path in sorted(PACKAGE.rglob("*.py"))
              if path.relative_to(PACKAGE).parts[0] not in QT_PLACES

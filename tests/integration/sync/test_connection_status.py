@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from boxoffice.core.sync_status import SyncStatus
 from boxoffice.inventory_pull import pull
 from boxoffice.services import delivery
 from boxoffice.store.engine import Store
 from boxoffice.sync.reporting import FRESH_MARGIN_SECONDS, HEARTBEAT_SECONDS, ReportingWorker
-from boxoffice.sync.worker import SyncStatus
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server
 from tests.helpers.clock import FakeClock
 from tests.helpers.terminal import TestTerminal, make_terminal

@@ -17,10 +17,10 @@ from sqlalchemy import func, select
 from boxoffice.central.extensions import ENV_SPEC_ONLY
 from boxoffice.inventory_pull import pull
 from boxoffice.services.sync_queue import QueueActionRefused, list_items, mark_report_seen
+from boxoffice.services.sync_status import read_status
+from boxoffice.store import sync_facts
 from boxoffice.store.engine import Store
 from boxoffice.store.models import ConflictReport, JournalEntry
-from boxoffice.sync import state
-from boxoffice.sync.worker import read_status
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
 from tests.helpers.supervisors import NAMES, add_supervisors
@@ -84,7 +84,7 @@ def test_a_seat_another_office_sold_reaches_our_supervisor_after_a_round_once(
 
     # fetched from the start again: stored once
     with store.session_factory.begin() as session:
-        state.put(session, state.CONFLICTS_CURSOR, "0")
+        sync_facts.put(session, sync_facts.CONFLICTS_CURSOR, "0")
     clerk.sell_zone("Preferente", 1)
     assert worker.drain().reported == 0 and len(_reports(store)) == 1
 
@@ -148,7 +148,7 @@ def test_a_failing_conflict_list_fails_neither_delivery_nor_the_pull(
     assert worker.drain().reported == 1
     assert [r.conflict_id for r in _reports(store)][-1] == 6
     with store.session_factory() as session:
-        assert state.get_int(session, state.CONFLICTS_CURSOR) == 6
+        assert sync_facts.get_int(session, sync_facts.CONFLICTS_CURSOR) == 6
 
 
 def test_a_spec_only_platform_has_no_list_and_nothing_fails(

@@ -8,10 +8,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from boxoffice.services.sync_status import read_status
 from boxoffice.store.engine import Store
 from boxoffice.store.models import Outbox
 from boxoffice.store.types import utcnow
-from boxoffice.sync.worker import read_status
 from tests.helpers.central_server import CentralServer
 from tests.helpers.fault_proxy import Fault, FaultProxy
 from tests.helpers.terminal import TestTerminal

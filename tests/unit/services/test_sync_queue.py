@@ -27,9 +27,10 @@ from boxoffice.services.sync_queue import (
     list_items,
     retry_now,
 )
+from boxoffice.services.sync_status import read_status
 from boxoffice.store.engine import Store
 from boxoffice.store.models import JournalEntry
-from boxoffice.sync.worker import DeliveryWorker, read_status
+from boxoffice.sync.worker import DeliveryWorker
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server, seeded_template
 from tests.helpers.fault_proxy import Fault, FaultProxy, Request
 from tests.helpers.supervisors import SUPERVISOR, add_supervisors

@@ -1,4 +1,8 @@
-"""Small persisted facts about synchronisation (last success, last error, last pull, cursors) in ``sync_state``."""
+"""Small persisted facts about synchronisation (last success, last error, last pull, cursors) in ``sync_state``.
+
+In the store, not in ``boxoffice.sync``: the transport never touches a table; the services that record a
+round, a pull or the conflict feed (and the status read) write and read these facts.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ LAST_SUCCESS = "last_success"
 LAST_ERROR = "last_error"
 LAST_ATTEMPT = "last_attempt"
 LAST_PULL = "last_pull"
-#: the last ``conflict_id`` fetched from ``offline_office_sync_conflicts`` (:mod:`boxoffice.sync.conflict_feed`)
+#: the last ``conflict_id`` fetched from ``offline_office_sync_conflicts`` (:mod:`boxoffice.services.conflict_reports`)
 CONFLICTS_CURSOR = "conflicts_cursor"
 
 
