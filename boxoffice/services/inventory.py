@@ -58,6 +58,10 @@ class RemoteProduct:
     zone: str | None
     kind: str
     components: tuple[tuple[str, int], ...] | None
+    #: the type's saleStart / saleEnd (aware UTC; None: no limit) and visibility, for the window's refusals
+    sale_start: datetime | None = None
+    sale_end: datetime | None = None
+    visibility: str = "public"
 
 
 @dataclass(frozen=True)
@@ -175,10 +179,15 @@ def _merge_products(session: Session, event_id: str, products: Sequence[RemotePr
         product = local.pop(remote.id, None)
         if product is None:
             session.add(Product(id=remote.id, event_id=event_id, name=remote.name, price_cents=remote.price_cents,
-                                zone=remote.zone, kind=remote.kind, components=components, active=True))
+                                zone=remote.zone, kind=remote.kind, components=components, active=True,
+                                sale_start=remote.sale_start, sale_end=remote.sale_end,
+                                visibility=remote.visibility))
             continue
         product.name, product.price_cents, product.zone = remote.name, remote.price_cents, remote.zone
         product.kind, product.active = remote.kind, True
+        for name in ("sale_start", "sale_end", "visibility"):
+            if getattr(product, name) != getattr(remote, name):
+                setattr(product, name, getattr(remote, name))
         if product.components != components:
             product.components = components
     for product in local.values():

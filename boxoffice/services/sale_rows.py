@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from boxoffice.store.raw import driver_connection
-from boxoffice.store.types import canonical_json, format_utc
+from boxoffice.store.types import canonical_json, format_utc, parse_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,9 @@ class ProductRow:
     kind: str
     components: list[dict[str, Any]] | None
     active: bool
+    sale_start: datetime | None = None
+    sale_end: datetime | None = None
+    visibility: str = "public"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +66,8 @@ class TicketRow:
 _EVENT = "SELECT id, name FROM events WHERE id = ?"
 _CLERK = "SELECT id, name, role, active, rfid FROM clerks WHERE id = ?"
 _OPEN_SHIFT = "SELECT id FROM shifts WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1"
-_PRODUCTS = ("SELECT id, event_id, name, price_cents, zone, kind, components, active FROM products "
+_PRODUCTS = ("SELECT id, event_id, name, price_cents, zone, kind, components, active, sale_start, sale_end, "
+             "visibility FROM products "
              "WHERE event_id = ?")
 _TICKET_COLUMNS = "id, event_id, seat_id, row, zone, color, state"
 _INSERT_SALE = ("INSERT INTO sales (purchase_code, event_id, clerk_id, shift_id, clerk_rfid, customer_id, "
@@ -101,7 +105,9 @@ def open_shift_id(db: sqlite3.Connection) -> int | None:
 
 def products(db: sqlite3.Connection, event_id: str) -> dict[str, ProductRow]:
     return {row[0]: ProductRow(row[0], row[1], row[2], row[3], row[4], row[5],
-                               json.loads(row[6]) if row[6] is not None else None, bool(row[7]))
+                               json.loads(row[6]) if row[6] is not None else None, bool(row[7]),
+                               parse_utc(row[8]) if row[8] else None, parse_utc(row[9]) if row[9] else None,
+                               row[10] or "public")
             for row in db.execute(_PRODUCTS, (event_id,))}
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice import tracepoints
-from boxoffice.core import discounts, permissions
+from boxoffice.core import discounts, permissions, sale_rules
 from boxoffice.core.codes import item_code, new_purchase_code, ticket_barcode
 from boxoffice.core.discounts import DiscountCheck, DiscountRefused
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownProduct
@@ -120,7 +120,8 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
             permissions.require(clerk.role if clerk is not None else None, Action.comp)
         shift_id = sale_rows.open_shift_id(db)
         shifts.require_shift(shift_id, terminal, "sale")  # no money outside a Z report
-        planned = _plan(session, event, request.lines, allow_split=request.allow_split)
+        planned = _plan(session, event, request.lines, allow_split=request.allow_split,
+                        comp=request.comp_reason is not None)
         approval = _check_discounts(session, terminal, clerk, request, planned)
         if request.comp_reason is not None:
             for plan in planned:  # the whole price off: the list price stays on record, the sale costs nothing
@@ -188,16 +189,19 @@ def _discount_approver(session: Session, clerk_id: int | None) -> ClerkRow | Non
     return approver
 
 
-def _plan(session: Session, event: EventRow, lines: Sequence[LineRequest], *, allow_split: bool = False
-          ) -> list[_PlannedLine]:
+def _plan(session: Session, event: EventRow, lines: Sequence[LineRequest], *, allow_split: bool = False,
+          comp: bool = False) -> list[_PlannedLine]:
     products = sale_rows.products(sale_rows.db(session), event.id)
     planned: list[_PlannedLine] = []
     chosen: set[str] = set()
+    now = utcnow()
     for line in lines:
         product = products.get(line.product_id)
         if product is None or not product.active:
             raise UnknownProduct(f"product {line.product_id!r} is not on sale for {event.name}",
                                  code="product_not_on_sale", params={"event": event.name})
+        sale_rules.check(sale_rules.TypeRules(product.name, product.sale_start, product.sale_end,
+                                              product.visibility), now, comp=comp)
         if not 1 <= line.quantity <= MAX_TICKETS_PER_SALE:
             raise InvalidSale(f"quantity of {product.name} must be between 1 and {MAX_TICKETS_PER_SALE}",
                               code="quantity_out_of_range",

@@ -97,6 +97,10 @@ class Product(Base):
     #: For a family pass: [{"product_id": str, "quantity": int}, ...]; None for other kinds.
     components: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONText)
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    #: The type's sale window (saleStart/saleEnd) and visibility: the window refuses a sale outside them.
+    sale_start: Mapped[datetime | None]
+    sale_end: Mapped[datetime | None]
+    visibility: Mapped[str] = mapped_column(String(16), default="public", server_default="public")
 
 
 class Ticket(Base):

@@ -75,6 +75,10 @@ class TicketType:
     zone: str | None
     kind: str
     components: tuple[tuple[str, int], ...] | None
+    #: saleStart / saleEnd (None: no limit) and visibility (``public`` when the platform does not say)
+    sale_start: datetime | None = None
+    sale_end: datetime | None = None
+    visibility: str = "public"
 
 
 @dataclass(frozen=True)
@@ -530,7 +534,22 @@ def _ticket_type(endpoint: str, row: Any, event_id: str) -> TicketType:
         zone=_optional(endpoint, row, "zone", str),
         kind=kind,
         components=components,
+        sale_start=_optional_time(endpoint, row, "saleStart"),
+        sale_end=_optional_time(endpoint, row, "saleEnd"),
+        visibility=_optional(endpoint, row, "visibility", str) or "public",
     )
+
+
+def _optional_time(endpoint: str, row: dict[str, Any], name: str) -> datetime | None:
+    """An optional ISO-8601 time with its offset (``2026-04-01T00:00:00Z``) as aware UTC."""
+    value = _optional(endpoint, row, name, str)
+    if value is None:
+        return None
+    try:
+        return parse_utc(value)
+    except ValueError:
+        raise ProtocolError(endpoint, f"ticket type {name} is not a time with its UTC offset: {value!r}",
+                            _excerpt(repr(row))) from None
 
 
 def _held_by(endpoint: str, value: Any) -> dict[str, str] | None:

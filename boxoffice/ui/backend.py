@@ -20,7 +20,7 @@ class Backend:
     money: MoneyFormat
     session_factory: Any  # write sessions (services only)
     read_session_factory: Any  # read sessions (services only)
-    sync_status: Callable[[], Any]  # -> boxoffice.sync.worker.SyncStatus
+    sync_status: Callable[[], Any]  # -> boxoffice.core.sync_status.SyncStatus
     pull: Callable[[], Any] | None = None  # fetch the inventory now (network; call in the background)
     wake_sync: Callable[[], None] = lambda: None  # a sale was committed: deliver soon
     #: (listener) -> None: tell listener((Changes, SyncStatus)) after every delivery round that changed something

@@ -30,7 +30,7 @@ class ChangeHub(QObject):
     platform_changed = Signal(tuple)
     #: a clerk was added, edited, deactivated or reactivated
     clerks_changed = Signal()
-    #: the delivery worker's latest boxoffice.sync.worker.SyncStatus
+    #: the delivery worker's latest boxoffice.core.sync_status.SyncStatus
     sync_status_changed = Signal(object)
     #: every Changes, whole, for views that care about several kinds at once
     changed = Signal(object)

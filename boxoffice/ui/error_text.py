@@ -14,7 +14,17 @@ from collections.abc import Mapping
 
 from boxoffice.core.errors import BoxOfficeError
 from boxoffice.core.money import MoneyFormat, money_format
-from boxoffice.ui.qt import QT_TRANSLATE_NOOP, QApplication, QCoreApplication, QMessageBox, QObject, Qt, QWidget
+from boxoffice.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QApplication,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QMessageBox,
+    QObject,
+    Qt,
+    QWidget,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +45,12 @@ TEMPLATES: dict[str, str] = {
         QT_TRANSLATE_NOOP("ErrorText", "Comp tickets are free: take no payment."),
     "product_not_on_sale":
         QT_TRANSLATE_NOOP("ErrorText", "That ticket type is no longer on sale for {event}."),
+    "ticket_type_not_yet_on_sale":
+        QT_TRANSLATE_NOOP("ErrorText", "{product} is not on sale yet: its sale opens on {opens_at}."),
+    "ticket_type_sale_closed":
+        QT_TRANSLATE_NOOP("ErrorText", "{product} is no longer on sale: its sale closed on {closed_at}."),
+    "ticket_type_not_public":
+        QT_TRANSLATE_NOOP("ErrorText", "{product} is not for public sale; a supervisor can issue it as a comp."),
     "quantity_out_of_range":
         QT_TRANSLATE_NOOP("ErrorText", "The quantity of {product} must be between 1 and {max}."),
     "discount_out_of_range":
@@ -651,9 +667,19 @@ def _fill(template: str, params: Mapping[str, object], money: MoneyFormat | None
     for name, value in params.items():
         if name.endswith("_cents") and isinstance(value, int):
             shown[name] = (money or money_format("es")).format(value)
+        elif name.endswith("_at") and isinstance(value, str):
+            shown[name] = _local_moment(value)
         else:
             shown[name] = value
     return string.Formatter().vformat(template, (), _Defaulting(shown))
+
+
+def _local_moment(text: str) -> str:
+    """An ISO-8601 moment (a parameter named ``*_at``) as this window's local date and time, in its language."""
+    moment = QDateTime.fromString(text, Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        return text
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 class _Defaulting(dict):

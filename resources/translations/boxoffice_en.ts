@@ -37,7 +37,7 @@
 <context>
     <name>ErrorText</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="543"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="559"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -46,7 +46,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="544"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="560"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -54,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="545"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="561"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Only %n seat left in {zone}; {needed} needed.</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>ReturnsDialog</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="424"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="419"/>
         <source>%n tickets: seats {seats}</source>
         <translation>
             <numerusform>%n ticket: seat {seats}</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="450"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="445"/>
         <source>Return %n tickets of this event to the central platform?
 
 Seats: {seats}
@@ -179,7 +179,7 @@ They can no longer be sold at this window from now on; the central platform conf
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="454"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="449"/>
         <source>Return %n tickets</source>
         <translation>
             <numerusform>Return %n ticket</numerusform>
@@ -187,7 +187,7 @@ They can no longer be sold at this window from now on; the central platform conf
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="472"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="467"/>
         <source>Returning %n tickets…</source>
         <translation>
             <numerusform>Returning %n ticket…</numerusform>
@@ -195,7 +195,7 @@ They can no longer be sold at this window from now on; the central platform conf
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="503"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="498"/>
         <source>%n tickets returned: no longer on sale here. The central platform confirmed the return at {time}.</source>
         <translation>
             <numerusform>%n ticket returned: no longer on sale here. The central platform confirmed the return at {time}.</numerusform>
@@ -203,7 +203,7 @@ They can no longer be sold at this window from now on; the central platform conf
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="506"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="501"/>
         <source>%n tickets returned here, but the central platform refused the return: {error}. Tell the supervisor.</source>
         <translation>
             <numerusform>%n ticket returned here, but the central platform refused the return: {error}. Tell the supervisor.</numerusform>
@@ -211,7 +211,7 @@ They can no longer be sold at this window from now on; the central platform conf
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/returns_dialog.py" line="509"/>
+        <location filename="../../boxoffice/ui/returns_dialog.py" line="504"/>
         <source>%n tickets returned: no longer on sale here. Waiting for the central platform to confirm.</source>
         <translation>
             <numerusform>%n ticket returned: no longer on sale here. Waiting for the central platform to confirm.</numerusform>
@@ -247,7 +247,7 @@ Reason: {reason}</numerusform>
 <context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/status_bar.py" line="81"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="88"/>
         <source>%n sales waiting to sync</source>
         <translation>
             <numerusform>%n sale waiting to sync</numerusform>
@@ -255,7 +255,7 @@ Reason: {reason}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/status_bar.py" line="83"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="90"/>
         <source> · %n parked</source>
         <translation>
             <numerusform> · %n parked</numerusform>
@@ -263,7 +263,7 @@ Reason: {reason}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/status_bar.py" line="84"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="91"/>
         <source> · %n conflicts</source>
         <translation>
             <numerusform> · %n conflict</numerusform>

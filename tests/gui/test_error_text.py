@@ -54,3 +54,15 @@ def test_a_refused_permission_names_the_action_in_spanish(spanish: None) -> None
 
     assert describe(PermissionRefused("door", Action.void)) == \
         "Su perfil no le permite anular ventas; pida ayuda a un supervisor."
+
+
+def test_a_moment_parameter_is_shown_in_local_time_not_as_iso_text(spanish: None) -> None:
+    from boxoffice.ui.qt import QDateTime, QLocale, Qt
+
+    closed = "2026-09-11T22:00:00+00:00"
+    text = describe(InvalidSale("closed", code="ticket_type_sale_closed",
+                                params={"product": "Preventa", "closed_at": closed}))
+    local = QLocale().toString(QDateTime.fromString(closed, Qt.DateFormat.ISODate).toLocalTime(),
+                               QLocale.FormatType.ShortFormat)
+    assert text == f"Preventa ya no está a la venta: su venta cerró el {local}."
+    assert "T22:00" not in text and "+00:00" not in text

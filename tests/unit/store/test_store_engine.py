@@ -28,11 +28,13 @@ TICKET_COLUMNS_REV1 = 9
 OUTBOX_COLUMNS_REV1 = 12  # then attempted_at (filled for items that were tried: none in these fixtures)
 JOURNAL_COLUMNS_REV1 = 8  # then mac (entries written before a journal key existed stay unsigned)
 SALE_TICKET_COLUMNS_REV1 = 9  # then refund_id (NULL: not refunded)
+PRODUCT_COLUMNS_REV1 = 8  # then sale_start, sale_end (NULL: no limit) and visibility ('public')
 
 
 def without_clerks(tables: dict[str, list[tuple[object, ...]]]) -> dict[str, list[tuple[object, ...]]]:
     """Every table but clerks and sales, the ones the upgrades give new columns; tickets without their ranks,
-    outbox items without attempted_at, journal entries without mac, sale tickets without refund_id."""
+    outbox items without attempted_at, journal entries without mac, sale tickets without refund_id, products
+    without their sale window and visibility."""
     kept = {table: found for table, found in tables.items() if table not in ("clerks", "sales")}
     if "tickets" in kept:
         kept["tickets"] = [row[:TICKET_COLUMNS_REV1] for row in kept["tickets"]]
@@ -42,6 +44,8 @@ def without_clerks(tables: dict[str, list[tuple[object, ...]]]) -> dict[str, lis
         kept["journal"] = [row[:JOURNAL_COLUMNS_REV1] for row in kept["journal"]]
     if "sale_tickets" in kept:
         kept["sale_tickets"] = [row[:SALE_TICKET_COLUMNS_REV1] for row in kept["sale_tickets"]]
+    if "products" in kept:
+        kept["products"] = [row[:PRODUCT_COLUMNS_REV1] for row in kept["products"]]
     return kept
 
 
@@ -93,7 +97,7 @@ def test_history_is_one_line_of_alembic_style_revisions() -> None:
     assert history == ["00ba8882726e", "95e99a64f3d6", "c0a1e5d2b7f4", "d4b7e1a9c3f2",
                        "e7a3c9d1f5b2", "f3b8d2c6a9e1", "f3a8b2c6d1e4", "a9d4c2e7b1f6",
                        "b5e2d8c4a7f3", "c8e4f1a7d2b9", "d9f2a6c3e8b1", "e2c7a5f9b3d1",
-                       "a4c8e2f6b9d3"]  # one branch, oldest first
+                       "a4c8e2f6b9d3", "b7d4e9a2c5f8"]  # one branch, oldest first
     assert all(len(revision) == 12 and int(revision, 16) >= 0 for revision in history)
 
 
@@ -262,6 +266,8 @@ def test_upgrade_keeps_every_row_and_backs_up_first(rev1_db: Callable[[], Path])
     assert after["clerks"] == [(*row, 0, None) for row in before["clerks"]]
     assert without_clerks(after) == without_clerks(before)
     assert [row[TICKET_COLUMNS_REV1:] for row in after["tickets"]] == [(1, 1), (1, 2)]  # ranked by the upgrade
+    assert [row[PRODUCT_COLUMNS_REV1:] for row in after["products"]] == [(None, None, "public")] * len(
+        after["products"])  # no limits until the next pull says otherwise
     assert_sales_kept(before["sales"], after["sales"])
 
     assert backup is not None

@@ -60,3 +60,28 @@ def test_without_a_list_for_refusals_the_client_still_refuses_the_whole_answer(s
             client.ticket_types("EV1")
     finally:
         client.close()
+
+
+RULED_TYPES = json.dumps([
+    {"id": 1, "name": "Preventa", "price": "20.00", "zone": "General", "saleStart": "2026-04-01T00:00:00Z",
+     "saleEnd": "2026-09-12T00:00:00+02:00", "visibility": "invite-only"},
+    {"id": 2, "name": "Fecha rota", "price": "25.00", "zone": "General", "saleEnd": "next tuesday"},
+]).encode()
+
+
+def test_a_pull_keeps_each_types_sale_window_and_visibility(server: CannedServer, store: Store) -> None:
+    """The spec's saleStart/saleEnd (any offset, stored as UTC) and visibility reach the window's products; a
+    type whose time is not a time is left out with the reason, the rest is pulled."""
+    server.answer(Canned(body=json.dumps(TICKETS).encode()), Canned(body=RULED_TYPES))
+    refused: list[str] = []
+    client = CentralClient(server.url, "tok-1234567890", "office_taquilla_norte")
+    try:
+        pull(client, store.session_factory, ["EV1"], refused=refused)
+    finally:
+        client.close()
+    assert len(refused) == 1 and "saleEnd" in refused[0] and "next tuesday" in refused[0]
+    with store.read_session_factory() as session:
+        [product] = session.scalars(select(Product))
+    assert product.name == "Preventa" and product.visibility == "invite-only"
+    assert product.sale_start.isoformat() == "2026-04-01T00:00:00+00:00"
+    assert product.sale_end.isoformat() == "2026-09-11T22:00:00+00:00"
