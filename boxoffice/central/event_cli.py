@@ -24,6 +24,8 @@ from boxoffice.central.event_setup import (
     list_offices,
     update_event,
 )
+from boxoffice.central.ga_allotment import assign_quantity
+from boxoffice.central.models import utcnow
 from boxoffice.central.seat_import import import_seats
 from boxoffice.central.validation import Fields
 
@@ -57,7 +59,8 @@ def add_commands(add: Adder) -> None:
     create.add_argument("--id", required=True)
     create.add_argument("--name", required=True)
     _sub(office, "list", "list box offices")
-    kind = add("ticket-type", "create ticket types").add_subparsers(dest="ticket_type_command", required=True)
+    kind = add("ticket-type", "create ticket types; give an office general-admission places").add_subparsers(
+        dest="ticket_type_command", required=True)
     tt = _sub(kind, "create", "create a ticket type (capacity and no --zone: general admission)")
     tt.add_argument("--event", required=True)
     tt.add_argument("--name", required=True)
@@ -65,6 +68,11 @@ def add_commands(add: Adder) -> None:
     tt.add_argument("--currency")
     tt.add_argument("--capacity", type=int)
     tt.add_argument("--zone", help="sell this zone's seats (imported with 'seats import')")
+    give = _sub(kind, "assign", "give an offline office a quantity of a general-admission type")
+    give.add_argument("--event", required=True)
+    give.add_argument("--office", required=True)
+    give.add_argument("--ticket-type", required=True, type=int, metavar="ID")
+    give.add_argument("--quantity", required=True, type=int)
     tt.add_argument("--sale-start")
     tt.add_argument("--sale-end")
     tt.add_argument("--perks", help="comma-separated")
@@ -128,6 +136,10 @@ def handlers(open_db: Opener) -> dict[str, Callable[[argparse.Namespace], int]]:
         return _print(write(args, create_office, {"id": args.id, "name": args.name}))
 
     def ticket_type(args: argparse.Namespace) -> int:
+        if args.ticket_type_command == "assign":
+            return _print(write(args, lambda session, fields: assign_quantity(session, fields, utcnow()), {
+                "event_id": args.event, "office_id": args.office, "ticket_type_id": args.ticket_type,
+                "quantity": args.quantity}))
         data = _ticket_type_data(args)
         return 2 if data is None else _print(write(args, create_ticket_type, data))
 

@@ -8,12 +8,14 @@ from boxoffice.central.db import Database
 from boxoffice.central.door_snapshot import add_door_routes
 from boxoffice.central.event_setup import add_setup_routes
 from boxoffice.central.event_tickets import add_ticket_routes
+from boxoffice.central.ga_allotment import add_allotment_route
 from boxoffice.central.online_purchase import add_purchase_routes
 from boxoffice.central.seat_import_http import add_seat_import_route
 
 
 def add_event_routes(app: FastAPI, db: Database) -> None:
     add_setup_routes(app, db)
+    add_allotment_route(app, db)
     add_seat_import_route(app, db)
     add_ticket_routes(app, db)
     add_purchase_routes(app, db)

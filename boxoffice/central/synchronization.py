@@ -424,7 +424,7 @@ def _rule_breaks(session: Session, context: _Context, entry: SaleEntry) -> list[
         ticket_type, event = rules
         taken = context.taken.get(ticket_type.id)
         if taken is None and ticket_type.capacity is not None:
-            taken = context.taken[ticket_type.id] = sold_count(session, ticket_type)
+            taken = context.taken[ticket_type.id] = sold_count(session, ticket_type, held=False)
         for flag in rule_breaks(ticket_type, event, sold_at, taken or 0):
             text = f"{flag}: " + _RULE_TEXT[flag].format(
                 name=ticket_type.name, when=iso_utc(sold_at), visibility=ticket_type.visibility,

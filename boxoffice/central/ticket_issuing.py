@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from boxoffice.central.envelope import BadInput, NotFound
 from boxoffice.central.event_http import Conflict
+from boxoffice.central.ga_places import places_taken
 from boxoffice.central.ids import new_id
 from boxoffice.central.inventory import append_ledger, ledger_row
 from boxoffice.central.models import Event, Ticket, TicketBlocked, TicketOffline, TicketType
@@ -68,11 +69,13 @@ def _pending_quantity(session: Session, ticket_type: TicketType, now: datetime, 
                for item in booking.items if item["ticketTypeId"] == ticket_type.id)
 
 
-def sold_count(session: Session, ticket_type: TicketType) -> int:
-    """Places taken: valid central tickets of a general-admission type; sold seats (any channel) of a zone."""
-    if ticket_type.zone is None:
-        return session.scalar(select(func.count()).select_from(EventTicket).where(
-            EventTicket.ticket_type_id == ticket_type.id, EventTicket.status.in_((VALID, "pregenerated")))) or 0
+def sold_count(session: Session, ticket_type: TicketType, *, held: bool = True) -> int:
+    """Places taken: valid central tickets of a general-admission type and its places sold offline (and, with
+    ``held``, the ones offices hold unsold); sold seats (any channel) of a zone."""
+    if ticket_type.zone is None:  # and the places offline offices hold or sold (central/ga_allotment.py)
+        return (session.scalar(select(func.count()).select_from(EventTicket).where(
+            EventTicket.ticket_type_id == ticket_type.id, EventTicket.status.in_((VALID, "pregenerated")))) or 0) \
+            + places_taken(session, ticket_type, held=held)
     return session.scalar(select(func.count()).select_from(Ticket).where(
         Ticket.event_id == ticket_type.event_id, Ticket.zone == ticket_type.zone, Ticket.status.is_(False))) or 0
 
@@ -121,7 +124,7 @@ def flag_rule_breaks(session: Session, event_id: str, ticket_type_id: int, sold_
     event = session.get(Event, event_id)
     if ticket_type is None or event is None or ticket_type.event_id != event_id:
         return ["unknown_ticket_type"]
-    sold = sold_count(session, ticket_type) if ticket_type.capacity is not None else 0
+    sold = sold_count(session, ticket_type, held=False) if ticket_type.capacity is not None else 0
     return rule_breaks(ticket_type, event, sold_at, sold)
 
 

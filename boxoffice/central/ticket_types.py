@@ -2,7 +2,8 @@
 
 Fields are the event-tickets spec's TicketType (``price`` in decimal units), plus ``price_cents``, ``zone`` (the
 seat zone a ``ticket`` type prices; one per zone), ``kind`` (``ticket`` | ``child`` | ``family_pass``) and
-``components`` (what one family pass issues: ``[{"product_id", "quantity"}]``).
+``components`` (what one family pass issues: ``[{"product_id", "quantity"}]``) and ``gaZone`` (a
+general-admission type's places, which an offline office sells as its zone: central/ga_allotment.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boxoffice.central.envelope import NotFound
+from boxoffice.central.ga_places import ga_zone
 from boxoffice.central.models import Event, TicketType
 from boxoffice.core.money import cents_to_api
 
@@ -41,6 +43,7 @@ def ticket_type_row(ticket_type: TicketType) -> dict[str, Any]:
         "zone": ticket_type.zone,
         "kind": ticket_type.kind,
         "components": ticket_type.components,
+        "gaZone": ga_zone(ticket_type),
     }
 
 

@@ -531,7 +531,8 @@ def _ticket_type(endpoint: str, row: Any, event_id: str) -> TicketType:
         event_id=str(row.get("event") or event_id),
         name=_field(endpoint, row, "name", str),
         price_cents=price_cents,
-        zone=_optional(endpoint, row, "zone", str),
+        # a general-admission type sells its places as a zone (an extension of ours: central/ga_allotment.py)
+        zone=_optional(endpoint, row, "zone", str) or _optional(endpoint, row, "gaZone", str),
         kind=kind,
         components=components,
         sale_start=_optional_time(endpoint, row, "saleStart"),
