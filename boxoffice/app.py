@@ -81,6 +81,7 @@ def run_gui(args: argparse.Namespace) -> int:
             show_startup_failure(error, args)  # translated (coded errors) when the config names a language
         raise
     link = SyncLink(store, context.config.sync.horizon_hours)
+    link.start_fiscal(context.config)
     backend = Backend(
         terminal=terminal_of(context),
         money=money_format(context.config.terminal.language),
@@ -151,6 +152,7 @@ class SyncLink:
         self.store = store
         self.horizon_hours = horizon_hours
         self.worker = None  # boxoffice.sync.reporting.ReportingWorker once paired
+        self.fiscal = None  # boxoffice.fiscal_submitter.FiscalSubmitter when records are submitted
         self._listeners: list = []  # (Changes, SyncStatus) -> None, told after every round that changed something
 
     def start(self, context: Context):  # -> pull(): the inventory pull for this platform
@@ -179,9 +181,22 @@ class SyncLink:
 
         return read_status(self.store.read_session_factory, self.horizon_hours)
 
+    def start_fiscal(self, config: Config) -> None:
+        """Send the Verifactu records in the background when ``[fiscal]`` names a NIF and a submission URL
+        (independent of the platform: the tax agency's endpoint is another one)."""
+        issuer = issuer_of(config)
+        if self.fiscal is None and issuer is not None and issuer.submit:
+            from boxoffice.fiscal_submitter import FiscalSubmitter
+
+            self.fiscal = FiscalSubmitter(self.store.session_factory, config.fiscal.submission_url)
+            self.fiscal.start()
+
     def wake(self) -> None:
+        """A sale, void, return or refund was just recorded: deliver it (and its invoice record) now."""
         if self.worker is not None:
             self.worker.wake()
+        if self.fiscal is not None:
+            self.fiscal.wake()
 
     def follow(self, listener) -> None:
         """Tell ``listener`` what each delivery round changed (the window's change hub), now and after pairing."""
@@ -192,6 +207,8 @@ class SyncLink:
     def stop(self) -> None:
         if self.worker is not None and not self.worker.stop(timeout=5):
             log.warning("delivery worker did not stop within 5 s; queued items stay pending")
+        if self.fiscal is not None and not self.fiscal.stop(timeout=5):
+            log.warning("fiscal submission did not stop within 5 s; its records stay pending")
 
 
 def terminal_of(context: Context):  # -> boxoffice.services.context.Terminal
