@@ -119,6 +119,36 @@ def delivery(central: Central, db_url: str, work: Path, sales: int, batch_size: 
     return rate
 
 
+def concurrent_delivery(db_url: str, work: Path, workers: int, terminals: int, sales_each: int) -> float:
+    """Sales per second when ``terminals`` terminals (one office each) deliver their queued sales at once, each
+    with one ``boxoffice sync --once``, to a central of ``workers`` uvicorn processes (PostgreSQL only)."""
+    folder = work / f"workers-{workers}"
+    dirs = []
+    central = Central(db_url, folder, workers=workers)
+    try:
+        for n in range(terminals):
+            # one event per terminal (seed-venue's event is fixed by its size): no two offices share seats
+            info = seed(db_url, sales_each + n, office=f"office_w{workers}_t{n}")
+            data_dir = folder / f"terminal-{n}"
+            pair(central, info, data_dir)
+            sell(data_dir, info["event_id"], sales_each)
+            dirs.append(data_dir)
+        started = time.perf_counter()
+        runs = [subprocess.Popen(terminal_cmd("sync", "--once", "--json"), env=terminal_env(d),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for d in dirs]
+        outputs = [run.communicate() for run in runs]
+        elapsed = time.perf_counter() - started
+    finally:
+        central.stop()
+    for run, (out, err) in zip(runs, outputs, strict=True):
+        if run.returncode != 0 or json.loads(out)["delivered"] != sales_each:
+            raise RuntimeError(f"a terminal's sync --once did not deliver everything: {out[-300:]} {err[-300:]}")
+    rate = terminals * sales_each / elapsed
+    log(f"{terminals} terminals at once, {workers} central worker(s): {terminals * sales_each} sales in "
+        f"{elapsed:.2f} s = {rate:,.0f}/s")
+    return rate
+
+
 def pull_big(central: Central, info: dict[str, Any], work: Path) -> float:
     data_dir = work / "terminal-pull"
     data_dir.mkdir(parents=True)
@@ -188,7 +218,8 @@ def bench_database(db_url: str, work: Path, args: argparse.Namespace) -> dict[st
 def table(results: dict[str, dict[str, Any]]) -> str:
     names = list(results)
     lines = [f"{'what':28}" + "".join(f"{name:>12}" for name in names) + "   target"]
-    for key in ("sync_sales_per_s", "sync_per_sale_sales_per_s", "sync_ratio", "pull_100000_s", "assign_100000_s"):
+    for key in ("sync_sales_per_s", "sync_per_sale_sales_per_s", "sync_ratio", "pull_100000_s", "assign_100000_s",
+                "sync_1_workers_sales_per_s", "sync_4_workers_sales_per_s"):
         cells = "".join(f"{_fmt(results[name].get(key)):>12}" for name in names)
         goal = ""
         if key in TARGETS:
@@ -200,18 +231,9 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", type=Path, metavar="FILE",
-                        help="also write the figures as JSON here (the SQLite ones at the top level too)")
-    parser.add_argument("--sales", type=int, default=10_000, help="sales delivered batched (default 10000)")
-    parser.add_argument("--per-sale-sales", type=int, default=1_000,
-                        help="sales delivered one request each (default 1000)")
-    parser.add_argument("--postgres", action="store_true", help="also on a private PostgreSQL server")
-    parser.add_argument("--skip-big", action="store_true", help="leave out the 100,000-ticket pull and assign")
-    parser.add_argument("--work", type=Path, help="keep the centrals and terminals here (default: a temp folder)")
-    args = parser.parse_args()
-    work = args.work or Path(tempfile.mkdtemp(prefix="boxoffice-bench-sync-"))
+def measure(work: Path, args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    """Every figure, on SQLite and (``args.postgres``) on a private PostgreSQL server: ``{"sqlite": {...},
+    "postgresql": {...}}``. ``scripts/bench`` calls this too, after the venue figures."""
     work.mkdir(parents=True, exist_ok=True)
     log(f"working in {work}")
     results = {"sqlite": bench_database(f"sqlite:///{(work / 'sqlite' / 'central.sqlite3').as_posix()}",
@@ -222,6 +244,33 @@ def main() -> int:
 
             server = stack.enter_context(postgres_server())
             results["postgresql"] = bench_database(server.new_database(), work / "postgresql", args)
+            for workers in (1, 4):  # a fresh database each: the same start for both
+                results["postgresql"][f"sync_{workers}_workers_sales_per_s"] = concurrent_delivery(
+                    server.new_database(), work / "postgresql", workers, args.terminals, args.terminal_sales)
+    return results
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sales", type=int, default=10_000, help="sales delivered batched (default 10000)")
+    parser.add_argument("--per-sale-sales", type=int, default=1_000,
+                        help="sales delivered one request each (default 1000)")
+    parser.add_argument("--terminals", type=int, default=4,
+                        help="terminals delivering at once for the 1- and 4-worker figures (PostgreSQL; default 4)")
+    parser.add_argument("--terminal-sales", type=int, default=1_000,
+                        help="sales queued at each of those terminals (default 1000)")
+    parser.add_argument("--skip-big", action="store_true", help="leave out the 100,000-ticket pull and assign")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, metavar="FILE",
+                        help="also write the figures as JSON here (the SQLite ones at the top level too)")
+    parser.add_argument("--postgres", action="store_true", help="also on a private PostgreSQL server")
+    add_arguments(parser)
+    parser.add_argument("--work", type=Path, help="keep the centrals and terminals here (default: a temp folder)")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="boxoffice-bench-sync-"))
+    results = measure(work, args)
     print(table(results))
     if args.json:
         out: dict[str, Any] = {**results["sqlite"], **results}

@@ -69,10 +69,11 @@ def terminal_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "boxoffice", *args]
 
 
-def seed(db_url: str, seats: int) -> dict[str, Any]:
+def seed(db_url: str, seats: int, office: str | None = None) -> dict[str, Any]:
     started = time.perf_counter()
+    office = office or f"office_bench_{seats}"
     out = subprocess.run(central_cmd("seed-venue", "--db", db_url, "--seats", str(seats),
-                                     "--office", f"office_bench_{seats}", "--office-name", f"Bench {seats}",
+                                     "--office", office, "--office-name", office.replace("_", " ").title(),
                                      "--json"), capture_output=True, text=True, check=True)
     info = json.loads(out.stdout)
     log(f"seed-venue --seats {seats}: event {info['event_id']} in {time.perf_counter() - started:.1f} s")
@@ -82,12 +83,14 @@ def seed(db_url: str, seats: int) -> dict[str, Any]:
 class Central:
     """``boxoffice-central serve`` on a free port, stopped on exit."""
 
-    def __init__(self, db_url: str, work: Path) -> None:
+    def __init__(self, db_url: str, work: Path, workers: int = 1) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        work.mkdir(parents=True, exist_ok=True)
         self.log = (work / "central.log").open("w")
         self.process = subprocess.Popen(central_cmd("serve", "--db", db_url, "--port", str(self.port),
-                                                    "--log-level", "warning"), stdout=self.log, stderr=self.log)
+                                                    "--log-level", "warning", "--workers", str(workers)),
+                                        stdout=self.log, stderr=self.log)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -289,12 +292,34 @@ def _fmt(number: Any) -> str:
     return f"{number:.2f}" if number < 100 else f"{number:,.0f}"
 
 
+def catch_up(work: Path, sales: int) -> dict[str, Any]:
+    """The catch-up figures (issue #15) on SQLite and, where PostgreSQL is installed, on PostgreSQL: under
+    ``sync`` by database, and the SQLite ones at the top level (``sync_sales_per_s`` ...)."""
+    import bench_sync
+
+    from tests.helpers.postgres import find_bin_dir
+
+    parser = argparse.ArgumentParser()
+    bench_sync.add_arguments(parser)
+    sync_args = parser.parse_args(["--sales", str(sales)])
+    sync_args.postgres = find_bin_dir() is not None
+    if not sync_args.postgres:
+        log("PostgreSQL is not installed: the catch-up figures are for SQLite only")
+    results = bench_sync.measure(work, sync_args)
+    print(bench_sync.table(results))
+    return {**results["sqlite"], "sync": results}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON here")
     parser.add_argument("--sales", type=int, default=1000, help="sales per size (default 1000)")
     parser.add_argument("--startup-runs", type=int, default=2, help="smoke-test starts per size; the best counts")
     parser.add_argument("--work", type=Path, help="keep the central and terminals here (default: a temp folder)")
+    parser.add_argument("--skip-sync", action="store_true",
+                        help="leave out the catch-up figures (scripts/bench_sync.py, issue #15)")
+    parser.add_argument("--sync-sales", type=int, default=10_000,
+                        help="queued sales delivered batched for the catch-up figures (default 10000)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="boxoffice-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -317,6 +342,8 @@ def main() -> int:
         figures = result[f"seats_{seats}"]
         figures["startup_s"], figures["peak_rss_mb"] = startup(work / f"terminal-{seats}", args.startup_runs)
         log(f"{seats} seats: smoke test {figures['startup_s']:.2f} s, peak RSS {figures['peak_rss_mb']} MB")
+    if not args.skip_sync:
+        result.update(catch_up(work / "sync", args.sync_sales))
     result["targets"] = {"at_100000": TARGETS, "ratio_to_1000": RATIOS}
     result["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform}
     print(table(result))
