@@ -224,6 +224,8 @@ class InvoiceFacts:
     issued_at: datetime  # local time of the issuer
     breakdown: tuple[TaxLine, ...]
     rectifies: PreviousRecord | None = None  # the original invoice (number, date) of a rectificativa
+    #: what the record says was done (DescripcionOperacion); None: a sale, or the whole sale undone
+    description: str | None = None
 
     @property
     def total_cents(self) -> int:
@@ -251,7 +253,8 @@ def registration_record(issuer: Issuer, facts: InvoiceFacts, previous: PreviousR
                                            "NumSerieFactura": facts.rectifies.number,
                                            "FechaExpedicionFactura": facts.rectifies.date}]
     record |= {
-        "DescripcionOperacion": "Venta de entradas" if facts.rectifies is None else "Anulación de la venta",
+        "DescripcionOperacion": facts.description or (
+            "Venta de entradas" if facts.rectifies is None else "Anulación de la venta"),
         "Desglose": [{"Impuesto": "01", "ClaveRegimen": issuer.regime, "CalificacionOperacion": "S1",
                       "TipoImpositivo": rate_text(t.rate_bp), "BaseImponibleOimporteNoSujeto": amount(t.base_cents),
                       "CuotaRepercutida": amount(t.quota_cents)} for t in facts.breakdown],

@@ -66,12 +66,30 @@ def rectify_sale(db: sqlite3.Connection, issuer: Issuer, purchase_code: str, shi
                   shift_id, breakdown, now, found[0], rectifies=fiscal.previous_of(original))
 
 
+def rectify_part(db: sqlite3.Connection, issuer: Issuer, purchase_code: str, shift_id: int | None,
+                 lines: Iterable[tuple[str, int]], now: datetime) -> InvoiceFacts | None:
+    """The R5 of a partial refund: by differences, the refunded tickets' tax-inclusive ``(product_id,
+    total_cents)`` as negative amounts, naming the sale's F2 (never an edit of it); None when the sale had no
+    invoice or the refunded tickets cost nothing."""
+    found = db.execute(_SALE_INVOICE, (purchase_code,)).fetchone()
+    if found is None:
+        return None
+    breakdown = fiscal.tax_breakdown((issuer.rate_of(product), cents) for product, cents in lines)
+    if not any(t.total_cents for t in breakdown):
+        return None
+    original = json.loads(found[1])
+    return _issue(db, issuer, fiscal.rectifying_series(issuer.series), fiscal.RECTIFYING_SIMPLIFIED, purchase_code,
+                  shift_id, fiscal.negate(breakdown), now, found[0], rectifies=fiscal.previous_of(original),
+                  description="Devolución de entradas")
+
+
 def _issue(db: sqlite3.Connection, issuer: Issuer, series: str, kind: str, purchase_code: str, shift_id: int | None,
            breakdown: tuple[TaxLine, ...], now: datetime, rectifies_id: int | None,
-           rectifies: PreviousRecord | None = None) -> InvoiceFacts:
+           rectifies: PreviousRecord | None = None, description: str | None = None) -> InvoiceFacts:
     local = fiscal.local_time(now, issuer.timezone)
     seq, *last = db.execute(_NEXT, (series, local.year)).fetchone()
-    facts = InvoiceFacts(fiscal.invoice_number(series, local.year, seq), kind, local, breakdown, rectifies)
+    facts = InvoiceFacts(fiscal.invoice_number(series, local.year, seq), kind, local, breakdown, rectifies,
+                         description)
     previous = PreviousRecord(*last) if last[1] is not None else None
     record = fiscal.registration_record(issuer, facts, previous)
     db.execute(_INSERT, (facts.number, series, local.year, seq, kind, purchase_code, rectifies_id, shift_id,

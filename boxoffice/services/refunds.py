@@ -163,8 +163,14 @@ def refund(session_factory: sessionmaker[Session], terminal: Terminal, purchase_
         for line in sale.tickets:
             if line.ticket_id in wanted:
                 line.refund_id = row.id
-        if whole and terminal.fiscal is not None and not terminal.training:  # the whole sale: its R5
-            invoices.rectify_sale(invoices.db(session), terminal.fiscal, sale.purchase_code, shift_id, now)
+        if terminal.fiscal is not None and not terminal.training:  # its R5: the whole sale, or what came back
+            if whole:
+                invoices.rectify_sale(invoices.db(session), terminal.fiscal, sale.purchase_code, shift_id, now)
+            else:
+                amounts = {t.ticket_id: t.amount_cents for t in view.tickets}
+                invoices.rectify_part(invoices.db(session), terminal.fiscal, sale.purchase_code, shift_id,
+                                      [(line.product_id, amounts[line.ticket_id]) for line in sale.tickets
+                                       if line.ticket_id in wanted], now)
         event = session.get(Event, sale.event_id)
         assert event is not None
         session.add(Outbox(kind=OUTBOX_KIND, subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,

@@ -433,7 +433,8 @@ class Invoice(Base):
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(2))
     purchase_code: Mapped[str] = mapped_column(String, index=True)
-    rectifies_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"), unique=True)
+    #: the F2 a rectificativa names: one for a void or a whole refund, one per partial refund
+    rectifies_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"), index=True)
     shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
     issued_at: Mapped[datetime]
     total_cents: Mapped[int] = mapped_column(BigInteger)

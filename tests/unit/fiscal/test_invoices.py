@@ -208,3 +208,27 @@ def test_the_z_report_lists_the_shift_s_invoice_range(store: Store) -> None:
         {"series": "T1-R", "first": f"T1-R-{year}-1", "last": f"T1-R-{year}-1", "count": 1, "total_cents": -2500}]
     printed = z_report_print(report, "Taquilla", "T1")
     assert printed.value("Facturas", f"T1-{year}-1 a T1-{year}-3") == "3 · 75,00\u00a0€"
+
+
+def test_refunds_issue_rectificativas_for_what_came_back_and_the_sum_undoes_the_sale(store: Store) -> None:
+    """A partial refund's R5 states only the refunded tickets (negative), naming the F2, which is never edited;
+    the rest refunded later gets its own; together they undo the sale."""
+    from boxoffice.services.refunds import refund
+
+    sale = sell_for_cash(store, ticket_id(VIP, 1), ticket_id(VIP, 2), product=P_VIP)  # two VIP tickets at 10 %
+    [original] = rows(store)
+    part = refund(store.session_factory, FISCAL, sale.purchase_code, [sale.tickets[0].ticket_id], method="cash",
+                  reason="no puede venir", actor="Sonia")
+    assert not part.whole_sale
+    first, partial = rows(store)
+    assert (first.record, first.huella) == (original.record, original.huella)
+    assert (partial.kind, partial.rectifies_id, partial.total_cents) == ("R5", first.id, -PRICES[P_VIP])
+    record = json.loads(partial.record)
+    assert record["FacturasRectificadas"][0]["NumSerieFactura"] == first.number
+    assert record["DescripcionOperacion"] == "Devolución de entradas"
+    assert [line["TipoImpositivo"] for line in record["Desglose"]] == ["10.00"]
+    refund(store.session_factory, FISCAL, sale.purchase_code, None, method="cash", reason="tampoco", actor="Sonia")
+    *_, rest = rows(store)
+    assert rest.number == f"T1-R-{first.year}-2" and partial.total_cents + rest.total_cents == -first.total_cents
+    with store.read_session_factory() as session:
+        assert invoices.verify(session).ok
