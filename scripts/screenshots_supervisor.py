@@ -3,7 +3,8 @@
 Called by ``scripts/screenshots.py`` after the clerk's screens (same folder, same application). On a local demo
 inventory with no network: the supervisor menu, comp, returns, sync queue (with a parked sale), shift open (refused
 while one is open) and close with the count and its Z report, sales reports with the hourly chart, a scanned sale
-(sold, and voided waiting for the platform's confirmation), door check, training mode. The screens read through the
+(sold, voided waiting for the platform's confirmation, and one with a ticket refunded), the refund dialog (a ticket
+refunded before, one chosen, by card; and after a refund), door check, training mode. The screens read through the
 operation runner: each shot waits until it has answered.
 """
 
@@ -18,6 +19,7 @@ from sqlalchemy import select, update
 from boxoffice.core.payments import PaymentRequest
 from boxoffice.services import catalog
 from boxoffice.services.clerks import ClerkInfo
+from boxoffice.services.refunds import RefundResult, refund
 from boxoffice.services.returns import void_sale
 from boxoffice.services.sales import LineRequest, SaleRequest, sell
 from boxoffice.services.shifts import close_shift, current_shift, open_shift
@@ -25,10 +27,14 @@ from boxoffice.store.models import Outbox, Sale, SaleTicket
 from boxoffice.training import training_starter
 from boxoffice.ui.comp_dialog import CompDialog
 from boxoffice.ui.main_window import MainWindow
+from boxoffice.ui.refund_dialog import RefundDialog
 from boxoffice.ui.sale_dialog import SaleDialog
 from boxoffice.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 from boxoffice.ui.window_context import window_context
 from tests.helpers.demo_inventory import TERMINAL, backend_for
+
+#: A three-ticket card sale with its first ticket refunded (the refund dialog's shot).
+REFUND_SEATS = ("EVDEMO-PRE7", "EVDEMO-PRE8", "EVDEMO-PRE9")
 
 #: A sale the platform has, voided here: its cancellation waits for the platform (the sale dialog's shot).
 VOIDED_SEAT = "EVDEMO-GEN30"
@@ -60,6 +66,11 @@ def prepare(store, supervisor: ClerkInfo) -> None:
         session.execute(update(Outbox).where(Outbox.kind == "sale", Outbox.subject == delivered.purchase_code)
                         .values(state="delivered"))
     void_sale(f, TERMINAL, delivered.purchase_code, "Cliente cambió de fecha", actor=supervisor.name)
+    card = sell(f, TERMINAL, SaleRequest("EVDEMO", (LineRequest("tt-pre", 3, REFUND_SEATS),),
+                                         (PaymentRequest("card", amount_cents=12000, reference="SLIP-0057"),),
+                                         clerk_id=supervisor.id))
+    refund(f, TERMINAL, card.purchase_code, [card.tickets[0].ticket_id], method="card", reason="Cliente enfermo",
+           card_reference="SLIP-0061", actor=supervisor.name)
 
 
 def settle(app, backend, timeout_s: float = 15) -> None:
@@ -129,11 +140,25 @@ def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int],
     grab(closing, "close-shift")
     closing.reject()
     ctx = window_context(backend)
-    for name, seat in (("sale", "EVDEMO-PRE1"), ("sale-voided", VOIDED_SEAT)):
+    for name, seat in (("sale", "EVDEMO-PRE1"), ("sale-voided", VOIDED_SEAT), ("sale-refunded", REFUND_SEATS[0])):
         sale = catalog.find_sale(store.read_session_factory, _sale_of(store, seat))
         dialog = SaleDialog(sale, ctx, reprint=lambda _code: None, parent=window,
                             session_factory=store.session_factory)
         dialog.show()
+        grab(dialog, name, natural=True)
+        dialog.reject()
+    refund_code = _sale_of(store, REFUND_SEATS[0])
+    words = {"es": ("Entrada defectuosa", "SLIP-0063"), "en": ("Faulty ticket", "SLIP-0063")}[language]
+    for name, done in (("refund", False), ("refund-done", True)):
+        dialog = RefundDialog(refund_code, ctx, parent=window, authorise=lambda _prompt: supervisor)
+        dialog.show()
+        settle(app, backend)
+        dialog.set_chosen([REFUND_SEATS[1]])
+        dialog.set_method("cash" if done else "card")
+        dialog.reason.setText(words[0])
+        dialog.reference.setText(words[1])
+        if done:  # the banner after a refund, without giving back another ticket on every run
+            dialog._refund_done(RefundResult(refund_code, "shot", (REFUND_SEATS[1],), 4000, "cash", False))
         grab(dialog, name, natural=True)
         dialog.reject()
     history = window.open_z_reports()

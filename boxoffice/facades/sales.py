@@ -1,4 +1,4 @@
-"""Selling, voiding and returning, and the reads the selling window needs."""
+"""Selling, voiding, refunding and returning, and the reads the selling window needs."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.changes import Changes
+from boxoffice.core.seats import Place, place_of
 from boxoffice.facades.results import Changed
 from boxoffice.facades.ticket_places import TicketPlace, ticket_places
-from boxoffice.services import catalog, returns, sales
+from boxoffice.services import catalog, refunds, returns, sales
 from boxoffice.services.catalog import EventSummary, ProductInfo, SaleSummary, SeatInfo, ZoneInfo
 from boxoffice.services.context import Terminal
 from boxoffice.store.models import Sale, SaleTicket, Ticket
@@ -94,6 +95,17 @@ class SalesFacade:
     def return_history(self, event_id: str) -> list[returns.ReturnRecord]:
         return returns.return_history(self._read, event_id)
 
+    def sale_for_refund(self, purchase_code: str) -> refunds.SaleForRefund:
+        """The sale's tickets for the refund screen: which were given back and what each would return."""
+        return refunds.sale_for_refund(self._read, purchase_code)
+
+    def places_of(self, ticket_ids: Sequence[str]) -> dict[str, Place]:
+        """Zone, row and seat number of these tickets (the refund screen never shows the platform's seat code)."""
+        with self._read() as session:
+            rows = session.execute(select(Ticket.id, Ticket.zone, Ticket.row, Ticket.seat_id)
+                                   .where(Ticket.id.in_(list(ticket_ids)))).all()
+        return {ticket_id: place_of(zone, row, seat or None) for ticket_id, zone, row, seat in rows}
+
     def seat_states(self, purchase_code: str) -> Changes:
         """The current state of a sale's seats, as a change (after a void or a platform confirmation)."""
         with self._read() as session:
@@ -121,6 +133,15 @@ class SalesFacade:
         result = returns.void_sale(self._write, self.terminal, purchase_code, reason, actor=actor)
         self._wake_sync()
         return Changed(result, self.seat_states(result.purchase_code).merged(Changes(outbox=True)))
+
+    def refund(self, purchase_code: str, ticket_ids: Sequence[str] | None, *, method: str, reason: str,
+               card_reference: str | None = None, actor: str | None = None) -> Changed[refunds.RefundResult]:
+        """Give back tickets with the money, then wake the delivery worker. The seats stay sold until the platform
+        confirms (the delivery worker reports that sale then): only the sale and the outbox changed now."""
+        result = refunds.refund(self._write, self.terminal, purchase_code, ticket_ids, method=method, reason=reason,
+                                card_reference=card_reference, actor=actor)
+        self._wake_sync()
+        return Changed(result, Changes(outbox=True, sales=(result.purchase_code,)))
 
     def return_tickets(self, event_id: str, ticket_ids: Sequence[str] | None = None, *, all_unsold: bool = False,
                        actor: str | None = None) -> Changed[returns.ReturnResult]:

@@ -1,10 +1,13 @@
-"""A sale opened by scanning one of its codes: what was sold, and Reprint / Void.
+"""A sale opened by scanning one of its codes: what was sold, and Reprint / Refund / Void.
 
 Void needs a reason and then a supervisor's PIN (:mod:`boxoffice.ui.supervisor_pin`): a clerk can start it,
 only a supervisor can authorise it, and the journal names the supervisor. It goes through the same service as
 the supervisor tools (:func:`boxoffice.services.returns.void_sale`): a sale not yet sent has its delivery
 cancelled and its seats are on sale again at once; a sent one gets a cancellation queued, and its seats come
-back only when the central platform confirms it, which the dialog follows and shows.
+back only when the central platform confirms it, which the dialog follows and shows. Refund opens
+:class:`boxoffice.ui.refund_dialog.RefundDialog` (some or all tickets, the same supervisor's PIN); the summary then
+says how much was refunded (read on the read pool when the dialog opens and whenever the hub names this sale), and
+a sale with refunds cannot be voided (refund the rest instead).
 
 Each ticket is one row of a table: zone, row, seat number (never the platform's seat code), the ticket (a
 family pass's tickets name the pass) and its code; the places are read on the read pool when the dialog opens.
@@ -38,12 +41,14 @@ from boxoffice.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from boxoffice.ui.refund_dialog import RefundDialog
 from boxoffice.ui.signin import _set_message
 from boxoffice.ui.status_bar import local_time
 from boxoffice.ui.supervisor_pin import ask_supervisor
@@ -84,6 +89,8 @@ class SaleDialog(QDialog):
         self.busy = False
         self.supervisor: ClerkInfo | None = None
         self.confirmation: Confirmation | None = None
+        self.refunded_cents = 0
+        self.refundable = True  # until read: a completed sale has tickets to give back
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -119,9 +126,13 @@ class SaleDialog(QDialog):
         self.void_button.setObjectName("voidSale")
         if not self._can_authorise():
             self.void_button.setToolTip(self.tr("Voids need a supervisor's PIN, which cannot be asked here"))
+        self.refund_button = QPushButton(self.tr("Refund…"), self)
+        self.refund_button.setObjectName("refundSale")
+        if not self._can_authorise():
+            self.refund_button.setToolTip(self.tr("Refunds need a supervisor's PIN, which cannot be asked here"))
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("primary")
-        for button in (self.reprint_button, self.void_button):
+        for button in (self.reprint_button, self.refund_button, self.void_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -129,6 +140,7 @@ class SaleDialog(QDialog):
         layout.addLayout(buttons)
         self.reprint_button.clicked.connect(self.do_reprint)
         self.void_button.clicked.connect(self.ask_void)
+        self.refund_button.clicked.connect(self.open_refund)
         self.close_button.clicked.connect(self.accept)
 
         self._following = False  # a cancellation is queued and not final: hub changes re-read it
@@ -136,6 +148,7 @@ class SaleDialog(QDialog):
         self._show_summary(sale.status)
         self._update_buttons()
         self._read_places()
+        self._read_refunds()
         if sale.status == "voided":
             self.refresh_confirmation()  # a voided sale scanned again: where its cancellation stands
 
@@ -200,14 +213,20 @@ class SaleDialog(QDialog):
 
     def _show_summary(self, status: str) -> None:
         shown = self.tr("voided") if status == "voided" else self.tr("sold")
-        self.summary.setText(self.tr("{code} · {when} · {total} · {status}").format(
+        text = self.tr("{code} · {when} · {total} · {status}").format(
             code=self.sale.purchase_code, when=local_time(self.sale.created_at),
-            total=self.money.format(self.sale.total_cents), status=shown))
+            total=self.money.format(self.sale.total_cents), status=shown)
+        if self.refunded_cents:
+            text = self.tr("{text} · refunded {amount}").format(text=text,
+                                                                amount=self.money.format(self.refunded_cents))
+        self.summary.setText(text)
 
     def _update_buttons(self) -> None:
         voided = self.sale.status == "voided"
         self.reprint_button.setEnabled(not self.busy and self._reprint is not None and not voided)
-        self.void_button.setEnabled(not self.busy and not voided and self._can_authorise())
+        self.void_button.setEnabled(not self.busy and not voided and self._can_authorise()
+                                    and not self.refunded_cents)
+        self.refund_button.setEnabled(not self.busy and not voided and self._can_authorise() and self.refundable)
         self.close_button.setEnabled(not self.busy)
 
     def _say(self, text: str, kind: str) -> None:
@@ -230,6 +249,36 @@ class SaleDialog(QDialog):
 
     def _reprint_failed(self, exc: Exception) -> None:
         self._say(self.tr("Could not print: {error}").format(error=describe(exc, self.money)), "error")
+
+    # --- refund ---------------------------------------------------------------------------------------
+
+    def _read_refunds(self) -> None:
+        """How much of the sale was given back and whether any ticket is left to refund (read pool)."""
+        sales, code = self.ctx.facades.sales, self.sale.purchase_code
+        if not hasattr(sales, "sale_for_refund"):
+            return
+
+        def failed(exc: Exception) -> None:  # the summary stays without the refunds
+            log.warning("could not read the sale's refunds: %s", type(exc).__name__)
+
+        self.ctx.runner.read(self, lambda: sales.sale_for_refund(code), success=self._refunds_read, failure=failed)
+
+    def _refunds_read(self, view: Any) -> None:
+        self.refunded_cents = view.refunded_cents
+        self.refundable = bool(view.open_tickets)
+        self._show_summary(self.sale.status)
+        self._update_buttons()
+
+    def open_refund(self) -> RefundDialog | None:
+        """The Refund button: the refund dialog over this one (the PIN is asked there, once tickets are chosen)."""
+        if self.busy or self.sale.status == "voided" or not self._can_authorise():
+            return None
+        dialog = RefundDialog(self.sale.purchase_code, self.ctx, parent=self, session_factory=self._session_factory,
+                              authorise=self._authorise)
+        dialog.refunded.connect(lambda _code: self._read_refunds())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- void -----------------------------------------------------------------------------------------
 
@@ -330,6 +379,8 @@ class SaleDialog(QDialog):
 
     def _hub_changed(self, changes: Changes) -> None:
         code = self.sale.purchase_code
+        if code in changes.sales and self.sale.status != "voided":  # a refund (here or by the command line)
+            self._read_refunds()
         if self._following and (changes.outbox or code in changes.sales or code in changes.platform):
             self.refresh_confirmation()
 

@@ -149,6 +149,28 @@
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="219"/>
+        <source>Paid {total} · %n tickets</source>
+        <translation>
+            <numerusform>Paid {total} · %n ticket</numerusform>
+            <numerusform>Paid {total} · %n tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="348"/>
+        <source>Refund %n tickets of sale {code}: {amount} {way}.
+Reason: {reason}</source>
+        <translation>
+            <numerusform>Refund %n ticket of sale {code}: {amount} {way}.
+Reason: {reason}</numerusform>
+            <numerusform>Refund %n tickets of sale {code}: {amount} {way}.
+Reason: {reason}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReturnsDialog</name>
     <message numerus="yes">
         <location filename="../../boxoffice/ui/returns_dialog.py" line="419"/>
@@ -222,7 +244,7 @@ They can no longer be sold at this window from now on; the central platform conf
 <context>
     <name>SaleDialog</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="254"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="303"/>
         <source>Void sale {code} (%n tickets, {total}).
 Reason: {reason}</source>
         <translation>

@@ -2686,6 +2686,198 @@
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="79"/>
+        <source>Refund, sale {code}</source>
+        <translation>Devolución, venta {code}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="97"/>
+        <source>Refund tickets of sale {code}</source>
+        <translation>Devolver entradas de la venta {code}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="100"/>
+        <source>Reading the sale…</source>
+        <translation>Leyendo la venta…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="107"/>
+        <source>Select all</source>
+        <translation>Seleccionar todas</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="123"/>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="125"/>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="133"/>
+        <source>Give back in</source>
+        <translation>Devolver en</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="136"/>
+        <source>the reference printed on the card slip</source>
+        <translation>la referencia impresa en el comprobante de la tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="137"/>
+        <source>Card slip</source>
+        <translation>Comprobante</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="141"/>
+        <source>why the customer is given the money back</source>
+        <translation>por qué se devuelve el dinero al cliente</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="142"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="152"/>
+        <source>Refund…</source>
+        <translation>Devolver…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="156"/>
+        <source>Refunds need a supervisor&apos;s PIN, which cannot be asked here</source>
+        <translation>Las devoluciones necesitan el PIN de un supervisor, que aquí no se puede pedir</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="157"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="179"/>
+        <source>Refund</source>
+        <translation>Devolver</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="179"/>
+        <source>Zone</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="179"/>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="179"/>
+        <source>Seat</source>
+        <translation>Butaca</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="180"/>
+        <source>Ticket</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="180"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="201"/>
+        <source>Could not read the sale: {error}</source>
+        <translation>No se pudo leer la venta: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="213"/>
+        <source>Sale {code} is voided: there is nothing to refund.</source>
+        <translation>La venta {code} está anulada: no hay nada que devolver.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="216"/>
+        <source>Paid {total} · refunded before {refunded}</source>
+        <translation>Pagado {total} · ya devuelto {refunded}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="219"/>
+        <source>Paid {total} · %n tickets</source>
+        <translation>
+            <numerusform>Pagado {total} · %n entrada</numerusform>
+            <numerusform>Pagado {total} · %n entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="231"/>
+        <source>refunded</source>
+        <translation>devuelta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="240"/>
+        <source>General admission</source>
+        <translation>Entrada general</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="321"/>
+        <source>To give back: {amount}</source>
+        <translation>A devolver: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="346"/>
+        <source>in cash</source>
+        <translation>en efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="346"/>
+        <source>to the card {reference}</source>
+        <translation>a la tarjeta {reference}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="348"/>
+        <source>Refund %n tickets of sale {code}: {amount} {way}.
+Reason: {reason}</source>
+        <translation>
+            <numerusform>Devolver %n entrada de la venta {code}: {amount} {way}.
+Motivo: {reason}</numerusform>
+            <numerusform>Devolver %n entradas de la venta {code}: {amount} {way}.
+Motivo: {reason}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="357"/>
+        <source>Not refunded: no supervisor authorised it.</source>
+        <translation>Sin devolución: ningún supervisor la autorizó.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="360"/>
+        <source>Not refunded: {name} is not a supervisor.</source>
+        <translation>Sin devolución: {name} no es supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="370"/>
+        <source>Refunding…</source>
+        <translation>Devolviendo…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="381"/>
+        <source>Refunded {amount} to the card. The seats go back on sale when the central platform confirms.</source>
+        <translation>Devueltos {amount} a la tarjeta. Las butacas vuelven a la venta cuando la plataforma central lo confirme.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="384"/>
+        <source>Refunded {amount} in cash. The seats go back on sale when the central platform confirms.</source>
+        <translation>Devueltos {amount} en efectivo. Las butacas vuelven a la venta cuando la plataforma central lo confirme.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="396"/>
+        <source>Not refunded. {error}</source>
+        <translation>Sin devolución. {error}</translation>
+    </message>
+</context>
+<context>
     <name>ReportSeenDialog</name>
     <message>
         <location filename="../../boxoffice/ui/sync_queue.py" line="272"/>
@@ -3179,88 +3371,103 @@ A partir de ahora ya no se podrán vender en esta taquilla; la plataforma centra
 <context>
     <name>SaleDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="75"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="80"/>
         <source>Sale {code}</source>
         <translation>Venta {code}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="118"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="125"/>
         <source>Void sale…</source>
         <translation>Anular venta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="121"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="128"/>
         <source>Voids need a supervisor&apos;s PIN, which cannot be asked here</source>
         <translation>Las anulaciones necesitan el PIN de un supervisor, que aquí no se puede pedir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="147"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="129"/>
+        <source>Refund…</source>
+        <translation>Devolver…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="132"/>
+        <source>Refunds need a supervisor&apos;s PIN, which cannot be asked here</source>
+        <translation>Las devoluciones necesitan el PIN de un supervisor, que aquí no se puede pedir</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="160"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="147"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="160"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="147"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="160"/>
         <source>Seat</source>
         <translation>Butaca</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="147"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="160"/>
         <source>Ticket</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="148"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="161"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="178"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="191"/>
         <source>{pass_name} — {product} ({n} of {of})</source>
         <translation>{pass_name} — {product} ({n} de {of})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="181"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="194"/>
         <source>General admission</source>
         <translation>Entrada general</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="202"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="215"/>
         <source>voided</source>
         <translation>anulada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="202"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="215"/>
         <source>sold</source>
         <translation>vendida</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="203"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="216"/>
         <source>{code} · {when} · {total} · {status}</source>
         <translation>{code} · {when} · {total} · {status}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="225"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="220"/>
+        <source>{text} · refunded {amount}</source>
+        <translation>{text} · devuelto {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="244"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="241"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="290"/>
         <source>Reason for voiding sale {code}:</source>
         <translation>Motivo de la anulación de la venta {code}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="252"/>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="278"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="301"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="327"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="254"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="303"/>
         <source>Void sale {code} (%n tickets, {total}).
 Reason: {reason}</source>
         <translation>
@@ -3271,87 +3478,87 @@ Motivo: {reason}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="265"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="314"/>
         <source>Not voided: no supervisor authorised it.</source>
         <translation>No anulada: ningún supervisor la autorizó.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="268"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="317"/>
         <source>Not voided: {name} is not a supervisor.</source>
         <translation>No anulada: {name} no es supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="289"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="338"/>
         <source>Voiding…</source>
         <translation>Anulando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="300"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="349"/>
         <source>Voided. A cancellation is queued for the central platform; the seats go back on sale when it confirms.</source>
         <translation>Anulada. La anulación queda en cola para la plataforma central; las butacas vuelven a la venta cuando la confirme.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="303"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="352"/>
         <source>Voided. The sale had not reached the central platform: its delivery is cancelled and the seats are on sale again now.</source>
         <translation>Anulada. La venta no había llegado a la plataforma central: se cancela su envío y las butacas ya vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="306"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="355"/>
         <source>{text} Authorised by {name}.</source>
         <translation>{text} Autorizada por {name}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="317"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="366"/>
         <source>Not voided. {error}</source>
         <translation>No anulada. {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="343"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="394"/>
         <source>The central platform confirmed the cancellation at {time}; the seats are on sale again.</source>
         <translation>La plataforma central confirmó la anulación a las {time}; las butacas vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="348"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="399"/>
         <source>The central platform refused the cancellation: {error}. The seats stay sold; tell the supervisor.</source>
         <translation>La plataforma central rechazó la anulación: {error}. Las butacas siguen vendidas; avise al supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="351"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="402"/>
         <source>Waiting for the central platform to confirm the cancellation…</source>
         <translation>Esperando a que la plataforma central confirme la anulación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="353"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="404"/>
         <source>{text} (not reached yet: {error})</source>
         <translation>{text} (aún no ha llegado: {error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="114"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="121"/>
         <source>Reprint</source>
         <translation>Reimprimir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="117"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="124"/>
         <source>Printing is not set up yet</source>
         <translation>La impresión aún no está configurada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="240"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="289"/>
         <source>Void sale</source>
         <translation>Anular venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="122"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="133"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="232"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="251"/>
         <source>Could not print: {error}</source>
         <translation>No se pudo imprimir: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="229"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="248"/>
         <source>Reprinted.</source>
         <translation>Reimpreso.</translation>
     </message>
