@@ -266,6 +266,9 @@ class SaleDialog(QDialog):
     def _refunds_read(self, view: Any) -> None:
         self.refunded_cents = view.refunded_cents
         self.refundable = bool(view.open_tickets)
+        if self.refunded_cents and self._can_authorise():  # Void is greyed: say why
+            self.void_button.setToolTip(self.tr("Tickets of this sale were refunded: refund the others instead of "
+                                                "voiding"))
         self._show_summary(self.sale.status)
         self._update_buttons()
 

@@ -244,7 +244,7 @@ They can no longer be sold at this window from now on; the central platform conf
 <context>
     <name>SaleDialog</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="303"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="306"/>
         <source>Void sale {code} (%n tickets, {total}).
 Reason: {reason}</source>
         <translation>

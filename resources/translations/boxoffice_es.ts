@@ -3456,18 +3456,23 @@ A partir de ahora ya no se podrán vender en esta taquilla; la plataforma centra
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="290"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="270"/>
+        <source>Tickets of this sale were refunded: refund the others instead of voiding</source>
+        <translation>Se devolvieron entradas de esta venta: devuelva las demás en lugar de anularla</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="293"/>
         <source>Reason for voiding sale {code}:</source>
         <translation>Motivo de la anulación de la venta {code}:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="301"/>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="327"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="304"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="330"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="303"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="306"/>
         <source>Void sale {code} (%n tickets, {total}).
 Reason: {reason}</source>
         <translation>
@@ -3478,57 +3483,57 @@ Motivo: {reason}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="314"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="317"/>
         <source>Not voided: no supervisor authorised it.</source>
         <translation>No anulada: ningún supervisor la autorizó.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="317"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="320"/>
         <source>Not voided: {name} is not a supervisor.</source>
         <translation>No anulada: {name} no es supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="338"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="341"/>
         <source>Voiding…</source>
         <translation>Anulando…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="349"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="352"/>
         <source>Voided. A cancellation is queued for the central platform; the seats go back on sale when it confirms.</source>
         <translation>Anulada. La anulación queda en cola para la plataforma central; las butacas vuelven a la venta cuando la confirme.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="352"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="355"/>
         <source>Voided. The sale had not reached the central platform: its delivery is cancelled and the seats are on sale again now.</source>
         <translation>Anulada. La venta no había llegado a la plataforma central: se cancela su envío y las butacas ya vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="355"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="358"/>
         <source>{text} Authorised by {name}.</source>
         <translation>{text} Autorizada por {name}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="366"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="369"/>
         <source>Not voided. {error}</source>
         <translation>No anulada. {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="394"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="397"/>
         <source>The central platform confirmed the cancellation at {time}; the seats are on sale again.</source>
         <translation>La plataforma central confirmó la anulación a las {time}; las butacas vuelven a estar a la venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="399"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="402"/>
         <source>The central platform refused the cancellation: {error}. The seats stay sold; tell the supervisor.</source>
         <translation>La plataforma central rechazó la anulación: {error}. Las butacas siguen vendidas; avise al supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="402"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="405"/>
         <source>Waiting for the central platform to confirm the cancellation…</source>
         <translation>Esperando a que la plataforma central confirme la anulación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="404"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="407"/>
         <source>{text} (not reached yet: {error})</source>
         <translation>{text} (aún no ha llegado: {error})</translation>
     </message>
@@ -3543,7 +3548,7 @@ Motivo: {reason}</numerusform>
         <translation>La impresión aún no está configurada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/sale_dialog.py" line="289"/>
+        <location filename="../../boxoffice/ui/sale_dialog.py" line="292"/>
         <source>Void sale</source>
         <translation>Anular venta</translation>
     </message>

@@ -110,6 +110,7 @@ def test_one_ticket_of_two_refunded_to_the_card_then_only_the_other_can_be_chose
     qtbot.waitUntil(lambda: "refunded" in sale_dialog.summary.text(), timeout=WAIT_MS)
     assert ctx.money.format(first.amount_cents) in sale_dialog.summary.text().split("refunded")[-1]
     assert not sale_dialog.void_button.isEnabled() and sale_dialog.refund_button.isEnabled()
+    assert "refund the others" in sale_dialog.void_button.toolTip()
     dialog.accept()
 
     again = open_refund(qtbot, store, code, authorise=lambda _prompt: team["marta"])
