@@ -68,11 +68,15 @@ class Recorded:
     settled: list[str] = field(default_factory=list)
 
 
+#: outbox kinds sent alone, each to its own call (not the synchronisation's): a return, a batch ticket's activation
+ALONE = ("unassign", "activate")
+
+
 # -- reading -----------------------------------------------------------------------------------------------------
 
 
 def next_batch(read_session_factory: sessionmaker[Session], batch_size: int) -> list[dict[str, Any]]:
-    """The next items to send, in order: consecutive sales and voids, or one unassign alone.
+    """The next items to send, in order: consecutive sales and voids, or one unassign or activation alone.
 
     A cancellation waits until the platform has its sale (point 11 of issue #12). The journal's head is read in
     the same transaction, so it covers every sale the batch carries.
@@ -89,7 +93,7 @@ def next_batch(read_session_factory: sessionmaker[Session], batch_size: int) -> 
         for row in rows:
             item = {"id": row.id, "kind": row.kind, "key": row.idempotency_key, "payload": row.payload,
                     "subject": row.subject, "attempted": row.attempted_at is not None}
-            if row.kind == "unassign":
+            if row.kind in ALONE:
                 if not batch:
                     batch.append(item)
                 break
@@ -163,6 +167,22 @@ def record_unassign_delivered(session_factory: sessionmaker[Session], item: dict
         ticket_states.move(OUTBOX, row, "delivered", subject=row.subject)
         row.delivered_at, row.last_error = utcnow(), None
         _move_tickets(session, item["payload"]["ticket_ids"], "returned", ("returning",))
+        sync_facts.put_time(session, sync_facts.LAST_SUCCESS)
+        sync_facts.clear(session, sync_facts.LAST_ERROR)
+
+
+def record_activation_delivered(session_factory: sessionmaker[Session], item: dict[str, Any],
+                                answer: dict[str, Any]) -> None:
+    """The platform activated the pre-generated ticket of ``item`` (its answer kept): the row is delivered."""
+    with session_factory.begin() as session:
+        row = session.get(Outbox, item["id"])
+        assert row is not None
+        if row.state != "pending":  # already recorded by another delivery of the same item
+            return
+        ticket_states.move(OUTBOX, row, "delivered", subject=row.subject)
+        # the ticket as the platform answered it, its plain fields (a decimal price stays in price_cents)
+        kept = {key: value for key, value in answer.items() if isinstance(value, str | int | bool | None)}
+        row.delivered_at, row.last_error, row.response = utcnow(), None, kept
         sync_facts.put_time(session, sync_facts.LAST_SUCCESS)
         sync_facts.clear(session, sync_facts.LAST_ERROR)
 

@@ -48,7 +48,7 @@ CLERK_ROLES = ("clerk", "supervisor", "door")
 SALE_STATUSES = ("completed", "voided")
 DELIVERY_STATES = ("pending", "delivered", "parked", "conflict", "cancelled")
 PAYMENT_METHODS = ("cash", "card")
-OUTBOX_KINDS = ("sale", "unassign", "void", "refund")
+OUTBOX_KINDS = ("sale", "unassign", "void", "refund", "activate")
 OUTBOX_STATES = ("pending", "delivered", "parked", "cancelled")
 
 #: Satellite Tag code lengths (DESIGN.md): purchase code, + 4-digit item counter, + 5-character ticket suffix.

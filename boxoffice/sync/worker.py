@@ -43,6 +43,7 @@ from boxoffice.core.sync_status import SyncStatus
 from boxoffice.store.types import utcnow
 from boxoffice.sync import conflict_feed
 from boxoffice.sync.backoff import Backoff
+from boxoffice.sync.batches_client import BatchesClient
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.culprits import Strikes, is_refusal, may_be_the_entries
 from boxoffice.sync.errors import CentralAuthError, CentralError, CentralRejected, CentralServerError, ForeignAnswer
@@ -67,6 +68,9 @@ class DeliveryBook(conflict_feed.ConflictBook, Protocol):
                             results: Sequence[Any], head: Any = None) -> Any: ...
 
     def record_unassign_delivered(self, session_factory: sessionmaker[Session], item: dict[str, Any]) -> None: ...
+
+    def record_activation_delivered(self, session_factory: sessionmaker[Session], item: dict[str, Any],
+                                    answer: dict[str, Any]) -> None: ...
 
     def park(self, session_factory: sessionmaker[Session], item: dict[str, Any], message: str) -> None: ...
 
@@ -206,6 +210,8 @@ class DeliveryWorker:
             try:
                 if batch[0]["kind"] == "unassign":
                     result = self._deliver_unassign(client, batch[0])
+                elif batch[0]["kind"] == "activate":
+                    result = self._deliver_activation(client, batch[0])
                 else:
                     result = self._deliver_sync(client, batch)
             except CentralError as exc:
@@ -333,6 +339,21 @@ class DeliveryWorker:
             self._park(item, exc.reason)
             return RoundResult(parked=1)
         self.book.record_unassign_delivered(self.session_factory, item)
+        return RoundResult(delivered=1)
+
+    def _deliver_activation(self, client: CentralClient, item: dict[str, Any]) -> RoundResult:
+        """A pre-generated ticket sold at the window: the spec's activate call (the same activation sent again
+        answers the same ticket; another payment for it is a refusal, parked for the supervisor)."""
+        payload = item["payload"]
+        try:
+            ticket = BatchesClient(client).activate(payload["ticket_id"], payload["amount_cents"], payload["method"],
+                                                    payload.get("reference"), holder_name=payload.get("holder"))
+        except CentralRejected as exc:
+            if isinstance(exc, ForeignAnswer):
+                raise  # not the platform's answer: transport trouble, retried
+            self._park(item, exc.reason)
+            return RoundResult(parked=1)
+        self.book.record_activation_delivered(self.session_factory, item, ticket)
         return RoundResult(delivered=1)
 
     # -- failures --------------------------------------------------------------------------------------------

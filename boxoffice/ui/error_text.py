@@ -51,6 +51,16 @@ TEMPLATES: dict[str, str] = {
         QT_TRANSLATE_NOOP("ErrorText", "{product} is no longer on sale: its sale closed on {closed_at}."),
     "ticket_type_not_public":
         QT_TRANSLATE_NOOP("ErrorText", "{product} is not for public sale; a supervisor can issue it as a comp."),
+    "activation_unknown":
+        QT_TRANSLATE_NOOP("ErrorText", "{code} is not a pre-generated ticket of an event here; refresh the door list."),
+    "activation_done":
+        QT_TRANSLATE_NOOP("ErrorText", "Ticket {code} is already activated."),
+    "activation_method_unknown":
+        QT_TRANSLATE_NOOP("ErrorText", "Take the payment in cash or by card."),
+    "activation_price_negative":
+        QT_TRANSLATE_NOOP("ErrorText", "The price cannot be negative."),
+    "activation_reference_missing":
+        QT_TRANSLATE_NOOP("ErrorText", "Type the card slip's reference."),
     "quantity_out_of_range":
         QT_TRANSLATE_NOOP("ErrorText", "The quantity of {product} must be between 1 and {max}."),
     "discount_out_of_range":
