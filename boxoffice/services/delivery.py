@@ -160,31 +160,31 @@ def record_sync_results(session_factory: sessionmaker[Session], batch: Sequence[
 def record_unassign_delivered(session_factory: sessionmaker[Session], item: dict[str, Any]) -> None:
     """The platform took back the returned seats of ``item``: they are returned, the row delivered."""
     with session_factory.begin() as session:
-        row = session.get(Outbox, item["id"])
-        assert row is not None
-        if row.state != "pending":  # already recorded by another delivery of the same item
-            return
-        ticket_states.move(OUTBOX, row, "delivered", subject=row.subject)
-        row.delivered_at, row.last_error = utcnow(), None
-        _move_tickets(session, item["payload"]["ticket_ids"], "returned", ("returning",))
-        sync_facts.put_time(session, sync_facts.LAST_SUCCESS)
-        sync_facts.clear(session, sync_facts.LAST_ERROR)
+        if _delivered_alone(session, item) is not None:
+            _move_tickets(session, item["payload"]["ticket_ids"], "returned", ("returning",))
 
 
 def record_activation_delivered(session_factory: sessionmaker[Session], item: dict[str, Any],
                                 answer: dict[str, Any]) -> None:
     """The platform activated the pre-generated ticket of ``item`` (its answer kept): the row is delivered."""
     with session_factory.begin() as session:
-        row = session.get(Outbox, item["id"])
-        assert row is not None
-        if row.state != "pending":  # already recorded by another delivery of the same item
-            return
-        ticket_states.move(OUTBOX, row, "delivered", subject=row.subject)
-        # the ticket as the platform answered it, its plain fields (a decimal price stays in price_cents)
-        kept = {key: value for key, value in answer.items() if isinstance(value, str | int | bool | None)}
-        row.delivered_at, row.last_error, row.response = utcnow(), None, kept
-        sync_facts.put_time(session, sync_facts.LAST_SUCCESS)
-        sync_facts.clear(session, sync_facts.LAST_ERROR)
+        row = _delivered_alone(session, item)
+        if row is not None:  # the ticket as answered, its plain fields (a decimal price stays in price_cents)
+            row.response = {key: value for key, value in answer.items() if isinstance(value, str | int | bool | None)}
+
+
+def _delivered_alone(session: Session, item: dict[str, Any]) -> Outbox | None:
+    """An item sent alone was answered: its row delivered and the round's success noted; None when another
+    delivery of the same item recorded it first (then nothing changes)."""
+    row = session.get(Outbox, item["id"])
+    assert row is not None
+    if row.state != "pending":
+        return None
+    ticket_states.move(OUTBOX, row, "delivered", subject=row.subject)
+    row.delivered_at, row.last_error = utcnow(), None
+    sync_facts.put_time(session, sync_facts.LAST_SUCCESS)
+    sync_facts.clear(session, sync_facts.LAST_ERROR)
+    return row
 
 
 def park(session_factory: sessionmaker[Session], item: dict[str, Any], message: str) -> None:
