@@ -46,6 +46,7 @@ from boxoffice.ui.qt import (
     QSpinBox,
     QSplitter,
     Qt,
+    QTimer,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self.products: list[ProductInfo] = []
         self.cart = Cart(event_id="")
         self._busy = False
+        self._door_events: set[str] = set()  # events whose door entries sync in the background
+        self._door_timer: QTimer | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Box office — {office}").format(office=backend.terminal.office_name))
         self.setMinimumSize(1000, 700)
@@ -455,9 +458,33 @@ class MainWindow(QMainWindow):
                                  refresh=(lambda: door_sync(event_id)) if door_sync is not None else None,
                                  refresh_seconds=backend.door_sync_seconds)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if door_sync is not None:  # the entries admitted go up even once the door check is closed
+            dialog.finished.connect(lambda *_: self._door_sync_in_background(event_id))
         self.door_check_opened.emit(dialog)
         dialog.open()
         return dialog
+
+    def _door_sync_in_background(self, event_id: str) -> None:
+        """After a door check closes: one door sync round now, then every ``[door] sync_seconds`` while the
+        window is up, on the network thread (entries admitted offline reach the central and the other doors'
+        come down without the dialog being open). A failed round is logged and retried at the next tick."""
+        door_sync = self.backend.door_sync
+        if door_sync is None:
+            return
+        self._door_events.add(event_id)
+        timer = self._door_timer
+        if timer is None:
+            timer = self._door_timer = QTimer(self)
+            timer.timeout.connect(self._door_sync_round)
+        timer.start(max(5, int(self.backend.door_sync_seconds)) * 1000)
+        self._door_sync_round()
+
+    def _door_sync_round(self) -> None:
+        door_sync = self.backend.door_sync
+        for event_id in sorted(self._door_events):
+            if door_sync is not None:
+                self.ctx.runner.network(self, lambda event_id=event_id: door_sync(event_id),
+                                        failure=lambda exc: log.warning("door sync in the background: %s", exc))
 
     def open_staff(self) -> QDialog | None:
         """The staff screen, after the supervisor's PIN again (staff changes are journaled under whoever typed

@@ -39,3 +39,34 @@ def test_scan_at_the_door_green_then_red(qtbot, tmp_path: Path) -> None:
     dialog.accept()
     assert router.target is None
     store.close()
+
+
+def test_door_entries_keep_syncing_after_the_door_check_closes(qtbot, tmp_path: Path) -> None:
+    """The door sync runs at open (the dialog's own), once more when it closes, then on the window's timer."""
+    import threading
+
+    store = seed_store(tmp_path / "t.sqlite3")
+    backend = backend_for(store)
+    rounds: list[str] = []
+    on_network: list[bool] = []
+
+    def door_sync(event_id: str) -> None:
+        on_network.append(threading.current_thread() is not threading.main_thread())
+        rounds.append(event_id)
+
+    backend.door_sync, backend.door_sync_seconds = door_sync, 5
+    window = MainWindow(backend, clerk=ClerkInfo(1, "Marta López", "supervisor", None))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_event_id() == "EVDEMO", timeout=5000)
+    dialog = window.open_door_check()
+    qtbot.waitUntil(lambda: len(rounds) >= 1, timeout=5000)  # the dialog's round at open
+    opened = len(rounds)
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(rounds) == opened + 1, timeout=5000)  # the round when it closes
+    assert window._door_timer is not None and window._door_timer.isActive()
+    assert window._door_timer.interval() == 5000
+    window._door_timer.timeout.emit()  # the next tick, without waiting 5 s
+    qtbot.waitUntil(lambda: len(rounds) == opened + 2, timeout=5000)
+    assert set(rounds) == {"EVDEMO"} and all(on_network)
+    store.close()
