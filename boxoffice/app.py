@@ -108,6 +108,8 @@ def run_gui(args: argparse.Namespace) -> int:
         if paired.config.paired:
             backend.pull = link.start(paired)
             backend.door_sync = door_syncer(lambda: make_client(paired), store.session_factory)
+        if paired.config.paired:
+            backend.central_client = lambda: make_client(paired)
         backend.facades = root_facades(store, backend, link)
 
     connect(context)
@@ -134,7 +136,8 @@ def root_facades(store, backend, link):  # -> boxoffice.facades.Facades
 
     sync = SyncView(store.session_factory, store.read_session_factory, backend.terminal, status=link.status,
                     wake=link.wake, pull=backend.pull)
-    return build_facades(store, backend.terminal, sync=sync, printing=printing_facade(backend))
+    return build_facades(store, backend.terminal, sync=sync, printing=printing_facade(backend),
+                         central=backend.central_client)
 
 
 def _as_saved(context: Context, backend) -> Context:

@@ -10,13 +10,16 @@ operation runner: each shot waits until it has answered.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select, update
 
 from boxoffice.core.payments import PaymentRequest
+from boxoffice.facades.batches import BatchesFacade, BatchRow, TicketTypeChoice
 from boxoffice.services import catalog
 from boxoffice.services.clerks import ClerkInfo
 from boxoffice.services.refunds import RefundResult, refund
@@ -24,7 +27,10 @@ from boxoffice.services.returns import void_sale
 from boxoffice.services.sales import LineRequest, SaleRequest, sell
 from boxoffice.services.shifts import close_shift, current_shift, open_shift
 from boxoffice.store.models import Outbox, Sale, SaleTicket
+from boxoffice.sync.batches_client import JobState
+from boxoffice.sync.errors import CentralUnreachable
 from boxoffice.training import training_starter
+from boxoffice.ui.batches_dialog import BatchesDialog
 from boxoffice.ui.comp_dialog import CompDialog
 from boxoffice.ui.main_window import MainWindow
 from boxoffice.ui.refund_dialog import RefundDialog
@@ -127,6 +133,11 @@ def shoot(app, store, work: Path, out: Path, suffix: str, size: tuple[int, int],
     queue = window.open_sync_queue()
     grab(queue, "queue")
     queue.reject()
+    for name, online in (("batches", True), ("batches-offline", False)):
+        batches = BatchesDialog(window.ctx, window, facade=_ShotBatches(store, language, online), event_id="EVDEMO")
+        batches.show()
+        grab(batches, name, (lambda d: _batch_done(d, language)) if online else None)
+        batches.reject()
     opening = OpenShiftDialog(backend, supervisor, window)  # a shift is open: refused, and said why
     opening.show()
     grab(opening, "open-shift", natural=True)
@@ -193,6 +204,40 @@ def _sale_of(store, ticket_id: str) -> str:
     with store.read_session_factory() as session:
         return session.scalar(select(Sale.purchase_code).join(SaleTicket, SaleTicket.sale_id == Sale.id)
                               .where(SaleTicket.ticket_id == ticket_id))
+
+
+class _ShotBatches(BatchesFacade):
+    """The platform's batches of the demo event, without a platform (``online=False``: it cannot be reached)."""
+
+    COMMENTS = {"es": ("Colegio San José", "Librería Central (reventa)", "Prueba de impresión"),
+                "en": ("St Joseph's School", "Central Bookshop (reseller)", "Print test")}
+
+    def __init__(self, store, language: str, online: bool) -> None:
+        super().__init__(store.read_session_factory, lambda: None)
+        self.language, self.online = language, online
+
+    def events(self):
+        def types(event_id: str) -> tuple[TicketTypeChoice, ...]:
+            tickets = [p for p in catalog.products(self._read, event_id) if p.kind != "family_pass"]
+            return tuple(TicketTypeChoice(101 + i, p.name, p.price_cents) for i, p in enumerate(tickets))
+
+        return [dataclasses.replace(e, ticket_types=types(e.id)) for e in super().events()]
+
+    def list(self, event_id: str) -> list[BatchRow]:
+        if not self.online:
+            raise CentralUnreachable("offlinesalesbatches", "cannot reach the platform")
+        school, shop, test = self.COMMENTS[self.language]
+        when = datetime(2026, 11, 28, 10, 15, tzinfo=UTC)
+        return [BatchRow(3, 103, 30, school, False, when + timedelta(days=4)),
+                BatchRow(2, 102, 200, shop, False, when + timedelta(days=1)),
+                BatchRow(1, 103, 2, test, True, when)]
+
+
+def _batch_done(dialog: BatchesDialog, language: str) -> None:
+    """The message after batch 3 was made, and it chosen (what a supervisor sees before Save PDF…)."""
+    dialog.item.setCurrentIndex(dialog.item.findData(103))
+    dialog.amount.setValue(30)
+    dialog._batch_done("EVDEMO", JobState("done", body={"id": 3, "amount": 30}))
 
 
 class _NoPrinter:

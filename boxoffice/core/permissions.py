@@ -36,6 +36,7 @@ class Action(StrEnum):
     door_check = "door_check"
     kiosk_exit = "kiosk_exit"
     training = "training"
+    batches = "batches"              # ask the platform for pre-generated tickets (offline sales batches)
 
 
 PERMISSIONS: dict[str, frozenset[Action]] = {

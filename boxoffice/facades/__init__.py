@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from boxoffice.facades.batches import BatchesFacade
 from boxoffice.facades.clerks import ClerksFacade
 from boxoffice.facades.printing import PrintingFacade
 from boxoffice.facades.results import Changed
@@ -23,8 +24,8 @@ from boxoffice.facades.shifts import ShiftsFacade
 from boxoffice.facades.sync_view import SyncView
 from boxoffice.services.context import Terminal
 
-__all__ = ["Changed", "ClerksFacade", "Facades", "PrintingFacade", "SalesFacade", "ShiftsFacade", "SyncView",
-           "build_facades"]
+__all__ = ["BatchesFacade", "Changed", "ClerksFacade", "Facades", "PrintingFacade", "SalesFacade", "ShiftsFacade",
+           "SyncView", "build_facades"]
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,14 @@ class Facades:
     shifts: ShiftsFacade
     sync: SyncView
     printing: PrintingFacade
+    batches: BatchesFacade
 
 
 def build_facades(store, terminal: Terminal, *, sync: SyncView, printing: PrintingFacade | None = None,
-                  wake_sync: Callable[[], None] | None = None) -> Facades:
-    """The facades over ``store`` (a :class:`boxoffice.store.engine.Store`) for ``terminal``."""
+                  wake_sync: Callable[[], None] | None = None,
+                  central: Callable[[], object] | None = None) -> Facades:
+    """The facades over ``store`` (a :class:`boxoffice.store.engine.Store`) for ``terminal``; ``central`` makes
+    a platform client for one call (the batch screen's; None, e.g. training or unpaired: no batches)."""
     wake = wake_sync or sync.wake
     return Facades(
         terminal=terminal,
@@ -50,4 +54,5 @@ def build_facades(store, terminal: Terminal, *, sync: SyncView, printing: Printi
         shifts=ShiftsFacade(store.session_factory, store.read_session_factory),
         sync=sync,
         printing=printing or PrintingFacade.not_set_up(),
+        batches=BatchesFacade(store.read_session_factory, central),
     )

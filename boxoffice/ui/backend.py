@@ -44,3 +44,5 @@ class Backend:
     door_scan_point: str = ""  # [door] scan_point: which door this terminal is (ticket types may accept only some)
     door_sync: Callable[[str], Any] | None = None  # (event id): send entries, refresh the door snapshot (network)
     door_sync_seconds: int = 30
+    #: () -> a boxoffice.sync.client.CentralClient for one call (network): the batch screen's; None: no platform
+    central_client: Callable[[], Any] | None = None

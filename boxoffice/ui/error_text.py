@@ -554,6 +554,7 @@ ACTIONS: dict[str, str] = {
     "door_check": QT_TRANSLATE_NOOP("ErrorText", "check tickets at the door"),
     "kiosk_exit": QT_TRANSLATE_NOOP("ErrorText", "leave kiosk mode"),
     "training": QT_TRANSLATE_NOOP("ErrorText", "use training mode"),
+    "batches": QT_TRANSLATE_NOOP("ErrorText", "request batches of pre-generated tickets"),
 }
 
 

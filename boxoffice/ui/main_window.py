@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
             ("reports", self.tr("Sales reports…"), self.open_reports),
             ("staff", self.tr("Staff…"), self.open_staff),
         ]
+        if self.may(Action.batches):
+            entries.insert(2, ("batches", self.tr("Offline sales batches…"), self.open_batches))
         for name, text, slot in entries:
             menu.addAction(text, slot).setObjectName(name)
         menu.addSeparator()
@@ -325,6 +327,14 @@ class MainWindow(QMainWindow):
         from boxoffice.ui.returns_dialog import ReturnsDialog
 
         return self._open(ReturnsDialog(self.backend, self.clerk.name, event_id, self))
+
+    def open_batches(self) -> QDialog | None:
+        """Ask the platform for pre-generated tickets to print ahead, follow the job, save a batch's PDF."""
+        if not self.may(Action.batches):
+            return None
+        from boxoffice.ui.batches_dialog import BatchesDialog
+
+        return self._open(BatchesDialog(self.ctx, self, event_id=self.current_event_id()))
 
     def open_sync_queue(self) -> QDialog | None:
         if not self.is_supervisor:

@@ -113,4 +113,4 @@ class _BackendSync(SyncView):
 
 def _facades_of(backend: Any) -> Facades:
     return build_facades(_Store(backend), backend.terminal, sync=_BackendSync(backend),
-                         printing=_BackendPrinting(backend))
+                         printing=_BackendPrinting(backend), central=getattr(backend, "central_client", None))

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BatchesDialog</name>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="305"/>
+        <source>Asking the platform for %n ticket(s)…</source>
+        <translation>
+            <numerusform>Asking the platform for %n ticket…</numerusform>
+            <numerusform>Asking the platform for %n tickets…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="361"/>
+        <source>Done: batch {id} with %n ticket(s). Save its PDF to print them.</source>
+        <translation>
+            <numerusform>Done: batch {id} with %n ticket. Save its PDF to print it.</numerusform>
+            <numerusform>Done: batch {id} with %n tickets. Save its PDF to print them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message numerus="yes">
         <location filename="../../boxoffice/ui/cart_panel.py" line="144"/>
@@ -37,7 +56,7 @@
 <context>
     <name>ErrorText</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="569"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="570"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -46,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="570"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="571"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -54,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="571"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="572"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Only %n seat left in {zone}; {needed} needed.</numerusform>
@@ -108,7 +127,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="598"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="635"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n ticket) · {price}</numerusform>
@@ -116,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="632"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="669"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Only %n left in {zone}</numerusform>
@@ -124,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="712"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="749"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Comp {code}: %n ticket issued free of charge.</numerusform>
@@ -132,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="715"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="752"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Sold {code}: %n ticket, {total}{change}.</numerusform>
@@ -140,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="810"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="847"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -296,7 +315,7 @@ Reason: {reason}</numerusform>
 <context>
     <name>ZoneQuickSell</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="101"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="102"/>
         <source>{price} · %n left</source>
         <translation>
             <numerusform>{price} · %n left</numerusform>

@@ -40,6 +40,196 @@
     </message>
 </context>
 <context>
+    <name>BatchesDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="66"/>
+        <source>Offline sales batches</source>
+        <translation>Lotes de venta sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="77"/>
+        <source>Tickets the platform pre-generates to print ahead and sell outside the system (a school, a reseller). Each one is valid only once it is activated when sold.</source>
+        <translation>Entradas que la plataforma genera por adelantado para imprimirlas y venderlas fuera del sistema (un colegio, un revendedor). Cada una solo es válida cuando se activa al venderla.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="88"/>
+        <source>New batch</source>
+        <translation>Nuevo lote</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="102"/>
+        <source>Event:</source>
+        <translation>Evento:</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="105"/>
+        <source>Ticket type:</source>
+        <translation>Tipo de entrada:</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="102"/>
+        <source>Tickets:</source>
+        <translation>Entradas:</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="100"/>
+        <source>school or reseller</source>
+        <translation>colegio o revendedor</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="106"/>
+        <source>Comment:</source>
+        <translation>Comentario:</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="109"/>
+        <source>Test batch (its tickets are for trying out only)</source>
+        <translation>Lote de prueba (sus entradas solo sirven para probar)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="112"/>
+        <source>Request</source>
+        <translation>Solicitar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="134"/>
+        <source>Batches of this event</source>
+        <translation>Lotes de este evento</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="138"/>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="138"/>
+        <source>Ticket type</source>
+        <translation>Tipo de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="138"/>
+        <source>Tickets</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="139"/>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="139"/>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="155"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="161"/>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="198"/>
+        <source>No events at this office yet</source>
+        <translation>Aún no hay eventos en esta taquilla</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="209"/>
+        <source>No ticket types for batches</source>
+        <translation>No hay tipos de entrada para lotes</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="217"/>
+        <source>type {item}</source>
+        <translation>tipo {item}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="222"/>
+        <source>(test)</source>
+        <translation>(prueba)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="232"/>
+        <source>No batches for this event yet.</source>
+        <translation>Aún no hay lotes de este evento.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="265"/>
+        <source>The central platform cannot be reached; batches need it. Try again when it is back.</source>
+        <translation>No se puede contactar con la plataforma central y los lotes la necesitan. Vuelva a intentarlo cuando responda.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="267"/>
+        <source>This terminal has no central platform to ask (not paired, or training); batches need it.</source>
+        <translation>Este terminal no tiene plataforma central a la que pedirlos (sin emparejar, o en formación) y los lotes la necesitan.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="305"/>
+        <source>Asking the platform for %n ticket(s)…</source>
+        <translation>
+            <numerusform>Pidiendo a la plataforma %n entrada…</numerusform>
+            <numerusform>Pidiendo a la plataforma %n entradas…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="320"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="349"/>
+        <source>Waiting for the platform…</source>
+        <translation>Esperando a la plataforma…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="345"/>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="346"/>
+        <source>The platform could not do it: {reason}</source>
+        <translation>La plataforma no pudo hacerlo: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="348"/>
+        <source>The platform is working on it…</source>
+        <translation>La plataforma está en ello…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="361"/>
+        <source>Done: batch {id} with %n ticket(s). Save its PDF to print them.</source>
+        <translation>
+            <numerusform>Hecho: lote {id} con %n entrada. Guarde su PDF para imprimirla.</numerusform>
+            <numerusform>Hecho: lote {id} con %n entradas. Guarde su PDF para imprimirlas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="374"/>
+        <source>Save the batch&apos;s PDF</source>
+        <translation>Guardar el PDF del lote</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="374"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="382"/>
+        <source>Preparing the PDF of batch {id}…</source>
+        <translation>Preparando el PDF del lote {id}…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="388"/>
+        <source>Saving the PDF…</source>
+        <translation>Guardando el PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="394"/>
+        <source>Saved to {path} ({size} KB).</source>
+        <translation>Guardado en {path} ({size} KB).</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <location filename="../../boxoffice/ui/cart_panel.py" line="50"/>
@@ -1660,8 +1850,13 @@
         <source>use training mode</source>
         <translation>usar el modo formación</translation>
     </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="557"/>
+        <source>request batches of pre-generated tickets</source>
+        <translation>solicitar lotes de entradas pregeneradas</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="569"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="570"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -1670,7 +1865,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="570"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="571"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -1678,7 +1873,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="571"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="572"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Solo queda %n butaca en {zone}; se necesitan {needed}.</numerusform>
@@ -1686,93 +1881,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="590"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="591"/>
         <source>PDF files</source>
         <translation>archivos PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="592"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="593"/>
         <source>the system&apos;s default printer</source>
         <translation>la impresora predeterminada del sistema</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="590"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="591"/>
         <source>PDF files in {address}</source>
         <extracomment>where a printer prints, by kind: (with its address, without one)</extracomment>
         <translation>archivos PDF en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="591"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="592"/>
         <source>the printer {address}</source>
         <translation>la impresora {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="593"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="594"/>
         <source>the network printer at {address}</source>
         <translation>la impresora de red en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="594"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="595"/>
         <source>the network printer</source>
         <translation>la impresora de red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="595"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="596"/>
         <source>the USB printer {address}</source>
         <translation>la impresora USB {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="596"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="597"/>
         <source>the USB printer</source>
         <translation>la impresora USB</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="597"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="598"/>
         <source>the serial printer at {address}</source>
         <translation>la impresora serie en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="598"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="599"/>
         <source>the serial printer</source>
         <translation>la impresora serie</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="599"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="600"/>
         <source>the ticket printer at {address}</source>
         <translation>la impresora de entradas en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="600"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="601"/>
         <source>the network ticket printer</source>
         <translation>la impresora de entradas de red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="601"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="602"/>
         <source>the USB ticket printer {address}</source>
         <translation>la impresora de entradas USB {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="602"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="603"/>
         <source>the USB ticket printer</source>
         <translation>la impresora de entradas USB</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="603"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="604"/>
         <source>the serial ticket printer at {address}</source>
         <translation>la impresora de entradas serie en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="604"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="605"/>
         <source>the serial ticket printer</source>
         <translation>la impresora de entradas serie</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="636"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="637"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="649"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="650"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>
@@ -2190,179 +2385,184 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="811"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="848"/>
         <source>Seats not together</source>
         <translation>Butacas no juntas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="812"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="849"/>
         <source>Sell them apart, in different places?</source>
         <translation>¿Venderlas separadas, en sitios distintos?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="824"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="861"/>
         <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="127"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="415"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="130"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="428"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="140"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="143"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="148"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="151"/>
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="153"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="156"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="161"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="164"/>
         <source>TRAINING / FORMACIÓN · practice only: nothing is sold for real, nothing is synced, and it is all discarded when training ends</source>
         <translation>MODO FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="235"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="238"/>
         <source>{name} ⇄</source>
         <translation>{name} ⇄</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="235"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="238"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="283"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="286"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="256"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="290"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="259"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="293"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="251"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="254"/>
         <source>You are signed in for the door: scan the tickets, or open the door check.</source>
         <translation>Ha iniciado sesión para la puerta: escanee las entradas o abra el control de acceso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="291"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="294"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="292"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="295"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="293"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="296"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="294"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="297"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="295"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="298"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="296"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="299"/>
         <source>Staff…</source>
         <translation>Personal…</translation>
     </message>
     <message>
         <location filename="../../boxoffice/ui/main_window.py" line="302"/>
+        <source>Offline sales batches…</source>
+        <translation>Lotes de venta sin conexión…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/main_window.py" line="307"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="304"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="309"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="306"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="311"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="376"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="389"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="378"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="391"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="380"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="393"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="388"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="401"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="395"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="408"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="405"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="418"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="414"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="427"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="441"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="454"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="469"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="506"/>
         <source>Manage the staff: add, edit and deactivate clerks, reset PINs, enrol badges.</source>
         <translation>Gestionar el personal: dar de alta, editar y dar de baja taquilleros, cambiar PIN y registrar tarjetas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="492"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="529"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="507"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="544"/>
         <source> · started</source>
         <translation> · ya empezó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="507"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="544"/>
         <source> · already held</source>
         <translation> · ya celebrado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="598"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="635"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n entrada) · {price}</numerusform>
@@ -2370,17 +2570,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="618"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="655"/>
         <source>Row {row} seat {seat}</source>
         <translation>Fila {row} butaca {seat}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="619"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="656"/>
         <source>Seat {seat}</source>
         <translation>Butaca {seat}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="632"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="669"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Solo queda %n en {zone}</numerusform>
@@ -2388,7 +2588,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="712"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="749"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Cortesía {code}: %n entrada emitida sin cargo.</numerusform>
@@ -2396,7 +2596,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="715"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="752"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Vendido {code}: %n entrada, {total}{change}.</numerusform>
@@ -2404,97 +2604,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="721"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="758"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="491"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="528"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="511"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="548"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="523"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="560"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="526"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="563"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="614"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="651"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="709"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="746"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="723"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="760"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="735"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="772"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="739"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="776"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="763"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="800"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="766"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="803"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="769"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="806"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="784"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="821"/>
         <source>{event} began on {date} at {time}.</source>
         <translation>«{event}» empezó el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="785"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="822"/>
         <source>{event} took place on {date} at {time}.</source>
         <translation>«{event}» se celebró el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="786"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="823"/>
         <source>Event already started</source>
         <translation>Evento ya empezado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="787"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="824"/>
         <source>Past event</source>
         <translation>Evento ya celebrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="789"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="826"/>
         <source>Sell tickets for it anyway?</source>
         <translation>¿Vender entradas de todos modos?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="810"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="847"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -2502,22 +2702,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="856"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="893"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="902"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="939"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="906"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="943"/>
         <source>Scanned code is neither a ticket nor a known badge.</source>
         <translation>El código leído no es una entrada ni una tarjeta conocida.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="908"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="945"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -4816,17 +5016,17 @@ Motivo: {reason}</numerusform>
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="80"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="81"/>
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="89"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="90"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="101"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="102"/>
         <source>{price} · %n left</source>
         <translation>
             <numerusform>{price} · queda %n</numerusform>
