@@ -2,9 +2,10 @@
 
 Run by ``scripts/screenshots [FOLDER]`` (under Xvfb when there is no display). Builds a terminal on a local
 demo inventory (no network), then saves: sign-in, the supervisor PIN prompt, settings, seat map with a
-selection, payment with change, offline state with sales waiting, then the supervisor's screens
-(``screenshots_supervisor``), each at 1280x800 and 1024x768, in ``es`` and ``en``. The screens read through the
-operation runner: each shot waits until it has answered (``screenshots_supervisor.settle``).
+selection, payment with change, a scanned pre-generated ticket to activate (``screenshots_activate``), offline
+state with sales waiting, then the supervisor's screens (``screenshots_supervisor``), each at 1280x800 and
+1024x768, in ``es`` and ``en``. The screens read through the operation runner: each shot waits until it has
+answered (``screenshots_supervisor.settle``).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def main() -> int:
     clerks.create_clerk(store.session_factory, "Javier Ruiz", "1357", role="clerk")
     clerks.create_clerk(store.session_factory, "Lucía Gómez", "9753", role="clerk")
     supervisor = next(c for c in clerks.list_clerks(store.session_factory) if c.is_supervisor)
-    from scripts import screenshots_supervisor
+    from scripts import screenshots_activate, screenshots_supervisor
     from scripts.screenshots_supervisor import settle
 
     screenshots_supervisor.prepare(store, supervisor)
@@ -97,6 +98,7 @@ def main() -> int:
             app.processEvents()
             saved.append(_save(dialog, out / f"payment-{suffix}.png"))
             dialog.close()
+            saved += screenshots_activate.shoot(app, backend, window, out, suffix, language, _save)
 
             window.cart.clear()
             window.reload()

@@ -13,10 +13,11 @@ from boxoffice.core.changes import Changes
 from boxoffice.core.seats import Place, place_of
 from boxoffice.facades.results import Changed
 from boxoffice.facades.ticket_places import TicketPlace, ticket_places
-from boxoffice.services import catalog, refunds, returns, sales
+from boxoffice.services import activations, catalog, refunds, returns, sales
+from boxoffice.services.activations import ActivationResult, Pregenerated
 from boxoffice.services.catalog import EventSummary, ProductInfo, SaleSummary, SeatInfo, ZoneInfo
 from boxoffice.services.context import Terminal
-from boxoffice.store.models import Sale, SaleTicket, Ticket
+from boxoffice.store.models import Event, Product, Sale, SaleTicket, Ticket
 from boxoffice.store.types import utcnow
 
 #: an event that began longer ago than this has taken place (before: latecomers may still buy at the window)
@@ -47,6 +48,16 @@ class EventView:
     zones: list[ZoneInfo]
 
 
+@dataclass(frozen=True)
+class ActivationOffer:
+    """What the activate dialog shows of a scanned pre-generated ticket: its event's name and, when the event
+    has an active product of the ticket type's name, that product's price (the clerk types it otherwise)."""
+
+    ticket: Pregenerated
+    event_name: str
+    price_cents: int | None
+
+
 class SalesFacade:
     def __init__(self, session_factory: sessionmaker[Session], read_session_factory: sessionmaker[Session],
                  terminal: Terminal, wake_sync: Callable[[], None]) -> None:
@@ -75,6 +86,21 @@ class SalesFacade:
     def ticket_places(self, purchase_code: str) -> list[TicketPlace]:
         """A sale's tickets with zone, row, seat number and pass (the sale dialog)."""
         return ticket_places(self._read, purchase_code)
+
+    def find_pregenerated(self, code: str) -> Pregenerated | None:
+        """The not yet activated pre-generated ticket with this barcode (a scan at the window), or None."""
+        return activations.find_pregenerated(self._read, code)
+
+    def activation_offer(self, ticket: Pregenerated) -> ActivationOffer:
+        """The event's name and a suggested price for activating ``ticket`` (one read)."""
+        with self._read() as session:
+            event = session.get(Event, ticket.event_id)
+            price = None
+            if ticket.ticket_type:
+                price = session.scalars(select(Product.price_cents).where(
+                    Product.event_id == ticket.event_id, Product.active.is_(True),
+                    Product.name == ticket.ticket_type).limit(1)).first()
+        return ActivationOffer(ticket, event.name if event else ticket.event_id, price)
 
     def void_confirmation(self, purchase_code: str) -> returns.Confirmation | None:
         return returns.void_confirmation(self._read, purchase_code)
@@ -128,6 +154,15 @@ class SalesFacade:
         changes = Changes(event_id=request.event_id, seats={t.ticket_id: "sold" for t in result.tickets},
                           sales=(result.purchase_code,), outbox=True)
         return Changed(result, changes)
+
+    def activate(self, code: str, amount_cents: int, *, method: str, reference: str | None = None,
+                 holder: str | None = None, actor: str | None = None) -> Changed[ActivationResult]:
+        """Sell a scanned pre-generated ticket (queued for the platform, valid at this door now), then wake the
+        delivery worker; no seat changes, only the outbox."""
+        result = activations.activate(self._write, self.terminal, code, amount_cents, method=method,
+                                      reference=reference, holder=holder, actor=actor)
+        self._wake_sync()
+        return Changed(result, Changes(outbox=True))
 
     def void(self, purchase_code: str, reason: str, actor: str | None = None) -> Changed[returns.VoidResult]:
         result = returns.void_sale(self._write, self.terminal, purchase_code, reason, actor=actor)

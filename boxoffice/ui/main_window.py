@@ -23,6 +23,7 @@ from boxoffice.services.cart import Cart
 from boxoffice.services.catalog import EventSummary, ProductInfo, ZoneInfo
 from boxoffice.services.checkin import check_ticket
 from boxoffice.services.sales import SaleRequest, SaleResult
+from boxoffice.ui.activate_dialog import ActivateDialog
 from boxoffice.ui.backend import Backend
 from boxoffice.ui.cart_panel import CartPanel
 from boxoffice.ui.comp_dialog import CompDialog
@@ -890,18 +891,40 @@ class MainWindow(QMainWindow):
             return
         def found(sale) -> None:
             if sale is None:
-                self._show_error(self.tr("Code {code} was not sold at this terminal").format(code=code))
+                self._offer_activation(code, lambda: self._show_error(
+                    self.tr("Code {code} was not sold at this terminal").format(code=code)))
             else:
                 self.open_sale(sale)
 
         def not_a_ticket(exc: Exception) -> None:
-            if isinstance(exc, InvalidCode):
-                self._badge_sign_in(code)
+            if isinstance(exc, InvalidCode):  # another scheme's barcode may be a batch's ticket, else a badge
+                self._offer_activation(code, lambda: self._badge_sign_in(code))
             else:
                 self._show_error(describe(exc, self.money))
 
         self.ctx.runner.read(self, lambda: self.ctx.facades.sales.find_sale(code), success=found,
                              failure=not_a_ticket)
+
+    def _offer_activation(self, code: str, otherwise) -> None:
+        """A pre-generated ticket not yet activated opens the activate dialog (clerks who sell); else ``otherwise``."""
+        if not self.may(Action.sell):
+            otherwise()
+            return
+        sales = self.ctx.facades.sales
+
+        def failed(exc: Exception) -> None:
+            log.warning("pre-generated ticket lookup of %s failed: %r", code, exc)
+            otherwise()
+
+        self.ctx.runner.read(self, lambda: sales.find_pregenerated(code),
+                             success=lambda ticket: self.open_activation(ticket) if ticket else otherwise(),
+                             failure=failed)
+
+    def open_activation(self, ticket) -> ActivateDialog:
+        dialog = ActivateDialog(ticket, self.ctx, actor=getattr(self.clerk, "name", None), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_sale(self, sale) -> SaleDialog:
         backend = self.backend

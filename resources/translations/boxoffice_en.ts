@@ -127,7 +127,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="635"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="636"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n ticket) · {price}</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="669"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="670"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Only %n left in {zone}</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="749"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="750"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Comp {code}: %n ticket issued free of charge.</numerusform>
@@ -151,7 +151,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="752"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="753"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Sold {code}: %n ticket, {total}{change}.</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="847"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="848"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -315,7 +315,7 @@ Reason: {reason}</numerusform>
 <context>
     <name>ZoneQuickSell</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="102"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="103"/>
         <source>{price} · %n left</source>
         <translation>
             <numerusform>{price} · %n left</numerusform>

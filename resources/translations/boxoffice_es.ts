@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ActivateDialog</name>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="63"/>
+        <source>Activate ticket {code}</source>
+        <translation>Activar la entrada {code}</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="78"/>
+        <source>Pre-generated ticket, not activated yet</source>
+        <translation>Entrada pregenerada, aún sin activar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="82"/>
+        <source>Take the payment, then activate it: it opens the door from now on.</source>
+        <translation>Cobre y actívela: desde ese momento abre la puerta.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="87"/>
+        <source>Reading the event…</source>
+        <translation>Leyendo el evento…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="88"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="89"/>
+        <source>Ticket</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="90"/>
+        <source>Ticket type</source>
+        <translation>Tipo de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="93"/>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="95"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="96"/>
+        <source>Paid in</source>
+        <translation>Pago con</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="99"/>
+        <source>optional: the name for the ticket</source>
+        <translation>opcional: el nombre del titular</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="100"/>
+        <source>Holder</source>
+        <translation>Titular</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="110"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="113"/>
+        <source>Activate</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="217"/>
+        <source>Activating…</source>
+        <translation>Activando…</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="224"/>
+        <source>{amount} in cash.</source>
+        <translation>{amount} en efectivo.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="224"/>
+        <source>{amount} by card.</source>
+        <translation>{amount} con tarjeta.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="226"/>
+        <source>Activated. It goes to the central platform with the next sync.</source>
+        <translation>Activada. Se envía a la plataforma central con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="227"/>
+        <source>Pre-generated ticket, activated</source>
+        <translation>Entrada pregenerada, activada</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/activate_dialog.py" line="239"/>
+        <source>Not activated. {error}</source>
+        <translation>No activada. {error}</translation>
+    </message>
+</context>
+<context>
     <name>BadgeForm</name>
     <message>
         <location filename="../../boxoffice/ui/staff_dialog.py" line="228"/>
@@ -318,6 +421,29 @@
         <location filename="../../boxoffice/ui/cart_panel.py" line="233"/>
         <source>Discount of {amount} on {row}, above the clerks&apos; limit of {limit} ({percent}%).</source>
         <translation>Descuento de {amount} en {row}, por encima del límite de los taquilleros de {limit} ({percent} %).</translation>
+    </message>
+</context>
+<context>
+    <name>CashOrCard</name>
+    <message>
+        <location filename="../../boxoffice/ui/cash_or_card.py" line="51"/>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_or_card.py" line="52"/>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_or_card.py" line="62"/>
+        <source>the reference printed on the card slip</source>
+        <translation>la referencia impresa en el comprobante de la tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/cash_or_card.py" line="63"/>
+        <source>Card slip</source>
+        <translation>Comprobante</translation>
     </message>
 </context>
 <context>
@@ -2385,184 +2511,184 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="848"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="849"/>
         <source>Seats not together</source>
         <translation>Butacas no juntas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="849"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="850"/>
         <source>Sell them apart, in different places?</source>
         <translation>¿Venderlas separadas, en sitios distintos?</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="861"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="862"/>
         <source>Nothing was sold: choose seats on the map, or fewer tickets.</source>
         <translation>No se ha vendido nada: elija butacas en el mapa, o menos entradas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="130"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="428"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="131"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="429"/>
         <source>Box office — {office}</source>
         <translation>Taquilla — {office}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="143"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="144"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="151"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="152"/>
         <source>Change clerk</source>
         <translation>Cambiar usuario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="156"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="157"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="164"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="165"/>
         <source>TRAINING / FORMACIÓN · practice only: nothing is sold for real, nothing is synced, and it is all discarded when training ends</source>
         <translation>MODO FORMACIÓN · solo práctica: no se vende nada de verdad, no se sincroniza nada y todo se descarta al terminar la formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="238"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="239"/>
         <source>{name} ⇄</source>
         <translation>{name} ⇄</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="238"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="239"/>
         <source>Sign in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="286"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="287"/>
         <source>Leave training</source>
         <translation>Salir de formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="259"/>
-        <location filename="../../boxoffice/ui/main_window.py" line="293"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="260"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="294"/>
         <source>Door check…</source>
         <translation>Control de acceso…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="254"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="255"/>
         <source>You are signed in for the door: scan the tickets, or open the door check.</source>
         <translation>Ha iniciado sesión para la puerta: escanee las entradas o abra el control de acceso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="294"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="295"/>
         <source>Return unsold tickets…</source>
         <translation>Devolver entradas no vendidas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="295"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="296"/>
         <source>Sync queue…</source>
         <translation>Cola de sincronización…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="296"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="297"/>
         <source>Shift and Z report…</source>
         <translation>Turno e informe Z…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="297"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="298"/>
         <source>Past Z reports…</source>
         <translation>Informes Z anteriores…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="298"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="299"/>
         <source>Sales reports…</source>
         <translation>Informes de ventas…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="299"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="300"/>
         <source>Staff…</source>
         <translation>Personal…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="302"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="303"/>
         <source>Offline sales batches…</source>
         <translation>Lotes de venta sin conexión…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="307"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="308"/>
         <source>Training mode</source>
         <translation>Modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="309"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="310"/>
         <source>No sale (open drawer)</source>
         <translation>Sin venta (abrir cajón)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="311"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="312"/>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="389"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="390"/>
         <source>Finish or clear the cart before starting training.</source>
         <translation>Termine o vacíe el carrito antes de iniciar la formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="391"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="392"/>
         <source>Preparing the training copy…</source>
         <translation>Preparando la copia de formación…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="393"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="394"/>
         <source>Could not start training: {error}</source>
         <translation>No se pudo iniciar la formación: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="401"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="402"/>
         <source>Training started. Practise freely: these sales are not real.</source>
         <translation>Formación iniciada. Practique con libertad: estas ventas no son reales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="408"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="409"/>
         <source>Wait for the sale to finish before leaving training.</source>
         <translation>Espere a que termine la venta antes de salir de formación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="418"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="419"/>
         <source>Training ended; its practice sales were discarded.</source>
         <translation>Formación terminada; sus ventas de práctica se han descartado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="427"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="428"/>
         <source>TRAINING</source>
         <translation>FORMACIÓN</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="454"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="455"/>
         <source>Settings saved. A new language shows at the next start.</source>
         <translation>Ajustes guardados. El nuevo idioma se verá en el próximo inicio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="506"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="507"/>
         <source>Manage the staff: add, edit and deactivate clerks, reset PINs, enrol badges.</source>
         <translation>Gestionar el personal: dar de alta, editar y dar de baja taquilleros, cambiar PIN y registrar tarjetas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="529"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="530"/>
         <source>Could not open the drawer: {error}</source>
         <translation>No se pudo abrir el cajón: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="544"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="545"/>
         <source> · started</source>
         <translation> · ya empezó</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="544"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="545"/>
         <source> · already held</source>
         <translation> · ya celebrado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="635"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="636"/>
         <source>{name} (%n tickets) · {price}</source>
         <translation>
             <numerusform>{name} (%n entrada) · {price}</numerusform>
@@ -2570,17 +2696,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="655"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="656"/>
         <source>Row {row} seat {seat}</source>
         <translation>Fila {row} butaca {seat}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="656"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="657"/>
         <source>Seat {seat}</source>
         <translation>Butaca {seat}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="669"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="670"/>
         <source>Only %n left in {zone}</source>
         <translation>
             <numerusform>Solo queda %n en {zone}</numerusform>
@@ -2588,7 +2714,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="749"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="750"/>
         <source>Comp {code}: %n tickets issued free of charge.</source>
         <translation>
             <numerusform>Cortesía {code}: %n entrada emitida sin cargo.</numerusform>
@@ -2596,7 +2722,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="752"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="753"/>
         <source>Sold {code}: %n tickets, {total}{change}.</source>
         <translation>
             <numerusform>Vendido {code}: %n entrada, {total}{change}.</numerusform>
@@ -2604,97 +2730,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="758"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="759"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="528"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="529"/>
         <source>Drawer opened (no sale), recorded.</source>
         <translation>Cajón abierto (sin venta), registrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="548"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="549"/>
         <source>No events assigned to this office yet</source>
         <translation>Aún no hay eventos asignados a esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="560"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="561"/>
         <source>Fetching the inventory…</source>
         <translation>Descargando el inventario…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="563"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="564"/>
         <source>Could not fetch the inventory ({error}); selling from local data.</source>
         <translation>No se pudo descargar el inventario ({error}); se vende con los datos locales.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="651"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="652"/>
         <source>Zone {zone} has no price; pull the inventory</source>
         <translation>La zona {zone} no tiene precio; descargue el inventario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="746"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="747"/>
         <source> · Change {amount}</source>
         <translation> · Cambio {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="760"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="761"/>
         <source>Printing is not set up yet; the tickets can be printed later.</source>
         <translation>La impresión aún no está configurada; las entradas se pueden imprimir luego.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="772"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="773"/>
         <source>Printed.</source>
         <translation>Impreso.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="776"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="777"/>
         <source>Printing {code} failed ({error}); the sale is kept, reprint it later.</source>
         <translation>La impresión de {code} ha fallado ({error}); la venta se conserva, reimprímala más tarde.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="800"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="801"/>
         <source>Seat just taken by another sale; nothing was sold. Pick other seats. ({error})</source>
         <translation>Otra venta acaba de ocupar la butaca; no se vendió nada. Elija otras butacas. ({error})</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="803"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="804"/>
         <source>Not sold: {error}</source>
         <translation>No vendido: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="806"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="807"/>
         <source>Not sold: unexpected error ({error}); nothing was recorded.</source>
         <translation>No vendido: error inesperado ({error}); no se registró nada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="821"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="822"/>
         <source>{event} began on {date} at {time}.</source>
         <translation>«{event}» empezó el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="822"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="823"/>
         <source>{event} took place on {date} at {time}.</source>
         <translation>«{event}» se celebró el {date} a las {time}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="823"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="824"/>
         <source>Event already started</source>
         <translation>Evento ya empezado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="824"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="825"/>
         <source>Past event</source>
         <translation>Evento ya celebrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="826"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="827"/>
         <source>Sell tickets for it anyway?</source>
         <translation>¿Vender entradas de todos modos?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="847"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="848"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -2702,22 +2828,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="893"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="895"/>
         <source>Code {code} was not sold at this terminal</source>
         <translation>El código {code} no se vendió en este terminal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="939"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="962"/>
         <source>{name} signed in</source>
         <translation>{name} ha entrado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="943"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="966"/>
         <source>Scanned code is neither a ticket nor a known badge.</source>
         <translation>El código leído no es una entrada ni una tarjeta conocida.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="945"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="968"/>
         <source>Scanned code is neither a ticket nor a known badge: {error}</source>
         <translation>El código escaneado no es una entrada ni una tarjeta conocida: {error}</translation>
     </message>
@@ -5016,17 +5142,17 @@ Motivo: {reason}</numerusform>
 <context>
     <name>ZoneQuickSell</name>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="81"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="82"/>
         <source>no price</source>
         <translation>sin precio</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/main_window.py" line="90"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="91"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/main_window.py" line="102"/>
+        <location filename="../../boxoffice/ui/main_window.py" line="103"/>
         <source>{price} · %n left</source>
         <translation>
             <numerusform>{price} · queda %n</numerusform>
