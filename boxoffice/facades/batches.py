@@ -83,7 +83,8 @@ class BatchesFacade:
 
     def _call(self, fn: Callable[[BatchesClient], T]) -> T:
         if self._client is None:
-            raise NotPaired("this terminal is not paired with a central platform; batches need it")
+            raise NotPaired("this terminal is not paired with a central platform; batches need it",
+                            code="batches_not_paired")
         central = self._client()
         try:
             return fn(BatchesClient(central))

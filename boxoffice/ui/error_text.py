@@ -51,6 +51,8 @@ TEMPLATES: dict[str, str] = {
         QT_TRANSLATE_NOOP("ErrorText", "{product} is no longer on sale: its sale closed on {closed_at}."),
     "ticket_type_not_public":
         QT_TRANSLATE_NOOP("ErrorText", "{product} is not for public sale; a supervisor can issue it as a comp."),
+    "batches_not_paired":
+        QT_TRANSLATE_NOOP("ErrorText", "This terminal is not paired with a central platform; batches need it."),
     "activation_unknown":
         QT_TRANSLATE_NOOP("ErrorText", "{code} is not a pre-generated ticket of an event here; refresh the door list."),
     "activation_done":
