@@ -4,7 +4,6 @@ Code128 decode (zbar) back to the batch's barcodes; a failed rendering is a 410;
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import resource
 import subprocess
@@ -18,7 +17,6 @@ from boxoffice.central import batch_jobs, batch_pdf
 from tests.integration.batches.conftest import batches_path, closed, follow, make_ticket_type, until_status
 from tests.integration.central_events.conftest import EventsApi, refused
 
-SOAK = os.environ.get("BOXOFFICE_SOAK") == "1"
 AMOUNT = 1_000
 """The suite's size (seconds); scripts/bench_batches.py renders the 10,000 of the issue's target."""
 
@@ -79,8 +77,6 @@ def test_render_streams_a_pdf_whose_codes_decode(api: EventsApi, batch: dict[str
     assert grown_mb < 60, f"rendering {AMOUNT} tickets grew the process by {grown_mb:.0f} MB"
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not SOAK, reason="10,000 tickets: about a minute; BOXOFFICE_SOAK=1")
 def test_ten_thousand_tickets_created_and_rendered_in_bounded_memory(api: EventsApi, tmp_path: Path) -> None:
     grown_mb = rendered(api, created(api, "Diez mil", 10_000), tmp_path)
     assert grown_mb < 300, f"rendering 10,000 tickets grew the process by {grown_mb:.0f} MB"
