@@ -62,7 +62,7 @@ def pull(client: CentralClient, session_factory: sessionmaker[Session],
             session_factory, event_id, name, starts_at,
             tickets,  # the client's rows have the fields the merge reads (services.inventory.RemoteTicketLike)
             [RemoteProduct(p.id, p.name, p.price_cents, p.zone, p.kind, p.components, p.sale_start, p.sale_end,
-                           p.visibility) for p in types],
+                           p.visibility, p.tax_rate_bp) for p in types],
         )
         log.info("pulled %s: %s", event_id, report)
         reports.append(report)

@@ -73,6 +73,7 @@ def add_commands(add: Adder) -> None:
     give.add_argument("--office", required=True)
     give.add_argument("--ticket-type", required=True, type=int, metavar="ID")
     give.add_argument("--quantity", required=True, type=int)
+    tt.add_argument("--tax-rate", help="VAT percentage it is sold at (10, 21.00); none: each box office's default")
     tt.add_argument("--sale-start")
     tt.add_argument("--sale-end")
     tt.add_argument("--perks", help="comma-separated")
@@ -110,6 +111,12 @@ def _ticket_type_data(args: argparse.Namespace) -> dict[str, Any] | None:
              "perks": _csv(args.perks), "allowReentry": args.allow_reentry, "reentryLimit": args.reentry_limit,
              "acceptedScanPoints": _csv(args.scan_points), "visibility": args.visibility,
              "transferable": args.transferable, "refundPolicy": args.refund_policy}
+    if args.tax_rate is not None:
+        try:
+            given["taxRate"] = Decimal(args.tax_rate)
+        except InvalidOperation:
+            print(f"--tax-rate must be a percentage like 10 or 21.00, not {args.tax_rate!r}", file=sys.stderr)
+            return None
     return {key: value for key, value in given.items() if value is not None}
 
 

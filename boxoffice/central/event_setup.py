@@ -19,6 +19,7 @@ from boxoffice.central.envelope import BadInput, NotFound
 from boxoffice.central.event_http import Conflict, add_route
 from boxoffice.central.ids import new_id
 from boxoffice.central.models import Event, Office, Ticket, TicketType
+from boxoffice.central.models_events import TicketTypeTax
 from boxoffice.central.ticket_types import KINDS, ticket_type_row
 from boxoffice.central.validation import Fields
 
@@ -193,10 +194,16 @@ def create_ticket_type(session: Session, fields: Fields) -> dict[str, Any]:
     if event is None:
         raise NotFound(f"unknown event {event_id!r}", field=fields.at("event"))
     values = _ticket_type_fields(session, fields, event)
+    tax_bp = fields.decimal_amount("taxRate", required=False)  # percent with two decimals: basis points
+    if tax_bp is not None and not 0 <= tax_bp <= 10_000:
+        raise BadInput(fields.at("taxRate"), f"{fields.at('taxRate')} must be a percentage from 0 to 100")
     position = session.scalar(select(func.count()).select_from(TicketType).where(TicketType.event_id == event.id))
     ticket_type = TicketType(position=position or 0, **values)
     session.add(ticket_type)
     session.flush()
+    if tax_bp is not None:
+        session.add(TicketTypeTax(ticket_type_id=ticket_type.id, rate_bp=tax_bp))
+        session.flush()
     return ticket_type_row(ticket_type)
 
 

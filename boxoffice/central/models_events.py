@@ -23,6 +23,15 @@ REVOKED = "revoked"
 """Ticket states: only ``valid`` admits; the others keep the record with its QR void."""
 
 
+class TicketTypeTax(Base):
+    """The VAT rate a ticket type is sold at (an extension: ``taxRate``), in basis points; none: the terminal's
+    configured default applies. A table of its own so an existing platform database needs no migration."""
+
+    __tablename__ = "ticket_type_taxes"
+    ticket_type_id: Mapped[int] = mapped_column(ForeignKey("ticket_types.id"), primary_key=True)
+    rate_bp: Mapped[int] = mapped_column(Integer)
+
+
 class SeatDetail(Base):
     """What a venue's seat CSV says about a seat beyond the ``tickets`` row: price level and map position."""
 

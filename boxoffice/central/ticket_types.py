@@ -3,7 +3,8 @@
 Fields are the event-tickets spec's TicketType (``price`` in decimal units), plus ``price_cents``, ``zone`` (the
 seat zone a ``ticket`` type prices; one per zone), ``kind`` (``ticket`` | ``child`` | ``family_pass``) and
 ``components`` (what one family pass issues: ``[{"product_id", "quantity"}]``) and ``gaZone`` (a
-general-admission type's places, which an offline office sells as its zone: central/ga_allotment.py).
+general-admission type's places, which an offline office sells as its zone: central/ga_allotment.py) and
+``taxRate`` (the VAT percentage the type is sold at, ``"10.00"``; null: the box office's default).
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from boxoffice.central.envelope import NotFound
 from boxoffice.central.ga_places import ga_zone
 from boxoffice.central.models import Event, TicketType
+from boxoffice.central.models_events import TicketTypeTax
 from boxoffice.core.money import cents_to_api
 
 KINDS = ("ticket", "child", "family_pass")
@@ -44,7 +46,15 @@ def ticket_type_row(ticket_type: TicketType) -> dict[str, Any]:
         "kind": ticket_type.kind,
         "components": ticket_type.components,
         "gaZone": ga_zone(ticket_type),
+        "taxRate": _tax_rate(ticket_type),
     }
+
+
+def _tax_rate(ticket_type: TicketType) -> str | None:
+    """The type's VAT rate as a decimal percentage ("10.00"), or None: the box office's default applies."""
+    session = object_session(ticket_type)
+    tax = session.get(TicketTypeTax, ticket_type.id) if session is not None else None
+    return None if tax is None else f"{tax.rate_bp // 100}.{tax.rate_bp % 100:02d}"
 
 
 def list_ticket_types(session: Session, event_id: str) -> list[dict[str, Any]]:

@@ -106,8 +106,12 @@ class Issuer:
     check_url: str = TEST_CHECK_URL
     submit: bool = False  # records are queued toward a submission endpoint
 
-    def rate_of(self, product_id: str) -> int:
-        return self.rates_bp.get(product_id, self.default_rate_bp)
+    def rate_of(self, product_id: str, platform_bp: int | None = None) -> int:
+        """The rate of a ticket type: this terminal's ``[fiscal] tax_rates`` for it, else the platform's
+        (``platform_bp``, from its ticket types), else the default."""
+        if product_id in self.rates_bp:
+            return self.rates_bp[product_id]
+        return self.default_rate_bp if platform_bp is None else platform_bp
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ class RemoteProduct:
     sale_start: datetime | None = None
     sale_end: datetime | None = None
     visibility: str = "public"
+    tax_rate_bp: int | None = None  # the platform's VAT rate for it; None: the terminal's default
 
 
 @dataclass(frozen=True)
@@ -181,11 +182,11 @@ def _merge_products(session: Session, event_id: str, products: Sequence[RemotePr
             session.add(Product(id=remote.id, event_id=event_id, name=remote.name, price_cents=remote.price_cents,
                                 zone=remote.zone, kind=remote.kind, components=components, active=True,
                                 sale_start=remote.sale_start, sale_end=remote.sale_end,
-                                visibility=remote.visibility))
+                                visibility=remote.visibility, tax_rate_bp=remote.tax_rate_bp))
             continue
         product.name, product.price_cents, product.zone = remote.name, remote.price_cents, remote.zone
         product.kind, product.active = remote.kind, True
-        for name in ("sale_start", "sale_end", "visibility"):
+        for name in ("sale_start", "sale_end", "visibility", "tax_rate_bp"):
             if getattr(product, name) != getattr(remote, name):
                 setattr(product, name, getattr(remote, name))
         if product.components != components:

@@ -47,7 +47,7 @@ def issue_for_sale(db: sqlite3.Connection, issuer: Issuer, purchase_code: str, s
                    lines: Iterable[tuple[str, int]], now: datetime) -> InvoiceFacts | None:
     """The F2 of a sale whose tax-inclusive ``(product_id, total_cents)`` lines were just written; None for a
     sale that costs nothing (a comp): no invoice."""
-    breakdown = fiscal.tax_breakdown((issuer.rate_of(product), cents) for product, cents in lines)
+    breakdown = _breakdown(db, issuer, lines)
     if not any(t.total_cents for t in breakdown):
         return None
     return _issue(db, issuer, issuer.series, fiscal.SIMPLIFIED, purchase_code, shift_id, breakdown, now, None)
@@ -74,13 +74,23 @@ def rectify_part(db: sqlite3.Connection, issuer: Issuer, purchase_code: str, shi
     found = db.execute(_SALE_INVOICE, (purchase_code,)).fetchone()
     if found is None:
         return None
-    breakdown = fiscal.tax_breakdown((issuer.rate_of(product), cents) for product, cents in lines)
+    breakdown = _breakdown(db, issuer, lines)
     if not any(t.total_cents for t in breakdown):
         return None
     original = json.loads(found[1])
     return _issue(db, issuer, fiscal.rectifying_series(issuer.series), fiscal.RECTIFYING_SIMPLIFIED, purchase_code,
                   shift_id, fiscal.negate(breakdown), now, found[0], rectifies=fiscal.previous_of(original),
                   description="Devolución de entradas")
+
+
+def _breakdown(db: sqlite3.Connection, issuer: Issuer, lines: Iterable[tuple[str, int]]) -> tuple[TaxLine, ...]:
+    """Tax-inclusive ``(product_id, total_cents)`` lines by rate: each product at its rate (Issuer.rate_of, with
+    the platform's rate the pull stored for it)."""
+    lines = list(lines)
+    ids = sorted({product for product, _ in lines})
+    marks = ", ".join("?" * len(ids))
+    platform = dict(db.execute(f"SELECT id, tax_rate_bp FROM products WHERE id IN ({marks})", ids)) if ids else {}
+    return fiscal.tax_breakdown((issuer.rate_of(product, platform.get(product)), cents) for product, cents in lines)
 
 
 def _issue(db: sqlite3.Connection, issuer: Issuer, series: str, kind: str, purchase_code: str, shift_id: int | None,

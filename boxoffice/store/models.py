@@ -101,6 +101,8 @@ class Product(Base):
     sale_start: Mapped[datetime | None]
     sale_end: Mapped[datetime | None]
     visibility: Mapped[str] = mapped_column(String(16), default="public", server_default="public")
+    #: the VAT rate the platform sells it at (basis points); None: [fiscal] default_tax_rate
+    tax_rate_bp: Mapped[int | None] = mapped_column(Integer)
 
 
 class Ticket(Base):

@@ -79,6 +79,8 @@ class TicketType:
     sale_start: datetime | None = None
     sale_end: datetime | None = None
     visibility: str = "public"
+    #: the VAT rate the platform sells it at, in basis points (``taxRate``, an extension); None: not given
+    tax_rate_bp: int | None = None
 
 
 @dataclass(frozen=True)
@@ -538,7 +540,22 @@ def _ticket_type(endpoint: str, row: Any, event_id: str) -> TicketType:
         sale_start=_optional_time(endpoint, row, "saleStart"),
         sale_end=_optional_time(endpoint, row, "saleEnd"),
         visibility=_optional(endpoint, row, "visibility", str) or "public",
+        tax_rate_bp=_tax_rate(endpoint, row),
     )
+
+
+def _tax_rate(endpoint: str, row: dict[str, Any]) -> int | None:
+    """``taxRate`` (a percentage, "10.00" or 10) in basis points; None when the platform does not say."""
+    value = row.get("taxRate")
+    if value is None:
+        return None
+    try:
+        rate = api_to_cents(value)
+    except InvalidMoney as exc:
+        raise ProtocolError(endpoint, f"ticket type taxRate: {exc}", _excerpt(repr(row))) from None
+    if not 0 <= rate <= 10_000:
+        raise ProtocolError(endpoint, f"ticket type taxRate {value!r} is not a percentage", _excerpt(repr(row)))
+    return rate
 
 
 def _optional_time(endpoint: str, row: dict[str, Any], name: str) -> datetime | None:

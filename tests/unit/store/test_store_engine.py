@@ -28,7 +28,7 @@ TICKET_COLUMNS_REV1 = 9
 OUTBOX_COLUMNS_REV1 = 12  # then attempted_at (filled for items that were tried: none in these fixtures)
 JOURNAL_COLUMNS_REV1 = 8  # then mac (entries written before a journal key existed stay unsigned)
 SALE_TICKET_COLUMNS_REV1 = 9  # then refund_id (NULL: not refunded)
-PRODUCT_COLUMNS_REV1 = 8  # then sale_start, sale_end (NULL: no limit) and visibility ('public')
+PRODUCT_COLUMNS_REV1 = 8  # then sale_start, sale_end (NULL: no limit), visibility ('public'), tax_rate_bp
 
 
 def without_clerks(tables: dict[str, list[tuple[object, ...]]]) -> dict[str, list[tuple[object, ...]]]:
@@ -98,7 +98,7 @@ def test_history_is_one_line_of_alembic_style_revisions() -> None:
                        "e7a3c9d1f5b2", "f3b8d2c6a9e1", "f3a8b2c6d1e4", "a9d4c2e7b1f6",
                        "b5e2d8c4a7f3", "c8e4f1a7d2b9", "d9f2a6c3e8b1", "e2c7a5f9b3d1",
                        "a4c8e2f6b9d3", "b7d4e9a2c5f8", "c3f9a1e7d5b2",
-                       "d5a8c2f4e7b3"]  # one branch, oldest first
+                       "d5a8c2f4e7b3", "e9b3d7a1c6f4"]  # one branch, oldest first
     assert all(len(revision) == 12 and int(revision, 16) >= 0 for revision in history)
 
 
@@ -267,7 +267,7 @@ def test_upgrade_keeps_every_row_and_backs_up_first(rev1_db: Callable[[], Path])
     assert after["clerks"] == [(*row, 0, None) for row in before["clerks"]]
     assert without_clerks(after) == without_clerks(before)
     assert [row[TICKET_COLUMNS_REV1:] for row in after["tickets"]] == [(1, 1), (1, 2)]  # ranked by the upgrade
-    assert [row[PRODUCT_COLUMNS_REV1:] for row in after["products"]] == [(None, None, "public")] * len(
+    assert [row[PRODUCT_COLUMNS_REV1:] for row in after["products"]] == [(None, None, "public", None)] * len(
         after["products"])  # no limits until the next pull says otherwise
     assert_sales_kept(before["sales"], after["sales"])
 
