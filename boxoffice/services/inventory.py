@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -143,10 +143,30 @@ def _insert_tickets(session: Session, rows: list[dict]) -> None:
     if not rows:
         return
     stamps = {when: format_utc(when) for when in {r["updated_at"] for r in rows}}  # one pull, one time
-    driver_connection(session).executemany(_INSERT_TICKET, [
+    db = driver_connection(session)
+    rebuilt = _indexes_to_rebuild(db, len(rows))
+    for name, _sql in rebuilt:
+        db.execute(f'DROP INDEX "{name}"')
+    db.executemany(_INSERT_TICKET, [
         (r["id"], r["event_id"], r["seat_id"], r["row"], r["zone"], r["color"], r["state"],
          1 if r["central_available"] else 0, stamps[r["updated_at"]], r["row_rank"], r["seat_rank"])
         for r in rows])
+    for _name, sql in rebuilt:
+        db.execute(sql)
+
+
+#: from this many new tickets, and more new than held, the secondary indexes are built once after the insert
+REBUILD_FROM = 10_000
+
+
+def _indexes_to_rebuild(db: Any, new: int) -> list[tuple[str, str]]:
+    """The tickets' secondary indexes (name, CREATE statement) to drop before a big insert into a store that
+    holds fewer tickets than it adds (a first pull of a stadium): one sort per index afterwards costs less than
+    keeping each up row by row. Inside the merge's transaction, so a crash rolls the indexes back too."""
+    if new < REBUILD_FROM or db.execute("SELECT count(*) FROM tickets").fetchone()[0] >= new:
+        return []
+    return list(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' "
+                           "AND sql IS NOT NULL ORDER BY name"))
 
 
 def _rank(existing: list[Ticket], new_rows: list[dict]) -> None:

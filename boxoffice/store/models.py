@@ -112,7 +112,6 @@ class Ticket(Base):
     __table_args__ = (
         CheckConstraint(one_of("state", TICKET_STATES), name="state"),
         Index("ix_tickets_event_id_state", "event_id", "state"),
-        Index("ix_tickets_event_id_zone", "event_id", "zone"),
         # Serves best available (boxoffice.services.best_available): a zone's free seats in natural order.
         Index("ix_tickets_best_available", "event_id", "zone", "state", "row_rank", "seat_rank"),
     )

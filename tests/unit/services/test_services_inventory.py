@@ -200,3 +200,39 @@ def test_a_pull_of_one_event_leaves_the_other_alone(store: Store) -> None:
     with store.read_session_factory() as session:
         others = set(session.scalars(select(Ticket.state).where(Ticket.event_id == OTHER_EVENT)))
     assert others == {"available"}
+
+
+def test_a_big_first_pull_builds_the_ticket_indexes_after_the_insert_and_ends_with_the_same_ones(
+        empty_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from boxoffice.services import inventory
+
+    def indexes() -> list[tuple[str, str]]:
+        with sqlite3.connect(empty_store.path) as db:
+            return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' "
+                              "ORDER BY name").fetchall()
+
+    before = indexes()
+    dropped: list[str] = []
+    real = inventory._indexes_to_rebuild
+    monkeypatch.setattr(inventory, "REBUILD_FROM", 5)
+    def spied(db: object, new: int) -> list[tuple[str, str]]:
+        found = real(db, new)
+        dropped.extend(name for name, _ in found)
+        return found
+
+    monkeypatch.setattr(inventory, "_indexes_to_rebuild", spied)
+    tickets = [RemoteTicket(f"T{n}", f"GEN{n}", "General", "#4A90D9", True, "A") for n in range(1, 41)]
+    merge_inventory(empty_store.session_factory, "EVBIG", "Grande", None, tickets, [
+        RemoteProduct("P1", "General", 2500, "General", "ticket", None)])
+    assert dropped == [name for name, sql in before if sql is not None]  # dropped for the insert...
+    assert indexes() == before  # ...and built again, the same
+    with sqlite3.connect(empty_store.path) as db:
+        plan = " ".join(str(row) for row in db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE event_id = 'EVBIG' AND zone = 'General' "
+            "AND state = 'available' ORDER BY row_rank, seat_rank"))
+        assert "ix_tickets_best_available" in plan
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    merge_inventory(empty_store.session_factory, "EVBIG", "Grande", None, tickets[:10], [])  # a small pull again
+    assert len(dropped) == len([1 for _, sql in before if sql is not None])  # not dropped for fewer than held
