@@ -81,6 +81,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "refunds_cash": "  en efectivo",
         "refunds_card": "  a tarjeta",
         "refunds_out": "Reembolsado en efectivo",
+        "activations": "Entradas de lote activadas",
+        "activations_in": "Cobrado por activaciones",
+        "activations_cash": "  en efectivo",
+        "activations_card": "  con tarjeta",
         "expected": "Esperado en caja",
         "counted": "Contado",
         "difference": "Diferencia",
@@ -123,6 +127,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "refunds_cash": "  in cash",
         "refunds_card": "  to card",
         "refunds_out": "Refunded in cash",
+        "activations": "Batch tickets activated",
+        "activations_in": "Taken for activations",
+        "activations_cash": "  in cash",
+        "activations_card": "  by card",
         "expected": "Expected in drawer",
         "counted": "Counted",
         "difference": "Difference",
@@ -210,6 +218,12 @@ def z_report_print(report: Mapping[str, Any], office: str, terminal: str,
         sales_rows += [(t["refunds"], f"{refunds['count']} · {money.format(refunds['total_cents'])}"),
                        (t["refunds_cash"], money.format(refunds["cash_cents"])),
                        (t["refunds_card"], money.format(refunds["card_cents"]))]
+    activations = report.get("activations") or {}
+    if activations.get("count"):  # pre-generated tickets sold here (services/activations.py), by method
+        sales_rows += [(t["activations"], f"{activations['count']} · "
+                                          f"{money.format(activations['cash_cents'] + activations['card_cents'])}"),
+                       (t["activations_cash"], money.format(activations["cash_cents"])),
+                       (t["activations_card"], money.format(activations["card_cents"]))]
 
     cash = report["cash"]
     counted_cents = cash.get("counted_cents")
@@ -219,6 +233,8 @@ def z_report_print(report: Mapping[str, Any], office: str, terminal: str,
                  (t["change"], money.format(-cash["change_cents"])),
                  (t["refunded"], money.format(-cash["refunded_cents"])),
                  *([(t["refunds_out"], money.format(-cash["refunds_cents"]))] if cash.get("refunds_cents") else []),
+                 *([(t["activations_in"], money.format(cash["activations_cents"]))]
+                   if cash.get("activations_cents") else []),
                  (t["expected"], money.format(cash["expected_cents"])),
                  (t["counted"], t["not_counted"] if counted_cents is None else money.format(counted_cents)),
                  (t["difference"], "—" if difference is None else _signed(money, difference))]

@@ -229,6 +229,20 @@ def shift_returns(session: Session, shift: Shift, until: datetime) -> list[dict[
     return out
 
 
+def shift_activations(session: Session, shift: Shift) -> dict[str, int]:
+    """Pre-generated tickets activated (sold) in the shift, from their journal entries (services/activations.py):
+    how many, and the money by method (exact prices: no change)."""
+    totals = {"count": 0, "cash_cents": 0, "card_cents": 0}
+    entries = session.scalars(select(JournalEntry.payload).where(
+        JournalEntry.kind == "activate", JournalEntry.created_at >= shift.opened_at).order_by(JournalEntry.seq))
+    for text in entries:
+        payload = json.loads(text)
+        if payload.get("shift_id") == shift.id:
+            totals["count"] += 1
+            totals["cash_cents" if payload["method"] == "cash" else "card_cents"] += int(payload["amount_cents"])
+    return totals
+
+
 def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int | None = None) -> dict[str, Any]:
     """The Z report of ``shift`` up to ``until`` as plain JSON values (cents).
 
@@ -258,7 +272,8 @@ def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int
             else:
                 card += p.amount_cents
     given_back = _refund_totals(session, shift.id)  # refunds at the window: cash leaves this drawer
-    expected = shift.float_cents + cash_in - cash_change - refunded - given_back.cash_cents
+    activated = shift_activations(session, shift)  # pre-generated tickets sold here: their cash came in
+    expected = shift.float_cents + cash_in - cash_change - refunded - given_back.cash_cents + activated["cash_cents"]
     per_clerk: dict[str, dict[str, int]] = defaultdict(lambda: {"sales": 0, "total_cents": 0, "comps": 0})
     per_product: dict[str, dict[str, Any]] = {}
     for sale in completed:
@@ -300,6 +315,8 @@ def z_report(session: Session, shift: Shift, until: datetime, counted_cents: int
     report["refunds"] = {"count": given_back.count, "cash_cents": given_back.cash_cents,
                          "card_cents": given_back.card_cents, "total_cents": given_back.total_cents}
     report["cash"]["refunds_cents"] = given_back.cash_cents
+    report["activations"] = activated
+    report["cash"]["activations_cents"] = activated["cash_cents"]
     ranges = invoices.shift_invoices(session, shift.id)
     if ranges:  # the invoice numbers the shift issued, per series (a terminal with no [fiscal] NIF has none)
         report["invoices"] = [dataclasses.asdict(r) for r in ranges]
