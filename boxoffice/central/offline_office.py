@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.central.auth import Principal
@@ -28,7 +28,7 @@ from boxoffice.central.inventory import (
     offline_rows,
     unavailable,
 )
-from boxoffice.central.models import Event, Ticket, TicketBlocked, TicketOffline
+from boxoffice.central.models import Event, LedgerEntry, Ticket, TicketBlocked, TicketOffline
 from boxoffice.central.validation import callable_data
 
 MSG_ASSIGNED = "Tickets Tranferido offline"
@@ -118,12 +118,26 @@ def assign(session: Session, request: TicketsRequest, principal: Principal, now:
     for chunk in chunks(request.tickets):
         session.execute(update(Ticket).where(Ticket.id.in_(chunk)).values(status_offline=True, date_updated=now)
                         .execution_options(synchronize_session=False))
-    session.connection().execute(TicketOffline.__table__.insert(), [
-        {"ticket_id": ticket_id, "date_created": now, "event_id": request.event_id,
-         "office_id": request.office_id} for ticket_id in request.tickets])
-    append_ledger(session, [ledger_row(tickets[ticket_id], "offline", now, office_id=request.office_id)
-                            for ticket_id in request.tickets])
+    _hold_offline(session, request, now)
     return ApiResult(200, MSG_ASSIGNED, {"tickets": request.tickets})
+
+
+def _hold_offline(session: Session, request: TicketsRequest, now: datetime) -> None:
+    """The ``tickets_offline`` rows and the ledger's "offline" entries of an assignment, as INSERT … SELECT per
+    chunk of ids: the database copies the rows, with no per-row work in Python (100,000 tickets at a time)."""
+    offline, ledger = TicketOffline.__table__, LedgerEntry.__table__
+    when = literal(now, offline.c.date_created.type)
+    office = literal(request.office_id, offline.c.office_id.type)
+    for chunk in chunks(request.tickets):
+        these = Ticket.id.in_(chunk)
+        session.execute(insert(offline).from_select(
+            ["ticket_id", "date_created", "event_id", "office_id"],
+            select(Ticket.id, when, literal(request.event_id, offline.c.event_id.type), office).where(these)))
+        session.execute(insert(ledger).from_select(
+            ["ticket_id", "event_id", "action", "office_id", "date_created"],
+            select(Ticket.id, Ticket.event_id, literal("offline", ledger.c.action.type),
+                   literal(request.office_id, ledger.c.office_id.type),
+                   literal(now, ledger.c.date_created.type)).where(these)))
 
 
 def unassign(session: Session, request: TicketsRequest, principal: Principal, now: datetime) -> ApiResult:
