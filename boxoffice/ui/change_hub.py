@@ -51,6 +51,11 @@ class ChangeHub(QObject):
     def publish_sync_status(self, status: Any) -> None:
         self._incoming_status.emit(status)
 
+    def dispatch_now(self, changes: Changes) -> None:
+        """On the hub's own thread: tell the views at once (the operation runner, which then calls the asking
+        widget back: the views always hear of a change before the widget that caused it)."""
+        self._dispatch(changes)
+
     @Slot(object)
     def _dispatch(self, changes: Changes) -> None:
         if changes.seats and changes.event_id is not None:

@@ -73,9 +73,9 @@ class Newest:
 
 
 class _Relay(QObject):
-    """Created on the GUI thread as a child of the asking widget: dies with it, and with it the callbacks."""
+    """Created on the GUI thread as a child of the asking widget: dies with it, and with it the callbacks. A
+    success is delivered by the runner (:meth:`OperationRunner._settle`), a failure through ``failed``."""
 
-    done = Signal(object)
     failed = Signal(object)
 
     def __init__(self, parent: QObject | None, runner: OperationRunner, success: Success | None,
@@ -84,10 +84,8 @@ class _Relay(QObject):
         self._runner = runner
         self._success = success
         self._failure = failure
-        self.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(object)
     def _on_done(self, result: Any) -> None:
         success, _ = self._release()
         if success is not None:
@@ -116,6 +114,8 @@ class OperationRunner(QObject):
 
     #: the number of operations submitted and not yet delivered changed (tests wait on it)
     pending_changed = Signal(int)
+    #: a worker finished an operation: (relay, result, its changes), one queued event for both steps
+    _settled = Signal(object, object, object)
 
     def __init__(self, hub: ChangeHub | None = None, *, readers: int = 2, presenter: Presenter | None = None,
                  parent: QObject | None = None) -> None:
@@ -128,6 +128,7 @@ class OperationRunner(QObject):
         self._network = _DaemonLane(NETWORK_THREAD)
         self._relays: set[_Relay] = set()
         self._closed = False
+        self._settled.connect(self._settle, Qt.ConnectionType.QueuedConnection)
 
     @property
     def pending(self) -> int:
@@ -180,11 +181,9 @@ class OperationRunner(QObject):
         self._relays.add(relay)
         relay.destroyed.connect(lambda *_: self._forget(relay))
         self.pending_changed.emit(self.pending)
-        hub = self.hub
-        return pool.submit(self._run, fn, relay, hub)
+        return pool.submit(self._run, fn, relay)
 
-    @staticmethod
-    def _run(fn: Callable[[], Any], relay: _Relay, hub: ChangeHub | None) -> Any:
+    def _run(self, fn: Callable[[], Any], relay: _Relay) -> Any:
         try:
             result = fn()
         except Exception as exc:  # delivered to the failure callback or the presenter on the GUI thread
@@ -192,10 +191,22 @@ class OperationRunner(QObject):
                 log.error("background operation failed", exc_info=True)
             _emit(relay.failed, exc)
             raise
-        if hub is not None:
-            hub.publish(changes_of(result))
-        _emit(relay.done, result)
+        # one event for the hub and the success callback: posted as two, a read the hub's views start could
+        # answer between them on a busy machine, before the success it follows (a view seeing "done" first)
+        try:
+            self._settled.emit(relay, result, changes_of(result))
+        except RuntimeError as error:  # the runner itself is gone (the window closed)
+            log.debug("operation result not delivered, the runner is gone: %s", error)
         return result
+
+    @Slot(object, object, object)
+    def _settle(self, relay: _Relay, result: Any, changes: Any) -> None:
+        """On the GUI thread: tell the hub what changed (every view updates, even if the asking widget is gone),
+        then the asking widget's success callback, if it is still there."""
+        if self.hub is not None and not changes.empty:
+            self.hub.dispatch_now(changes)
+        if relay in self._relays:  # not destroyed with its widget (a destroyed relay leaves the set)
+            relay._on_done(result)
 
     def _finished(self, relay: _Relay) -> None:
         self._forget(relay)

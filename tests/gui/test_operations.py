@@ -98,6 +98,26 @@ def test_changes_reach_the_hub_before_success_even_when_the_widget_is_gone(qtbot
     assert "outbox" in order  # but every view still hears what changed
 
 
+def test_a_read_a_view_starts_on_the_hub_answers_after_the_success_that_caused_it(qtbot, hub: ChangeHub,
+                                                                                  runner: OperationRunner) -> None:
+    """The hub and the success callback are one step on the GUI thread: a re-read the hub starts can never
+    answer in between, however the threads are scheduled (the staff screen once saw its refreshed list
+    before its own "deactivated" message)."""
+    order: list[str] = []
+    widget = QWidget()
+    qtbot.addWidget(widget)
+
+    def reread() -> None:
+        order.append("hub")
+        runner.read(widget, lambda: "fresh", success=lambda _r: order.append("read"))
+
+    hub.clerks_changed.connect(reread)
+    for _ in range(20):  # many rounds: the old two-event delivery lost this race now and then under load
+        runner.write(widget, lambda: Changes(clerks=True), success=lambda _r: order.append("success"))
+        _wait_idle(qtbot, runner)
+    assert order == ["hub", "success", "read"] * 20
+
+
 def test_failures_go_to_the_callback_or_the_presenter(qtbot, runner: OperationRunner) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)

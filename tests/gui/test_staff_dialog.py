@@ -60,6 +60,8 @@ def open_staff(qtbot, ctx: WindowContext, actor: ClerkInfo) -> StaffDialog:
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.refreshed, timeout=WAIT_MS):
         dialog.show()
+    # a re-read the hub asked for meanwhile (the fixture's own changes) must not answer a test's later wait
+    qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=WAIT_MS)
     return dialog
 
 
