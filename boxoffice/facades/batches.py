@@ -21,6 +21,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from boxoffice.core.errors import NotPaired
 from boxoffice.services import catalog
 from boxoffice.sync.batches_client import BatchesClient, JobState
+from boxoffice.sync.errors import CentralUnreachable
+
+#: ``JobState`` (sync.batches_client) is this facade's answer type too: the screen imports it from here.
+
+
+def unreachable(exc: BaseException) -> bool:
+    """True when a batch call failed because there is no platform to ask (down, or not paired / training):
+    the screen says so instead of showing a reason."""
+    return isinstance(exc, CentralUnreachable | NotPaired)
 
 T = TypeVar("T")
 AMOUNT_MAX = 10_000

@@ -19,10 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from boxoffice.core.errors import NotPaired
-from boxoffice.facades.batches import AMOUNT_MAX, BatchesFacade, BatchEvent, BatchRow
-from boxoffice.sync.batches_client import JobState
-from boxoffice.sync.errors import CentralUnreachable
+from boxoffice.facades.batches import AMOUNT_MAX, BatchesFacade, BatchEvent, BatchRow, JobState, unreachable
 from boxoffice.ui.error_text import describe
 from boxoffice.ui.file_dialogs import choose_file
 from boxoffice.ui.qt import (
@@ -254,7 +251,7 @@ class BatchesDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         """A platform call failed: unreachable says so in the banner; anything else is the platform's reason."""
         self._end_job()
-        if isinstance(exc, CentralUnreachable | NotPaired):
+        if unreachable(exc):
             self._set_offline(True)
             self._say("", "")
         else:
@@ -290,7 +287,7 @@ class BatchesDialog(QDialog):
             self.choose_batch(chosen)
 
     def _list_failed(self, exc: Exception) -> None:
-        if isinstance(exc, CentralUnreachable | NotPaired):
+        if unreachable(exc):
             self._set_offline(True)
         else:
             self.empty.show()

@@ -65,3 +65,9 @@ def test_qt_is_imported_only_in_ui_and_printing() -> None:
              if path.relative_to(PACKAGE).parts[0] not in QT_PLACES
              for name in _imports(path) if name.split(".")[0] in ("PySide6", "shiboken6")]
     assert not wrong, wrong
+
+
+def test_the_ui_reaches_the_platform_and_the_store_only_through_facades_and_services() -> None:
+    wrong = [f"{path.relative_to(PACKAGE)}: {name}" for path in _files("ui") for name in _imports(path)
+             if name.split(".")[:2] in (["boxoffice", "sync"], ["boxoffice", "store"])]
+    assert not wrong, wrong
