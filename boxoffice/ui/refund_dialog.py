@@ -21,20 +21,18 @@ from boxoffice.core.errors import InvalidSale
 from boxoffice.core.seats import Place, seat_number
 from boxoffice.services.clerks import ClerkInfo
 from boxoffice.services.refunds import RefundResult, SaleForRefund
+from boxoffice.ui.cash_or_card import CashOrCard, level, touch_form
 from boxoffice.ui.error_text import describe
 from boxoffice.ui.qt import (
     QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
     QColor,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -113,33 +111,15 @@ class RefundDialog(QDialog):
         totals.addWidget(self.total_label)
         layout.addLayout(totals)
 
-        form = QFormLayout()
-        form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(10)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        methods = QHBoxLayout()
-        self.method_group = QButtonGroup(self)
-        self.cash_button = QRadioButton(self.tr("Cash"), self)
-        self.cash_button.setObjectName("refundCash")
-        self.card_button = QRadioButton(self.tr("Card"), self)
-        self.card_button.setObjectName("refundCard")
-        for button in (self.cash_button, self.card_button):
-            self.method_group.addButton(button)
-            methods.addWidget(button)
-        methods.setSpacing(32)
-        methods.addStretch(1)
-        self.cash_button.setChecked(True)
-        form.addRow(self.tr("Give back in"), methods)
-        self.reference = QLineEdit(self)
-        self.reference.setObjectName("refundCardReference")
-        self.reference.setPlaceholderText(self.tr("the reference printed on the card slip"))
-        self.reference_label = QLabel(self.tr("Card slip"), self)
-        form.addRow(self.reference_label, self.reference)
+        form = touch_form()
+        self.payment = CashOrCard(self, form, self.tr("Give back in"), "refund")
+        # the choice's widgets, by the names the rest of the dialog (and its tests) use
+        self.cash_button, self.card_button = self.payment.cash_button, self.payment.card_button
+        self.reference, self.reference_label = self.payment.reference, self.payment.reference_label
         self.reason = QLineEdit(self)
         self.reason.setObjectName("refundReason")
         self.reason.setPlaceholderText(self.tr("why the customer is given the money back"))
-        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(level(QLabel(self.tr("Reason"), self), self.reason), self.reason)
         layout.addLayout(form)
 
         self.message = QLabel(self)
@@ -167,7 +147,6 @@ class RefundDialog(QDialog):
         self.cash_button.toggled.connect(lambda _on: self._method_changed())
         self.refund_button.clicked.connect(self.start_refund)
         self.close_button.clicked.connect(self.accept)
-        self._show_method()
         self._update()
         self.read_sale()
 
@@ -293,20 +272,14 @@ class RefundDialog(QDialog):
         self._update()
 
     def method(self) -> str:
-        return "card" if self.card_button.isChecked() else "cash"
+        return self.payment.method()
 
     def set_method(self, method: str) -> None:
-        (self.card_button if method == "card" else self.cash_button).setChecked(True)
+        self.payment.set_method(method)
         self._method_chosen = True
 
     def _method_changed(self) -> None:
         self._method_chosen = True
-        self._show_method()
-
-    def _show_method(self) -> None:
-        card = self.card_button.isChecked()
-        self.reference.setVisible(card)
-        self.reference_label.setVisible(card)
 
     def _can_authorise(self) -> bool:
         return self._authorise is not None or self._session_factory is not None

@@ -4,7 +4,7 @@
 <context>
     <name>BatchesDialog</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="305"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="302"/>
         <source>Asking the platform for %n ticket(s)…</source>
         <translation>
             <numerusform>Asking the platform for %n ticket…</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="361"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="358"/>
         <source>Done: batch {id} with %n ticket(s). Save its PDF to print them.</source>
         <translation>
             <numerusform>Done: batch {id} with %n ticket. Save its PDF to print it.</numerusform>
@@ -170,7 +170,7 @@
 <context>
     <name>RefundDialog</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="219"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="198"/>
         <source>Paid {total} · %n tickets</source>
         <translation>
             <numerusform>Paid {total} · %n ticket</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="348"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="321"/>
         <source>Refund %n tickets of sale {code}: {amount} {way}.
 Reason: {reason}</source>
         <translation>

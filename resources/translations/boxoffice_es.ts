@@ -145,132 +145,132 @@
 <context>
     <name>BatchesDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="66"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="63"/>
         <source>Offline sales batches</source>
         <translation>Lotes de venta sin conexión</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="77"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="74"/>
         <source>Tickets the platform pre-generates to print ahead and sell outside the system (a school, a reseller). Each one is valid only once it is activated when sold.</source>
         <translation>Entradas que la plataforma genera por adelantado para imprimirlas y venderlas fuera del sistema (un colegio, un revendedor). Cada una solo es válida cuando se activa al venderla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="88"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="85"/>
         <source>New batch</source>
         <translation>Nuevo lote</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="102"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="99"/>
         <source>Event:</source>
         <translation>Evento:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="105"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="102"/>
         <source>Ticket type:</source>
         <translation>Tipo de entrada:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="102"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="99"/>
         <source>Tickets:</source>
         <translation>Entradas:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="100"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="97"/>
         <source>school or reseller</source>
         <translation>colegio o revendedor</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="106"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="103"/>
         <source>Comment:</source>
         <translation>Comentario:</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="109"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="106"/>
         <source>Test batch (its tickets are for trying out only)</source>
         <translation>Lote de prueba (sus entradas solo sirven para probar)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="112"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="109"/>
         <source>Request</source>
         <translation>Solicitar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="134"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="131"/>
         <source>Batches of this event</source>
         <translation>Lotes de este evento</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="138"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="135"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="138"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="135"/>
         <source>Ticket type</source>
         <translation>Tipo de entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="138"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="135"/>
         <source>Tickets</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="139"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="136"/>
         <source>Comment</source>
         <translation>Comentario</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="139"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="136"/>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="155"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="152"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="161"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="158"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="198"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="195"/>
         <source>No events at this office yet</source>
         <translation>Aún no hay eventos en esta taquilla</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="209"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="206"/>
         <source>No ticket types for batches</source>
         <translation>No hay tipos de entrada para lotes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="217"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="214"/>
         <source>type {item}</source>
         <translation>tipo {item}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="222"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="219"/>
         <source>(test)</source>
         <translation>(prueba)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="232"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="229"/>
         <source>No batches for this event yet.</source>
         <translation>Aún no hay lotes de este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="265"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="262"/>
         <source>The central platform cannot be reached; batches need it. Try again when it is back.</source>
         <translation>No se puede contactar con la plataforma central y los lotes la necesitan. Vuelva a intentarlo cuando responda.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="267"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="264"/>
         <source>This terminal has no central platform to ask (not paired, or training); batches need it.</source>
         <translation>Este terminal no tiene plataforma central a la que pedirlos (sin emparejar, o en formación) y los lotes la necesitan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="305"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="302"/>
         <source>Asking the platform for %n ticket(s)…</source>
         <translation>
             <numerusform>Pidiendo a la plataforma %n entrada…</numerusform>
@@ -278,28 +278,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="320"/>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="349"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="317"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="346"/>
         <source>Waiting for the platform…</source>
         <translation>Esperando a la plataforma…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="345"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="342"/>
         <source>no reason given</source>
         <translation>sin motivo indicado</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="346"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="343"/>
         <source>The platform could not do it: {reason}</source>
         <translation>La plataforma no pudo hacerlo: {reason}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="348"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="345"/>
         <source>The platform is working on it…</source>
         <translation>La plataforma está en ello…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="361"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="358"/>
         <source>Done: batch {id} with %n ticket(s). Save its PDF to print them.</source>
         <translation>
             <numerusform>Hecho: lote {id} con %n entrada. Guarde su PDF para imprimirla.</numerusform>
@@ -307,27 +307,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="374"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="371"/>
         <source>Save the batch&apos;s PDF</source>
         <translation>Guardar el PDF del lote</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="374"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="371"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="382"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="379"/>
         <source>Preparing the PDF of batch {id}…</source>
         <translation>Preparando el PDF del lote {id}…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="388"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="385"/>
         <source>Saving the PDF…</source>
         <translation>Guardando el PDF…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/batches_dialog.py" line="394"/>
+        <location filename="../../boxoffice/ui/batches_dialog.py" line="391"/>
         <source>Saved to {path} ({size} KB).</source>
         <translation>Guardado en {path} ({size} KB).</translation>
     </message>
@@ -3044,122 +3044,102 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="79"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="77"/>
         <source>Refund, sale {code}</source>
         <translation>Devolución, venta {code}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="97"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="95"/>
         <source>Refund tickets of sale {code}</source>
         <translation>Devolver entradas de la venta {code}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="100"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="98"/>
         <source>Reading the sale…</source>
         <translation>Leyendo la venta…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="107"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="105"/>
         <source>Select all</source>
         <translation>Seleccionar todas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="123"/>
-        <source>Cash</source>
-        <translation>Efectivo</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="125"/>
-        <source>Card</source>
-        <translation>Tarjeta</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="133"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="115"/>
         <source>Give back in</source>
         <translation>Devolver en</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="136"/>
-        <source>the reference printed on the card slip</source>
-        <translation>la referencia impresa en el comprobante de la tarjeta</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="137"/>
-        <source>Card slip</source>
-        <translation>Comprobante</translation>
-    </message>
-    <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="141"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="121"/>
         <source>why the customer is given the money back</source>
         <translation>por qué se devuelve el dinero al cliente</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="142"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="122"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="152"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="132"/>
         <source>Refund…</source>
         <translation>Devolver…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="156"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="136"/>
         <source>Refunds need a supervisor&apos;s PIN, which cannot be asked here</source>
         <translation>Las devoluciones necesitan el PIN de un supervisor, que aquí no se puede pedir</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="157"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="137"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="179"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="158"/>
         <source>Refund</source>
         <translation>Devolver</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="179"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="158"/>
         <source>Zone</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="179"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="158"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="179"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="158"/>
         <source>Seat</source>
         <translation>Butaca</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="180"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="159"/>
         <source>Ticket</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="180"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="159"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="201"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="180"/>
         <source>Could not read the sale: {error}</source>
         <translation>No se pudo leer la venta: {error}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="213"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="192"/>
         <source>Sale {code} is voided: there is nothing to refund.</source>
         <translation>La venta {code} está anulada: no hay nada que devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="216"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="195"/>
         <source>Paid {total} · refunded before {refunded}</source>
         <translation>Pagado {total} · ya devuelto {refunded}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="219"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="198"/>
         <source>Paid {total} · %n tickets</source>
         <translation>
             <numerusform>Pagado {total} · %n entrada</numerusform>
@@ -3167,32 +3147,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="231"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="210"/>
         <source>refunded</source>
         <translation>devuelta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="240"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="219"/>
         <source>General admission</source>
         <translation>Entrada general</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="321"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="294"/>
         <source>To give back: {amount}</source>
         <translation>A devolver: {amount}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="346"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="319"/>
         <source>in cash</source>
         <translation>en efectivo</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="346"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="319"/>
         <source>to the card {reference}</source>
         <translation>a la tarjeta {reference}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="348"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="321"/>
         <source>Refund %n tickets of sale {code}: {amount} {way}.
 Reason: {reason}</source>
         <translation>
@@ -3203,32 +3183,32 @@ Motivo: {reason}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="357"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="330"/>
         <source>Not refunded: no supervisor authorised it.</source>
         <translation>Sin devolución: ningún supervisor la autorizó.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="360"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="333"/>
         <source>Not refunded: {name} is not a supervisor.</source>
         <translation>Sin devolución: {name} no es supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="370"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="343"/>
         <source>Refunding…</source>
         <translation>Devolviendo…</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="381"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="354"/>
         <source>Refunded {amount} to the card. The seats go back on sale when the central platform confirms.</source>
         <translation>Devueltos {amount} a la tarjeta. Las butacas vuelven a la venta cuando la plataforma central lo confirme.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="384"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="357"/>
         <source>Refunded {amount} in cash. The seats go back on sale when the central platform confirms.</source>
         <translation>Devueltos {amount} en efectivo. Las butacas vuelven a la venta cuando la plataforma central lo confirme.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/refund_dialog.py" line="396"/>
+        <location filename="../../boxoffice/ui/refund_dialog.py" line="369"/>
         <source>Not refunded. {error}</source>
         <translation>Sin devolución. {error}</translation>
     </message>
