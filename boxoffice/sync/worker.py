@@ -103,8 +103,12 @@ class RoundResult:
 class DeliveryWorker:
     def __init__(self, session_factory: sessionmaker[Session], client_factory: Callable[[], CentralClient], *,
                  book: DeliveryBook, batch_size: int = 100, horizon_hours: int = 20, backoff: Backoff | None = None,
-                 read_session_factory: sessionmaker[Session] | None = None, terminal_id: str | None = None) -> None:
+                 read_session_factory: sessionmaker[Session] | None = None, terminal_id: str | None = None,
+                 entry_of: Callable[[Any, str], dict[str, Any]] = ticket_sold_entry) -> None:
         self.session_factory = session_factory
+        # how an outbox payload becomes a wire entry: a terminal's snapshot by default; the office hub's payloads
+        # are already the entries its windows sent (boxoffice/hub/upstream.py)
+        self.entry_of = entry_of
         self.book = book  # the services' delivery module (services/delivery.py): sync/ never imports services
         self.terminal_id = terminal_id  # set: every synchronisation carries the journal's head for this terminal
         # reads (the next batch, status) must not take the write lock, or a busy window starves delivery
@@ -307,7 +311,7 @@ class DeliveryWorker:
 
     def _send(self, client: CentralClient, batch: list[dict[str, Any]], outcome: RoundResult) -> None:
         """One synchronisation request for ``batch``, its answer recorded in one transaction."""
-        entries = [ticket_sold_entry(item["payload"], item["key"]) for item in batch]
+        entries = [self.entry_of(item["payload"], item["key"]) for item in batch]
         head = batch[0].get("journal_head") if self.terminal_id else None
         # a retry carrying a newer head is a new request (its entries still replay by their own keys)
         keys = [item["key"] for item in batch] + ([f"journal:{head.seq}:{head.hash}"] if head else [])
