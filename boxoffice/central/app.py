@@ -14,8 +14,9 @@ concurrent 16 MiB bodies delay ``/health`` by 0.05-0.3 s; at 64 MiB before this,
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +65,8 @@ DESCRIPTION = (
     "character or a lone surrogate in any string, or a number beyond 64-bit integers (decimals: below 10^19, "
     "28 significant digits), is a 400 naming the field."
 )
+REQUEST_KEY: ContextVar[str | None] = ContextVar("request_idempotency_key", default=None)
+"""The ``X-Idempotency-Key`` of the write being run, for a function that keeps it (the office hub's unassign)."""
 
 
 async def _read_body(request: Request) -> bytes:
@@ -119,6 +122,7 @@ def _read(db: Database, fn: Function, parsed: Any, principal: Principal) -> Answ
 def _write(db: Database, fn: Function, parsed: Any, principal: Principal, key: str | None,
            fingerprint: str) -> Answer:
     def work(session: Session) -> Answer:
+        REQUEST_KEY.set(key)
         return run_once(session, principal, fn.name, key, fingerprint,
                         lambda: fn.run(session, parsed, principal, utcnow()))
 
@@ -149,9 +153,9 @@ def _endpoint(db: Database, fn: Function, decode: _Decoder) -> Callable[[Request
     return endpoint
 
 
-def _add_routes(app: FastAPI, db: Database) -> None:
+def _add_routes(app: FastAPI, db: Database, functions: Sequence[Function] = registry.FUNCTIONS) -> None:
     decode = _Decoder()
-    for fn in registry.FUNCTIONS:
+    for fn in functions:
         if fn.name in extensions.switched_off():  # BOXOFFICE_CENTRAL_SPEC_ONLY: behave like a spec-only platform
             continue
         app.add_api_route(
@@ -226,20 +230,29 @@ def create_app(db_url: str) -> FastAPI:
     except Exception:
         db.dispose()
         raise
+    return build_app(db)
+
+
+def build_app(db: Database, functions: Sequence[Function] = registry.FUNCTIONS,
+              extra_routes: Callable[[FastAPI], None] | None = None, title: str = TITLE) -> FastAPI:
+    """The app over an open ``db`` (disposed when the app stops): ``functions`` as ``POST /<name>``, the
+    central's other routes, then ``extra_routes(app)`` (the office hub's ``GET /hub``)."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         db.dispose()
 
-    app = FastAPI(title=TITLE, version=VERSION, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title=title, version=VERSION, description=DESCRIPTION, lifespan=lifespan)
     app.state.db = db
-    _add_routes(app, db)
+    _add_routes(app, db, functions)
+    if extra_routes is not None:
+        extra_routes(app)
     _add_error_handlers(app)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schema = get_openapi(title=TITLE, version=VERSION, description=DESCRIPTION, routes=app.routes)
+            schema = get_openapi(title=title, version=VERSION, description=DESCRIPTION, routes=app.routes)
             schema.setdefault("components", {})["securitySchemes"] = {
                 "bearerAuth": {"type": "http", "scheme": "bearer"}}
             app.openapi_schema = schema
