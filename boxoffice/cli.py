@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     _gui_options(gui, suppress=True)
     for module in (codes, doctor, terminal, shift, clerks, printing, fiscal, door, batches, refunds):
         module.add_parser(sub, common)
+    from boxoffice.hub import cli as hub_cli  # the office hub (issue #18): boxoffice hub ...
+
+    hub_cli.add_parser(sub, common)
     return parser
 
 
