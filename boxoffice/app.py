@@ -137,7 +137,7 @@ def root_facades(store, backend, link):  # -> boxoffice.facades.Facades
     sync = SyncView(store.session_factory, store.read_session_factory, backend.terminal, status=link.status,
                     wake=link.wake, pull=backend.pull)
     return build_facades(store, backend.terminal, sync=sync, printing=printing_facade(backend),
-                         central=backend.central_client)
+                         central=backend.central_client, seats=link.seats)
 
 
 def _as_saved(context: Context, backend) -> Context:
@@ -156,6 +156,8 @@ class SyncLink:
         self.horizon_hours = horizon_hours
         self.worker = None  # boxoffice.sync.reporting.ReportingWorker once paired
         self.fiscal = None  # boxoffice.fiscal_submitter.FiscalSubmitter when records are submitted
+        self.seats = None  # boxoffice.hub_seats.HubSeats when the platform is the office hub (issue #18)
+        self.lease_keeper = None  # boxoffice.hub_seats.LeaseKeeper with it
         self._listeners: list = []  # (Changes, SyncStatus) -> None, told after every round that changed something
 
     def start(self, context: Context):  # -> pull(): the inventory pull for this platform
@@ -165,6 +167,13 @@ class SyncLink:
             for listener in self._listeners:
                 self.worker.follow(listener)
             self.worker.start()
+        if context.config.central.hub and self.seats is None:
+            from boxoffice.hub_seats import HubSeats, LeaseKeeper
+
+            self.seats = HubSeats(lambda timeout=None: make_client(context, timeout), self.store.session_factory,
+                                  self.store.read_session_factory)
+            self.lease_keeper = LeaseKeeper(self.seats)
+            self.lease_keeper.start()
 
         def pull_now():  # network: the UI calls it in the background
             from boxoffice.inventory_pull import pull
@@ -200,6 +209,8 @@ class SyncLink:
             self.worker.wake()
         if self.fiscal is not None:
             self.fiscal.wake()
+        if self.lease_keeper is not None:
+            self.lease_keeper.wake()
 
     def follow(self, listener) -> None:
         """Tell ``listener`` what each delivery round changed (the window's change hub), now and after pairing."""
@@ -212,6 +223,8 @@ class SyncLink:
             log.warning("delivery worker did not stop within 5 s; queued items stay pending")
         if self.fiscal is not None and not self.fiscal.stop(timeout=5):
             log.warning("fiscal submission did not stop within 5 s; its records stay pending")
+        if self.lease_keeper is not None:
+            self.lease_keeper.stop()
 
 
 def terminal_of(context: Context):  # -> boxoffice.services.context.Terminal
@@ -238,8 +251,9 @@ def issuer_of(config: Config):  # -> boxoffice.core.fiscal.Issuer | None
                   submit=bool(fiscal.submission_url))
 
 
-def make_client(context: Context):  # -> boxoffice.sync.client.CentralClient
-    """A client for the configured platform with the token from the keyring, or a clear error."""
+def make_client(context: Context, timeout=None):  # -> boxoffice.sync.client.CentralClient
+    """A client for the configured platform with the token from the keyring, or a clear error (``timeout``:
+    (connect, read) seconds instead of the client's default)."""
     from boxoffice import credentials
     from boxoffice.core.errors import NotPaired
     from boxoffice.sync.client import CentralClient
@@ -249,6 +263,8 @@ def make_client(context: Context):  # -> boxoffice.sync.client.CentralClient
         raise NotPaired("this terminal is not paired with a central platform; run "
                         "`boxoffice pair --url URL --office ID --token-stdin`")
     token = credentials.load_token(central.office_id, central.url)
+    if timeout is not None:
+        return CentralClient(central.url, token, central.office_id, ca_file=central.ca_file or None, timeout=timeout)
     return CentralClient(central.url, token, central.office_id, ca_file=central.ca_file or None)
 
 

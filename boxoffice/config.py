@@ -42,6 +42,9 @@ class CentralConfig:
     office_id: str = ""
     office_name: str = ""
     ca_file: str = ""  # CA bundle for a central platform with a private/self-signed certificate
+    #: the platform is the office hub (issue #18; found by ``boxoffice pair``): every sale holds its seats there
+    #: first, and while it cannot be reached the window sells only its lease
+    hub: bool = False
 
 
 @dataclass(frozen=True)

@@ -430,6 +430,20 @@ def paired_config(config: Config, url: str, office_id: str, *, office_name: str 
     return new_config
 
 
+def probe_hub(url: str, office_id: str, token: str, ca_file: str | None = None) -> bool:
+    """Whether ``url`` is an office hub (issue #18) rather than a central platform (which answers 404)."""
+    from boxoffice.sync.hub_client import is_hub
+
+    client = CentralClient(url, token, office_id, ca_file=ca_file, timeout=CHECK_TIMEOUT)
+    try:
+        return bool(is_hub(client))
+    except CentralError as exc:
+        log.info("could not tell whether %s is an office hub (%s): taken as a central platform", url, exc)
+        return False
+    finally:
+        client.close()
+
+
 def pair(context: Any, url: str, office_id: str, token: str, *, office_name: str | None = None,
          ca_file: str | None = None, terminal_id: str | None = None, event_ids: Sequence[str] = ()) -> Paired:
     """Check the connection, then store the token in the keyring, then save the config (in that order).
@@ -449,6 +463,9 @@ def pair(context: Any, url: str, office_id: str, token: str, *, office_name: str
                                terminal_id=terminal_id)
     central = new_config.central
     office = check_connection(central.url, central.office_id, token, central.ca_file or None, event_ids=event_ids)
+    new_config = dataclasses.replace(new_config, central=dataclasses.replace(
+        central, hub=probe_hub(central.url, central.office_id, token, central.ca_file or None)))
+    central = new_config.central
     previous = credentials.peek_token(central.office_id, central.url)
     credentials.store_token(central.office_id, token, central.url)
     try:

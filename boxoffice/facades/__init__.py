@@ -19,7 +19,7 @@ from boxoffice.facades.batches import BatchesFacade
 from boxoffice.facades.clerks import ClerksFacade
 from boxoffice.facades.printing import PrintingFacade
 from boxoffice.facades.results import Changed
-from boxoffice.facades.sales import SalesFacade
+from boxoffice.facades.sales import SalesFacade, SeatKeeper
 from boxoffice.facades.shifts import ShiftsFacade
 from boxoffice.facades.sync_view import SyncView
 from boxoffice.services.context import Terminal
@@ -43,13 +43,14 @@ class Facades:
 
 def build_facades(store, terminal: Terminal, *, sync: SyncView, printing: PrintingFacade | None = None,
                   wake_sync: Callable[[], None] | None = None,
-                  central: Callable[[], object] | None = None) -> Facades:
+                  central: Callable[[], object] | None = None, seats: SeatKeeper | None = None) -> Facades:
     """The facades over ``store`` (a :class:`boxoffice.store.engine.Store`) for ``terminal``; ``central`` makes
-    a platform client for one call (the batch screen's; None, e.g. training or unpaired: no batches)."""
+    a platform client for one call (the batch screen's; None, e.g. training or unpaired: no batches); ``seats``:
+    the office hub's hold-or-lease rule for sales (a window behind a hub, issue #18)."""
     wake = wake_sync or sync.wake
     return Facades(
         terminal=terminal,
-        sales=SalesFacade(store.session_factory, store.read_session_factory, terminal, wake),
+        sales=SalesFacade(store.session_factory, store.read_session_factory, terminal, wake, seats),
         clerks=ClerksFacade(store.session_factory, store.read_session_factory),
         shifts=ShiftsFacade(store.session_factory, store.read_session_factory),
         sync=sync,

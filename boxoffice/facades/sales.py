@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -58,13 +59,20 @@ class ActivationOffer:
     price_cents: int | None
 
 
+class SeatKeeper(Protocol):
+    """The office hub's say on a sale's seats (``boxoffice/hub_seats.HubSeats``, issue #18)."""
+
+    def sell(self, sell_with: Callable[[Any], sales.SaleResult], *, may_pick_again: bool) -> sales.SaleResult: ...
+
+
 class SalesFacade:
     def __init__(self, session_factory: sessionmaker[Session], read_session_factory: sessionmaker[Session],
-                 terminal: Terminal, wake_sync: Callable[[], None]) -> None:
+                 terminal: Terminal, wake_sync: Callable[[], None], seats: SeatKeeper | None = None) -> None:
         self._write = session_factory
         self._read = read_session_factory
         self.terminal = terminal
         self._wake_sync = wake_sync
+        self._seats = seats  # None: not behind an office hub
 
     # -- reads ---------------------------------------------------------------------------------------------
 
@@ -149,7 +157,11 @@ class SalesFacade:
 
     def sell(self, request: sales.SaleRequest) -> Changed[sales.SaleResult]:
         """Commit a sale, then wake the delivery worker; the sold seats are the change."""
-        result = sales.sell(self._write, self.terminal, request)
+        if self._seats is None:
+            result = sales.sell(self._write, self.terminal, request)
+        else:
+            result = self._seats.sell(lambda gate: sales.sell(self._write, self.terminal, request, gate=gate),
+                                      may_pick_again=not any(line.ticket_ids for line in request.lines))
         self._wake_sync()
         changes = Changes(event_id=request.event_id, seats={t.ticket_id: "sold" for t in result.tickets},
                           sales=(result.purchase_code,), outbox=True)

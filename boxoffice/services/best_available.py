@@ -95,11 +95,16 @@ class NoSeatsTogether(SeatNotAvailable):
 #: (no sort, no table look-up). Plain SQL on the session's connection: a sale runs it on every zone line.
 SCAN_SQL = ("SELECT rowid, row_rank, seat_rank FROM tickets WHERE event_id = ? AND zone = ? AND state = 'available' "
             "ORDER BY row_rank, seat_rank")
+#: The same scan within this window's lease from the office hub (issue #18: the hub cannot be reached).
+SCAN_LEASED_SQL = ("SELECT t.rowid, t.row_rank, t.seat_rank FROM tickets t JOIN window_leases l ON l.ticket_id = t.id "
+                   "AND l.recalled = 0 WHERE t.event_id = ? AND t.zone = ? AND t.state = 'available' "
+                   "ORDER BY t.row_rank, t.seat_rank")
 
 
 def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set[str] = frozenset(),
-         allow_split: bool = False) -> list[TicketRow]:
-    """``count`` available tickets of ``zone``, side by side in the best row that has them.
+         allow_split: bool = False, leased_only: bool = False) -> list[TicketRow]:
+    """``count`` available tickets of ``zone``, side by side in the best row that has them (``leased_only``:
+    among this window's lease only).
 
     ``exclude``: ticket ids already taken by this sale's other lines. Raises :class:`NoSeatsTogether` when no
     row has ``count`` together (unless ``allow_split``) and :class:`SeatNotAvailable` when the zone has fewer
@@ -111,7 +116,7 @@ def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set
     run: list[int] = []
     last: tuple[int, int] | None = None
     seen = 0
-    result = db.execute(SCAN_SQL, (event_id, zone))
+    result = db.execute(SCAN_LEASED_SQL if leased_only else SCAN_SQL, (event_id, zone))
     try:
         while batch := result.fetchmany(_BATCH):
             for rowid, row_rank, seat_rank in batch:
@@ -129,6 +134,10 @@ def pick(session: Session, event_id: str, zone: str, count: int, *, exclude: Set
                     return sale_rows.tickets_by_rowid(db, run)
     finally:
         result.close()
+    if seen < count and leased_only:
+        raise SeatNotAvailable(f"the office hub cannot be reached: this window has {seen} seats of its own left in "
+                               f"{zone}, {count} needed", [], code="lease_seats_left",
+                               params={"left": seen, "needed": count, "zone": zone})
     if seen < count:
         raise SeatNotAvailable(f"only {seen} seats left in {zone}, {count} needed", [], code="seats_left",
                                params={"left": seen, "needed": count, "zone": zone})

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,7 +23,7 @@ from boxoffice.core.discounts import DiscountCheck, DiscountRefused
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownProduct
 from boxoffice.core.payments import PaymentRequest, SettledPayment, settle
 from boxoffice.core.permissions import Action
-from boxoffice.services import best_available, invoices, journal, sale_rows, shifts
+from boxoffice.services import best_available, invoices, journal, sale_rows, shifts, window_leases
 from boxoffice.services.context import Terminal
 from boxoffice.services.sale_rows import ClerkRow, EventRow, ProductRow, TicketRow
 from boxoffice.store.models import (
@@ -95,9 +95,22 @@ class _PlannedLine:
     tickets: list[tuple[TicketRow, ProductRow]]
 
 
-def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: SaleRequest) -> SaleResult:
+class SeatGate(Protocol):
+    """What secures a sale's seats beyond this store: the office hub's hold, or this window's lease while the hub
+    cannot be reached (``boxoffice/hub_seats.py``, issue #18). None: a terminal of its own office."""
+
+    #: pick and accept only seats of this window's lease (services/window_leases.py)
+    leased_only: bool
+
+    def take(self, event_id: str, ticket_ids: list[str]) -> None:
+        """Called in the sale's transaction once its seats are chosen, before they are taken; raises to refuse
+        (nothing is written)."""
+
+
+def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: SaleRequest,
+         gate: SeatGate | None = None) -> SaleResult:
     """Record a sale; raises a :class:`~boxoffice.core.errors.SaleRejected` subclass and writes nothing if the
-    cart or payments are not acceptable."""
+    cart or payments are not acceptable. ``gate``: the office hub's say on the seats (issue #18)."""
     if not request.lines:
         raise InvalidSale("the cart is empty", code="cart_empty")
     if request.comp_reason is not None:
@@ -120,8 +133,9 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
             permissions.require(clerk.role if clerk is not None else None, Action.comp)
         shift_id = sale_rows.open_shift_id(db)
         shifts.require_shift(shift_id, terminal, "sale")  # no money outside a Z report
+        leased_only = gate is not None and gate.leased_only
         planned = _plan(session, event, request.lines, allow_split=request.allow_split,
-                        comp=request.comp_reason is not None)
+                        comp=request.comp_reason is not None, leased_only=leased_only)
         approval = _check_discounts(session, terminal, clerk, request, planned)
         if request.comp_reason is not None:
             for plan in planned:  # the whole price off: the list price stays on record, the sale costs nothing
@@ -129,6 +143,10 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
         total = sum(p.gross_cents - p.line.discount_cents for p in planned)
         settled = settle(total, request.payments)
         all_tickets = [t for p in planned for t, _ in p.tickets]
+        if gate is not None:
+            if leased_only:
+                window_leases.require_leased(session, [t.id for t in all_tickets])
+            gate.take(event.id, [t.id for t in all_tickets])  # the hub's hold: a LAN round trip, bounded
         _take_seats(session, [t.id for t in all_tickets])
         code, sold, payload = _write_sale(session, event, clerk, shift_id, request, planned, total, settled,
                                           terminal)
@@ -190,7 +208,7 @@ def _discount_approver(session: Session, clerk_id: int | None) -> ClerkRow | Non
 
 
 def _plan(session: Session, event: EventRow, lines: Sequence[LineRequest], *, allow_split: bool = False,
-          comp: bool = False) -> list[_PlannedLine]:
+          comp: bool = False, leased_only: bool = False) -> list[_PlannedLine]:
     products = sale_rows.products(sale_rows.db(session), event.id)
     planned: list[_PlannedLine] = []
     chosen: set[str] = set()
@@ -218,7 +236,8 @@ def _plan(session: Session, event: EventRow, lines: Sequence[LineRequest], *, al
                                   code="product_wrong_zone",
                                   params={"product": product.name, "zones": ", ".join(wrong), "zone": line.zone})
         zone = line.zone or product.zone or next((p.zone for p in ticket_products if p.zone), None)
-        tickets = _seats_for(session, event, line, product, len(ticket_products), chosen, zone, allow_split)
+        tickets = _seats_for(session, event, line, product, len(ticket_products), chosen, zone, allow_split,
+                             leased_only)
         _check_zones(product, tickets, ticket_products)
         chosen.update(t.id for t in tickets)
         planned.append(_PlannedLine(product, line, gross, list(zip(tickets, ticket_products, strict=True))))
@@ -262,7 +281,8 @@ def _check_zones(product: ProductRow, tickets: list[TicketRow], ticket_products:
 
 
 def _seats_for(session: Session, event: EventRow, line: LineRequest, product: ProductRow, needed: int,
-               chosen: set[str], zone: str | None, allow_split: bool = False) -> list[TicketRow]:
+               chosen: set[str], zone: str | None, allow_split: bool = False,
+               leased_only: bool = False) -> list[TicketRow]:
     """The chosen seats (checked), or best available in ``zone`` — for a family pass or child ticket with no
     zone of its own, the zone of its first component that has one (the platform prices Niño without a zone).
     Best available seats a party together in one row (:mod:`boxoffice.services.best_available`); split seats
@@ -283,7 +303,8 @@ def _seats_for(session: Session, event: EventRow, line: LineRequest, product: Pr
     if not zone:
         raise InvalidSale(f"choose seats or a zone for {product.name}", code="seats_or_zone_missing_for",
                           params={"product": product.name})
-    return best_available.pick(session, event.id, zone, needed, exclude=chosen, allow_split=allow_split)
+    return best_available.pick(session, event.id, zone, needed, exclude=chosen, allow_split=allow_split,
+                               leased_only=leased_only)
 
 
 def _not_available(found: dict[str, TicketRow], bad: list[str], event_id: str) -> str:

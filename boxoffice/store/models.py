@@ -131,6 +131,18 @@ class Ticket(Base):
     seat_rank: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+class WindowLease(Base):
+    """A seat of this window's lease from the office hub (issue #18): while the hub cannot be reached, the
+    window sells only these. ``recalled``: the hub asked for it back (given back unsold at the next contact)."""
+
+    __tablename__ = "window_leases"
+
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id"), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String, index=True)
+    recalled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
 class Clerk(Base):
     """A person who signs in at this window. `pin_hash` is an scrypt hash, never the PIN."""
 

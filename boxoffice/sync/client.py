@@ -337,6 +337,17 @@ class CentralClient:
 
     # -- plumbing --------------------------------------------------------------------------------------------
 
+    def call(self, endpoint: str, data: dict[str, Any], idempotency_key: str | None = None) -> dict[str, Any]:
+        """An extension call in the platform's envelope (the office hub's, ``sync/hub_client.py``)."""
+        return self._call(endpoint, data, idempotency_key)
+
+    def get(self, path: str) -> Any:
+        """``GET /<path>``: the envelope's ``data`` (an object), or ProtocolError."""
+        body = self._request("GET", path, None, None)
+        if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
+            raise ProtocolError(path, f"{NOT_THE_PLATFORM}: answer has no data object", _excerpt(repr(body)))
+        return body["data"]
+
     def _call(self, endpoint: str, data: dict[str, Any], idempotency_key: str | None = None) -> dict[str, Any]:
         body = self._request("POST", endpoint, {"data": data}, idempotency_key)
         if not isinstance(body, dict) or not isinstance(body.get("data"), dict):

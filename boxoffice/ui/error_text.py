@@ -81,6 +81,13 @@ TEMPLATES: dict[str, str] = {
         QT_TRANSLATE_NOOP("ErrorText", "A seat in the cart is no longer available; pick another."),
     "seat_just_taken":
         QT_TRANSLATE_NOOP("ErrorText", "Another sale just took one of these seats; nothing was sold."),
+    "seat_taken_at_hub":
+        QT_TRANSLATE_NOOP("ErrorText", "Another window of this office just took one of these seats; "
+                          "nothing was sold. Pick another seat."),
+    "seat_not_in_lease":
+        QT_TRANSLATE_NOOP("ErrorText", "The office hub cannot be reached: this window may sell only the "
+                          "seats reserved for it, and {seats} is not one of them. Sell by zone, or pick a "
+                          "reserved seat."),
     "payment_short":
         QT_TRANSLATE_NOOP("ErrorText", "The payments are {missing_cents} short of the total."),
     "payment_method_unknown":
@@ -565,13 +572,16 @@ class ErrorText(QObject):
     with the count for lupdate to see them (context "ErrorText", like the table above)."""
 
     #: code -> the parameter holding the count
-    COUNTS = {"too_many_tickets": "max", "no_seats_together": "count", "seats_left": "left"}
+    COUNTS = {"too_many_tickets": "max", "no_seats_together": "count", "seats_left": "left",
+              "lease_seats_left": "left"}
 
     def text(self, code: str, n: int) -> str:
         return {
             "too_many_tickets": lambda: self.tr("At most %n tickets in one sale.", "", n),
             "no_seats_together": lambda: self.tr("No %n seats together in {zone}.", "", n),
             "seats_left": lambda: self.tr("Only %n seats left in {zone}; {needed} needed.", "", n),
+            "lease_seats_left": lambda: self.tr("The office hub cannot be reached: this window has %n seats of "
+                                                "its own left in {zone}; {needed} needed.", "", n),
         }[code]()
 
 

@@ -56,7 +56,7 @@
 <context>
     <name>ErrorText</name>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="572"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="580"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -65,7 +65,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="573"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="581"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No %n seat free in {zone}.</numerusform>
@@ -73,11 +73,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="574"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="582"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Only %n seat left in {zone}; {needed} needed.</numerusform>
             <numerusform>Only %n seats left in {zone}; {needed} needed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/error_text.py" line="583"/>
+        <source>The office hub cannot be reached: this window has %n seats of its own left in {zone}; {needed} needed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -885,37 +885,37 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="264"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="271"/>
         <source>&apos;{value}&apos; is not valid text (not UTF-8); rename that folder or file, or type it again.</source>
         <translation>&apos;{value}&apos; no es texto válido (no es UTF-8); cambie el nombre de esa carpeta o archivo, o vuelva a escribirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="250"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="257"/>
         <source>The database {path} cannot be written: the file or its folder is read-only (or the disk is mounted read-only). Fix the permissions or choose another data folder.</source>
         <translation>No se puede escribir en la base de datos {path}: el archivo o su carpeta son de solo lectura (o el disco está montado como de solo lectura). Corrija los permisos o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="235"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="242"/>
         <source>Printing is not set up: no printer is installed on this computer. Add the printer to the system first.</source>
         <translation>La impresión no está configurada: no hay ninguna impresora instalada en este equipo. Añádala primero al sistema.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="245"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="252"/>
         <source>The database {path} is empty ({size} bytes) although this terminal is paired: its sales are not in it. Restore the last copy from {backups}, or, only if this terminal has never sold anything, delete the empty file to start a fresh one.</source>
         <translation>La base de datos {path} está vacía ({size} bytes) aunque este terminal está vinculado: sus ventas no están en ella. Restaure la última copia desde {backups} o, solo si este terminal nunca ha vendido nada, borre el archivo vacío para empezar uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="258"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="265"/>
         <source>The disk holding the database {path} failed to read or write. Check the disk and its free space, then start again.</source>
         <translation>El disco de la base de datos {path} ha fallado al leer o escribir. Revise el disco y su espacio libre, y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="254"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="261"/>
         <source>The disk holding the database {path} is full; nothing more can be recorded. Every sale already confirmed is kept. Free some space on that disk, then try again.</source>
         <translation>El disco de la base de datos {path} está lleno; no se puede registrar nada más. Todas las ventas ya confirmadas se conservan. Libere espacio en ese disco y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="261"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="268"/>
         <source>The folder {folder} cannot be created: the disk is read-only or full, or its permissions do not allow it.</source>
         <translation>No se puede crear la carpeta {folder}: el disco es de solo lectura o está lleno, o sus permisos no lo permiten.</translation>
     </message>
@@ -1037,957 +1037,967 @@
     </message>
     <message>
         <location filename="../../boxoffice/ui/error_text.py" line="85"/>
+        <source>Another window of this office just took one of these seats; nothing was sold. Pick another seat.</source>
+        <translation>Otra taquilla de esta oficina acaba de tomar una de estas butacas; no se ha vendido nada. Elija otra butaca.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="88"/>
+        <source>The office hub cannot be reached: this window may sell only the seats reserved for it, and {seats} is not one of them. Sell by zone, or pick a reserved seat.</source>
+        <translation>No se puede contactar con el concentrador de la oficina: esta taquilla solo puede vender las butacas reservadas para ella, y {seats} no es una de ellas. Venda por zona o elija una butaca reservada.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/error_text.py" line="92"/>
         <source>The payments are {missing_cents} short of the total.</source>
         <translation>Faltan {missing_cents} para cubrir el total.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="87"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="94"/>
         <source>Take cash or card.</source>
         <translation>Cobre en efectivo o con tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="89"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="96"/>
         <source>Take cash once per sale: add the notes together.</source>
         <translation>Cobre el efectivo una sola vez por venta: sume los billetes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="91"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="98"/>
         <source>A card payment needs an amount above zero.</source>
         <translation>Un pago con tarjeta necesita un importe mayor que cero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="93"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="100"/>
         <source>A card payment needs the reference on the card slip.</source>
         <translation>Un pago con tarjeta necesita la referencia del comprobante.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="95"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="102"/>
         <source>The card payments are {excess_cents} over the total.</source>
         <translation>Los pagos con tarjeta superan el total en {excess_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="97"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="104"/>
         <source>A cash payment needs the amount handed over.</source>
         <translation>Un pago en efectivo necesita el importe entregado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="100"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="107"/>
         <source>Shift {shift_id} is still open on this terminal: close it before opening a new one.</source>
         <translation>El turno {shift_id} sigue abierto en este terminal: ciérrelo antes de abrir uno nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="103"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="110"/>
         <source>This shift is already closed.</source>
         <translation>Este turno ya está cerrado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="105"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
         <source>A sale is half-done: finish or cancel it before closing the shift.</source>
         <translation>Hay una venta a medias: termínela o cancélela antes de cerrar el turno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="108"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="115"/>
         <source>Check the amounts: whole notes and coins, nothing negative.</source>
         <translation>Revise las cantidades: billetes y monedas enteros, nada negativo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="110"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="117"/>
         <source>The float is an amount of zero or more.</source>
         <translation>El fondo de caja es un importe de cero o más.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="112"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="119"/>
         <source>No shift is open at this window: open one with the cash float first (Supervisor ▸ Shift and Z report…, or start a sale).</source>
         <translation>No hay ningún turno abierto en esta taquilla: ábralo primero con el fondo de caja (Supervisor ▸ Turno e informe Z…, o empiece una venta).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="115"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="122"/>
         <source>{name} may not open a shift: ask a supervisor to open it.</source>
         <translation>{name} no puede abrir un turno: pida a un supervisor que lo abra.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="117"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="124"/>
         <source>Choose a zone, a seat range or all unsold tickets.</source>
         <translation>Elija una zona, un rango de butacas o todas las entradas sin vender.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="119"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="126"/>
         <source>There are no unsold tickets of this event to return.</source>
         <translation>No quedan entradas sin vender de este evento para devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="121"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="128"/>
         <source>Only unsold tickets can be returned: {seats}.</source>
         <translation>Solo se pueden devolver entradas sin vender: {seats}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="123"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="130"/>
         <source>A ticket was sold while the return was being prepared; try again.</source>
         <translation>Se vendió una entrada mientras se preparaba la devolución; inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="126"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="133"/>
         <source>This office holds no tickets in zone {zone} for this event.</source>
         <translation>Esta taquilla no tiene entradas en la zona {zone} para este evento.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="128"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="135"/>
         <source>The seat range runs backwards: from {first} to {last}.</source>
         <translation>El rango de butacas va al revés: de {first} a {last}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="130"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="137"/>
         <source>Give a reason for the void.</source>
         <translation>Indique el motivo de la anulación.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="132"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="139"/>
         <source>No sale with code {code} on this terminal.</source>
         <translation>No hay ninguna venta con el código {code} en este terminal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="134"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="141"/>
         <source>Sale {code} is already voided.</source>
         <translation>La venta {code} ya está anulada.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="136"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="143"/>
         <source>Refund in cash or to a card, not {method}.</source>
         <translation>Devuelva en efectivo o a una tarjeta, no {method}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="138"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="145"/>
         <source>Type the card slip&apos;s reference for a refund to a card.</source>
         <translation>Escriba la referencia del recibo de la tarjeta para devolver a una tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="140"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="147"/>
         <source>Give a reason for the refund.</source>
         <translation>Indique el motivo de la devolución.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="142"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="149"/>
         <source>Sale {code} is voided: there is nothing to refund.</source>
         <translation>La venta {code} está anulada: no hay nada que devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="144"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="151"/>
         <source>Every ticket of sale {code} was refunded already.</source>
         <translation>Todas las entradas de la venta {code} ya se devolvieron.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="146"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="153"/>
         <source>Choose the tickets to refund.</source>
         <translation>Elija las entradas que devolver.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="148"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="155"/>
         <source>Not a ticket of sale {code} still to refund: {tickets}.</source>
         <translation>No son entradas de la venta {code} pendientes de devolver: {tickets}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="150"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="157"/>
         <source>Sale {code} has refunded tickets: refund the others instead of voiding.</source>
         <translation>La venta {code} tiene entradas devueltas: devuelva las demás en lugar de anularla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="152"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="159"/>
         <source>Nothing was recorded: {machine} {subject} cannot go from {old} to {new} (it changed meanwhile). Refresh and try again.</source>
         <translation>No se registró nada: {machine} {subject} no puede pasar de {old} a {new} (cambió mientras tanto). Actualice e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="156"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="163"/>
         <source>Type an amount, for example {example_cents}.</source>
         <translation>Escriba un importe, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="158"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="165"/>
         <source>&apos;{text}&apos; is not an amount: type digits, for example {example_cents}.</source>
         <translation>«{text}» no es un importe: escriba cifras, por ejemplo {example_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="161"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="168"/>
         <source>&apos;{text}&apos; has more than one decimal separator.</source>
         <translation>«{text}» tiene más de un separador decimal.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="163"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="170"/>
         <source>&apos;{text}&apos; has more than two decimals: amounts are in whole cents.</source>
         <translation>«{text}» tiene más de dos decimales: los importes van en céntimos enteros.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="166"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="173"/>
         <source>{product} cannot replace {row} on this row.</source>
         <translation>{product} no puede sustituir a {row} en esta línea.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="169"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="176"/>
         <source>Give the clerk a name.</source>
         <translation>Escriba el nombre del taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="171"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="178"/>
         <source>A clerk&apos;s name has at most {max} characters.</source>
         <translation>El nombre de un taquillero tiene como máximo {max} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="173"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="180"/>
         <source>A clerk&apos;s name cannot contain control characters.</source>
         <translation>El nombre no puede contener caracteres de control.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="175"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="182"/>
         <source>That badge code cannot be used (too long or unreadable); scan it again.</source>
         <translation>Ese código de tarjeta no sirve (demasiado largo o ilegible); páselo otra vez.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="178"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="185"/>
         <source>Another clerk already has that name.</source>
         <translation>Ya hay otro taquillero con ese nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="180"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="187"/>
         <source>That badge already belongs to another clerk.</source>
         <translation>Esa tarjeta ya pertenece a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="182"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="189"/>
         <source>That badge does not belong to any clerk here.</source>
         <translation>Esa tarjeta no pertenece a ningún taquillero de aquí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="184"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="191"/>
         <source>That clerk cannot sign in here any more; choose your name again.</source>
         <translation>Ese taquillero ya no puede entrar aquí; vuelva a elegir su nombre.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="187"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="194"/>
         <source>Too many wrong PINs: this clerk is locked for a few minutes.</source>
         <translation>Demasiados PIN incorrectos: este taquillero queda bloqueado unos minutos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="189"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="196"/>
         <source>The first supervisor already exists; sign in and add clerks from there.</source>
         <translation>El primer supervisor ya existe; entre con él y dé de alta a los taquilleros desde allí.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="192"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="199"/>
         <source>The PIN must be {low} to {high} digits.</source>
         <translation>El PIN debe tener de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="195"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="202"/>
         <source>Your role does not allow you to {action}; ask a supervisor.</source>
         <translation>Su perfil no le permite {action}; pida ayuda a un supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="197"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="204"/>
         <source>You are no longer an active clerk here; sign in again.</source>
         <translation>Ya no es un taquillero activo aquí; vuelva a iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="199"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="206"/>
         <source>That clerk is no longer in this terminal&apos;s list; reopen it.</source>
         <translation>Ese taquillero ya no está en la lista de este terminal; vuelva a abrirla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="201"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="208"/>
         <source>Choose a role: clerk, supervisor or door.</source>
         <translation>Elija un perfil: taquillero, supervisor o puerta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="203"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="210"/>
         <source>{name} is the last active supervisor here: make another clerk a supervisor first.</source>
         <translation>{name} es el último supervisor activo aquí: haga antes supervisor a otro taquillero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="206"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="213"/>
         <source>You cannot deactivate yourself; another supervisor can.</source>
         <translation>No puede darse de baja a sí mismo; puede hacerlo otro supervisor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="208"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="215"/>
         <source>{name} is deactivated; reactivate them first.</source>
         <translation>{name} está dado de baja; reactívelo primero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="210"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="217"/>
         <source>Swipe the badge to enrol it.</source>
         <translation>Pase la tarjeta para registrarla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="213"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="220"/>
         <source>There are no tickets to print.</source>
         <translation>No hay entradas que imprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="215"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="222"/>
         <source>The cash drawer opens through an ESC/POS receipt printer; {printer} cannot open it.</source>
         <translation>El cajón se abre a través de una impresora de tiques ESC/POS; {printer} no puede abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="218"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="225"/>
         <source>The PDF folder {folder} cannot be created or written: choose another in the settings.</source>
         <translation>No se puede crear la carpeta de PDF {folder} ni escribir en ella: elija otra en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="221"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="228"/>
         <source>{printer} has no address: set it in the printer settings.</source>
         <translation>Falta la dirección de {printer}: indíquela en los ajustes de la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="223"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="230"/>
         <source>Unknown printer type &apos;{kind}&apos;: choose one in the settings.</source>
         <translation>Tipo de impresora desconocido «{kind}»: elija uno en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="225"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="232"/>
         <source>{printer} did not answer within {seconds} s: check it is switched on, connected and not jammed. The sale is kept and can be reprinted.</source>
         <translation>No hay respuesta de {printer} en {seconds} s: compruebe que está encendida, conectada y sin atascos. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="229"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="236"/>
         <source>{printer} cannot be reached: check it is switched on and connected. The sale is kept and can be reprinted.</source>
         <translation>No se puede contactar con {printer}: compruebe que está encendida y conectada. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="232"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="239"/>
         <source>{printer} is out of paper: load a new roll, then reprint. The sale is kept.</source>
         <translation>Se ha acabado el papel en {printer}: ponga un rollo nuevo y reimprima. La venta se conserva.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="238"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="245"/>
         <source>No printer is chosen and the system has no default printer: choose one in the settings.</source>
         <translation>No hay impresora elegida y el sistema no tiene impresora predeterminada: elija una en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="241"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="248"/>
         <source>The printer &apos;{name}&apos; is not installed (installed: {installed}); choose another in the settings.</source>
         <translation>La impresora «{name}» no está instalada (instaladas: {installed}); elija otra en los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="268"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="275"/>
         <source>The code is empty: scan it or type it again.</source>
         <translation>El código está vacío: vuelva a escanearlo o a teclearlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="270"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="277"/>
         <source>The code has characters no code has ({characters}): only digits and letters A to Z. Scan it or type it again.</source>
         <translation>El código tiene caracteres que ningún código lleva ({characters}): solo cifras y letras de la A a la Z. Vuelva a escanearlo o a teclearlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="273"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="280"/>
         <source>The code has {length} characters; a purchase code has {purchase}, an item code {item} and a ticket code {ticket}. Check none is missing.</source>
         <translation>El código tiene {length} caracteres; un código de compra tiene {purchase}, uno de artículo {item} y uno de entrada {ticket}. Compruebe que no falta ninguno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="276"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="283"/>
         <source>The code {code} was mistyped or misread (its check character does not match). Scan it or type it again.</source>
         <translation>El código {code} está mal tecleado o mal leído (su carácter de control no coincide). Vuelva a escanearlo o a teclearlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="279"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="286"/>
         <source>The code {code} is not valid: an item code ends in four digits.</source>
         <translation>El código {code} no es válido: un código de artículo termina en cuatro cifras.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="281"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="288"/>
         <source>The code {code} was not issued for purchase {purchase}: it is not one of our tickets.</source>
         <translation>El código {code} no se emitió para la compra {purchase}: no es una de nuestras entradas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="284"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="291"/>
         <source>{code} is not a purchase code.</source>
         <translation>{code} no es un código de compra.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="286"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="293"/>
         <source>Item number {position} is out of range: at most {max}.</source>
         <translation>El número de artículo {position} está fuera de rango: como máximo {max}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="288"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="295"/>
         <source>Ticket number {number} is out of range: at most {max}.</source>
         <translation>El número de entrada {number} está fuera de rango: como máximo {max}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="291"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="298"/>
         <source>&apos;{value}&apos; is not an amount of money.</source>
         <translation>«{value}» no es un importe.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="293"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="300"/>
         <source>&apos;{value}&apos; is not a whole number of cents.</source>
         <translation>«{value}» no es un número entero de céntimos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="295"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="302"/>
         <source>That amount is too large: at most {limit_cents}.</source>
         <translation>Ese importe es demasiado alto: como máximo {limit_cents}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="297"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="304"/>
         <source>Amounts cannot be shown for the language &apos;{locale}&apos;.</source>
         <translation>No se pueden mostrar importes en el idioma «{locale}».</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="300"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="307"/>
         <source>Choose seats, or a zone and a quantity.</source>
         <translation>Elija butacas, o una zona y una cantidad.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="302"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="309"/>
         <source>Choose seats or a zone for {product}.</source>
         <translation>Elija butacas o una zona para {product}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="304"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="311"/>
         <source>No ticket type is priced for zone {zone} of this event; fetch the inventory.</source>
         <translation>Ningún tipo de entrada tiene precio para la zona {zone} de este evento; descargue el inventario.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="307"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="314"/>
         <source>{product} is sold for seats in {zones}, not in {zone}.</source>
         <translation>{product} se vende para butacas de {zones}, no de {zone}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="309"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="316"/>
         <source>{product} is for seats in zone {zone}; these seats are in another zone: {seats}.</source>
         <translation>{product} es para butacas de la zona {zone}; estas butacas son de otra zona: {seats}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="312"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="319"/>
         <source>{product} needs {needed} seats; {chosen} are chosen.</source>
         <translation>{product} necesita {needed} butacas; hay {chosen} elegidas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="314"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="321"/>
         <source>The same seat is chosen twice in this sale.</source>
         <translation>La misma butaca está elegida dos veces en esta venta.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="316"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="323"/>
         <source>{product} includes a ticket type that is not on sale here; fetch the inventory.</source>
         <translation>{product} incluye un tipo de entrada que aquí no está a la venta; descargue el inventario.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="319"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="326"/>
         <source>{product} has no tickets in it; it cannot be sold.</source>
         <translation>{product} no incluye ninguna entrada; no se puede vender.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="321"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="328"/>
         <source>Sale {code} was voided: its tickets are no longer valid.</source>
         <translation>La venta {code} está anulada: sus entradas ya no son válidas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="324"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="331"/>
         <source>Sign in as a supervisor first: every queue action records who did it.</source>
         <translation>Identifíquese antes como supervisor: cada acción de la cola registra quién la hizo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="326"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="333"/>
         <source>Choose the items to retry.</source>
         <translation>Elija los elementos que quiere reintentar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="328"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="335"/>
         <source>Queue item {item} is no longer there: refresh the list.</source>
         <translation>El elemento {item} ya no está en la cola: actualice la lista.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="330"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="337"/>
         <source>{subject} cannot be retried: only parked or waiting items can.</source>
         <translation>{subject} no se puede reintentar: solo se reintentan los elementos apartados o pendientes.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="332"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="339"/>
         <source>Sale {code} has no conflict to decide.</source>
         <translation>La venta {code} no tiene ningún conflicto que decidir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="334"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="341"/>
         <source>The conflict of sale {code} was already decided by {name}.</source>
         <translation>{name} ya decidió el conflicto de la venta {code}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="336"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="343"/>
         <source>Choose what happens to the sale: keep it or void it.</source>
         <translation>Elija qué pasa con la venta: mantenerla o anularla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="338"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="345"/>
         <source>Give a reason for the decision.</source>
         <translation>Indique el motivo de la decisión.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="340"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="347"/>
         <source>Sale {code} is voided: its customer no longer holds the seats, so it cannot keep them.</source>
         <translation>La venta {code} está anulada: su cliente ya no tiene las butacas, así que no puede mantenerlas.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="343"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="350"/>
         <source>Write a note: what was done about it, or who was told.</source>
         <translation>Escriba una nota: qué se hizo o a quién se avisó.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="345"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="352"/>
         <source>Conflict report {report} is no longer there: refresh the list.</source>
         <translation>El aviso de conflicto {report} ya no está: actualice la lista.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="347"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="354"/>
         <source>Conflict report {report} was already seen by {name}.</source>
         <translation>{name} ya vio el aviso de conflicto {report}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="350"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="357"/>
         <source>The printer address {address} has no valid port after the colon (for example 9100): fix it in the printer settings.</source>
         <translation>La dirección de impresora {address} no tiene un puerto válido tras los dos puntos (por ejemplo 9100): corríjala en los ajustes de la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="353"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="360"/>
         <source>The USB printer address {address} must be vendor:product in hexadecimal, for example 04b8:0202: fix it in the printer settings.</source>
         <translation>La dirección de la impresora USB {address} debe ser fabricante:producto en hexadecimal, por ejemplo 04b8:0202: corríjala en los ajustes de la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="356"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="363"/>
         <source>The serial printer address {address} has no valid speed after the @ (for example COM3@19200): fix it in the printer settings.</source>
         <translation>La dirección de la impresora serie {address} no tiene una velocidad válida tras la @ (por ejemplo COM3@19200): corríjala en los ajustes de la impresora.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="359"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="366"/>
         <source>This computer cannot drive {printer} (a library is missing): use a network printer, or ask IT to install it.</source>
         <translation>Este ordenador no puede manejar {printer} (falta una biblioteca): use una impresora de red o pida a informática que la instale.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="362"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="369"/>
         <source>Printing cannot start in this program: restart Box office.</source>
         <translation>La impresión no puede arrancar en este programa: reinicie Box office.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="364"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="371"/>
         <source>The PDF file {path} cannot be written: check that its folder exists and can be written.</source>
         <translation>No se puede escribir el archivo PDF {path}: compruebe que su carpeta existe y admite escritura.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="367"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="374"/>
         <source>Page {page} could not be added to {path}; the disk may be full.</source>
         <translation>No se pudo añadir la página {page} a {path}; puede que el disco esté lleno.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="369"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="376"/>
         <source>{printer} reported an error while printing: check it is on, has paper and is not paused. The sale is kept and can be reprinted.</source>
         <translation>{printer} dio un error al imprimir: compruebe que está encendida, tiene papel y no está en pausa. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="372"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="379"/>
         <source>{printer} cannot start printing: it may be off or paused. The sale is kept and can be reprinted.</source>
         <translation>{printer} no puede empezar a imprimir: puede estar apagada o en pausa. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="375"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="382"/>
         <source>{printer} stopped before ticket {ticket}. The sale is kept and can be reprinted.</source>
         <translation>{printer} se detuvo antes de la entrada {ticket}. La venta se conserva y se puede reimprimir.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="379"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="386"/>
         <source>{printer} is out of tickets: load ticket stock. The sale is kept.</source>
         <translation>{printer} se ha quedado sin entradas: cargue papel de entradas. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="381"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="388"/>
         <source>{printer} has a ticket jam: open it and clear the jam. The sale is kept.</source>
         <translation>{printer} tiene un atasco de entradas: ábrala y retire el atasco. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="383"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="390"/>
         <source>The cutter of {printer} is jammed: switch the printer off and clear it. The sale is kept.</source>
         <translation>La cuchilla de {printer} está atascada: apague la impresora y despéjela. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="386"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="393"/>
         <source>{printer} is holding a ticket nobody took: take it out. The sale is kept.</source>
         <translation>{printer} retiene una entrada que nadie ha recogido: retírela. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="389"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="396"/>
         <source>{printer} refused the ticket data: check that its resolution (dpi) and ticket stock match the settings. The sale is kept.</source>
         <translation>{printer} ha rechazado los datos de la entrada: compruebe que su resolución (ppp) y su papel coinciden con los ajustes. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="392"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="399"/>
         <source>{printer} reports a fault (status {status}): switch it off and on. The sale is kept.</source>
         <translation>{printer} indica una avería (estado {status}): apáguela y vuelva a encenderla. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="395"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="402"/>
         <source>{printer} sent a status it does not document ({status}): look at its display. The sale is kept.</source>
         <translation>{printer} ha enviado un estado no documentado ({status}): mire su pantalla. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="398"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="405"/>
         <source>{printer} did not confirm ticket {first}; it may have printed: check before reprinting. The sale is kept.</source>
         <translation>{printer} no ha confirmado la entrada {first}; puede que se haya impreso: compruébelo antes de reimprimir. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="401"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="408"/>
         <source>{printer} is not ready (out of tickets, jammed or open?): check it. The sale is kept.</source>
         <translation>{printer} no está lista (¿sin entradas, atascada o abierta?): revísela. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="404"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="411"/>
         <source>The connection to {printer} was lost while printing. The sale is kept.</source>
         <translation>Se ha perdido la conexión con {printer} durante la impresión. La venta se mantiene.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="407"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="414"/>
         <source>{path} is not a Box office database (not an SQLite file). Move it away or choose another data folder.</source>
         <translation>{path} no es una base de datos de Box office (no es un archivo SQLite). Muévalo a otro sitio o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="410"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="417"/>
         <source>{path} is an SQLite database but not a Box office one (tables: {tables}). Move it away or choose another data folder.</source>
         <translation>{path} es una base de datos SQLite, pero no de Box office (tablas: {tables}). Muévala a otro sitio o elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="413"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="420"/>
         <source>{path} is a folder, not a Box office database. Choose another data folder.</source>
         <translation>{path} es una carpeta, no una base de datos de Box office. Elija otra carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="416"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="423"/>
         <source>The database {path} was made by a newer version of Box office (revision {revision}). Install that version to use it.</source>
         <translation>La base de datos {path} la creó una versión más nueva de Box office (revisión {revision}). Instale esa versión para usarla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="419"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="426"/>
         <source>The database {path} cannot be read ({reason}).</source>
         <translation>No se puede leer la base de datos {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="421"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="428"/>
         <source>The database {path} cannot be read ({reason}). If it is damaged, restore a copy from the backups folder or move it away.</source>
         <translation>No se puede leer la base de datos {path} ({reason}). Si está dañada, restaure una copia de la carpeta de copias de seguridad o muévala a otro sitio.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="424"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="431"/>
         <source>The database {path} could not be created ({reason}); no tables were created.</source>
         <translation>No se pudo crear la base de datos {path} ({reason}); no se creó ninguna tabla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="427"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="434"/>
         <source>The database {path} could not be upgraded ({reason}). It is left as it was; a copy taken before the upgrade is at {backup}.</source>
         <translation>No se pudo actualizar la base de datos {path} ({reason}). Se queda como estaba; hay una copia anterior a la actualización en {backup}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="430"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="437"/>
         <source>The database {path} is at revision {revision} after upgrading, not {head}. Call IT.</source>
         <translation>Tras actualizarla, la base de datos {path} está en la revisión {revision}, no en {head}. Llame a informática.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="433"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="440"/>
         <source>The database {path} could not be backed up to {backups} before upgrading it ({reason}), so it was not upgraded. Free some disk space or check the folder&apos;s permissions, then start again.</source>
         <translation>No se pudo hacer la copia de seguridad de la base de datos {path} en {backups} antes de actualizarla ({reason}), así que no se actualizó. Libere espacio en el disco o revise los permisos de la carpeta y vuelva a arrancar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="438"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="445"/>
         <source>The settings file {source} is not UTF-8 text: save it as UTF-8.</source>
         <translation>El archivo de configuración {source} no es texto UTF-8: guárdelo como UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="440"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="447"/>
         <source>The settings file {source} is not valid TOML ({detail}): fix that line or delete the file to start over.</source>
         <translation>El archivo de configuración {source} no es TOML válido ({detail}): corrija esa línea o borre el archivo para empezar de cero.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="443"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="450"/>
         <source>The settings file {source} cannot be read ({reason}).</source>
         <translation>No se puede leer el archivo de configuración {source} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="445"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="452"/>
         <source>{source}: unknown section [{section}]; the sections are {expected}.</source>
         <translation>{source}: sección desconocida [{section}]; las secciones son {expected}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="447"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="454"/>
         <source>{source}: {key} must be a section ([{key}]).</source>
         <translation>{source}: {key} debe ser una sección ([{key}]).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="449"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="456"/>
         <source>{source}: unknown setting {key}; the settings there are {expected}.</source>
         <translation>{source}: ajuste desconocido {key}; los ajustes de ahí son {expected}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="451"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="458"/>
         <source>{source}: {key} must be a whole number, not {value}.</source>
         <translation>{source}: {key} debe ser un número entero, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="453"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="460"/>
         <source>{source}: {key} must be text in quotes, not {value}.</source>
         <translation>{source}: {key} debe ser un texto entre comillas, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="455"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="462"/>
         <source>{source}: {key} must be true or false, not {value}.</source>
         <translation>{source}: {key} debe ser true o false, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="457"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="464"/>
         <source>{source}: the platform&apos;s address must start with http:// or https:// ({value}).</source>
         <translation>{source}: la dirección de la plataforma debe empezar por http:// o https:// ({value}).</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="460"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="467"/>
         <source>{source}: the office id is missing; the platform&apos;s address needs it.</source>
         <translation>{source}: falta el identificador de la taquilla; la dirección de la plataforma lo necesita.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="462"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="469"/>
         <source>{source}: the CA file {path} does not exist.</source>
         <translation>{source}: el archivo de CA {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="464"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="471"/>
         <source>{source}: the terminal id is empty.</source>
         <translation>{source}: el identificador del terminal está vacío.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="466"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="473"/>
         <source>{source}: {key} must be one of {allowed}, not {value}.</source>
         <translation>{source}: {key} debe ser uno de estos: {allowed}; no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="468"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="475"/>
         <source>{source}: {key} must be between {low} and {high}, not {value}.</source>
         <translation>{source}: {key} debe estar entre {low} y {high}, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="470"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="477"/>
         <source>Cannot write {path}: {reason}.</source>
         <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="472"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="479"/>
         <source>Submission is disabled: set [fiscal] submission_url in the config to send records.</source>
         <translation>El envío está desactivado: indique [fiscal] submission_url en la configuración para enviar los registros.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="475"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="482"/>
         <source>{source}: the invoicing setting {key} is not valid: {reason}.</source>
         <translation>{source}: el ajuste de facturación {key} no es válido: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="477"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="484"/>
         <source>{source}: the scanner prefix must be at most {max} printable characters, without spaces at the ends, not {value}.</source>
         <translation>{source}: el prefijo del escáner debe tener como máximo {max} caracteres imprimibles, sin espacios en los extremos; no {value}.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="482"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="489"/>
         <source>Type the platform&apos;s address, e.g. https://central.example</source>
         <translation>Escriba la dirección de la plataforma central, p. ej. https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="484"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="491"/>
         <source>Type the office id the platform gave this window.</source>
         <translation>Escriba el ID de taquilla que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="486"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="493"/>
         <source>Paste the API token the platform gave this office.</source>
         <translation>Pegue el token de API que la plataforma dio a esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="488"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="495"/>
         <source>Write the whole address, starting with https://, e.g. https://{address}</source>
         <translation>Escriba la dirección completa, empezando por https://, p. ej. https://{address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="490"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="497"/>
         <source>This is not a valid address. It should look like https://central.example</source>
         <translation>No es una dirección válida. Debe tener la forma https://central.example</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="492"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="499"/>
         <source>This file does not exist. Choose the platform&apos;s certificate file.</source>
         <translation>Este archivo no existe. Elija el archivo de certificado de la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="494"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="501"/>
         <source>The name {host} cannot be found. Check the address, and that this computer is connected to the network.</source>
         <translation>No se encuentra el nombre {host}. Revise la dirección y que este equipo esté conectado a la red.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="497"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="504"/>
         <source>Nothing answers at {host} port {port}. Check the address and the port, and that the platform is running.</source>
         <translation>Nada responde en {host}, puerto {port}. Revise la dirección y el puerto, y que la plataforma esté en marcha.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="500"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="507"/>
         <source>{host} does not answer. Check the network cable or Wi-Fi, and any firewall between this computer and the platform.</source>
         <translation>{host} no responde. Revise el cable de red o la wifi, y cualquier cortafuegos entre este equipo y la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="503"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="510"/>
         <source>Cannot reach the platform. Check the address and the network, then try again.</source>
         <translation>No se puede conectar con la plataforma. Revise la dirección y la red, y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="506"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="513"/>
         <source>The platform&apos;s certificate was made for another name, not {host}. Check the address: use the name the certificate was made for.</source>
         <translation>El certificado de la plataforma se hizo para otro nombre, no para {host}. Revise la dirección: use el nombre para el que se hizo el certificado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="509"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="516"/>
         <source>This platform cannot list the office&apos;s events. Type the ids of the events to sell in Event ids (separated by commas), then test again.</source>
         <translation>Esta plataforma no puede listar los eventos de la taquilla. Escriba los ID de los eventos a la venta en ID de eventos (separados por comas) y vuelva a probar.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="512"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="519"/>
         <source>The platform has no event {event}. Check the event ids.</source>
         <translation>La plataforma no tiene el evento {event}. Revise los ID de eventos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="514"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="521"/>
         <source>The platform&apos;s certificate is not signed by this CA file. Choose the platform&apos;s CA file, or check the address.</source>
         <translation>El certificado de la plataforma no está firmado por este archivo de CA. Elija el archivo de CA de la plataforma o revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="517"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="524"/>
         <source>The platform&apos;s certificate is not trusted (TLS). If it uses a private certificate, choose its CA file below; otherwise check the address.</source>
         <translation>El certificado de la plataforma no es de confianza (TLS). Si usa un certificado privado, elija su archivo de CA abajo; si no, revise la dirección.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="520"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="527"/>
         <source>This is not a token: it has spaces, accents or control characters. Paste it again exactly as the platform gave it.</source>
         <translation>Esto no es un token: tiene espacios, acentos o caracteres de control. Péguelo otra vez tal como lo dio la plataforma.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="523"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="530"/>
         <source>The platform does not accept this token. Paste it again exactly as the platform gave it; it may have been revoked.</source>
         <translation>La plataforma no acepta este token. Péguelo otra vez tal como lo dio la plataforma; puede que se haya revocado.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="526"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="533"/>
         <source>This token may not act for office {office}. Check the office id, or paste the token made for this office.</source>
         <translation>Este token no sirve para la taquilla {office}. Revise el ID de taquilla o pegue el token creado para esta taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="529"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="536"/>
         <source>The platform has no office {office}. Check the office id.</source>
         <translation>La plataforma no tiene la taquilla {office}. Revise el ID de taquilla.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="531"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="538"/>
         <source>Something answers at this address, but it is not the central platform. Check the address, including any path after the host.</source>
         <translation>Algo responde en esta dirección, pero no es la plataforma central. Revise la dirección, incluida la ruta que siga al servidor.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="534"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="541"/>
         <source>The platform cannot answer right now. Try again in a few minutes.</source>
         <translation>La plataforma no puede responder ahora. Inténtelo de nuevo en unos minutos.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="536"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="543"/>
         <source>The platform refused the check: {detail}</source>
         <translation>La plataforma rechazó la prueba: {detail}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="542"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="549"/>
         <source>sell tickets</source>
         <extracomment>``permission_refused``&apos;s ``{action}``: what the clerk tried, as the end of &quot;does not allow you to …&quot;</extracomment>
         <translation>vender entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="543"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="550"/>
         <source>give a discount above your limit</source>
         <translation>hacer un descuento por encima de su límite</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="544"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="551"/>
         <source>issue comp tickets</source>
         <translation>emitir cortesías</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="545"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="552"/>
         <source>void sales</source>
         <translation>anular ventas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="546"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="553"/>
         <source>give refunds</source>
         <translation>devolver importes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="547"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="554"/>
         <source>return tickets to the platform</source>
         <translation>devolver entradas a la plataforma</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="548"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="555"/>
         <source>reprint tickets</source>
         <translation>reimprimir entradas</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="549"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="556"/>
         <source>open the drawer without a sale</source>
         <translation>abrir el cajón sin venta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="550"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="557"/>
         <source>change the settings</source>
         <translation>cambiar la configuración</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="551"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="558"/>
         <source>manage the staff</source>
         <translation>gestionar el personal</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="552"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="559"/>
         <source>see the reports</source>
         <translation>ver los informes</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="553"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="560"/>
         <source>decide on the sync queue</source>
         <translation>decidir en la cola de sincronización</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="554"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="561"/>
         <source>open or close a shift</source>
         <translation>abrir o cerrar un turno</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="555"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="562"/>
         <source>close another clerk&apos;s shift</source>
         <translation>cerrar el turno de otro taquillero</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="556"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="563"/>
         <source>check tickets at the door</source>
         <translation>controlar entradas en la puerta</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="557"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="564"/>
         <source>leave kiosk mode</source>
         <translation>salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="558"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="565"/>
         <source>use training mode</source>
         <translation>usar el modo formación</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="559"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="566"/>
         <source>request batches of pre-generated tickets</source>
         <translation>solicitar lotes de entradas pregeneradas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="572"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="580"/>
         <source>At most %n tickets in one sale.</source>
         <extracomment>code -&gt; the parameter holding the count</extracomment>
         <translation>
@@ -1996,7 +2006,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="573"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="581"/>
         <source>No %n seats together in {zone}.</source>
         <translation>
             <numerusform>No hay %n butaca libre en {zone}.</numerusform>
@@ -2004,101 +2014,109 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../boxoffice/ui/error_text.py" line="574"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="582"/>
         <source>Only %n seats left in {zone}; {needed} needed.</source>
         <translation>
             <numerusform>Solo queda %n butaca en {zone}; se necesitan {needed}.</numerusform>
             <numerusform>Solo quedan %n butacas en {zone}; se necesitan {needed}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/error_text.py" line="583"/>
+        <source>The office hub cannot be reached: this window has %n seats of its own left in {zone}; {needed} needed.</source>
+        <translation>
+            <numerusform>No se puede contactar con el concentrador de la oficina: a esta taquilla le queda %n butaca propia en {zone}; se necesitan {needed}.</numerusform>
+            <numerusform>No se puede contactar con el concentrador de la oficina: a esta taquilla le quedan %n butacas propias en {zone}; se necesitan {needed}.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="593"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="603"/>
         <source>PDF files</source>
         <translation>archivos PDF</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="595"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="605"/>
         <source>the system&apos;s default printer</source>
         <translation>la impresora predeterminada del sistema</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="593"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="603"/>
         <source>PDF files in {address}</source>
         <extracomment>where a printer prints, by kind: (with its address, without one)</extracomment>
         <translation>archivos PDF en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="594"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="604"/>
         <source>the printer {address}</source>
         <translation>la impresora {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="596"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="606"/>
         <source>the network printer at {address}</source>
         <translation>la impresora de red en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="597"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="607"/>
         <source>the network printer</source>
         <translation>la impresora de red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="598"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="608"/>
         <source>the USB printer {address}</source>
         <translation>la impresora USB {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="599"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="609"/>
         <source>the USB printer</source>
         <translation>la impresora USB</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="600"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="610"/>
         <source>the serial printer at {address}</source>
         <translation>la impresora serie en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="601"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="611"/>
         <source>the serial printer</source>
         <translation>la impresora serie</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="602"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="612"/>
         <source>the ticket printer at {address}</source>
         <translation>la impresora de entradas en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="603"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="613"/>
         <source>the network ticket printer</source>
         <translation>la impresora de entradas de red</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="604"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="614"/>
         <source>the USB ticket printer {address}</source>
         <translation>la impresora de entradas USB {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="605"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="615"/>
         <source>the USB ticket printer</source>
         <translation>la impresora de entradas USB</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="606"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="616"/>
         <source>the serial ticket printer at {address}</source>
         <translation>la impresora de entradas serie en {address}</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="607"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="617"/>
         <source>the serial ticket printer</source>
         <translation>la impresora de entradas serie</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="639"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="649"/>
         <source>Something went wrong; nothing was recorded. The details are in the log.</source>
         <translation>Algo ha fallado; no se ha registrado nada. Los detalles están en el registro.</translation>
     </message>
     <message>
-        <location filename="../../boxoffice/ui/error_text.py" line="652"/>
+        <location filename="../../boxoffice/ui/error_text.py" line="662"/>
         <source>Not done</source>
         <translation>No realizado</translation>
     </message>

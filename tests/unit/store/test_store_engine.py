@@ -99,7 +99,7 @@ def test_history_is_one_line_of_alembic_style_revisions() -> None:
                        "b5e2d8c4a7f3", "c8e4f1a7d2b9", "d9f2a6c3e8b1", "e2c7a5f9b3d1",
                        "a4c8e2f6b9d3", "b7d4e9a2c5f8", "c3f9a1e7d5b2",
                        "d5a8c2f4e7b3", "e9b3d7a1c6f4",
-                       "f1c4a8e2d6b9"]  # one branch, oldest first
+                       "f1c4a8e2d6b9", "a7e2c5f9b1d4"]  # one branch, oldest first
     assert all(len(revision) == 12 and int(revision, 16) >= 0 for revision in history)
 
 
