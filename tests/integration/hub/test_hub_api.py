@@ -3,7 +3,9 @@ the listing each window sees, and the bookkeeping of the wrapped synchronisation
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from boxoffice.hub.settings import HubSettings
 from boxoffice.sync.client import CentralClient
 from tests.helpers.central_server import serve_app
 from tests.helpers.hub_seed import HubSeed, hub_db_url, open_db, seed_hub
+from tests.helpers.postgres import PostgresServer, postgres_server
 
 SMALL_LEASE = 3
 
@@ -70,9 +73,20 @@ def sale(seed: HubSeed, ids: list[str], key: str | None) -> dict[str, Any]:
     return entry
 
 
-@pytest.fixture
-def seed(tmp_path: Path) -> HubSeed:
-    return seed_hub(hub_db_url(tmp_path), windows=("A", "B", "C"))
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def seed(request: pytest.FixtureRequest, tmp_path: Path) -> HubSeed:
+    """The same tests on a SQLite file and on a real PostgreSQL server (a hub may use either)."""
+    if request.param == "sqlite":
+        url = hub_db_url(tmp_path)
+    else:
+        url = request.getfixturevalue("postgres").new_database()
+    return seed_hub(url, windows=("A", "B", "C"))
 
 
 @pytest.fixture
@@ -224,3 +238,29 @@ def test_a_spec_only_client_still_syncs(hub_url: str, seed: HubSeed, hub_db: Dat
     with hub_db.read() as session:
         window = session.scalar(select(HubWindow).where(HubWindow.name == "C"))
     assert window.terminal_id == "term-C" and window.last_seen is not None
+
+
+def test_windows_racing_for_seats_never_share_one(windows: dict[str, Window], seed: HubSeed) -> None:
+    """Holds and lease top-ups of several windows at the same moment: one seat, one window, no 5xx."""
+    names = ["A", "B", "C"]
+    for number in range(1, 6):
+        seat = seed.seat("G", number)
+        answers = _at_once([lambda w=windows[name], s=seat, k=f"race-{name}-{number}": w.hold([s], hold_key=k)
+                            for name in names])
+        assert sorted(a.status_code for a in answers) == [200, 400, 400], [a.text for a in answers]
+    leases = _at_once([lambda w=windows[name]: w.call("offline_office_hub_lease", {
+        "office_id": seed.office_id, "event_id": seed.event_id}) for name in names])
+    assert [a.status_code for a in leases] == [200, 200, 200], [a.text for a in leases]
+    seats = [t for a in leases for t in a.json()["data"]["tickets"]]
+    assert len(seats) == len(set(seats)) == 3 * SMALL_LEASE + 8  # GENERAL: 3 each; VIP: its 8 seats, shared out
+
+
+def _at_once(calls: list[Any]) -> list[httpx.Response]:
+    barrier = threading.Barrier(len(calls))
+
+    def run(call: Any) -> httpx.Response:
+        barrier.wait(timeout=10)
+        return call()  # type: ignore[no-any-return]
+
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return list(pool.map(run, calls))
