@@ -43,10 +43,11 @@ def session_factories(db: Database) -> tuple[Any, Any]:
     return db._writer, db._reader  # the Database's own two paths, as the worker expects them
 
 
-def make_worker(db: Database, client_factory: Callable[[], CentralClient]) -> DeliveryWorker:
+def make_worker(db: Database, client_factory: Callable[[], CentralClient], *, batch_size: int = UPSTREAM_BATCH,
+                backoff: Backoff | None = None) -> DeliveryWorker:
     """The terminal's delivery worker over ``hub_upstream``: entries go as the windows sent them."""
     write, read = session_factories(db)
-    return DeliveryWorker(write, client_factory, book=HubBook(), batch_size=UPSTREAM_BATCH,
+    return DeliveryWorker(write, client_factory, book=HubBook(), batch_size=batch_size, backoff=backoff,
                           read_session_factory=read, entry_of=lambda payload, key: payload)
 
 
