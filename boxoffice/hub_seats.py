@@ -26,10 +26,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import SeatNotAvailable
 from boxoffice.services import catalog, window_leases
+from boxoffice.services.best_available import NoSeatsTogether
 from boxoffice.sync import hub_client
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.errors import CentralError
-from boxoffice.sync.hub_client import SeatsTakenAtHub
+from boxoffice.sync.hub_client import NoSeatsAtHub, SeatsTakenAtHub
 
 log = logging.getLogger(__name__)
 
@@ -50,17 +51,25 @@ class HubUnreachable(Exception):
 
 
 class _HubGate:
-    """Holds the chosen seats at the hub."""
+    """Best available picked and held by the hub; chosen seats held there."""
 
     leased_only = False
 
     def __init__(self, seats: HubSeats) -> None:
         self._seats = seats
+        self._key = uuid.uuid4().hex  # one per sale attempt: the hub never picks a seat twice for one sale
         self.held: list[str] = []
 
+    def pick(self, event_id: str, zone: str, count: int, allow_split: bool) -> list[str]:
+        picked = self._seats.hold_best(event_id, zone, count, allow_split, self._key)
+        self.held += picked
+        return picked
+
     def take(self, event_id: str, ticket_ids: list[str]) -> None:
-        self._seats.hold(event_id, ticket_ids)
-        self.held = list(ticket_ids)
+        chosen = [ticket_id for ticket_id in ticket_ids if ticket_id not in self.held]
+        if chosen:
+            self._seats.hold(event_id, chosen, self._key)
+            self.held += chosen
 
 
 class _LeaseGate:
@@ -68,6 +77,9 @@ class _LeaseGate:
 
     leased_only = True
     held: list[str] = []
+
+    def pick(self, event_id: str, zone: str, count: int, allow_split: bool) -> None:
+        return None  # best available within the lease, here
 
     def take(self, event_id: str, ticket_ids: list[str]) -> None:
         return None
@@ -125,13 +137,11 @@ class HubSeats:
         raise SeatNotAvailable("seat not available: other windows of this office keep taking these seats; "
                                "choose again", [], code="seat_taken_at_hub")
 
-    def hold(self, event_id: str, ticket_ids: list[str]) -> None:
+    def hold(self, event_id: str, ticket_ids: list[str], hold_key: str) -> None:
         """The hub's hold (raises SeatsTakenAtHub, or HubUnreachable for anything but the hub's answer)."""
         with self._hold_lock:
-            if self._hold_client is None:
-                self._hold_client = self._client_factory(timeout=HOLD_TIMEOUT)
             try:
-                hub_client.hold(self._hold_client, event_id, ticket_ids, uuid.uuid4().hex)
+                hub_client.hold(self._hold_client_now(), event_id, ticket_ids, hold_key)
             except SeatsTakenAtHub:
                 raise
             except CentralError as exc:
@@ -140,6 +150,28 @@ class HubSeats:
                 self._uncertain.update(ticket_ids)
                 raise HubUnreachable(str(exc)) from None
         self._cut_off_until = 0.0
+
+    def hold_best(self, event_id: str, zone: str, count: int, allow_split: bool, hold_key: str) -> list[str]:
+        """The hub's pick of the zone's best seats, held (raises the clerk's refusal when there are not enough)."""
+        with self._hold_lock:
+            try:
+                picked = hub_client.hold_best(self._hold_client_now(), event_id, zone, count, hold_key,
+                                              allow_split=allow_split)
+            except NoSeatsAtHub as exc:
+                if exc.together:
+                    raise NoSeatsTogether(count, zone) from None
+                raise SeatNotAvailable(f"only {exc.free} seats left in {zone}, {count} needed", [],
+                                       code="seats_left", params={"left": exc.free, "needed": count,
+                                                                  "zone": zone}) from None
+            except CentralError as exc:
+                raise HubUnreachable(str(exc)) from None  # nothing is known held: nothing to let go
+        self._cut_off_until = 0.0
+        return picked
+
+    def _hold_client_now(self) -> CentralClient:
+        if self._hold_client is None:
+            self._hold_client = self._client_factory(timeout=HOLD_TIMEOUT)
+        return self._hold_client
 
     def _release_quietly(self, ticket_ids: list[str]) -> None:
         try:

@@ -26,7 +26,7 @@ from boxoffice.central.envelope import ApiResult, BadInput, iso_utc
 from boxoffice.central.functions import Function, require_event, require_office
 from boxoffice.central.inventory import chunks
 from boxoffice.central.validation import callable_data
-from boxoffice.hub import holds, leases
+from boxoffice.hub import best_pick, holds, leases
 from boxoffice.hub.models import HubState, HubUpstream, HubWindow
 from boxoffice.hub.settings import HubSettings
 from boxoffice.hub.windows import require_active, window_of
@@ -146,9 +146,12 @@ def synchronize(session: Session, request: synchronization.SyncRequest, principa
     """The central's synchronisation, then each accepted first-time entry queued upstream as sent."""
     window = _window_or_none(session, principal)
     result = synchronization.synchronize(session, request, principal, now)
-    accepted = [entry for entry, outcome in zip(request.entries, result.data["results"], strict=True)
+    outcomes = [(entry, outcome) for entry, outcome in zip(request.entries, result.data["results"], strict=True)
                 if not outcome.get("error") and not outcome.get("replayed")]
-    _count_breaches(session, window, accepted, now)
+    accepted = [entry for entry, _outcome in outcomes]
+    taken = [ticket["ticket_id"] for entry, outcome in outcomes if entry.status == synchronization.COMPLETED
+             for ticket in outcome.get("tickets") or [] if ticket.get("taken")]
+    _count_breaches(session, window, taken, now)
     keys = {_entry_key(entry): entry for entry in accepted}  # one row per key, the first entry's
     queued = set()
     for chunk in chunks(sorted(keys)):
@@ -177,11 +180,9 @@ def _entry_key(entry: synchronization.SaleEntry) -> str:
     return f"entry:{synchronization.fingerprint(entry)}"
 
 
-def _count_breaches(session: Session, window: HubWindow | None, entries: list[synchronization.SaleEntry],
-                    now: datetime) -> None:
-    """A sale of a seat another window holds or leases is stored anyway (always-accept) but counted: by design
-    (holds before a sale, leases while offline) it never happens."""
-    sold = [ticket_id for entry in entries if entry.status == synchronization.COMPLETED for ticket_id in entry.tickets]
+def _count_breaches(session: Session, window: HubWindow | None, sold: list[str], now: datetime) -> None:
+    """A sale taking a seat another window holds or leases is stored anyway (always-accept) but counted: by
+    design (holds before a sale, leases while offline) it never happens."""
     claims = holds.claimed_by_others(session, window.id if window else None, now, ticket_ids=sold) if sold else {}
     if not claims:
         return
@@ -266,7 +267,7 @@ def _seats_function(name: str, summary: str, description: str, run: Any, message
 
 
 def extension_functions(settings: HubSettings) -> tuple[Function, ...]:
-    """The hub's four calls (not on a central: a window asks ``GET /hub`` first)."""
+    """The hub's five calls (not on a central: a window asks ``GET /hub`` first)."""
     return (
         Function(
             name="offline_office_hub_hold", path="/offline_office_hub_hold",
@@ -297,6 +298,7 @@ def extension_functions(settings: HubSettings) -> tuple[Function, ...]:
         _seats_function("offline_office_hub_lease_release", "Give back lease seats (office hub)",
                         "The calling window's own unsold lease seats among `tickets` go back to the hub.",
                         _lease_release, MSG_LEASE_RELEASED, A.TICKET_B),
+        best_pick.hold_best_function(settings),
     )
 
 

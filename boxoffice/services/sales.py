@@ -102,6 +102,10 @@ class SeatGate(Protocol):
     #: pick and accept only seats of this window's lease (services/window_leases.py)
     leased_only: bool
 
+    def pick(self, event_id: str, zone: str, count: int, allow_split: bool) -> list[str] | None:
+        """Best available decided by the hub (which knows every window's holds), the seats held already; None:
+        pick here. Raises to refuse."""
+
     def take(self, event_id: str, ticket_ids: list[str]) -> None:
         """Called in the sale's transaction once its seats are chosen, before they are taken; raises to refuse
         (nothing is written)."""
@@ -135,7 +139,7 @@ def sell(session_factory: sessionmaker[Session], terminal: Terminal, request: Sa
         shifts.require_shift(shift_id, terminal, "sale")  # no money outside a Z report
         leased_only = gate is not None and gate.leased_only
         planned = _plan(session, event, request.lines, allow_split=request.allow_split,
-                        comp=request.comp_reason is not None, leased_only=leased_only)
+                        comp=request.comp_reason is not None, gate=gate)
         approval = _check_discounts(session, terminal, clerk, request, planned)
         if request.comp_reason is not None:
             for plan in planned:  # the whole price off: the list price stays on record, the sale costs nothing
@@ -208,7 +212,7 @@ def _discount_approver(session: Session, clerk_id: int | None) -> ClerkRow | Non
 
 
 def _plan(session: Session, event: EventRow, lines: Sequence[LineRequest], *, allow_split: bool = False,
-          comp: bool = False, leased_only: bool = False) -> list[_PlannedLine]:
+          comp: bool = False, gate: SeatGate | None = None) -> list[_PlannedLine]:
     products = sale_rows.products(sale_rows.db(session), event.id)
     planned: list[_PlannedLine] = []
     chosen: set[str] = set()
@@ -236,8 +240,7 @@ def _plan(session: Session, event: EventRow, lines: Sequence[LineRequest], *, al
                                   code="product_wrong_zone",
                                   params={"product": product.name, "zones": ", ".join(wrong), "zone": line.zone})
         zone = line.zone or product.zone or next((p.zone for p in ticket_products if p.zone), None)
-        tickets = _seats_for(session, event, line, product, len(ticket_products), chosen, zone, allow_split,
-                             leased_only)
+        tickets = _seats_for(session, event, line, product, len(ticket_products), chosen, zone, allow_split, gate)
         _check_zones(product, tickets, ticket_products)
         chosen.update(t.id for t in tickets)
         planned.append(_PlannedLine(product, line, gross, list(zip(tickets, ticket_products, strict=True))))
@@ -282,11 +285,16 @@ def _check_zones(product: ProductRow, tickets: list[TicketRow], ticket_products:
 
 def _seats_for(session: Session, event: EventRow, line: LineRequest, product: ProductRow, needed: int,
                chosen: set[str], zone: str | None, allow_split: bool = False,
-               leased_only: bool = False) -> list[TicketRow]:
+               gate: SeatGate | None = None) -> list[TicketRow]:
     """The chosen seats (checked), or best available in ``zone`` — for a family pass or child ticket with no
     zone of its own, the zone of its first component that has one (the platform prices Niño without a zone).
     Best available seats a party together in one row (:mod:`boxoffice.services.best_available`); split seats
-    only with ``allow_split``."""
+    only with ``allow_split``. Behind an office hub (``gate``) the hub picks them."""
+    if not line.ticket_ids and zone and gate is not None:
+        picked = gate.pick(event.id, zone, needed, allow_split)
+        if picked is not None:  # held at the hub for this sale: a seat a refusal had withdrawn is offered again
+            window_leases.offered_again(session, picked)
+            line = dataclasses.replace(line, ticket_ids=tuple(picked))
     if line.ticket_ids:
         if len(line.ticket_ids) != needed:
             raise InvalidSale(f"{product.name} x{line.quantity} needs {needed} seats, {len(line.ticket_ids)} chosen",
@@ -304,7 +312,7 @@ def _seats_for(session: Session, event: EventRow, line: LineRequest, product: Pr
         raise InvalidSale(f"choose seats or a zone for {product.name}", code="seats_or_zone_missing_for",
                           params={"product": product.name})
     return best_available.pick(session, event.id, zone, needed, exclude=chosen, allow_split=allow_split,
-                               leased_only=leased_only)
+                               leased_only=gate is not None and gate.leased_only)
 
 
 def _not_available(found: dict[str, TicketRow], bad: list[str], event_id: str) -> str:

@@ -93,5 +93,13 @@ def mark_taken_elsewhere(session_factory: sessionmaker[Session], ticket_ids: Seq
     return moved
 
 
+def offered_again(session: Session, ticket_ids: Sequence[str]) -> None:
+    """Seats the hub just held for this window: any a refusal had withdrawn here is available again (the pull's
+    own move, withdrawn -> available), in the sale's transaction."""
+    ticket_states.check(ticket_states.TICKET, "withdrawn", "available", "held at the hub")
+    session.execute(update(Ticket).where(Ticket.id.in_(list(ticket_ids)), Ticket.state == "withdrawn")
+                    .values(state="available", central_available=True))
+
+
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]

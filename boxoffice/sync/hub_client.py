@@ -62,6 +62,33 @@ def hold(client: CentralClient, event_id: str, ticket_ids: Sequence[str], hold_k
         raise
 
 
+class NoSeatsAtHub(CentralRejected):
+    """The hub has not enough seats of the zone this window may hold (``together``: enough, but not together)."""
+
+    def __init__(self, endpoint: str, message: str, status: int, free: int, together: bool) -> None:
+        super().__init__(endpoint, message, status, {"disponibles": free, "juntas": together})
+        self.free = free
+        self.together = together
+
+
+def hold_best(client: CentralClient, event_id: str, zone: str, count: int, hold_key: str, *,
+              allow_split: bool = False) -> list[str]:
+    """The hub picks and holds the zone's best ``count`` seats this window may have; raises NoSeatsAtHub."""
+    endpoint = "offline_office_hub_hold_best"
+    try:
+        data = client.call(endpoint, {"office_id": client.office_id, "event_id": event_id, "zone": zone,
+                                      "count": count, "hold_key": hold_key, "allow_split": allow_split})
+    except CentralRejected as exc:
+        free = exc.data.get("disponibles") if isinstance(exc.data, dict) else None
+        if isinstance(free, int) and not isinstance(free, bool):
+            raise NoSeatsAtHub(endpoint, str(exc), exc.status, free, exc.data.get("juntas") is True) from None
+        raise
+    held = _ids(endpoint, data, "held")
+    if len(held) != count:
+        raise ProtocolError(endpoint, f"asked for {count} seats, the hub held {len(held)}")
+    return held
+
+
 def release(client: CentralClient, ticket_ids: Sequence[str]) -> list[str]:
     endpoint = "offline_office_hub_release"
     data = client.call(endpoint, {"office_id": client.office_id, "tickets": list(ticket_ids)})

@@ -41,6 +41,15 @@ class FakeHub:
                                       {"valido": False, "nodisponible": refused})
             self.held.append(list(data["tickets"]))
             return {"valido": True, "held": data["tickets"]}
+        if endpoint == "offline_office_hub_hold_best":  # the zone's order is G's; taken seats skipped
+            held = {t for hold in self.held for t in hold}
+            free = [t for t in G if t not in self.taken and t not in held]
+            if len(free) < data["count"]:
+                raise CentralRejected(endpoint, "Tickets no disponibles", 400,
+                                      {"valido": False, "nodisponible": [], "disponibles": len(free),
+                                       "juntas": False})
+            self.held.append(free[:data["count"]])
+            return {"valido": True, "held": free[:data["count"]]}
         if endpoint == "offline_office_hub_release":
             self.released.append(list(data["tickets"]))
             return {"valido": True, "released": data["tickets"]}
@@ -89,17 +98,37 @@ def zone_line(quantity: int) -> LineRequest:
     return LineRequest(product_id=P_GEN, quantity=quantity, zone=GENERAL)
 
 
-def test_a_sale_holds_its_seats_at_the_hub_first(keeper: HubSeats, store: Store, hub: FakeHub) -> None:
-    result = sell_through(keeper, store, zone_line(2))
-    assert hub.held == [[t.ticket_id for t in result.tickets]] == [G[:2]]
+def test_a_sale_of_chosen_seats_holds_them_at_the_hub_first(keeper: HubSeats, store: Store,
+                                                             hub: FakeHub) -> None:
+    result = sell_through(keeper, store, seats(G[3], G[4]))
+    assert hub.held == [[t.ticket_id for t in result.tickets]] == [[G[3], G[4]]]
 
 
-def test_seats_another_window_took_are_picked_again_by_best_available(keeper: HubSeats, store: Store,
-                                                                      hub: FakeHub) -> None:
+def test_best_available_is_the_hubs_pick_past_what_other_windows_took(keeper: HubSeats, store: Store,
+                                                                       hub: FakeHub) -> None:
     hub.taken = {G[0], G[1]}
     result = sell_through(keeper, store, zone_line(2))
     assert [t.ticket_id for t in result.tickets] == G[2:4]
-    assert states(store, G[:2]) == {G[0]: "withdrawn", G[1]: "withdrawn"}  # not offered here any more
+    assert hub.held == [G[2:4]]  # picked and held in one call; nothing held twice
+
+
+def test_a_seat_a_refusal_withdrew_is_sold_when_the_hub_picks_it_again(keeper: HubSeats, store: Store,
+                                                                       hub: FakeHub) -> None:
+    hub.taken = {G[0]}
+    with pytest.raises(SeatNotAvailable):
+        sell_through(keeper, store, seats(G[0]))
+    assert states(store, [G[0]]) == {G[0]: "withdrawn"}
+    hub.taken = set()  # the other window let it go
+    result = sell_through(keeper, store, zone_line(1))
+    assert result.tickets[0].ticket_id == G[0]
+
+
+def test_the_hub_having_too_few_seats_is_the_clerks_seats_left(keeper: HubSeats, store: Store,
+                                                               hub: FakeHub) -> None:
+    hub.taken = set(G[:-1])
+    with pytest.raises(SeatNotAvailable) as refused:
+        sell_through(keeper, store, zone_line(2))
+    assert refused.value.code == "seats_left" and refused.value.params["left"] == 1
 
 
 def test_a_chosen_seat_another_window_took_is_refused_not_swapped(keeper: HubSeats, store: Store,
@@ -133,10 +162,10 @@ def test_a_hold_whose_answer_was_lost_is_released_at_the_next_contact(keeper: Hu
                                                                       hub: FakeHub) -> None:
     window_leases.store_lease(store.session_factory, EVENT, G[-2:], [])
     hub.down = True
-    sell_through(keeper, store, zone_line(1))  # the hold of G[0] got no answer: maybe held there
+    sell_through(keeper, store, seats(G[-1]))  # the hold of G[-1] got no answer: maybe held there
     hub.down = False
     keeper.refresh([EVENT])
-    assert hub.released == [[G[0]]]
+    assert hub.released == [[G[-1]]]
 
 
 def test_refresh_stores_the_lease_and_gives_back_recalled_unsold_seats(keeper: HubSeats, store: Store,
