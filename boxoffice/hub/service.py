@@ -7,11 +7,14 @@
 * :class:`PullLoop` mirrors the office's inventory from the central (:func:`boxoffice.hub.mirror.pull_upstream`):
   once at start, in its thread (a central that is down never holds up the start), then every ``pull_seconds``;
   while the central does not answer it retries with the worker's backoff, never more often than that interval.
+* SIGTERM or Ctrl+C: uvicorn finishes the requests in flight, then the pull and the delivery stop (a request in
+  flight is cut; its rows stay pending) and the command ends with status 0.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -137,6 +140,11 @@ def serve(config: HubConfig, *, host: str | None = None, port: int | None = None
     puller = PullLoop(db, client_factory, config.hub.pull_seconds, office_name=config.upstream.office_name or None)
     server = uvicorn.Server(uvicorn.Config(app, host=host or config.hub.host, port=port or config.hub.port,
                                            log_level=log_level.lower(), access_log=False))
+    # uvicorn catches SIGTERM and Ctrl+C for its graceful shutdown, then raises the signal again to the handler it
+    # found: this one only notes it, so the threads below are stopped and the command ends with status 0
+    stopped_by: list[int] = []
+    previous = {sig: signal.signal(sig, lambda number, _frame: stopped_by.append(number))
+                for sig in (signal.SIGINT, signal.SIGTERM)}
     worker.start()
     puller.start()
     log.info("hub of office %s serving on %s:%s, upstream %s", config.upstream.office_id, server.config.host,
@@ -144,7 +152,10 @@ def serve(config: HubConfig, *, host: str | None = None, port: int | None = None
     try:
         server.run()
     finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         puller.stop()
         worker.stop()
         db.dispose()
+        log.info("hub stopped%s", f" (signal {stopped_by[0]})" if stopped_by else "")
     return 0
