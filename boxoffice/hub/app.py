@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from starlette.responses import Response
 
 from boxoffice.central.app import build_app
+from boxoffice.central.db import Database
 from boxoffice.central.envelope import ApiResult
 from boxoffice.hub.db import hub_database
 from boxoffice.hub.functions import hub_functions
@@ -18,7 +19,12 @@ TITLE = "Box office hub"
 
 def create_hub_app(db_url: str, settings: HubSettings) -> FastAPI:
     """Open ``db_url`` (central schema and hub tables created or checked) and build the app."""
-    db = hub_database(db_url)
+    return build_hub_app(hub_database(db_url), settings)
+
+
+def build_hub_app(db: Database, settings: HubSettings) -> FastAPI:
+    """The app over an already open hub database (:func:`boxoffice.hub.db.hub_database`); it disposes the
+    database's pooled connections when it stops (the engine stays usable)."""
 
     def hub_route(app: FastAPI) -> None:
         @app.get("/hub", tags=["office hub"], response_class=Response, summary="This platform is an office hub",

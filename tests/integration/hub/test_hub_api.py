@@ -21,6 +21,7 @@ from boxoffice.core.codes import new_purchase_code
 from boxoffice.hub.app import create_hub_app
 from boxoffice.hub.models import HubHold, HubState, HubUpstream, HubWindow
 from boxoffice.hub.settings import HubSettings
+from boxoffice.hub.windows import retire
 from boxoffice.sync.client import CentralClient
 from tests.helpers.central_server import serve_app
 from tests.helpers.hub_seed import HubSeed, hub_db_url, open_db, seed_hub
@@ -155,6 +156,19 @@ def test_only_window_tokens_may_call_the_hub(windows: dict[str, Window], seed: H
     assert elsewhere.status_code == 403
 
 
+def test_a_retired_window_holds_nothing_new(windows: dict[str, Window], seed: HubSeed, hub_db: Database) -> None:
+    leased = windows["A"].lease()["tickets"]
+    hub_db.write(lambda session: retire(session, "A"))
+    refused = windows["A"].hold([seed.seat("G", 1)])
+    assert refused.status_code == 403 and "retired" in refused.json()["message"]
+    lease = windows["A"].lease()
+    assert lease["tickets"] == [] and lease["recalled"] == leased
+    assert windows["B"].hold([leased[0]]).status_code == 400  # still A's until given back
+    given = windows["A"].call("offline_office_hub_lease_release", {"office_id": seed.office_id, "tickets": leased})
+    assert given.json()["data"]["released"] == leased
+    assert windows["B"].hold([leased[0]]).status_code == 200
+
+
 def test_a_lease_is_its_windows_alone(windows: dict[str, Window], seed: HubSeed) -> None:
     lease = windows["A"].lease()
     assert lease["window"] == "A" and lease["event_id"] == seed.event_id and lease["recalled"] == []
@@ -190,6 +204,7 @@ def test_a_sale_of_held_seats_is_queued_upstream_as_sent(windows: dict[str, Wind
     assert result["error"] is None and not result["replayed"] and all(t["taken"] for t in result["tickets"])
     with hub_db.read() as session:
         assert session.scalars(select(HubHold)).all() == []
+        assert session.get(HubState, "lease_breaches") is None  # its own hold: no breach
         window_a = session.scalar(select(HubWindow).where(HubWindow.name == "A"))
     [row] = upstream(hub_db)
     assert (row.kind, row.idempotency_key, row.window_id, row.state) == ("sale", "sale-a-1", window_a.id, "pending")
