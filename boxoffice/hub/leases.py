@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.central.envelope import BadInput
@@ -77,7 +77,7 @@ def size_of(session: Session, settings: HubSettings, event_id: str, zone: str) -
     return Size(zone, settings.lease_size, settings.lease_low_water)
 
 
-def _unsold_lease(window_id: int, office_id: str, event_id: str):  # type: ignore[no-untyped-def]
+def _unsold_lease(window_id: int, office_id: str, event_id: str) -> Select[tuple[str, str, bool]]:
     """SELECT of W's lease rows of the event whose seat is still the office's and unsold."""
     return (select(HubLease.ticket_id, HubLease.zone, HubLease.recalled)
             .join(Ticket, Ticket.id == HubLease.ticket_id)
