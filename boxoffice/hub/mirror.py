@@ -26,6 +26,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import pairwise
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, insert, select, update
@@ -99,9 +100,11 @@ def pull_upstream(db: Database, client: CentralClient, *, office_name: str | Non
             bad: list[str] = []
             types = client.ticket_types(event_id, refused=bad)
             summary.refused += [f"event {event_id}: ticket type left out: {reason}" for reason in bad]
+        with db.read() as session:  # most pulls change no ticket: then the write lock is held for no ticket read
+            quiet = _ticket_plan(session, office_id, event_id, tickets).empty
         notes: list[str] = []
-        report = db.write(lambda session, e=event_id, i=info, t=tickets, ty=types, n=notes: _merge_event(
-            session, office_id, e, i, t, ty, n))
+        report = db.write(lambda session, e=event_id, i=info, t=tickets, ty=types, n=notes, q=quiet: _merge_event(
+            session, office_id, e, i, t, ty, n, tickets_too=not q))
         summary.refused += notes
         log.info("pulled %s from the central: %s", event_id, report)
         summary.events.append(report)
@@ -124,12 +127,16 @@ def _office(session: Session, office_id: str, name: str | None) -> None:
 
 
 def _merge_event(session: Session, office_id: str, event_id: str, info: OfficeEvent | None,
-                 tickets: Sequence[OfficeTicket], types: Sequence[RemoteType], refused: list[str]) -> EventPull:
+                 tickets: Sequence[OfficeTicket], types: Sequence[RemoteType], refused: list[str], *,
+                 tickets_too: bool = True) -> EventPull:
+    """One event merged (``tickets_too`` false: a read just found no ticket to change, only the event and its
+    ticket types are written; what a window did since needs nothing from this pull either)."""
     refused.clear()  # the write may be retried whole
     report = EventPull(event_id, listed=len(tickets))
     _event(session, event_id, info, tickets)
     report.ticket_types = _ticket_types(session, event_id, types, refused)
-    _tickets(session, office_id, event_id, tickets, report)
+    if tickets_too:
+        _apply(session, _ticket_plan(session, office_id, event_id, tickets), report)
     return report
 
 
@@ -201,9 +208,26 @@ def _returning(session: Session, event_id: str) -> set[str]:
     return out
 
 
-def _tickets(session: Session, office_id: str, event_id: str, listing: Sequence[OfficeTicket],
-             report: EventPull) -> None:
+@dataclass
+class _Plan:
+    """What a listing changes at the hub (read first, then written in bulk)."""
+
+    event_id: str
+    office_id: str
+    new_tickets: list[dict[str, Any]] = field(default_factory=list)
+    new_offline: list[dict[str, Any]] = field(default_factory=list)
+    changed: list[dict[str, Any]] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+    sold_elsewhere: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.new_tickets or self.new_offline or self.changed or self.gone)
+
+
+def _ticket_plan(session: Session, office_id: str, event_id: str, listing: Sequence[OfficeTicket]) -> _Plan:
     now = utcnow()
+    plan = _Plan(event_id, office_id)
     # id -> (seat_id, seat_row, zone, color, position, status, sold at the hub)
     known = {tid: (seat, row, zone, color, position, bool(status), bool(order) and not status)
              for tid, seat, row, zone, color, position, status, order in session.execute(
@@ -212,11 +236,9 @@ def _tickets(session: Session, office_id: str, event_id: str, listing: Sequence[
     offline = set(session.scalars(select(TicketOffline.ticket_id).where(TicketOffline.event_id == event_id,
                                                                         TicketOffline.office_id == office_id)))
     returning = _returning(session, event_id)
-    new_tickets: list[dict[str, Any]] = []
-    new_offline: list[dict[str, Any]] = []
-    changed: list[dict[str, Any]] = []
+    positions = _positions(listing, {tid: old[4] for tid, old in known.items()})
     listed: set[str] = set()
-    for position, remote in enumerate(listing):
+    for position, remote in zip(positions, listing, strict=True):
         tid = remote.ticket_id
         listed.add(tid)
         if tid in returning:
@@ -224,35 +246,52 @@ def _tickets(session: Session, office_id: str, event_id: str, listing: Sequence[
         fields = (remote.seat_id, remote.row or "", remote.zone, remote.color, position)
         old = known.get(tid)
         if old is None:
-            new_tickets.append({"id": tid, "event_id": event_id, "seat_id": remote.seat_id,
-                                "seat_row": remote.row or "", "zone": remote.zone, "color": remote.color,
-                                "position": position, "status": remote.available, "status_offline": True,
-                                "date_created": now, "date_updated": now})
-            report.added += 1
-            report.sold_elsewhere += not remote.available
+            plan.new_tickets.append({"id": tid, "event_id": event_id, "seat_id": remote.seat_id,
+                                     "seat_row": remote.row or "", "zone": remote.zone, "color": remote.color,
+                                     "position": position, "status": remote.available, "status_offline": True,
+                                     "date_created": now, "date_updated": now})
+            plan.sold_elsewhere += not remote.available
         else:
-            sold_here = old[6]
-            status = old[5] if sold_here else remote.available
+            status = old[5] if old[6] else remote.available  # sold at the hub: stays sold
             if fields != old[:5] or status != old[5]:
-                changed.append({"id": tid, "seat_id": fields[0], "seat_row": fields[1], "zone": fields[2],
-                                "color": fields[3], "position": position, "status": status,
-                                "status_offline": True, "date_updated": now})
-                report.updated += 1
-                report.sold_elsewhere += old[5] and not status
+                plan.changed.append({"id": tid, "seat_id": fields[0], "seat_row": fields[1], "zone": fields[2],
+                                     "color": fields[3], "position": position, "status": status,
+                                     "status_offline": True, "date_updated": now})
+                plan.sold_elsewhere += old[5] and not status
         if tid not in offline:
-            new_offline.append({"ticket_id": tid, "event_id": event_id, "office_id": office_id,
-                                "date_created": now})
-    gone = [tid for tid in offline - listed if not (tid in known and known[tid][6])]
-    for chunk in _chunks(new_tickets):
+            plan.new_offline.append({"ticket_id": tid, "event_id": event_id, "office_id": office_id,
+                                     "date_created": now})
+    plan.gone = sorted(tid for tid in offline - listed if not (tid in known and known[tid][6]))
+    return plan
+
+
+def _positions(listing: Sequence[OfficeTicket], known: dict[str, int]) -> list[int]:
+    """Each listed ticket's ``position`` (the listing is in the central's seat order): the ones it had when they
+    are still in that order and every new ticket comes after them (seats returned or added at the end), so a
+    pull does not rewrite every row for a few; else the listing's order, numbered afresh."""
+    old = [known[t.ticket_id] for t in listing if t.ticket_id in known]
+    in_order = all(a < b for a, b in pairwise(old))
+    first_new = next((i for i, t in enumerate(listing) if t.ticket_id not in known), len(listing))
+    if not in_order or any(t.ticket_id in known for t in listing[first_new:]):
+        return list(range(len(listing)))
+    top = max(known.values(), default=-1)
+    return [known[t.ticket_id] if i < first_new else top + 1 + i - first_new for i, t in enumerate(listing)]
+
+
+def _apply(session: Session, plan: _Plan, report: EventPull) -> None:
+    """Write ``plan`` in bulk statements over chunks of rows."""
+    for chunk in _chunks(plan.new_tickets):
         session.execute(insert(Ticket), list(chunk))
-    for chunk in _chunks(changed):
+    for chunk in _chunks(plan.changed):
         session.execute(update(Ticket), list(chunk))
-    for chunk in _chunks(new_offline):
+    for chunk in _chunks(plan.new_offline):
         session.execute(insert(TicketOffline), list(chunk))
-    for chunk in _chunks(sorted(gone)):
+    now = utcnow()
+    for chunk in _chunks(plan.gone):
         session.execute(delete(TicketOffline).where(TicketOffline.ticket_id.in_(chunk)))
         session.execute(update(Ticket).where(Ticket.id.in_(chunk))
                         .values(status_offline=False, date_updated=now).execution_options(synchronize_session=False))
-    drop_leases(session, gone)
-    drop_holds(session, gone)
-    report.removed = len(gone)
+    drop_leases(session, plan.gone)
+    drop_holds(session, plan.gone)
+    report.added, report.updated, report.removed = len(plan.new_tickets), len(plan.changed), len(plan.gone)
+    report.sold_elsewhere = plan.sold_elsewhere

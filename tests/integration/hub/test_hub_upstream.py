@@ -20,11 +20,11 @@ from boxoffice.core.codes import new_purchase_code
 from boxoffice.hub.db import hub_database
 from boxoffice.hub.mirror import pull_upstream
 from boxoffice.hub.models import HubHold, HubLease, HubUpstream, HubWindow
-from boxoffice.hub.service import make_worker
+from boxoffice.hub.service import PullLoop, make_worker
 from boxoffice.sync.client import CentralClient
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server, seeded_template
 from tests.helpers.fault_proxy import Fault, FaultProxy
-from tests.integration.sync.sync_helpers import fast_backoff
+from tests.integration.sync.sync_helpers import fast_backoff, wait_until
 
 NORTE = "office_taquilla_norte"
 SYNC = "offline_office_tickets_synchronization"
@@ -232,3 +232,44 @@ def test_central_down_nothing_parked_then_delivered(hub: Database, central: Cent
         worker.stop()
     assert states(hub) == ["delivered"] and orders_of(central, sale["purchase_code"]) == 1
     assert worker.status().last_error is None and worker.status().last_success is not None
+
+
+def hub_order(hub: Database) -> list[str]:
+    with hub.read() as session:
+        return list(session.scalars(select(TicketOffline.ticket_id).join(Ticket, Ticket.id == TicketOffline.ticket_id)
+                                    .order_by(Ticket.position, Ticket.id)))
+
+
+def test_returns_and_reassignments_keep_the_centrals_seat_order(hub: Database, central: CentralServer) -> None:
+    pull(hub, central)
+    listing = [row["ticket_id"] for row in office_tickets(central)]
+    back = listing[5:7]
+    central_call(central, "offline_office_tickets_unassign",
+                 {"office_id": NORTE, "event_id": central.event_id, "tickets_offline": back}, "k-back")
+    report = pull(hub, central).events[0]
+    assert (report.removed, report.updated, report.added) == (2, 0, 0)  # no other row rewritten
+    assert hub_order(hub) == [t for t in listing if t not in back]
+    answer = httpx.post(f"{central.url}/offline_office_tickets", headers=central.admin_headers, timeout=10,
+                        json={"data": {"office_id": NORTE, "event_id": central.event_id, "tickets_offline": back}})
+    assert answer.status_code == 200, answer.text
+    pull(hub, central)
+    assert hub_order(hub) == [row["ticket_id"] for row in office_tickets(central)] == listing
+
+
+def test_pull_loop_never_blocks_while_the_central_is_down_and_pulls_once_it_answers(
+        hub: Database, central: CentralServer) -> None:
+    with FaultProxy(central.url) as proxy:
+        proxy.add_rule(lambda request: True, Fault.http(503))
+        loop = PullLoop(hub, lambda: client(central, proxy.url), 0.05, office_name="Taquilla Norte",
+                        backoff=fast_backoff())
+        loop.start()  # returns at once: the first pull runs in the loop's thread
+        try:
+            assert wait_until(lambda: proxy.counts["http_503"] >= 2, timeout=30)
+            assert loop.pulls == 0 and loop.last_error
+            assert hub_order(hub) == []
+            proxy.clear()
+            assert wait_until(lambda: loop.pulls >= 2, timeout=30)
+        finally:
+            assert loop.stop()
+    assert hub_order(hub) == [row["ticket_id"] for row in office_tickets(central)]
+    assert loop.last_error is None
