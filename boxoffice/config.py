@@ -343,7 +343,11 @@ def save_config(config: Config, path: Path) -> None:
     if config.central.ca_file:
         config = replace(config, central=replace(config.central, ca_file=absolute_path(config.central.ca_file)))
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = tomli_w.dumps(config.to_dict()).encode("utf-8")
+    write_atomically(path, tomli_w.dumps(config.to_dict()).encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` through a temp file and a rename (also the office hub's ``hub.toml``)."""
     fd, tmp = tempfile.mkstemp(prefix=".boxoffice-", suffix=".toml", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -12,7 +12,6 @@ Every bad value is refused with its key and what is expected, as :mod:`boxoffice
 from __future__ import annotations
 
 import os
-import tempfile
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -23,6 +22,7 @@ import platformdirs
 import tomli_w
 
 from boxoffice import credentials
+from boxoffice.config import write_atomically
 from boxoffice.core.errors import ConfigError, CredentialsError
 
 ENV_DATA_DIR = "BOXOFFICE_HUB_DATA_DIR"
@@ -175,17 +175,7 @@ def save_hub_config(config: HubConfig) -> Path:
     path = config_path(config.data_dir)
     validate(config, str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = tomli_w.dumps(config.to_dict()).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=".hub-", suffix=".toml", dir=path.parent)
-    try:  # a temp file and a rename: a power cut never leaves half a file
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, tomli_w.dumps(config.to_dict()).encode("utf-8"))
     return path
 
 

@@ -95,6 +95,8 @@ class PullLoop:
         try:
             summary = pull_upstream(self.db, client, office_name=self.office_name)
         except BoxOfficeError as exc:
+            if self._stop.is_set():  # stop() cut it: a shutdown, not news about the central
+                return False
             self.last_error = str(exc)
             log.warning("pull from the central failed (%s); the hub keeps serving what it has", exc)
             return False

@@ -10,7 +10,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,20 +20,12 @@ from sqlalchemy import func, select
 from boxoffice.central.models import Office, TicketOffline
 from boxoffice.hub.db import hub_database
 from boxoffice.hub.models import HubLeaseSize, HubWindow
-from tests.helpers.central_server import CentralServer, SeededTemplate, central_server, seeded_template
+from tests.helpers.central_server import CentralServer, central_server_fixture
 
 NORTE = "office_taquilla_norte"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> SeededTemplate:
-    return seeded_template(tmp_path_factory.mktemp("central-template"))
-
-
-@pytest.fixture
-def central(tmp_path_factory: pytest.TempPathFactory, template: SeededTemplate) -> Iterator[CentralServer]:
-    with central_server(tmp_path_factory.mktemp("central"), template=template) as server:
-        yield server
+central = central_server_fixture()  # a fresh demo central per test
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from boxoffice.hub.mirror import pull_upstream
 from boxoffice.hub.models import HubHold, HubLease, HubUpstream, HubWindow
 from boxoffice.hub.service import PullLoop, make_worker
 from boxoffice.sync.client import CentralClient
-from tests.helpers.central_server import CentralServer, SeededTemplate, central_server, seeded_template
+from tests.helpers.central_server import CentralServer, central_server_fixture
 from tests.helpers.fault_proxy import Fault, FaultProxy
 from tests.integration.sync.sync_helpers import fast_backoff, wait_until
 
@@ -30,15 +30,7 @@ NORTE = "office_taquilla_norte"
 SYNC = "offline_office_tickets_synchronization"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> SeededTemplate:
-    return seeded_template(tmp_path_factory.mktemp("central-template"))
-
-
-@pytest.fixture
-def central(tmp_path_factory: pytest.TempPathFactory, template: SeededTemplate) -> Iterator[CentralServer]:
-    with central_server(tmp_path_factory.mktemp("central"), template=template) as server:
-        yield server
+central = central_server_fixture()  # a fresh demo central per test
 
 
 @pytest.fixture
