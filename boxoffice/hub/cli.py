@@ -179,6 +179,7 @@ def run_pair(args: argparse.Namespace) -> int:
     info = pairing.check_connection(config.upstream.url, office, token, event_ids=args.event or ())
     db = _open_db(config)  # a bad --db is refused before anything is saved
     try:
+        _same_office_or_empty(db, current.upstream.office_id, office)
         store_upstream_token(config, token)
         path = save_hub_config(config)
         client = CentralClient(config.upstream.url, token, office)
@@ -196,6 +197,24 @@ def run_pair(args: argparse.Namespace) -> int:
           f"hub paired with {config.upstream.url} as {office}; pulled {summary.tickets} ticket(s) of "
           f"{len(summary.events)} event(s)")
     return 0
+
+
+def _same_office_or_empty(db: Any, paired: str, office: str) -> None:
+    """A hub holding one office's seats or queued sales is never re-paired as another office's."""
+    from sqlalchemy import select
+
+    from boxoffice.central.models import TicketOffline
+    from boxoffice.core.errors import ConfigError
+    from boxoffice.hub.models import HubUpstream
+
+    if not paired or paired == office:
+        return
+    with db.read() as session:
+        held = session.scalar(select(TicketOffline.id).where(TicketOffline.office_id == paired).limit(1))
+        queued = session.scalar(select(HubUpstream.id).where(HubUpstream.state != "delivered").limit(1))
+    if held is not None or queued is not None:
+        raise ConfigError(f"this hub is paired as office {paired!r} and holds its seats or undelivered sales; "
+                          "pair the other office's hub in another folder (--data-dir)")
 
 
 def run_pull(args: argparse.Namespace) -> int:

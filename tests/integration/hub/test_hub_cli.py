@@ -156,3 +156,12 @@ def test_serve_answers_as_a_hub_and_stops_on_sigterm(hub_dir: Path, central: Cen
             process.communicate()
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr
+
+
+def test_a_hub_holding_one_offices_seats_is_not_repaired_as_another(hub_dir: Path, central: CentralServer) -> None:
+    pair(hub_dir, central)
+    sur = "office_taquilla_sur"
+    refused(hub(hub_dir, "pair", "--url", central.url, "--office", sur, "--token-stdin",
+                stdin=central.office_tokens[sur] + "\n"), "pair the other office's hub in another folder")
+    assert NORTE in (hub_dir / "hub.toml").read_text(encoding="utf-8")
+    pair(hub_dir, central)  # the same office again: fine (a new token, say)

@@ -17,12 +17,15 @@ from boxoffice.central.db import Database
 from boxoffice.central.models import Event, Office, Order, Ticket, TicketOffline, TicketType
 from boxoffice.central.models_events import TicketTypeTax
 from boxoffice.core.codes import new_purchase_code
+from boxoffice.hub.app import create_hub_app
 from boxoffice.hub.db import hub_database
 from boxoffice.hub.mirror import pull_upstream
 from boxoffice.hub.models import HubHold, HubLease, HubUpstream, HubWindow
 from boxoffice.hub.service import PullLoop, make_worker
+from boxoffice.hub.settings import HubSettings
+from boxoffice.hub.windows import create_window
 from boxoffice.sync.client import CentralClient
-from tests.helpers.central_server import CentralServer, central_server_fixture
+from tests.helpers.central_server import CentralServer, central_server_fixture, serve_app
 from tests.helpers.fault_proxy import Fault, FaultProxy
 from tests.integration.sync.sync_helpers import fast_backoff, wait_until
 
@@ -265,3 +268,32 @@ def test_pull_loop_never_blocks_while_the_central_is_down_and_pulls_once_it_answ
             assert loop.stop()
     assert hub_order(hub) == [row["ticket_id"] for row in office_tickets(central)]
     assert loop.last_error is None
+
+
+def test_a_window_sale_at_the_hub_reaches_the_central_once_with_the_windows_key(
+        tmp_path: Path, hub: Database, central: CentralServer) -> None:
+    """End to end through the hub's own app: a window's synchronisation is queued as sent, then delivered."""
+    pull(hub, central)
+    token = hub.write(lambda session: create_window(session, NORTE, "taquilla-1"))
+    sale = entry(central, free_seats(hub, 2))
+    app = create_hub_app(f"sqlite:///{tmp_path / 'hub.sqlite3'}", HubSettings(office_id=NORTE))
+    with serve_app(app) as hub_url:
+        answer = httpx.post(f"{hub_url}/{SYNC}", json={"data": {"ticket_sold": [sale]}}, timeout=10,
+                            headers={"Authorization": f"Bearer {token}", "X-Idempotency-Key": "window-request-1"})
+    assert answer.status_code == 200, answer.text
+    with hub.read() as session:
+        queued = session.scalars(select(HubUpstream)).one()
+    assert (queued.kind, queued.idempotency_key, queued.state) == ("sale", sale["idempotency_key"], "pending")
+    worker = make_worker(hub, lambda: client(central), backoff=fast_backoff())
+    assert worker.drain().delivered == 1
+    worker.stop()
+    assert orders_of(central, sale["purchase_code"]) == 1
+    upstream = {row["ticket_id"]: row["status"] for row in office_tickets(central)}
+    assert [upstream[t] for t in sale["tickets"]] == [False, False]
+    db = Database(central.db_url)
+    try:
+        with db.read() as session:
+            order = session.scalars(select(Order).where(Order.purchase_code == sale["purchase_code"])).one()
+            assert order.office_id == NORTE and order.amount_cents == 5000
+    finally:
+        db.dispose()
