@@ -27,6 +27,7 @@ from boxoffice.hub.windows import create_window
 from boxoffice.sync.client import CentralClient
 from tests.helpers.central_server import CentralServer, central_server_fixture, serve_app
 from tests.helpers.fault_proxy import Fault, FaultProxy
+from tests.helpers.postgres import PostgresServer, postgres_server
 from tests.integration.sync.sync_helpers import fast_backoff, wait_until
 
 NORTE = "office_taquilla_norte"
@@ -36,9 +37,18 @@ SYNC = "offline_office_tickets_synchronization"
 central = central_server_fixture()  # a fresh demo central per test
 
 
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[Database]:
-    db = hub_database(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[PostgresServer]:
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def hub(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """The hub database on a SQLite file and on a real PostgreSQL server (a hub may use either)."""
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}" if request.param == "sqlite" else \
+        request.getfixturevalue("postgres").new_database()
+    db = hub_database(url)
     yield db
     db.dispose()
 
@@ -271,12 +281,12 @@ def test_pull_loop_never_blocks_while_the_central_is_down_and_pulls_once_it_answ
 
 
 def test_a_window_sale_at_the_hub_reaches_the_central_once_with_the_windows_key(
-        tmp_path: Path, hub: Database, central: CentralServer) -> None:
+        hub: Database, central: CentralServer) -> None:
     """End to end through the hub's own app: a window's synchronisation is queued as sent, then delivered."""
     pull(hub, central)
     token = hub.write(lambda session: create_window(session, NORTE, "taquilla-1"))
     sale = entry(central, free_seats(hub, 2))
-    app = create_hub_app(f"sqlite:///{tmp_path / 'hub.sqlite3'}", HubSettings(office_id=NORTE))
+    app = create_hub_app(hub.url, HubSettings(office_id=NORTE))
     with serve_app(app) as hub_url:
         answer = httpx.post(f"{hub_url}/{SYNC}", json={"data": {"ticket_sold": [sale]}}, timeout=10,
                             headers={"Authorization": f"Bearer {token}", "X-Idempotency-Key": "window-request-1"})
