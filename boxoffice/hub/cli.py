@@ -101,13 +101,19 @@ def _guarded(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
     def run(args: argparse.Namespace) -> int:
         from sqlalchemy.exc import ArgumentError, OperationalError
 
-        from boxoffice.central.db import SchemaVersionError
-        from boxoffice.central.envelope import ApiError
         from boxoffice.core.errors import BoxOfficeError
         from boxoffice.sync.errors import CentralServerError, CentralUnreachable
 
         try:
+            from boxoffice.central.db import SchemaVersionError
+            from boxoffice.central.envelope import ApiError
+        except ModuleNotFoundError as exc:
+            return _not_in_build(exc)
+
+        try:
             return func(args)
+        except ModuleNotFoundError as exc:  # the kiosk build leaves the server stack out (packaging/boxoffice.spec)
+            return _not_in_build(exc)
         except (CentralUnreachable, CentralServerError) as exc:
             return _fail(str(exc), UNREACHABLE)
         except BoxOfficeError as exc:
@@ -121,6 +127,11 @@ def _guarded(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
                          BAD_INPUT)
 
     return run
+
+
+def _not_in_build(exc: ModuleNotFoundError) -> int:
+    return _fail(f"the office hub is not part of this build ({exc.name} is missing); run the hub from the full "
+                 "package (pip install boxoffice) on the office machine", BAD_INPUT)
 
 
 def _fail(message: str, code: int) -> int:

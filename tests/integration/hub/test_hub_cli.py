@@ -165,3 +165,18 @@ def test_a_hub_holding_one_offices_seats_is_not_repaired_as_another(hub_dir: Pat
                 stdin=central.office_tokens[sur] + "\n"), "pair the other office's hub in another folder")
     assert NORTE in (hub_dir / "hub.toml").read_text(encoding="utf-8")
     pair(hub_dir, central)  # the same office again: fine (a new token, say)
+
+
+def test_bad_config_and_missing_server_stack_are_one_line_refusals(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from boxoffice.cli import main
+
+    (tmp_path / "hub.toml").write_text("[hub]\nport = 0\n", encoding="utf-8")
+    assert main(["hub", "status", "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "hub.port must be between 1 and 65535, got 0" in err
+    # the kiosk build leaves the reference central's stack out: the hub says so instead of a traceback
+    monkeypatch.setitem(sys.modules, "boxoffice.central.envelope", None)
+    assert main(["hub", "lease", "set", "--size", "1", "--low-water", "0", "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the office hub is not part of this build" in err
