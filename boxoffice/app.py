@@ -188,10 +188,17 @@ class SyncLink:
 
     def status(self):  # -> boxoffice.core.sync_status.SyncStatus
         if self.worker is not None:
-            return self.worker.status()
+            return self._with_lease(self.worker.status())
         from boxoffice.services.sync_status import read_status
 
-        return read_status(self.store.read_session_factory, self.horizon_hours)
+        return self._with_lease(read_status(self.store.read_session_factory, self.horizon_hours))
+
+    def _with_lease(self, status):
+        """``status`` with the window's lease left when it is behind an office hub (a read: never on the GUI
+        thread; the worker's reports are completed on the worker's thread)."""
+        if self.seats is None:
+            return status
+        return dataclasses.replace(status, lease_left=self.seats.lease_left())
 
     def start_fiscal(self, config: Config) -> None:
         """Send the Verifactu records in the background when ``[fiscal]`` names a NIF and a submission URL
@@ -214,9 +221,12 @@ class SyncLink:
 
     def follow(self, listener) -> None:
         """Tell ``listener`` what each delivery round changed (the window's change hub), now and after pairing."""
-        self._listeners.append(listener)
+        def told(changes, status):
+            listener(changes, self._with_lease(status))
+
+        self._listeners.append(told)
         if self.worker is not None:
-            self.worker.follow(listener)
+            self.worker.follow(told)
 
     def stop(self) -> None:
         if self.worker is not None and not self.worker.stop(timeout=5):

@@ -209,6 +209,11 @@ class HubSeats:
             self._cut_off_until = 0.0
             return left
 
+    def lease_left(self) -> int:
+        """Unsold seats of this window's lease, every event (a read: off the GUI thread)."""
+        return sum(count.unsold for event in catalog.list_events(self._read)
+                   for count in window_leases.counts(self._read, event.id))
+
     def close(self) -> None:
         for client in (self._hold_client, self._lease_client):
             if client is not None:

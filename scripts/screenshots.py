@@ -11,6 +11,7 @@ answered (``screenshots_supervisor.settle``).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
@@ -105,6 +106,10 @@ def main() -> int:
             window.status.refresh()
             settle(app, backend)
             saved.append(_save(window, out / f"offline-{suffix}.png"))
+            # a window behind an office hub that is away (issue #18): it says it sells its own seats
+            window.status.show_status(dataclasses.replace(window.status.shown, connection="offline", lease_left=37))
+            settle(app, backend)
+            saved.append(_save(window, out / f"hub-offline-{suffix}.png"))
             window.close()
             saved += screenshots_supervisor.shoot(app, store, work, out, suffix, (width, height), language,
                                                   supervisor, _save)

@@ -23,6 +23,9 @@ class SyncStatus:
     auth_problem: bool = False
     #: "online" holds until then unless the platform answers again (sync.reporting.Liveness); None: no claim
     fresh_until: datetime | None = None
+    #: a window behind an office hub (issue #18): the unsold seats of its lease, what it can sell while the hub
+    #: cannot be reached; None: not behind a hub
+    lease_left: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -35,6 +38,7 @@ class SyncStatus:
             "oldest_pending_age_seconds": self.oldest_pending_age_seconds,
             "horizon_exceeded": self.horizon_exceeded,
             "auth_problem": self.auth_problem,
+            "lease_left": self.lease_left,
         }
 
 

@@ -114,6 +114,13 @@ class SyncStatusBar(QStatusBar):
             text = self.tr("● Connecting…")
         else:  # nothing asked the platform yet (not paired, or the worker has not started)
             text = self.tr("● Not connected yet")
+        lease_left = getattr(status, "lease_left", None)
+        away = lease_left is not None and status.connection == "offline"  # behind an office hub that is away
+        if away:
+            text = self.tr("● No hub · %n own seats", "", lease_left)
+        self.connection.setToolTip(self.tr(
+            "The office hub cannot be reached: this window sells only the seats reserved for it until the hub "
+            "answers again; its sales reach the hub then.") if away else "")
         if status.auth_problem:
             text = self.tr("● Token refused: re-pair the terminal")
         self.connection.setText(text)

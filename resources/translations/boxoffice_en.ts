@@ -319,6 +319,14 @@ Reason: {reason}</numerusform>
             <numerusform> · %n conflicts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/status_bar.py" line="120"/>
+        <source>● No hub · %n own seats</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ZoneQuickSell</name>

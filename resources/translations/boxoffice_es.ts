@@ -5014,8 +5014,21 @@ Motivo: {reason}</numerusform>
         <source>● Not connected yet</source>
         <translation>● Aún sin conexión</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../boxoffice/ui/status_bar.py" line="120"/>
+        <source>● No hub · %n own seats</source>
+        <translation>
+            <numerusform>● Sin concentrador · %n butaca propia</numerusform>
+            <numerusform>● Sin concentrador · %n butacas propias</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../boxoffice/ui/status_bar.py" line="118"/>
+        <location filename="../../boxoffice/ui/status_bar.py" line="122"/>
+        <source>The office hub cannot be reached: this window sells only the seats reserved for it until the hub answers again; its sales reach the hub then.</source>
+        <translation>No se puede contactar con el concentrador de la oficina: esta taquilla vende solo las butacas reservadas para ella hasta que el concentrador vuelva a responder; entonces sus ventas le llegan.</translation>
+    </message>
+    <message>
+        <location filename="../../boxoffice/ui/status_bar.py" line="125"/>
         <source>● Token refused: re-pair the terminal</source>
         <translation>● Token rechazado: vuelva a vincular el terminal</translation>
     </message>

@@ -120,3 +120,18 @@ def test_connecting_only_while_a_first_request_is_in_flight(qtbot, wired) -> Non
     assert bar.connection.text() == "● Not connected yet"
     bar.show_status(_status(0, "offline"))
     assert bar.connection.text() == "● Offline" and not bar.expiry.isActive()
+
+
+def test_a_window_behind_an_unreachable_hub_says_it_sells_its_own_seats_and_how_many(qtbot, wired) -> None:
+    hub, runner = wired
+    behind_hub = dataclasses.replace(_status(2, "offline"), lease_left=37)
+    bar = SyncStatusBar(lambda: behind_hub, "Taquilla Norte", hub=hub, runner=runner)
+    qtbot.addWidget(bar)
+    qtbot.waitUntil(lambda: bar.connection.text() == "● No hub · 37 own seats", timeout=5000)
+    assert "reserved for it" in bar.connection.toolTip()
+    worker = threading.Thread(target=lambda: hub.publish_sync_status(dataclasses.replace(behind_hub,
+                                                                                         connection="online")))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bar.connection.text() == "● Online", timeout=5000)  # the hub is back: nothing to add
+    assert bar.connection.toolTip() == ""
