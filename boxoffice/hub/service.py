@@ -1,7 +1,8 @@
 """``boxoffice hub serve``: the hub's app for its windows, its delivery toward the central, and its pull.
 
-* The window-facing app (:func:`boxoffice.hub.app.create_hub_app`) runs under uvicorn in the main thread;
-  uvicorn turns SIGTERM and Ctrl+C into a graceful shutdown, after which the threads below are stopped.
+* The window-facing app (:func:`boxoffice.hub.app.build_hub_app`, over the same database) runs under uvicorn
+  in the main thread; uvicorn turns SIGTERM and Ctrl+C into a graceful shutdown, after which the threads below
+  are stopped.
 * The terminal's delivery worker (:class:`boxoffice.sync.worker.DeliveryWorker`) drains ``hub_upstream`` with
   :class:`boxoffice.hub.upstream.HubBook`, sending each entry exactly as its window sent it.
 * :class:`PullLoop` mirrors the office's inventory from the central (:func:`boxoffice.hub.mirror.pull_upstream`):
@@ -129,7 +130,7 @@ def serve(config: HubConfig, *, host: str | None = None, port: int | None = None
     """Run the hub until SIGTERM or Ctrl+C; 0 when it stopped cleanly."""
     import uvicorn
 
-    from boxoffice.hub.app import create_hub_app
+    from boxoffice.hub.app import build_hub_app
     from boxoffice.hub.db import hub_database
     from boxoffice.hub.settings import HubSettings
 
@@ -137,7 +138,7 @@ def serve(config: HubConfig, *, host: str | None = None, port: int | None = None
     db = hub_database(config.db_url)
     settings = HubSettings(office_id=config.upstream.office_id, hold_seconds=config.hub.hold_seconds,
                            lease_size=config.hub.lease_size, lease_low_water=config.hub.lease_low_water)
-    app = create_hub_app(config.db_url, settings)
+    app = build_hub_app(db, settings)  # one database (one pool) for the app, the delivery and the pull
     worker = make_worker(db, client_factory)
     puller = PullLoop(db, client_factory, config.hub.pull_seconds, office_name=config.upstream.office_name or None)
     server = uvicorn.Server(uvicorn.Config(app, host=host or config.hub.host, port=port or config.hub.port,
