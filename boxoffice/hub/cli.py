@@ -66,6 +66,16 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     create.add_argument("--window", required=True, metavar="NAME", help="the window's name, e.g. taquilla-1")
     create.set_defaults(func=_guarded(run_token_create))
 
+    window = hub_sub.add_parser("window", help="the office's windows")
+    window_sub = window.add_subparsers(dest="window_command", required=True, metavar="COMMAND")
+    retire = window_sub.add_parser("retire", help="take a window out of service: its holds end, its lease is "
+                                                  "recalled, it gets no new seats (it may still deliver its sales)")
+    _data_dir(retire)
+    retire.add_argument("--window", required=True, metavar="NAME")
+    retire.add_argument("--force", action="store_true",
+                        help="free its unsold lease seats now (the window is gone for good)")
+    retire.set_defaults(func=_guarded(run_window_retire))
+
     lease = hub_sub.add_parser("lease", help="per-window seat leases")
     lease_sub = lease.add_subparsers(dest="lease_command", required=True, metavar="COMMAND")
     size = lease_sub.add_parser("set", help="how many seats of a zone each window leases")
@@ -307,6 +317,26 @@ def run_lease_recall(args: argparse.Namespace) -> int:
         db.dispose()
     what = "freed now" if args.force else "recalled (given back the next time the window reaches the hub)"
     print(f"{count} leased seat(s) of window {args.window} {what}")
+    return 0
+
+
+def run_window_retire(args: argparse.Namespace) -> int:
+    from boxoffice.hub.leases import recall
+    from boxoffice.hub.windows import retire
+
+    config = _paired(args)
+    db = _open_db(config)
+
+    def work(session: Any) -> int:
+        retire(session, args.window)
+        return recall(session, args.window, None, True) if args.force else 0
+
+    try:
+        freed = db.write(work)
+    finally:
+        db.dispose()
+    print(f"window {args.window} retired; " + (f"{freed} unsold lease seat(s) freed now" if args.force else
+                                                "its unsold lease seats come back the next time it reaches the hub"))
     return 0
 
 

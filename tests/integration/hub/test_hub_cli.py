@@ -123,6 +123,12 @@ def test_token_lease_and_status(hub_dir: Path, central: CentralServer) -> None:
     assert data["upstream"]["pending"] == 0 and data["upstream"]["parked"] == 0
     assert hub(hub_dir, "status").stdout.startswith(f"hub of {NORTE}")
 
+    refused(hub(hub_dir, "window", "retire", "--window", "nobody"), "no window named")
+    retired = hub(hub_dir, "window", "retire", "--window", "taquilla-1", "--force")
+    assert retired.returncode == 0 and "retired" in retired.stdout, retired.stderr
+    data = json.loads(hub(hub_dir, "status", "--json").stdout)
+    assert [(w["name"], w["retired"]) for w in data["windows"]] == [("taquilla-1", True)]
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
