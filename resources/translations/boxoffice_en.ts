@@ -83,9 +83,9 @@
     <message numerus="yes">
         <location filename="../../boxoffice/ui/error_text.py" line="583"/>
         <source>The office hub cannot be reached: this window has %n seats of its own left in {zone}; {needed} needed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The office hub cannot be reached: this window has %n seat of its own left in {zone}; {needed} needed.</numerusform>
+            <numerusform>The office hub cannot be reached: this window has %n seats of its own left in {zone}; {needed} needed.</numerusform>
         </translation>
     </message>
 </context>
@@ -322,9 +322,9 @@ Reason: {reason}</numerusform>
     <message numerus="yes">
         <location filename="../../boxoffice/ui/status_bar.py" line="120"/>
         <source>● No hub · %n own seats</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>● No hub · %n own seat</numerusform>
+            <numerusform>● No hub · %n own seats</numerusform>
         </translation>
     </message>
 </context>
