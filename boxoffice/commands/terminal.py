@@ -167,10 +167,22 @@ def run_sell(args: argparse.Namespace) -> int:
             lines = (dataclasses.replace(lines[0], discount_cents=args.discount), *lines[1:])
             if args.supervisor:
                 approver = authorise(args, store.session_factory, Action.discount_over_limit).id
-        result = sell(store.session_factory, terminal_of(context),
-                      SaleRequest(event_id=args.event, lines=lines, payments=tuple(payments),
-                                  customer_id=args.customer_id, customer_name=args.customer_name,
-                                  allow_split=args.split, discount_approved_by=approver))
+        request = SaleRequest(event_id=args.event, lines=lines, payments=tuple(payments),
+                              customer_id=args.customer_id, customer_name=args.customer_name,
+                              allow_split=args.split, discount_approved_by=approver)
+        if context.config.central.hub:  # behind an office hub: its hold first, or the lease (issue #18)
+            from boxoffice.app import make_client
+            from boxoffice.hub_seats import HubSeats
+
+            seats = HubSeats(lambda timeout=None: make_client(context, timeout), store.session_factory,
+                             store.read_session_factory)
+            try:
+                result = seats.sell(lambda gate: sell(store.session_factory, terminal_of(context), request, gate=gate),
+                                    may_pick_again=not args.seat)
+            finally:
+                seats.close()
+        else:
+            result = sell(store.session_factory, terminal_of(context), request)
     finally:
         store.close()
     data = {"purchase_code": result.purchase_code, "total_cents": result.total_cents,

@@ -185,6 +185,12 @@ def leased_tickets(window: Path) -> set[str]:
         return {row[0] for row in db.execute("SELECT ticket_id FROM window_leases")}
 
 
+def free_seat_outside_lease(window: Path) -> str:
+    with sqlite3.connect(window / "boxoffice.sqlite3") as db:
+        return db.execute("SELECT id FROM tickets WHERE zone = ? AND state = 'available' AND id NOT IN "
+                          "(SELECT ticket_id FROM window_leases) ORDER BY id LIMIT 1", (ZONE,)).fetchone()[0]
+
+
 def deliver_to_hub(windows: list[Path]) -> None:
     for window in windows:
         result = json.loads(run(boxoffice("sync", "--once", "--json"), env_of(window)).stdout)
@@ -271,6 +277,16 @@ def test_a_window_cut_off_from_the_hub_sells_only_its_lease_while_the_others_go_
         assert process.returncode == 0, err[-2000:]
     assert len(sold(cut)) == 60 and all(sale["cut_off"] for sale in sold(cut))
     assert {t for sale in sold(cut) for t in sale["tickets"]} <= lease
+    # the headless `boxoffice sell` of a kiosk follows the same rule: cut off, from the lease only
+    by_command = json.loads(run(boxoffice("sell", "--event", office.event_id, "--zone", ZONE, "--qty", "2",
+                                          "--cash", "1000000", "--json"), env_of(cut_window)).stdout)
+    assert {t["ticket_id"] for t in by_command["tickets"]} <= lease
+    outside = subprocess.run(boxoffice("sell", "--event", office.event_id, "--seat",
+                                       free_seat_outside_lease(cut_window), "--cash", "1000000"),
+                             env=env_of(cut_window), cwd=ROOT, capture_output=True, text=True)
+    assert outside.returncode != 0 and "reserved for it" in outside.stderr, outside.stderr
+    cut.append(by_command | {"tickets": [t["ticket_id"] for t in by_command["tickets"]],
+                             "code": by_command["purchase_code"]})
     during = [[json.loads(line) for line in (window / "during-cut.jsonl").read_text().splitlines()]
               for window in others]
     assert all(len(sold(outcomes)) == 100 and not any(s["cut_off"] for s in sold(outcomes))
