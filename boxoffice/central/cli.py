@@ -207,8 +207,7 @@ def _assign(args: argparse.Namespace) -> int:
         print(f"Tickets no disponibles: {' '.join(outcome['nodisponible'])}", file=sys.stderr)  # type: ignore[arg-type]
         return 1
     print(f"assigned {len(ids)} tickets of event {args.event} to {args.office}")
-    for ticket_id in ids:
-        print(ticket_id)
+    sys.stdout.write("".join(f"{ticket_id}\n" for ticket_id in ids))  # one write: 100,000 lines
     return 0
 
 

@@ -22,13 +22,12 @@ from boxoffice.central.inventory import (
     chunks,
     event_state,
     ledger_row,
-    lock_rows,
-    lock_ticket_rows,
     lock_tickets,
     offline_rows,
     unavailable,
 )
 from boxoffice.central.models import Event, LedgerEntry, Ticket, TicketBlocked, TicketOffline
+from boxoffice.central.staged_ids import stage
 from boxoffice.central.validation import callable_data
 
 MSG_ASSIGNED = "Tickets Tranferido offline"
@@ -106,38 +105,41 @@ def assign(session: Session, request: TicketsRequest, principal: Principal, now:
     """Move free tickets to an offline office: ``status_offline``, a ``tickets_offline`` row, a ledger entry."""
     require_office(session, request.office_id, "data.office_id")
     require_event(session, request.event_id, "data.event_id")
-    tickets = lock_ticket_rows(session, request.tickets)  # plain rows: an assignment may move 100,000
-    locks = lock_rows(session, request.tickets)
-    reasons = unavailable(request.tickets, tickets, offline_rows(session, request.tickets), locks, now,
-                          request.event_id)
+    # an assignment may move 100,000 tickets: the ids are staged once, every step below is one statement
+    staged = stage(session, request.tickets)
+    tickets = {row.id: row for row in session.execute(  # plain rows, locked in id order (no deadlocks)
+        select(Ticket.id, Ticket.event_id, Ticket.status).where(Ticket.id.in_(staged)).order_by(Ticket.id)
+        .with_for_update())}
+    locks = {row.ticket_id: row for row in session.execute(
+        select(TicketBlocked.ticket_id, TicketBlocked.locked_up).where(TicketBlocked.ticket_id.in_(staged)))}
+    offline = {row.ticket_id: row for row in session.execute(
+        select(TicketOffline.ticket_id).where(TicketOffline.ticket_id.in_(staged)))}
+    reasons = unavailable(request.tickets, tickets, offline, locks, now, request.event_id)  # type: ignore[arg-type]
     if reasons:
         return unavailable_result(reasons)
-    expired = [ticket_id for ticket_id in request.tickets if ticket_id in locks]
-    for chunk in chunks(expired):
-        session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(chunk)))
-    for chunk in chunks(request.tickets):
-        session.execute(update(Ticket).where(Ticket.id.in_(chunk)).values(status_offline=True, date_updated=now)
-                        .execution_options(synchronize_session=False))
-    _hold_offline(session, request, now)
+    if locks:  # only expired ones are left: they block nothing, and go
+        session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(staged)))
+    session.execute(update(Ticket).where(Ticket.id.in_(staged)).values(status_offline=True, date_updated=now)
+                    .execution_options(synchronize_session=False))
+    _hold_offline(session, request, now, staged)
     return ApiResult(200, MSG_ASSIGNED, {"tickets": request.tickets})
 
 
-def _hold_offline(session: Session, request: TicketsRequest, now: datetime) -> None:
-    """The ``tickets_offline`` rows and the ledger's "offline" entries of an assignment, as INSERT … SELECT per
-    chunk of ids: the database copies the rows, with no per-row work in Python (100,000 tickets at a time)."""
+def _hold_offline(session: Session, request: TicketsRequest, now: datetime, staged: Any) -> None:
+    """The ``tickets_offline`` rows and the ledger's "offline" entries of an assignment, as INSERT … SELECT of
+    the staged ids: the database copies the rows, with no per-row work in Python (100,000 tickets at a time)."""
     offline, ledger = TicketOffline.__table__, LedgerEntry.__table__
     when = literal(now, offline.c.date_created.type)
     office = literal(request.office_id, offline.c.office_id.type)
-    for chunk in chunks(request.tickets):
-        these = Ticket.id.in_(chunk)
-        session.execute(insert(offline).from_select(
-            ["ticket_id", "date_created", "event_id", "office_id"],
-            select(Ticket.id, when, literal(request.event_id, offline.c.event_id.type), office).where(these)))
-        session.execute(insert(ledger).from_select(
-            ["ticket_id", "event_id", "action", "office_id", "date_created"],
-            select(Ticket.id, Ticket.event_id, literal("offline", ledger.c.action.type),
-                   literal(request.office_id, ledger.c.office_id.type),
-                   literal(now, ledger.c.date_created.type)).where(these)))
+    these = Ticket.id.in_(staged)
+    session.execute(insert(offline).from_select(
+        ["ticket_id", "date_created", "event_id", "office_id"],
+        select(Ticket.id, when, literal(request.event_id, offline.c.event_id.type), office).where(these)))
+    session.execute(insert(ledger).from_select(
+        ["ticket_id", "event_id", "action", "office_id", "date_created"],
+        select(Ticket.id, Ticket.event_id, literal("offline", ledger.c.action.type),
+               literal(request.office_id, ledger.c.office_id.type),
+               literal(now, ledger.c.date_created.type)).where(these)))
 
 
 def unassign(session: Session, request: TicketsRequest, principal: Principal, now: datetime) -> ApiResult:
