@@ -18,6 +18,7 @@ seats (``allow_split=True``): the first N available seats in the same order.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Set
 from typing import NamedTuple
@@ -70,11 +71,31 @@ def rank_seats(seats: Iterable[SeatLabel]) -> dict[object, tuple[int, int]]:
     row_ranks = {row: rank for rank, row in enumerate(labels, start=1)}
     ranks: dict[object, tuple[int, int]] = {}
     for (_, row), members in by_row.items():
-        members.sort(key=lambda s: (natural_key(s.seat_id), s.seat_id, str(s.key)))
+        _sort_naturally(members)
         row_rank = row_ranks[row]
         for seat_rank, seat in enumerate(members, start=1):
             ranks[seat.key] = (row_rank, seat_rank)
     return ranks
+
+
+def _sort_naturally(members: list[SeatLabel]) -> None:
+    """Sort one row's seats by (natural_key(seat_id), seat_id, str(key)).
+
+    Most rows label their seats as one prefix and a number (``TRI1-1`` … ``TRI1-200``): then the natural order
+    is the number's, read with one ``int`` per seat instead of a regular-expression split (a pull ranks
+    100,000 seats). The prefix is cut before its trailing digits, so ``TRI1-1`` and ``TRI1-10`` compare 1 with
+    10. Any other row takes the general key.
+    """
+    labels = [seat.seat_id for seat in members]
+    prefix = os.path.commonprefix(labels).rstrip("0123456789")
+    if prefix == prefix.strip():
+        start = len(prefix)
+        tails = [label[start:] for label in labels]
+        if all(tail.isdecimal() for tail in tails):
+            order = sorted(range(len(members)), key=lambda i: (int(tails[i]), labels[i], str(members[i].key)))
+            members[:] = [members[i] for i in order]
+            return
+    members.sort(key=lambda s: (natural_key(s.seat_id), s.seat_id, str(s.key)))
 
 
 class NoSeatsTogether(SeatNotAvailable):

@@ -235,7 +235,10 @@ def open_store(path: Path, *, backups_dir: Path | None = None, refuse_empty: boo
 def _upgrade(engine: Engine, path: Path, old: str | None, head: str, backup: Path | None) -> None:
     try:
         with engine.connect() as connection:
-            migrate.upgrade(connection, head)
+            if old is None:
+                migrate.create_at_head(connection, head)
+            else:
+                migrate.upgrade(connection, head)
     except StoreError:  # the disk: read-only, full or failing (write_failures), said as such
         raise
     except Exception as exc:

@@ -100,6 +100,26 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def create_at_head(connection: Connection, head: str) -> None:
+    """Build a new, empty store straight from the models and stamp it at `head`, in one transaction.
+
+    A first start (and the first pull of a new terminal) would otherwise import Alembic and replay every
+    revision: about half a second. The result is the schema the chain builds, up to column order and the
+    numbering of SQLite's automatic indexes; tests/unit/store/test_store_fresh_schema.py holds that.
+    `connection` must come from `boxoffice.store.engine.make_engine` and not be in a transaction yet.
+    """
+    from boxoffice.store.models import Base
+
+    if connection.in_transaction():
+        raise RuntimeError("create_at_head() needs a connection that is not in a transaction")
+    with connection.begin():
+        Base.metadata.create_all(connection)
+        connection.exec_driver_sql(  # what Alembic itself creates, so later upgrades find their place
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))")
+        connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:head)"), {"head": head})
+
+
 def upgrade(connection: Connection, target: str = "head") -> None:
     """Upgrade to `target` in one transaction, committing only if every step and the foreign key check pass.
 

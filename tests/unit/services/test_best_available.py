@@ -72,6 +72,21 @@ def test_ranks_put_rows_and_seats_in_natural_order() -> None:
     assert ranks["R2/1"] == (1, 1) and ranks["R10/10"] == (2, 3)
 
 
+@pytest.mark.parametrize("labels", [
+    ["TRI1-10", "TRI1-9", "TRI1-1", "TRI1-2"],  # one prefix ending in a digit, and a number
+    ["10", "9", "01", "1", "2"],  # bare numbers, a leading zero tied with its number
+    ["A-1", "a-2", "A-10"],  # case differs: no shared prefix, the general key
+    ["S 1", "S 10", " S 2", "S 3 "],  # spaces around the label: the general key
+    ["P-٣", "P-2", "P-10"],  # Arabic-Indic three: a decimal digit for int() and for the general key
+    ["B-1A", "B-1", "B-10"],  # a letter after the number: the general key
+])
+def test_every_row_ranks_as_the_general_natural_key_says(labels: list[str]) -> None:
+    seats = [SeatLabel(f"k{index}", "Z", "R1", label) for index, label in enumerate(labels)]
+    ranks = rank_seats(seats)
+    expected = sorted(seats, key=lambda seat: (natural_key(seat.seat_id), seat.seat_id, str(seat.key)))
+    assert [ranks[seat.key] for seat in expected] == [(1, n) for n in range(1, len(labels) + 1)]
+
+
 def test_a_party_gets_seats_side_by_side_in_the_best_row(venue: Store) -> None:
     assert sell_zone(venue, 4) == [tid("R1", n) for n in range(1, 5)]
     assert sell_zone(venue, 2) == [tid("R1", 5), tid("R1", 6)]

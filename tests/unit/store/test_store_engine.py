@@ -366,13 +366,19 @@ def test_failure_after_the_last_step_still_rolls_back(
     assert len(list((path.parent / "backups").iterdir())) == 2
 
 
-def test_failing_first_migration_on_a_new_database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(config: object, revision: str, **kwargs: object) -> None:
+def test_failing_creation_of_a_new_database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new store is built from the models in one transaction: a failure after every table was made
+    leaves none of them."""
+    create_all = Base.metadata.create_all
+
+    def fail(bind: object, **kwargs: object) -> None:
+        create_all(bind, **kwargs)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(command, "upgrade", fail)
+    monkeypatch.setattr(Base.metadata, "create_all", fail)
     with pytest.raises(MigrationError, match="No tables were created"):
         open_store(db_path)
+    assert rows(db_path, "sqlite_master", "name", order="name") == []
 
 
 def test_frozen_sql_dump_of_a_first_revision_database_upgrades(db_path: Path) -> None:
