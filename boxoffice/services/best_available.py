@@ -87,7 +87,9 @@ def _sort_naturally(members: list[SeatLabel]) -> None:
     10. Any other row takes the general key.
     """
     labels = [seat.seat_id for seat in members]
-    prefix = os.path.commonprefix(labels).rstrip("0123456789")
+    prefix = os.path.commonprefix(labels)  # noqa: RUF071  (labels, not paths: character by character)
+    while prefix and prefix[-1].isdecimal():  # any decimal digit, as the general key reads them
+        prefix = prefix[:-1]
     if prefix == prefix.strip():
         start = len(prefix)
         tails = [label[start:] for label in labels]

@@ -78,6 +78,7 @@ def test_ranks_put_rows_and_seats_in_natural_order() -> None:
     ["A-1", "a-2", "A-10"],  # case differs: no shared prefix, the general key
     ["S 1", "S 10", " S 2", "S 3 "],  # spaces around the label: the general key
     ["P-٣", "P-2", "P-10"],  # Arabic-Indic three: a decimal digit for int() and for the general key
+    ["X٣05", "X٣5", "X٣10"],  # a shared prefix ending in a non-ASCII digit is cut there too
     ["B-1A", "B-1", "B-10"],  # a letter after the number: the general key
 ])
 def test_every_row_ranks_as_the_general_natural_key_says(labels: list[str]) -> None:
