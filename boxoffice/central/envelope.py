@@ -108,6 +108,24 @@ class NotFound(ApiError):
     status = 404
 
 
+class Conflict(ApiError):
+    """409: the request is well formed but the ticket, booking or ticket type is in a state that forbids it."""
+
+    status = 409
+
+
+class PaymentRequired(ApiError):
+    """402: the gateway did not confirm the payment; the booking stays pending."""
+
+    status = 402
+
+
+class Gone(ApiError):
+    """410: the ticket's QR is void (refunded, cancelled or transferred); the record is kept."""
+
+    status = 410
+
+
 class IdempotencyMismatch(ApiError):
     """409: an ``X-Idempotency-Key`` was reused for a different request; replaying would lose the new one."""
 

@@ -127,21 +127,3 @@ def add_route(app: FastAPI, db: Database, method: str, path: str, handler: Handl
     endpoint.__name__ = path.strip("/").replace("/", "_").replace("{", "").replace("}", "").replace("-", "_")
     app.add_api_route(path, endpoint, methods=[method], name=f"{method} {path}", summary=summary,
                       response_class=Response, tags=[tag])
-
-
-class Conflict(ApiError):
-    """409: the request is well formed but the ticket, booking or ticket type is in a state that forbids it."""
-
-    status = 409
-
-
-class PaymentRequired(ApiError):
-    """402: the gateway did not confirm the payment; the booking stays pending."""
-
-    status = 402
-
-
-class Gone(ApiError):
-    """410: the ticket's QR is void (refunded, cancelled or transferred); the record is kept."""
-
-    status = 410

@@ -8,20 +8,21 @@ A ticket type with a ``zone`` sells that zone's seats (capacity = its seat count
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from boxoffice.central.db import Database
-from boxoffice.central.envelope import BadInput, NotFound
-from boxoffice.central.event_http import Conflict, add_route
+from boxoffice.central.envelope import BadInput, Conflict, NotFound
 from boxoffice.central.ids import new_id
 from boxoffice.central.models import Event, Office, Ticket, TicketType
 from boxoffice.central.models_events import TicketTypeTax
 from boxoffice.central.ticket_types import KINDS, ticket_type_row
 from boxoffice.central.validation import Fields
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 VISIBILITIES = ("public", "private", "invite-only")
 MSG_EVENT_CREATED = "Evento creado"
@@ -213,6 +214,8 @@ def is_general_admission(ticket_type: TicketType) -> bool:
 
 
 def add_setup_routes(app: FastAPI, db: Database) -> None:
+    from boxoffice.central.event_http import add_route  # fastapi: only a server builds routes
+
     def created(work: Any) -> Any:
         return lambda session, call: (201, work(session, call.fields()))
 

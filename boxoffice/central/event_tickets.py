@@ -23,8 +23,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boxoffice.central.db import Database
-from boxoffice.central.envelope import BadInput, NotFound
-from boxoffice.central.event_http import Call, Conflict, Gone, add_route
+from boxoffice.central.envelope import BadInput, Conflict, Gone, NotFound
+from boxoffice.central.event_http import Call, add_route
 from boxoffice.central.event_setup import get_event
 from boxoffice.central.models import Ticket
 from boxoffice.central.models_events import CANCELLED, REFUNDED, REVOKED, VALID, Booking, CheckIn, EventTicket

@@ -15,21 +15,22 @@ Capacity counts every place held by an office or sold, besides the tickets issue
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from boxoffice.central.auth import Principal
 from boxoffice.central.db import Database
-from boxoffice.central.envelope import BadInput, NotFound
-from boxoffice.central.event_http import Conflict, add_route
+from boxoffice.central.envelope import BadInput, Conflict, NotFound
 from boxoffice.central.ga_places import ga_zone
 from boxoffice.central.ids import new_id
 from boxoffice.central.models import Event, Ticket, TicketType
 from boxoffice.central.offline_office import TicketsRequest, assign
 from boxoffice.central.validation import Fields
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 #: colour of the places on a seat map (general admission has no seat plan)
 PLACE_COLOUR = "#7F8C8D"
@@ -79,6 +80,8 @@ def assign_quantity(session: Session, fields: Fields, now: datetime) -> dict[str
 
 
 def add_allotment_route(app: FastAPI, db: Database) -> None:
+    from boxoffice.central.event_http import add_route  # fastapi: only a server builds routes
+
     add_route(app, db, "POST", "/data/event_ticket_type/assign_office",
               lambda session, call: (201, assign_quantity(session, call.fields(), call.now)), access="admin",
               summary="Give an offline office a quantity of a general-admission type (admin token)",

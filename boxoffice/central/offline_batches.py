@@ -30,8 +30,7 @@ from boxoffice.central import batch_jobs
 from boxoffice.central.auth import authenticate
 from boxoffice.central.batch_pdf import TicketFace, render
 from boxoffice.central.db import Database
-from boxoffice.central.envelope import ApiError, BadInput, Forbidden, NotFound, dumps, json_response
-from boxoffice.central.event_http import Conflict
+from boxoffice.central.envelope import ApiError, BadInput, Conflict, Forbidden, NotFound, dumps, json_response
 from boxoffice.central.event_setup import boolean
 from boxoffice.central.models import Event, TicketType, utcnow
 from boxoffice.central.models_batches import BatchJob, BatchPdfChunk, BatchTicket, OfflineSalesBatch

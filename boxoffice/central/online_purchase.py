@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from boxoffice.central.db import Database
-from boxoffice.central.envelope import BadInput, Forbidden, NotFound
-from boxoffice.central.event_http import Call, Conflict, PaymentRequired, add_route
+from boxoffice.central.envelope import BadInput, Conflict, Forbidden, NotFound, PaymentRequired
+from boxoffice.central.event_http import Call, add_route
 from boxoffice.central.event_setup import get_event
 from boxoffice.central.ids import new_id
 from boxoffice.central.models import TicketType

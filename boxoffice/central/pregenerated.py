@@ -17,8 +17,8 @@ from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
 from boxoffice.central.db import Database
-from boxoffice.central.envelope import BadInput, NotFound
-from boxoffice.central.event_http import Call, Conflict, add_route
+from boxoffice.central.envelope import BadInput, Conflict, NotFound
+from boxoffice.central.event_http import Call, add_route
 from boxoffice.central.event_setup import get_event
 from boxoffice.central.models import TicketType
 from boxoffice.central.models_batches import PREGENERATED, TicketActivation

@@ -14,11 +14,14 @@ do instead; a silent warning would leave a deployment that only looks scaled.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
 from boxoffice.central.db import normalize_url
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 ENV_DB = "BOXOFFICE_CENTRAL_DB"
 #: import string uvicorn's workers build their app from

@@ -14,8 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from boxoffice.central.envelope import BadInput, NotFound
-from boxoffice.central.event_http import Conflict
+from boxoffice.central.envelope import BadInput, Conflict, NotFound
 from boxoffice.central.ga_places import places_taken
 from boxoffice.central.ids import new_id
 from boxoffice.central.inventory import append_ledger, ledger_row

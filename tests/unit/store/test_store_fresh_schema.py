@@ -64,3 +64,15 @@ def test_a_new_store_is_stamped_at_head_and_upgrades_later(tmp_path: Path) -> No
             assert migrate.current_revision(connection) == migrate.head_revision()
     finally:
         engine.dispose()
+
+
+def test_creating_a_new_store_does_not_import_alembic(tmp_path: Path) -> None:
+    """What a first start and a new terminal's first pull save: Alembic's import and the replay."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from pathlib import Path; from boxoffice.store.engine import open_store; "
+             f"open_store(Path({str(tmp_path / 'new.sqlite3')!r})).close(); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    assert (tmp_path / "new.sqlite3").exists()
