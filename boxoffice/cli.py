@@ -7,14 +7,34 @@ Errors a person can fix end with exit status 2 (usage) or 1 and one line on stde
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from boxoffice import __version__
-from boxoffice.commands import batches, clerks, codes, doctor, door, fiscal, printing, refunds, shift, terminal
 from boxoffice.core.errors import BoxOfficeError
+
+#: Which module defines each subcommand. A command line naming one imports only that module: every module
+#: costs imports (the whole command set about a tenth of a second, paid by each ``sync --once`` of a kiosk's
+#: timer). tests/unit/commands/test_cli_modules.py holds this table to what the modules register.
+COMMAND_MODULES: dict[str, str] = {
+    "codes": "boxoffice.commands.codes",
+    "doctor": "boxoffice.commands.doctor",
+    **dict.fromkeys(("pair", "pull", "sell", "return", "void", "sync", "status", "journal"),
+                    "boxoffice.commands.terminal"),
+    "shift": "boxoffice.commands.shift",
+    "clerk": "boxoffice.commands.clerks",
+    "print": "boxoffice.commands.printing",
+    "fiscal": "boxoffice.commands.fiscal",
+    "door": "boxoffice.commands.door",
+    "batch": "boxoffice.commands.batches",
+    "refund": "boxoffice.commands.refunds",
+    "hub": "boxoffice.hub.cli",  # the office hub (issue #18): boxoffice hub ...
+}
+#: Options of every command that take a value (the word after one is not the command).
+_VALUE_OPTIONS = ("--config", "--data-dir", "--log-level")
 
 
 def _common_options(suppress: bool) -> argparse.ArgumentParser:
@@ -31,7 +51,9 @@ def _common_options(suppress: bool) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given ``argv``, only what it needs: the module of the subcommand it names
+    (whose ``--help`` and errors are the same), none for the window; ``boxoffice --help`` lists them all."""
     parser = argparse.ArgumentParser(prog="boxoffice", parents=[_common_options(suppress=False)],
                                      description="Box office: offline-first ticket window terminal.")
     parser.add_argument("--version", action="version", version=f"boxoffice {__version__}")
@@ -40,12 +62,29 @@ def build_parser() -> argparse.ArgumentParser:
     common = _common_options(suppress=True)
     gui = sub.add_parser("gui", parents=[common], help="open the box office window (the default)")
     _gui_options(gui, suppress=True)
-    for module in (codes, doctor, terminal, shift, clerks, printing, fiscal, door, batches, refunds):
-        module.add_parser(sub, common)
-    from boxoffice.hub import cli as hub_cli  # the office hub (issue #18): boxoffice hub ...
-
-    hub_cli.add_parser(sub, common)
+    named = command_named(argv) if argv is not None else None
+    if named in COMMAND_MODULES:
+        modules: Iterable[str] = [COMMAND_MODULES[named]]
+    elif argv is not None and named is None and not {"-h", "--help"} & set(argv):
+        modules = []  # the window: no subcommand to parse
+    else:  # help, an unknown word (its error lists them all), or every command (tests, packaging)
+        modules = dict.fromkeys(COMMAND_MODULES.values())
+    for name in modules:
+        importlib.import_module(name).add_parser(sub, common)
     return parser
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The subcommand word of ``argv`` (the first word that is neither an option nor an option's value)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def _gui_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -75,7 +114,7 @@ def not_utf8(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     # a log file that cannot be written (read-only or full disk) must not print a traceback per line; the
     # command's own error says what is wrong with the disk
