@@ -15,6 +15,7 @@ import json
 import sys
 from pathlib import Path
 
+from boxoffice import hub_seats
 from boxoffice.app import load_context, make_client, open_local_store, terminal_of
 from boxoffice.core.errors import SaleRejected
 from boxoffice.core.payments import PaymentRequest
@@ -35,7 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--refresh", action="store_true", help="fetch the lease first (the hub must answer)")
     parser.add_argument("--stop-on-refusals", type=int, default=5)
+    parser.add_argument("--hold-timeout", type=float, default=None,
+                        help="seconds a hold may take before the window sells from its lease (default: the "
+                             "product's); a phase that must go through the hub sets it high, so a slow "
+                             "machine cannot turn it into a lease phase")
     args = parser.parse_args(argv)
+    if args.hold_timeout is not None:
+        hub_seats.HOLD_TIMEOUT = (hub_seats.HOLD_TIMEOUT[0], args.hold_timeout)
     context = load_context(argparse.Namespace(log_level="WARNING"), stderr_logging=False)
     assert context.config.central.hub, "this window is not paired with an office hub"
     store = open_local_store(context)
