@@ -33,9 +33,6 @@ COMMAND_MODULES: dict[str, str] = {
     "refund": "boxoffice.commands.refunds",
     "hub": "boxoffice.hub.cli",  # the office hub (issue #18): boxoffice hub ...
 }
-#: Options of every command that take a value (the word after one is not the command).
-_VALUE_OPTIONS = ("--config", "--data-dir", "--log-level")
-
 
 def _common_options(suppress: bool) -> argparse.ArgumentParser:
     """Options every command takes; on subcommands their defaults are suppressed so that
@@ -76,11 +73,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def command_named(argv: Sequence[str]) -> str | None:
     """The subcommand word of ``argv`` (the first word that is neither an option nor an option's value)."""
+    value_options = {option for action in _common_options(suppress=False)._actions if action.nargs != 0
+                     for option in action.option_strings}  # the word after one of these is its value
     words = iter(argv)
     for word in words:
         if word == "--":
             return next(words, None)
-        if word in _VALUE_OPTIONS:
+        if word in value_options:
             next(words, None)
         elif not word.startswith("-"):
             return word

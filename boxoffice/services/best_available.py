@@ -90,13 +90,11 @@ def _sort_naturally(members: list[SeatLabel]) -> None:
     prefix = os.path.commonprefix(labels)  # noqa: RUF071  (labels, not paths: character by character)
     while prefix and prefix[-1].isdecimal():  # any decimal digit, as the general key reads them
         prefix = prefix[:-1]
-    if prefix == prefix.strip():
-        start = len(prefix)
-        tails = [label[start:] for label in labels]
-        if all(tail.isdecimal() for tail in tails):
-            order = sorted(range(len(members)), key=lambda i: (int(tails[i]), labels[i], str(members[i].key)))
-            members[:] = [members[i] for i in order]
-            return
+    tails = [label[len(prefix):] for label in labels]  # the shared prefix compares equal in the general key
+    if all(tail.isdecimal() for tail in tails):
+        order = sorted(range(len(members)), key=lambda i: (int(tails[i]), labels[i], str(members[i].key)))
+        members[:] = [members[i] for i in order]
+        return
     members.sort(key=lambda s: (natural_key(s.seat_id), s.seat_id, str(s.key)))
 
 
