@@ -91,7 +91,9 @@ def _serve(args: argparse.Namespace) -> int:
         print("--workers must be 1 or more", file=sys.stderr)
         return 2
     if args.workers == 1:
-        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level)
+        app = create_app(url)
+        scale_out.settle_heap()
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
         return 0
     refusal = scale_out.refusal(url, args.workers)
     if refusal:

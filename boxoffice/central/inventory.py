@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
-from boxoffice.central.models import Event, LedgerEntry, Ticket, TicketBlocked, TicketOffline
+from boxoffice.central.models import Base, Event, LedgerEntry, Ticket, TicketBlocked, TicketOffline
 
 T = TypeVar("T")
 CHUNK = 500
@@ -49,6 +50,25 @@ def lock_ticket_rows(session: Session, ids: Iterable[str]) -> dict[str, Row[Any]
         for row in session.execute(stmt):
             found[row.id] = row
     return found
+
+
+def offline_offices(session: Session, ids: Iterable[str]) -> dict[str, Row[Any]]:
+    """:func:`offline_rows` as plain rows (``ticket_id``, ``office_id``): for checks that only read who holds a
+    ticket (a catch-up batch reads hundreds; ORM objects would cost several times more)."""
+    return _rows_by_ticket(session, TicketOffline.ticket_id, TicketOffline.office_id, ids)
+
+
+def lock_times(session: Session, ids: Iterable[str]) -> dict[str, Row[Any]]:
+    """:func:`lock_rows` as plain rows (``ticket_id``, ``locked_up``), expired or not, for the same reason."""
+    return _rows_by_ticket(session, TicketBlocked.ticket_id, TicketBlocked.locked_up, ids)
+
+
+def _rows_by_ticket(session: Session, ticket_id: Any, value: Any, ids: Iterable[str]) -> dict[str, Row[Any]]:
+    rows: dict[str, Row[Any]] = {}
+    for chunk in chunks(sorted(set(ids))):
+        for row in session.execute(select(ticket_id, value).where(ticket_id.in_(chunk))):
+            rows[row.ticket_id] = row
+    return rows
 
 
 def offline_rows(session: Session, ids: Iterable[str]) -> dict[str, TicketOffline]:
@@ -89,8 +109,8 @@ def unavailable(ids: Sequence[str], tickets: dict[str, Ticket] | dict[str, Row[A
 OFFICE, ONLINE_HOLD, ONLINE = "office", "online_hold", "online"
 
 
-def held_elsewhere(ticket: Ticket, offline: TicketOffline | None, lock: TicketBlocked | None, now: datetime,
-                   seller_office: str | None) -> str | None:
+def held_elsewhere(ticket: Ticket, offline: TicketOffline | Row[Any] | None, lock: TicketBlocked | Row[Any] | None,
+                   now: datetime, seller_office: str | None) -> str | None:
     """The side that holds this unsold ticket against ``seller_office`` (None: the platform's own POS), or None
     when the seller may take it.
 
@@ -143,6 +163,43 @@ def ledger_row(ticket: Ticket | Row[Any] | str, action: str, now: datetime, *, o
 
 
 def append_ledger(session: Session, rows: list[dict[str, Any]]) -> None:
-    if rows:  # Core executemany (the ORM's bulk insert costs several times more per row), after what is pending
+    insert_rows(session, LedgerEntry, rows)
+
+
+def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT ``rows`` (column names as keys) by one Core executemany, after what the session has pending: the
+    ORM's bulk insert costs several times more per row (a catch-up batch writes thousands)."""
+    if rows:
         session.flush()
-        session.connection().execute(LedgerEntry.__table__.insert(), rows)
+        session.connection().execute(model.__table__.insert(), rows)
+
+
+def insert_rows_returning_ids(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:
+    """:func:`insert_rows` for a table with an integer ``id``: the new ids, in the order of ``rows``."""
+    if not rows:
+        return []
+    session.flush()
+    table = model.__table__
+    statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.connection().execute(statement, rows).scalars())
+
+
+def mark_sold(session: Session, sold: Sequence[dict[str, Any]]) -> None:
+    """Write the sales ``sold`` lists (``ticket_id``, ``order_id``, ``now``) by one Core executemany: for tickets
+    whose loaded objects were updated with :func:`sold_in_memory`, so the ORM has nothing of theirs to flush."""
+    if not sold:
+        return
+    table = Ticket.__table__
+    session.flush()
+    session.connection().execute(
+        table.update().where(table.c.id == bindparam("ticket_id")).values(
+            status=False, status_sold=bindparam("now"), sold_order_id=bindparam("order_id"),
+            date_updated=bindparam("now")), list(sold))
+
+
+def sold_in_memory(ticket: Ticket, order_id: str, now: datetime) -> dict[str, Any]:
+    """Show ``ticket`` sold by ``order_id`` to the rest of the request without making it dirty; the row for
+    :func:`mark_sold`, which writes it."""
+    for name, value in (("status", False), ("status_sold", now), ("sold_order_id", order_id), ("date_updated", now)):
+        set_committed_value(ticket, name, value)
+    return {"ticket_id": ticket.id, "order_id": order_id, "now": now}

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from boxoffice.central import sync_conflicts
@@ -38,6 +38,8 @@ from boxoffice.central.inventory import (
     append_ledger,
     chunks,
     held_elsewhere,
+    insert_rows,
+    insert_rows_returning_ids,
     ledger_row,
     lock_rows,
     lock_tickets,
@@ -296,8 +298,7 @@ def _store(session: Session, new_rows: list[dict[str, Any]], fresh: list[tuple[i
     """Insert the transactions gathered so far (ids in order), their children, and fill in their results."""
     if not new_rows:
         return
-    ids = list(session.scalars(insert(PosTransaction).returning(PosTransaction.id, sort_by_parameter_order=True),
-                               new_rows))
+    ids = insert_rows_returning_ids(session, PosTransaction, new_rows)
     for position, (transaction_id, (index, tx, row)) in enumerate(zip(ids, fresh, strict=True)):
         skew = _skew_of(row["created_at"], row["date_received"])
         results[index] = Recorded(transaction_id, row["inconsistencies"], replayed=False, clock_skew_seconds=skew)
@@ -328,22 +329,20 @@ def _insert_children(session: Session, stored: list[tuple[int, PosTransactionIn]
     payments = [{"transaction_id": transaction_id, "position": i, "payment_method": p.method,
                  "amount_cents": p.amount, "change_cents": p.change, "reference": p.reference}
                 for transaction_id, tx in stored for i, p in enumerate(tx.payments)]
-    if payments:
-        session.execute(insert(PosPayment), payments)
+    insert_rows(session, PosPayment, payments)
     items = [(transaction_id, position, item) for transaction_id, tx in stored
              for position, item in enumerate(tx.items)]
     if not items:
         return
-    item_ids = list(session.scalars(insert(PosItem).returning(PosItem.id, sort_by_parameter_order=True), [
+    item_ids = insert_rows_returning_ids(session, PosItem, [
         {"transaction_id": transaction_id, "position": position, "product_id": item.product_id,
          "quantity": item.quantity, "description": item.description, "unit_cents": item.unit_amount,
          "total_cents": item.total_amount, "discount_cents": item.discount_amount, "item_code": item.item_code}
-        for transaction_id, position, item in items]))
+        for transaction_id, position, item in items])
     tickets = [{"item_id": item_id, "position": n, "product_id": t.product_id, "description": t.description,
                 "barcode": t.barcode, "ticket_id": t.ticket_id}
                for item_id, (_t, _p, item) in zip(item_ids, items, strict=True) for n, t in enumerate(item.tickets)]
-    if tickets:
-        session.execute(insert(PosItemTicket), tickets)
+    insert_rows(session, PosItemTicket, tickets)
 
 
 def _same_office(office_id: str | None) -> Any:

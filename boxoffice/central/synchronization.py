@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Row, delete, insert, select
 from sqlalchemy.orm import Session
 
 from boxoffice.central import journal_anchors, sale_refunds, sync_conflicts
@@ -45,10 +45,13 @@ from boxoffice.central.inventory import (
     append_ledger,
     chunks,
     held_elsewhere,
+    insert_rows,
     ledger_row,
-    lock_rows,
     lock_tickets,
-    offline_rows,
+    lock_times,
+    mark_sold,
+    offline_offices,
+    sold_in_memory,
 )
 from boxoffice.central.models import (
     Event,
@@ -57,7 +60,6 @@ from boxoffice.central.models import (
     SyncEntry,
     Ticket,
     TicketBlocked,
-    TicketOffline,
     TicketType,
 )
 from boxoffice.central.pos_checks import PosTransactionIn, parse_created_at
@@ -174,8 +176,8 @@ class _Context:
 
     now: datetime
     tickets: dict[str, Ticket]
-    offline: dict[str, TicketOffline]
-    locks: dict[str, TicketBlocked]
+    offline: dict[str, Row[Any]]  # (ticket_id, office_id): read only
+    locks: dict[str, Row[Any]]  # (ticket_id, locked_up): rows deleted by Core statements
     events: dict[str, bool]
     #: per (event, POS product id): the ticket type and event its rules come from; None: not a type of ours
     rule_types: dict[tuple[str, str], tuple[TicketType, Event] | None] = field(default_factory=dict)
@@ -201,7 +203,7 @@ def synchronize(session: Session, request: SyncRequest, principal: Principal, no
     ids = {ticket_id for entry in request.entries for ticket_id in entry.tickets}
     for chunk in chunks(order_ids):
         ids.update(session.scalars(select(OrderTicket.ticket_id).where(OrderTicket.order_id.in_(chunk))))
-    context = _Context(now, lock_tickets(session, ids), offline_rows(session, ids), lock_rows(session, ids), {})
+    context = _Context(now, lock_tickets(session, ids), offline_offices(session, ids), lock_times(session, ids), {})
     seen = _Seen.load(session, request.entries)
     pending = _Pending()
     results = []
@@ -277,6 +279,7 @@ class _Pending:
     lines: list[dict[str, Any]] = field(default_factory=list)
     ledger: list[dict[str, Any]] = field(default_factory=list)
     released: list[str] = field(default_factory=list)
+    sold: list[dict[str, Any]] = field(default_factory=list)  # tickets taken (inventory.sold_in_memory)
 
     def write(self, session: Session, now: datetime) -> None:
         if not self.sales:
@@ -292,17 +295,17 @@ class _Pending:
                 sale.order["pos_transaction_id"] = done.transaction_id
                 sale.order["inconsistencies"] += done.inconsistencies  # the result's list too
                 sale.result["clock_skew_seconds"] = done.clock_skew_seconds
-        session.execute(insert(Order), [sale.order for sale in self.sales])
-        if self.lines:
-            session.execute(insert(OrderTicket), self.lines)
+        insert_rows(session, Order, [sale.order for sale in self.sales])
+        mark_sold(session, self.sold)
+        insert_rows(session, OrderTicket, self.lines)
         for chunk in chunks(self.released):
             session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(chunk)))
         append_ledger(session, self.ledger)
-        session.execute(insert(SyncEntry), [
+        insert_rows(session, SyncEntry, [
             {"office_id": sale.entry.office_id, "idempotency_key": sale.entry.idempotency_key,
              "purchase_code": sale.entry.purchase_code, "status": COMPLETED, "fingerprint": sale.fingerprint,
              "order_id": sale.order["id"], "result": sale.result, "date_created": now} for sale in self.sales])
-        self.sales, self.lines, self.ledger, self.released = [], [], [], []
+        self.sales, self.lines, self.ledger, self.released, self.sold = [], [], [], [], []
 
 
 def _complete_plain(session: Session, context: _Context, pending: _Pending, entry: SaleEntry) -> dict[str, Any]:
@@ -311,7 +314,7 @@ def _complete_plain(session: Session, context: _Context, pending: _Pending, entr
     inconsistencies = _entry_inconsistencies(session, context, entry)
     tickets = []
     for position, ticket_id in enumerate(entry.tickets):
-        _take(context.tickets[ticket_id], order_id, now)
+        pending.sold.append(sold_in_memory(context.tickets[ticket_id], order_id, now))
         tickets.append({"ticket_id": ticket_id, "conflict": None, "taken": True})
         pending.lines.append({"order_id": order_id, "ticket_id": ticket_id, "position": position, "conflict": None})
         pending.ledger.append(ledger_row(context.tickets[ticket_id], "sale", now, office_id=entry.office_id,

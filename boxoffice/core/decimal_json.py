@@ -81,13 +81,19 @@ def _decimal(text: str) -> Decimal | UnsafeNumber:
     return value
 
 
-def loads(text: str | bytes, *, mark_unsafe: bool = False) -> Any:
+def loads(text: str | bytes, *, mark_unsafe: bool = False, marked: list[UnsafeNumber] | None = None) -> Any:
     """Parse JSON; non-integers as ``Decimal``. ``ValueError`` for anything that is not JSON or too deep.
 
     Numbers out of range and ``NaN``/``Infinity`` raise ``ValueError`` too, unless ``mark_unsafe`` puts an
-    :class:`UnsafeNumber` there.
+    :class:`UnsafeNumber` there (each one also appended to ``marked``, when given: a caller learns whether
+    there are any without walking the result).
     """
-    on_unsafe: Any = (lambda number: number) if mark_unsafe else _refuse
+    def keep(number: UnsafeNumber) -> UnsafeNumber:
+        if marked is not None:
+            marked.append(number)
+        return number
+
+    on_unsafe: Any = keep if mark_unsafe else _refuse
 
     def integer(literal: str) -> Any:
         value = _integer(literal)
@@ -99,7 +105,7 @@ def loads(text: str | bytes, *, mark_unsafe: bool = False) -> Any:
 
     def constant(name: str) -> Any:  # NaN, Infinity, -Infinity: Python's json reads them, JSON has no such thing
         if mark_unsafe:
-            return UnsafeNumber(name)
+            return keep(UnsafeNumber(name))
         raise ValueError(f"{name} is not a JSON number")
 
     try:

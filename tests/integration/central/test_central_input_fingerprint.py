@@ -30,6 +30,34 @@ def tiny_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     """Split strings and flush the hash every few pieces, so every seam is crossed by small documents."""
     monkeypatch.setattr(request_body, "_STRING_PIECE", 3)
     monkeypatch.setattr(request_body, "_FLUSH_PIECES", 2)
+    monkeypatch.setattr(request_body, "ONE_CALL_CHARS", -1)  # every body takes the walk
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=documents)
+def test_one_call_fingerprint_is_the_walks(document: object) -> None:
+    """The short cut for a clean body (one C call) hashes the very text the walk writes."""
+    raw = dumps({"data": document})
+    fast = request_body.parse_body(raw, "fn\n")
+    original = request_body.ONE_CALL_CHARS
+    try:
+        request_body.ONE_CALL_CHARS = -1
+        walked = request_body.parse_body(raw, "fn\n")
+    finally:
+        request_body.ONE_CALL_CHARS = original
+    assert fast.fingerprint == walked.fingerprint
+    assert fast.payload == walked.payload
+
+
+@pytest.mark.parametrize("body", [
+    rb'{"data": {"name": "\\u0000 is six characters, not a NUL"}}',  # an escaped backslash, then "u0000"
+    rb'{"data": {"name": "\ud83c\udfab ticket"}}',  # a surrogate pair: one real character
+])
+def test_escapes_that_only_look_bad_are_accepted(body: bytes) -> None:
+    """Such a body leaves the short cut for the walk, which finds nothing wrong."""
+    parsed = request_body.parse_body(body, "fn\n")
+    assert parsed.fingerprint == hashlib.sha256(("fn\n" + canonical(parsed.payload)).encode("utf-8")).hexdigest()
+    assert "\x00" not in parsed.payload["data"]["name"]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
