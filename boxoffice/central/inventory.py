@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -175,13 +175,30 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
 
 
 def insert_rows_returning_ids(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:
-    """:func:`insert_rows` for a table with an integer ``id``: the new ids, in the order of ``rows``."""
+    """:func:`insert_rows` for a table with an integer ``id``: the new ids, in the order of ``rows``.
+
+    The ids are reserved first and written explicitly, so the INSERT stays one batched executemany (an INSERT
+    ... RETURNING whose rows must come back in order goes row by row on SQLite).
+    """
     if not rows:
         return []
     session.flush()
-    table = model.__table__
-    statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.connection().execute(statement, rows).scalars())
+    ids = _reserve_ids(session, model.__table__, len(rows))
+    insert_rows(session, model, [{**row, "id": new_id} for row, new_id in zip(rows, ids, strict=True)])
+    return ids
+
+
+def _reserve_ids(session: Session, table: Any, count: int) -> list[int]:
+    """``count`` unused ids of ``table`` for this transaction: on PostgreSQL from the column's sequence (safe
+    with concurrent writers); on SQLite after the largest (what SQLite itself would pick: a write transaction
+    there holds the only write lock, and these tables have no AUTOINCREMENT to keep deleted ids unused)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        sequence = connection.execute(select(func.pg_get_serial_sequence(table.name, "id"))).scalar_one()
+        return sorted(connection.execute(select(func.nextval(sequence)).select_from(
+            func.generate_series(1, count))).scalars())
+    last = connection.execute(select(func.max(table.c.id))).scalar() or 0
+    return list(range(last + 1, last + 1 + count))
 
 
 def mark_sold(session: Session, sold: Sequence[dict[str, Any]]) -> None:

@@ -255,10 +255,13 @@ def record(session: Session, tx: PosTransactionIn, raw: dict[str, Any], *, offic
 
 
 def record_many(session: Session, transactions: Sequence[tuple[PosTransactionIn, dict[str, Any]]], *,
-                office_id: str | None, source: str, now: datetime) -> list[Recorded]:
+                office_id: str | None, source: str, now: datetime, texts: Sequence[str] | None = None
+                ) -> list[Recorded]:
     """Store many transactions of one office as :func:`record` stores each (without taking tickets), in a few
-    statements: one look-up of earlier codes, one catalogue per event, bulk inserts (a catch-up batch)."""
-    texts = [canonical(raw) for _tx, raw in transactions]
+    statements: one look-up of earlier codes, one catalogue per event, bulk inserts (a catch-up batch).
+    ``texts``: each raw transaction's ``canonical`` text, when the caller has it already."""
+    if texts is None:
+        texts = [canonical(raw) for _tx, raw in transactions]
     prints = [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts]
     earlier: dict[str, list[tuple[int, str, list[str], int | None]]] = {}
     for chunk in chunks(sorted({tx.code for tx, _raw in transactions})):

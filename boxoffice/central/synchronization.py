@@ -30,6 +30,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Row, delete, insert, select
@@ -65,7 +66,7 @@ from boxoffice.central.models import (
 from boxoffice.central.pos_checks import PosTransactionIn, parse_created_at
 from boxoffice.central.pos_transactions import parse_transaction, record, record_many
 from boxoffice.central.ticket_issuing import rule_breaks, sold_count
-from boxoffice.central.validation import MAX_IDS, Fields, callable_data, canonical
+from boxoffice.central.validation import MAX_IDS, Fields, callable_data, canonical_members, canonical_of
 from boxoffice.core.codes import parse_code
 from boxoffice.core.errors import InvalidCode
 from boxoffice.core.money import cents_to_api
@@ -108,6 +109,27 @@ class SaleEntry:
     pos: PosTransactionIn | None
     pos_raw: dict[str, Any] | None
     raw: dict[str, Any]
+
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        """Each member's canonical text: the entry's, its content's and its POS transaction's texts share them."""
+        return canonical_members(self.raw)
+
+    @cached_property
+    def raw_text(self) -> str:
+        """``canonical(raw)``: what the office sent, as stored on its order."""
+        return canonical_of(self._texts, self.raw)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """SHA-256 of what the entry says, leaving out its key (a re-created outbox item may carry a new one)."""
+        content = canonical_of(self._texts, (name for name in CONTENT_FIELDS if name in self.raw))
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+    @property
+    def pos_text(self) -> str:
+        """``canonical(pos_raw)``."""
+        return self._texts["pos_transaction"]
 
 
 @dataclass(frozen=True)
@@ -290,7 +312,8 @@ class _Pending:
                 with_pos.setdefault(sale.entry.office_id, []).append(sale)
         for office_id, sales in with_pos.items():
             recorded = record_many(session, [(sale.entry.pos, sale.entry.pos_raw) for sale in sales],  # type: ignore[misc]
-                                   office_id=office_id, source="offline_sync", now=now)
+                                   office_id=office_id, source="offline_sync", now=now,
+                                   texts=[sale.entry.pos_text for sale in sales])
             for sale, done in zip(sales, recorded, strict=True):
                 sale.order["pos_transaction_id"] = done.transaction_id
                 sale.order["inconsistencies"] += done.inconsistencies  # the result's list too
@@ -323,7 +346,7 @@ def _complete_plain(session: Session, context: _Context, pending: _Pending, entr
             pending.released.append(ticket_id)
     result = _result(entry, order_id, tickets, inconsistencies, order_status=COMPLETED)
     result["clock_skew_seconds"] = None  # the POS transaction's, once recorded
-    pending.sales.append(_Plain(entry, fingerprint(entry), _order_row(entry, order_id, COMPLETED, inconsistencies,
+    pending.sales.append(_Plain(entry, entry.fingerprint, _order_row(entry, order_id, COMPLETED, inconsistencies,
                                                                       None, now), result))
     return result
 
@@ -335,18 +358,12 @@ def _order_row(entry: SaleEntry, order_id: str, status: str, inconsistencies: li
             "office_name": entry.office_name, "client_id": entry.client_id, "client_name": entry.client_name,
             "amount_cents": entry.amount,
             "transactions": [{"method": p.method, "amount_cents": p.amount} for p in entry.payments],
-            "inconsistencies": inconsistencies, "pos_transaction_id": pos_id, "raw": canonical(entry.raw),
+            "inconsistencies": inconsistencies, "pos_transaction_id": pos_id, "raw": entry.raw_text,
             "date_created": now, "date_cancelled": now if status == CANCELLED else None}
 
 
-def fingerprint(entry: SaleEntry) -> str:
-    """SHA-256 of what the entry says, leaving out its key (a re-created outbox item may carry a new one)."""
-    content = {name: entry.raw[name] for name in CONTENT_FIELDS if name in entry.raw}
-    return hashlib.sha256(canonical(content).encode("utf-8")).hexdigest()
-
-
 def _process(session: Session, context: _Context, entry: SaleEntry) -> dict[str, Any]:
-    content = fingerprint(entry)
+    content = entry.fingerprint
     first = _first_entry(session, entry)
     if first is not None:
         row, matched = first

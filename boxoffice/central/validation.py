@@ -10,7 +10,9 @@ JSON numbers with a fraction arrive as :class:`~decimal.Decimal` (never ``float`
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from decimal import Decimal
+from json.encoder import encode_basestring as _encode_string  # C, what json.dumps(ensure_ascii=False) uses
 from typing import Any
 
 from boxoffice.central.envelope import BadInput
@@ -193,9 +195,32 @@ def canonical_default(value: Any) -> str:
     return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=canonical_default)
+
+
 def canonical(value: Any) -> str:
     """Stable text of a parsed request, to tell a true replay from a reused idempotency key.
 
     :func:`boxoffice.central.request_body.parse_body` hashes the same text of a whole body in pieces.
     """
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=canonical_default)
+    return _CANONICAL.encode(value)
+
+
+def canonical_members(obj: dict[str, Any]) -> dict[str, str]:
+    """The canonical text of each member's value of ``obj``, so that several texts made of its members (the
+    whole object, a subset, one nested value) cost one encoding between them (:func:`canonical_of`)."""
+    texts = {}
+    for key, value in obj.items():
+        kind = type(value)
+        if kind is str:
+            texts[key] = _encode_string(value)
+        elif kind is int:
+            texts[key] = int.__repr__(value)
+        else:
+            texts[key] = _CANONICAL.encode(value)
+    return texts
+
+
+def canonical_of(texts: dict[str, str], keys: Iterable[str]) -> str:
+    """``canonical`` of the object made of the ``keys`` members whose texts ``canonical_members`` gave."""
+    return "{" + ",".join(_encode_string(key) + ":" + texts[key] for key in sorted(keys)) + "}"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from boxoffice.central import request_body
 from boxoffice.central.envelope import dumps
-from boxoffice.central.validation import canonical
+from boxoffice.central.validation import canonical, canonical_members, canonical_of
 from boxoffice.core import decimal_json
 
 text = st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=30)
@@ -75,3 +75,16 @@ def test_same_content_any_key_order_or_spacing_has_one_fingerprint() -> None:
     assert one == two
     assert request_body.parse_body(b'{"data":{"a":"y","b":[1,2.5]}}', "f\n").fingerprint != one
     assert canonical({"n": Decimal("2.50")}) == '{"n":"2.5"}'
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=st.dictionaries(text, documents, max_size=8), subset=st.sets(text, max_size=8))
+def test_texts_joined_from_members_are_canonical(document: dict[str, object], subset: set[str]) -> None:
+    """An entry's stored text, content fingerprint and POS text are joined from its members' texts (one
+    encoding between them): each is exactly what ``canonical`` writes, so stored fingerprints still match."""
+    document = decimal_json.loads(dumps(document))
+    texts = canonical_members(document)
+    assert canonical_of(texts, document) == canonical(document)
+    keys = [key for key in subset if key in document]
+    assert canonical_of(texts, keys) == canonical({key: document[key] for key in keys})
+    assert all(texts[key] == canonical(value) for key, value in document.items())
