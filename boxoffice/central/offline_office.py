@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import delete, func, insert, literal, select, update
+from sqlalchemy import delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.central.auth import Principal
@@ -27,7 +27,7 @@ from boxoffice.central.inventory import (
     unavailable,
 )
 from boxoffice.central.models import Event, LedgerEntry, Ticket, TicketBlocked, TicketOffline
-from boxoffice.central.staged_ids import stage
+from boxoffice.central.staged_ids import STAGED, stage
 from boxoffice.central.validation import callable_data
 
 MSG_ASSIGNED = "Tickets Tranferido offline"
@@ -105,17 +105,23 @@ def assign(session: Session, request: TicketsRequest, principal: Principal, now:
     """Move free tickets to an offline office: ``status_offline``, a ``tickets_offline`` row, a ledger entry."""
     require_office(session, request.office_id, "data.office_id")
     require_event(session, request.event_id, "data.event_id")
-    # an assignment may move 100,000 tickets: the ids are staged once, every step below is one statement
+    # an assignment may move 100,000 tickets: the ids are staged once, every step below is one statement, and
+    # only the rows that refuse it come back to Python
     staged = stage(session, request.tickets)
-    tickets = {row.id: row for row in session.execute(  # plain rows, locked in id order (no deadlocks)
-        select(Ticket.id, Ticket.event_id, Ticket.status).where(Ticket.id.in_(staged)).order_by(Ticket.id)
-        .with_for_update())}
+    lock_in_id_order(session, staged)
+    refusing = {row.id: row for row in session.execute(
+        select(STAGED.c.id, Ticket.event_id, Ticket.status)
+        .outerjoin(Ticket, Ticket.id == STAGED.c.id)
+        .where(or_(Ticket.id.is_(None), Ticket.event_id != request.event_id, Ticket.status.is_not(True))))}
     locks = {row.ticket_id: row for row in session.execute(
         select(TicketBlocked.ticket_id, TicketBlocked.locked_up).where(TicketBlocked.ticket_id.in_(staged)))}
     offline = {row.ticket_id: row for row in session.execute(
         select(TicketOffline.ticket_id).where(TicketOffline.ticket_id.in_(staged)))}
-    reasons = unavailable(request.tickets, tickets, offline, locks, now, request.event_id)  # type: ignore[arg-type]
-    if reasons:
+    if refusing or offline or any(lock.locked_up > now for lock in locks.values()):
+        free = _Free(request.event_id, True)
+        tickets = {ticket_id: row for ticket_id in request.tickets
+                   if (row := refusing.get(ticket_id, free)).event_id is not None}
+        reasons = unavailable(request.tickets, tickets, offline, locks, now, request.event_id)  # type: ignore[arg-type]
         return unavailable_result(reasons)
     if locks:  # only expired ones are left: they block nothing, and go
         session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(staged)))
@@ -123,6 +129,21 @@ def assign(session: Session, request: TicketsRequest, principal: Principal, now:
                     .execution_options(synchronize_session=False))
     _hold_offline(session, request, now, staged)
     return ApiResult(200, MSG_ASSIGNED, {"tickets": request.tickets})
+
+
+class _Free(NamedTuple):
+    """What :func:`assign` knows of a staged ticket that its refusal query did not return: of the event, free."""
+
+    event_id: str | None
+    status: bool
+
+
+def lock_in_id_order(session: Session, staged: Any) -> None:
+    """Row-lock the staged tickets in id order (so two assignments cannot deadlock), with no row sent back:
+    ``SELECT count(*)`` over the locking select. SQLite has no row locks (its write transaction holds the file)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.count()).select_from(
+            select(Ticket.id).where(Ticket.id.in_(staged)).order_by(Ticket.id).with_for_update().subquery()))
 
 
 def _hold_offline(session: Session, request: TicketsRequest, now: datetime, staged: Any) -> None:
