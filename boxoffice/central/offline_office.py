@@ -191,9 +191,6 @@ def unassign(session: Session, request: TicketsRequest, principal: Principal, no
     return ApiResult(200, MSG_UNASSIGNED, {"tickets": request.tickets})
 
 
-_OFFICE_ROW_KEYS = ("ticket_id", "seat_id", "zone", "color", "status", "event_id", "seat_row")
-
-
 def list_sales(session: Session, request: OfficeEventRequest, principal: Principal, now: datetime) -> ApiResult:
     """The office's inventory for an event (INNER JOIN on ``tickets_offline``); sold tickets show false.
 
@@ -201,14 +198,15 @@ def list_sales(session: Session, request: OfficeEventRequest, principal: Princip
     objects, made into dicts in one pass: a venue's office may hold 100,000 tickets (the pull's first half)."""
     require_office(session, request.office_id, "data.office_id")
     event = require_event(session, request.event_id, "data.event_id")
-    tickets = session.execute(
+    tickets = session.connection().execute(  # Core rows: the ORM's result layer adds nothing to plain columns
         select(Ticket.id, Ticket.seat_id, Ticket.zone, Ticket.color, Ticket.status, Ticket.event_id, Ticket.seat_row)
         .join(TicketOffline, TicketOffline.ticket_id == Ticket.id)
         .where(TicketOffline.office_id == request.office_id, TicketOffline.event_id == request.event_id)
-        .order_by(Ticket.position, Ticket.id))
-    keys, name = _OFFICE_ROW_KEYS, event.name
-    rows = [dict(zip(keys, (tid, seat, zone, color, bool(status), event_id, seat_row), strict=True),
-                 event_name=name) for tid, seat, zone, color, status, event_id, seat_row in tickets]
+        .order_by(Ticket.position, Ticket.id)).all()
+    name = event.name
+    rows = [{"ticket_id": tid, "seat_id": seat, "zone": zone, "color": color, "status": bool(status),
+             "event_id": event_id, "seat_row": seat_row, "event_name": name}
+            for tid, seat, zone, color, status, event_id, seat_row in tickets]
     return ApiResult(200, MSG_LISTED, {"response": rows})
 
 

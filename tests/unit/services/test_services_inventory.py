@@ -236,3 +236,32 @@ def test_a_big_first_pull_builds_the_ticket_indexes_after_the_insert_and_ends_wi
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     merge_inventory(empty_store.session_factory, "EVBIG", "Grande", None, tickets[:10], [])  # a small pull again
     assert len(dropped) == len([1 for _, sql in before if sql is not None])  # not dropped for fewer than held
+
+
+def test_the_bulk_insert_checks_states_itself_and_leaves_the_store_checking_them(
+        empty_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pull's insert turns SQLite's CHECK off for its one statement (it costs a third of the insert): it
+    refuses a state the CHECK would have, inserts nothing then, and the connection checks again afterwards."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from boxoffice.services import inventory
+
+    tickets = [RemoteTicket(f"T{n}", f"GEN{n}", "General", "#4A90D9", True, "A") for n in range(1, 4)]
+    real_rank = inventory._rank
+
+    def rank_then_spoil(existing: list[Ticket], new_rows: list[dict]) -> None:
+        real_rank(existing, new_rows)
+        new_rows[1]["state"] = "lost"
+
+    monkeypatch.setattr(inventory, "_rank", rank_then_spoil)
+    with pytest.raises(ValueError, match="not one of"):
+        merge_inventory(empty_store.session_factory, "EVCHK", "Chequeo", None, tickets, [])
+    with empty_store.read_session_factory() as session:
+        assert session.scalars(select(Ticket.id).where(Ticket.event_id == "EVCHK")).all() == []
+    monkeypatch.setattr(inventory, "_rank", real_rank)
+    merge_inventory(empty_store.session_factory, "EVCHK", "Chequeo", None, tickets, [])
+    for _ in range(3):  # whichever pooled connection the insert used
+        with pytest.raises(IntegrityError, match="CHECK constraint failed"), empty_store.session_factory.begin() as s:
+            s.execute(text("UPDATE tickets SET state = 'lost' WHERE id = 'T1'"))
+    assert state(empty_store, "T1") == "available"
