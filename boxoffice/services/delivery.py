@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from boxoffice.core import ticket_states
@@ -85,9 +85,11 @@ def next_batch(read_session_factory: sessionmaker[Session], batch_size: int) -> 
     sale_not_there = exists().where(sale_row.kind == "sale", sale_row.subject == Outbox.subject,
                                     sale_row.state != "delivered")
     with read_session_factory() as session:
-        rows = session.scalars(select(Outbox).where(Outbox.state == "pending",
-                                                    ~(Outbox.kind.in_(("void", "refund")) & sale_not_there))
-                               .order_by(Outbox.id).limit(batch_size)).all()
+        rows = session.execute(  # plain rows: a catch-up reads 500 items a round, ORM objects cost twice as much
+            select(Outbox.id, Outbox.kind, Outbox.idempotency_key, Outbox.payload, Outbox.subject,
+                   Outbox.attempted_at)
+            .where(Outbox.state == "pending", ~(Outbox.kind.in_(("void", "refund")) & sale_not_there))
+            .order_by(Outbox.id).limit(batch_size)).all()
         batch: list[dict[str, Any]] = []
         tickets = 0
         for row in rows:
@@ -253,8 +255,11 @@ def _record_plain(session: Session, plain: dict[int, tuple[int, dict[str, Any]]]
     ticket_states.check(OUTBOX, "pending", "delivered")
     ticket_states.check(DELIVERY, "pending", "delivered")
     now = utcnow()
-    session.execute(update(Outbox), [{"id": oid, "state": "delivered", "delivered_at": now, "response": answer,
-                                      "last_error": None} for oid, (_, answer) in plain.items()])
+    outbox = Outbox.__table__  # one Core executemany (the ORM's bulk UPDATE by key costs twice as much a row)
+    session.connection().execute(
+        outbox.update().where(outbox.c.id == bindparam("oid"), outbox.c.state == "pending")
+        .values(state="delivered", delivered_at=now, response=bindparam("answer"), last_error=None),
+        [{"oid": oid, "answer": answer} for oid, (_, answer) in plain.items()])
     session.execute(update(Sale).where(Sale.id.in_([sale_id for sale_id, _ in plain.values()]),
                                        Sale.delivery_state == "pending")
                     .values(delivery_state="delivered").execution_options(synchronize_session=False))
