@@ -19,6 +19,7 @@ from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from boxoffice.central.bulk_insert import insert_many
 from boxoffice.central.models import Base, Event, LedgerEntry, Ticket, TicketBlocked, TicketOffline
 
 T = TypeVar("T")
@@ -167,11 +168,12 @@ def append_ledger(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (column names as keys) by one Core executemany, after what the session has pending: the
-    ORM's bulk insert costs several times more per row (a catch-up batch writes thousands)."""
+    """INSERT ``rows`` (column names as keys) in one go (:mod:`boxoffice.central.bulk_insert`: PostgreSQL COPY,
+    SQLite a Core executemany), after what the session has pending: the ORM's bulk insert costs several times
+    more per row (a catch-up batch writes thousands)."""
     if rows:
         session.flush()
-        session.connection().execute(model.__table__.insert(), rows)
+        insert_many(session.connection(), model.__table__, rows)
 
 
 def insert_rows_returning_ids(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:

@@ -1,0 +1,86 @@
+"""INSERT of many rows: PostgreSQL ``COPY``, values converted as SQLAlchemy converts them; elsewhere Core.
+
+A catch-up batch writes thousands of rows per table (orders, lines, sync entries, POS transactions, ledger). On
+PostgreSQL a Core executemany sends them as one INSERT per row through psycopg's pipeline, and a fifth of the
+central's time went waiting on it; ``COPY … FROM STDIN`` takes the same rows about four times faster (measured:
+10,000 rows 0.17-0.25 s -> 0.06-0.09 s). The values are what SQLAlchemy would bind: each column's own bind
+processor (``TypeDecorator``s, JSON), looked up once per table and set of columns, and the Python-side column
+defaults applied as the Core insert applies them. SQLite keeps Core's executemany: its driver runs in process
+and gains nothing from this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+
+Row = Mapping[str, Any]
+
+
+def insert_many(connection: Connection, table: Table, rows: Sequence[Row]) -> None:
+    """INSERT ``rows`` (column keys to values) into ``table``, in order, on ``connection``'s transaction."""
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql":
+        connection.execute(table.insert(), list(rows))
+        return
+    dbapi = connection.dialect.loaded_dbapi
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        for keys, run in groupby(rows, key=lambda row: tuple(row)):  # consecutive rows with the same keys
+            plan = _plan(connection.dialect, table, frozenset(keys))
+            try:
+                with cursor.copy(plan.copy_sql) as copy:
+                    for row in run:
+                        copy.write_row(plan.values(row))
+            except dbapi.Error as exc:  # as SQLAlchemy raises it: IntegrityError & co., and Database.write's
+                # retry of a lost race (a unique key another worker took first) sees it as it sees any other
+                raise DBAPIError.instance(plan.copy_sql, None, exc, dbapi.Error,
+                                          dialect=connection.dialect) from exc
+    finally:
+        cursor.close()
+
+
+@dataclass(frozen=True)
+class _Plan:
+    copy_sql: str
+    #: per column: its key, the default for the rows without it (a callable of no argument), its bind processor
+    columns: tuple[tuple[str, Callable[[], Any] | None, Callable[[Any], Any] | None], ...]
+
+    def values(self, row: Row) -> list[Any]:
+        out = []
+        for key, default, process in self.columns:
+            value = row[key] if default is None else default()  # a plan is for one set of keys
+            out.append(value if process is None else process(value))
+        return out
+
+
+@lru_cache(maxsize=256)
+def _plan(dialect: Dialect, table: Table, keys: frozenset[str]) -> _Plan:
+    defaults: dict[str, Callable[[], Any]] = {}
+    for column in table.columns:
+        default = column.default
+        if column.key in keys or default is None:
+            continue
+        if getattr(default, "is_scalar", False):
+            defaults[column.key] = (lambda value: lambda: value)(default.arg)  # type: ignore[attr-defined]
+        elif getattr(default, "is_callable", False):
+            defaults[column.key] = (lambda fn: lambda: fn(None))(default.arg)  # type: ignore[attr-defined]
+        else:
+            raise ValueError(f"{table.name}.{column.name}: a default COPY cannot apply; give it in every row")
+    unknown = keys - {column.key for column in table.columns}
+    if unknown:
+        raise ValueError(f"{table.name} has no column {sorted(unknown)}")
+    columns = [column for column in table.columns if column.key in keys or column.key in defaults]
+    preparer = dialect.identifier_preparer
+    names = ", ".join(preparer.quote(column.name) for column in columns)
+    return _Plan(f"COPY {preparer.format_table(table)} ({names}) FROM STDIN", tuple(
+        (column.key, defaults.get(column.key), column.type.dialect_impl(dialect).bind_processor(dialect))
+        for column in columns))

@@ -1,0 +1,82 @@
+"""insert_many (PostgreSQL COPY) stores what SQLAlchemy's own INSERT stores: the same values (aware UTC times,
+JSON with non-ASCII text, NULLs, Python-side defaults), the rows in order, on a real PostgreSQL server; a row
+that breaks a constraint fails the whole call and leaves nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+
+from boxoffice.central.bulk_insert import insert_many
+from boxoffice.central.db import Database
+from boxoffice.central.models import LedgerEntry, SyncEntry
+from tests.helpers.postgres import PostgresServer
+
+pytestmark = pytest.mark.postgres
+
+WHEN = datetime(2026, 12, 3, 7, 45, 12, 345678, tzinfo=UTC)
+ROWS: list[dict[str, Any]] = [
+    {"office_id": "norte", "idempotency_key": "k1", "purchase_code": "AB12", "status": "completed",
+     "fingerprint": "f" * 64, "order_id": "o1",
+     "result": {"valido": True, "tickets": ["t1"], "cents": 2500, "texto": "Añadido ✓\ttab \\ barra\nlínea"},
+     "date_created": WHEN},
+    {"office_id": "norte", "idempotency_key": "k2", "purchase_code": None, "status": "conflict",
+     "fingerprint": None, "order_id": None, "result": {}, "date_created": WHEN + timedelta(hours=2)},
+]
+
+
+@pytest.fixture
+def two_databases(postgres: PostgresServer) -> Any:
+    databases = (Database(postgres.new_database()), Database(postgres.new_database()))
+    for db in databases:
+        db.create_schema()
+    yield databases
+    for db in databases:
+        db.dispose()
+
+
+def _stored(db: Database, table: str) -> list[tuple[Any, ...]]:
+    with db.read() as session:
+        return [tuple(row) for row in session.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
+
+
+def test_copy_stores_what_a_core_insert_stores(two_databases: tuple[Database, Database]) -> None:
+    core, copied = two_databases
+    core.write(lambda s: s.connection().execute(SyncEntry.__table__.insert(), ROWS))
+    copied.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, ROWS))
+    assert _stored(copied, "sync_entries") == _stored(core, "sync_entries")
+    with copied.read() as session:
+        back = [(e.date_created, e.result) for e in session.scalars(select(SyncEntry).order_by(SyncEntry.id))]
+    assert back == [(row["date_created"], row["result"]) for row in ROWS]
+
+
+def test_a_missing_column_takes_its_python_default_and_rows_keep_their_order(
+        two_databases: tuple[Database, Database]) -> None:
+    db = two_databases[0]
+    rows = [{"ticket_id": "t1", "event_id": "e", "action": "sale"},
+            {"ticket_id": "t2", "event_id": "e", "action": "sale", "date_created": WHEN},
+            {"ticket_id": "t3", "event_id": "e", "action": "void", "office_id": "norte"}]
+    before = datetime.now(UTC)
+    db.write(lambda s: insert_many(s.connection(), LedgerEntry.__table__, rows))
+    with db.read() as session:
+        stored = [(e.ticket_id, e.action, e.office_id, e.date_created)
+                  for e in session.scalars(select(LedgerEntry).order_by(LedgerEntry.id))]
+    assert [row[:3] for row in stored] == [("t1", "sale", None), ("t2", "sale", None), ("t3", "void", "norte")]
+    assert stored[1][3] == WHEN
+    assert before <= stored[0][3] <= datetime.now(UTC) and before <= stored[2][3]  # utcnow, as the model says
+
+
+def test_a_row_breaking_a_constraint_fails_the_call_and_nothing_is_written(
+        two_databases: tuple[Database, Database]) -> None:
+    db = two_databases[0]
+    duplicate = [ROWS[0], {**ROWS[1], "idempotency_key": "k1"}]  # (office_id, idempotency_key) is unique
+    with pytest.raises(IntegrityError) as raised:  # as SQLAlchemy's own INSERT raises it (Database.write's retry)
+        db.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, duplicate))
+    assert getattr(raised.value.orig, "sqlstate", None) == "23505"
+    assert _stored(db, "sync_entries") == []
+    with pytest.raises(ValueError, match="no column"):
+        db.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, [{**ROWS[0], "colour": "red"}]))
