@@ -29,7 +29,7 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[Row]) -> No
     if not rows:
         return
     if connection.dialect.name != "postgresql":
-        connection.execute(table.insert(), list(rows))
+        connection.execute(table.insert(), rows)
         return
     dbapi = connection.dialect.loaded_dbapi
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]

@@ -108,7 +108,7 @@ def assign(session: Session, request: TicketsRequest, principal: Principal, now:
     # an assignment may move 100,000 tickets: the ids are staged once, every step below is one statement, and
     # only the rows that refuse it come back to Python
     staged = stage(session, request.tickets)
-    lock_in_id_order(session, staged)
+    _lock_in_id_order(session, staged)
     refusing = {row.id: row for row in session.execute(
         select(STAGED.c.id, Ticket.event_id, Ticket.status)
         .outerjoin(Ticket, Ticket.id == STAGED.c.id)
@@ -118,9 +118,9 @@ def assign(session: Session, request: TicketsRequest, principal: Principal, now:
     offline = {row.ticket_id: row for row in session.execute(
         select(TicketOffline.ticket_id).where(TicketOffline.ticket_id.in_(staged)))}
     if refusing or offline or any(lock.locked_up > now for lock in locks.values()):
-        free = _Free(request.event_id, True)
-        tickets = {ticket_id: row for ticket_id in request.tickets
-                   if (row := refusing.get(ticket_id, free)).event_id is not None}
+        free = _Free(request.event_id, True)  # what unavailable() needs of the others: of the event, unsold
+        tickets = {ticket_id: refusing.get(ticket_id, free) for ticket_id in request.tickets}
+        tickets = {ticket_id: row for ticket_id, row in tickets.items() if row.event_id is not None}  # unknown
         reasons = unavailable(request.tickets, tickets, offline, locks, now, request.event_id)  # type: ignore[arg-type]
         return unavailable_result(reasons)
     if locks:  # only expired ones are left: they block nothing, and go
@@ -138,7 +138,7 @@ class _Free(NamedTuple):
     status: bool
 
 
-def lock_in_id_order(session: Session, staged: Any) -> None:
+def _lock_in_id_order(session: Session, staged: Any) -> None:
     """Row-lock the staged tickets in id order (so two assignments cannot deadlock), with no row sent back:
     ``SELECT count(*)`` over the locking select. SQLite has no row locks (its write transaction holds the file)."""
     if session.get_bind().dialect.name == "postgresql":

@@ -136,6 +136,9 @@ _INSERT_TICKET = (f"INSERT INTO tickets ({', '.join(_INSERT_COLUMNS)}) "
                   f"VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})")
 
 
+_STATES = frozenset(TICKET_STATES)
+
+
 def _insert_tickets(session: Session, rows: list[dict]) -> None:
     """The pull's new seats (100,000 for a stadium) as one prepared executemany on the session's own sqlite3
     connection (ARCHITECTURE.md, the sale's hot path): SQLAlchemy's per-row parameter work cost more than SQLite's
@@ -143,14 +146,15 @@ def _insert_tickets(session: Session, rows: list[dict]) -> None:
     if not rows:
         return
     stamps = {when: format_utc(when) for when in {r["updated_at"] for r in rows}}  # one pull, one time
-    if not {r["state"] for r in rows} <= set(TICKET_STATES):
+    if not {r["state"] for r in rows} <= _STATES:
         raise ValueError(f"a pulled ticket's state is not one of {TICKET_STATES}")
     db = driver_connection(session)
     rebuilt = _indexes_to_rebuild(db, len(rows))
     for name, _sql in rebuilt:
         db.execute(f'DROP INDEX "{name}"')
-    # the states are checked above: SQLite's CHECK (state IN (…)) builds its list again for every row of an
-    # executemany, a third of the insert's time for 100,000 seats (measured), so it is off for this one statement
+    # the states are checked above (the table's only CHECK): SQLite's CHECK (state IN (…)) builds its list again
+    # for every row of an executemany, a third of the insert's time for 100,000 seats (measured), so it is off
+    # for this one statement
     db.execute("PRAGMA ignore_check_constraints = ON")
     try:
         db.executemany(_INSERT_TICKET, [
