@@ -96,10 +96,15 @@ class HubBook:
 
     # -- reading ---------------------------------------------------------------------------------------------
 
-    def next_batch(self, read_session_factory: sessionmaker[Session], batch_size: int) -> list[dict[str, Any]]:
-        """The pending rows in id order: consecutive sale rows, or one unassign alone."""
+    def next_batch(self, read_session_factory: sessionmaker[Session], batch_size: int,
+                   after_id: int | None = None) -> list[dict[str, Any]]:
+        """The pending rows in id order: consecutive sale rows, or one unassign alone (``after_id``: only rows
+        after that one)."""
+        query = select(HubUpstream).where(HubUpstream.state == "pending")
+        if after_id is not None:
+            query = query.where(HubUpstream.id > after_id)
         with read_session_factory() as session:
-            rows = session.scalars(select(HubUpstream).where(HubUpstream.state == "pending")
+            rows = session.scalars(query
                                    .order_by(HubUpstream.id).limit(max(1, batch_size))).all()
             batch: list[dict[str, Any]] = []
             tickets = 0

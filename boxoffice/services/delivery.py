@@ -75,21 +75,25 @@ ALONE = ("unassign", "activate")
 # -- reading -----------------------------------------------------------------------------------------------------
 
 
-def next_batch(read_session_factory: sessionmaker[Session], batch_size: int) -> list[dict[str, Any]]:
+def next_batch(read_session_factory: sessionmaker[Session], batch_size: int,
+               after_id: int | None = None) -> list[dict[str, Any]]:
     """The next items to send, in order: consecutive sales and voids, or one unassign or activation alone.
 
     A cancellation waits until the platform has its sale (point 11 of issue #12). The journal's head is read in
-    the same transaction, so it covers every sale the batch carries.
+    the same transaction, so it covers every sale the batch carries. ``after_id``: only items after that one
+    (the batch that follows one still in flight, whose items are still pending here).
     """
     sale_row = aliased(Outbox)
     sale_not_there = exists().where(sale_row.kind == "sale", sale_row.subject == Outbox.subject,
                                     sale_row.state != "delivered")
+    query = (select(Outbox.id, Outbox.kind, Outbox.idempotency_key, Outbox.payload, Outbox.subject,
+                    Outbox.attempted_at)
+             .where(Outbox.state == "pending", ~(Outbox.kind.in_(("void", "refund")) & sale_not_there))
+             .order_by(Outbox.id).limit(batch_size))
+    if after_id is not None:
+        query = query.where(Outbox.id > after_id)
     with read_session_factory() as session:
-        rows = session.execute(  # plain rows: a catch-up reads 500 items a round, ORM objects cost twice as much
-            select(Outbox.id, Outbox.kind, Outbox.idempotency_key, Outbox.payload, Outbox.subject,
-                   Outbox.attempted_at)
-            .where(Outbox.state == "pending", ~(Outbox.kind.in_(("void", "refund")) & sale_not_there))
-            .order_by(Outbox.id).limit(batch_size)).all()
+        rows = session.execute(query).all()  # plain rows: a catch-up reads 500 items a round, ORM objects cost 2x
         batch: list[dict[str, Any]] = []
         tickets = 0
         for row in rows:

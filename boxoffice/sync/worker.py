@@ -14,7 +14,8 @@
   its error, for the supervisor, and only when it is certain (:mod:`boxoffice.sync.culprits`): an answer that
   is not the platform's never counts as a business refusal. Nothing is deleted.
 * ``last_error`` is the last round's trouble: a round that goes through clears it.
-* After a round that reached the platform, the platform's conflict list for this office is fetched
+* After delivering (once the queue is empty, or a round failed after the platform took part of it), the
+  platform's conflict list for this office is fetched
   (:mod:`boxoffice.sync.conflict_feed`: another office's sale of our seat reaches our supervisor); that fetch
   never fails the round.
 * Conflicts the server reports (seat sold elsewhere, no longer assigned) are recorded on the sale.
@@ -24,6 +25,13 @@
   This module only moves requests and answers.
 * ``stop()`` interrupts a request in flight by closing the HTTP client (which cuts its open connections); the
   item simply stays pending. A round the stopping thread has not sent yet is not sent at all.
+* Delivery is pipelined (:meth:`DeliveryWorker.drain`, which the thread and ``boxoffice sync --once`` run):
+  while the platform works on one request, the next batch is read and made into entries, and it is sent
+  (marked attempted first) as soon as that answer is in, before the answer is recorded. Order holds: a request
+  leaves only once the one before it was answered, a cancellation still waits until its sale is recorded as
+  delivered, and only a batch that went through whole is followed so (a failure ends the pipeline; the split
+  and the backoff work as in any round). The conflict list is fetched once the queue is empty. A request sent
+  ahead and never recorded (a crash, a cut answer) is simply sent again: its entries replay by their keys.
 """
 
 from __future__ import annotations
@@ -31,7 +39,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -43,6 +53,7 @@ from boxoffice.core.sync_status import SyncStatus
 from boxoffice.store.types import utcnow
 from boxoffice.sync import conflict_feed
 from boxoffice.sync.backoff import Backoff
+from boxoffice.sync.batch_size import batch_sizer
 from boxoffice.sync.batches_client import BatchesClient
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.culprits import Strikes, is_refusal, may_be_the_entries
@@ -53,13 +64,15 @@ log = logging.getLogger(__name__)
 
 _SYNC_KINDS = ("sale", "void")
 IDLE_POLL_SECONDS = 5.0  # another process (boxoffice sell) may have queued a sale
+HORIZON_CHECK_SECONDS = 60.0  # the age of the oldest undelivered sale is read at most this often
 
 
 class DeliveryBook(conflict_feed.ConflictBook, Protocol):
     """The store side of delivery (:mod:`boxoffice.services.delivery` is one): reads batches and the status,
     records answers and stores the conflict feed."""
 
-    def next_batch(self, read_session_factory: sessionmaker[Session], batch_size: int) -> list[dict[str, Any]]: ...
+    def next_batch(self, read_session_factory: sessionmaker[Session], batch_size: int,
+                   after_id: int | None = None) -> list[dict[str, Any]]: ...
 
     def mark_attempted(self, session_factory: sessionmaker[Session],
                        batch: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
@@ -81,6 +94,14 @@ class DeliveryBook(conflict_feed.ConflictBook, Protocol):
 
     def read_status(self, session_factory: sessionmaker[Session], horizon_hours: int = 20,
                     connection: str = "unknown", auth_problem: bool = False) -> SyncStatus: ...
+
+
+@dataclass
+class _Ahead:
+    """The next round's request, sent while the round before it is recorded (a pipelined drain)."""
+
+    batch: list[dict[str, Any]]
+    answer: Future[Any]  # of client.synchronize: its results, or the CentralError it raised
 
 
 @dataclass
@@ -124,6 +145,10 @@ class DeliveryWorker:
         self._connection = "unknown"
         self._auth_problem = False
         self._horizon_warned = False
+        self._horizon_checked: float | None = None  # time.monotonic() of the last check
+        self._pipelined = False  # while a drain runs: requests go out ahead (_in_background)
+        self._ahead: _Ahead | None = None  # the request sent ahead, answer not taken yet
+        self._conflicts_due = False  # a pipelined drain fetches the conflict feed once, at its end
         self._lock = threading.Lock()
         self._strikes = Strikes()
         self._client_lock = threading.Lock()  # stop() vs. the worker thread making or dropping its client
@@ -162,7 +187,7 @@ class DeliveryWorker:
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
-                result = self.run_once()
+                result = self.drain()  # until the queue is empty or a round fails, pipelined
             except Exception:  # a bug must not kill delivery forever: log it and retry later
                 log.exception("delivery round crashed")
                 result = RoundResult(failed=True, retry_in=self.backoff.failure())
@@ -181,24 +206,37 @@ class DeliveryWorker:
     # -- one round -------------------------------------------------------------------------------------------
 
     def drain(self, max_rounds: int = 10_000) -> RoundResult:
-        """Deliver until the outbox is empty or a round fails (``boxoffice sync --once``)."""
+        """Deliver until the outbox is empty or a round fails (``boxoffice sync --once``), pipelined (see the
+        module's docstring): the platform does not wait for this terminal's bookkeeping between requests."""
         total = RoundResult()
-        for _ in range(max_rounds):
-            result = self.run_once()
-            total.delivered += result.delivered
-            total.parked += result.parked
-            total.conflicts += result.conflicts
-            total.settled += result.settled
-            total.reported += result.reported
-            if result.failed or result.idle:
-                total.failed, total.error, total.retry_in = result.failed, result.error, result.retry_in
-                total.idle = result.idle
-                return total
+        self._pipelined = True
+        try:
+            rounds = 0
+            while rounds < max_rounds or self._ahead is not None:  # a request sent ahead is always answered
+                rounds += 1
+                result = self.run_once()
+                total.delivered += result.delivered
+                total.parked += result.parked
+                total.conflicts += result.conflicts
+                total.settled += result.settled
+                total.reported += result.reported
+                if result.failed or result.idle:
+                    total.failed, total.error, total.retry_in = result.failed, result.error, result.retry_in
+                    total.idle = result.idle
+                    break
+        finally:
+            self._pipelined, self._ahead = False, None  # an unanswered request sent ahead is sent again later
+        if self._conflicts_due:
+            self._conflicts_due = False
+            client = self._round_client()
+            if client is not None:
+                self._fetch_conflicts(client, total)
         return total
 
     def run_once(self) -> RoundResult:
         with self._lock:
-            batch = self._next_batch()
+            ahead, self._ahead = self._ahead, None  # sent during the round before (a pipelined drain)
+            batch = ahead.batch if ahead is not None else self._next_batch()
             if not batch:
                 self._connection = "online" if self._connection == "syncing" else self._connection
                 return RoundResult(idle=True)
@@ -208,16 +246,17 @@ class DeliveryWorker:
             client = self._round_client()
             if client is None:  # stop() came first: send nothing, the items stay pending
                 return RoundResult(failed=True, error="delivery stopped", retry_in=0.0)
-            batch = self._mark_attempted(batch)
-            if not batch:  # all voided meanwhile, before anything was sent: the next round takes what is left
-                return RoundResult()
+            if ahead is None:
+                batch = self._mark_attempted(batch)
+                if not batch:  # all voided meanwhile, before anything was sent: the next round takes what is left
+                    return RoundResult()
             try:
                 if batch[0]["kind"] == "unassign":
                     result = self._deliver_unassign(client, batch[0])
                 elif batch[0]["kind"] == "activate":
                     result = self._deliver_activation(client, batch[0])
                 else:
-                    result = self._deliver_sync(client, batch)
+                    result = self._deliver_sync(client, batch, ahead)
             except CentralError as exc:
                 return self._failed(client, batch, exc)
             if result.failed:  # part of the round failed; _failed already did the bookkeeping
@@ -231,8 +270,11 @@ class DeliveryWorker:
             return result
 
     def _fetch_conflicts(self, client: CentralClient, result: RoundResult) -> None:
-        """The platform answered this round: fetch its new conflicts for this office (never fails the round)."""
-        if self.fetch_conflicts and not self._stop.is_set():
+        """The platform answered this round: fetch its new conflicts for this office (never fails the round).
+        A pipelined drain fetches them once, at its end (a request of its own may be in flight meanwhile)."""
+        if self._pipelined:
+            self._conflicts_due = True
+        elif self.fetch_conflicts and not self._stop.is_set():
             result.reported = conflict_feed.fetch_new(client, self.session_factory, self.book)
 
     def _round_client(self) -> CentralClient | None:
@@ -249,9 +291,7 @@ class DeliveryWorker:
             return self._client
 
     def _next_batch(self) -> list[dict[str, Any]]:
-        from boxoffice.sync.batch_size import batch_sizer  # how many items one request carries: at most batch_size,
-
-        # fewer while rounds are slow (sync/batch_size.py)
+        # how many items one request carries: at most batch_size, fewer while rounds are slow (sync/batch_size.py)
         return batch_sizer(self).next_batch(lambda size: self.book.next_batch(self.read_session_factory, size))
 
     def _mark_attempted(self, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -259,6 +299,12 @@ class DeliveryWorker:
         return self.book.mark_attempted(self.session_factory, batch)
 
     def _check_horizon(self) -> None:
+        """Warn once when the oldest undelivered sale nears the platforms' idempotency horizon (read at most
+        every :data:`HORIZON_CHECK_SECONDS`: a catch-up makes a round every fraction of a second)."""
+        now = time.monotonic()
+        if self._horizon_checked is not None and now - self._horizon_checked < HORIZON_CHECK_SECONDS:
+            return
+        self._horizon_checked = now
         status = self.book.read_status(self.read_session_factory, self.horizon_hours)
         if status.horizon_exceeded and not self._horizon_warned:
             log.warning("the oldest undelivered sale is %.1f h old (horizon %d h): many platforms forget "
@@ -268,9 +314,11 @@ class DeliveryWorker:
 
     # -- sales and voids -------------------------------------------------------------------------------------
 
-    def _deliver_sync(self, client: CentralClient, batch: list[dict[str, Any]]) -> RoundResult:
-        """Send ``batch``; if it fails in a way its content may cause, split it in halves (depth first, within
-        this round) down to the entry it fails on, delivering the rest (:mod:`boxoffice.sync.culprits`)."""
+    def _deliver_sync(self, client: CentralClient, batch: list[dict[str, Any]],
+                      ahead: _Ahead | None = None) -> RoundResult:
+        """Send ``batch`` (``ahead``: it was sent already); if it fails in a way its content may cause, split it
+        in halves (depth first, within this round) down to the entry it fails on, delivering the rest
+        (:mod:`boxoffice.sync.culprits`)."""
         self._strikes.new_round()
         outcome = RoundResult()
         parts: list[list[dict[str, Any]]] = [batch]
@@ -281,8 +329,9 @@ class DeliveryWorker:
         park_message: str | None = None
         while parts:
             part = parts.pop(0)
+            sent, ahead = ahead, None  # only the whole batch was sent ahead
             try:
-                self._send(client, part, outcome)
+                self._send(client, part, outcome, sent, whole=part is batch)
             except CentralError as exc:
                 failures += 1
                 if not may_be_the_entries(exc) or (not answered and failures > budget):
@@ -309,16 +358,27 @@ class DeliveryWorker:
             self.book.note_error(self.session_factory, park_message)
         return outcome
 
-    def _send(self, client: CentralClient, batch: list[dict[str, Any]], outcome: RoundResult) -> None:
-        """One synchronisation request for ``batch``, its answer recorded in one transaction."""
-        entries = [self.entry_of(item["payload"], item["key"]) for item in batch]
+    def _send(self, client: CentralClient, batch: list[dict[str, Any]], outcome: RoundResult,
+              sent: _Ahead | None = None, *, whole: bool = False) -> None:
+        """One synchronisation request for ``batch`` (``sent``: already on its way), its answer recorded in one
+        transaction. In a pipelined drain (``whole``: the round's whole batch) the next batch is read while the
+        platform works, and sent once this answer is in, before it is recorded."""
         head = batch[0].get("journal_head") if self.terminal_id else None
-        # a retry carrying a newer head is a new request (its entries still replay by their own keys)
-        keys = [item["key"] for item in batch] + ([f"journal:{head.seq}:{head.hash}"] if head else [])
-        request_key = hashlib.sha256("|".join(keys).encode()).hexdigest()[:40]
-        results = client.synchronize(entries, request_key,
-                                     head.wire(client.office_id, self.terminal_id) if head else None)
-        tracepoints.reach("sync.answer_received")
+        if sent is not None:
+            answer = sent.answer
+        elif self._pipelined and whole:
+            answer = _in_background(self._synchronize, client, batch, self._entries(batch))
+        else:
+            answer = None
+            results = self._synchronize(client, batch, self._entries(batch))
+        if answer is not None:
+            following = self._following(batch) if whole else None  # read while the platform works
+            results = answer.result()
+            tracepoints.reach("sync.answer_received")
+            if following and not self._stop.is_set():
+                self._ahead = self._send_ahead(client, following)
+        else:
+            tracepoints.reach("sync.answer_received")
         delivered = outcome.delivered
         recorded = self.book.record_sync_results(self.session_factory, batch, results, head)
         for item in batch:
@@ -330,6 +390,38 @@ class DeliveryWorker:
         tracepoints.reach("sync.outcome_committed")
         log.info("delivered %d sales/voids (%d conflicts so far)", outcome.delivered - delivered,
                  len(outcome.conflicts))
+
+    def _entries(self, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [self.entry_of(item["payload"], item["key"]) for item in batch]
+
+    def _synchronize(self, client: CentralClient, batch: list[dict[str, Any]],
+                     entries: list[dict[str, Any]]) -> Any:
+        head = batch[0].get("journal_head") if self.terminal_id else None
+        # a retry carrying a newer head is a new request (its entries still replay by their own keys)
+        keys = [item["key"] for item in batch] + ([f"journal:{head.seq}:{head.hash}"] if head else [])
+        request_key = hashlib.sha256("|".join(keys).encode()).hexdigest()[:40]
+        return client.synchronize(entries, request_key,
+                                  head.wire(client.office_id, self.terminal_id) if head else None)
+
+    def _following(self, batch: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]] | None:
+        """The sales and voids after ``batch`` (still pending here while it is in flight), with their entries;
+        None when nothing follows or what follows goes alone (a return, an activation: its own round)."""
+        after = max(item["id"] for item in batch)
+        following = batch_sizer(self).next_batch(
+            lambda size: self.book.next_batch(self.read_session_factory, size, after_id=after))
+        if not following or following[0]["kind"] not in _SYNC_KINDS:
+            return None
+        return list(zip(following, self._entries(following), strict=True))
+
+    def _send_ahead(self, client: CentralClient,
+                    following: list[tuple[dict[str, Any], dict[str, Any]]]) -> _Ahead | None:
+        """Mark the following batch attempted (committed first, as for any round) and send it."""
+        live = {item["id"] for item in self._mark_attempted([item for item, _entry in following])}
+        kept = [(item, entry) for item, entry in following if item["id"] in live]  # voided meanwhile: not sent
+        if not kept:
+            return None
+        batch = [item for item, _entry in kept]
+        return _Ahead(batch, _in_background(self._synchronize, client, batch, [e for _i, e in kept]))
 
     # -- returns ---------------------------------------------------------------------------------------------
 
@@ -404,6 +496,22 @@ class DeliveryWorker:
         next_at = utcnow() + timedelta(seconds=delay)
         self.book.record_failure(self.session_factory, [i["id"] for i in batch], str(exc), next_at)
         return RoundResult(failed=True, error=str(exc), retry_in=delay)
+
+
+def _in_background(call: Callable[..., Any], *args: Any) -> Future[Any]:
+    """``call(*args)`` in a daemon thread of its own (a request sent ahead): a hung request never holds up the
+    process's exit, and ``stop()`` cuts it by closing the client as it cuts any other."""
+    future: Future[Any] = Future()
+
+    def run() -> None:
+        future.set_running_or_notify_cancel()
+        try:
+            future.set_result(call(*args))
+        except BaseException as exc:  # handed to whoever takes the answer
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="boxoffice-send", daemon=True).start()
+    return future
 
 
 def _merged(done: RoundResult, failed: RoundResult) -> RoundResult:
