@@ -68,7 +68,8 @@ UNASSIGN_EXAMPLE = {"data": {"tickets_offline": [TICKET_B], "office_id": "office
 UNAVAILABLE = error(400, "Some tickets are not available: nothing was written", "Tickets no disponibles",
                     nodisponible=[TICKET_A], motivos={TICKET_A: "sold"})[1]
 
-LIST_SCHEMA = callable_body({"event_id": STRING, "office_id": STRING}, ["event_id", "office_id"])
+LIST_SCHEMA = callable_body({"event_id": STRING, "office_id": STRING, "layout": {"enum": ["rows", "columns"]}},
+                            ["event_id", "office_id"])
 LIST_EXAMPLE = {"data": {"event_id": EVENT_ID, "office_id": "office_taquilla_norte"}}
 OFFICE_SCHEMA = callable_body({"office_id": STRING}, ["office_id"])
 OFFICE_EXAMPLE = {"data": {"office_id": "office_taquilla_norte"}}

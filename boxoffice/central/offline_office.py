@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from boxoffice.central.auth import Principal
-from boxoffice.central.envelope import ApiResult
+from boxoffice.central.envelope import ApiResult, BadInput
 from boxoffice.central.functions import require_event, require_office
 from boxoffice.central.inventory import (
     append_ledger,
@@ -51,6 +51,11 @@ class TicketsRequest:
 class OfficeEventRequest:
     office_id: str
     event_id: str
+    columns: bool = False  # extension: the inventory as columns (``"layout": "columns"``), see list_sales
+
+
+#: ``data.layout`` of an inventory listing (an extension: the spec's answer is ``rows``)
+LAYOUTS = ("rows", "columns")
 
 
 @dataclass(frozen=True)
@@ -77,7 +82,10 @@ def parse_office_event(payload: Any) -> OfficeEventRequest:
     event_id = data.identifier("event_id", what="an event id")
     office_id = data.identifier("office_id", what="an office id")
     assert office_id is not None and event_id is not None
-    return OfficeEventRequest(office_id, event_id)
+    layout = data.string("layout", required=False, nullable=True, max_length=16, what='"rows" or "columns"')
+    if layout is not None and layout not in LAYOUTS:
+        raise BadInput(data.at("layout"), f'{data.at("layout")} must be "rows" or "columns", not {layout!r}')
+    return OfficeEventRequest(office_id, event_id, columns=layout == "columns")
 
 
 def parse_office(payload: Any) -> OfficeRequest:
@@ -195,7 +203,11 @@ def list_sales(session: Session, request: OfficeEventRequest, principal: Princip
     """The office's inventory for an event (INNER JOIN on ``tickets_offline``); sold tickets show false.
 
     Each row has the spec's fields, then ``seat_row`` and ``event_name`` for a seat map. Plain tuples, not ORM
-    objects, made into dicts in one pass: a venue's office may hold 100,000 tickets (the pull's first half)."""
+    objects, made into dicts in one pass: a venue's office may hold 100,000 tickets (the pull's first half).
+
+    Extension: asked for ``"layout": "columns"``, the same tickets come as ``columns`` (one list per field, in
+    the rows' order) with the event's ``event_id`` and ``event_name`` once, instead of ``response``: a tenth of
+    the text for a stadium, and a fraction of the encoding and parsing on both sides."""
     require_office(session, request.office_id, "data.office_id")
     event = require_event(session, request.event_id, "data.event_id")
     tickets = session.connection().execute(  # Core rows: the ORM's result layer adds nothing to plain columns
@@ -204,6 +216,12 @@ def list_sales(session: Session, request: OfficeEventRequest, principal: Princip
         .where(TicketOffline.office_id == request.office_id, TicketOffline.event_id == request.event_id)
         .order_by(Ticket.position, Ticket.id)).all()
     name = event.name
+    if request.columns:
+        ids, seats, zones, colors, statuses, _events, seat_rows = zip(*tickets, strict=True) if tickets else ((),) * 7
+        return ApiResult(200, MSG_LISTED, {
+            "event_id": request.event_id, "event_name": name,
+            "columns": {"ticket_id": list(ids), "seat_id": list(seats), "zone": list(zones), "color": list(colors),
+                        "status": [bool(status) for status in statuses], "seat_row": list(seat_rows)}})
     rows = [{"ticket_id": tid, "seat_id": seat, "zone": zone, "color": color, "status": bool(status),
              "event_id": event_id, "seat_row": seat_row, "event_name": name}
             for tid, seat, zone, color, status, event_id, seat_row in tickets]

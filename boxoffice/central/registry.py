@@ -40,7 +40,9 @@ FUNCTIONS: tuple[Function, ...] = (
         name="offline_office_tickets_list_sales", path="/offline_office_tickets_list_sales",
         summary="List an office's inventory for an event",
         description="Tickets assigned to the office (INNER JOIN on tickets_offline). `status` is false once "
-                    "sold. Rows also carry `seat_row` and `event_name` for a seat map.",
+                    "sold. Rows also carry `seat_row` and `event_name` for a seat map. Extension: "
+                    "`layout: \"columns\"` answers `columns` (one list per field, in row order) with "
+                    "`event_id` and `event_name` once instead of `response` (a stadium's pull).",
         admin_only=False, writes=False, parse=offline_office.parse_office_event, run=offline_office.list_sales,
         offices=offline_office.office_scope, request_schema=A.LIST_SCHEMA, request_example=A.LIST_EXAMPLE,
         responses={200: _ok(offline_office.MSG_LISTED, response=[A.OFFICE_ROW])}),

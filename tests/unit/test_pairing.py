@@ -244,7 +244,8 @@ def test_named_events_are_checked_with_the_spec_call_when_the_platform_has_no_li
     info = pairing.check_connection(server.url, OFFICE, TOKEN, event_ids=[" EV1 ,", "EV1"])
     assert not info.listed and info.event_ids == ("EV1",)
     assert [(e.id, e.assigned) for e in info.events] == [("EV1", 2)]
-    assert json.loads(server.seen[1].body) == {"data": {"event_id": "EV1", "office_id": OFFICE}}
+    # the spec's call and fields, with the extension asking for columns (a spec platform ignores it)
+    assert json.loads(server.seen[1].body) == {"data": {"event_id": "EV1", "office_id": OFFICE, "layout": "columns"}}
 
 
 def test_named_events_the_list_shows_need_no_extra_call(server: CannedServer) -> None:

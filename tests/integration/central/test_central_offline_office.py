@@ -40,6 +40,36 @@ def test_seed_gives_each_office_300_seats_in_every_zone(api: Api) -> None:
     assert len({row["color"] for row in view.values()}) == 3
 
 
+def test_the_office_list_as_columns_holds_the_rows_in_their_order(api: Api) -> None:
+    sold = api.ids("GEN1")
+    assert _assign(api, NORTE, sold)["status"] == 200
+    assert api.call("offline_office_tickets_synchronization",
+                    {"ticket_sold": [sale_entry(api.central.event_id, NORTE, sold)]}, who=NORTE).status_code == 200
+    rows = api.office_list(NORTE)
+    response = api.call("offline_office_tickets_list_sales", {"event_id": api.central.event_id, "office_id": NORTE,
+                                                              "layout": "columns"}, who=NORTE)
+    assert response.status_code == 200, response.text
+    data = response.json()["data"]
+    assert "response" not in data
+    assert data["event_id"] == api.central.event_id and data["event_name"] == rows[0]["event_name"]
+    columns = data["columns"]
+    assert set(columns) == {"ticket_id", "seat_id", "zone", "color", "status", "seat_row"}
+    as_rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    assert as_rows == [{name: row[name] for name in columns} for row in rows]
+    assert [row["status"] for row in as_rows].count(False) == 1  # the one sold
+    # "rows" is the spec's answer, asked for by name
+    named = api.call("offline_office_tickets_list_sales", {"event_id": api.central.event_id, "office_id": NORTE,
+                                                           "layout": "rows"}, who=NORTE)
+    assert named.json()["data"]["response"] == rows
+
+
+def test_an_unknown_layout_is_refused_by_name(api: Api) -> None:
+    response = api.call("offline_office_tickets_list_sales", {"event_id": api.central.event_id, "office_id": NORTE,
+                                                              "layout": "csv"}, who=NORTE)
+    assert response.status_code == 400
+    assert response.json()["message"] == 'data.layout must be "rows" or "columns", not \'csv\''
+
+
 def test_assignment_is_all_or_nothing_and_names_exactly_the_offending_ids(api: Api) -> None:
     free1, free2, sold, locked, offline, other_free = api.ids("GEN1", "GEN2", "GEN3", "GEN4", "GEN101", "GEN7")
     unknown = f"{api.central.event_id}-doesNotExist00000000"

@@ -52,15 +52,58 @@ def client(server: CannedServer):
     c.close()
 
 
-def test_list_parses_rows_and_sends_the_spec_request(server: CannedServer, client: CentralClient) -> None:
-    server.answer(Canned(body=js(LIST_OK)))
+def test_list_sends_the_spec_request_and_reads_the_specs_rows(server: CannedServer, client: CentralClient) -> None:
+    server.answer(Canned(body=js(LIST_OK)))  # a platform that knows only the spec ignores the layout
     tickets = client.list_office_tickets("EV1")
     assert [(t.ticket_id, t.seat_id, t.available, t.row) for t in tickets] == [
         ("EV1-a", "GEN5", True, "A"), ("EV1-b", "GEN6", False, None)]
     seen = server.seen[0]
     assert seen.path == "/offline_office_tickets_list_sales"
-    assert json.loads(seen.body) == {"data": {"event_id": "EV1", "office_id": "office_taquilla_norte"}}
+    # the spec's fields, and the extension asking for columns
+    assert json.loads(seen.body) == {"data": {"event_id": "EV1", "office_id": "office_taquilla_norte",
+                                              "layout": "columns"}}
     assert seen.headers["Authorization"] == "Bearer tok-abcdef-123456"
+
+
+LIST_COLUMNS = {
+    "message": "Tickets Encontrado para la Taquilla Offline",
+    "status": 200,
+    "data": {"valido": True, "event_id": "EV1", "event_name": "Festival", "columns": {
+        "ticket_id": ["EV1-a", "EV1-b"], "seat_id": ["GEN5", "GEN6"], "zone": ["General", "General"],
+        "color": ["#4A90D9", "#4A90D9"], "status": [True, False], "seat_row": ["A", None]}},
+}
+
+
+def test_list_reads_the_columns_as_the_same_tickets_as_rows(server: CannedServer, client: CentralClient) -> None:
+    server.answer(Canned(body=js(LIST_COLUMNS)))
+    server.answer(Canned(body=js(LIST_OK)))
+    as_columns = client.list_office_tickets("EV1")
+    as_rows = client.list_office_tickets("EV1")
+    assert [t._replace(event_name=None) for t in as_columns] == as_rows
+    assert {t.event_name for t in as_columns} == {"Festival"}
+
+
+def _columns(**changed: object) -> Canned:
+    body = json.loads(js(LIST_COLUMNS))
+    body["data"]["columns"].update(changed)
+    return Canned(body=js(body))
+
+
+@pytest.mark.parametrize(("canned", "words"), [
+    (_columns(zone="General"), ["data.columns.zone must be a list"]),
+    (_columns(seat_id=["GEN5"]), ["data.columns.seat_id has 1 values", "ticket_id 2"]),
+    (_columns(status=[True, "no"]), ["data.columns.status[1] must be a bool", "'no'"]),
+    (_columns(seat_row=["A", 7]), ["data.columns.seat_row[1] must be a str or null", "7"]),
+    (_columns(ticket_id=[None, "EV1-b"]), ["data.columns.ticket_id[0] must be a str"]),
+    (Canned(body=js({"message": "ok", "data": {"valido": True, "columns": [["EV1-a"]]}})), ["columns"]),
+])
+def test_malformed_columns_say_which_column_and_value(server: CannedServer, client: CentralClient,
+                                                      canned: Canned, words: list[str]) -> None:
+    server.answer(canned)
+    with pytest.raises(ProtocolError) as caught:
+        client.list_office_tickets("EV1")
+    for word in words:
+        assert word in str(caught.value)
 
 
 def test_synchronize_sends_exact_decimals_and_the_idempotency_key(server: CannedServer,
