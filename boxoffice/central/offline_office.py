@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, func, insert, literal, or_, select, update
+from sqlalchemy import delete, func, insert, literal, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from boxoffice.central.auth import Principal
@@ -199,6 +199,15 @@ def unassign(session: Session, request: TicketsRequest, principal: Principal, no
     return ApiResult(200, MSG_UNASSIGNED, {"tickets": request.tickets})
 
 
+#: an office's inventory of one event, in the event's seat order. Text, not a Core select: the rows come back
+#: without SQLAlchemy's per-value result processing (``status`` is 0/1 on SQLite: read with ``bool``), which
+#: cost as much as the query for 100,000 tickets (measured 0.33-0.6 s -> 0.23-0.4 s)
+_OFFICE_INVENTORY = text(
+    "SELECT t.id, t.seat_id, t.zone, t.color, t.status, t.event_id, t.seat_row FROM tickets t "
+    "JOIN tickets_offline o ON o.ticket_id = t.id WHERE o.office_id = :office_id AND o.event_id = :event_id "
+    "ORDER BY t.position, t.id")
+
+
 def list_sales(session: Session, request: OfficeEventRequest, principal: Principal, now: datetime) -> ApiResult:
     """The office's inventory for an event (INNER JOIN on ``tickets_offline``); sold tickets show false.
 
@@ -210,11 +219,8 @@ def list_sales(session: Session, request: OfficeEventRequest, principal: Princip
     the text for a stadium, and a fraction of the encoding and parsing on both sides."""
     require_office(session, request.office_id, "data.office_id")
     event = require_event(session, request.event_id, "data.event_id")
-    tickets = session.connection().execute(  # Core rows: the ORM's result layer adds nothing to plain columns
-        select(Ticket.id, Ticket.seat_id, Ticket.zone, Ticket.color, Ticket.status, Ticket.event_id, Ticket.seat_row)
-        .join(TicketOffline, TicketOffline.ticket_id == Ticket.id)
-        .where(TicketOffline.office_id == request.office_id, TicketOffline.event_id == request.event_id)
-        .order_by(Ticket.position, Ticket.id)).all()
+    tickets = session.connection().execute(_OFFICE_INVENTORY, {"office_id": request.office_id,
+                                                               "event_id": request.event_id}).all()
     name = event.name
     if request.columns:
         ids, seats, zones, colors, statuses, _events, seat_rows = zip(*tickets, strict=True) if tickets else ((),) * 7

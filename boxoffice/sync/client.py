@@ -513,6 +513,7 @@ def _office_ticket(endpoint: str, row: Any, event_id: str) -> OfficeTicket:
 #: the inventory's columns (``layout: "columns"``): name, type, whether null is allowed
 _TICKET_COLUMNS = (("ticket_id", str, False), ("seat_id", str, False), ("zone", str, False), ("color", str, False),
                    ("status", bool, False), ("seat_row", str, True))
+_NONE = type(None)
 
 
 def _column_tickets(endpoint: str, data: dict[str, Any], event_id: str) -> list[OfficeTicket]:
@@ -528,7 +529,7 @@ def _column_tickets(endpoint: str, data: dict[str, Any], event_id: str) -> list[
         if checked and len(column) != len(checked[0]):
             raise ProtocolError(endpoint, f"data.columns.{name} has {len(column)} values, data.columns.ticket_id "
                                           f"{len(checked[0])}")
-        if not all(type(value) is kind or (nullable and value is None) for value in column):
+        if not set(map(type, column)) <= ({kind, _NONE} if nullable else {kind}):  # in C: 100,000 values in ms
             index, value = next((i, v) for i, v in enumerate(column)
                                 if type(v) is not kind and not (nullable and v is None))
             raise ProtocolError(endpoint, f"data.columns.{name}[{index}] must be a {kind.__name__}"
