@@ -208,6 +208,12 @@ class ReportingWorker(DeliveryWorker):
         self._report(round_changes(result), force=probed and self._reports == told)
         return result
 
+    def drain(self, max_rounds: int = 10_000) -> RoundResult:
+        result = super().drain(max_rounds)
+        if result.reported:  # the conflict list fetched at the drain's end: the status's count moved since
+            self._report(Changes(outbox=True))
+        return result
+
     def _heartbeat_due(self) -> bool:
         if self.heartbeat_seconds is None or self._stop.is_set():
             return False

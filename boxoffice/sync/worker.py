@@ -206,8 +206,9 @@ class DeliveryWorker:
     # -- one round -------------------------------------------------------------------------------------------
 
     def drain(self, max_rounds: int = 10_000) -> RoundResult:
-        """Deliver until the outbox is empty or a round fails (``boxoffice sync --once``), pipelined (see the
-        module's docstring): the platform does not wait for this terminal's bookkeeping between requests."""
+        """Deliver until the outbox is empty or a round fails (the thread's loop, ``boxoffice sync --once``),
+        pipelined (see the module's docstring): the platform does not wait for this terminal's bookkeeping between
+        requests. The conflict list is fetched at the end, after a drain the platform took part in."""
         total = RoundResult()
         self._pipelined = True
         try:

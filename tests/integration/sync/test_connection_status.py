@@ -22,7 +22,7 @@ from boxoffice.sync.reporting import FRESH_MARGIN_SECONDS, HEARTBEAT_SECONDS, Re
 from tests.helpers.central_server import CentralServer, SeededTemplate, central_server
 from tests.helpers.clock import FakeClock
 from tests.helpers.terminal import TestTerminal, make_terminal
-from tests.integration.sync.sync_helpers import NORTE, Clerk, fast_backoff
+from tests.integration.sync.sync_helpers import NORTE, SUR, Clerk, fast_backoff, sell_elsewhere
 
 
 class Platform:
@@ -140,3 +140,12 @@ def test_a_failed_delivery_is_offline_at_once_and_a_pull_that_answers_is_online(
 
     assert worker.run_once().delivered == 1
     assert worker.status().pending == 0 and _connections(heard)[-1] == "online"
+
+
+def test_a_conflict_the_platform_reports_after_a_delivery_reaches_the_listeners(window: Window) -> None:
+    ours = window.central.seat_ids["GEN150"]  # assigned to Norte; Sur's offline sale names it
+    sell_elsewhere(window.central, SUR, [ours])
+    Clerk(window.store, window.terminal, window.central.event_id).sell_zone("Preferente", 1)
+    result = window.worker.drain()  # one round, then (the queue empty) the platform's conflict list
+    assert (result.delivered, result.reported) == (1, 1)
+    assert window.heard[-1].conflicts == 1 and window.heard[-1].pending == 0  # told after the list was stored
