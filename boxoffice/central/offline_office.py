@@ -217,8 +217,8 @@ def list_sales(session: Session, request: OfficeEventRequest, principal: Princip
     objects, made into dicts in one pass: a venue's office may hold 100,000 tickets (the pull's first half).
 
     Extension: asked for ``"layout": "columns"``, the same tickets come as ``columns`` (one list per field, in
-    the rows' order) with the event's ``event_id`` and ``event_name`` once, instead of ``response``: a tenth of
-    the text for a stadium, and a fraction of the encoding and parsing on both sides."""
+    the rows' order) with the event's ``event_id`` and ``event_name`` once, instead of ``response``: for a
+    stadium about a third of the text (7.9 MB instead of 21 MB), encoded and parsed in a fraction of the time."""
     require_office(session, request.office_id, "data.office_id")
     event = require_event(session, request.event_id, "data.event_id")
     where = {"office_id": request.office_id, "event_id": request.event_id}

@@ -517,7 +517,8 @@ _NONE = type(None)
 
 
 def _column_tickets(endpoint: str, data: dict[str, Any], event_id: str) -> list[OfficeTicket]:
-    """The inventory as columns: each column checked whole (a type test per value), then zipped into rows."""
+    """The inventory as columns: each column's types checked at once (the set of its values' types), then the
+    columns zipped into rows."""
     columns = _field(endpoint, data, "columns", dict)
     listed_event = _optional(endpoint, data, "event_id", str) or event_id
     event_name = _optional(endpoint, data, "event_name", str)

@@ -365,21 +365,17 @@ class DeliveryWorker:
         transaction. In a pipelined drain (``whole``: the round's whole batch) the next batch is read while the
         platform works, and sent once this answer is in, before it is recorded."""
         head = batch[0].get("journal_head") if self.terminal_id else None
-        if sent is not None:
-            answer = sent.answer
-        elif self._pipelined and whole:
-            answer = _in_background(self._synchronize, client, batch, self._entries(batch))
-        else:
-            answer = None
+        if sent is None and self._pipelined and whole:
+            sent = _Ahead(batch, _in_background(self._synchronize, client, batch, self._entries(batch)))
+        following = None
+        if sent is None:
             results = self._synchronize(client, batch, self._entries(batch))
-        if answer is not None:
-            following = self._following(batch) if whole else None  # read while the platform works
-            results = answer.result()
-            tracepoints.reach("sync.answer_received")
-            if following and not self._stop.is_set():
-                self._ahead = self._send_ahead(client, following)
         else:
-            tracepoints.reach("sync.answer_received")
+            following = self._following(batch)  # read while the platform works
+            results = sent.answer.result()
+        tracepoints.reach("sync.answer_received")
+        if following and not self._stop.is_set():
+            self._ahead = self._send_ahead(client, following)
         delivered = outcome.delivered
         recorded = self.book.record_sync_results(self.session_factory, batch, results, head)
         for item in batch:
