@@ -26,51 +26,51 @@ from boxoffice.store.models import Event
 from boxoffice.store.types import parse_utc
 from boxoffice.sync import conflict_feed
 from boxoffice.sync.client import CentralClient, OfficeEvent
-from boxoffice.sync.pull import EventsNotListed, listed_events
+from boxoffice.sync.pull import EventAnswers, EventsNotListed, InventoryFetch
 
 log = logging.getLogger(__name__)
 
 
 def pull(client: CentralClient, session_factory: sessionmaker[Session],
-         event_ids: Sequence[str] | None = None, *, refused: list[str] | None = None) -> list[MergeReport]:
-    """Pull the given events, or every event the platform has assigned to this office.
+         event_ids: Sequence[str] | None = None, *, refused: list[str] | None = None,
+         fetch: InventoryFetch | None = None) -> list[MergeReport]:
+    """Pull the given events, or every event the platform has assigned to this office, each merged in its own
+    transaction. ``fetch``: the pull's requests already on their way (made with ``client`` and ``event_ids``).
 
     A ticket type the terminal cannot take (e.g. priced ``1E+999999``) is left out, logged and described in
     ``refused`` (when given): one bad row does not stop the rest of the pull.
     """
-    wanted = list(dict.fromkeys(event_ids or ()))
-    events: dict[str, OfficeEvent] = {}
-    if not wanted or len(wanted) > 1:  # one event by id needs no list (its name comes with its tickets)
-        listed = listed_events(client)
-        events = listed or {}
-        if not wanted:
-            wanted = list(listed) if listed is not None else _local_event_ids(session_factory)
+    fetch = fetch if fetch is not None else InventoryFetch(client, event_ids)
+    events, wanted = fetch.plan()
     reports = []
-    for event_id in wanted:
-        tickets = client.list_office_tickets(event_id)
-        bad: list[str] = []
-        types = client.ticket_types(event_id, refused=bad)
-        for reason in bad:
-            log.warning("event %s: ticket type left out: %s", event_id, reason)
-            if refused is not None:
-                refused.append(f"event {event_id}: ticket type left out: {reason}")
-        info = events.get(event_id)
-        known_name, known_start = _local_event(session_factory, event_id)
-        name = info.name if info else next((t.event_name for t in tickets if t.event_name), known_name or event_id)
-        starts_at = _when(info.starts_at) if info else known_start
-        report = merge_inventory(
-            session_factory, event_id, name, starts_at,
-            tickets,  # the client's rows have the fields the merge reads (services.inventory.RemoteTicketLike)
-            [RemoteProduct(p.id, p.name, p.price_cents, p.zone, p.kind, p.components, p.sale_start, p.sale_end,
-                           p.visibility, p.tax_rate_bp) for p in types],
-        )
-        log.info("pulled %s: %s", event_id, report)
-        reports.append(report)
+    for answers in fetch.answers(wanted if wanted is not None else _local_event_ids(session_factory)):
+        reports.append(_merge(session_factory, events.get(answers.event_id), answers, refused))
     with session_factory.begin() as session:
         sync_facts.put_time(session, sync_facts.LAST_PULL)
     # what other offices' sales did to ours (never fails a pull)
     conflict_feed.fetch_new(client, session_factory, conflict_reports)
     return reports
+
+
+def _merge(session_factory: sessionmaker[Session], info: OfficeEvent | None, answers: EventAnswers,
+           refused: list[str] | None) -> MergeReport:
+    event_id = answers.event_id
+    for reason in answers.bad_types:
+        log.warning("event %s: ticket type left out: %s", event_id, reason)
+        if refused is not None:
+            refused.append(f"event {event_id}: ticket type left out: {reason}")
+    known_name, known_start = _local_event(session_factory, event_id)
+    name = info.name if info else next((t.event_name for t in answers.tickets if t.event_name),
+                                       known_name or event_id)
+    starts_at = _when(info.starts_at) if info else known_start
+    report = merge_inventory(
+        session_factory, event_id, name, starts_at,
+        answers.tickets,  # the client's rows have the fields the merge reads (services.inventory.RemoteTicketLike)
+        [RemoteProduct(p.id, p.name, p.price_cents, p.zone, p.kind, p.components, p.sale_start, p.sale_end,
+                       p.visibility, p.tax_rate_bp) for p in answers.types],
+    )
+    log.info("pulled %s: %s", event_id, report)
+    return report
 
 
 def _local_event_ids(session_factory: sessionmaker[Session]) -> list[str]:

@@ -14,13 +14,15 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from boxoffice.core.errors import BoxOfficeError
 from boxoffice.core.permissions import Action, require
-from boxoffice.services import clerks
-from boxoffice.services.clerks import ClerkInfo
+
+if TYPE_CHECKING:  # the store's modules load when a command uses them: `boxoffice pull` asks the platform first
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from boxoffice.services.clerks import ClerkInfo, StaffMember
 
 
 class SupervisorNeeded(BoxOfficeError):
@@ -78,12 +80,16 @@ def new_pin(args: argparse.Namespace, whose: str) -> str:
         pin = _prompt(f"New PIN for {whose}: ", "--new-pin-stdin")
         if _prompt(f"New PIN for {whose} again: ", "--new-pin-stdin") != pin:
             raise SupervisorNeeded("the two PINs typed differ; nothing was changed", code="pin_mismatch")
+    from boxoffice.services import clerks
+
     clerks.check_pin_rules(pin)  # before any supervisor's PIN is spent on it
     return pin
 
 
-def find_clerk(session_factory: sessionmaker[Session], name: str) -> clerks.StaffMember:
+def find_clerk(session_factory: sessionmaker[Session], name: str) -> StaffMember:
     """The clerk called ``name`` (any case, spaces squeezed), active or not."""
+    from boxoffice.services import clerks
+
     wanted = " ".join(name.split()).casefold()
     found = [m for m in clerks.staff_list(session_factory) if m.name.casefold() == wanted]
     if not found:
@@ -103,6 +109,8 @@ def authorise(args: argparse.Namespace, session_factory: sessionmaker[Session], 
         raise SupervisorNeeded(f"{member.name} is deactivated here and cannot authorise anything",
                                code="actor_inactive")
     require(member.role, action)  # before their PIN is asked for: a clerk's PIN would not do
+    from boxoffice.services import clerks
+
     info = clerks.sign_in_pin(session_factory, member.id, supervisor_pin(args, member.name))
     require(info.role, action)
     return info

@@ -125,19 +125,25 @@ def run_pair(args: argparse.Namespace) -> int:
 
 
 def run_pull(args: argparse.Namespace) -> int:
-    from boxoffice.app import make_client
-    from boxoffice.inventory_pull import pull
+    """The platform is asked first, and the store opened while it answers (its modules and migration check take
+    about as long as a stadium's inventory: sync.pull.InventoryFetch)."""
+    from boxoffice.app import load_context, make_client, open_local_store
+    from boxoffice.sync.pull import InventoryFetch
 
-    context, store = open_all(args)
+    context = load_context(args, stderr_logging=False)
     refused: list[str] = []
+    client = make_client(context)
     try:
-        client = make_client(context)
+        fetch = InventoryFetch(client, args.event)
+        from boxoffice.inventory_pull import pull  # the store's modules load while the platform answers
+
+        store = open_local_store(context)
         try:
-            reports = pull(client, store.session_factory, args.event, refused=refused)
+            reports = pull(client, store.session_factory, args.event, refused=refused, fetch=fetch)
         finally:
-            client.close()
+            store.close()
     finally:
-        store.close()
+        client.close()
     for reason in refused:
         print(f"boxoffice: warning: {reason}", file=sys.stderr)
     emit(args, {"events": [dataclasses.asdict(r) for r in reports]},

@@ -8,7 +8,9 @@ the same answer changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -18,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.services.best_available import SeatLabel, rank_seats
 from boxoffice.store.models import TICKET_STATES, Event, Product, Ticket
-from boxoffice.store.raw import driver_connection
+from boxoffice.store.raw import driver_connection, larger_page_cache
 from boxoffice.store.types import format_utc, utcnow
 
 
@@ -83,7 +85,7 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
     """Apply one pull of one event in one transaction."""
     counts = {"added": 0, "withdrawn": 0, "restored": 0, "returned": 0}
     now = utcnow()
-    with session_factory.begin() as session:
+    with _collector_paused(), session_factory.begin() as session, larger_page_cache(session, MERGE_CACHE_KIB):
         event = session.get(Event, event_id)
         if event is None:
             session.add(Event(id=event_id, name=event_name, starts_at=starts_at, updated_at=now))
@@ -128,6 +130,24 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
             select(Ticket.state, func.count()).where(Ticket.event_id == event_id).group_by(Ticket.state))}
     return MergeReport(event_id, available=states.get("available", 0), sold_here=states.get("sold", 0),
                        products=len(products), **counts)
+
+
+#: the merge's page cache: a stadium's new seats and their indexes fit (store.raw.larger_page_cache)
+MERGE_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a merge: its rows (100,000 new seats for a stadium) stay alive until
+    the commit, and the collector's full passes over them, found nothing to free and cost a tenth of the merge
+    (measured). Reference counting frees as usual; the collector runs again after, if it ran before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 _INSERT_COLUMNS = ("id", "event_id", "seat_id", "row", "zone", "color", "state", "central_available", "updated_at",

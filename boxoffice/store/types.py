@@ -9,41 +9,16 @@ unambiguous, and sorting/comparing the text in SQL gives chronological order. Mo
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-#: "2025-01-31T12:34:56.123456Z": always 27 characters, so text order is time order.
-UTC_TEXT_LENGTH = 27
+from boxoffice.core.utc import UTC_TEXT_LENGTH, format_utc, parse_utc, utcnow
 
-
-def utcnow() -> datetime:
-    """The current time as an aware UTC datetime: the default for created_at/updated_at columns."""
-    return datetime.now(UTC)
-
-
-def format_utc(value: datetime) -> str:
-    """Aware datetime -> the stored text. Naive datetimes are refused: their zone is a guess."""
-    if not isinstance(value, datetime):
-        raise TypeError(f"expected a datetime, got {type(value).__name__}: {value!r}")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(
-            f"naive datetime {value.isoformat()} has no time zone; store aware datetimes "
-            "(e.g. datetime.now(UTC)) so the terminal's local zone never leaks into the database"
-        )
-    # isoformat pads the year to 4 digits (strftime("%Y") does not on every platform).
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
-
-
-def parse_utc(text: str) -> datetime:
-    """Stored text -> aware UTC datetime. Text without an offset is UTC by this column's contract."""
-    parsed = datetime.fromisoformat(text)
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+__all__ = ["UTC_TEXT_LENGTH", "JSONText", "UTCDateTime", "canonical_json", "format_utc", "parse_utc", "utcnow"]
 
 
 class UTCDateTime(TypeDecorator[datetime]):

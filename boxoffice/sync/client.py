@@ -28,8 +28,8 @@ from boxoffice import __version__
 from boxoffice.core import decimal_json
 from boxoffice.core.errors import InvalidMoney
 from boxoffice.core.money import api_to_cents
+from boxoffice.core.utc import parse_utc
 from boxoffice.logging_setup import redact, register_secret
-from boxoffice.store.types import parse_utc
 from boxoffice.sync.errors import (
     AnswerCutOff,
     CentralAuthError,

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from boxoffice.core.door_rules import DoorTicketInfo, SeenScan, normal_barcode
-from boxoffice.store.types import format_utc, parse_utc
+from boxoffice.core.utc import format_utc, parse_utc
 from boxoffice.sync.client import CentralClient, _excerpt, _field, _optional, _require_dict
 from boxoffice.sync.errors import ProtocolError
 

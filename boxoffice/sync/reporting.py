@@ -29,7 +29,7 @@ from typing import Any
 
 from boxoffice.core.changes import Changes
 from boxoffice.core.sync_status import SyncStatus
-from boxoffice.store.types import utcnow
+from boxoffice.core.utc import utcnow
 from boxoffice.sync import conflict_feed
 from boxoffice.sync.errors import CentralAuthError, CentralError, CentralRejected, ForeignAnswer
 from boxoffice.sync.worker import DeliveryWorker, RoundResult

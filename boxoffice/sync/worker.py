@@ -50,8 +50,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice import tracepoints
 from boxoffice.core.sync_status import SyncStatus
-from boxoffice.store.types import utcnow
+from boxoffice.core.utc import utcnow
 from boxoffice.sync import conflict_feed
+from boxoffice.sync.background import in_background
 from boxoffice.sync.backoff import Backoff
 from boxoffice.sync.batch_size import batch_sizer
 from boxoffice.sync.batches_client import BatchesClient
@@ -146,7 +147,7 @@ class DeliveryWorker:
         self._auth_problem = False
         self._horizon_warned = False
         self._horizon_checked: float | None = None  # time.monotonic() of the last check
-        self._pipelined = False  # while a drain runs: requests go out ahead (_in_background)
+        self._pipelined = False  # while a drain runs: requests go out ahead (in_background)
         self._ahead: _Ahead | None = None  # the request sent ahead, answer not taken yet
         self._conflicts_due = False  # a pipelined drain fetches the conflict feed once, at its end
         self._lock = threading.Lock()
@@ -366,7 +367,8 @@ class DeliveryWorker:
         platform works, and sent once this answer is in, before it is recorded."""
         head = batch[0].get("journal_head") if self.terminal_id else None
         if sent is None and self._pipelined and whole:
-            sent = _Ahead(batch, _in_background(self._synchronize, client, batch, self._entries(batch)))
+            sent = _Ahead(batch, in_background(self._synchronize, client, batch, self._entries(batch),
+                                               name="boxoffice-send"))
         following = None
         if sent is None:
             results = self._synchronize(client, batch, self._entries(batch))
@@ -418,7 +420,8 @@ class DeliveryWorker:
         if not kept:
             return None
         batch = [item for item, _entry in kept]
-        return _Ahead(batch, _in_background(self._synchronize, client, batch, [e for _i, e in kept]))
+        return _Ahead(batch, in_background(self._synchronize, client, batch, [e for _i, e in kept],
+                                           name="boxoffice-send"))
 
     # -- returns ---------------------------------------------------------------------------------------------
 
@@ -493,22 +496,6 @@ class DeliveryWorker:
         next_at = utcnow() + timedelta(seconds=delay)
         self.book.record_failure(self.session_factory, [i["id"] for i in batch], str(exc), next_at)
         return RoundResult(failed=True, error=str(exc), retry_in=delay)
-
-
-def _in_background(call: Callable[..., Any], *args: Any) -> Future[Any]:
-    """``call(*args)`` in a daemon thread of its own (a request sent ahead): a hung request never holds up the
-    process's exit, and ``stop()`` cuts it by closing the client as it cuts any other."""
-    future: Future[Any] = Future()
-
-    def run() -> None:
-        future.set_running_or_notify_cancel()
-        try:
-            future.set_result(call(*args))
-        except BaseException as exc:  # handed to whoever takes the answer
-            future.set_exception(exc)
-
-    threading.Thread(target=run, name="boxoffice-send", daemon=True).start()
-    return future
 
 
 def _merged(done: RoundResult, failed: RoundResult) -> RoundResult:

@@ -36,6 +36,7 @@ class CannedServer:
     def __init__(self, tls_context: ssl.SSLContext | None = None) -> None:
         self.queue: deque[Canned] = deque()
         self.seen: list[Seen] = []
+        self._arrived = threading.Condition()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -45,7 +46,9 @@ class CannedServer:
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
-                outer.seen.append(Seen(self.command, self.path, dict(self.headers), body))
+                with outer._arrived:
+                    outer.seen.append(Seen(self.command, self.path, dict(self.headers), body))
+                    outer._arrived.notify_all()
                 canned = outer.queue.popleft() if outer.queue else Canned(status=599, body=b"no canned answer")
                 lines = [f"HTTP/1.1 {canned.status} X"]
                 for key, value in canned.headers.items():
@@ -85,3 +88,8 @@ class CannedServer:
 
     def answer(self, *responses: Canned) -> None:
         self.queue.extend(responses)
+
+    def wait_seen(self, count: int, timeout: float = 10.0) -> bool:
+        """True once ``count`` requests have arrived; False if fewer did within ``timeout`` seconds."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: len(self.seen) >= count, timeout)

@@ -59,3 +59,27 @@ def test_a_sync_run_imports_no_other_command_module() -> None:
              "'boxoffice.commands._common'))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['boxoffice.commands.supervisor_auth', 'boxoffice.commands.terminal']"
+
+
+def test_a_pull_can_ask_the_platform_before_the_store_modules_load() -> None:
+    """``boxoffice pull`` sends its first request and then opens the store, whose modules (SQLAlchemy, the
+    models) take about as long to load as the platform takes to answer for a stadium: the command's parser, the
+    client and the fetch must not load them."""
+    probe = ("import sys; from boxoffice.cli import build_parser; build_parser(['pull', '--event', 'E1']); "
+             "import boxoffice.app, boxoffice.credentials, boxoffice.sync.pull; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' or m.startswith("
+             "('boxoffice.store', 'boxoffice.services'))))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_process_command_line_ends_with_the_collector_frozen_and_a_call_does_not() -> None:
+    """The interpreter's last collections at exit walk every object the imports made (a quarter of a second
+    after a pull): a process running its own command line freezes them first; a caller of main(argv) (a test,
+    the window's code) keeps its collector as it was."""
+    probe = ("import gc, sys; from boxoffice.cli import main; "
+             "main(['codes', 'check', 'NOTACODE']); called = gc.get_freeze_count(); "
+             "sys.argv = ['boxoffice', 'codes', 'check', 'NOTACODE']; main(); "
+             "print(called, gc.get_freeze_count() > 0)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-2:] == ["0", "True"]

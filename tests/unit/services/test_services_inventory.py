@@ -265,3 +265,73 @@ def test_the_bulk_insert_checks_states_itself_and_leaves_the_store_checking_them
         with pytest.raises(IntegrityError, match="CHECK constraint failed"), empty_store.session_factory.begin() as s:
             s.execute(text("UPDATE tickets SET state = 'lost' WHERE id = 'T1'"))
     assert state(empty_store, "T1") == "available"
+
+
+class _Watched:
+    """A remote ticket that notes whether the cyclic collector was on each time the merge reads it."""
+
+    def __init__(self, n: int, seen: list[bool]) -> None:
+        self.ticket_id, self.seat_id, self.zone, self.color, self.row = f"W{n}", f"GEN{n}", "General", "#fff", "A"
+        self._seen = seen
+
+    @property
+    def available(self) -> bool:
+        import gc
+
+        self._seen.append(gc.isenabled())
+        return True
+
+
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_the_merge_pauses_the_cyclic_collector_and_leaves_it_as_it_found_it(
+        empty_store: Store, collector_on: bool) -> None:
+    """The merge's rows stay alive until the commit: the collector is off while it runs (its passes over
+    100,000 rows found nothing to free), and on again after only if it was on before."""
+    import gc
+
+    seen: list[bool] = []
+    was = gc.isenabled()
+    (gc.enable if collector_on else gc.disable)()
+    try:
+        report = merge_inventory(empty_store.session_factory, "EVGC", "Recolector", None,
+                                 [_Watched(n, seen) for n in range(1, 4)], [])
+        assert gc.isenabled() is collector_on
+        with pytest.raises(RuntimeError):  # also when the merge fails
+            merge_inventory(empty_store.session_factory, "EVGC", "Recolector", None, [_Broken()], [])
+        assert gc.isenabled() is collector_on
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert report.added == 3
+    assert seen and not any(seen)
+
+
+class _Broken(_Watched):
+    def __init__(self) -> None:
+        super().__init__(0, [])
+
+    @property
+    def available(self) -> bool:
+        raise RuntimeError("a row the merge cannot read")
+
+
+def test_the_merge_raises_the_page_cache_for_its_transaction_only(
+        empty_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stadium's new seats do not fit SQLite's 2 MiB page cache, and dirty pages spilled before the commit are
+    written twice: the merge's connection holds MERGE_CACHE_KIB while it runs, its own size again after."""
+    from boxoffice.services import inventory
+    from boxoffice.store.raw import driver_connection
+
+    sizes: list[int] = []
+    real_insert = inventory._insert_tickets
+
+    def noting(session: object, rows: list[dict]) -> None:
+        sizes.append(driver_connection(session).execute("PRAGMA cache_size").fetchone()[0])  # type: ignore[arg-type]
+        real_insert(session, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inventory, "_insert_tickets", noting)
+    tickets = [RemoteTicket(f"C{n}", f"GEN{n}", "General", "#4A90D9", True, "A") for n in range(1, 4)]
+    merge_inventory(empty_store.session_factory, "EVCACHE", "Caché", None, tickets, [])
+    assert sizes == [-inventory.MERGE_CACHE_KIB]
+    for _ in range(3):  # whichever pooled connection the merge used
+        with empty_store.session_factory() as session:
+            assert driver_connection(session).execute("PRAGMA cache_size").fetchone()[0] == -2000
