@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Set
+from itertools import count, repeat
 from typing import NamedTuple
 
 from sqlalchemy.orm import Session
@@ -48,8 +49,8 @@ def natural_key(label: str | None) -> NaturalKey:
 
 
 class SeatLabel(NamedTuple):
-    """What ranking needs of one ticket: its key (id, or anything hashable), zone, row and seat labels (a tuple:
-    a pull ranks 100,000 of them)."""
+    """What ranking needs of one ticket: its key (id, or anything hashable), zone, row and seat labels. Any
+    tuple of these four in this order will do: a pull ranks 100,000 of them, and makes plain tuples."""
 
     key: object
     zone: str
@@ -57,45 +58,49 @@ class SeatLabel(NamedTuple):
     seat_id: str
 
 
-def rank_seats(seats: Iterable[SeatLabel]) -> dict[object, tuple[int, int]]:
-    """``key -> (row_rank, seat_rank)`` for every seat of one event, both from 1.
+def rank_seats(seats: Iterable[tuple[object, str, str | None, str]]) -> dict[object, tuple[int, int]]:
+    """``key -> (row_rank, seat_rank)`` for every seat of one event (:class:`SeatLabel` s), both from 1.
 
     ``row_rank`` is the row label's place in natural order among the event's row labels (no row sorts first);
     ``seat_rank`` the seat's place in natural order within its zone and row, ties broken by key so ranks are
     distinct. Rank all the event's tickets together: a rank depends on its neighbours.
     """
-    by_row: dict[tuple[str, str | None], list[SeatLabel]] = {}
+    by_row: dict[tuple[str, str | None], list[tuple[object, str, str | None, str]]] = {}
     for seat in seats:
-        by_row.setdefault((seat.zone, seat.row), []).append(seat)
+        members = by_row.get((seat[1], seat[2]))
+        if members is None:
+            members = by_row[seat[1], seat[2]] = []
+        members.append(seat)
     labels = sorted({row for _, row in by_row}, key=lambda row: (row is not None, natural_key(row), row or ""))
     row_ranks = {row: rank for rank, row in enumerate(labels, start=1)}
     ranks: dict[object, tuple[int, int]] = {}
     for (_, row), members in by_row.items():
-        _sort_naturally(members)
-        row_rank = row_ranks[row]
-        for seat_rank, seat in enumerate(members, start=1):
-            ranks[seat.key] = (row_rank, seat_rank)
+        ranks.update(zip(_in_natural_order(members), zip(repeat(row_ranks[row]), count(1)), strict=False))
     return ranks
 
 
-def _sort_naturally(members: list[SeatLabel]) -> None:
-    """Sort one row's seats by (natural_key(seat_id), seat_id, str(key)).
+def _in_natural_order(members: list[tuple[object, str, str | None, str]]) -> list[object]:
+    """One row's seat keys in the order of (natural_key(seat_id), seat_id, str(key)).
 
     Most rows label their seats as one prefix and a number (``TRI1-1`` … ``TRI1-200``): then the natural order
     is the number's, read with one ``int`` per seat instead of a regular-expression split (a pull ranks
-    100,000 seats). The prefix is cut before its trailing digits, so ``TRI1-1`` and ``TRI1-10`` compare 1 with
-    10. Any other row takes the general key.
+    100,000 seats), and when no two seats share a number it is the numbers' order alone. The prefix is cut
+    before its trailing digits, so ``TRI1-1`` and ``TRI1-10`` compare 1 with 10. Any other row takes the general
+    key.
     """
-    labels = [seat.seat_id for seat in members]
+    labels = [seat[3] for seat in members]
     prefix = os.path.commonprefix(labels)  # noqa: RUF071  (labels, not paths: character by character)
     while prefix and prefix[-1].isdecimal():  # any decimal digit, as the general key reads them
         prefix = prefix[:-1]
     tails = [label[len(prefix):] for label in labels]  # the shared prefix compares equal in the general key
     if all(tail.isdecimal() for tail in tails):
-        order = sorted(range(len(members)), key=lambda i: (int(tails[i]), labels[i], str(members[i].key)))
-        members[:] = [members[i] for i in order]
-        return
-    members.sort(key=lambda s: (natural_key(s.seat_id), s.seat_id, str(s.key)))
+        numbers = [int(tail) for tail in tails]
+        if len(set(numbers)) == len(numbers):  # distinct: the rest of the key never decides
+            order = sorted(range(len(members)), key=numbers.__getitem__)
+        else:
+            order = sorted(range(len(members)), key=lambda i: (numbers[i], labels[i], str(members[i][0])))
+        return [members[i][0] for i in order]
+    return [seat[0] for seat in sorted(members, key=lambda s: (natural_key(s[3]), s[3], str(s[0])))]
 
 
 class NoSeatsTogether(SeatNotAvailable):

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from boxoffice.services.best_available import SeatLabel, rank_seats
+from boxoffice.services.best_available import rank_seats
 from boxoffice.store.models import TICKET_STATES, Event, Product, Ticket
 from boxoffice.store.raw import driver_connection, larger_page_cache
 from boxoffice.store.types import format_utc, utcnow
@@ -102,7 +102,8 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
                 new_rows.append({"id": remote.ticket_id, "event_id": event_id, "seat_id": remote.seat_id,
                                  "row": remote.row, "zone": remote.zone, "color": remote.color,
                                  "state": "available" if remote.available else "withdrawn",
-                                 "central_available": remote.available, "updated_at": now})
+                                 "central_available": remote.available, "updated_at": now,
+                                 "row_rank": 0, "seat_rank": 0})  # set by _rank (made with them: no resize)
                 counts["added"] += 1
                 continue
             for name in ("seat_id", "row", "zone", "color"):
@@ -204,8 +205,8 @@ def _indexes_to_rebuild(db: Any, new: int) -> list[tuple[str, str]]:
 def _rank(existing: list[Ticket], new_rows: list[dict]) -> None:
     """Natural-order ranks for best available. A pull may add or relabel seats anywhere in a row, and a rank
     depends on its neighbours, so the whole event is ranked again; only changed ranks are written."""
-    ranks = rank_seats([SeatLabel(t.id, t.zone, t.row, t.seat_id) for t in existing]
-                       + [SeatLabel(r["id"], r["zone"], r["row"], r["seat_id"]) for r in new_rows])
+    ranks = rank_seats([(t.id, t.zone, t.row, t.seat_id) for t in existing]  # SeatLabel's fields, as tuples
+                       + [(r["id"], r["zone"], r["row"], r["seat_id"]) for r in new_rows])
     for ticket in existing:
         row_rank, seat_rank = ranks[ticket.id]
         if (ticket.row_rank, ticket.seat_rank) != (row_rank, seat_rank):

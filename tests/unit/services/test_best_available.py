@@ -80,12 +80,15 @@ def test_ranks_put_rows_and_seats_in_natural_order() -> None:
     ["P-٣", "P-2", "P-10"],  # Arabic-Indic three: a decimal digit for int() and for the general key
     ["X٣05", "X٣5", "X٣10"],  # a shared prefix ending in a non-ASCII digit is cut there too
     ["B-1A", "B-1", "B-10"],  # a letter after the number: the general key
+    ["7", "3", "7", "03"],  # the same label twice: the key breaks the tie
+    ["C-2", "C-3", "C-1"],  # distinct numbers: their order alone
 ])
 def test_every_row_ranks_as_the_general_natural_key_says(labels: list[str]) -> None:
     seats = [SeatLabel(f"k{index}", "Z", "R1", label) for index, label in enumerate(labels)]
     ranks = rank_seats(seats)
     expected = sorted(seats, key=lambda seat: (natural_key(seat.seat_id), seat.seat_id, str(seat.key)))
     assert [ranks[seat.key] for seat in expected] == [(1, n) for n in range(1, len(labels) + 1)]
+    assert rank_seats([tuple(seat) for seat in seats]) == ranks  # plain tuples, as the pull makes them
 
 
 def test_a_party_gets_seats_side_by_side_in_the_best_row(venue: Store) -> None:
