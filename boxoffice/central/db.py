@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.central.column_widening import widen_integer_columns
+from boxoffice.central.missing_indexes import add_missing_indexes
 from boxoffice.central.models import SCHEMA_VERSION, Base, Meta
 from boxoffice.central.office_scoping import scope_per_office
 
@@ -103,6 +104,7 @@ class Database:
             Base.metadata.create_all(session.connection())
             widen_integer_columns(session.connection())  # amounts of databases made before BigInteger
             scope_per_office(session.connection())  # keys and purchase codes of databases made before #12
+            add_missing_indexes(session.connection())  # indexes declared after the database was made
             row = session.get(Meta, "schema_version")
             if row is None:
                 session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))

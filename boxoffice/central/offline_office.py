@@ -201,10 +201,14 @@ def unassign(session: Session, request: TicketsRequest, principal: Principal, no
 
 #: an office's inventory of one event, in the event's seat order (``{}``: the columns read). Text, not a Core
 #: select: the rows come back without SQLAlchemy's per-value result processing (``status`` is 0/1 on SQLite:
-#: read with ``bool``), which cost as much as the query for 100,000 tickets (measured 0.33-0.6 s -> 0.23-0.4 s)
+#: read with ``bool``), which cost as much as the query for 100,000 tickets (measured 0.33-0.6 s -> 0.23-0.4 s).
+#: ``t.event_id`` (the same as ``o.event_id``: an assignment holds only the event's own tickets) lets the database
+#: walk ``ix_tickets_event_position`` in seat order and look each ticket up in ``tickets_offline``: no sort of the
+#: whole inventory (SQLite 0.30-0.34 s -> 0.21-0.24 s for 100,000; on PostgreSQL the sort spilled to disk)
 _OFFICE_INVENTORY = (
     "SELECT {} FROM tickets t JOIN tickets_offline o ON o.ticket_id = t.id "
-    "WHERE o.office_id = :office_id AND o.event_id = :event_id ORDER BY t.position, t.id")
+    "WHERE t.event_id = :event_id AND o.office_id = :office_id AND o.event_id = :event_id "
+    "ORDER BY t.position, t.id")
 _OFFICE_ROWS = text(_OFFICE_INVENTORY.format("t.id, t.seat_id, t.zone, t.color, t.status, t.event_id, t.seat_row"))
 #: the columns' answer names the event once: its tickets' event ids are not read (a sixth less to fetch)
 _OFFICE_COLUMNS = text(_OFFICE_INVENTORY.format("t.id, t.seat_id, t.zone, t.color, t.status, t.seat_row"))

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
+from boxoffice.central.bulk_insert import refresh_statistics
 from boxoffice.central.envelope import ApiError, NotFound
 from boxoffice.central.ids import new_id
 from boxoffice.central.models import Event, Ticket, utcnow
@@ -192,4 +193,5 @@ def import_seats(session: Session, event_id: str, stream: TextIO) -> ImportResul
     for first in range(0, len(tickets), CHUNK):
         driver_insert(connection, Ticket.__table__, tickets[first:first + CHUNK])
         driver_insert(connection, SeatDetail.__table__, details[first:first + CHUNK])
+    refresh_statistics(connection, Ticket.__table__, SeatDetail.__table__)
     return ImportResult(event_id, len(tickets), zones)

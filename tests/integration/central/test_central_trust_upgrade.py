@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +27,6 @@ from boxoffice.central.models import Base, Order, OrderTicket, PosPayment, Ticke
 from boxoffice.central.office_scoping import scope_per_office
 from boxoffice.central.seed import seed_demo
 from tests.helpers.central_server import CentralServer, _seat_ids, serve_app
-from tests.helpers.postgres import PostgresServer
 from tests.integration.central.conftest import NORTE, SUR, Api, sale_entry
 from tests.integration.central.trust_helpers import SYNC
 
@@ -53,12 +51,9 @@ def _legacy_metadata() -> MetaData:
     return legacy
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def legacy_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'legacy.sqlite3'}"
-    pg: PostgresServer = request.getfixturevalue("postgres")
-    return pg.new_database()
+@pytest.fixture
+def legacy_url(database_url: str) -> str:
+    return database_url  # made the way the older server made it, below
 
 
 def _old_sale(db: Database, legacy: MetaData, event_id: str, ticket_id: str) -> dict[str, Any]:
