@@ -8,9 +8,7 @@ the same answer changes nothing.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -18,6 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.core.collector import collector_paused
 from boxoffice.services.best_available import rank_seats
 from boxoffice.store.models import TICKET_STATES, Event, Product, Ticket
 from boxoffice.store.raw import driver_connection, larger_page_cache
@@ -85,7 +84,7 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
     """Apply one pull of one event in one transaction."""
     counts = {"added": 0, "withdrawn": 0, "restored": 0, "returned": 0}
     now = utcnow()
-    with _collector_paused(), session_factory.begin() as session, larger_page_cache(session, MERGE_CACHE_KIB):
+    with collector_paused(), session_factory.begin() as session, larger_page_cache(session, MERGE_CACHE_KIB):
         event = session.get(Event, event_id)
         if event is None:
             session.add(Event(id=event_id, name=event_name, starts_at=starts_at, updated_at=now))
@@ -135,20 +134,6 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
 
 #: the merge's page cache: a stadium's new seats and their indexes fit (store.raw.larger_page_cache)
 MERGE_CACHE_KIB = 64 * 1024
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection during a merge: its rows (100,000 new seats for a stadium) stay alive until
-    the commit, and the collector's full passes over them, found nothing to free and cost a tenth of the merge
-    (measured). Reference counting frees as usual; the collector runs again after, if it ran before."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 _INSERT_COLUMNS = ("id", "event_id", "seat_id", "row", "zone", "color", "state", "central_available", "updated_at",

@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
 from typing import Any, NamedTuple
 
 import requests
@@ -26,6 +27,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from boxoffice import __version__
 from boxoffice.core import decimal_json
+from boxoffice.core.collector import collector_paused
 from boxoffice.core.errors import InvalidMoney
 from boxoffice.core.money import api_to_cents
 from boxoffice.core.utc import parse_utc
@@ -537,9 +539,11 @@ def _column_tickets(endpoint: str, data: dict[str, Any], event_id: str) -> list[
                                           f"{' or null' if nullable else ''}", _excerpt(repr(value)))
         checked.append(column)
     ids, seats, zones, colors, statuses, rows = checked
-    count = len(ids)
-    return list(map(OfficeTicket, ids, [listed_event] * count, seats, zones, colors, statuses, rows,
-                    [event_name] * count))
+    # made in C: tuple.__new__ over zip, not OfficeTicket's Python-level __new__ per row (100,000 of them), with
+    # no collector passes over the rows as they are made (core/collector.py)
+    with collector_paused():
+        return list(map(tuple.__new__, repeat(OfficeTicket), zip(
+            ids, repeat(listed_event), seats, zones, colors, statuses, rows, repeat(event_name))))
 
 
 def _checked_office_ticket(endpoint: str, row: Any, event_id: str) -> OfficeTicket:

@@ -1,0 +1,35 @@
+"""Pausing Python's cyclic garbage collector while a bulk step builds objects that all stay alive.
+
+A pull makes 100,000 rows at a time (the client's tickets, the merge's new seats): each collection pass walks
+them, finds nothing to free, and the passes cost a tenth of the merge (measured). Reference counting frees as
+usual while paused. Pauses may overlap across threads (the pull's fetch thread and the merge): the collector is
+off while any runs and back on after the last, if it was on before the first.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+_depth = 0
+_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.enable()
