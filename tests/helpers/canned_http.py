@@ -30,6 +30,7 @@ class Seen:
     path: str
     headers: dict[str, str]
     body: bytes
+    peer: tuple[str, int] = ("", 0)  # the client's address and port: one per connection
 
 
 class CannedServer:
@@ -47,7 +48,8 @@ class CannedServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 with outer._arrived:
-                    outer.seen.append(Seen(self.command, self.path, dict(self.headers), body))
+                    outer.seen.append(Seen(self.command, self.path, dict(self.headers), body,
+                                            tuple(self.client_address)))
                     outer._arrived.notify_all()
                 canned = outer.queue.popleft() if outer.queue else Canned(status=599, body=b"no canned answer")
                 lines = [f"HTTP/1.1 {canned.status} X"]

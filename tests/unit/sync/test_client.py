@@ -242,3 +242,22 @@ def test_a_result_that_does_not_match_the_sale_sent_is_refused(server: CannedSer
         client.synchronize([entry], "r")
     server.answer(Canned(body=_sync_answer()))
     assert client.synchronize([entry], "r")[0].order_id == "o-1"
+
+
+def test_an_answer_bigger_than_a_read_is_read_whole_and_the_connection_serves_the_next_request(
+        server: CannedServer, client: CentralClient) -> None:
+    """Answers are read in BODY_CHUNK_BYTES pieces (requests' 10 KB pieces made a pull's answer three times slower
+    beside a busy thread): one of several pieces arrives whole, and the connection goes back to the pool."""
+    from boxoffice.sync import client as client_module
+
+    seats = [f"GEN{n}" for n in range(3 * client_module.BODY_CHUNK_BYTES // 8)]  # about three pieces of text
+    columns = {"ticket_id": [f"EV1-{s}" for s in seats], "seat_id": seats, "zone": ["General"] * len(seats),
+               "color": ["#4A90D9"] * len(seats), "status": [True] * len(seats), "seat_row": [None] * len(seats)}
+    big = js({"message": "ok", "status": 200, "data": {"valido": True, "event_id": "EV1", "event_name": "Grande",
+                                                        "columns": columns}})
+    assert len(big) > 2 * client_module.BODY_CHUNK_BYTES
+    server.answer(Canned(body=big), Canned(body=js(LIST_OK)))
+    tickets = client.list_office_tickets("EV1")
+    assert len(tickets) == len(seats) and tickets[-1].seat_id == seats[-1]
+    assert len(client.list_office_tickets("EV1")) == 2
+    assert server.seen[0].peer == server.seen[1].peer  # the same connection: the first was read to its end
