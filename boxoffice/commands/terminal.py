@@ -11,6 +11,8 @@ import dataclasses
 import signal
 import sys
 import threading
+from collections.abc import Sequence
+from typing import Any
 
 from boxoffice import tracepoints
 from boxoffice.commands._common import add_json, emit, open_all
@@ -98,7 +100,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 def run_pair(args: argparse.Namespace) -> int:
     """Check the connection, keep the token in the keyring, save the config, then pull (unless --no-pull)."""
     from boxoffice import pairing
-    from boxoffice.app import load_context, open_local_store
+    from boxoffice.app import load_context
 
     token = sys.stdin.readline().strip()
     if not token:
@@ -110,11 +112,7 @@ def run_pair(args: argparse.Namespace) -> int:
     events = result.office.events
     pulled, refused = [], []
     if not args.no_pull:
-        store = open_local_store(result.context)
-        try:
-            pulled = pairing.pull_inventory(result.context, store.session_factory, result.office.event_ids, refused)
-        finally:
-            store.close()
+        pulled = _pull(result.context, result.office.event_ids, refused)
     for reason in refused:
         print(f"boxoffice: warning: {reason}", file=sys.stderr)
     emit(args, {"paired": True, "office_id": central.office_id, "url": central.url, "events": len(events),
@@ -124,26 +122,32 @@ def run_pair(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_pull(args: argparse.Namespace) -> int:
-    """The platform is asked first, and the store opened while it answers (its modules and migration check take
-    about as long as a stadium's inventory: sync.pull.InventoryFetch)."""
-    from boxoffice.app import load_context, make_client, open_local_store
+def _pull(context: Any, event_ids: Sequence[str] | None, refused: list[str]) -> list[Any]:  # MergeReports
+    """Pull with the platform asked first and the store opened while it answers: the store's modules and its
+    migration check take about as long as a stadium's inventory (sync.pull.InventoryFetch)."""
+    from boxoffice.app import make_client, open_local_store
     from boxoffice.sync.pull import InventoryFetch
 
-    context = load_context(args, stderr_logging=False)
-    refused: list[str] = []
     client = make_client(context)
     try:
-        fetch = InventoryFetch(client, args.event)
+        fetch = InventoryFetch(client, event_ids)
         from boxoffice.inventory_pull import pull  # the store's modules load while the platform answers
 
         store = open_local_store(context)
         try:
-            reports = pull(client, store.session_factory, args.event, refused=refused, fetch=fetch)
+            return pull(client, store.session_factory, event_ids, refused=refused, fetch=fetch)
         finally:
             store.close()
     finally:
         client.close()
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    from boxoffice.app import load_context
+
+    context = load_context(args, stderr_logging=False)
+    refused: list[str] = []
+    reports = _pull(context, args.event, refused)
     for reason in refused:
         print(f"boxoffice: warning: {reason}", file=sys.stderr)
     emit(args, {"events": [dataclasses.asdict(r) for r in reports]},
