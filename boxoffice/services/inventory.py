@@ -94,15 +94,14 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
         _merge_products(session, event_id, products)
         local = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.event_id == event_id))}
         existing = list(local.values())
-        new_rows = []
+        new_rows: list[list[Any]] = []
+        stamp = format_utc(now)
         for remote in tickets:
             ticket = local.pop(remote.ticket_id, None)
-            if ticket is None:
-                new_rows.append({"id": remote.ticket_id, "event_id": event_id, "seat_id": remote.seat_id,
-                                 "row": remote.row, "zone": remote.zone, "color": remote.color,
-                                 "state": "available" if remote.available else "withdrawn",
-                                 "central_available": remote.available, "updated_at": now,
-                                 "row_rank": 0, "seat_rank": 0})  # set by _rank (made with them: no resize)
+            if ticket is None:  # a row of the insert, its values as the columns store them (_INSERT_COLUMNS)
+                new_rows.append([remote.ticket_id, event_id, remote.seat_id, remote.row, remote.zone, remote.color,
+                                 "available" if remote.available else "withdrawn", 1 if remote.available else 0,
+                                 stamp, 0, 0])  # the ranks: set by _rank
                 counts["added"] += 1
                 continue
             for name in ("seat_id", "row", "zone", "color"):
@@ -136,8 +135,12 @@ def merge_inventory(session_factory: sessionmaker[Session], event_id: str, event
 MERGE_CACHE_KIB = 64 * 1024
 
 
+#: a new seat's row in the merge: a list of these columns' stored values (UTC text, 0/1), made once and handed to
+#: the executemany as it is (no dict per seat, no second copy: 100,000 of them)
 _INSERT_COLUMNS = ("id", "event_id", "seat_id", "row", "zone", "color", "state", "central_available", "updated_at",
                    "row_rank", "seat_rank")
+_ID, _SEAT_ID, _ROW, _ZONE, _STATE, _ROW_RANK, _SEAT_RANK = (
+    _INSERT_COLUMNS.index(name) for name in ("id", "seat_id", "row", "zone", "state", "row_rank", "seat_rank"))
 _INSERT_TICKET = (f"INSERT INTO tickets ({', '.join(_INSERT_COLUMNS)}) "
                   f"VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})")
 
@@ -145,14 +148,13 @@ _INSERT_TICKET = (f"INSERT INTO tickets ({', '.join(_INSERT_COLUMNS)}) "
 _STATES = frozenset(TICKET_STATES)
 
 
-def _insert_tickets(session: Session, rows: list[dict]) -> None:
+def _insert_tickets(session: Session, rows: list[list[Any]]) -> None:
     """The pull's new seats (100,000 for a stadium) as one prepared executemany on the session's own sqlite3
     connection (ARCHITECTURE.md, the sale's hot path): SQLAlchemy's per-row parameter work cost more than SQLite's
-    insert. Values as the column types store them: UTC text, 0/1."""
+    insert. Each row holds the values of _INSERT_COLUMNS as the column types store them: UTC text, 0/1."""
     if not rows:
         return
-    stamps = {when: format_utc(when) for when in {r["updated_at"] for r in rows}}  # one pull, one time
-    if not {r["state"] for r in rows} <= _STATES:
+    if not {r[_STATE] for r in rows} <= _STATES:
         raise ValueError(f"a pulled ticket's state is not one of {TICKET_STATES}")
     db = driver_connection(session)
     rebuilt = _indexes_to_rebuild(db, len(rows))
@@ -163,10 +165,7 @@ def _insert_tickets(session: Session, rows: list[dict]) -> None:
     # for this one statement
     db.execute("PRAGMA ignore_check_constraints = ON")
     try:
-        db.executemany(_INSERT_TICKET, [
-            (r["id"], r["event_id"], r["seat_id"], r["row"], r["zone"], r["color"], r["state"],
-             1 if r["central_available"] else 0, stamps[r["updated_at"]], r["row_rank"], r["seat_rank"])
-            for r in rows])
+        db.executemany(_INSERT_TICKET, rows)
     finally:
         db.execute("PRAGMA ignore_check_constraints = OFF")
     for _name, sql in rebuilt:
@@ -187,17 +186,17 @@ def _indexes_to_rebuild(db: Any, new: int) -> list[tuple[str, str]]:
                            "AND sql IS NOT NULL ORDER BY name"))
 
 
-def _rank(existing: list[Ticket], new_rows: list[dict]) -> None:
+def _rank(existing: list[Ticket], new_rows: list[list[Any]]) -> None:
     """Natural-order ranks for best available. A pull may add or relabel seats anywhere in a row, and a rank
     depends on its neighbours, so the whole event is ranked again; only changed ranks are written."""
     ranks = rank_seats([(t.id, t.zone, t.row, t.seat_id) for t in existing]  # SeatLabel's fields, as tuples
-                       + [(r["id"], r["zone"], r["row"], r["seat_id"]) for r in new_rows])
+                       + [(r[_ID], r[_ZONE], r[_ROW], r[_SEAT_ID]) for r in new_rows])
     for ticket in existing:
         row_rank, seat_rank = ranks[ticket.id]
         if (ticket.row_rank, ticket.seat_rank) != (row_rank, seat_rank):
             ticket.row_rank, ticket.seat_rank = row_rank, seat_rank
     for row in new_rows:
-        row["row_rank"], row["seat_rank"] = ranks[row["id"]]
+        row[_ROW_RANK], row[_SEAT_RANK] = ranks[row[_ID]]
 
 
 def _next_state(state: str, central_available: bool) -> str:

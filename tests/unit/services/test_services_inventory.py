@@ -250,9 +250,9 @@ def test_the_bulk_insert_checks_states_itself_and_leaves_the_store_checking_them
     tickets = [RemoteTicket(f"T{n}", f"GEN{n}", "General", "#4A90D9", True, "A") for n in range(1, 4)]
     real_rank = inventory._rank
 
-    def rank_then_spoil(existing: list[Ticket], new_rows: list[dict]) -> None:
+    def rank_then_spoil(existing: list[Ticket], new_rows: list[list[object]]) -> None:
         real_rank(existing, new_rows)
-        new_rows[1]["state"] = "lost"
+        new_rows[1][inventory._INSERT_COLUMNS.index("state")] = "lost"
 
     monkeypatch.setattr(inventory, "_rank", rank_then_spoil)
     with pytest.raises(ValueError, match="not one of"):
@@ -324,7 +324,7 @@ def test_the_merge_raises_the_page_cache_for_its_transaction_only(
     sizes: list[int] = []
     real_insert = inventory._insert_tickets
 
-    def noting(session: object, rows: list[dict]) -> None:
+    def noting(session: object, rows: list[list[object]]) -> None:
         sizes.append(driver_connection(session).execute("PRAGMA cache_size").fetchone()[0])  # type: ignore[arg-type]
         real_insert(session, rows)  # type: ignore[arg-type]
 
