@@ -9,30 +9,18 @@ reach. Plain queries over the store's models, shared by the delivery worker (syn
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from boxoffice.core.journal_head import JournalHead
 from boxoffice.store.models import JournalEntry, SyncState
 from boxoffice.store.types import format_utc, parse_utc, utcnow
 
+__all__ = ["ACKNOWLEDGED", "JournalHead", "acknowledged", "read_head", "record_acknowledged"]
+
 #: ``sync_state`` key of the last head a delivery carried to the platform and the platform accepted.
 ACKNOWLEDGED = "journal_acknowledged_head"
-
-
-@dataclass(frozen=True)
-class JournalHead:
-    """One point of the chain: entry ``seq`` has ``hash``; ``at`` is when it was anchored (if known)."""
-
-    seq: int
-    hash: str
-    at: datetime | None = None
-
-    def wire(self, office_id: str, terminal_id: str) -> dict[str, str | int]:
-        """The ``journal_head`` extension field of a synchronisation request."""
-        return {"office_id": office_id, "terminal_id": terminal_id, "seq": self.seq, "hash": self.hash}
 
 
 def read_head(session: Session) -> JournalHead | None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from boxoffice.core.journal_head import JournalHead
 from boxoffice.core.utc import parse_utc
-from boxoffice.store.journal_head import JournalHead
 from boxoffice.sync.client import CentralClient
 from boxoffice.sync.errors import ProtocolError
 

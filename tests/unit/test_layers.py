@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "boxoffice"
 ALLOWED: dict[str, frozenset[str]] = {
     "core": frozenset(),
     "store": frozenset({"core"}),
-    "sync": frozenset({"core", "store", "tracepoints", "logging_setup"}),
+    "sync": frozenset({"core", "tracepoints", "logging_setup"}),  # no store: transport only
     "services": frozenset({"core", "store", "tracepoints", "journal_signing"}),
     "central": frozenset({"core"}),
 }
