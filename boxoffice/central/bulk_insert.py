@@ -24,6 +24,15 @@ from sqlalchemy.exc import DBAPIError
 Row = Mapping[str, Any]
 
 
+#: how the driver marks a positional bound value, by its DBAPI paramstyle (sqlite3 ``?``, psycopg ``%s``): for SQL
+#: run straight on the driver (``exec_driver_sql``, a driver cursor)
+_PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def placeholder(dialect: Dialect) -> str:
+    return _PLACEHOLDER[dialect.paramstyle]
+
+
 def refresh_statistics(connection: Connection, *tables: Table) -> None:
     """``ANALYZE`` the tables after a bulk load (PostgreSQL's advice for populating a database), in the load's
     transaction. Without it the planner takes a freshly loaded table for empty (one row): an office's first

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
-from boxoffice.central.bulk_insert import refresh_statistics
+from boxoffice.central.bulk_insert import placeholder, refresh_statistics
 from boxoffice.central.envelope import ApiError, NotFound
 from boxoffice.central.ids import new_id
 from boxoffice.central.models import Event, Ticket, utcnow
@@ -142,9 +142,6 @@ def _rows(event: Event, seats: Iterable[tuple[int, dict[str, Any]]], taken: set[
     return tickets, details, zones
 
 
-_PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
-
-
 def driver_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """``executemany`` straight on the driver, in the session's transaction.
 
@@ -154,9 +151,8 @@ def driver_insert(connection: Connection, table: Table, rows: list[dict[str, Any
     dialect = connection.dialect
     names = list(rows[0])
     columns = [table.c[name] for name in names]
-    placeholder = _PLACEHOLDER[dialect.paramstyle]
     sql = (f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
-           f"VALUES ({', '.join([placeholder] * len(columns))})")
+           f"VALUES ({', '.join([placeholder(dialect)] * len(columns))})")
     constants: dict[str, Any] = {}  # processed once: columns with one value in the whole chunk (dates, flags)
     varying: list[tuple[int, Any]] = []
     for index, column in enumerate(columns):
