@@ -1,10 +1,12 @@
-"""insert_many (PostgreSQL COPY) stores what SQLAlchemy's own INSERT stores: the same values (aware UTC times,
-JSON with non-ASCII text, NULLs, Python-side defaults), the rows in order, on a real PostgreSQL server; a row
-that breaks a constraint fails the whole call and leaves nothing."""
+"""insert_many (PostgreSQL COPY, SQLite the driver's executemany) stores what SQLAlchemy's own INSERT stores: the
+same values (aware UTC times, JSON with non-ASCII text, NULLs, Python-side defaults), the rows in order, on a
+SQLite file and a real PostgreSQL server; a row that breaks a constraint fails the whole call with SQLAlchemy's
+IntegrityError and leaves nothing."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +17,6 @@ from boxoffice.central.bulk_insert import insert_many
 from boxoffice.central.db import Database
 from boxoffice.central.models import LedgerEntry, SyncEntry
 from tests.helpers.postgres import PostgresServer
-
-pytestmark = pytest.mark.postgres
 
 WHEN = datetime(2026, 12, 3, 7, 45, 12, 345678, tzinfo=UTC)
 ROWS: list[dict[str, Any]] = [
@@ -29,9 +29,14 @@ ROWS: list[dict[str, Any]] = [
 ]
 
 
-@pytest.fixture
-def two_databases(postgres: PostgresServer) -> Any:
-    databases = (Database(postgres.new_database()), Database(postgres.new_database()))
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def two_databases(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    if request.param == "sqlite":
+        urls = [f"sqlite:///{tmp_path / name}" for name in ("core.sqlite3", "copied.sqlite3")]
+    else:
+        postgres: PostgresServer = request.getfixturevalue("postgres")
+        urls = [postgres.new_database(), postgres.new_database()]
+    databases = (Database(urls[0]), Database(urls[1]))
     for db in databases:
         db.create_schema()
     yield databases
@@ -76,7 +81,10 @@ def test_a_row_breaking_a_constraint_fails_the_call_and_nothing_is_written(
     duplicate = [ROWS[0], {**ROWS[1], "idempotency_key": "k1"}]  # (office_id, idempotency_key) is unique
     with pytest.raises(IntegrityError) as raised:  # as SQLAlchemy's own INSERT raises it (Database.write's retry)
         db.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, duplicate))
-    assert getattr(raised.value.orig, "sqlstate", None) == "23505"
+    if db.engine.dialect.name == "postgresql":
+        assert getattr(raised.value.orig, "sqlstate", None) == "23505"
+    else:
+        assert "UNIQUE" in str(raised.value.orig)
     assert _stored(db, "sync_entries") == []
     with pytest.raises(ValueError, match="no column"):
         db.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, [{**ROWS[0], "colour": "red"}]))
