@@ -251,14 +251,27 @@ class _Seen:
 
     @classmethod
     def load(cls, session: Session, entries: list[SaleEntry]) -> _Seen:
-        keys = sorted({entry.idempotency_key for entry in entries if entry.idempotency_key is not None})
-        codes = sorted({entry.purchase_code for entry in entries if entry.purchase_code is not None})
+        """Entries are looked up per office, as replays are matched (on the indexes that lead with the office:
+        unscoped, each batch read every entry ever stored, twice); orders of any office, whose codes another
+        office's sale must be told about."""
+        keys: dict[str, set[str]] = {}
+        codes: dict[str, set[str]] = {}
+        for entry in entries:
+            if entry.idempotency_key is not None:
+                keys.setdefault(entry.office_id, set()).add(entry.idempotency_key)
+            if entry.purchase_code is not None:
+                codes.setdefault(entry.office_id, set()).add(entry.purchase_code)
         seen = cls(set(), set())
-        for chunk in chunks(keys):
-            seen.keys.update((office, key) for office, key in session.execute(
-                select(SyncEntry.office_id, SyncEntry.idempotency_key).where(SyncEntry.idempotency_key.in_(chunk))))
-        for chunk in chunks(codes):
-            seen.codes.update(session.scalars(select(SyncEntry.purchase_code).where(SyncEntry.purchase_code.in_(chunk))))
+        for office_id, office_keys in sorted(keys.items()):
+            for chunk in chunks(sorted(office_keys)):
+                seen.keys.update((office_id, key) for key in session.scalars(
+                    select(SyncEntry.idempotency_key).where(SyncEntry.office_id == office_id,
+                                                            SyncEntry.idempotency_key.in_(chunk))))
+        for office_id, office_codes in sorted(codes.items()):
+            for chunk in chunks(sorted(office_codes)):
+                seen.codes.update(session.scalars(select(SyncEntry.purchase_code).where(
+                    SyncEntry.office_id == office_id, SyncEntry.purchase_code.in_(chunk))))
+        for chunk in chunks(sorted(set().union(*codes.values()))):
             seen.codes.update(session.scalars(select(Order.purchase_code).where(Order.purchase_code.in_(chunk))))
         return seen
 

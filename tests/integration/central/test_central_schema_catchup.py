@@ -1,21 +1,17 @@
 """A database made before an index was declared gets it at the next start, and a venue loaded in bulk is planned
-with statistics on PostgreSQL: the office inventory is read in seat order (issue #15, the pull's first half) and
-a zone's sold seats are counted from their own index (the catch-up's capacity rule)."""
+with statistics on PostgreSQL: the office inventory is read in seat order (issue #15, the pull's first half)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select, text, update
+from sqlalchemy import text
 
 from boxoffice.central.db import Database
 from boxoffice.central.missing_indexes import add_missing_indexes
-from boxoffice.central.models import Ticket, TicketType
 from boxoffice.central.offline_office import OfficeEventRequest, list_sales
 from boxoffice.central.seed import seed_venue
-from boxoffice.central.ticket_issuing import sold_count
 from tests.helpers.postgres import PostgresServer
 
 INDEX = "ix_tickets_event_position"
@@ -65,41 +61,5 @@ def test_a_venue_loaded_in_bulk_has_statistics_and_its_inventory_is_not_sorted_o
         assert counted == {"tickets": 5_000, "tickets_offline": 5_000}  # the planner knows their size
         estimated = int(re.search(r"rows=(\d+)", plan).group(1))  # type: ignore[union-attr]
         assert estimated >= 1_000, plan  # from statistics, not the empty table's one row
-    finally:
-        db.dispose()
-
-
-def test_a_zone_s_sold_seats_are_counted_from_its_index_not_by_reading_the_event(database_url: str) -> None:
-    """The capacity rule counts a zone's sold seats once per type and catch-up batch (sold_count): from the
-    partial index of sold seats, whatever the size of the venue."""
-    db = Database(database_url)
-    try:
-        db.create_schema()
-        venue = seed_venue(db, 40)
-        zone = next(iter(venue.zones))
-        with db._writer.begin() as session:
-            some = select(Ticket.id).where(Ticket.event_id == venue.event_id, Ticket.zone == zone).limit(4)
-            session.execute(update(Ticket).where(Ticket.id.in_(some.scalar_subquery())).values(status=False))
-        statements: list[tuple[str, Any]] = []
-
-        def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
-            statements.append((statement, parameters))
-
-        with db.read() as session:
-            ticket_type = session.scalars(select(TicketType).where(TicketType.event_id == venue.event_id,
-                                                                   TicketType.zone == zone)).one()
-            expected = session.scalar(select(func.count()).select_from(Ticket).where(
-                Ticket.event_id == venue.event_id, Ticket.zone == zone, Ticket.status.is_(False)))
-            event.listen(session.connection(), "before_cursor_execute", seen)
-            counted = sold_count(session, ticket_type, held=False)
-            event.remove(session.connection(), "before_cursor_execute", seen)
-            statement, parameters = statements[-1]
-            explain = "EXPLAIN QUERY PLAN " if db.dialect == "sqlite" else "EXPLAIN "
-            if db.dialect == "postgresql":  # 40 rows are cheaper to scan: ask whether the index can serve it
-                session.execute(text("SET LOCAL enable_seqscan = off"))
-            plan = " ".join(str(row) for row in session.connection().exec_driver_sql(explain + statement,
-                                                                                      parameters))
-        assert counted == expected and 0 < counted < venue.zones[zone]
-        assert "ix_tickets_sold_by_zone" in plan, plan
     finally:
         db.dispose()
