@@ -108,3 +108,50 @@ def test_a_zone_s_sold_seats_are_counted_from_its_index_not_by_reading_the_event
         assert len(plans) == 1 and "ix_tickets_sold_by_zone" in plans[0][1], plans
     finally:
         db.dispose()
+
+
+def test_replays_voids_and_conflicts_read_no_table_that_grows_with_sales(database_url: str) -> None:
+    """The general path (an entry sent again, a void, a seat already sold, a code another office printed) looks
+    each of them up on an index too."""
+    db = Database(database_url)
+    try:
+        db.create_schema()
+        venue = seed_venue(db, 40)
+        other = seed_venue(db, 40, office_id="office_other", office_name="Other")
+        seats = _seats(db, venue)
+        first = [sale_entry(venue.event_id, venue.office_id, [ticket_id], pos_product=type_id)
+                 for ticket_id, type_id in seats[:10]]
+        principal = Principal(0, venue.office_id, False)
+        db.write(lambda session: synchronize(session, parse_request({"data": {"ticket_sold": first}}),
+                                             principal, utcnow()))
+        ticket_id, type_id = seats[10]
+        second = [
+            first[0],  # sent again: replayed
+            {**first[1], "status": "cancelled"},  # a void of a stored sale
+            sale_entry(venue.event_id, venue.office_id, [seats[2][0]], pos_product=seats[2][1]),  # seat sold
+            sale_entry(venue.event_id, venue.office_id, [ticket_id], pos_product=type_id,
+                       code=first[3]["purchase_code"], key="new-key"),  # the code again, other content
+            {**sale_entry(venue.event_id, venue.office_id, [seats[11][0]], pos_product=seats[11][1]),
+             "status": "cancelled"},  # a void before its sale
+        ]
+        other_seats = _seats(db, other)
+        reused = sale_entry(other.event_id, other.office_id, [other_seats[0][0]], pos_product=other_seats[0][1],
+                            code=first[4]["purchase_code"])  # another office's code
+
+        def second_batch(session: Session) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+            results: list[dict[str, Any]] = []
+
+            def run() -> None:
+                results.extend(synchronize(session, parse_request({"data": {"ticket_sold": second}}), principal,
+                                           utcnow()).data["results"])
+                results.extend(synchronize(session, parse_request({"data": {"ticket_sold": [reused]}}),
+                                           Principal(0, other.office_id, False), utcnow()).data["results"])
+            return results, _plans(session, run)
+
+        results, plans = db.write(second_batch)
+        assert [r["replayed"] for r in results] == [True, False, False, False, False, False]
+        assert results[2]["tickets"][0]["conflict"] == "already_sold" and results[3]["error_status"] == 422
+        assert results[4]["cancelled_before_sale"] is True and results[5]["error"] is None
+        assert _full_reads(plans) == []
+    finally:
+        db.dispose()
