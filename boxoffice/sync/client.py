@@ -73,6 +73,14 @@ class OfficeTicket(NamedTuple):
 
 
 @dataclass(frozen=True)
+class PreparedBody:
+    """A request body as it goes on the wire: the JSON, gzipped once the platform said it takes that."""
+
+    data: bytes
+    encoding: str | None  # the Content-Encoding header, None for plain JSON
+
+
+@dataclass(frozen=True)
 class TicketType:
     id: str
     event_id: str
@@ -290,13 +298,15 @@ class CentralClient:
         return types
 
     def synchronize(self, entries: Sequence[dict[str, Any]], request_key: str,
-                    journal_head: dict[str, Any] | None = None) -> list[SyncResult]:
-        """``journal_head``: the extension field anchoring this terminal's journal (a spec platform ignores it)."""
+                    journal_head: dict[str, Any] | None = None, prepared: PreparedBody | None = None
+                    ) -> list[SyncResult]:
+        """``journal_head``: the extension field anchoring this terminal's journal (a spec platform ignores it).
+        ``prepared``: the request's body made already by :meth:`prepare_synchronize` with the same arguments (a
+        pipelined drain encodes the next batch while the platform works on the last)."""
         endpoint = "offline_office_tickets_synchronization"
-        body: dict[str, Any] = {"ticket_sold": list(entries)}
-        if journal_head is not None:
-            body["journal_head"] = journal_head
-        data = self._call(endpoint, body, idempotency_key=request_key)
+        if prepared is None:
+            prepared = self.prepare_synchronize(entries, journal_head)
+        data = self._call(endpoint, None, idempotency_key=request_key, prepared=prepared)
         results = _field(endpoint, data, "results", list)
         if len(results) != len(entries):
             raise ProtocolError(endpoint, f"sent {len(entries)} sales, got {len(results)} results")
@@ -358,8 +368,25 @@ class CentralClient:
             raise ProtocolError(path, f"{NOT_THE_PLATFORM}: answer has no data object", _excerpt(repr(body)))
         return body["data"]
 
-    def _call(self, endpoint: str, data: dict[str, Any], idempotency_key: str | None = None) -> dict[str, Any]:
-        body = self._request("POST", endpoint, {"data": data}, idempotency_key)
+    def prepare_synchronize(self, entries: Sequence[dict[str, Any]],
+                            journal_head: dict[str, Any] | None = None) -> PreparedBody:
+        """The body of :meth:`synchronize` for these entries, encoded (no I/O: safe beside a request in flight)."""
+        data: dict[str, Any] = {"ticket_sold": list(entries)}
+        if journal_head is not None:
+            data["journal_head"] = journal_head
+        return self._encode({"data": data})
+
+    def _encode(self, payload: dict[str, Any]) -> PreparedBody:
+        data = decimal_json.dumps(payload).encode("utf-8")
+        if self.gzip_accepted and len(data) >= GZIP_MIN_BYTES:
+            return PreparedBody(gzip.compress(data, compresslevel=1), "gzip")  # a tenth of the size, little CPU
+        return PreparedBody(data, None)
+
+    def _call(self, endpoint: str, data: dict[str, Any] | None, idempotency_key: str | None = None,
+              prepared: PreparedBody | None = None) -> dict[str, Any]:
+        if prepared is None:
+            prepared = self._encode({"data": data})
+        body = self._request("POST", endpoint, prepared, idempotency_key)
         if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
             raise ProtocolError(endpoint, f"{NOT_THE_PLATFORM}: answer has no data object", _excerpt(repr(body)))
         if body["data"].get("valido") is not True:
@@ -368,14 +395,13 @@ class CentralClient:
                                 _excerpt(repr(body)))
         return body["data"]
 
-    def _request(self, method: str, endpoint: str, payload: dict[str, Any] | None,
+    def _request(self, method: str, endpoint: str, body: PreparedBody | None,
                  idempotency_key: str | None) -> Any:
         url = f"{self.base_url}/{endpoint}"
         headers = {"X-Idempotency-Key": idempotency_key} if idempotency_key else {}
-        data = decimal_json.dumps(payload).encode("utf-8") if payload is not None else None
-        if data is not None and self.gzip_accepted and len(data) >= GZIP_MIN_BYTES:
-            data = gzip.compress(data, compresslevel=1)  # level 1: a tenth of the size for little CPU
-            headers["Content-Encoding"] = "gzip"
+        data = body.data if body is not None else None
+        if body is not None and body.encoding is not None:
+            headers["Content-Encoding"] = body.encoding
         started = time.monotonic()
         try:
             response = self.session.request(method, url, data=data, headers=headers, timeout=self.timeout,

@@ -72,7 +72,7 @@ def upload_check_ins(client: CentralClient, event_id: str, items: Sequence[Uploa
     endpoint = f"events/{quote(event_id, safe='')}/door-check-ins"
     payload = {"checkIns": [{"id": i.id, "qrPayload": i.barcode, "scanPoint": i.scan_point,
                              "scannedAt": format_utc(i.scanned_at)} for i in items]}
-    body = _require_dict(endpoint, client._request("POST", endpoint, payload, request_key))
+    body = _require_dict(endpoint, client._request("POST", endpoint, client._encode(payload), request_key))
     results = [_require_dict(endpoint, r) for r in _field(endpoint, body, "results", list)]
     if [r.get("id") for r in results] != [i.id for i in items]:
         raise ProtocolError(endpoint, "the results do not answer the scans sent, in order")

@@ -144,9 +144,12 @@ class ObservedClient:
         self._client = client
         self._liveness = liveness
 
+    #: calls that do not talk to the platform: no exchange to hear of
+    LOCAL = frozenset({"close", "prepare_synchronize"})
+
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._client, name)
-        if name.startswith("_") or name == "close" or not callable(attr):
+        if name.startswith("_") or name in self.LOCAL or not callable(attr):
             return attr
 
         @functools.wraps(attr)

@@ -56,7 +56,7 @@ from boxoffice.sync.background import in_background
 from boxoffice.sync.backoff import Backoff
 from boxoffice.sync.batch_size import batch_sizer
 from boxoffice.sync.batches_client import BatchesClient
-from boxoffice.sync.client import CentralClient
+from boxoffice.sync.client import CentralClient, PreparedBody
 from boxoffice.sync.culprits import Strikes, is_refusal, may_be_the_entries
 from boxoffice.sync.errors import CentralAuthError, CentralError, CentralRejected, CentralServerError, ForeignAnswer
 from boxoffice.sync.wire import ticket_sold_entry
@@ -103,6 +103,14 @@ class _Ahead:
 
     batch: list[dict[str, Any]]
     answer: Future[Any]  # of client.synchronize: its results, or the CentralError it raised
+
+
+@dataclass
+class _Following:
+    """The batch after the one in flight, read (and its request body encoded) while the platform works."""
+
+    items: list[tuple[dict[str, Any], dict[str, Any]]]  # (outbox item, its entry)
+    body: PreparedBody  # of all of them: sent as it is unless one is voided before it leaves
 
 
 @dataclass
@@ -373,7 +381,7 @@ class DeliveryWorker:
         if sent is None:
             results = self._synchronize(client, batch, self._entries(batch))
         else:
-            following = self._following(batch)  # read while the platform works
+            following = self._following(client, batch)  # read and encoded while the platform works
             results = sent.answer.result()
         tracepoints.reach("sync.answer_received")
         if following and not self._stop.is_set():
@@ -394,33 +402,40 @@ class DeliveryWorker:
         return [self.entry_of(item["payload"], item["key"]) for item in batch]
 
     def _synchronize(self, client: CentralClient, batch: list[dict[str, Any]],
-                     entries: list[dict[str, Any]]) -> Any:
+                     entries: list[dict[str, Any]], body: PreparedBody | None = None) -> Any:
+        """``body``: the request's body encoded already (of these entries and this journal head)."""
         head = batch[0].get("journal_head") if self.terminal_id else None
         # a retry carrying a newer head is a new request (its entries still replay by their own keys)
         keys = [item["key"] for item in batch] + ([f"journal:{head.seq}:{head.hash}"] if head else [])
         request_key = hashlib.sha256("|".join(keys).encode()).hexdigest()[:40]
-        return client.synchronize(entries, request_key,
-                                  head.wire(client.office_id, self.terminal_id) if head else None)
+        return client.synchronize(entries, request_key, self._head_wire(client, batch), prepared=body)
 
-    def _following(self, batch: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]] | None:
-        """The sales and voids after ``batch`` (still pending here while it is in flight), with their entries;
-        None when nothing follows or what follows goes alone (a return, an activation: its own round)."""
+    def _head_wire(self, client: CentralClient, batch: list[dict[str, Any]]) -> dict[str, Any] | None:
+        head = batch[0].get("journal_head") if self.terminal_id else None
+        return head.wire(client.office_id, self.terminal_id) if head else None
+
+    def _following(self, client: CentralClient, batch: list[dict[str, Any]]) -> _Following | None:
+        """The sales and voids after ``batch`` (still pending here while it is in flight), with their entries
+        and their request's body; None when nothing follows or what follows goes alone (a return, an activation:
+        its own round)."""
         after = max(item["id"] for item in batch)
         following = batch_sizer(self).next_batch(
             lambda size: self.book.next_batch(self.read_session_factory, size, after_id=after))
         if not following or following[0]["kind"] not in _SYNC_KINDS:
             return None
-        return list(zip(following, self._entries(following), strict=True))
+        entries = self._entries(following)
+        return _Following(list(zip(following, entries, strict=True)),
+                          client.prepare_synchronize(entries, self._head_wire(client, following)))
 
-    def _send_ahead(self, client: CentralClient,
-                    following: list[tuple[dict[str, Any], dict[str, Any]]]) -> _Ahead | None:
+    def _send_ahead(self, client: CentralClient, following: _Following) -> _Ahead | None:
         """Mark the following batch attempted (committed first, as for any round) and send it."""
-        live = {item["id"] for item in self._mark_attempted([item for item, _entry in following])}
-        kept = [(item, entry) for item, entry in following if item["id"] in live]  # voided meanwhile: not sent
+        live = {item["id"] for item in self._mark_attempted([item for item, _entry in following.items])}
+        kept = [(item, entry) for item, entry in following.items if item["id"] in live]  # voided meanwhile: not sent
         if not kept:
             return None
         batch = [item for item, _entry in kept]
-        return _Ahead(batch, in_background(self._synchronize, client, batch, [e for _i, e in kept],
+        body = following.body if len(kept) == len(following.items) else None  # else encoded again, without it
+        return _Ahead(batch, in_background(self._synchronize, client, batch, [e for _i, e in kept], body,
                                            name="boxoffice-send"))
 
     # -- returns ---------------------------------------------------------------------------------------------

@@ -38,6 +38,19 @@ def _codes(request: Request) -> list[tuple[str, str]]:
     return [(entry["purchase_code"], entry["status"]) for entry in json.loads(body)["data"]["ticket_sold"]]
 
 
+def _watch_syncs(proxy: FaultProxy) -> list[list[tuple[str, str]]]:
+    """Each synchronisation request the proxy forwards, as :func:`_codes`, in the order they arrive."""
+    requests: list[list[tuple[str, str]]] = []
+
+    def watch(request: Request) -> bool:
+        if request.path == f"/{SYNC}":
+            requests.append(_codes(request))
+        return False  # forwarded as it is
+
+    proxy.add_rule(watch, Fault.passthrough())
+    return requests
+
+
 class _SlowRecording:
     """The delivery book, except that recording an answer waits (up to ``patience`` seconds) until the proxy has
     seen the next synchronisation request (of ``requests`` in all): it only comes in time if it left before this
@@ -105,14 +118,7 @@ def test_a_cancellation_waits_for_its_sale_even_when_batches_are_sent_ahead(
     assert worker.run_once().failed
     # the first sale was attempted, so its void queues a cancellation behind it (the last item of the outbox)
     assert void_sale(store.session_factory, terminal.terminal, sales[0], "wrong day", actor=SUPERVISOR).delivered
-    requests: list[list[tuple[str, str]]] = []
-
-    def watch(request: Request) -> bool:
-        if request.path == f"/{SYNC}":
-            requests.append(_codes(request))
-        return False  # forwarded as it is
-
-    proxy.add_rule(watch, Fault.passthrough())
+    requests = _watch_syncs(proxy)
 
     result = worker.drain()
 
@@ -155,4 +161,44 @@ def test_a_request_sent_ahead_whose_answer_is_lost_is_sent_again_and_replayed(
         assert sorted(session.scalars(select(Order.purchase_code).where(Order.office_id == NORTE))) == sorted(codes)
         assert count(session, PosTransaction) == 6 and count(session, SyncEntry) == 6  # replayed, not doubled
     assert local_view(store).outbox == {"delivered": 6}
+    assert journal_ok(store).ok
+
+
+class _VoidAfterRead:
+    """The delivery book, except that the first read of a following batch (``after_id``: while the batch before
+    it is in flight) is followed at once by the void of its first sale: after the batch's body was encoded ahead
+    is too late to rely on it, before the batch is marked attempted."""
+
+    def __init__(self, store: Store, terminal: TestTerminal) -> None:
+        self._store, self._terminal = store, terminal
+        self.voided: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(delivery, name)
+
+    def next_batch(self, read_session_factory: Any, batch_size: int, after_id: int | None = None) -> Any:
+        batch = delivery.next_batch(read_session_factory, batch_size, after_id=after_id)
+        if after_id is not None and batch and not self.voided:
+            code = batch[0]["subject"]
+            void_sale(self._store.session_factory, self._terminal.terminal, code, "wrong seat", actor=SUPERVISOR)
+            self.voided.append(code)
+        return batch
+
+
+def test_a_sale_voided_after_the_next_batch_was_read_ahead_is_not_sent(
+        central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
+    codes = [clerk.sell_zone("General", 1).purchase_code for _ in range(4)]
+    requests = _watch_syncs(proxy)
+    worker = make_worker(store, terminal, proxy.url, batch_size=2)
+    book = _VoidAfterRead(store, terminal)
+    worker.book = book  # type: ignore[assignment]
+    result = worker.drain()
+
+    assert book.voided == [codes[2]] and not result.failed
+    # never attempted when it was voided: not sent (nor any cancellation), the rest as read
+    assert requests == [[(codes[0], "completed"), (codes[1], "completed")], [(codes[3], "completed")]]
+    with central_session(central) as session:
+        assert sorted(session.scalars(select(Order.purchase_code).where(Order.office_id == NORTE))) == \
+            sorted([codes[0], codes[1], codes[3]])
+    assert local_view(store).outbox == {"delivered": 3, "cancelled": 1}
     assert journal_ok(store).ok

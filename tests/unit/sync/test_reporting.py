@@ -7,6 +7,7 @@ against the reference platform are in tests/integration/sync/test_connection_sta
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -130,13 +131,16 @@ def test_an_error_of_our_own_ends_the_request_without_a_verdict() -> None:
     assert liveness.connection() == "unknown" and liveness.last_exchange() is None
 
 
-def test_an_observed_client_counts_every_call_but_not_close() -> None:
+def test_an_observed_client_counts_every_call_but_not_close_nor_the_encoding_of_a_body() -> None:
     class Client:
         office_id = "office_x"
         closed = False
 
         def sync_conflicts(self, after_id: int = 0) -> None:
             raise CentralUnreachable("offline_office_sync_conflicts", "connection refused")
+
+        def prepare_synchronize(self, entries: list[Any], journal_head: Any = None) -> bytes:
+            return b"{}"  # no request: says nothing of the connection
 
         def close(self) -> None:
             self.closed = True
@@ -145,7 +149,8 @@ def test_an_observed_client_counts_every_call_but_not_close() -> None:
     client = ObservedClient(Client(), liveness)
     assert client.office_id == "office_x"
     client.close()
-    assert liveness.connection() == "unknown"
+    assert client.prepare_synchronize([]) == b"{}"
+    assert liveness.connection() == "unknown" and liveness.last_exchange() is None
     with pytest.raises(CentralUnreachable):
         client.sync_conflicts(0)
     assert liveness.connection() == "offline"
