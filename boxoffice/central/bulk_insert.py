@@ -13,7 +13,7 @@ and the Python-side column defaults applied as the Core insert applies them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -54,7 +54,7 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[Row]) -> No
         for keys, run in groupby(rows, key=lambda row: tuple(row)):
             plan = _plan(connection.dialect, table, frozenset(keys))
             # exec_driver_sql: no statement to compile, and its errors are SQLAlchemy's (IntegrityError & co.)
-            connection.exec_driver_sql(plan.insert_sql, [tuple(plan.values(row)) for row in run])
+            connection.exec_driver_sql(plan.insert_sql, [tuple(values) for values in plan.rows(run)])
         return
     dbapi = connection.dialect.loaded_dbapi
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -63,8 +63,8 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[Row]) -> No
             plan = _plan(connection.dialect, table, frozenset(keys))
             try:
                 with cursor.copy(plan.copy_sql) as copy:
-                    for row in run:
-                        copy.write_row(plan.values(row))
+                    for values in plan.rows(run):
+                        copy.write_row(values)
             except dbapi.Error as exc:  # as SQLAlchemy raises it: IntegrityError & co., and Database.write's
                 # retry of a lost race (a unique key another worker took first) sees it as it sees any other
                 raise DBAPIError.instance(plan.copy_sql, None, exc, dbapi.Error,
@@ -80,12 +80,27 @@ class _Plan:
     #: per column: its key, the default for the rows without it (a callable of no argument), its bind processor
     columns: tuple[tuple[str, Callable[[], Any] | None, Callable[[Any], Any] | None], ...]
 
-    def values(self, row: Row) -> list[Any]:
+    def values(self, row: Row, last: list[Any]) -> list[Any]:
+        """``last``: per column, the last value processed and what it became, for this call's rows: a batch's rows
+        share many values (its one ``now`` in every row's time), each converted once."""
         out = []
-        for key, default, process in self.columns:
+        for column, (key, default, process) in enumerate(self.columns):
             value = row[key] if default is None else default()  # a plan is for one set of keys
-            out.append(value if process is None else process(value))
+            if process is not None:
+                seen = last[column]
+                if seen is not None and seen[0] is value:  # the same object: the rows are not changed meanwhile
+                    value = seen[1]
+                else:
+                    converted = process(value)
+                    last[column] = (value, converted)
+                    value = converted
+            out.append(value)
         return out
+
+    def rows(self, rows: Iterable[Row]) -> Iterator[list[Any]]:
+        last: list[Any] = [None] * len(self.columns)
+        for row in rows:
+            yield self.values(row, last)
 
 
 @lru_cache(maxsize=256)

@@ -88,3 +88,21 @@ def test_a_row_breaking_a_constraint_fails_the_call_and_nothing_is_written(
     assert _stored(db, "sync_entries") == []
     with pytest.raises(ValueError, match="no column"):
         db.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, [{**ROWS[0], "colour": "red"}]))
+
+
+def test_values_shared_by_rows_are_stored_as_a_core_insert_stores_them(
+        two_databases: tuple[Database, Database]) -> None:
+    """A batch's rows share objects (its one ``now``, one result): each is converted once, and a row with another
+    value in between never takes the last row's."""
+    core, copied = two_databases
+    later = WHEN + timedelta(minutes=5)
+    shared = {"tickets": ["t1"], "texto": "ñ"}
+    rows = [{**ROWS[0], "idempotency_key": f"k{n}", "date_created": when, "result": result}
+            for n, (when, result) in enumerate([(WHEN, shared), (WHEN, shared), (later, {"otro": 1}),
+                                                (WHEN, shared), (later, shared)])]
+    core.write(lambda s: s.connection().execute(SyncEntry.__table__.insert(), rows))
+    copied.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, rows))
+    assert _stored(copied, "sync_entries") == _stored(core, "sync_entries")
+    with copied.read() as session:
+        back = [(e.date_created, e.result) for e in session.scalars(select(SyncEntry).order_by(SyncEntry.id))]
+    assert back == [(row["date_created"], row["result"]) for row in rows]
