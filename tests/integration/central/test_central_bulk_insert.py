@@ -49,14 +49,17 @@ def _stored(db: Database, table: str) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in session.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
 
 
-def test_copy_stores_what_a_core_insert_stores(two_databases: tuple[Database, Database]) -> None:
-    core, copied = two_databases
-    core.write(lambda s: s.connection().execute(SyncEntry.__table__.insert(), ROWS))
-    copied.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, ROWS))
+def _assert_stored_as_core_stores(core: Database, copied: Database, rows: list[dict[str, Any]]) -> None:
+    core.write(lambda s: s.connection().execute(SyncEntry.__table__.insert(), rows))
+    copied.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, rows))
     assert _stored(copied, "sync_entries") == _stored(core, "sync_entries")
     with copied.read() as session:
         back = [(e.date_created, e.result) for e in session.scalars(select(SyncEntry).order_by(SyncEntry.id))]
-    assert back == [(row["date_created"], row["result"]) for row in ROWS]
+    assert back == [(row["date_created"], row["result"]) for row in rows]
+
+
+def test_copy_stores_what_a_core_insert_stores(two_databases: tuple[Database, Database]) -> None:
+    _assert_stored_as_core_stores(*two_databases, ROWS)
 
 
 def test_a_missing_column_takes_its_python_default_and_rows_keep_their_order(
@@ -94,15 +97,9 @@ def test_values_shared_by_rows_are_stored_as_a_core_insert_stores_them(
         two_databases: tuple[Database, Database]) -> None:
     """A batch's rows share objects (its one ``now``, one result): each is converted once, and a row with another
     value in between never takes the last row's."""
-    core, copied = two_databases
     later = WHEN + timedelta(minutes=5)
     shared = {"tickets": ["t1"], "texto": "ñ"}
     rows = [{**ROWS[0], "idempotency_key": f"k{n}", "date_created": when, "result": result}
             for n, (when, result) in enumerate([(WHEN, shared), (WHEN, shared), (later, {"otro": 1}),
                                                 (WHEN, shared), (later, shared)])]
-    core.write(lambda s: s.connection().execute(SyncEntry.__table__.insert(), rows))
-    copied.write(lambda s: insert_many(s.connection(), SyncEntry.__table__, rows))
-    assert _stored(copied, "sync_entries") == _stored(core, "sync_entries")
-    with copied.read() as session:
-        back = [(e.date_created, e.result) for e in session.scalars(select(SyncEntry).order_by(SyncEntry.id))]
-    assert back == [(row["date_created"], row["result"]) for row in rows]
+    _assert_stored_as_core_stores(*two_databases, rows)
