@@ -37,7 +37,7 @@ from boxoffice.central.db import Database
 from boxoffice.central.envelope import ApiError, ApiResult, PayloadTooLarge, dumps, json_response
 from boxoffice.central.event_routes import add_event_routes
 from boxoffice.central.functions import Function
-from boxoffice.central.idempotency import HEADER, Answer, header_key, run_once
+from boxoffice.central.idempotency import HEADER, Answer, header_key, request_hash, run_once
 from boxoffice.central.models import utcnow
 from boxoffice.central.offline_batches import add_batch_routes
 from boxoffice.central.request_body import parse_body, require_clean_text
@@ -90,8 +90,13 @@ class _Decoded:
 
 def _decode(fn: Function, body: bytes) -> _Decoded:
     """Everything CPU-bound about a body: UTF-8, JSON, the value checks, the hash, the function's reader."""
-    checked = parse_body(body, fn.name + "\n")  # the hash is idempotency.request_hash of name + canonical text
-    return _Decoded(fn.parse(checked.payload), checked.fingerprint)
+    prefix = fn.name + "\n"  # the hash is idempotency.request_hash of name + canonical text
+    checked = parse_body(body, prefix, composed=fn.canonical is not None)
+    parsed = fn.parse(checked.payload)
+    if checked.fingerprint is not None:
+        return _Decoded(parsed, checked.fingerprint)
+    assert fn.canonical is not None
+    return _Decoded(parsed, request_hash(prefix + fn.canonical(parsed)))
 
 
 class _Decoder:

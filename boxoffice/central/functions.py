@@ -32,6 +32,9 @@ class Function:
     parse: Callable[[Any], Any]
     run: Callable[[Session, Any, Principal, datetime], ApiResult]
     offices: Callable[[Any], list[tuple[str, str]]] = lambda _request: []
+    #: the canonical text of the whole body, made from the parsed request's own pieces (when its reader encodes
+    #: them anyway: the synchronisation's entries), instead of encoding the body once more for its fingerprint
+    canonical: Callable[[Any], str] | None = None
     request_schema: dict[str, Any] = field(default_factory=dict)
     request_example: Any = None
     responses: dict[int, dict[str, Any]] = field(default_factory=dict)

@@ -83,7 +83,8 @@ FUNCTIONS: tuple[Function, ...] = (
                     "(`cancelled_before_sale`) and the sale is stored cancelled. `clock_skew_seconds` and a "
                     "`clock_skew` inconsistency flag a terminal clock far off.",
         admin_only=False, writes=True, parse=synchronization.parse_request, run=synchronization.synchronize,
-        offices=synchronization.office_scope, request_schema=A.SYNC_SCHEMA, request_example=A.SYNC_EXAMPLE,
+        offices=synchronization.office_scope, canonical=synchronization.canonical_text,
+        request_schema=A.SYNC_SCHEMA, request_example=A.SYNC_EXAMPLE,
         responses={200: A.answer("Stored", A.SYNC_ANSWER)}),
     Function(
         name="offline_office_sync_conflicts", path="/offline_office_sync_conflicts",

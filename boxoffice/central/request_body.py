@@ -44,8 +44,9 @@ _MAYBE_BAD_ESCAPE = re.compile(r"\\u(?:0000|[dD][89abcdefABCDEF])")
 @dataclass(frozen=True)
 class ParsedBody:
     payload: Any
-    fingerprint: str
-    """SHA-256 (hex) of ``prefix + canonical(payload)``: tells a true replay from a reused idempotency key."""
+    fingerprint: str | None
+    """SHA-256 (hex) of ``prefix + canonical(payload)``: tells a true replay from a reused idempotency key. None:
+    left to the caller, who makes the same text from its own pieces (``parse_body(composed=True)``)."""
 
 
 class _Refused(Exception):
@@ -57,8 +58,9 @@ class _Refused(Exception):
         self.steps: list[Any] = []
 
 
-def parse_body(body: bytes, prefix: str = "") -> ParsedBody:
-    """Parse and check a request body; CPU-heavy for big bodies: call it off the event loop."""
+def parse_body(body: bytes, prefix: str = "", *, composed: bool = False) -> ParsedBody:
+    """Parse and check a request body; CPU-heavy for big bodies: call it off the event loop. ``composed``: the
+    caller can make the canonical text itself, so a body that needs no walk gets no fingerprint here."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -69,6 +71,8 @@ def parse_body(body: bytes, prefix: str = "") -> ParsedBody:
     except ValueError as exc:
         raise BadInput("body", f"the request body is not valid JSON: {exc}") from None
     if not marked and len(text) <= ONE_CALL_CHARS and not _MAYBE_BAD_ESCAPE.search(text):
+        if composed:
+            return ParsedBody(payload, None)
         try:
             return ParsedBody(payload, hashlib.sha256((prefix + canonical(payload)).encode("utf-8")).hexdigest())
         except RecursionError:

@@ -66,7 +66,14 @@ from boxoffice.central.models import (
 from boxoffice.central.pos_checks import PosTransactionIn, parse_created_at
 from boxoffice.central.pos_transactions import parse_transaction, record, record_many
 from boxoffice.central.ticket_issuing import rule_breaks, sold_count
-from boxoffice.central.validation import MAX_IDS, Fields, callable_data, canonical_members, canonical_of
+from boxoffice.central.validation import (
+    MAX_IDS,
+    Fields,
+    callable_data,
+    canonical,
+    canonical_members,
+    canonical_of,
+)
 from boxoffice.core.codes import parse_code
 from boxoffice.core.errors import InvalidCode
 from boxoffice.core.money import cents_to_api
@@ -136,6 +143,7 @@ class SaleEntry:
 class SyncRequest:
     entries: list[SaleEntry]
     journal_head: journal_anchors.HeadIn | None = None  # extension: the sending terminal's journal head
+    payload: Any = None  # the whole body, as parsed (for its canonical text)
 
 
 def _parse_entry(fields: Fields, index: int) -> SaleEntry:
@@ -184,7 +192,22 @@ def parse_request(payload: Any) -> SyncRequest:
     total = sum(len(entry.tickets) for entry in entries)
     if total > MAX_IDS:
         raise BadInput("data.ticket_sold", f"data.ticket_sold names {total} tickets; at most {MAX_IDS} per request")
-    return SyncRequest(entries, journal_anchors.parse_head(data))
+    return SyncRequest(entries, journal_anchors.parse_head(data), payload)
+
+
+def canonical_text(request: SyncRequest) -> str:
+    """``canonical(request.payload)``, made with each entry's text (which its fingerprint and its stored order
+    need anyway) instead of encoding every entry a second time: a catch-up batch's body is mostly entries."""
+    payload = request.payload
+    data = payload["data"]
+    sold = data.get("ticket_sold")
+    members = canonical_members({key: value for key, value in data.items() if key != "ticket_sold"})
+    if "ticket_sold" in data:
+        members["ticket_sold"] = "[" + ",".join(entry.raw_text for entry in request.entries) + "]" \
+            if type(sold) is list and len(sold) == len(request.entries) else canonical(sold)
+    top = canonical_members({key: value for key, value in payload.items() if key != "data"})
+    top["data"] = canonical_of(members, data)
+    return canonical_of(top, payload)
 
 
 def office_scope(request: SyncRequest) -> list[tuple[str, str]]:

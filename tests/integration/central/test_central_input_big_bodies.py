@@ -32,11 +32,11 @@ class ParseGate:
         self.entered = threading.Event()
         self.open = threading.Event()
 
-    def __call__(self, body: bytes, prefix: str = "") -> Any:
+    def __call__(self, body: bytes, prefix: str = "", **options: Any) -> Any:
         if len(body) >= central_app.BIG_BODY_BYTES:
             self.entered.set()
             self.open.wait(GATE_TIMEOUT_S)
-        return self.real(body, prefix)
+        return self.real(body, prefix, **options)
 
 
 @pytest.fixture

@@ -13,10 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from boxoffice.central import request_body
+from boxoffice.central import request_body, synchronization
 from boxoffice.central.envelope import dumps
+from boxoffice.central.idempotency import request_hash
 from boxoffice.central.validation import canonical, canonical_members, canonical_of
 from boxoffice.core import decimal_json
+from tests.integration.central.conftest import sale_entry
 
 text = st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=30)
 leaves = (st.none() | st.booleans() | st.integers(min_value=-(2**63), max_value=2**63 - 1) | text
@@ -88,3 +90,29 @@ def test_texts_joined_from_members_are_canonical(document: dict[str, object], su
     keys = [key for key in subset if key in document]
     assert canonical_of(texts, keys) == canonical({key: document[key] for key in keys})
     assert all(texts[key] == canonical(value) for key, value in document.items())
+
+
+extras = st.dictionaries(text.map(lambda key: "x_" + key), documents, max_size=3)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entry_extras=st.lists(extras, max_size=4), data_extras=extras, top_extras=extras,
+       amounts=st.lists(st.decimals(min_value=0, max_value=10**6, places=2), min_size=4, max_size=4),
+       names=st.lists(text, min_size=4, max_size=4))
+def test_a_synchronisation_s_composed_fingerprint_is_the_body_s(
+        entry_extras: list[dict[str, object]], data_extras: dict[str, object], top_extras: dict[str, object],
+        amounts: list[Decimal], names: list[str]) -> None:
+    """The synchronisation makes its body's canonical text from its entries' texts (registry: canonical): the
+    same fingerprint as the body's own, whatever else the body, its data or its entries carry."""
+    entries = []
+    for n, extra in enumerate(entry_extras):
+        entry = sale_entry("ev-1", "office-n", [f"ev-1-t{n}"], pos_product=3, amount=amounts[n])
+        entries.append({**entry, "client_name": names[n], **extra})
+    raw = dumps({**top_extras, "data": {**data_extras, "ticket_sold": entries}})
+    prefix = "offline_office_tickets_synchronization\n"
+    whole = request_body.parse_body(raw, prefix)
+    composed = request_body.parse_body(raw, prefix, composed=True)
+    assert whole.fingerprint is not None and composed.fingerprint is None  # a clean body: left to the caller
+    text_of = synchronization.canonical_text(synchronization.parse_request(composed.payload))
+    assert request_hash(prefix + text_of) == whole.fingerprint
+    assert text_of == canonical(composed.payload)
