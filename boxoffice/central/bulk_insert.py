@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Connection, Table, text
+from sqlalchemy import Column, Connection, Table, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 
@@ -33,6 +33,12 @@ _PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 def placeholder(dialect: Dialect) -> str:
     return _PLACEHOLDER[dialect.paramstyle]
+
+
+def bound(dialect: Dialect, column: Column[Any], value: Any) -> Any:
+    """``value`` as SQLAlchemy binds it for ``column`` (its bind processor), for SQL run straight on the driver."""
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    return value if process is None else process(value)
 
 
 def refresh_statistics(connection: Connection, *tables: Table) -> None:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, bindparam, func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from boxoffice.central.bulk_insert import insert_many
+from boxoffice.central.bulk_insert import bound, insert_many
 from boxoffice.central.models import Base, Event, LedgerEntry, Ticket, TicketBlocked, TicketOffline
 
 T = TypeVar("T")
@@ -203,17 +203,32 @@ def _reserve_ids(session: Session, table: Any, count: int) -> list[int]:
     return list(range(last + 1, last + 1 + count))
 
 
+_SOLD = {  # a batch's sales of one time: sqlite3's executemany of one UPDATE, PostgreSQL one UPDATE of them all
+    "sqlite": "UPDATE tickets SET status = 0, status_sold = ?, date_updated = ?, sold_order_id = ? WHERE id = ?",
+    "postgresql": "UPDATE tickets SET status = false, status_sold = %s, date_updated = %s, sold_order_id = v.order_id "
+                  "FROM unnest(%s::text[], %s::text[]) AS v(order_id, id) WHERE tickets.id = v.id",
+}
+
+
 def mark_sold(session: Session, sold: Sequence[dict[str, Any]]) -> None:
-    """Write the sales ``sold`` lists (``ticket_id``, ``order_id``, ``now``) by one Core executemany: for tickets
-    whose loaded objects were updated with :func:`sold_in_memory`, so the ORM has nothing of theirs to flush."""
+    """Write the sales ``sold`` lists (``ticket_id``, ``order_id``, ``now``): for tickets whose loaded objects
+    were updated with :func:`sold_in_memory`, so the ORM has nothing of theirs to flush. Straight on the driver,
+    the time converted once per batch: through Core, two time conversions per row cost more than the UPDATE."""
     if not sold:
         return
-    table = Ticket.__table__
     session.flush()
-    session.connection().execute(
-        table.update().where(table.c.id == bindparam("ticket_id")).values(
-            status=False, status_sold=bindparam("now"), sold_order_id=bindparam("order_id"),
-            date_updated=bindparam("now")), list(sold))
+    connection = session.connection()
+    dialect = connection.dialect
+    by_time: dict[datetime, list[tuple[str, str]]] = {}
+    for row in sold:
+        by_time.setdefault(row["now"], []).append((row["order_id"], row["ticket_id"]))
+    for now, sales in by_time.items():
+        stamp = bound(dialect, Ticket.__table__.c.status_sold, now)
+        if dialect.name == "postgresql":
+            connection.exec_driver_sql(_SOLD["postgresql"], (stamp, stamp, [order for order, _t in sales],
+                                                             [ticket for _o, ticket in sales]))
+        else:
+            connection.exec_driver_sql(_SOLD["sqlite"], [(stamp, stamp, order, ticket) for order, ticket in sales])
 
 
 def sold_in_memory(ticket: Ticket, order_id: str, now: datetime) -> dict[str, Any]:

@@ -131,15 +131,25 @@ def _catalogue(session: Session, tx: PosTransactionIn, now: datetime) -> Catalog
     return _Catalogues(session, [tx], now).of(tx)
 
 
+@dataclass(frozen=True)
+class TicketEvents:
+    """The event of each ticket among ``asked`` that exists (a caller that read them already)."""
+
+    asked: frozenset[str]
+    events: dict[str, str]
+
+
 class _Catalogues:
     """The catalogue of each event a set of transactions names, read once: each event's ticket types and which
     of the named ticket ids exist in it (one chunked query for all of them)."""
 
-    def __init__(self, session: Session, transactions: Sequence[PosTransactionIn], now: datetime) -> None:
+    def __init__(self, session: Session, transactions: Sequence[PosTransactionIn], now: datetime,
+                 known: TicketEvents | None = None) -> None:
         self.session, self.now = session, now
         self.events: dict[str, tuple[bool, dict[str, int], datetime | None]] = {}
-        self.ticket_event: dict[str, str] = {}
-        ids = sorted({ticket_id for tx in transactions for ticket_id in _ticket_ids(tx)})
+        self.ticket_event: dict[str, str] = dict(known.events) if known is not None else {}
+        asked = known.asked if known is not None else frozenset()
+        ids = sorted({ticket_id for tx in transactions for ticket_id in _ticket_ids(tx)} - asked)
         for chunk in chunks(ids):
             for ticket_id, event_id in session.execute(select(Ticket.id, Ticket.event_id).where(Ticket.id.in_(chunk))):
                 self.ticket_event[ticket_id] = event_id
@@ -255,11 +265,12 @@ def record(session: Session, tx: PosTransactionIn, raw: dict[str, Any], *, offic
 
 
 def record_many(session: Session, transactions: Sequence[tuple[PosTransactionIn, dict[str, Any]]], *,
-                office_id: str | None, source: str, now: datetime, texts: Sequence[str] | None = None
-                ) -> list[Recorded]:
+                office_id: str | None, source: str, now: datetime, texts: Sequence[str] | None = None,
+                known: TicketEvents | None = None) -> list[Recorded]:
     """Store many transactions of one office as :func:`record` stores each (without taking tickets), in a few
     statements: one look-up of earlier codes, one catalogue per event, bulk inserts (a catch-up batch).
-    ``texts``: each raw transaction's ``canonical`` text, when the caller has it already."""
+    ``texts``: each raw transaction's ``canonical`` text, when the caller has it already; ``known``: tickets it
+    has read already (a catch-up batch's, locked first), not looked up again."""
     if texts is None:
         texts = [canonical(raw) for _tx, raw in transactions]
     prints = [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts]
@@ -272,7 +283,7 @@ def record_many(session: Session, transactions: Sequence[tuple[PosTransactionIn,
                                    .order_by(PosTransaction.id)):
             earlier.setdefault(row.code, []).append((row.id, row.fingerprint, list(row.inconsistencies),
                                                      _skew_of(row.created_at, row.date_received)))
-    catalogues = _Catalogues(session, [tx for tx, _raw in transactions], now)
+    catalogues = _Catalogues(session, [tx for tx, _raw in transactions], now, known)
     results: list[Recorded | None] = []
     new_rows: list[dict[str, Any]] = []
     fresh: list[tuple[int, PosTransactionIn, dict[str, Any]]] = []  # (index in results, tx, row)

@@ -64,7 +64,7 @@ from boxoffice.central.models import (
     TicketType,
 )
 from boxoffice.central.pos_checks import PosTransactionIn, parse_created_at
-from boxoffice.central.pos_transactions import parse_transaction, record, record_many
+from boxoffice.central.pos_transactions import TicketEvents, parse_transaction, record, record_many
 from boxoffice.central.ticket_issuing import rule_breaks, sold_count
 from boxoffice.central.validation import (
     MAX_IDS,
@@ -228,6 +228,12 @@ class _Context:
     rule_types: dict[tuple[str, str], tuple[TicketType, Event] | None] = field(default_factory=dict)
     #: places taken per ticket type with a capacity, counted once per request and carried along its entries
     taken: dict[int, int] = field(default_factory=dict)
+    asked: frozenset[str] = frozenset()  # the ticket ids ``tickets`` was read for
+
+    @cached_property
+    def ticket_events(self) -> TicketEvents:
+        """For the POS transactions' checks: the tickets read already, not looked up again."""
+        return TicketEvents(self.asked, {ticket_id: ticket.event_id for ticket_id, ticket in self.tickets.items()})
 
 
 def synchronize(session: Session, request: SyncRequest, principal: Principal, now: datetime) -> ApiResult:
@@ -248,7 +254,8 @@ def synchronize(session: Session, request: SyncRequest, principal: Principal, no
     ids = {ticket_id for entry in request.entries for ticket_id in entry.tickets}
     for chunk in chunks(order_ids):
         ids.update(session.scalars(select(OrderTicket.ticket_id).where(OrderTicket.order_id.in_(chunk))))
-    context = _Context(now, lock_tickets(session, ids), offline_offices(session, ids), lock_times(session, ids), {})
+    context = _Context(now, lock_tickets(session, ids), offline_offices(session, ids), lock_times(session, ids), {},
+                       asked=frozenset(ids))
     seen = _Seen.load(session, request.entries)
     pending = _Pending()
     results = []
@@ -256,10 +263,10 @@ def synchronize(session: Session, request: SyncRequest, principal: Principal, no
         if seen.plain_sale(context, entry):
             results.append(_complete_plain(session, context, pending, entry))
         else:  # the general path reads the database: what this batch did so far is written first
-            pending.write(session, context.now)
+            pending.write(session, context)
             results.append(_process(session, context, entry))
         seen.touch(entry)
-    pending.write(session, context.now)
+    pending.write(session, context)
     journal_anchors.record(session, request.journal_head, now)
     return ApiResult(200, MSG_SYNCHRONIZED, {"results": results})
 
@@ -339,9 +346,10 @@ class _Pending:
     released: list[str] = field(default_factory=list)
     sold: list[dict[str, Any]] = field(default_factory=list)  # tickets taken (inventory.sold_in_memory)
 
-    def write(self, session: Session, now: datetime) -> None:
+    def write(self, session: Session, context: _Context) -> None:
         if not self.sales:
             return
+        now = context.now
         with_pos: dict[str, list[_Plain]] = {}
         for sale in self.sales:
             if sale.entry.pos is not None and sale.entry.pos_raw is not None:
@@ -349,7 +357,7 @@ class _Pending:
         for office_id, sales in with_pos.items():
             recorded = record_many(session, [(sale.entry.pos, sale.entry.pos_raw) for sale in sales],  # type: ignore[misc]
                                    office_id=office_id, source="offline_sync", now=now,
-                                   texts=[sale.entry.pos_text for sale in sales])
+                                   texts=[sale.entry.pos_text for sale in sales], known=context.ticket_events)
             for sale, done in zip(sales, recorded, strict=True):
                 sale.order["pos_transaction_id"] = done.transaction_id
                 sale.order["inconsistencies"] += done.inconsistencies  # the result's list too

@@ -80,8 +80,16 @@ def test_a_catch_up_batch_reads_no_table_that_grows_with_sales(database_url: str
             plans = _plans(session, lambda: answer.update(_batch(session, venue, seats[10:20])))
             return answer, plans
 
+        before = utcnow()
         answer, plans = db.write(second_batch)
         assert [t["taken"] for result in answer["results"] for t in result["tickets"]] == [True] * 10
+        with db.read() as session:  # each seat sold by its order, at the batch's time
+            stored = {t.id: (t.status, t.sold_order_id, t.status_sold, t.date_updated) for t in session.scalars(
+                select(Ticket).where(Ticket.id.in_([ticket_id for ticket_id, _type in seats[10:20]])))}
+        when = {row[2] for row in stored.values()}
+        assert len(when) == 1 and before <= next(iter(when)) <= utcnow()
+        assert stored == {result["tickets"][0]["ticket_id"]: (False, result["order_id"], *when, *when)
+                          for result in answer["results"]}
         assert any("sync_entries" in statement for statement, _plan in plans)  # the replay look-ups were seen
         assert _full_reads(plans) == []
     finally:
