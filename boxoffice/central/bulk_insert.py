@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, text
@@ -86,27 +87,32 @@ class _Plan:
     #: per column: its key, the default for the rows without it (a callable of no argument), its bind processor
     columns: tuple[tuple[str, Callable[[], Any] | None, Callable[[Any], Any] | None], ...]
 
-    def values(self, row: Row, last: list[Any]) -> list[Any]:
-        """``last``: per column, the last value processed and what it became, for this call's rows: a batch's rows
-        share many values (its one ``now`` in every row's time), each converted once."""
-        out = []
-        for column, (key, default, process) in enumerate(self.columns):
-            value = row[key] if default is None else default()  # a plan is for one set of keys
-            if process is not None:
-                seen = last[column]
-                if seen is not None and seen[0] is value:  # the same object: the rows are not changed meanwhile
-                    value = seen[1]
-                else:
-                    converted = process(value)
-                    last[column] = (value, converted)
-                    value = converted
-            out.append(value)
-        return out
-
     def rows(self, rows: Iterable[Row]) -> Iterator[list[Any]]:
+        """Each row's values in the columns' order, as SQLAlchemy binds them. A batch's rows share many values (its
+        one ``now`` in every row's time): per column, the last object converted and what it became is kept, so a
+        shared one is converted once (the same object: the rows are not changed meanwhile)."""
         last: list[Any] = [None] * len(self.columns)
+        processed = [(column, process) for column, (_key, _default, process) in enumerate(self.columns)
+                     if process is not None]
+        if any(default is not None for _key, default, _process in self.columns):
+            pick = self._with_defaults
+        else:  # every column given: its values in one C call
+            getter = itemgetter(*(key for key, _default, _process in self.columns))
+            pick = (lambda row: [getter(row)]) if len(self.columns) == 1 else (lambda row: list(getter(row)))
         for row in rows:
-            yield self.values(row, last)
+            out = pick(row)
+            for column, process in processed:
+                value = out[column]
+                seen = last[column]
+                if seen is not None and seen[0] is value:
+                    out[column] = seen[1]
+                else:
+                    converted = out[column] = process(value)
+                    last[column] = (value, converted)
+            yield out
+
+    def _with_defaults(self, row: Row) -> list[Any]:
+        return [row[key] if default is None else default() for key, default, _process in self.columns]
 
 
 @lru_cache(maxsize=256)
