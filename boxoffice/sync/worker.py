@@ -107,10 +107,11 @@ class _Ahead:
 
 @dataclass
 class _Following:
-    """The batch after the one in flight, read (and its request body encoded) while the platform works."""
+    """The batch after the one in flight, read, marked attempted and its request body encoded while the
+    platform works."""
 
     items: list[tuple[dict[str, Any], dict[str, Any]]]  # (outbox item, its entry)
-    body: PreparedBody  # of all of them: sent as it is unless one is voided before it leaves
+    body: PreparedBody  # of all of them
 
 
 @dataclass
@@ -381,7 +382,7 @@ class DeliveryWorker:
         if sent is None:
             results = self._synchronize(client, batch, self._entries(batch))
         else:
-            following = self._following(client, batch)  # read and encoded while the platform works
+            following = self._following(client, batch)  # read, marked and encoded while the platform works
             results = sent.answer.result()
         tracepoints.reach("sync.answer_received")
         if following and not self._stop.is_set():
@@ -415,28 +416,29 @@ class DeliveryWorker:
         return head.wire(client.office_id, self.terminal_id) if head else None
 
     def _following(self, client: CentralClient, batch: list[dict[str, Any]]) -> _Following | None:
-        """The sales and voids after ``batch`` (still pending here while it is in flight), with their entries
-        and their request's body; None when nothing follows or what follows goes alone (a return, an activation:
-        its own round)."""
+        """The sales and voids after ``batch`` (still pending here while it is in flight), marked attempted
+        (committed before they can be sent, as for any round) with their entries and their request's body; None
+        when nothing follows or what follows goes alone (a return, an activation: its own round). All of it is
+        done while the platform works: only the send is left for when the answer is in. If that answer never
+        comes, they stay marked and go in a later round: a void of one meanwhile queues a cancellation behind
+        it, as for any sale that may be at the platform."""
         after = max(item["id"] for item in batch)
         following = batch_sizer(self).next_batch(
             lambda size: self.book.next_batch(self.read_session_factory, size, after_id=after))
         if not following or following[0]["kind"] not in _SYNC_KINDS:
             return None
-        entries = self._entries(following)
-        return _Following(list(zip(following, entries, strict=True)),
-                          client.prepare_synchronize(entries, self._head_wire(client, following)))
-
-    def _send_ahead(self, client: CentralClient, following: _Following) -> _Ahead | None:
-        """Mark the following batch attempted (committed first, as for any round) and send it."""
-        live = {item["id"] for item in self._mark_attempted([item for item, _entry in following.items])}
-        kept = [(item, entry) for item, entry in following.items if item["id"] in live]  # voided meanwhile: not sent
+        live = {item["id"] for item in self._mark_attempted(following)}
+        kept = [item for item in following if item["id"] in live]  # voided since it was read: not sent
         if not kept:
             return None
-        batch = [item for item, _entry in kept]
-        body = following.body if len(kept) == len(following.items) else None  # else encoded again, without it
-        return _Ahead(batch, in_background(self._synchronize, client, batch, [e for _i, e in kept], body,
-                                           name="boxoffice-send"))
+        entries = self._entries(kept)
+        return _Following(list(zip(kept, entries, strict=True)),
+                          client.prepare_synchronize(entries, self._head_wire(client, kept)))
+
+    def _send_ahead(self, client: CentralClient, following: _Following) -> _Ahead:
+        batch = [item for item, _entry in following.items]
+        return _Ahead(batch, in_background(self._synchronize, client, batch, [e for _i, e in following.items],
+                                           following.body, name="boxoffice-send"))
 
     # -- returns ---------------------------------------------------------------------------------------------
 

@@ -166,8 +166,7 @@ def test_a_request_sent_ahead_whose_answer_is_lost_is_sent_again_and_replayed(
 
 class _VoidAfterRead:
     """The delivery book, except that the first read of a following batch (``after_id``: while the batch before
-    it is in flight) is followed at once by the void of its first sale: after the batch's body was encoded ahead
-    is too late to rely on it, before the batch is marked attempted."""
+    it is in flight) is followed at once by the void of its first sale, before the batch is marked attempted."""
 
     def __init__(self, store: Store, terminal: TestTerminal) -> None:
         self._store, self._terminal = store, terminal
@@ -201,4 +200,37 @@ def test_a_sale_voided_after_the_next_batch_was_read_ahead_is_not_sent(
         assert sorted(session.scalars(select(Order.purchase_code).where(Order.office_id == NORTE))) == \
             sorted([codes[0], codes[1], codes[3]])
     assert local_view(store).outbox == {"delivered": 3, "cancelled": 1}
+    assert journal_ok(store).ok
+
+
+def test_a_batch_read_ahead_of_a_lost_answer_stays_attempted_and_its_void_follows_its_sale(
+        central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
+    """The following batch is marked attempted while the one before is in flight. When that answer is lost it is
+    not sent, but it may be at the platform for all the terminal can tell: a void of one of its sales queues a
+    cancellation behind the sale, which goes first."""
+    codes = [clerk.sell_zone("General", 1).purchase_code for _ in range(4)]
+    first = [True]
+
+    def first_sync(request: Request) -> bool:
+        if request.path != f"/{SYNC}" or not first[0]:
+            return False
+        first[0] = False
+        return True
+
+    proxy.add_rule(first_sync, Fault.cut_response())
+    worker = make_worker(store, terminal, proxy.url, batch_size=2)
+    assert worker.drain().failed
+    assert void_sale(store.session_factory, terminal.terminal, codes[2], "wrong seat", actor=SUPERVISOR).delivered
+    requests = _watch_syncs(proxy)
+
+    result = worker.drain()
+
+    assert not result.failed
+    assert requests == [[(codes[0], "completed"), (codes[1], "completed")],
+                        [(codes[2], "completed"), (codes[3], "completed")], [(codes[2], "cancelled")]]
+    with central_session(central) as session:
+        orders = dict(session.execute(select(Order.purchase_code, Order.status)
+                                      .where(Order.office_id == NORTE)).all())
+    assert orders == {codes[2]: "cancelled", **{code: "completed" for code in codes if code != codes[2]}}
+    assert local_view(store).outbox == {"delivered": 5}
     assert journal_ok(store).ok
