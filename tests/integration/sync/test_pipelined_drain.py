@@ -51,6 +51,19 @@ def _watch_syncs(proxy: FaultProxy) -> list[list[tuple[str, str]]]:
     return requests
 
 
+def _cut_first_sync(proxy: FaultProxy) -> None:
+    """The first synchronisation request reaches the platform; its answer is cut."""
+    first = [True]
+
+    def first_sync(request: Request) -> bool:
+        if request.path != f"/{SYNC}" or not first[0]:
+            return False
+        first[0] = False
+        return True
+
+    proxy.add_rule(first_sync, Fault.cut_response())
+
+
 class _SlowRecording:
     """The delivery book, except that recording an answer waits (up to ``patience`` seconds) until the proxy has
     seen the next synchronisation request (of ``requests`` in all): it only comes in time if it left before this
@@ -105,15 +118,7 @@ def test_the_next_batch_leaves_while_the_answer_before_it_is_recorded(
 def test_a_cancellation_waits_for_its_sale_even_when_batches_are_sent_ahead(
         central: CentralServer, proxy: FaultProxy, terminal: TestTerminal, store: Store, clerk: Clerk) -> None:
     sales = [clerk.sell_zone("General", 1).purchase_code for _ in range(4)]
-    first = [True]
-
-    def first_sync(request: Request) -> bool:
-        if request.path != f"/{SYNC}" or not first[0]:
-            return False
-        first[0] = False
-        return True
-
-    proxy.add_rule(first_sync, Fault.cut_response())  # the platform stores the first three; the answer is lost
+    _cut_first_sync(proxy)  # the platform stores the first three; the answer is lost
     worker = make_worker(store, terminal, proxy.url, batch_size=3)
     assert worker.run_once().failed
     # the first sale was attempted, so its void queues a cancellation behind it (the last item of the outbox)
@@ -209,15 +214,7 @@ def test_a_batch_read_ahead_of_a_lost_answer_stays_attempted_and_its_void_follow
     not sent, but it may be at the platform for all the terminal can tell: a void of one of its sales queues a
     cancellation behind the sale, which goes first."""
     codes = [clerk.sell_zone("General", 1).purchase_code for _ in range(4)]
-    first = [True]
-
-    def first_sync(request: Request) -> bool:
-        if request.path != f"/{SYNC}" or not first[0]:
-            return False
-        first[0] = False
-        return True
-
-    proxy.add_rule(first_sync, Fault.cut_response())
+    _cut_first_sync(proxy)
     worker = make_worker(store, terminal, proxy.url, batch_size=2)
     assert worker.drain().failed
     assert void_sale(store.session_factory, terminal.terminal, codes[2], "wrong seat", actor=SUPERVISOR).delivered
