@@ -222,11 +222,13 @@ def table(results: dict[str, dict[str, Any]]) -> str:
                 "sync_1_workers_sales_per_s", "sync_4_workers_sales_per_s"):
         cells = "".join(f"{_fmt(results[name].get(key)):>12}" for name in names)
         goal = ""
-        if key in TARGETS:
+        if key in TARGETS:  # the issue asks the same figures of each database
             op, limit = TARGETS[key]
-            first = results[names[0]].get(key)
-            met = first is not None and (first >= limit if op == ">=" else first <= limit)
-            goal = f"{op} {limit:g}" + ("" if first is None else (" ok" if met else " MISSED"))
+            measured = {name: results[name].get(key) for name in names if results[name].get(key) is not None}
+            missed = [name for name, value in measured.items()
+                      if not (value >= limit if op == ">=" else value <= limit)]
+            goal = f"{op} {limit:g}" + ("" if not measured else
+                                        f" MISSED ({', '.join(missed)})" if missed else " ok")
         lines.append(f"{key:28}{cells}   {goal}")
     return "\n".join(lines)
 
