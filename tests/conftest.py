@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FILE_KEYRING = "keyrings.alt.file.PlaintextKeyring"
 
 
-@pytest.fixture(autouse=True)
-def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data dir, config path and keyring; nothing reaches the real profile."""
-    home = tmp_path_factory.mktemp("home")
+def _isolate(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOXOFFICE_DATA_DIR", str(home / "data"))
     monkeypatch.delenv("BOXOFFICE_CONFIG", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
@@ -26,4 +24,23 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     from keyrings.alt.file import PlaintextKeyring
 
     keyring.set_keyring(PlaintextKeyring())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_session_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The same for module- and session-scoped fixtures (set up before any test's own): terminals a module
+    shares write their tokens and journal keys here, per test process, never into the real profile's keyring
+    file, which two test processes writing at once had corrupted."""
+    home = tmp_path_factory.mktemp("session-home")
+    monkeypatch = pytest.MonkeyPatch()
+    _isolate(home, monkeypatch)
+    yield home
+    monkeypatch.undo()
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data dir, config path and keyring; nothing reaches the real profile."""
+    home = tmp_path_factory.mktemp("home")
+    _isolate(home, monkeypatch)
     return home
