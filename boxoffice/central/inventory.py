@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import ARRAY, Row, any_, bindparam, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -31,11 +31,20 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start:start + size]
 
 
+def among(session: Session, column: Any, values: Sequence[Any]) -> Any:
+    """``column IN values`` (one chunk of them); on PostgreSQL ``column = ANY(array)``, one bound array: for a
+    chunk of 500 ids SQLAlchemy rendered and psycopg parsed 500 placeholders, a tenth of a catch-up batch's time
+    on the central (measured). The same rows either way."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(values)
+
+
 def lock_tickets(session: Session, ids: Iterable[str]) -> dict[str, Ticket]:
     """Load the tickets that exist among ``ids``, locking their rows in id order (no deadlocks)."""
     found: dict[str, Ticket] = {}
     for chunk in chunks(sorted(set(ids))):
-        stmt = select(Ticket).where(Ticket.id.in_(chunk)).order_by(Ticket.id).with_for_update()
+        stmt = select(Ticket).where(among(session, Ticket.id, chunk)).order_by(Ticket.id).with_for_update()
         for ticket in session.scalars(stmt):
             found[ticket.id] = ticket
     return found
@@ -46,7 +55,8 @@ def lock_ticket_rows(session: Session, ids: Iterable[str]) -> dict[str, Row[Any]
     many thousand tickets, where loading ORM objects would cost more than the writes."""
     found: dict[str, Row[Any]] = {}
     for chunk in chunks(sorted(set(ids))):
-        stmt = (select(Ticket.id, Ticket.event_id, Ticket.status).where(Ticket.id.in_(chunk)).order_by(Ticket.id)
+        stmt = (select(Ticket.id, Ticket.event_id, Ticket.status).where(among(session, Ticket.id, chunk))
+                .order_by(Ticket.id)
                 .with_for_update())
         for row in session.execute(stmt):
             found[row.id] = row
@@ -67,7 +77,7 @@ def lock_times(session: Session, ids: Iterable[str]) -> dict[str, Row[Any]]:
 def _rows_by_ticket(session: Session, ticket_id: Any, value: Any, ids: Iterable[str]) -> dict[str, Row[Any]]:
     rows: dict[str, Row[Any]] = {}
     for chunk in chunks(sorted(set(ids))):
-        for row in session.execute(select(ticket_id, value).where(ticket_id.in_(chunk))):
+        for row in session.execute(select(ticket_id, value).where(among(session, ticket_id, chunk))):
             rows[row.ticket_id] = row
     return rows
 
@@ -75,7 +85,7 @@ def _rows_by_ticket(session: Session, ticket_id: Any, value: Any, ids: Iterable[
 def offline_rows(session: Session, ids: Iterable[str]) -> dict[str, TicketOffline]:
     rows: dict[str, TicketOffline] = {}
     for chunk in chunks(sorted(set(ids))):
-        for row in session.scalars(select(TicketOffline).where(TicketOffline.ticket_id.in_(chunk))):
+        for row in session.scalars(select(TicketOffline).where(among(session, TicketOffline.ticket_id, chunk))):
             rows[row.ticket_id] = row
     return rows
 
@@ -84,7 +94,7 @@ def lock_rows(session: Session, ids: Iterable[str]) -> dict[str, TicketBlocked]:
     """All ``tickets_blocked`` rows of ``ids``, expired or not."""
     rows: dict[str, TicketBlocked] = {}
     for chunk in chunks(sorted(set(ids))):
-        for row in session.scalars(select(TicketBlocked).where(TicketBlocked.ticket_id.in_(chunk))):
+        for row in session.scalars(select(TicketBlocked).where(among(session, TicketBlocked.ticket_id, chunk))):
             rows[row.ticket_id] = row
     return rows
 

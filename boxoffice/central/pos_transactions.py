@@ -35,6 +35,7 @@ from boxoffice.central.auth import Principal
 from boxoffice.central.envelope import ApiResult, BadInput
 from boxoffice.central.inventory import (
     OFFICE,
+    among,
     append_ledger,
     chunks,
     held_elsewhere,
@@ -151,7 +152,8 @@ class _Catalogues:
         asked = known.asked if known is not None else frozenset()
         ids = sorted({ticket_id for tx in transactions for ticket_id in _ticket_ids(tx)} - asked)
         for chunk in chunks(ids):
-            for ticket_id, event_id in session.execute(select(Ticket.id, Ticket.event_id).where(Ticket.id.in_(chunk))):
+            for ticket_id, event_id in session.execute(select(Ticket.id, Ticket.event_id)
+                                                       .where(among(session, Ticket.id, chunk))):
                 self.ticket_event[ticket_id] = event_id
 
     def _event(self, event_id: str | None) -> tuple[bool, dict[str, int], datetime | None]:
@@ -279,7 +281,7 @@ def record_many(session: Session, transactions: Sequence[tuple[PosTransactionIn,
         for row in session.execute(select(PosTransaction.id, PosTransaction.code, PosTransaction.fingerprint,
                                           PosTransaction.inconsistencies, PosTransaction.created_at,
                                           PosTransaction.date_received)
-                                   .where(PosTransaction.code.in_(chunk), _same_office(office_id))
+                                   .where(among(session, PosTransaction.code, chunk), _same_office(office_id))
                                    .order_by(PosTransaction.id)):
             earlier.setdefault(row.code, []).append((row.id, row.fingerprint, list(row.inconsistencies),
                                                      _skew_of(row.created_at, row.date_received)))

@@ -43,6 +43,7 @@ from boxoffice.central.functions import require_office
 from boxoffice.central.ids import new_id
 from boxoffice.central.inventory import (
     OFFICE,
+    among,
     append_ledger,
     chunks,
     held_elsewhere,
@@ -250,10 +251,10 @@ def synchronize(session: Session, request: SyncRequest, principal: Principal, no
     for office_id, codes in sorted(cancelled.items()):
         for chunk in chunks(sorted(codes)):
             order_ids += session.scalars(select(Order.id).where(Order.office_id == office_id,
-                                                                Order.purchase_code.in_(chunk))).all()
+                                                                among(session, Order.purchase_code, chunk))).all()
     ids = {ticket_id for entry in request.entries for ticket_id in entry.tickets}
     for chunk in chunks(order_ids):
-        ids.update(session.scalars(select(OrderTicket.ticket_id).where(OrderTicket.order_id.in_(chunk))))
+        ids.update(session.scalars(select(OrderTicket.ticket_id).where(among(session, OrderTicket.order_id, chunk))))
     context = _Context(now, lock_tickets(session, ids), offline_offices(session, ids), lock_times(session, ids), {},
                        asked=frozenset(ids))
     seen = _Seen.load(session, request.entries)
@@ -296,13 +297,14 @@ class _Seen:
             for chunk in chunks(sorted(office_keys)):
                 seen.keys.update((office_id, key) for key in session.scalars(
                     select(SyncEntry.idempotency_key).where(SyncEntry.office_id == office_id,
-                                                            SyncEntry.idempotency_key.in_(chunk))))
+                                                            among(session, SyncEntry.idempotency_key, chunk))))
         for office_id, office_codes in sorted(codes.items()):
             for chunk in chunks(sorted(office_codes)):
                 seen.codes.update(session.scalars(select(SyncEntry.purchase_code).where(
-                    SyncEntry.office_id == office_id, SyncEntry.purchase_code.in_(chunk))))
+                    SyncEntry.office_id == office_id, among(session, SyncEntry.purchase_code, chunk))))
         for chunk in chunks(sorted(set().union(*codes.values()))):
-            seen.codes.update(session.scalars(select(Order.purchase_code).where(Order.purchase_code.in_(chunk))))
+            seen.codes.update(session.scalars(select(Order.purchase_code)
+                                              .where(among(session, Order.purchase_code, chunk))))
         return seen
 
     def touch(self, entry: SaleEntry) -> None:
