@@ -103,14 +103,14 @@ class Ticket(Base):
     """One seat of an event. ``status`` true = unsold (the spec's raw status)."""
 
     __tablename__ = "tickets"
-    #: an event's tickets in seat order: an office's inventory (offline_office.list_sales, 100,000 for a stadium)
-    #: is read in this order with no sort. It serves every look-up by event too, so it is the event's only index
-    #: (a database made before it also keeps its old ``ix_tickets_event_id``): on PostgreSQL each ticket UPDATE
-    #: that moves a row adds an entry to every index of the table
+    #: An event's tickets in seat order: an office's inventory (offline_office.list_sales, 100,000 for a stadium)
+    #: is read in this order with no sort. It serves every other look-up by event too, so it is the event's only
+    #: full index (a database made before it also keeps its old ``ix_tickets_event_id``): on PostgreSQL each
+    #: ticket UPDATE that moves a row adds an entry to every index of the table.
     #: The sold seats of each zone, for the capacity rule of a zone's ticket type (``ticket_issuing.sold_count``,
     #: once per type and catch-up batch): without it each count read every seat of the event, 2.8 ms at 10,000
-    #: seats and ten times that at 100,000 (measured), 0.13 ms with it. Partial (sold seats only), so an
-    #: assignment's UPDATE of unsold seats writes nothing to it.
+    #: seats and ten times that at 100,000 (measured), 0.19 ms with it. Partial (sold seats only), so an
+    #: assignment's UPDATE of unsold seats adds nothing to it.
     __table_args__ = (
         Index("ix_tickets_event_position", "event_id", "position", "id"),
         Index("ix_tickets_sold_by_zone", "event_id", "zone", "status", sqlite_where=text("status IS 0"),
