@@ -10,15 +10,14 @@ Each seat becomes a ``tickets`` row (``seat_row`` = row, ``seat_id`` = ``row-sea
 from __future__ import annotations
 
 import csv
-import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from boxoffice.central.bulk_insert import placeholder, refresh_statistics
+from boxoffice.central.bulk_insert import insert_many, refresh_statistics
 from boxoffice.central.envelope import ApiError, NotFound
 from boxoffice.central.ids import new_id
 from boxoffice.central.models import Event, Ticket, utcnow
@@ -142,37 +141,6 @@ def _rows(event: Event, seats: Iterable[tuple[int, dict[str, Any]]], taken: set[
     return tickets, details, zones
 
 
-def driver_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """``executemany`` straight on the driver, in the session's transaction.
-
-    SQLAlchemy's executemany runs every value of every row through its bind processors (four datetimes a seat:
-    most of a 100,000-seat import's time); here a column with one value in the chunk is processed once.
-    """
-    dialect = connection.dialect
-    names = list(rows[0])
-    columns = [table.c[name] for name in names]
-    sql = (f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
-           f"VALUES ({', '.join([placeholder(dialect)] * len(columns))})")
-    constants: dict[str, Any] = {}  # processed once: columns with one value in the whole chunk (dates, flags)
-    varying: list[tuple[int, Any]] = []
-    for index, column in enumerate(columns):
-        process = column.type.bind_processor(dialect)
-        if process is None:
-            continue
-        distinct = {row[column.name] for row in rows}
-        if len(distinct) == 1:
-            constants[column.name] = process(distinct.pop())
-        else:
-            varying.append((index, process))
-    pick = operator.itemgetter(*names)
-    values = [pick({**row, **constants}) for row in rows] if constants else [pick(row) for row in rows]
-    if len(names) == 1:
-        values = [(value,) for value in values]
-    for index, process in varying:
-        values = [(*value[:index], process(value[index]), *value[index + 1:]) for value in values]
-    connection.exec_driver_sql(sql, values)
-
-
 def import_seats(session: Session, event_id: str, stream: TextIO) -> ImportResult:
     """Check every row of ``stream``, then insert them all (the caller's transaction: all or nothing)."""
     event = session.get(Event, event_id)
@@ -187,7 +155,7 @@ def import_seats(session: Session, event_id: str, stream: TextIO) -> ImportResul
         raise SeatImportError("the CSV file has no seat rows after its header line")
     connection = session.connection()
     for first in range(0, len(tickets), CHUNK):
-        driver_insert(connection, Ticket.__table__, tickets[first:first + CHUNK])
-        driver_insert(connection, SeatDetail.__table__, details[first:first + CHUNK])
+        insert_many(connection, Ticket.__table__, tickets[first:first + CHUNK])  # straight on the driver
+        insert_many(connection, SeatDetail.__table__, details[first:first + CHUNK])
     refresh_statistics(connection, Ticket.__table__, SeatDetail.__table__)
     return ImportResult(event_id, len(tickets), zones)

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from boxoffice.central.bulk_insert import insert_many
 from boxoffice.central.db import Database
 from boxoffice.central.models import Event, Ticket
 from boxoffice.central.models_events import SeatDetail
-from boxoffice.central.seat_import import SeatImportError, driver_insert, import_seats, parse_seats
+from boxoffice.central.seat_import import SeatImportError, import_seats, parse_seats
 
 
 @pytest.fixture
@@ -71,11 +72,11 @@ def test_import_is_all_or_nothing(db: Database) -> None:
     assert more.seats == 1 and _count(db, Ticket) == 6_001
 
 
-def test_driver_insert_processes_varying_and_constant_values(db: Database) -> None:
+def test_the_bulk_insert_processes_varying_and_constant_values(db: Database) -> None:
     first = datetime(2026, 1, 1, 12, tzinfo=UTC)
     rows = [{"id": f"z{n}", "name": "x", "currency": "EUR", "date_start": first + timedelta(hours=n),
              "date_end": None, "date_created": first} for n in range(3)]
-    db.write(lambda s: driver_insert(s.connection(), Event.__table__, rows))
+    db.write(lambda s: insert_many(s.connection(), Event.__table__, rows))
     with db.read() as session:
         starts = [e.date_start for e in session.scalars(select(Event).where(Event.id.like("z_"))
                                                         .order_by(Event.id))]
