@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ARRAY, Row, any_, bindparam, func, select
+from sqlalchemy import ARRAY, Row, String, any_, bindparam, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -37,7 +37,8 @@ def among(session: Session, column: Any, values: Sequence[Any]) -> Any:
     on the central (measured). The same rows either way."""
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
-    return column.in_(values)
+    return column.in_(select(func.json_each(bindparam(None, json.dumps(list(values)), type_=String))
+                             .table_valued("value").c.value))
 
 
 def lock_tickets(session: Session, ids: Iterable[str]) -> dict[str, Ticket]:
