@@ -47,6 +47,7 @@ from boxoffice.core.errors import InvalidCode
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
+_CHARACTERS = frozenset(ALPHABET)
 _MODULUS = 37
 
 PURCHASE_LENGTH = 13
@@ -132,6 +133,11 @@ def ticket_barcode(purchase_code: str, number: int) -> str:
     if not 1 <= number <= MAX_TICKETS:
         raise InvalidCode(f"ticket number {number} is outside 1..{MAX_TICKETS}", code="code_ticket_out_of_range",
                           params={"number": number, "max": MAX_TICKETS})
+    return _barcode_of(purchase_code, number)
+
+
+def _barcode_of(purchase_code: str, number: int) -> str:
+    """:func:`ticket_barcode` of a purchase code and number known good (:func:`parse_code` checked both)."""
     suffix = _encode_number(number)
     for attempt in range(64):
         digest = hashlib.sha256(f"{purchase_code}:{number}:{attempt}".encode("ascii")).digest()
@@ -154,8 +160,8 @@ def parse_code(text: str) -> ParsedCode:
     code = text.strip().upper()
     if not code:
         raise InvalidCode("the code is empty", code="code_empty")
-    bad = sorted({ch for ch in code if ch not in _VALUE})
-    if bad:
+    if not _CHARACTERS.issuperset(code):
+        bad = sorted({ch for ch in code if ch not in _VALUE})
         raise InvalidCode(f"the code contains characters outside 0-9 and A-Z: {''.join(bad)!r}",
                           code="code_bad_characters", params={"characters": "".join(bad)})
     if len(code) not in (PURCHASE_LENGTH, ITEM_LENGTH, TICKET_LENGTH):
@@ -181,7 +187,7 @@ def parse_code(text: str) -> ParsedCode:
                           code="code_check_failed", params={"code": code})
     suffix = code[-2:]
     number = _VALUE[suffix[0]] * len(ALPHABET) + _VALUE[suffix[1]]
-    if number == 0 or ticket_barcode(purchase, number) != code:
+    if number == 0 or _barcode_of(purchase, number) != code:
         raise InvalidCode(f"{code} is not a barcode issued for purchase {purchase}", code="code_not_issued",
                           params={"code": code, "purchase": purchase})
     return ParsedCode("ticket", purchase, number)
