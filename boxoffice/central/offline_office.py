@@ -135,9 +135,12 @@ def assign(session: Session, request: TicketsRequest, principal: Principal, now:
         return unavailable_result(reasons)
     if locks:  # only expired ones are left: they block nothing, and go
         session.execute(delete(TicketBlocked).where(TicketBlocked.ticket_id.in_(staged)))
+    # the rows first, then the flag: each new row's foreign-key check locks its ticket FOR KEY SHARE, which is
+    # free on the row locked FOR UPDATE above but a second lock to write on the version an UPDATE made
+    # (PostgreSQL, 100,000 tickets: 3.45 -> 3.17 s for the two statements, 3 runs each)
+    _hold_offline(session, request, now, staged)
     session.execute(update(Ticket).where(Ticket.id.in_(staged)).values(status_offline=True, date_updated=now)
                     .execution_options(synchronize_session=False))
-    _hold_offline(session, request, now, staged)
     return ApiResult(200, MSG_ASSIGNED, {"tickets": request.tickets})
 
 
