@@ -284,6 +284,7 @@ def make_worker(context: Context, store):  # -> boxoffice.sync.reporting.Reporti
 
     return ReportingWorker(store.session_factory, lambda: make_client(context), book=delivery,  # type: ignore[arg-type]
                            read_session_factory=store.read_session_factory,
+                           gzip_memory=delivery.GzipMemory(store.session_factory, store.read_session_factory),
                            batch_size=context.config.sync.batch_size,
                            horizon_hours=context.config.sync.horizon_hours,
                            terminal_id=context.config.terminal.id)

@@ -215,6 +215,26 @@ def record_failure(session_factory: sessionmaker[Session], ids: Sequence[int], m
         sync_facts.put(session, sync_facts.LAST_ERROR, message)
 
 
+@dataclass(frozen=True)
+class GzipMemory:
+    """Whether the platform at a URL took gzip request bodies, kept in ``sync_state`` across runs (the worker's
+    ``gzip_memory``): one URL, the one this terminal talks to; another URL or a forgotten answer says no."""
+
+    session_factory: sessionmaker[Session]
+    read_session_factory: sessionmaker[Session]
+
+    def knows(self, url: str) -> bool:
+        with self.read_session_factory() as session:
+            return sync_facts.get(session, sync_facts.PLATFORM_GZIP) == url
+
+    def note(self, url: str, accepted: bool) -> None:
+        with self.session_factory.begin() as session:
+            if accepted:
+                sync_facts.put(session, sync_facts.PLATFORM_GZIP, url)
+            elif sync_facts.get(session, sync_facts.PLATFORM_GZIP) == url:
+                sync_facts.clear(session, sync_facts.PLATFORM_GZIP)
+
+
 def note_error(session_factory: sessionmaker[Session], message: str) -> None:
     """The round went through but left something to say (an entry parked): the status shows ``message``."""
     with session_factory.begin() as session:

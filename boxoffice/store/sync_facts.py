@@ -17,6 +17,8 @@ LAST_SUCCESS = "last_success"
 LAST_ERROR = "last_error"
 LAST_ATTEMPT = "last_attempt"
 LAST_PULL = "last_pull"
+#: the platform URL whose answers said it takes gzip request bodies (:class:`boxoffice.services.delivery.GzipMemory`)
+PLATFORM_GZIP = "platform_gzip"
 #: the last ``conflict_id`` fetched from ``offline_office_sync_conflicts`` (:mod:`boxoffice.services.conflict_reports`)
 CONFLICTS_CURSOR = "conflicts_cursor"
 

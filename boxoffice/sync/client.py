@@ -250,6 +250,15 @@ class CentralClient:
         #: whether the platform said it takes gzip request bodies (``Accept-Encoding: gzip`` on an answer, RFC 7694;
         #: an extension of ours): until it does, every body goes as plain JSON
         self.gzip_accepted = False
+        #: gzip_accepted on the word of an earlier run (:meth:`remember_gzip`), no answer of this client's yet
+        self._gzip_unconfirmed = False
+
+    def remember_gzip(self) -> None:
+        """The platform took gzip bodies on an earlier run (the caller kept that): the first big body of this
+        client goes compressed too, not only those after an answer said so. Should that platform have changed,
+        the compressed body answered with anything but success (and no ``Accept-Encoding: gzip``) is sent again
+        at once as plain JSON, and nothing more is compressed until an answer says so again."""
+        self.gzip_accepted = self._gzip_unconfirmed = True
 
     def close(self) -> None:
         self.session.close()
@@ -389,7 +398,19 @@ class CentralClient:
         elif prepared.encoding is None and self.gzip_accepted and len(prepared.data) >= GZIP_MIN_BYTES:
             # encoded before the answer that said gzip came (a pipelined drain's second request): a tenth the size
             prepared = PreparedBody(gzip.compress(prepared.data, compresslevel=1), "gzip")
-        body = self._request("POST", endpoint, prepared, idempotency_key)
+        try:
+            body = self._request("POST", endpoint, prepared, idempotency_key)
+        except (CentralUnreachable, AnswerCutOff):
+            raise  # no verdict on the body: it goes again as it is
+        except CentralError:
+            if prepared.encoding != "gzip" or not self._gzip_unconfirmed:
+                raise
+            # remembered, and this platform's answer did not confirm it: plain JSON from now on, this body first
+            log.warning("%s refused a gzip body without saying it takes gzip; sending it again as plain JSON",
+                        self.base_url)
+            self.gzip_accepted = self._gzip_unconfirmed = False
+            body = self._request("POST", endpoint, PreparedBody(gzip.decompress(prepared.data), None),
+                                 idempotency_key)
         if not isinstance(body, dict) or not isinstance(body.get("data"), dict):
             raise ProtocolError(endpoint, f"{NOT_THE_PLATFORM}: answer has no data object", _excerpt(repr(body)))
         if body["data"].get("valido") is not True:
@@ -425,7 +446,7 @@ class CentralClient:
         log.debug("%s %s -> %s in %.0f ms", method, endpoint, response.status_code,
                   (time.monotonic() - started) * 1000)
         if "gzip" in response.headers.get("Accept-Encoding", "").lower():
-            self.gzip_accepted = True
+            self.gzip_accepted, self._gzip_unconfirmed = True, False
         return self._parse(endpoint, response, raw)
 
     def _parse(self, endpoint: str, response: requests.Response, raw: bytes) -> Any:

@@ -145,7 +145,7 @@ class ObservedClient:
         self._liveness = liveness
 
     #: calls that do not talk to the platform: no exchange to hear of
-    LOCAL = frozenset({"close", "prepare_synchronize"})
+    LOCAL = frozenset({"close", "prepare_synchronize", "remember_gzip"})
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._client, name)

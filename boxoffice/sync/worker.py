@@ -97,6 +97,16 @@ class DeliveryBook(conflict_feed.ConflictBook, Protocol):
                     connection: str = "unknown", auth_problem: bool = False) -> SyncStatus: ...
 
 
+class GzipMemory(Protocol):
+    """Whether a platform took gzip bodies, kept across runs (the store's, :class:`boxoffice.services.delivery.
+    GzipMemory`): a ``boxoffice sync --once`` from a timer is a new client each time, and its first batch of a
+    catch-up, sent plain, is ten times the size (seconds on a box office's uplink)."""
+
+    def knows(self, url: str) -> bool: ...
+
+    def note(self, url: str, accepted: bool) -> None: ...
+
+
 @dataclass
 class _Ahead:
     """The next round's request, sent while the round before it is recorded (a pipelined drain)."""
@@ -135,8 +145,11 @@ class DeliveryWorker:
     def __init__(self, session_factory: sessionmaker[Session], client_factory: Callable[[], CentralClient], *,
                  book: DeliveryBook, batch_size: int = 100, horizon_hours: int = 20, backoff: Backoff | None = None,
                  read_session_factory: sessionmaker[Session] | None = None, terminal_id: str | None = None,
-                 entry_of: Callable[[Any, str], dict[str, Any]] = ticket_sold_entry) -> None:
+                 entry_of: Callable[[Any, str], dict[str, Any]] = ticket_sold_entry,
+                 gzip_memory: GzipMemory | None = None) -> None:
         self.session_factory = session_factory
+        self.gzip_memory = gzip_memory
+        self._gzip_noted: bool | None = None  # what gzip_memory holds for the current client's platform
         # how an outbox payload becomes a wire entry: a terminal's snapshot by default; the office hub's payloads
         # are already the entries its windows sent (boxoffice/hub/upstream.py)
         self.entry_of = entry_of
@@ -299,7 +312,22 @@ class DeliveryWorker:
                 return None
             if self._client is None:
                 self._client = self.client_factory()
+                self._recall_gzip(self._client)
             return self._client
+
+    def _recall_gzip(self, client: CentralClient) -> None:
+        self._gzip_noted = None
+        if self.gzip_memory is not None:
+            self._gzip_noted = self.gzip_memory.knows(client.base_url)
+            if self._gzip_noted:
+                client.remember_gzip()
+
+    def _note_gzip(self, client: CentralClient) -> None:
+        """Keep what the platform's answers said of gzip, once it changed (a write only then)."""
+        if self.gzip_memory is not None and self._gzip_noted is not None \
+                and client.gzip_accepted != self._gzip_noted:
+            self.gzip_memory.note(client.base_url, client.gzip_accepted)
+            self._gzip_noted = client.gzip_accepted
 
     def _next_batch(self) -> list[dict[str, Any]]:
         # how many items one request carries: at most batch_size, fewer while rounds are slow (sync/batch_size.py)
@@ -389,6 +417,7 @@ class DeliveryWorker:
             self._ahead = self._send_ahead(client, following)
         delivered = outcome.delivered
         recorded = self.book.record_sync_results(self.session_factory, batch, results, head)
+        self._note_gzip(client)
         for item in batch:
             self._strikes.forget(item["id"])
         outcome.delivered += recorded.delivered
@@ -498,6 +527,7 @@ class DeliveryWorker:
             log.info("delivery stopped mid-request (%s); %d items stay pending", exc, len(batch))
             client.close()
             return RoundResult(failed=True, error="delivery stopped", retry_in=0.0)
+        self._note_gzip(client)  # a remembered gzip the platform did not confirm is forgotten, sent or not
         retry_after = exc.retry_after if isinstance(exc, CentralServerError) else None
         if answered:
             self.backoff.success()  # the server is up (it took the rest): retry soon, not as a dead server
