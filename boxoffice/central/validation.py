@@ -75,6 +75,9 @@ class Fields:
 
     def string(self, key: str, *, required: bool = True, nullable: bool = False,
                max_length: int = 255, what: str = "a string") -> str | None:
+        value = self.raw.get(key)
+        if value.__class__ is str and len(value) <= max_length:  # the usual case, read once (a batch: 200,000)
+            return value
         value = self._get(key, required, what)
         if value is None:
             if key in self.raw and not nullable:
@@ -97,6 +100,9 @@ class Fields:
 
     def scalar_text(self, key: str, *, required: bool = False, max_length: int = 255) -> str | None:
         """A string or an integer kept as text (the pos spec shows ids both ways: ``3`` and ``"3"``)."""
+        value = self.raw.get(key)
+        if value.__class__ is str and len(value) <= max_length:  # the usual case (see string)
+            return value
         value = self._get(key, required, "a string or an integer")
         if value is None:
             return None
@@ -109,6 +115,9 @@ class Fields:
 
     def integer(self, key: str, *, required: bool = True, nullable: bool = False, minimum: int | None = None,
                 maximum: int | None = None, what: str = "an integer") -> int | None:
+        value = self.raw.get(key)
+        if value.__class__ is int and (minimum is None or value >= minimum) and (maximum is None or value <= maximum):
+            return value  # the usual case (see string); bool is not int's class
         value = self._get(key, required, what)
         if value is None:
             if key in self.raw and not nullable:
@@ -177,11 +186,11 @@ class Fields:
         if len(value) > max_items:
             raise BadInput(self.at(key), f"{self.at(key)} has {len(value)} items; at most {max_items} allowed")
         items = []
+        at = self.at(key)
         for index, item in enumerate(value):
             if not isinstance(item, dict):
-                raise BadInput(f"{self.at(key)}[{index}]",
-                               f"{self.at(key)}[{index}] must be an object, not {_type_name(item)}")
-            items.append(Fields(item, f"{self.at(key)}[{index}]"))
+                raise BadInput(f"{at}[{index}]", f"{at}[{index}] must be an object, not {_type_name(item)}")
+            items.append(Fields(item, f"{at}[{index}]"))
         return items
 
     def object(self, key: str, *, required: bool = True) -> Fields | None:
