@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Column, MetaData, Select, String, Table, bindparam, column, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -24,17 +25,17 @@ def stage(session: Session, ids: Iterable[str]) -> Select[tuple[str]]:
     connection.execute(delete(STAGED))
     unique = list(dict.fromkeys(ids))
     if unique:
-        connection.execute(insert(STAGED).from_select(["id"], _rows_of(connection.dialect.name, unique)))
+        connection.execute(insert(STAGED).from_select(["id"], rows_of(connection.dialect.name, unique)))
     return select(STAGED.c.id)
 
 
-def _rows_of(dialect: str, ids: list[str]) -> Select[tuple[str]]:
+def rows_of(dialect: str, ids: list[Any]) -> Select[tuple[Any]]:
     """The ids as the rows of one bound value, so 100,000 of them are one statement with no per-row binding
     (an executemany spent more time in SQLAlchemy's bind processing than in the database): PostgreSQL
-    ``unnest`` of a text array, SQLite ``json_each`` of a JSON array."""
+    ``unnest`` of a text array, SQLite ``json_each`` of a JSON array (also ``inventory.among``'s list on SQLite).
+    The value is bound anonymously, so one statement may hold several such lists."""
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import ARRAY  # the dialect's module loads only where it serves
 
-        return select(func.unnest(bindparam("staged_ids", ids, type_=ARRAY(String))))
-    return select(column("value", String)).select_from(
-        func.json_each(bindparam("staged_ids", json.dumps(ids), type_=String)))
+        return select(func.unnest(bindparam(None, ids, type_=ARRAY(String))))
+    return select(column("value", String)).select_from(func.json_each(bindparam(None, json.dumps(ids), type_=String)))

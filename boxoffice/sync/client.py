@@ -386,18 +386,19 @@ class CentralClient:
         return self._encode({"data": data})
 
     def _encode(self, payload: dict[str, Any]) -> PreparedBody:
-        data = decimal_json.dumps(payload).encode("utf-8")
-        if self.gzip_accepted and len(data) >= GZIP_MIN_BYTES:
-            return PreparedBody(gzip.compress(data, compresslevel=1), "gzip")  # a tenth of the size, little CPU
-        return PreparedBody(data, None)
+        return self._for_the_wire(PreparedBody(decimal_json.dumps(payload).encode("utf-8"), None))
+
+    def _for_the_wire(self, body: PreparedBody) -> PreparedBody:
+        """``body`` gzipped when the platform takes that and it is big enough (a tenth of the size, little CPU);
+        also at send time, for a body encoded before the answer that said gzip came (a pipelined drain's
+        second request, encoded while the first was in flight)."""
+        if body.encoding is None and self.gzip_accepted and len(body.data) >= GZIP_MIN_BYTES:
+            return PreparedBody(gzip.compress(body.data, compresslevel=1), "gzip")
+        return body
 
     def _call(self, endpoint: str, data: dict[str, Any] | None, idempotency_key: str | None = None,
               prepared: PreparedBody | None = None) -> dict[str, Any]:
-        if prepared is None:
-            prepared = self._encode({"data": data})
-        elif prepared.encoding is None and self.gzip_accepted and len(prepared.data) >= GZIP_MIN_BYTES:
-            # encoded before the answer that said gzip came (a pipelined drain's second request): a tenth the size
-            prepared = PreparedBody(gzip.compress(prepared.data, compresslevel=1), "gzip")
+        prepared = self._encode({"data": data}) if prepared is None else self._for_the_wire(prepared)
         try:
             body = self._request("POST", endpoint, prepared, idempotency_key)
         except (CentralUnreachable, AnswerCutOff):
