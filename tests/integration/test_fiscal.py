@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from boxoffice.services.sales import sell as services_sell
 from tests.chaos.helpers_kill import KILLED, kill_when_stopped, start_traced
 from tests.helpers.central_server import central_server, seeded_template
 from tests.helpers.cli import run_boxoffice
+from tests.helpers.raw_sqlite import connected
 from tests.helpers.supervisors import SUPERVISOR, add_supervisors
 from tests.helpers.terminal import TestTerminal, make_terminal
 
@@ -52,7 +52,7 @@ def sell(terminal: TestTerminal, event_id: str) -> dict:
 
 
 def invoice_rows(terminal: TestTerminal) -> list[tuple]:
-    with sqlite3.connect(terminal.data_dir / "boxoffice.sqlite3") as db:
+    with connected(terminal.data_dir / "boxoffice.sqlite3") as db:
         return db.execute("SELECT seq, number, purchase_code, kind FROM invoices ORDER BY id").fetchall()
 
 
@@ -111,7 +111,7 @@ def test_verify_names_the_edited_record(terminal) -> None:
     made, _ = terminal
     victim = invoice_rows(made)[1][1]
     database = made.data_dir / "boxoffice.sqlite3"
-    with sqlite3.connect(database) as db:
+    with connected(database) as db:
         (record,) = db.execute("SELECT record FROM invoices WHERE number = ?", (victim,)).fetchone()
         edited = json.loads(record)
         edited["ImporteTotal"] = "0.01"
@@ -121,7 +121,7 @@ def test_verify_names_the_edited_record(terminal) -> None:
         assert broken.returncode == 1
         assert f"BROKEN at {victim}: its fingerprint" in broken.stderr and "Traceback" not in broken.stderr
     finally:
-        with sqlite3.connect(database) as db:
+        with connected(database) as db:
             db.execute("UPDATE invoices SET record = ? WHERE number = ?", (record, victim))
 
 

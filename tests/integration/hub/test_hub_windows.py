@@ -15,7 +15,6 @@ import json
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -29,6 +28,7 @@ from typing import Any
 import pytest
 
 from tests.helpers.fault_proxy import Fault, FaultProxy
+from tests.helpers.raw_sqlite import connected
 
 ROOT = Path(__file__).resolve().parents[3]
 ZONE = "Tribuna"  # seed-venue --seats 4800: four zones of 1,200 seats
@@ -183,12 +183,12 @@ def sold(outcomes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def leased_tickets(window: Path) -> set[str]:
-    with sqlite3.connect(window / "boxoffice.sqlite3") as db:
+    with connected(window / "boxoffice.sqlite3") as db:
         return {row[0] for row in db.execute("SELECT ticket_id FROM window_leases")}
 
 
 def free_seat_outside_lease(window: Path) -> str:
-    with sqlite3.connect(window / "boxoffice.sqlite3") as db:
+    with connected(window / "boxoffice.sqlite3") as db:
         return db.execute("SELECT id FROM tickets WHERE zone = ? AND state = 'available' AND id NOT IN "
                           "(SELECT ticket_id FROM window_leases) ORDER BY id LIMIT 1", (ZONE,)).fetchone()[0]
 
@@ -214,7 +214,7 @@ def assert_on_central_once(office: Office, sales: list[dict[str, Any]]) -> None:
     tickets = [ticket for sale in sales for ticket in sale["tickets"]]
     assert len(set(codes)) == len(codes)
     assert not [t for t, n in Counter(tickets).items() if n > 1], "a seat was sold twice at the windows"
-    with sqlite3.connect(office.central_db) as db:
+    with connected(office.central_db) as db:
         orders = Counter(code for (code,) in db.execute("SELECT purchase_code FROM orders WHERE office_id = ?",
                                                         (office.office_id,)))
         sold_twice = list(db.execute("SELECT ticket_id FROM order_tickets GROUP BY ticket_id HAVING count(*) > 1"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +20,7 @@ from boxoffice.services.returns import void_sale
 from boxoffice.services.sales import sell
 from boxoffice.store.engine import Store
 from boxoffice.store.models import Clerk, Invoice
+from tests.helpers.raw_sqlite import connected
 from tests.unit.services.services_helpers import (
     GENERAL,
     P_GEN,
@@ -120,7 +120,7 @@ def test_an_edited_record_is_found_at_its_number(store: Store, column: str, edit
     for n in range(1, 4):
         sell_for_cash(store, ticket_id(GENERAL, n))
     victim = rows(store)[1]
-    with sqlite3.connect(store.path) as db:
+    with connected(store.path) as db:
         db.execute(f"UPDATE invoices SET {column} = ? WHERE id = ?", (edit(getattr(victim, column)), victim.id))
     with store.read_session_factory() as session:
         check = invoices.verify(session)
@@ -132,7 +132,7 @@ def test_a_deleted_record_breaks_the_chain_at_the_next(store: Store) -> None:
     for n in range(1, 4):
         sell_for_cash(store, ticket_id(GENERAL, n))
     second, third = rows(store)[1:]
-    with sqlite3.connect(store.path) as db:
+    with connected(store.path) as db:
         db.execute("DELETE FROM invoices WHERE id = ?", (second.id,))
     with store.read_session_factory() as session:
         check = invoices.verify(session)

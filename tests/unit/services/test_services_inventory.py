@@ -14,6 +14,7 @@ from boxoffice.services.returns import return_tickets
 from boxoffice.services.sales import LineRequest, sell
 from boxoffice.store.engine import Store
 from boxoffice.store.models import Event, Product, Ticket
+from tests.helpers.raw_sqlite import connected
 from tests.helpers.supervisors import SUPERVISOR
 from tests.unit.services.services_helpers import (
     EVENT,
@@ -204,12 +205,11 @@ def test_a_pull_of_one_event_leaves_the_other_alone(store: Store) -> None:
 
 def test_a_big_first_pull_builds_the_ticket_indexes_after_the_insert_and_ends_with_the_same_ones(
         empty_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sqlite3
 
     from boxoffice.services import inventory
 
     def indexes() -> list[tuple[str, str]]:
-        with sqlite3.connect(empty_store.path) as db:
+        with connected(empty_store.path) as db:
             return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' "
                               "ORDER BY name").fetchall()
 
@@ -228,7 +228,7 @@ def test_a_big_first_pull_builds_the_ticket_indexes_after_the_insert_and_ends_wi
         RemoteProduct("P1", "General", 2500, "General", "ticket", None)])
     assert dropped == [name for name, sql in before if sql is not None]  # dropped for the insert...
     assert indexes() == before  # ...and built again, the same
-    with sqlite3.connect(empty_store.path) as db:
+    with connected(empty_store.path) as db:
         plan = " ".join(str(row) for row in db.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE event_id = 'EVBIG' AND zone = 'General' "
             "AND state = 'available' ORDER BY row_rank, seat_rank"))
