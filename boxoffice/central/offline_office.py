@@ -281,7 +281,7 @@ def list_office_events(session: Session, request: OfficeRequest, principal: Prin
     knows what to pull. Rows: ``event_id``, ``event_name``, ``date_start`` (ISO-8601 UTC or null), ``assigned``."""
     require_office(session, request.office_id, "data.office_id")
     rows = session.execute(
-        select(Event.id, Event.name, Event.date_start, func.count(TicketOffline.id))
+        select(Event.id, Event.name, Event.date_start, func.count(TicketOffline.ticket_id))
         .join(TicketOffline, TicketOffline.event_id == Event.id)
         .where(TicketOffline.office_id == request.office_id)
         .group_by(Event.id, Event.name, Event.date_start).order_by(Event.date_start, Event.id))

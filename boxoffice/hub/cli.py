@@ -231,7 +231,7 @@ def _same_office_or_empty(db: Any, paired: str, office: str) -> None:
     if not paired or paired == office:
         return
     with db.read() as session:
-        held = session.scalar(select(TicketOffline.id).where(TicketOffline.office_id == paired).limit(1))
+        held = session.scalar(select(TicketOffline.ticket_id).where(TicketOffline.office_id == paired).limit(1))
         queued = session.scalar(select(HubUpstream.id).where(HubUpstream.state != "delivered").limit(1))
     if held is not None or queued is not None:
         raise ConfigError(f"this hub is paired as office {paired!r} and holds its seats or undelivered sales; "
