@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from boxoffice.central import json_text
 from boxoffice.central.column_widening import widen_integer_columns
 from boxoffice.central.missing_indexes import add_missing_indexes
 from boxoffice.central.models import SCHEMA_VERSION, Base, Meta
@@ -62,7 +63,7 @@ def _sqlite_engine(url: str) -> Engine:
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
-                           pool_size=10, max_overflow=30, pool_timeout=60)
+                           pool_size=10, max_overflow=30, pool_timeout=60, json_serializer=json_text.dumps)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -93,7 +94,7 @@ class Database:
             read_bind: Any = self.engine.execution_options(sqlite_begin="DEFERRED")
         else:
             self.engine = create_engine(self.url, pool_size=10, max_overflow=30, pool_timeout=60,
-                                        pool_pre_ping=True)
+                                        pool_pre_ping=True, json_serializer=json_text.dumps)
             read_bind = self.engine
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._reader = sessionmaker(read_bind, expire_on_commit=False)

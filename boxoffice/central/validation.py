@@ -16,6 +16,7 @@ from json.encoder import encode_basestring as _encode_string  # C, what json.dum
 from typing import Any
 
 from boxoffice.central.envelope import BadInput
+from boxoffice.central.json_text import one_shot
 from boxoffice.core.errors import InvalidMoney
 from boxoffice.core.money import api_to_cents
 
@@ -209,7 +210,8 @@ def canonical_default(value: Any) -> str:
     return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=canonical_default)
+_CANONICAL = one_shot(json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                                      default=canonical_default))
 
 
 def canonical(value: Any) -> str:
@@ -217,7 +219,7 @@ def canonical(value: Any) -> str:
 
     :func:`boxoffice.central.request_body.parse_body` hashes the same text of a whole body in pieces.
     """
-    return _CANONICAL.encode(value)
+    return _CANONICAL(value)
 
 
 def canonical_members(obj: dict[str, Any]) -> dict[str, str]:
@@ -231,7 +233,7 @@ def canonical_members(obj: dict[str, Any]) -> dict[str, str]:
         elif kind is int:
             texts[key] = int.__repr__(value)
         else:
-            texts[key] = _CANONICAL.encode(value)
+            texts[key] = _CANONICAL(value)
     return texts
 
 
