@@ -17,19 +17,27 @@ from json.encoder import c_make_encoder, encode_basestring, encode_basestring_as
 from typing import Any
 
 
+class _OneShot:
+    """The call of :func:`one_shot`: an object, not a closure, because psycopg keys the JSON dumpers it makes by
+    the function (a closure it cannot key, and says so in a warning)."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[Any, int], Any]) -> None:
+        self._make = make
+
+    def __call__(self, value: Any) -> str:
+        return "".join(self._make(value, 0))
+
+
 def one_shot(encoder: json.JSONEncoder) -> Callable[[Any], str]:
     """``encoder.encode``, with its C encoder made once (``encoder.encode`` itself where Python has none, or for
     an indented encoder, which the C encoder does not write)."""
     if c_make_encoder is None or encoder.indent is not None:
         return encoder.encode
     strings = encode_basestring_ascii if encoder.ensure_ascii else encode_basestring
-    make = c_make_encoder(None, encoder.default, strings, None, encoder.key_separator, encoder.item_separator,
-                          encoder.sort_keys, encoder.skipkeys, encoder.allow_nan)
-
-    def encode(value: Any) -> str:
-        return "".join(make(value, 0))
-
-    return encode
+    return _OneShot(c_make_encoder(None, encoder.default, strings, None, encoder.key_separator,
+                                   encoder.item_separator, encoder.sort_keys, encoder.skipkeys, encoder.allow_nan))
 
 
 #: ``json.dumps(value)`` with its defaults, for the JSON columns (the engines' ``json_serializer``)

@@ -44,3 +44,16 @@ def test_an_indented_encoder_is_used_as_it_is() -> None:
     indented = json.JSONEncoder(indent=2)
     assert one_shot(indented) == indented.encode
     assert one_shot(indented)({"a": 1}) == '{\n  "a": 1\n}'
+
+
+def test_psycopg_keys_its_json_dumper_by_the_serializer_without_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    from psycopg.adapt import AdaptersMap, PyFormat
+    from psycopg.types.json import Json, set_json_dumps
+
+    adapters = AdaptersMap()
+    with caplog.at_level("WARNING", logger="psycopg"):
+        set_json_dumps(dumps, adapters)
+        set_json_dumps(dumps, adapters)
+    assert not caplog.records  # a closure is refused a key ("may cause a resource leak")
+    dumper = adapters.get_dumper(Json, PyFormat.TEXT)(Json)
+    assert bytes(dumper.dump(Json({"a": ["ñ", 1]}))) == b'{"a": ["\\u00f1", 1]}'  # written by dumps
