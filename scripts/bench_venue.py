@@ -7,8 +7,8 @@ Run it with ``scripts/bench [--json FILE]`` (the README's set-up, then this). Fo
 2. pairs a fresh terminal with that office through ``boxoffice pair`` (which pulls the inventory);
 3. measures the seat map (``boxoffice.ui.seat_map.SeatMap``, offscreen): build + first paint, select + repaint,
    update after a sale, pan/zoom frame (see ``bench_seatmap``);
-4. sells 1,000 single-seat sales through ``services.sales.sell`` (best available, cash) and takes the commit
-   latency p50/p99;
+4. sells 1,000 single-seat sales through ``services.sales.sell`` (best available, cash), one at each size in
+   turn so that both sizes meet the same machine, and takes the commit latency p50/p99;
 5. with the platform stopped (so the window's background pull cannot hold its exit), starts
    ``boxoffice --smoke-test`` on that terminal: new process to painted window (the smoke test holds the window
    for 0.5 s before it quits, included as in the issue's figures), best of ``--startup-runs``, and its peak RSS.
@@ -133,37 +133,60 @@ def pair(central: Central, info: dict[str, Any], data_dir: Path) -> float:
     return elapsed
 
 
-def sell_many(data_dir: Path, event_id: str, sales: int) -> tuple[list[float], list[float]]:
-    """``sales`` single-seat best-available sales through services.sales.sell: wall and CPU time of each, in ms
-    (CPU time leaves out waiting for the disk and for other processes on a busy machine)."""
-    from boxoffice.core.payments import PaymentRequest
-    from boxoffice.services.catalog import lines_for, zones
-    from boxoffice.services.clerks import create_first_supervisor
-    from boxoffice.services.context import Terminal
-    from boxoffice.services.sales import SaleRequest, sell
-    from boxoffice.services.shifts import open_shift
-    from boxoffice.store.engine import open_store
+class _Window:
+    """One terminal's store set up to sell as a window does: its idle checkpointer, a supervisor's open shift."""
 
-    store = open_store(data_dir / "boxoffice.sqlite3")
-    store.checkpoint_when_idle()  # as the window's store does (app.open_local_store)
-    try:
-        terminal = Terminal("bench", "Bench", "bench-1")
+    def __init__(self, data_dir: Path, event_id: str) -> None:
+        from boxoffice.core.payments import PaymentRequest
+        from boxoffice.services.catalog import zones
+        from boxoffice.services.clerks import create_first_supervisor
+        from boxoffice.services.context import Terminal
+        from boxoffice.services.shifts import open_shift
+        from boxoffice.store.engine import open_store
+
+        self.event_id = event_id
+        self.store = open_store(data_dir / "boxoffice.sqlite3")
+        self.store.checkpoint_when_idle()  # as the window's store does (app.open_local_store)
+        self.terminal = Terminal("bench", "Bench", "bench-1")
         # every sale belongs to a shift: the bench's supervisor opens one, as a window would before its first sale
-        supervisor = create_first_supervisor(store.session_factory, "Bench", "2468")
-        open_shift(store.session_factory, supervisor.id, 0, actor=supervisor.name)
-        names = [z.zone for z in zones(store.read_session_factory, event_id)]
-        pay = (PaymentRequest("cash", tendered_cents=100_000),)
-        latencies, cpu = [], []
-        for i in range(sales):
-            lines = lines_for(store.session_factory, event_id, zone=names[i % len(names)], quantity=1)
-            request = SaleRequest(event_id, lines, pay)
-            started, started_cpu = time.perf_counter(), time.process_time()
-            sell(store.session_factory, terminal, request)
-            latencies.append((time.perf_counter() - started) * 1000)
-            cpu.append((time.process_time() - started_cpu) * 1000)
-        return latencies, cpu
+        supervisor = create_first_supervisor(self.store.session_factory, "Bench", "2468")
+        open_shift(self.store.session_factory, supervisor.id, 0, actor=supervisor.name)
+        self.zones = [z.zone for z in zones(self.store.read_session_factory, event_id)]
+        self.pay = (PaymentRequest("cash", tendered_cents=100_000),)
+        self.latencies: list[float] = []
+        self.cpu: list[float] = []
+
+    def sell_one(self, n: int) -> None:
+        """The ``n``-th single-seat best-available sale, its wall and CPU time (ms) kept (CPU time leaves out
+        waiting for the disk and for other processes on a busy machine)."""
+        from boxoffice.services.catalog import lines_for
+        from boxoffice.services.sales import SaleRequest, sell
+
+        lines = lines_for(self.store.session_factory, self.event_id, zone=self.zones[n % len(self.zones)],
+                          quantity=1)
+        request = SaleRequest(self.event_id, lines, self.pay)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        sell(self.store.session_factory, self.terminal, request)
+        self.latencies.append((time.perf_counter() - started) * 1000)
+        self.cpu.append((time.process_time() - started_cpu) * 1000)
+
+
+def sell_interleaved(venues: list[tuple[Path, str]], sales: int) -> list[tuple[list[float], list[float]]]:
+    """``sales`` sales through services.sales.sell on each (terminal folder, event), one on each in turn: a burst
+    of load from elsewhere on the machine falls on every size alike, so the 100,000-seat figures are compared
+    with the 1,000-seat ones under the same conditions (one size after the other, a slow minute decided the
+    ratio). Each sale's wall and CPU time, in ms, per venue."""
+    windows: list[_Window] = []
+    try:
+        for data_dir, event_id in venues:
+            windows.append(_Window(data_dir, event_id))
+        for n in range(sales):
+            for window in windows:
+                window.sell_one(n)
+        return [(window.latencies, window.cpu) for window in windows]
     finally:
-        store.close()
+        for window in windows:
+            window.store.close()
 
 
 def raw_commits(work: Path, count: int) -> list[float]:
@@ -236,21 +259,25 @@ def startup(data_dir: Path, runs: int) -> tuple[float, float | None]:
     return min(times), (max(peaks) if peaks else None)
 
 
-def bench_size(central: Central, info: dict[str, Any], work: Path, args: argparse.Namespace,
-               app: Any) -> dict[str, Any]:
+def prepare_size(central: Central, info: dict[str, Any], work: Path, app: Any) -> dict[str, Any]:
+    """Pair a terminal with the size's office (its pull timed) and measure its seat map."""
     seats = info["seats"]
-    data_dir = work / f"terminal-{seats}"
-    figures: dict[str, Any] = {"seats": seats, "pull_s": pair(central, info, data_dir)}
-    figures |= seat_map(data_dir, info["event_id"], app)
+    figures: dict[str, Any] = {"seats": seats, "pull_s": pair(central, info, work / f"terminal-{seats}")}
+    figures |= seat_map(work / f"terminal-{seats}", info["event_id"], app)
     log(f"{seats} seats: seat map build {figures['seatmap_build_ms']:.0f} ms")
-    latencies, cpu = sell_many(data_dir, info["event_id"], args.sales)
+    return figures
+
+
+def sale_figures(figures: dict[str, Any], latencies: list[float], cpu: list[float], work: Path,
+                 sales: int) -> None:
+    """The sale commit figures of one size, and the raw sqlite3 floor beside them on the same disk."""
     figures["commit_ms"] = {"p50": statistics.median(latencies), "p95": percentile(latencies, 95),
                             "p99": percentile(latencies, 99), "max": max(latencies), "sales": len(latencies)}
     figures["commit_cpu_ms"] = {"p50": statistics.median(cpu), "p99": percentile(cpu, 99)}
-    raw = raw_commits(data_dir, args.sales)
+    raw = raw_commits(work / f"terminal-{figures['seats']}", sales)
     figures["raw_commit_ms"] = {"p50": statistics.median(raw), "p99": percentile(raw, 99)}
-    log(f"{seats} seats: commit p50 {figures['commit_ms']['p50']:.2f} ms, p99 {figures['commit_ms']['p99']:.2f} ms")
-    return figures
+    log(f"{figures['seats']} seats: commit p50 {figures['commit_ms']['p50']:.2f} ms, "
+        f"p99 {figures['commit_ms']['p99']:.2f} ms")
 
 
 def value(figures: dict[str, Any], key: str) -> Any:
@@ -332,10 +359,13 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     central = Central(db_url, work)
     try:
-        result: dict[str, Any] = {f"seats_{info['seats']}": bench_size(central, info, work, args, app)
+        result: dict[str, Any] = {f"seats_{info['seats']}": prepare_size(central, info, work, app)
                                   for info in infos}
     finally:
         central.stop()
+    sold = sell_interleaved([(work / f"terminal-{info['seats']}", info["event_id"]) for info in infos], args.sales)
+    for info, (latencies, cpu) in zip(infos, sold, strict=True):
+        sale_figures(result[f"seats_{info['seats']}"], latencies, cpu, work, args.sales)
     # With the platform stopped: the window's background pull fails at once instead of holding the smoke test's
     # exit while it downloads the whole event (a 100,000-seat pull takes longer than the start itself).
     for seats in SIZES:
