@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, Table, create_engine, event, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -142,6 +142,18 @@ class Database:
                     raise
             time.sleep(random.uniform(0, 0.02 * 2**attempt))
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def vacuum(self, *tables: Table) -> None:
+        """After a bulk load has committed, PostgreSQL: ``VACUUM (ANALYZE)`` the tables, outside any transaction
+        (VACUUM cannot run in one). A venue's 100,000 fresh rows are then marked all-visible and their hint bits
+        set, so the first office's pull reads them instead of writing them, and autovacuum has nothing left to do
+        while that pull runs (measured: the first pull after ``seed-venue`` 1.79-1.95 -> 1.37-1.63 s). SQLite:
+        nothing to do."""
+        if self.dialect != "postgresql" or not tables:
+            return
+        quote = self.engine.dialect.identifier_preparer.quote
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM (ANALYZE) " + ", ".join(quote(table.name) for table in tables)))
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -22,7 +22,7 @@ from boxoffice.central.bulk_insert import refresh_statistics
 from boxoffice.central.db import Database
 from boxoffice.central.envelope import ApiError
 from boxoffice.central.ids import new_id
-from boxoffice.central.models import Event, Office, Ticket, TicketOffline, TicketType, utcnow
+from boxoffice.central.models import Event, LedgerEntry, Office, Ticket, TicketOffline, TicketType, utcnow
 from boxoffice.central.offline_office import TicketsRequest, assign
 
 DEMO_EVENT_ID = "JAOTIiQrtU1fMWZZY2IZ"
@@ -277,4 +277,7 @@ def seed_venue(db: Database, seats: int, *, office_id: str = VENUE_OFFICE_ID,
         token = create_token(session, office_id, label=f"venue {seats}")
         return VenueSeed(event_id, name, office_id, token, seats, sizes, created)
 
-    return db.write(work)
+    seeded = db.write(work)
+    if seeded.created:
+        db.vacuum(Ticket.__table__, TicketOffline.__table__, LedgerEntry.__table__)
+    return seeded
