@@ -18,7 +18,6 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from boxoffice.central.auth import Principal, create_token
-from boxoffice.central.bulk_insert import refresh_statistics
 from boxoffice.central.db import Database
 from boxoffice.central.envelope import ApiError
 from boxoffice.central.ids import new_id
@@ -273,11 +272,10 @@ def seed_venue(db: Database, seats: int, *, office_id: str = VENUE_OFFICE_ID,
                             Principal(0, None, True), now)
             if result.status != 200:
                 raise ApiError(f"venue assignment failed: {result.data}")
-            refresh_statistics(session.connection(), Ticket.__table__, TicketOffline.__table__)
         token = create_token(session, office_id, label=f"venue {seats}")
         return VenueSeed(event_id, name, office_id, token, seats, sizes, created)
 
     seeded = db.write(work)
-    if seeded.created:
+    if seeded.created:  # statistics and visibility of the loaded rows, once committed (VACUUM cannot run in one)
         db.vacuum(Ticket.__table__, TicketOffline.__table__, LedgerEntry.__table__)
     return seeded
