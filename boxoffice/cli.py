@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from boxoffice import __version__
+from boxoffice.core.collector import space_young_collections
 from boxoffice.core.errors import BoxOfficeError
 
 #: Which module defines each subcommand. A command line naming one imports only that module: every module
@@ -116,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The command named by ``argv`` (None: this process's command line, which then ends with the command)."""
     whole_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
+    if whole_process and argv and argv[0] != "gui" and not argv[0].startswith("-"):
+        space_young_collections()  # a headless command: its imports and bulk work, fewer collections (the window
+        # keeps Python's default: its pauses fall between frames as they always did)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     # a log file that cannot be written (read-only or full disk) must not print a traceback per line; the

@@ -23,6 +23,7 @@ from boxoffice.central.envelope import ApiError
 from boxoffice.central.models import Ticket, TicketBlocked, TicketOffline, utcnow
 from boxoffice.central.offline_office import TicketsRequest, assign
 from boxoffice.central.seed import VENUE_OFFICE_ID, VENUE_OFFICE_NAME, seed_demo, seed_venue
+from boxoffice.core.collector import space_young_collections
 
 ENV_DB = scale_out.ENV_DB
 
@@ -214,6 +215,8 @@ def _assign(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # this process is the command: its imports and bulk loads, fewer collections
+        space_young_collections()
     args = _parser().parse_args(argv)
     handlers = {"serve": _serve, "seed-demo": _seed, "seed-venue": _seed_venue, "token": _token, "assign": _assign}
     handlers.update(event_cli.handlers(_open))

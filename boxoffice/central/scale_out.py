@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import make_url
 
 from boxoffice.central.db import normalize_url
+from boxoffice.core.collector import YOUNG_GENERATION_THRESHOLD, space_young_collections
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
 ENV_DB = "BOXOFFICE_CENTRAL_DB"
-#: allocations between two collections of the youngest generation in a server process (Python's default: 700)
-YOUNG_GENERATION_THRESHOLD = 50_000
 #: import string uvicorn's workers build their app from
 FACTORY = "boxoffice.central.scale_out:app_from_env"
+__all__ = ["ENV_DB", "FACTORY", "YOUNG_GENERATION_THRESHOLD", "app_from_env", "refusal", "settle_heap"]
 
 
 def refusal(url: str, workers: int) -> str | None:
@@ -55,10 +55,10 @@ def settle_heap() -> None:
     while a catch-up batch allocates hundreds of thousands of objects (a tenth of its time, measured). Only
     for server processes: a test that builds many apps in one process would keep them all.
 
-    The youngest generation is collected every 50,000 allocations, not 700: a batch makes a few hundred
-    thousand short-lived dicts and tuples, and each of those collections walked the ones still alive (2.4% of
-    a catch-up batch's instructions, counted by cachegrind; a few MB more at most between collections)."""
+    The youngest generation is collected every 50,000 allocations, not 700 (``space_young_collections``): a
+    batch makes a few hundred thousand short-lived dicts and tuples, and each of those collections walked the
+    ones still alive (2.4% of a catch-up batch's instructions, counted by cachegrind; a few MB more at most
+    between collections)."""
     gc.collect()
     gc.freeze()
-    _, older, oldest = gc.get_threshold()
-    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, older, oldest)
+    space_young_collections()

@@ -13,6 +13,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+#: allocations between two collections of the youngest generation in a process that builds objects in bulk
+#: (Python's default: 700)
+YOUNG_GENERATION_THRESHOLD = 50_000
+
 _lock = threading.Lock()
 _depth = 0
 _was_enabled = False
@@ -33,3 +37,14 @@ def collector_paused() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def space_young_collections() -> None:
+    """Collect the youngest generation every :data:`YOUNG_GENERATION_THRESHOLD` allocations instead of 700, for
+    the rest of the process. Imports and bulk steps (a catch-up batch, a command's start: SQLAlchemy's mappers,
+    requests, the models) make hundreds of thousands of objects that stay alive, and every young collection walks
+    the ones not yet promoted, every tenth a middle one, every hundredth all of them. Measured: ``boxoffice sync
+    --once`` with nothing to send starts 30-40 ms sooner, a tenth of its time. At most a few MB more between two
+    collections; reference counting frees as usual."""
+    _young, older, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, older, oldest)
