@@ -40,7 +40,7 @@ from boxoffice.central import journal_anchors, sale_refunds, sync_conflicts
 from boxoffice.central.auth import Principal
 from boxoffice.central.envelope import ApiResult, BadInput, iso_utc
 from boxoffice.central.functions import require_office
-from boxoffice.central.ids import new_id
+from boxoffice.central.ids import new_ordered_id
 from boxoffice.central.inventory import (
     OFFICE,
     among,
@@ -379,7 +379,7 @@ class _Pending:
 
 def _complete_plain(session: Session, context: _Context, pending: _Pending, entry: SaleEntry) -> dict[str, Any]:
     """:func:`_complete` of a plain sale (:meth:`_Seen.plain_sale`), its rows left to ``pending``."""
-    now, order_id = context.now, new_id()
+    now, order_id = context.now, new_ordered_id()
     inconsistencies = _entry_inconsistencies(session, context, entry)
     tickets = []
     for position, ticket_id in enumerate(entry.tickets):
@@ -578,7 +578,7 @@ def _code_reused_elsewhere(session: Session, context: _Context, entry: SaleEntry
 
 def _complete(session: Session, context: _Context, entry: SaleEntry) -> dict[str, Any]:
     now = context.now
-    order_id = new_id()
+    order_id = new_ordered_id()
     inconsistencies = _entry_inconsistencies(session, context, entry)
     pos_id, skew = None, None
     if entry.pos is not None and entry.pos_raw is not None:
