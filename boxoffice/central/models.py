@@ -284,7 +284,7 @@ class PosTransaction(Base):
 
     __tablename__ = "pos_transactions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    code: Mapped[str] = mapped_column(String(64), index=True)
+    code: Mapped[str] = mapped_column(String(64))  # looked up with its office: uq_pos_transaction_content
     fingerprint: Mapped[str] = mapped_column(String(64))
     event_id: Mapped[str | None] = mapped_column(String(64))
     office_id: Mapped[str | None] = mapped_column(String(64))
