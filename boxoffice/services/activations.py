@@ -11,7 +11,6 @@ here, even after a snapshot refresh that still says ``pregenerated`` because the
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.door_rules import normal_barcode
 from boxoffice.core.errors import InvalidSale
+from boxoffice.core.outbox_keys import new_outbox_key
 from boxoffice.core.permissions import Action
 from boxoffice.services import authority, journal, shifts
 from boxoffice.services.context import Terminal
@@ -83,7 +83,7 @@ def activate(session_factory: sessionmaker[Session], terminal: Terminal, code: s
         payload: dict[str, Any] = {"ticket_id": row.ticket_id, "barcode": barcode, "event_id": row.event_id,
                                    "amount_cents": amount_cents, "method": method, "reference": reference,
                                    "holder": (holder or "").strip() or None, "terminal_id": terminal.terminal_id}
-        session.add(Outbox(kind=OUTBOX_KIND, subject=row.ticket_id, idempotency_key=uuid.uuid4().hex,
+        session.add(Outbox(kind=OUTBOX_KIND, subject=row.ticket_id, idempotency_key=new_outbox_key(),
                            payload=payload))
         row.status = "valid"
         journal.append(session, "activate", payload | {"shift_id": shift_id}, actor=actor_name,

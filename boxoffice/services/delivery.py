@@ -13,7 +13,6 @@ does not import the transport.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +22,7 @@ from sqlalchemy import bindparam, exists, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from boxoffice.core import ticket_states
+from boxoffice.core.outbox_keys import new_outbox_key
 from boxoffice.core.ticket_states import DELIVERY, OUTBOX, TICKET
 from boxoffice.services.conflict_reports import read_cursor as read_cursor
 from boxoffice.services.conflict_reports import store_page as store_page
@@ -336,7 +336,7 @@ def _queue_void(session: Session, item: dict[str, Any], sale: Sale) -> None:
     queued = session.scalar(select(Outbox.id).where(Outbox.kind == "void", Outbox.subject == sale.purchase_code,
                                                     Outbox.state != "cancelled").limit(1))
     if queued is None:
-        session.add(Outbox(kind="void", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
+        session.add(Outbox(kind="void", subject=sale.purchase_code, idempotency_key=new_outbox_key(),
                            payload=dict(item["payload"], status="cancelled")))
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core.errors import InvalidSale, UnknownSale
+from boxoffice.core.outbox_keys import new_outbox_key
 from boxoffice.core.permissions import Action
 from boxoffice.services import authority, invoices, journal, shifts
 from boxoffice.services.context import Terminal
@@ -173,7 +174,7 @@ def refund(session_factory: sessionmaker[Session], terminal: Terminal, purchase_
                                        if line.ticket_id in wanted], now)
         event = session.get(Event, sale.event_id)
         assert event is not None
-        session.add(Outbox(kind=OUTBOX_KIND, subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
+        session.add(Outbox(kind=OUTBOX_KIND, subject=sale.purchase_code, idempotency_key=new_outbox_key(),
                            payload=_payload(sale, event, terminal, row, wanted, view)))
         journal.append(session, "refund", {"purchase_code": sale.purchase_code, "refund_key": row.refund_key,
                                            "tickets": wanted, "amount_cents": amount, "method": method,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boxoffice.core import ticket_states
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownSale
+from boxoffice.core.outbox_keys import new_outbox_key
 from boxoffice.core.permissions import Action
 from boxoffice.services import authority, invoices, journal, refunds, shifts
 from boxoffice.services.context import Terminal
@@ -78,7 +78,7 @@ def return_tickets(session_factory: sessionmaker[Session], terminal: Terminal, e
             raise SeatNotAvailable("a ticket was sold while the return was being prepared; try again", [],
                                    code="return_sold_meanwhile")
         payload = {"event_id": event_id, "office_id": terminal.office_id, "ticket_ids": ids}
-        outbox = Outbox(kind="unassign", subject=event_id, idempotency_key=uuid.uuid4().hex, payload=payload)
+        outbox = Outbox(kind="unassign", subject=event_id, idempotency_key=new_outbox_key(), payload=payload)
         session.add(outbox)
         session.flush()  # the outbox id links the journal entry to the return the history lists
         journal.append(session, "return", {"event_id": event_id, "tickets": ids, "outbox_id": outbox.id,
@@ -128,7 +128,7 @@ def void_sale(session_factory: sessionmaker[Session], terminal: Terminal, purcha
             event = session.get(Event, sale.event_id)
             assert event is not None
             payload = sale_snapshot(sale, event, terminal, status="cancelled")
-            session.add(Outbox(kind="void", subject=sale.purchase_code, idempotency_key=uuid.uuid4().hex,
+            session.add(Outbox(kind="void", subject=sale.purchase_code, idempotency_key=new_outbox_key(),
                                payload=payload))
         else:
             # never sent, or refused (parked): nothing to undo there, seats back on sale now,

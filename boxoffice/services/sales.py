@@ -8,7 +8,6 @@ completed sales, so a seat cannot be sold twice even by two windows racing on th
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +20,7 @@ from boxoffice.core import discounts, permissions, sale_rules
 from boxoffice.core.codes import item_code, new_purchase_code, ticket_barcode
 from boxoffice.core.discounts import DiscountCheck, DiscountRefused
 from boxoffice.core.errors import InvalidSale, SeatNotAvailable, UnknownEvent, UnknownProduct
+from boxoffice.core.outbox_keys import new_outbox_key
 from boxoffice.core.payments import PaymentRequest, SettledPayment, settle
 from boxoffice.core.permissions import Action
 from boxoffice.services import best_available, invoices, journal, sale_rows, shifts, window_leases
@@ -388,7 +388,7 @@ def _write_sale(session: Session, event: EventRow, clerk: ClerkRow | None, shift
 
 def queue_delivery(session: Session, purchase_code: str, payload: dict[str, Any]) -> None:
     """The sale's outbox row, in the sale's transaction, under a fresh idempotency key."""
-    sale_rows.insert_outbox(sale_rows.db(session), "sale", purchase_code, uuid.uuid4().hex, payload, utcnow())
+    sale_rows.insert_outbox(sale_rows.db(session), "sale", purchase_code, new_outbox_key(), payload, utcnow())
 
 
 def _wire(row: object, keys: tuple[str, ...]) -> dict[str, Any]:
