@@ -215,7 +215,7 @@ def _assign(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if argv is None:  # this process is the command: its imports and bulk loads, fewer collections
+    if argv is None:  # this process is the command: fewer collections in what it imports lazily and loads in bulk
         space_young_collections()
     args = _parser().parse_args(argv)
     handlers = {"serve": _serve, "seed-demo": _seed, "seed-venue": _seed_venue, "token": _token, "assign": _assign}

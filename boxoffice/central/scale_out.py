@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import make_url
 
 from boxoffice.central.db import normalize_url
-from boxoffice.core.collector import YOUNG_GENERATION_THRESHOLD, space_young_collections
+from boxoffice.core.collector import space_young_collections
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 ENV_DB = "BOXOFFICE_CENTRAL_DB"
 #: import string uvicorn's workers build their app from
 FACTORY = "boxoffice.central.scale_out:app_from_env"
-__all__ = ["ENV_DB", "FACTORY", "YOUNG_GENERATION_THRESHOLD", "app_from_env", "refusal", "settle_heap"]
 
 
 def refusal(url: str, workers: int) -> str | None:

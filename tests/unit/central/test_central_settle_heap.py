@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from boxoffice.central.scale_out import YOUNG_GENERATION_THRESHOLD
+from boxoffice.core.collector import YOUNG_GENERATION_THRESHOLD
 
 
 def test_a_server_process_freezes_its_start_up_objects_and_spaces_young_collections() -> None:
